@@ -1,0 +1,73 @@
+"""The application factory: the one place where the bot is assembled.
+
+``marelan-bot run``, the end-to-end tests, the benchmarks and the sandbox all build the
+bot here, so what is tested is what runs.
+"""
+
+from __future__ import annotations
+
+from telegram import LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+
+import handlers
+from bot.clock import Clock, SystemClock
+from bot.context import RUNTIME_KEY, BotContext
+from bot.office import Office, load_office
+from bot.pacing import PaceLimits
+from bot.persistence import SqlitePersistence
+from bot.runtime import Runtime
+from bot.services.commands import publish_all
+from bot.settings import Settings
+from bot.startup_checks import check_unit_groups
+from bot.updates import PerChatUpdateProcessor
+
+
+async def _publish_commands(runtime: Runtime, application: Application) -> None:
+    await publish_all(runtime)
+
+
+def build_application(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    office: Office | None = None,
+    pace_limits: PaceLimits | None = None,
+) -> Application:
+    token = settings.require_token()
+    runtime = Runtime.create(
+        settings, office or load_office(settings.office_config), clock or SystemClock()
+    )
+    if pace_limits is not None:
+        runtime.pace_limits = pace_limits
+    root = settings.telegram_api_base_url
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .context_types(ContextTypes(context=BotContext))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                tzinfo=settings.zone,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .persistence(SqlitePersistence(runtime.db, runtime.clock, runtime.open_storage))
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .concurrent_updates(PerChatUpdateProcessor())
+        .post_init(runtime.start)
+        .post_stop(runtime.stop)
+        .post_shutdown(runtime.close)
+        .build()
+    )
+    application.bot_data[RUNTIME_KEY] = runtime
+    runtime.on_start(_publish_commands)
+    runtime.on_start(check_unit_groups)
+    handlers.register(application)
+    return application
+
+
+def runtime_of(application: Application) -> Runtime:
+    return application.bot_data[RUNTIME_KEY]

@@ -1,0 +1,116 @@
+"""Callback data: small, typed, versioned records, parsed strictly.
+
+Wire format: ``v1:<domain>:<action>[:<arg>...]``, at most 64 bytes. A modified client can
+send anything, so parsing never trusts the text: unknown versions, domains, actions or
+arguments of the wrong shape raise :class:`BadCallback`, which handlers answer with a
+neutral alert. Authorisation is separate and always done on the server.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import ClassVar, Self, TypeVar
+
+VERSION = "v1"
+MAX_BYTES = 64
+_ARG = re.compile(r"^[A-Za-z0-9_\-]{1,24}$")
+
+
+class BadCallback(ValueError):
+    """Callback data that we did not produce (stale, corrupted or forged)."""
+
+
+@dataclass(frozen=True)
+class Callback:
+    """Base of all callback records. Subclasses set ``domain``/``action`` and declare
+    ``int``/``str`` fields, which become the colon-separated arguments in order."""
+
+    domain: ClassVar[str]
+    action: ClassVar[str]
+
+    def encode(self) -> str:
+        args = [str(getattr(self, f.name)) for f in fields(self)]
+        for arg in args:
+            if not _ARG.match(arg):
+                raise ValueError(f"callback argument {arg!r} is not encodable")
+        data = ":".join([VERSION, self.domain, self.action, *args])
+        if len(data.encode()) > MAX_BYTES:
+            raise ValueError(f"callback data too long: {data!r}")
+        return data
+
+    @classmethod
+    def prefix(cls) -> str:
+        return f"{VERSION}:{cls.domain}:{cls.action}"
+
+    @classmethod
+    def matches(cls, data: object) -> bool:
+        """For ``CallbackQueryHandler(pattern=Record.matches)``: route by prefix only; the
+        handler then calls :meth:`parse`, which may still reject the arguments."""
+        return isinstance(data, str) and (data == cls.prefix() or data.startswith(cls.prefix() + ":"))
+
+    @classmethod
+    def parse(cls, data: str | None) -> Self:
+        if not data or len(data.encode()) > MAX_BYTES:
+            raise BadCallback(data)
+        parts = data.split(":")
+        declared = fields(cls)
+        if parts[:3] != [VERSION, cls.domain, cls.action] or len(parts) != 3 + len(declared):
+            raise BadCallback(data)
+        values: list[object] = []
+        for field, raw in zip(declared, parts[3:], strict=True):
+            if not _ARG.match(raw):
+                raise BadCallback(data)
+            if field.type in (int, "int"):
+                if not re.fullmatch(r"-?\d{1,18}", raw):
+                    raise BadCallback(data)
+                values.append(int(raw))
+            else:
+                values.append(raw)
+        return cls(*values)
+
+
+C = TypeVar("C", bound=type[Callback])
+REGISTRY: dict[tuple[str, str], type[Callback]] = {}
+
+
+def callback(domain: str, action: str) -> Callable[[C], C]:
+    """Class decorator: declare a record's domain and action and register it."""
+
+    def register(cls: C) -> C:
+        if (domain, action) in REGISTRY:
+            raise RuntimeError(f"callback {domain}:{action} declared twice")
+        cls.domain, cls.action = domain, action
+        REGISTRY[(domain, action)] = cls
+        return dataclass(frozen=True)(cls)
+
+    return register
+
+
+def parse_any(data: str | None) -> Callback:
+    """Parse data of any registered record (used by the catch-all stale button handler)."""
+    parts = (data or "").split(":")
+    if len(parts) < 3:
+        raise BadCallback(data)
+    record = REGISTRY.get((parts[1], parts[2]))
+    if record is None:
+        raise BadCallback(data)
+    return record.parse(data)
+
+
+# --- Records of the foundation ---------------------------------------------------------
+
+@callback("m", "help")
+class MenuHelp(Callback):
+    pass
+
+
+@callback("m", "lang")
+class MenuLanguage(Callback):
+    pass
+
+
+@callback("lang", "set")
+class SetLanguage(Callback):
+    language: str

@@ -1,0 +1,278 @@
+"""The outbox dispatcher: delivers queued notifications to Telegram, reliably.
+
+- A row is marked ``sending`` (committed) before the request and ``sent`` after it, so a
+  row confirmed sent is never sent again; a crash in between sends it again at most once.
+- Per chat, rows leave in order; across chats the most urgent first.
+- 429: the chat waits ``retry_after`` and the row is retried. Network errors and 5xx:
+  retried with exponential backoff, for as long as Telegram stays unreachable.
+  Permanent errors (blocked, never started, kicked, chat not found): the row is dead, the
+  recipient marked unreachable, and the other chats carry on.
+- At most a few requests are in flight, paced below Telegram's limits, so a reply to a
+  person who just pressed a button never queues behind a thousand reminders.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import Bot, ForceReply, InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+
+from bot.clock import Clock, to_epoch
+from bot.pacing import PaceLimits, Pacer
+from storage import outbox
+from storage.db import Database
+from storage.outbox import OutboxRow
+
+log = logging.getLogger(__name__)
+
+MESSAGE_METHODS = frozenset(
+    {"sendMessage", "sendPhoto", "sendDocument", "sendLocation", "copyMessage", "forwardMessage"}
+)
+IDLE_POLL_SECONDS = 5.0
+MAX_BACKOFF_SECONDS = 60.0
+PERMANENT_BAD_REQUESTS = ("chat not found", "user not found", "bot was kicked", "chat_write_forbidden")
+HARMLESS_BAD_REQUESTS = ("message is not modified",)
+
+Unreachable = Callable[[int, str], Awaitable[None]]
+
+
+class DeliveryFailed(Exception):
+    def __init__(self, reason: str, *, permanent_for_chat: bool = False) -> None:
+        super().__init__(reason)
+        self.permanent_for_chat = permanent_for_chat
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        db: Database,
+        bot: Bot,
+        clock: Clock,
+        *,
+        limits: PaceLimits = PaceLimits(),
+        concurrency: int = 4,
+        on_unreachable: Unreachable | None = None,
+    ) -> None:
+        self._db = db
+        self._bot = bot
+        self._clock = clock
+        self._pacer = Pacer(limits)
+        self._slots = concurrency
+        self._on_unreachable = on_unreachable
+        self._wakeup = asyncio.Event()
+        self._in_flight: dict[int, asyncio.Task[None]] = {}  # chat id -> task
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    async def start(self) -> None:
+        async with self._db.transaction() as tx:
+            retried, abandoned = await outbox.recover_in_flight(tx)
+        if retried or abandoned:
+            log.warning("outbox recovery: %d rows retried, %d abandoned", retried, abandoned)
+        self._stopping = False
+        self._db.add_commit_listener(self._on_commit)
+        self._task = asyncio.create_task(self._run(), name="outbox-dispatcher")
+
+    async def stop(self, grace: float = 5.0) -> None:
+        """Stop taking rows; let requests in flight finish (they are short). Rows not yet
+        taken stay pending and go out after the next start."""
+        self._stopping = True
+        self._wakeup.set()
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        if self._in_flight:
+            _, pending = await asyncio.wait(list(self._in_flight.values()), timeout=grace)
+            for task in pending:
+                task.cancel()
+        self._task = None
+
+    def wake(self) -> None:
+        self._wakeup.set()
+
+    def _on_commit(self, topics: set[str]) -> None:
+        if "outbox" in topics:
+            self.wake()
+
+    # --- loop ---------------------------------------------------------------------------
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            self._wakeup.clear()
+            next_check = IDLE_POLL_SECONDS
+            try:
+                next_check = await self._launch_ready()
+            except Exception:
+                log.exception("outbox dispatcher iteration failed")
+            if self._stopping:
+                break
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wakeup.wait(), timeout=next_check)
+
+    async def _launch_ready(self) -> float:
+        """Start sends for rows that may go now; return seconds until the next look."""
+        free = self._slots - len(self._in_flight)
+        if free <= 0:
+            return IDLE_POLL_SECONDS
+        rows = await outbox.next_batch(self._db, free * 4, frozenset(self._in_flight))
+        next_check = IDLE_POLL_SECONDS
+        for row in rows:
+            if free <= 0:
+                break
+            counts = row.method in MESSAGE_METHODS
+            delay = self._pacer.delay(row.chat_id, counts)
+            if delay > 0:
+                next_check = min(next_check, delay)
+                continue
+            self._pacer.take(row.chat_id, counts)
+            self._in_flight[row.chat_id] = asyncio.create_task(self._deliver(row))
+            free -= 1
+        return next_check
+
+    async def _deliver(self, row: OutboxRow) -> None:
+        try:
+            async with self._db.transaction() as tx:
+                if not await outbox.mark_sending(tx, row.id):
+                    return
+            await self._attempt(row)
+        except Exception:
+            log.exception("delivering outbox row %d failed unexpectedly", row.id)
+        finally:
+            self._in_flight.pop(row.chat_id, None)
+            self.wake()
+
+    async def _attempt(self, row: OutboxRow) -> None:
+        now = to_epoch(self._clock.now())
+        try:
+            message_id = await self._call(row)
+        except RetryAfter as exc:
+            seconds = exc.retry_after
+            wait = seconds.total_seconds() if hasattr(seconds, "total_seconds") else float(seconds)
+            log.info("flood control for chat %s: retry after %.0fs", row.chat_id, wait)
+            self._pacer.hold(row.chat_id, wait)
+            await self._release(row, f"429 retry after {wait:.0f}s")
+        except (Forbidden, DeliveryFailed) as exc:
+            await self._give_up(row, str(exc), permanent_for_chat=True)
+        except BadRequest as exc:
+            await self._bad_request(row, exc, now)
+        except ChatMigrated as exc:
+            await self._give_up(row, f"chat migrated to {exc.new_chat_id}", permanent_for_chat=False)
+        except (NetworkError, TelegramError) as exc:
+            backoff = min(MAX_BACKOFF_SECONDS, 2.0 ** min(row.attempts, 6))
+            log.warning("outbox row %d: %s; retrying in %.0fs", row.id, exc, backoff)
+            self._pacer.hold(row.chat_id, backoff)
+            await self._release(row, str(exc))
+        else:
+            async with self._db.transaction() as tx:
+                await outbox.mark_sent(tx, row, message_id, now)
+
+    async def _bad_request(self, row: OutboxRow, exc: BadRequest, now: int) -> None:
+        text = str(exc).lower()
+        if any(marker in text for marker in HARMLESS_BAD_REQUESTS):
+            async with self._db.transaction() as tx:
+                await outbox.mark_sent(tx, row, None, now)
+        elif any(marker in text for marker in PERMANENT_BAD_REQUESTS):
+            await self._give_up(row, str(exc), permanent_for_chat=True)
+        else:
+            log.error("outbox row %d (%s) rejected: %s", row.id, row.method, exc)
+            await self._give_up(row, str(exc), permanent_for_chat=False)
+
+    async def _release(self, row: OutboxRow, error: str) -> None:
+        async with self._db.transaction() as tx:
+            await outbox.release(tx, row.id, error)
+
+    async def _give_up(self, row: OutboxRow, error: str, *, permanent_for_chat: bool) -> None:
+        async with self._db.transaction() as tx:
+            if permanent_for_chat:
+                dropped = await outbox.kill_chat_queue(tx, row.chat_id, error)
+                log.warning("chat %s unreachable (%s); %d rows dropped", row.chat_id, error, dropped)
+            else:
+                await outbox.mark_dead(tx, row.id, error)
+        if permanent_for_chat and self._on_unreachable is not None:
+            await self._on_unreachable(row.chat_id, error)
+
+    # --- the Bot API call ---------------------------------------------------------------
+
+    async def _call(self, row: OutboxRow) -> int | None:
+        params = dict(row.params)
+        await self._resolve_refs(row.chat_id, params)
+        method = row.method
+        if method == "sendMessage":
+            message = await self._bot.send_message(row.chat_id, **_typed(params))
+            return message.message_id
+        if method == "editMessageText":
+            await self._bot.edit_message_text(chat_id=row.chat_id, **_typed(params))
+            return None
+        if method == "editMessageReplyMarkup":
+            await self._bot.edit_message_reply_markup(chat_id=row.chat_id, **_typed(params))
+            return None
+        if method == "copyMessage":
+            copied = await self._bot.copy_message(row.chat_id, **_typed(params))
+            return copied.message_id
+        if method == "sendLocation":
+            message = await self._bot.send_location(row.chat_id, **_typed(params))
+            return message.message_id
+        if method == "sendPhoto":
+            message = await self._bot.send_photo(row.chat_id, **_typed(params))
+            return message.message_id
+        if method == "sendDocument":
+            message = await self._bot.send_document(row.chat_id, **_typed(params))
+            return message.message_id
+        if method == "createForumTopic":
+            topic = await self._bot.create_forum_topic(row.chat_id, **_typed(params))
+            return topic.message_thread_id
+        if method == "setMyCommands":
+            await self._bot.set_my_commands(**_typed(params))
+            return None
+        raise DeliveryFailed(f"unsupported outbox method {method}")
+
+    async def _resolve_refs(self, chat_id: int, params: dict[str, Any]) -> None:
+        """Replace references to earlier messages (known only once those were sent)."""
+        if "message_ref" in params:
+            kind, ref_id = params.pop("message_ref")
+            message_id = await outbox.message_for(self._db, chat_id, kind, ref_id)
+            if message_id is None:
+                raise BadRequest(f"message to edit not found: no {kind} {ref_id}")
+            params["message_id"] = message_id
+        if "reply_to_ref" in params:
+            kind, ref_id = params.pop("reply_to_ref")
+            message_id = await outbox.message_for(self._db, chat_id, kind, ref_id)
+            if message_id is not None:
+                params["reply_parameters"] = {
+                    "message_id": message_id, "allow_sending_without_reply": True,
+                }
+        if "thread_ref" in params:
+            kind, ref_id = params.pop("thread_ref")
+            thread_id = await outbox.message_for(self._db, chat_id, kind, ref_id)
+            if thread_id is not None:
+                params["message_thread_id"] = thread_id
+
+
+def _typed(params: dict[str, Any]) -> dict[str, Any]:
+    """JSON params from the outbox -> keyword arguments PTB accepts."""
+    result = dict(params)
+    markup = result.get("reply_markup")
+    if isinstance(markup, dict):
+        if "inline_keyboard" in markup:
+            result["reply_markup"] = InlineKeyboardMarkup.de_json(markup, None)
+        elif markup.get("force_reply"):
+            result["reply_markup"] = ForceReply.de_json(markup, None)
+    if isinstance(result.get("link_preview_options"), dict):
+        result["link_preview_options"] = LinkPreviewOptions(**result["link_preview_options"])
+    if isinstance(result.get("reply_parameters"), dict):
+        result["reply_parameters"] = ReplyParameters(**result["reply_parameters"])
+    return result

@@ -1,0 +1,116 @@
+"""Reporting periods and recurring schedules, as people type them.
+
+Pure functions: a period is a half-open range of local dates ``[start, end)``; callers turn
+it into instants with the office time zone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+WEEKDAYS = {
+    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+    "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,
+}
+
+
+class PeriodError(ValueError):
+    """The text is not a period we understand."""
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date  # inclusive
+    end: date  # exclusive
+    label: str
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days
+
+    def previous(self) -> Period:
+        """The period of the same length right before this one (for ▲/▼ comparisons)."""
+        if self.label.startswith("month:"):
+            prev_end = self.start
+            prev_start = (self.start - timedelta(days=1)).replace(day=1)
+            return Period(prev_start, prev_end, "month:" + prev_start.strftime("%Y-%m"))
+        if self.label.startswith("year:"):
+            prev_start = self.start.replace(year=self.start.year - 1)
+            return Period(prev_start, self.start, f"year:{prev_start.year}")
+        return Period(self.start - timedelta(days=self.days), self.start, "range")
+
+    def bounds(self, zone: ZoneInfo) -> tuple[datetime, datetime]:
+        return (
+            datetime.combine(self.start, time(), zone),
+            datetime.combine(self.end, time(), zone),
+        )
+
+
+def month_period(year: int, month: int) -> Period:
+    start = date(year, month, 1)
+    end = date(year + (month == 12), month % 12 + 1, 1)
+    return Period(start, end, f"month:{start:%Y-%m}")
+
+
+def year_period(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year + 1, 1, 1), f"year:{year}")
+
+
+def parse_period(text: str | None, today: date, default: str = "bulan") -> Period:
+    """Accept ``hari``, ``minggu``, ``bulan``, ``tahun`` (and English), ``YYYY-MM``,
+    ``YYYY`` and ``YYYY-MM-DD..YYYY-MM-DD`` (inclusive end, as people write it)."""
+    word = (text or default).strip().lower()
+    if word in ("hari", "today", "day"):
+        return Period(today, today + timedelta(days=1), "day")
+    if word in ("minggu", "week"):
+        monday = today - timedelta(days=today.weekday())
+        return Period(monday, monday + timedelta(days=7), "week")
+    if word in ("bulan", "month"):
+        return month_period(today.year, today.month)
+    if word in ("tahun", "year"):
+        return year_period(today.year)
+    if match := re.fullmatch(r"(\d{4})-(\d{2})", word):
+        year, month = int(match.group(1)), int(match.group(2))
+        if not 1 <= month <= 12:
+            raise PeriodError(word)
+        return month_period(year, month)
+    if re.fullmatch(r"\d{4}", word):
+        return year_period(int(word))
+    if match := re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", word):
+        try:
+            first, last = date.fromisoformat(match.group(1)), date.fromisoformat(match.group(2))
+        except ValueError as exc:
+            raise PeriodError(word) from exc
+        if last < first:
+            raise PeriodError(word)
+        return Period(first, last + timedelta(days=1), "range")
+    raise PeriodError(word)
+
+
+@dataclass(frozen=True)
+class WeeklySchedule:
+    weekday: int
+    at: time
+
+    def next_after(self, moment: datetime, zone: ZoneInfo) -> datetime:
+        """The first occurrence strictly after ``moment``, in the office zone."""
+        local = moment.astimezone(zone)
+        candidate = datetime.combine(local.date(), self.at, zone)
+        candidate += timedelta(days=(self.weekday - local.weekday()) % 7)
+        if candidate <= local:
+            candidate += timedelta(days=7)
+        return candidate
+
+
+def parse_weekly_schedule(text: str) -> WeeklySchedule:
+    """``"mon 07:30"`` (or ``"sen 07.30"``) -> weekday and local time."""
+    match = re.fullmatch(r"\s*([a-z]{3})[a-z]*\s+(\d{1,2})[:.](\d{2})\s*", text.lower())
+    if not match or match.group(1) not in WEEKDAYS:
+        raise ValueError(f"bad weekly schedule {text!r}")
+    hour, minute = int(match.group(2)), int(match.group(3))
+    if hour > 23 or minute > 59:
+        raise ValueError(f"bad time in {text!r}")
+    return WeeklySchedule(WEEKDAYS[match.group(1)], time(hour, minute))

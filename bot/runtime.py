@@ -1,0 +1,100 @@
+"""Everything a handler or job needs, wired once per application.
+
+The runtime owns the database, the office file, the clock, the working calendar, the
+outbox dispatcher and the scheduler. Its lifecycle follows PTB's hooks: storage opens
+while PTB initialises (persistence needs it), the rest starts in ``post_init`` and stops
+in ``post_stop``/``post_shutdown``, exactly as ``run_polling`` and ``run_webhook`` call them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from telegram.ext import Application
+
+from bot.clock import Clock, to_epoch
+from bot.delivery import Dispatcher
+from bot.office import Office
+from bot.pacing import PaceLimits
+from bot.scheduling import Scheduler
+from bot.settings import Settings
+from bot.workcalendar import WorkCalendar
+from storage.db import Database, Tx
+from storage.migrate import migrate
+
+log = logging.getLogger(__name__)
+
+StartHook = Callable[["Runtime", Application], Awaitable[None]]
+GroupBoundHook = Callable[["Runtime", Tx, str, int], Awaitable[None]]
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    office: Office
+    clock: Clock
+    db: Database
+    calendar: WorkCalendar
+    pace_limits: PaceLimits = field(default_factory=PaceLimits)
+    dispatcher: Dispatcher | None = None
+    scheduler: Scheduler | None = None
+    bot_username: str = ""
+    start_hooks: list[StartHook] = field(default_factory=list)
+    group_bound_hooks: list[GroupBoundHook] = field(default_factory=list)
+    _storage_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @classmethod
+    def create(cls, settings: Settings, office: Office, clock: Clock) -> Runtime:
+        calendar = WorkCalendar(
+            settings.zone,
+            office.office.hours.start,
+            office.office.hours.end,
+            office.non_working_dates,
+        )
+        return cls(settings, office, clock, Database(settings.database_path), calendar)
+
+    def now(self) -> int:
+        """Current time as stored (Unix seconds)."""
+        return to_epoch(self.clock.now())
+
+    def on_start(self, hook: StartHook) -> None:
+        """Features register what must happen at start (e.g. re-arm their jobs)."""
+        self.start_hooks.append(hook)
+
+    async def open_storage(self) -> None:
+        async with self._storage_lock:
+            if self.db.is_open:
+                return
+            await self.db.open()
+            await migrate(self.db)
+            from bot.services.reference import sync_office
+
+            await sync_office(self)
+
+    async def start(self, application: Application) -> None:
+        await self.open_storage()
+        self.bot_username = application.bot.username
+        self.dispatcher = Dispatcher(
+            self.db, application.bot, self.clock, limits=self.pace_limits,
+            on_unreachable=self._unreachable,
+        )
+        assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
+        self.scheduler = Scheduler(application.job_queue, self.clock)
+        for hook in self.start_hooks:
+            await hook(self, application)
+        await self.dispatcher.start()
+
+    async def stop(self, application: Application) -> None:
+        if self.dispatcher is not None:
+            await self.dispatcher.stop()
+
+    async def close(self, application: Application) -> None:
+        await self.db.close()
+
+    async def _unreachable(self, chat_id: int, reason: str) -> None:
+        from bot.services.people import mark_unreachable
+
+        await mark_unreachable(self, chat_id, reason)

@@ -1,0 +1,92 @@
+"""Arming PTB JobQueue jobs from rows in the database.
+
+Deadlines, reminders and digests are rows; jobs are only a cache of them, rebuilt at start
+and whenever a row changes. Every job callback re-reads its rows and changes state in one
+transaction, so a job that runs twice (or after a restart) does nothing the second time.
+
+Time comes from :class:`bot.clock.Clock`. With the real clock a job is armed for its due
+instant. With a fake clock (tests, sandbox) nothing waits in real time: when the clock is
+moved, every job now due runs at once, in due order.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from telegram.ext import ContextTypes, Job, JobQueue
+
+from bot.clock import Clock, SystemClock
+
+log = logging.getLogger(__name__)
+
+JobCallback = Callable[[Any], Awaitable[None]]
+
+
+@dataclass
+class _Planned:
+    name: str
+    due: datetime
+    callback: JobCallback
+    data: Any
+
+
+class Scheduler:
+    def __init__(self, job_queue: JobQueue[ContextTypes.DEFAULT_TYPE], clock: Clock) -> None:
+        self._job_queue = job_queue
+        self._clock = clock
+        self._realtime = isinstance(clock, SystemClock)
+        self._planned: dict[str, _Planned] = {}
+        clock.subscribe(self._on_clock_jump)
+
+    def at(self, name: str, due: datetime, callback: JobCallback, data: Any = None) -> None:
+        """Run ``callback(context)`` at ``due`` (clock time); replaces a job of that name."""
+        self.cancel(name)
+        planned = _Planned(name, due, callback, data)
+        self._planned[name] = planned
+        self._arm(planned)
+
+    def cancel(self, name: str) -> None:
+        self._planned.pop(name, None)
+        for job in self._job_queue.get_jobs_by_name(name):
+            job.schedule_removal()
+
+    def cancel_prefix(self, prefix: str) -> None:
+        for name in [n for n in self._planned if n.startswith(prefix)]:
+            self.cancel(name)
+
+    def pending(self, prefix: str = "") -> dict[str, datetime]:
+        return {n: p.due for n, p in self._planned.items() if n.startswith(prefix)}
+
+    def _arm(self, planned: _Planned) -> None:
+        delay = (planned.due - self._clock.now()).total_seconds()
+        if not self._realtime and delay > 0:
+            return  # fake time: wait for the clock to be moved
+        self._job_queue.run_once(
+            self._runner(planned), when=max(0.0, delay), name=planned.name, data=planned.data
+        )
+
+    def _runner(self, planned: _Planned) -> Callable[[Any], Awaitable[None]]:
+        async def run(context: Any) -> None:
+            if self._planned.get(planned.name) is not planned:
+                return  # replaced or cancelled meanwhile
+            del self._planned[planned.name]
+            await planned.callback(context)
+
+        run.__name__ = f"job:{planned.name}"
+        return run
+
+    def _on_clock_jump(self) -> None:
+        due = sorted(
+            (p for p in self._planned.values() if p.due <= self._clock.now()),
+            key=lambda p: p.due,
+        )
+        for planned in due:
+            if not self._job_queue.get_jobs_by_name(planned.name):
+                self._arm(planned)
+
+    def jobs(self) -> tuple[Job[Any], ...]:
+        return self._job_queue.jobs()

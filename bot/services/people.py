@@ -1,0 +1,98 @@
+"""People as the bot sees them: who is acting, in which language, with which role."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.roles import Permission, Role, allows, effective_role
+from storage import audit, people
+from storage.people import Person
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Actor:
+    telegram_id: int
+    name: str
+    username: str | None
+    language: str
+    role: Role
+    unit_code: str | None
+
+    def can(self, permission: Permission) -> bool:
+        return allows(self.role, permission)
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role is not Role.CITIZEN
+
+
+def actor_of(runtime: Runtime, person: Person) -> Actor:
+    return Actor(
+        telegram_id=person.telegram_id,
+        name=person.full_name,
+        username=person.username,
+        language=person.language,
+        role=effective_role(person.role, person.telegram_id, runtime.settings.admin_ids),
+        unit_code=person.unit_code,
+    )
+
+
+async def seen(
+    runtime: Runtime,
+    telegram_id: int,
+    first_name: str,
+    last_name: str | None,
+    username: str | None,
+    private_chat: bool,
+) -> Actor:
+    """Resolve the person behind an update, recording new people and name changes.
+
+    Only writes when something changed, so ordinary traffic costs one indexed read."""
+    person = await people.get(runtime.db, telegram_id)
+    unchanged = (
+        person is not None
+        and (person.first_name, person.last_name, person.username)
+        == (first_name, last_name, username)
+        and (not private_chat or (person.reachable and person.started_at is not None))
+    )
+    if not unchanged:
+        async with runtime.db.transaction() as tx:
+            person = await people.upsert_seen(
+                tx, telegram_id, first_name, last_name, username,
+                runtime.settings.default_language, runtime.now(), started=private_chat,
+            )
+    assert person is not None
+    return actor_of(runtime, person)
+
+
+async def set_language(runtime: Runtime, actor: Actor, language: str) -> Actor:
+    async with runtime.db.transaction() as tx:
+        await people.set_language(tx, actor.telegram_id, language, runtime.now())
+        await audit.record(tx, runtime.now(), actor.telegram_id, "person.language", "person",
+                           actor.telegram_id, language=language)
+    from bot.services.commands import refresh_person_commands
+
+    await refresh_person_commands(runtime, actor.telegram_id)
+    return Actor(actor.telegram_id, actor.name, actor.username, language, actor.role,
+                 actor.unit_code)
+
+
+async def mark_unreachable(runtime: Runtime, chat_id: int, reason: str) -> None:
+    """Telegram refused delivery for good (blocked, never started): stop queueing for them
+    until they write to the bot again."""
+    if chat_id < 0:
+        from bot.services.staff import report_unreachable_group
+
+        await report_unreachable_group(runtime, chat_id, reason)
+        return
+    async with runtime.db.transaction() as tx:
+        await people.set_reachable(tx, chat_id, False, runtime.now())
+        await audit.record(tx, runtime.now(), None, "person.unreachable", "person", chat_id,
+                           reason=reason)

@@ -1,0 +1,177 @@
+"""Staff administration: invitations, roles, unit groups.
+
+An admin invites with a one-time deep link; opening it registers the person with the role
+and unit the admin chose. Tokens carry 128 random bits and only their SHA-256 is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from bot import notify
+from bot.clock import from_epoch
+from bot.roles import INVITABLE, NEEDS_UNIT, Permission, Role
+from bot.services import NotAllowed
+from bot.services.commands import refresh_person_commands
+from bot.services.people import Actor
+from bot.texts import t
+from storage import audit, invites, people, unit_chats
+from storage.people import Person
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+INVITE_PREFIX = "inv_"
+INVITE_VALIDITY = timedelta(hours=72)
+
+
+class InviteError(ValueError):
+    """Bad arguments to /undang: unknown role or unit."""
+
+
+@dataclass(frozen=True)
+class InviteLink:
+    url: str
+    role: Role
+    unit_code: str | None
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class Membership:
+    role: Role
+    unit_code: str | None
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _require(actor: Actor, permission: Permission) -> None:
+    if not actor.can(permission):
+        raise NotAllowed(permission)
+
+
+def parse_invite_args(args: list[str], unit_codes: list[str]) -> tuple[Role, str | None]:
+    if not args or args[0].lower() not in {r.value for r in INVITABLE}:
+        raise InviteError("role")
+    role = Role(args[0].lower())
+    unit = args[1].upper() if len(args) > 1 else None
+    if unit is not None and unit not in unit_codes:
+        raise InviteError(f"unit:{unit}")
+    if role in NEEDS_UNIT and unit is None:
+        raise InviteError("role")
+    return role, unit
+
+
+async def create_invite(
+    runtime: Runtime, actor: Actor, role: Role, unit_code: str | None
+) -> InviteLink:
+    _require(actor, Permission.MANAGE_STAFF)
+    token = secrets.token_urlsafe(16)  # 128 bits, 22 URL-safe characters
+    now = runtime.now()
+    expires = now + int(INVITE_VALIDITY.total_seconds())
+    async with runtime.db.transaction() as tx:
+        await invites.create(tx, _hash(token), role.value, unit_code, actor.telegram_id, now,
+                             expires)
+        await audit.record(tx, now, actor.telegram_id, "invite.created", "invite", None,
+                           role=role.value, unit=unit_code)
+    url = f"https://t.me/{runtime.bot_username}?start={INVITE_PREFIX}{token}"
+    return InviteLink(url, role, unit_code, from_epoch(expires))
+
+
+async def accept_invite(runtime: Runtime, actor: Actor, token: str) -> Membership | None:
+    """Register the opener; None when the token is unknown, used or expired."""
+    now = runtime.now()
+    async with runtime.db.transaction() as tx:
+        invite = await invites.redeem(tx, _hash(token), actor.telegram_id, now)
+        if invite is None:
+            await audit.record(tx, now, actor.telegram_id, "invite.rejected", "person",
+                               actor.telegram_id)
+            return None
+        await people.set_role(tx, actor.telegram_id, invite.role, invite.unit_code, now)
+        await audit.record(tx, now, actor.telegram_id, "invite.accepted", "person",
+                           actor.telegram_id, role=invite.role, unit=invite.unit_code,
+                           invited_by=invite.created_by)
+        unit = runtime.office.unit(invite.unit_code) if invite.unit_code else None
+        admin_language = await notify.language_of(tx, invite.created_by,
+                                                  runtime.settings.default_language)
+        await notify.tell(
+            tx, invite.created_by, "invite.notify_admin", now,
+            name=actor.name,
+            role=t(admin_language, f"role.{invite.role}"),
+            unit=t(admin_language, "start.unit_suffix", unit=unit.label(admin_language))
+            if unit else "",
+        )
+        await refresh_person_commands(runtime, actor.telegram_id, tx)
+    return Membership(Role(invite.role), invite.unit_code)
+
+
+async def bind_group(
+    runtime: Runtime, actor: Actor, unit_code: str, chat_id: int, title: str | None,
+    is_forum: bool,
+) -> int | None:
+    """Make ``chat_id`` the unit's alert channel; returns the chat it replaced, if any."""
+    _require(actor, Permission.MANAGE_STAFF)
+    now = runtime.now()
+    async with runtime.db.transaction() as tx:
+        previous = await unit_chats.bind(tx, unit_code, chat_id, title, is_forum,
+                                         actor.telegram_id, now)
+        await audit.record(tx, now, actor.telegram_id, "unit_chat.bound", "unit", unit_code,
+                           chat_id=chat_id, previous=previous)
+        for hook in runtime.group_bound_hooks:  # e.g. send the unit's open complaints there
+            await hook(runtime, tx, unit_code, chat_id)
+    return previous
+
+
+async def staff_list(runtime: Runtime, actor: Actor) -> list[Person]:
+    _require(actor, Permission.MANAGE_STAFF)
+    return await people.staff(runtime.db)
+
+
+async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | None:
+    """Back to citizen. Returns the person, or None when they hold no role."""
+    _require(actor, Permission.MANAGE_STAFF)
+    now = runtime.now()
+    async with runtime.db.transaction() as tx:
+        person = await people.get(tx, telegram_id)
+        if person is None or person.role == Role.CITIZEN:
+            return None
+        await people.set_role(tx, telegram_id, Role.CITIZEN.value, None, now)
+        await audit.record(tx, now, actor.telegram_id, "role.revoked", "person", telegram_id,
+                           role=person.role, unit=person.unit_code)
+        await notify.tell(tx, telegram_id, "revoke.notify", now)
+        await refresh_person_commands(runtime, telegram_id, tx)
+    return person
+
+
+async def admins(runtime: Runtime) -> list[int]:
+    """Everyone who should hear about operational problems."""
+    stored = await people.with_roles(runtime.db, (Role.ADMIN.value,))
+    return sorted(set(runtime.settings.admin_ids) | {p.telegram_id for p in stored})
+
+
+async def report_unreachable_group(runtime: Runtime, chat_id: int, reason: str) -> None:
+    """A unit group stopped accepting our messages (bot removed): tell the admins."""
+    bound = [c for c in await unit_chats.all_bound(runtime.db) if c.chat_id == chat_id]
+    if not bound:
+        return
+    now = runtime.now()
+    async with runtime.db.transaction() as tx:
+        for chat in bound:
+            unit = runtime.office.unit(chat.unit_code)
+            for admin_id in await admins(runtime):
+                await notify.tell(
+                    tx, admin_id, "group.missing_warning", now,
+                    unit=unit.name if unit else chat.unit_code, title=chat.title or "?",
+                    code=chat.unit_code,
+                )
+            await audit.record(tx, now, None, "unit_chat.unreachable", "unit", chat.unit_code,
+                               chat_id=chat_id, reason=reason)

@@ -1,0 +1,47 @@
+"""Checks at start that the bot can do what it needs: it is still in every bound unit
+group and may write there. Problems are logged and reported to the admins."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from telegram.constants import ChatMemberStatus
+from telegram.error import TelegramError
+from telegram.ext import Application
+
+from bot import notify
+from bot.services.staff import admins
+from storage import unit_chats
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+log = logging.getLogger(__name__)
+ABSENT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+
+
+async def check_unit_groups(runtime: Runtime, application: Application) -> list[str]:
+    """Returns the unit codes whose group the bot cannot reach (also told to admins)."""
+    missing: list[str] = []
+    for chat in await unit_chats.all_bound(runtime.db):
+        try:
+            member = await application.bot.get_chat_member(chat.chat_id, application.bot.id)
+            reachable = member.status not in ABSENT
+        except TelegramError as exc:
+            log.warning("unit group %s (%s) unreachable: %s", chat.unit_code, chat.chat_id, exc)
+            reachable = False
+        if not reachable:
+            missing.append(chat.unit_code)
+    if missing:
+        async with runtime.db.transaction() as tx:
+            for code in missing:
+                chat = await unit_chats.for_unit(tx, code)
+                unit = runtime.office.unit(code)
+                for admin_id in await admins(runtime):
+                    await notify.tell(
+                        tx, admin_id, "group.missing_warning", runtime.now(),
+                        unit=unit.name if unit else code,
+                        title=(chat.title if chat else None) or "?", code=code,
+                    )
+    return missing

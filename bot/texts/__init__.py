@@ -1,0 +1,106 @@
+"""The message catalog: every user-facing text, in Indonesian (default) and English.
+
+Texts are HTML (Telegram's subset). Values passed to :func:`t` are escaped unless wrapped
+in :class:`Markup`, so a citizen named ``<b>&`` can never break a message or inject markup.
+Each concept keeps its texts in its own module (``common``, ``admin`` ...) with two dicts,
+``ID`` and ``EN``; this package merges them and a unit test checks both languages carry
+the same keys and placeholders.
+"""
+
+from __future__ import annotations
+
+import html
+import string
+from collections.abc import Iterable, Mapping
+from importlib import import_module
+
+LANGUAGES = ("id", "en")
+MODULES = ("common", "admin", "delivery")
+MAX_MESSAGE = 4096
+
+
+class Markup(str):
+    """Text that is already safe HTML (built from the catalog); :func:`t` inserts it as is."""
+
+
+def escape(value: object) -> str:
+    return value if isinstance(value, Markup) else html.escape(str(value), quote=False)
+
+
+def _load() -> dict[str, dict[str, str]]:
+    catalog: dict[str, dict[str, str]] = {language: {} for language in LANGUAGES}
+    for name in MODULES:
+        module = import_module(f"bot.texts.{name}")
+        for language, texts in (("id", module.ID), ("en", module.EN)):
+            overlap = catalog[language].keys() & texts.keys()
+            if overlap:
+                raise RuntimeError(f"text keys defined twice: {sorted(overlap)}")
+            catalog[language].update(texts)
+    return catalog
+
+
+CATALOG: dict[str, dict[str, str]] = _load()
+
+
+class _EscapingFormatter(string.Formatter):
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, Markup):
+            return format(value, format_spec)
+        return html.escape(format(value, format_spec), quote=False)
+
+
+_formatter = _EscapingFormatter()
+
+
+def t(language: str, key: str, /, **values: object) -> Markup:
+    """Render ``key`` in ``language`` (falling back to Indonesian) with escaped values."""
+    template = CATALOG.get(language, CATALOG["id"]).get(key) or CATALOG["id"][key]
+    return Markup(_formatter.vformat(template, (), values))
+
+
+def join(parts: Iterable[str], separator: str = "\n") -> Markup:
+    """Join catalog texts (already safe) with a plain separator."""
+    return Markup(separator.join(parts))
+
+
+def placeholders(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+def split_message(text: str, limit: int = MAX_MESSAGE) -> list[Markup]:
+    """Split a long HTML text at line breaks so each part fits one Telegram message.
+
+    Lines are never cut in the middle (a tag could be torn apart); a single line longer
+    than the limit is truncated with an ellipsis after its tags are dropped.
+    """
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        if len(line) > limit:
+            plain = html.escape(html.unescape(_strip_tags(line)), quote=False)
+            line = plain[: limit - 1] + "…"
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current or not parts:
+        parts.append(current)
+    return [Markup(p) for p in parts]
+
+
+def _strip_tags(line: str) -> str:
+    out, inside = [], False
+    for char in line:
+        if char == "<":
+            inside = True
+        elif char == ">" and inside:
+            inside = False
+        elif not inside:
+            out.append(char)
+    return "".join(out)
+
+
+def catalog_keys(language: str) -> Mapping[str, str]:
+    return CATALOG[language]

@@ -1,0 +1,91 @@
+"""Invitations, roles, unit group binding and the staff list."""
+
+ID: dict[str, str] = {
+    "invite.usage": (
+        "Cara pakai: <code>/undang &lt;staf|kepala|supervisor|admin&gt; [KODE_UNIT]</code>\n"
+        "Peran staf dan kepala memerlukan kode unit: {units}"
+    ),
+    "invite.unknown_unit": "Kode unit <b>{code}</b> tidak dikenal. Pilihan: {units}",
+    "invite.created": (
+        "Tautan undangan untuk <b>{role}</b>{unit} (sekali pakai, berlaku sampai {expires}):\n"
+        "{link}\n\nKirimkan tautan ini hanya kepada orang yang dimaksud."
+    ),
+    "invite.accepted": "Selamat datang! Anda sekarang terdaftar sebagai <b>{role}</b>{unit}.",
+    "invite.invalid": (
+        "Tautan undangan ini tidak berlaku (sudah dipakai, kedaluwarsa, atau salah). "
+        "Mintalah tautan baru kepada admin."
+    ),
+    "invite.notify_admin": "✅ {name} menerima undangan sebagai <b>{role}</b>{unit}.",
+    "group.usage": "Cara pakai: <code>/grup_unit KODE_UNIT</code>. Pilihan: {units}",
+    "group.bound": (
+        "✅ Grup ini sekarang menjadi kanal <b>{unit}</b>. Pengaduan untuk unit ini akan "
+        "dikirim ke sini.\n\nBot berjalan dalam mode privasi: balaslah (reply) pesan bot "
+        "agar bot dapat membaca tanggapan Anda."
+    ),
+    "group.refused": "Hanya admin yang dapat menetapkan grup unit.",
+    "group.private": (
+        "Perintah ini dipakai di dalam grup Telegram unit: tambahkan bot ke grup, lalu "
+        "kirim <code>/grup_unit KODE_UNIT</code> di sana."
+    ),
+    "group.missing_warning": (
+        "⚠️ Bot tidak dapat menjangkau grup unit <b>{unit}</b> ({title}). Tambahkan bot "
+        "kembali ke grup itu lalu kirim /grup_unit {code}."
+    ),
+    "users.title": "<b>Pengguna terdaftar</b>",
+    "users.unit": "\n<b>{unit}</b>",
+    "users.none_in_unit": "  (belum ada staf)",
+    "users.line": "• {name} — {role} — <code>{id}</code>{unreachable}",
+    "users.unreachable": " ⚠️ tidak terjangkau",
+    "users.without_unit": "\n<b>Tanpa unit</b>",
+    "revoke.usage": "Cara pakai: <code>/cabut TELEGRAM_ID</code>",
+    "revoke.done": "Peran {name} (<code>{id}</code>) telah dicabut.",
+    "revoke.unknown": "Tidak ada staf dengan ID <code>{id}</code>.",
+    "revoke.config_admin": "{name} adalah admin dari pengaturan ADMIN_IDS; ubah pengaturan itu.",
+    "revoke.notify": "Peran Anda di bot kecamatan telah dicabut oleh admin.",
+    "admin.startup_problem": "⚠️ Pemeriksaan awal bot: {problem}",
+}
+
+EN: dict[str, str] = {
+    "invite.usage": (
+        "Usage: <code>/undang &lt;staf|kepala|supervisor|admin&gt; [UNIT_CODE]</code>\n"
+        "The staf and kepala roles need a unit code: {units}"
+    ),
+    "invite.unknown_unit": "Unknown unit code <b>{code}</b>. Choices: {units}",
+    "invite.created": (
+        "Invitation link for <b>{role}</b>{unit} (single use, valid until {expires}):\n"
+        "{link}\n\nSend this link only to the person it is meant for."
+    ),
+    "invite.accepted": "Welcome! You are now registered as <b>{role}</b>{unit}.",
+    "invite.invalid": (
+        "This invitation link is not valid (already used, expired or wrong). "
+        "Please ask the admin for a new one."
+    ),
+    "invite.notify_admin": "✅ {name} accepted the invitation as <b>{role}</b>{unit}.",
+    "group.usage": "Usage: <code>/grup_unit UNIT_CODE</code>. Choices: {units}",
+    "group.bound": (
+        "✅ This group is now the channel of <b>{unit}</b>. Complaints for this unit will be "
+        "sent here.\n\nThe bot runs in privacy mode: reply to the bot's messages so that it "
+        "can read your answers."
+    ),
+    "group.refused": "Only an admin can bind a unit group.",
+    "group.private": (
+        "This command belongs in the unit's Telegram group: add the bot to the group, then "
+        "send <code>/grup_unit UNIT_CODE</code> there."
+    ),
+    "group.missing_warning": (
+        "⚠️ The bot cannot reach the group of <b>{unit}</b> ({title}). Add the bot to that "
+        "group again, then send /grup_unit {code}."
+    ),
+    "users.title": "<b>Registered users</b>",
+    "users.unit": "\n<b>{unit}</b>",
+    "users.none_in_unit": "  (no staff yet)",
+    "users.line": "• {name} — {role} — <code>{id}</code>{unreachable}",
+    "users.unreachable": " ⚠️ unreachable",
+    "users.without_unit": "\n<b>Without a unit</b>",
+    "revoke.usage": "Usage: <code>/cabut TELEGRAM_ID</code>",
+    "revoke.done": "The role of {name} (<code>{id}</code>) has been removed.",
+    "revoke.unknown": "There is no staff member with id <code>{id}</code>.",
+    "revoke.config_admin": "{name} is an admin through ADMIN_IDS; change that setting.",
+    "revoke.notify": "Your role in the district bot has been removed by an admin.",
+    "admin.startup_problem": "⚠️ Bot start-up check: {problem}",
+}

@@ -1,0 +1,97 @@
+"""Greeting, help, language, cancel, errors and role refusals."""
+
+ID: dict[str, str] = {
+    "start.greeting": (
+        "Halo, {name}! 👋\n"
+        "Ini kanal resmi <b>{office}</b> di Telegram.\n\n"
+        "Di sini Anda dapat menyampaikan pengaduan, saran, dan kritik kepada ASN kecamatan, "
+        "memantau tindak lanjutnya dengan nomor pengaduan, menilai pelayanan, dan ikut forum "
+        "warga. Layanan ini gratis.\n\n"
+        "Pilih menu di bawah atau ketik /bantuan."
+    ),
+    "start.greeting_staff": (
+        "\n\nAnda terdaftar sebagai <b>{role}</b>{unit}. Ketik /bantuan untuk perintah Anda."
+    ),
+    "start.unit_suffix": " di {unit}",
+    "menu.help": "❓ Bantuan",
+    "menu.language": "🌐 Bahasa / Language",
+    "help.title": "<b>Perintah yang dapat Anda gunakan</b>",
+    "help.footer": (
+        "\nJika pengaduan Anda tidak ditangani dengan baik, Anda dapat melapor ke "
+        "Ombudsman RI atau DPRD Kota Medan (UU 25/2009)."
+    ),
+    "cmd.start": "Mulai dan menu utama",
+    "cmd.bantuan": "Daftar perintah",
+    "cmd.bahasa": "Ganti bahasa",
+    "cmd.batal": "Batalkan proses yang sedang berjalan",
+    "cmd.undang": "Buat tautan undangan staf",
+    "cmd.grup_unit": "Jadikan grup ini kanal unit",
+    "cmd.pengguna": "Daftar staf per unit",
+    "cmd.cabut": "Cabut peran seseorang",
+    "language.choose": "Pilih bahasa:",
+    "language.set": "Bahasa diganti ke Bahasa Indonesia.",
+    "language.name.id": "🇮🇩 Bahasa Indonesia",
+    "language.name.en": "🇬🇧 English",
+    "cancel.done": "Dibatalkan. Ketik /start untuk kembali ke menu.",
+    "cancel.nothing": "Tidak ada proses yang sedang berjalan.",
+    "error.generic": (
+        "Maaf, terjadi kesalahan di sisi kami. Data Anda aman; silakan coba lagi sebentar lagi."
+    ),
+    "error.button_unknown": "Tombol ini sudah tidak berlaku.",
+    "error.not_allowed": "Maaf, ini bukan wewenang Anda.",
+    "error.private_only": "Perintah ini hanya dapat digunakan di chat pribadi dengan bot.",
+    "error.group_only": "Perintah ini hanya dapat digunakan di grup unit.",
+    "role.citizen": "Warga",
+    "role.staf": "Staf",
+    "role.kepala": "Kepala Unit",
+    "role.supervisor": "Pimpinan",
+    "role.admin": "Admin",
+}
+
+EN: dict[str, str] = {
+    "start.greeting": (
+        "Hello, {name}! 👋\n"
+        "This is the official Telegram channel of <b>{office}</b>.\n\n"
+        "Here you can send complaints, suggestions and criticism to the district's civil "
+        "servants, follow up on them by complaint number, rate the service and join citizen "
+        "forums. This service is free of charge.\n\n"
+        "Choose from the menu below or type /bantuan."
+    ),
+    "start.greeting_staff": (
+        "\n\nYou are registered as <b>{role}</b>{unit}. Type /bantuan for your commands."
+    ),
+    "start.unit_suffix": " in {unit}",
+    "menu.help": "❓ Help",
+    "menu.language": "🌐 Bahasa / Language",
+    "help.title": "<b>Commands you can use</b>",
+    "help.footer": (
+        "\nIf your complaint is not handled properly you may report to the Ombudsman of the "
+        "Republic of Indonesia or the Medan city council (DPRD), as UU 25/2009 provides."
+    ),
+    "cmd.start": "Start and main menu",
+    "cmd.bantuan": "List of commands",
+    "cmd.bahasa": "Change language",
+    "cmd.batal": "Cancel what is in progress",
+    "cmd.undang": "Create a staff invitation link",
+    "cmd.grup_unit": "Make this group a unit channel",
+    "cmd.pengguna": "Staff by unit",
+    "cmd.cabut": "Remove someone's role",
+    "language.choose": "Choose a language:",
+    "language.set": "Language switched to English.",
+    "language.name.id": "🇮🇩 Bahasa Indonesia",
+    "language.name.en": "🇬🇧 English",
+    "cancel.done": "Cancelled. Type /start to return to the menu.",
+    "cancel.nothing": "Nothing is in progress.",
+    "error.generic": (
+        "Sorry, something went wrong on our side. Your data is safe; please try again shortly."
+    ),
+    "error.button_unknown": "This button is no longer valid.",
+    "error.not_allowed": "Sorry, this is not within your authority.",
+    "error.private_only": "This command only works in a private chat with the bot.",
+    "error.group_only": "This command only works in a unit group.",
+    "role.citizen": "Citizen",
+    "role.staf": "Staff",
+    "role.kepala": "Head of unit",
+    "role.supervisor": "Supervisor",
+    "role.admin": "Admin",
+}

@@ -1,0 +1,15 @@
+"""Telegram adapters, grouped by audience. Each module's ``register`` adds its handlers
+with the chat-type filter at registration; order matters, fallbacks come last."""
+
+from __future__ import annotations
+
+from telegram.ext import Application
+
+from handlers import admin, common, errors
+
+
+def register(application: Application) -> None:
+    common.register(application)
+    admin.register(application)
+    common.register_fallbacks(application)
+    application.add_error_handler(errors.on_error)

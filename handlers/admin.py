@@ -1,0 +1,151 @@
+"""Admin commands: /undang, /start inv_..., /pengguna, /cabut, /grup_unit."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Chat, Update
+from telegram.ext import Application, CommandHandler, filters
+
+from bot.context import BotContext
+from bot.roles import Permission
+from bot.services import staff
+from bot.services.staff import INVITE_PREFIX, InviteError
+from bot.texts import join, t
+from handlers.common import start
+from handlers.guards import requires
+from handlers.replies import language, reply, say
+
+INVITE_LINK = re.compile(rf"^/start {INVITE_PREFIX}[A-Za-z0-9_-]{{10,60}}$")
+
+
+def _unit_codes(context: BotContext) -> list[str]:
+    return [u.code for u in context.runtime.office.units]
+
+
+def _unit_suffix(context: BotContext, unit_code: str | None) -> str:
+    lang = language(context)
+    unit = context.runtime.office.unit(unit_code) if unit_code else None
+    return t(lang, "start.unit_suffix", unit=unit.label(lang)) if unit else ""
+
+
+def _local(context: BotContext, moment) -> str:
+    return moment.astimezone(context.runtime.settings.zone).strftime("%d-%m-%Y %H:%M WIB")
+
+
+@requires(Permission.MANAGE_STAFF)
+async def undang(update: Update, context: BotContext) -> None:
+    lang = language(context)
+    units = ", ".join(_unit_codes(context))
+    try:
+        role, unit_code = staff.parse_invite_args(context.args or [], _unit_codes(context))
+    except InviteError as exc:
+        if str(exc).startswith("unit:"):
+            await say(update, context, "invite.unknown_unit", code=str(exc)[5:], units=units)
+        else:
+            await say(update, context, "invite.usage", units=units)
+        return
+    link = await staff.create_invite(context.runtime, context.actor, role, unit_code)
+    await say(
+        update, context, "invite.created",
+        role=t(lang, f"role.{role}"), unit=_unit_suffix(context, unit_code),
+        expires=_local(context, link.expires_at), link=link.url,
+    )
+
+
+async def accept_invite(update: Update, context: BotContext) -> None:
+    token = context.args[0].removeprefix(INVITE_PREFIX)
+    membership = await staff.accept_invite(context.runtime, context.actor, token)
+    if membership is None:
+        await say(update, context, "invite.invalid")
+        return
+    context.actor = await staff_actor(context)
+    await say(
+        update, context, "invite.accepted",
+        role=t(language(context), f"role.{membership.role}"),
+        unit=_unit_suffix(context, membership.unit_code),
+    )
+    await start(update, context)
+
+
+async def staff_actor(context: BotContext):
+    """The actor again, now with the role just granted."""
+    from bot.services.people import actor_of
+    from storage import people
+
+    person = await people.get(context.runtime.db, context.actor.telegram_id)
+    return actor_of(context.runtime, person)
+
+
+@requires(Permission.MANAGE_STAFF)
+async def pengguna(update: Update, context: BotContext) -> None:
+    lang = language(context)
+    everyone = await staff.staff_list(context.runtime, context.actor)
+    lines = [t(lang, "users.title")]
+    for unit in context.runtime.office.units:
+        members = [p for p in everyone if p.unit_code == unit.code]
+        lines.append(t(lang, "users.unit", unit=unit.label(lang)))
+        lines += [_user_line(lang, p) for p in members] or [t(lang, "users.none_in_unit")]
+    others = [p for p in everyone if p.unit_code is None]
+    if others:
+        lines.append(t(lang, "users.without_unit"))
+        lines += [_user_line(lang, p) for p in others]
+    await reply(update, context, join(lines))
+
+
+def _user_line(lang: str, person) -> str:
+    return t(
+        lang, "users.line", name=person.full_name, role=t(lang, f"role.{person.role}"),
+        id=person.telegram_id, unreachable="" if person.reachable else t(lang, "users.unreachable"),
+    )
+
+
+@requires(Permission.MANAGE_STAFF)
+async def cabut(update: Update, context: BotContext) -> None:
+    args = context.args or []
+    if len(args) != 1 or not args[0].isdigit():
+        await say(update, context, "revoke.usage")
+        return
+    target = int(args[0])
+    if target in context.runtime.settings.admin_ids:
+        await say(update, context, "revoke.config_admin", name=target)
+        return
+    person = await staff.revoke(context.runtime, context.actor, target)
+    if person is None:
+        await say(update, context, "revoke.unknown", id=target)
+        return
+    await say(update, context, "revoke.done", name=person.full_name, id=target)
+
+
+async def grup_unit(update: Update, context: BotContext) -> None:
+    if not context.actor.can(Permission.MANAGE_STAFF):
+        await say(update, context, "group.refused")
+        return
+    units = ", ".join(_unit_codes(context))
+    code = (context.args or [""])[0].upper()
+    unit = context.runtime.office.unit(code)
+    if unit is None:
+        await say(update, context, "group.usage", units=units)
+        return
+    chat: Chat = update.effective_chat
+    await staff.bind_group(
+        context.runtime, context.actor, unit.code, chat.id, chat.title, bool(chat.is_forum)
+    )
+    await say(update, context, "group.bound", unit=unit.label(language(context)))
+
+
+async def grup_unit_in_private(update: Update, context: BotContext) -> None:
+    await say(update, context, "group.private")
+
+
+def register(application: Application) -> None:
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    application.add_handlers([
+        CommandHandler("start", accept_invite, private & filters.Regex(INVITE_LINK)),
+        CommandHandler("undang", undang, private),
+        CommandHandler("pengguna", pengguna, private),
+        CommandHandler("cabut", cabut, private),
+        CommandHandler("grup_unit", grup_unit, groups),
+        CommandHandler("grup_unit", grup_unit_in_private, private),
+    ])

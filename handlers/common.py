@@ -1,0 +1,121 @@
+"""Everyone's commands: /start, /bantuan, /bahasa, /batal, the main menu, stale buttons."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, TypeHandler, filters
+
+from bot.callbacks import BadCallback, MenuHelp, MenuLanguage, SetLanguage, parse_any
+from bot.commands import Where, for_role
+from bot.context import BotContext
+from bot.keyboards import language_choice, main_menu
+from bot.roles import Role
+from bot.services import people
+from bot.texts import join, t
+from handlers.replies import answer, language, reply, say
+
+log = logging.getLogger(__name__)
+
+
+async def identify(update: Update, context: BotContext) -> None:
+    """Runs first for every update: who is acting, with which role and language."""
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return
+    chat = update.effective_chat
+    context.actor = await people.seen(
+        context.runtime, user.id, user.first_name, user.last_name, user.username,
+        private_chat=chat is not None and chat.type == chat.PRIVATE,
+    )
+
+
+def greeting(context: BotContext) -> str:
+    actor = context.actor
+    lang = actor.language
+    text = t(lang, "start.greeting", name=actor.name, office=context.runtime.office.office.name)
+    if actor.role is not Role.CITIZEN:
+        unit = context.runtime.office.unit(actor.unit_code) if actor.unit_code else None
+        suffix = t(lang, "start.unit_suffix", unit=unit.label(lang)) if unit else ""
+        text += t(lang, "start.greeting_staff", role=t(lang, f"role.{actor.role}"), unit=suffix)
+    return text
+
+
+async def start(update: Update, context: BotContext) -> None:
+    await reply(update, context, greeting(context), main_menu(language(context)))
+
+
+def help_text(context: BotContext) -> str:
+    lang = language(context)
+    lines = [t(lang, "help.title")]
+    lines += [
+        f"/{command.name} — {t(lang, f'cmd.{command.name}')}"
+        for command in for_role(context.actor.role, Where.PRIVATE)
+    ]
+    if context.actor.role is not Role.CITIZEN:
+        lines += [
+            f"/{command.name} — {t(lang, f'cmd.{command.name}')} (grup)"
+            for command in for_role(context.actor.role, Where.GROUP)
+        ]
+    lines.append(t(lang, "help.footer"))
+    return join(lines)
+
+
+async def bantuan(update: Update, context: BotContext) -> None:
+    if update.callback_query is not None:
+        await answer(update, context)
+    await reply(update, context, help_text(context))
+
+
+async def bahasa(update: Update, context: BotContext) -> None:
+    if update.callback_query is not None:
+        await answer(update, context)
+    await say(update, context, "language.choose", language_choice(language(context)))
+
+
+async def set_language(update: Update, context: BotContext) -> None:
+    choice = SetLanguage.parse(update.callback_query.data)
+    if choice.language not in ("id", "en"):
+        raise BadCallback(choice.language)
+    context.actor = await people.set_language(context.runtime, context.actor, choice.language)
+    await answer(update, context)
+    await say(update, context, "language.set")
+
+
+async def batal_outside_flow(update: Update, context: BotContext) -> None:
+    """/batal when no guided flow is active (flows handle their own /batal first)."""
+    await say(update, context, "cancel.nothing")
+
+
+async def stale_button(update: Update, context: BotContext) -> None:
+    """Every press must be answered; presses nobody handled are stale or forged."""
+    data = update.callback_query.data
+    try:
+        parse_any(data)
+        log.info("stale button %r from %s", data, update.effective_user.id)
+    except BadCallback:
+        log.warning("malformed callback data %r from %s", data, update.effective_user.id)
+    await answer(update, context, "error.button_unknown", alert=True)
+
+
+def register(application: Application) -> None:
+    private = filters.ChatType.PRIVATE
+    application.add_handler(TypeHandler(Update, identify), group=-1)
+    application.add_handlers([
+        CommandHandler("bantuan", bantuan, private),
+        CommandHandler(["bahasa", "language"], bahasa, private),
+        CallbackQueryHandler(bantuan, pattern=MenuHelp.matches),
+        CallbackQueryHandler(bahasa, pattern=MenuLanguage.matches),
+        CallbackQueryHandler(set_language, pattern=SetLanguage.matches),
+    ])
+
+
+def register_fallbacks(application: Application) -> None:
+    """Registered last: the plain /start, /batal outside flows, and stale buttons."""
+    private = filters.ChatType.PRIVATE
+    application.add_handlers([
+        CommandHandler("start", start, private),
+        CommandHandler("batal", batal_outside_flow, private),
+        CallbackQueryHandler(stale_button),
+    ])

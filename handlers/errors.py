@@ -1,0 +1,42 @@
+"""The last line: log with the update id, apologise, keep running."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+
+from bot.callbacks import BadCallback
+from bot.context import BotContext
+from bot.services import NotAllowed
+from handlers.replies import answer, refuse, say
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    error = context.error
+    if not isinstance(update, Update):
+        log.error("error outside an update", exc_info=error)
+        return
+    if isinstance(error, BadCallback):
+        log.warning("update %s: malformed callback data %r", update.update_id, str(error))
+        await _quietly(answer(update, context, "error.button_unknown", alert=True))
+        return
+    if isinstance(error, NotAllowed):
+        log.info("update %s: refused (%s)", update.update_id, error)
+        await _quietly(refuse(update, context))
+        return
+    log.error("update %s failed", update.update_id, exc_info=error)
+    if update.callback_query is not None:
+        await _quietly(answer(update, context, "error.generic", alert=True))
+    elif update.effective_chat is not None and not isinstance(error, Forbidden):
+        await _quietly(say(update, context, "error.generic"))
+
+
+async def _quietly(coroutine) -> None:
+    try:
+        await coroutine
+    except TelegramError as exc:
+        log.warning("could not tell the user about an error: %s", exc)

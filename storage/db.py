@@ -1,0 +1,146 @@
+"""The SQLite database: one writer connection with explicit transactions, one reader.
+
+- WAL lets reports read while the bot writes; ``synchronous=FULL`` makes a committed
+  transaction survive a power cut, so "your complaint MRL-... is recorded" is never a lie.
+- Writes are serialised by an asyncio lock around ``BEGIN IMMEDIATE ... COMMIT``: SQLite
+  allows one writer anyway, and taking the write lock up front avoids upgrade deadlocks.
+- Code that must react to committed changes (the outbox dispatcher) registers a commit
+  listener; it is told which topics a transaction touched, after the commit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+Params = Sequence[Any] | dict[str, Any]
+Row = sqlite3.Row
+
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=10000",
+    "PRAGMA synchronous=FULL",
+)
+
+
+class Reader:
+    """Read access to one connection; shared by :class:`Database` and :class:`Tx`."""
+
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        self._connection = connection
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        async with self._connection.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        async with self._connection.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def fetchval(self, sql: str, params: Params = ()) -> Any:
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+
+class Tx(Reader):
+    """An open write transaction. Repository write functions take one of these."""
+
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        super().__init__(connection)
+        self.topics: set[str] = set()
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run a statement; returns the last row id (for INSERT) or the row count."""
+        async with self._connection.execute(sql, params) as cursor:
+            return cursor.lastrowid if sql.lstrip()[:6].upper() == "INSERT" else cursor.rowcount
+
+    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        await self._connection.executemany(sql, rows)
+
+    async def changes(self, sql: str, params: Params = ()) -> int:
+        async with self._connection.execute(sql, params) as cursor:
+            return cursor.rowcount
+
+    def touch(self, topic: str) -> None:
+        """Note that this transaction changed ``topic`` (e.g. 'outbox'); listeners learn it
+        after the commit."""
+        self.topics.add(topic)
+
+
+class Database(Reader):
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._writer: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None
+        self._lock = asyncio.Lock()
+        self._listeners: list[Callable[[set[str]], None]] = []
+
+    async def open(self) -> None:
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._writer = await self._connect()
+        self._reader = await self._connect()
+        super().__init__(self._reader)
+
+    async def _connect(self) -> aiosqlite.Connection:
+        connection = await aiosqlite.connect(self.path, isolation_level=None)
+        connection.row_factory = sqlite3.Row
+        for pragma in PRAGMAS:
+            await connection.execute(pragma)
+        return connection
+
+    async def close(self) -> None:
+        for connection in (self._writer, self._reader):
+            if connection is not None:
+                await connection.close()
+        self._writer = self._reader = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._writer is not None
+
+    def add_commit_listener(self, listener: Callable[[set[str]], None]) -> None:
+        self._listeners.append(listener)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Tx]:
+        """One atomic unit of work: everything inside commits together or not at all."""
+        if self._writer is None:
+            raise RuntimeError("database is not open")
+        async with self._lock:
+            await self._writer.execute("BEGIN IMMEDIATE")
+            tx = Tx(self._writer)
+            try:
+                yield tx
+            except BaseException:
+                await self._writer.execute("ROLLBACK")
+                raise
+            await self._writer.execute("COMMIT")
+        if tx.topics:
+            for listener in self._listeners:
+                try:
+                    listener(tx.topics)
+                except Exception:
+                    log.exception("commit listener failed")
+
+    async def run_script(self, script: str) -> None:
+        """Run a multi-statement script on the writer (migrations); holds the write lock."""
+        if self._writer is None:
+            raise RuntimeError("database is not open")
+        async with self._lock:
+            try:
+                await self._writer.executescript(script)
+            except BaseException:
+                if self._writer.in_transaction:
+                    await self._writer.execute("ROLLBACK")
+                raise

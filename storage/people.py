@@ -1,0 +1,125 @@
+"""People who talked to the bot: their names, language, role and unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.db import Reader, Row, Tx
+
+
+@dataclass(frozen=True)
+class Person:
+    telegram_id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    language: str
+    role: str
+    unit_code: str | None
+    reachable: bool
+    started_at: int | None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}" if self.last_name else self.first_name
+
+
+COLUMNS = (
+    "telegram_id, first_name, last_name, username, language, role, unit_code, reachable, "
+    "started_at"
+)
+
+
+def _person(row: Row) -> Person:
+    return Person(
+        telegram_id=row["telegram_id"],
+        first_name=row["first_name"],
+        last_name=row["last_name"],
+        username=row["username"],
+        language=row["language"],
+        role=row["role"],
+        unit_code=row["unit_code"],
+        reachable=bool(row["reachable"]),
+        started_at=row["started_at"],
+    )
+
+
+async def get(db: Reader, telegram_id: int) -> Person | None:
+    row = await db.fetchone(f"SELECT {COLUMNS} FROM people WHERE telegram_id = ?", (telegram_id,))
+    return _person(row) if row else None
+
+
+async def upsert_seen(
+    tx: Tx,
+    telegram_id: int,
+    first_name: str,
+    last_name: str | None,
+    username: str | None,
+    language: str,
+    now: int,
+    started: bool,
+) -> Person:
+    """Record that a person acted; keeps names current and, for a private message, notes
+    that the bot may now write to them."""
+    await tx.execute(
+        """
+        INSERT INTO people (telegram_id, first_name, last_name, username, language,
+                            reachable, started_at, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (telegram_id) DO UPDATE SET
+            first_name = excluded.first_name,
+            last_name = excluded.last_name,
+            username = excluded.username,
+            reachable = CASE WHEN ? THEN 1 ELSE people.reachable END,
+            started_at = COALESCE(people.started_at, excluded.started_at),
+            updated_at = excluded.updated_at
+        """,
+        (
+            telegram_id, first_name, last_name, username, language,
+            int(started), now if started else None, now, now, int(started),
+        ),
+    )
+    person = await get(tx, telegram_id)
+    assert person is not None
+    return person
+
+
+async def set_language(tx: Tx, telegram_id: int, language: str, now: int) -> None:
+    await tx.execute(
+        "UPDATE people SET language = ?, updated_at = ? WHERE telegram_id = ?",
+        (language, now, telegram_id),
+    )
+
+
+async def set_role(tx: Tx, telegram_id: int, role: str, unit_code: str | None, now: int) -> None:
+    await tx.execute(
+        "UPDATE people SET role = ?, unit_code = ?, updated_at = ? WHERE telegram_id = ?",
+        (role, unit_code, now, telegram_id),
+    )
+
+
+async def set_reachable(tx: Tx, telegram_id: int, reachable: bool, now: int) -> None:
+    await tx.execute(
+        "UPDATE people SET reachable = ?, updated_at = ? WHERE telegram_id = ?",
+        (int(reachable), now, telegram_id),
+    )
+
+
+async def staff(db: Reader) -> list[Person]:
+    """Everyone with a role other than citizen, by unit then name."""
+    rows = await db.fetchall(
+        f"""SELECT {COLUMNS} FROM people WHERE role <> 'citizen'
+            ORDER BY unit_code IS NULL, unit_code, role, first_name"""
+    )
+    return [_person(r) for r in rows]
+
+
+async def with_roles(db: Reader, roles: tuple[str, ...], unit_code: str | None = None) -> list[Person]:
+    marks = ",".join("?" * len(roles))
+    sql = f"SELECT {COLUMNS} FROM people WHERE role IN ({marks})"
+    params: list[object] = list(roles)
+    if unit_code is not None:
+        sql += " AND unit_code = ?"
+        params.append(unit_code)
+    rows = await db.fetchall(sql + " ORDER BY first_name, telegram_id", params)
+    return [_person(r) for r in rows]

@@ -1,0 +1,100 @@
+"""An office in a box: the real bot, a fake Telegram, people and a clock for the tests.
+
+Each test gets its own bot world (token, users, groups) and database on a fake Bot API
+server shared by the module, and drives it the way people do: send text, press buttons
+by their label, read what the bot sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.clock import FakeClock
+from bot.emulator import BotWorld, FakeGroup, FakeTelegram, FakeUser
+from bot.inprocess import InProcessBot
+from bot.pacing import PaceLimits
+from bot.runtime import Runtime
+from bot.settings import Settings
+from storage.db import Database
+
+WIB = ZoneInfo("Asia/Jakarta")
+#: Wednesday 25 November 2026, 09:00 WIB: an ordinary working morning.
+DEFAULT_START = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
+#: Tests should not wait a second per private message; the limits themselves are
+#: exercised in the delivery tests.
+FAST_PACE = PaceLimits(overall_rate=25.0, private_burst=20, private_rate=20.0,
+                       group_burst=20, group_rate=1.0)
+
+
+@dataclass
+class OfficeEnv:
+    world: BotWorld
+    clock: FakeClock
+    settings: Settings
+    bot: InProcessBot
+    admin: FakeUser
+    people: dict[str, FakeUser] = field(default_factory=dict)
+
+    @property
+    def runtime(self) -> Runtime:
+        return self.bot.runtime
+
+    @property
+    def db(self) -> Database:
+        return self.bot.runtime.db
+
+    def user(self, first_name: str, **kwargs: Any) -> FakeUser:
+        person = self.world.user(first_name, **kwargs)
+        self.people[first_name] = person
+        return person
+
+    async def restart(self) -> None:
+        await self.world.settle()
+        await self.bot.restart()
+
+    async def invite(self, person: FakeUser, role: str, unit: str | None = None) -> None:
+        """The admin invites ``person``, who opens the link: the real invite flow."""
+        await self.admin.send(f"/undang {role} {unit or ''}".strip())
+        link = await self.admin.wait_for("start=inv_")
+        token = link.text.split("start=")[1].split()[0]
+        await person.send(f"/start {token}")
+        await person.wait_for("terdaftar sebagai")
+        await self.admin.wait_for("menerima undangan")
+
+    async def bind_group(self, group: FakeGroup, unit: str) -> None:
+        await self.admin.say(group, f"/grup_unit {unit}")
+        await group.wait_for("sekarang menjadi kanal")
+
+    async def advance(self, **delta: float) -> None:
+        self.clock.advance(timedelta(**delta))
+        await self.world.settle()
+
+
+async def start_office(
+    telegram: FakeTelegram,
+    database: Path,
+    *,
+    start: datetime = DEFAULT_START,
+    pace: PaceLimits = FAST_PACE,
+    **overrides: Any,
+) -> OfficeEnv:
+    world = telegram.add_bot(username="marelan_test_bot", first_name="Marelan Bot")
+    admin = world.user("Admin", username="camat_admin")
+    clock = FakeClock(start)
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        bot_token=world.token,
+        telegram_api_base_url=world.root,
+        database_path=database,
+        admin_ids=frozenset({admin.id}),
+        **overrides,
+    )
+    bot = InProcessBot(settings, clock, pace)
+    await bot.start()
+    await admin.send("/start")
+    await admin.next_message()
+    return OfficeEnv(world, clock, settings, bot, admin)

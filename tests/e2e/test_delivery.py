@@ -1,0 +1,90 @@
+"""The outbox end to end: restarts, flood control, blocked recipients."""
+
+from __future__ import annotations
+
+from bot import notify
+from storage import outbox, people
+from tests.e2e.harness import OfficeEnv
+
+
+async def queue_notice(office: OfficeEnv, *recipients: int, text: str = "Pemberitahuan") -> None:
+    """What any state change does: queue a message in the same transaction."""
+    async with office.db.transaction() as tx:
+        for recipient in recipients:
+            await notify.send_text(tx, recipient, notify.Markup(f"<b>{text}</b>"),
+                                   office.runtime.now())
+
+
+async def test_pending_row_at_shutdown_is_delivered_once_after_restart(office: OfficeEnv) -> None:
+    citizen = office.user("Siti")
+    await citizen.send("/start")
+    await citizen.next_message()
+    office.world.fail_next("sendMessage", status=502)
+    await queue_notice(office, citizen.id, text="Sekali saja")
+    await office.world.settle()
+    assert [c.status for c in office.world.calls("sendMessage")][-1] == 502
+
+    await office.bot.stop()  # clean shutdown while the row waits for its retry
+    states = [s for _, _, s in await _rows(office, citizen.id)]
+    assert states[-1] == "pending"
+    await office.bot.start()
+
+    notice = await citizen.wait_for("Sekali saja")
+    assert notice.entities[0]["type"] == "bold"
+    await office.world.settle()
+    copies = [m for m in citizen.inbox if "Sekali saja" in m.body]
+    assert len(copies) == 1
+    assert (await _rows(office, citizen.id))[-1][2] == "sent"
+
+
+async def _rows(office: OfficeEnv, chat_id: int) -> list[tuple[int, str, str]]:
+    return await outbox.rows_for_chat(office.db, chat_id)
+
+
+async def test_flood_control_is_waited_out(office: OfficeEnv) -> None:
+    citizen = office.user("Siti")
+    await citizen.send("/start")
+    await citizen.next_message()
+    office.world.fail_next("sendMessage", status=429, retry_after=1, count=3)
+    await queue_notice(office, citizen.id, text="Tetap sampai")
+    await citizen.wait_for("Tetap sampai", timeout=15)
+    statuses = [c.status for c in office.world.calls("sendMessage")]
+    assert statuses.count(429) == 3 and statuses[-1] == 200
+
+
+async def test_blocked_recipient_is_marked_unreachable_and_others_still_served(
+    office: OfficeEnv,
+) -> None:
+    blocker, reader = office.user("Blok"), office.user("Baca")
+    for person in (blocker, reader):
+        await person.send("/start")
+        await person.next_message()
+    blocker.block_bot()
+    await queue_notice(office, blocker.id, reader.id, text="Untuk semua")
+    await reader.wait_for("Untuk semua")
+    await office.world.settle()
+    assert not (await people.get(office.db, blocker.id)).reachable
+    assert (await people.get(office.db, reader.id)).reachable
+    assert (await _rows(office, blocker.id))[-1][2] == "dead"
+
+    # Later notices are not even queued, until the person writes to the bot again.
+    async with office.db.transaction() as tx:
+        assert not await notify.tell(tx, blocker.id, "language.set", office.runtime.now())
+    blocker.unblock_bot()
+    await blocker.send("/start")
+    await blocker.wait_for("Halo")
+    assert (await people.get(office.db, blocker.id)).reachable
+    async with office.db.transaction() as tx:
+        assert await notify.tell(tx, blocker.id, "language.set", office.runtime.now())
+    await blocker.wait_for("Bahasa diganti")
+
+
+async def test_never_started_user_is_unreachable(office: OfficeEnv) -> None:
+    stranger = office.world.user("Asing")
+    async with office.db.transaction() as tx:
+        await people.upsert_seen(tx, stranger.id, "Asing", None, None, "id",
+                                 office.runtime.now(), started=False)
+    await queue_notice(office, stranger.id, text="Halo asing")
+    await office.world.settle()
+    assert not (await people.get(office.db, stranger.id)).reachable
+    assert not stranger.inbox

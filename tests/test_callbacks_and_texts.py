@@ -1,0 +1,38 @@
+import pytest
+
+from bot.callbacks import REGISTRY, BadCallback, SetLanguage, parse_any
+from bot.texts import CATALOG, Markup, placeholders, split_message, t
+
+
+def test_callback_round_trip_and_strictness() -> None:
+    data = SetLanguage("en").encode()
+    assert parse_any(data) == SetLanguage("en")
+    for bad in ("", "v1:lang:set", "v1:lang:set:en:x", "v2:lang:set:en", "v1:lang:set:<b>",
+                "v1:lang:set:" + "e" * 70):
+        with pytest.raises(BadCallback):
+            SetLanguage.parse(bad)
+
+
+def test_every_registered_callback_fits_64_bytes() -> None:
+    for record in REGISTRY.values():
+        assert len(record.prefix().encode()) + 2 * 19 <= 64, record
+
+
+def test_catalog_languages_agree() -> None:
+    assert CATALOG["id"].keys() == CATALOG["en"].keys()
+    for key, template in CATALOG["id"].items():
+        assert placeholders(template) == placeholders(CATALOG["en"][key]), key
+
+
+def test_values_are_escaped_but_markup_is_not() -> None:
+    text = t("id", "users.line", name="<b>&", role=Markup("<i>Staf</i>"), id=1, unreachable="")
+    assert "&lt;b&gt;&amp;" in text and "<i>Staf</i>" in text
+
+
+def test_split_message_respects_the_limit() -> None:
+    text = "\n".join(f"<b>baris</b> {i} " + "x" * 50 for i in range(200))
+    parts = split_message(text)
+    assert len(parts) > 1 and all(len(p) <= 4096 for p in parts)
+    assert "\n".join(parts) == text
+    huge = split_message("y" * 5000)
+    assert len(huge) == 1 and len(huge[0]) == 4096

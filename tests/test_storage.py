@@ -1,0 +1,69 @@
+"""The outbox repository's guarantees, on a real SQLite file."""
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest_asyncio
+
+from storage import outbox
+from storage.db import Database
+from storage.migrate import migrate
+
+
+@pytest_asyncio.fixture(loop_scope="function")
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = Database(tmp_path / "t.db")
+    await database.open()
+    await migrate(database)
+    yield database
+    await database.close()
+
+
+async def _queue(db: Database, chat_id: int, text: str, priority: int = 5) -> int:
+    async with db.transaction() as tx:
+        return await outbox.enqueue(tx, chat_id, "sendMessage", {"text": text}, 0,
+                                    priority=priority)
+
+
+async def test_one_head_per_chat_and_urgent_first(db: Database) -> None:
+    a1 = await _queue(db, 1, "a1")
+    await _queue(db, 1, "a2", priority=0)  # urgent, but behind a1 in its own chat
+    b1 = await _queue(db, 2, "b1", priority=0)
+    batch = await outbox.next_batch(db, 10)
+    assert [r.id for r in batch] == [b1, a1]
+
+
+async def test_rows_in_flight_during_a_crash_are_retried_once(db: Database) -> None:
+    row_id = await _queue(db, 1, "x")
+    async with db.transaction() as tx:
+        assert await outbox.mark_sending(tx, row_id)
+    async with db.transaction() as tx:
+        assert await outbox.recover_in_flight(tx) == (1, 0)
+    async with db.transaction() as tx:
+        assert await outbox.mark_sending(tx, row_id)
+    async with db.transaction() as tx:
+        assert await outbox.recover_in_flight(tx) == (0, 1)
+    assert (await outbox.rows_for_chat(db, 1))[0][2] == "dead"
+
+
+async def test_sent_rows_remember_their_message(db: Database) -> None:
+    async with db.transaction() as tx:
+        row_id = await outbox.enqueue(tx, -5, "sendMessage", {"text": "t"}, 0,
+                                      ref_kind="alert", ref_id=7)
+    row = (await outbox.next_batch(db, 1))[0]
+    assert row.id == row_id
+    async with db.transaction() as tx:
+        await outbox.mark_sent(tx, row, 42, 1)
+    assert await outbox.message_for(db, -5, "alert", 7) == 42
+    assert await outbox.subject_of(db, -5, 42) == ("alert", 7)
+    assert await outbox.next_batch(db, 1) == []
+
+
+async def test_transactions_roll_back_completely(db: Database) -> None:
+    try:
+        async with db.transaction() as tx:
+            await outbox.enqueue(tx, 1, "sendMessage", {"text": "lost"}, 0)
+            raise RuntimeError("boom")
+    except RuntimeError:
+        pass
+    assert await outbox.rows_for_chat(db, 1) == []
