@@ -114,3 +114,147 @@ class MenuLanguage(Callback):
 @callback("lang", "set")
 class SetLanguage(Callback):
     language: str
+
+
+# --- Complaints ------------------------------------------------------------------------
+
+@callback("m", "lapor")
+class MenuComplaint(Callback):
+    pass
+
+
+@callback("m", "status")
+class MenuStatus(Callback):
+    pass
+
+
+@callback("m", "hist")
+class MenuHistory(Callback):
+    pass
+
+
+@callback("lp", "ok")
+class IntakeConsent(Callback):
+    pass
+
+
+@callback("lp", "no")
+class IntakeDecline(Callback):
+    pass
+
+
+@callback("lp", "cat")
+class IntakeCategory(Callback):
+    code: str
+
+
+@callback("lp", "unit")
+class IntakeConductUnit(Callback):
+    code: str  # "-" when the citizen does not know
+
+
+@callback("lp", "kel")
+class IntakeKelurahan(Callback):
+    code: str  # "-" when the citizen does not know
+
+
+@callback("lp", "skip")
+class IntakeSkipEvidence(Callback):
+    pass
+
+
+@callback("lp", "done")
+class IntakeEvidenceDone(Callback):
+    pass
+
+
+@callback("lp", "ident")
+class IntakeIdentity(Callback):
+    confidential: int
+
+
+@callback("lp", "send")
+class IntakeSend(Callback):
+    draft: str
+
+
+@callback("lp", "edit")
+class IntakeEdit(Callback):
+    pass
+
+
+@callback("lp", "field")
+class IntakeEditField(Callback):
+    field: str
+
+
+@callback("lp", "back")
+class IntakeBack(Callback):
+    pass
+
+
+@callback("lp", "cancel")
+class IntakeCancel(Callback):
+    pass
+
+
+@callback("c", "acc")
+class Accept(Callback):
+    complaint_id: int
+
+
+@callback("c", "ask")
+class AskInfo(Callback):
+    complaint_id: int
+
+
+@callback("c", "mov")
+class Reassign(Callback):
+    complaint_id: int
+
+
+@callback("c", "mvto")
+class ReassignTo(Callback):
+    complaint_id: int
+    unit: str
+
+
+@callback("c", "mvx")
+class ReassignCancel(Callback):
+    complaint_id: int
+
+
+@callback("c", "res")
+class Resolve(Callback):
+    complaint_id: int
+
+
+@callback("c", "rate")
+class Rate(Callback):
+    complaint_id: int
+    rating: int
+
+
+@callback("c", "nfix")
+class NotFixed(Callback):
+    complaint_id: int
+
+
+@callback("c", "nocm")
+class SkipComment(Callback):
+    complaint_id: int
+
+
+@callback("c", "open")
+class OpenTicket(Callback):
+    complaint_id: int
+
+
+@callback("c", "stat")
+class ShowStatus(Callback):
+    complaint_id: int
+
+
+@callback("c", "hist")
+class HistoryPage(Callback):
+    page: int

@@ -32,10 +32,17 @@ COMMANDS: list[Command] = [
     Command("bantuan"),
     Command("bahasa"),
     Command("batal"),
+    Command("lapor"),
+    Command("status"),
+    Command("riwayat"),
+    Command("antrian", permission=Permission.STAFF_TOOLS),
+    Command("tiket", permission=Permission.STAFF_TOOLS),
     Command("undang", permission=Permission.MANAGE_STAFF),
     Command("pengguna", permission=Permission.MANAGE_STAFF),
     Command("cabut", permission=Permission.MANAGE_STAFF),
     Command("grup_unit", Where.GROUP, Permission.MANAGE_STAFF),
+    Command("antrian", Where.GROUP, Permission.STAFF_TOOLS),
+    Command("tiket", Where.GROUP, Permission.STAFF_TOOLS),
 ]
 
 

@@ -19,7 +19,15 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from telegram import Bot, ForceReply, InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScope,
+    ForceReply,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    ReplyParameters,
+)
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -275,4 +283,8 @@ def _typed(params: dict[str, Any]) -> dict[str, Any]:
         result["link_preview_options"] = LinkPreviewOptions(**result["link_preview_options"])
     if isinstance(result.get("reply_parameters"), dict):
         result["reply_parameters"] = ReplyParameters(**result["reply_parameters"])
+    if isinstance(result.get("commands"), list):
+        result["commands"] = [BotCommand(c["command"], c["description"]) for c in result["commands"]]
+    if isinstance(result.get("scope"), dict):
+        result["scope"] = BotCommandScope.de_json(result["scope"], None)
     return result

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callbacks import Callback, MenuHelp, MenuLanguage, SetLanguage
+from bot.callbacks import (
+    Callback,
+    MenuComplaint,
+    MenuHelp,
+    MenuHistory,
+    MenuLanguage,
+    MenuStatus,
+    SetLanguage,
+)
 from bot.texts import LANGUAGES, t
 
 
@@ -28,7 +36,11 @@ class MenuEntry:
 
 
 #: The citizen main menu shown by /start; features append their entries at import time.
-MAIN_MENU: list[MenuEntry] = []
+MAIN_MENU: list[MenuEntry] = [
+    MenuEntry("menu.complaint", MenuComplaint()),
+    MenuEntry("menu.status", MenuStatus()),
+    MenuEntry("menu.history", MenuHistory()),
+]
 _MENU_TAIL = [MenuEntry("menu.help", MenuHelp()), MenuEntry("menu.language", MenuLanguage())]
 
 

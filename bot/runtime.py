@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from telegram.ext import Application
 
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 StartHook = Callable[["Runtime", Application], Awaitable[None]]
 GroupBoundHook = Callable[["Runtime", Tx, str, int], Awaitable[None]]
+ComplaintHook = Callable[["Runtime", Tx, Any], Awaitable[None]]
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Runtime:
     bot_username: str = ""
     start_hooks: list[StartHook] = field(default_factory=list)
     group_bound_hooks: list[GroupBoundHook] = field(default_factory=list)
+    complaint_closed_hooks: list[ComplaintHook] = field(default_factory=list)
     _storage_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @classmethod

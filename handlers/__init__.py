@@ -5,11 +5,24 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import admin, common, errors
+from handlers import (
+    admin,
+    citizen_complaints,
+    citizen_intake,
+    common,
+    errors,
+    staff,
+    unit_group,
+)
 
 
 def register(application: Application) -> None:
     common.register(application)
     admin.register(application)
+    citizen_intake.register(application)
+    citizen_complaints.register(application)
+    unit_group.register(application)
+    staff.register(application)
     common.register_fallbacks(application)
+    citizen_complaints.register_fallbacks(application)
     application.add_error_handler(errors.on_error)

@@ -18,6 +18,7 @@ class Person:
     unit_code: str | None
     reachable: bool
     started_at: int | None
+    privacy_accepted_at: int | None = None
 
     @property
     def full_name(self) -> str:
@@ -26,7 +27,7 @@ class Person:
 
 COLUMNS = (
     "telegram_id, first_name, last_name, username, language, role, unit_code, reachable, "
-    "started_at"
+    "started_at, privacy_accepted_at"
 )
 
 
@@ -41,6 +42,7 @@ def _person(row: Row) -> Person:
         unit_code=row["unit_code"],
         reachable=bool(row["reachable"]),
         started_at=row["started_at"],
+        privacy_accepted_at=row["privacy_accepted_at"],
     )
 
 
@@ -123,3 +125,11 @@ async def with_roles(db: Reader, roles: tuple[str, ...], unit_code: str | None =
         params.append(unit_code)
     rows = await db.fetchall(sql + " ORDER BY first_name, telegram_id", params)
     return [_person(r) for r in rows]
+
+
+async def accept_privacy(tx: Tx, telegram_id: int, now: int) -> None:
+    await tx.execute(
+        "UPDATE people SET privacy_accepted_at = COALESCE(privacy_accepted_at, ?), "
+        "updated_at = ? WHERE telegram_id = ?",
+        (now, now, telegram_id),
+    )

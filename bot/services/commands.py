@@ -37,16 +37,17 @@ async def publish_all(runtime: Runtime) -> None:
     now = runtime.now()
     async with runtime.db.transaction() as tx:
         for language in LANGUAGES:
-            code = "" if language == default else language
+            # The default language's menu has no language code: it applies to everyone.
+            code = {} if language == default else {"language_code": language}
             await _queue(tx, 0, {
                 "commands": command_list(Role.CITIZEN, language),
                 "scope": {"type": "all_private_chats"},
-                "language_code": code,
+                **code,
             }, now)
             await _queue(tx, 0, {
                 "commands": command_list(Role.ADMIN, language, Where.GROUP),
                 "scope": {"type": "all_group_chats"},
-                "language_code": code,
+                **code,
             }, now)
         for person in await people.staff(tx):
             await _queue_person(runtime, tx, person.telegram_id, now)

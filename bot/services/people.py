@@ -62,14 +62,20 @@ async def seen(
         == (first_name, last_name, username)
         and (not private_chat or (person.reachable and person.started_at is not None))
     )
-    if not unchanged:
-        async with runtime.db.transaction() as tx:
-            person = await people.upsert_seen(
-                tx, telegram_id, first_name, last_name, username,
-                runtime.settings.default_language, runtime.now(), started=private_chat,
-            )
-    assert person is not None
-    return actor_of(runtime, person)
+    if unchanged:
+        return actor_of(runtime, person)
+    first_contact = private_chat and (person is None or person.started_at is None)
+    async with runtime.db.transaction() as tx:
+        person = await people.upsert_seen(
+            tx, telegram_id, first_name, last_name, username,
+            runtime.settings.default_language, runtime.now(), started=private_chat,
+        )
+        actor = actor_of(runtime, person)
+        if first_contact and actor.is_staff:  # e.g. an ADMIN_IDS operator's first /start
+            from bot.services.commands import refresh_person_commands
+
+            await refresh_person_commands(runtime, telegram_id, tx)
+    return actor
 
 
 async def set_language(runtime: Runtime, actor: Actor, language: str) -> Actor:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from importlib import import_module
 
 LANGUAGES = ("id", "en")
-MODULES = ("common", "admin", "delivery")
+MODULES = ("common", "admin", "delivery", "complaints", "complaints_staff")
 MAX_MESSAGE = 4096
 
 

@@ -52,6 +52,12 @@ class OfficeEnv:
         self.people[first_name] = person
         return person
 
+    async def read_database(self) -> Database:
+        """A separate connection, for looking at the file while the bot is stopped."""
+        database = Database(self.settings.database_path)
+        await database.open()
+        return database
+
     async def restart(self) -> None:
         await self.world.settle()
         await self.bot.restart()

@@ -25,8 +25,9 @@ async def test_pending_row_at_shutdown_is_delivered_once_after_restart(office: O
     assert [c.status for c in office.world.calls("sendMessage")][-1] == 502
 
     await office.bot.stop()  # clean shutdown while the row waits for its retry
-    states = [s for _, _, s in await _rows(office, citizen.id)]
-    assert states[-1] == "pending"
+    offline = await office.read_database()
+    assert (await outbox.rows_for_chat(offline, citizen.id))[-1][2] == "pending"
+    await offline.close()
     await office.bot.start()
 
     notice = await citizen.wait_for("Sekali saja")

@@ -1,0 +1,238 @@
+"""How a complaint looks: the staff alert, the citizen's status card, timelines.
+
+Pure rendering from catalog texts and plain records; the callers decide who gets what.
+A confidential reporter's name, username and id never enter any staff-facing text: the
+only reporter information staff renderers receive is :class:`ReporterView`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import callbacks as cb
+from bot import formatting
+from bot.clock import from_epoch
+from bot.complaint_rules import OPEN, Status
+from bot.keyboards import button
+from bot.office import Office
+from bot.texts import Markup, join, t
+from bot.workcalendar import WorkCalendar
+from storage.complaint_events import Event
+from storage.complaints import Complaint
+
+CITIZEN_EVENTS = (
+    "created", "accepted", "public_reply", "info_requested", "citizen_answer",
+    "citizen_message", "reassigned", "resolved", "reopened", "closed", "rated",
+)
+BODY_PREVIEW = 300
+RATING_FACES = ("😞", "🙁", "😐", "🙂", "😄")
+
+
+@dataclass(frozen=True)
+class ReporterView:
+    """What staff may know about the reporter: a display name, or nothing."""
+
+    display: str | None  # None: confidential
+
+    @classmethod
+    def of(cls, complaint: Complaint, full_name: str, username: str | None) -> ReporterView:
+        if complaint.confidential:
+            return cls(None)
+        return cls(f"{full_name} (@{username})" if username else full_name)
+
+
+@dataclass(frozen=True)
+class Renderer:
+    office: Office
+    calendar: WorkCalendar
+
+    # --- small pieces -------------------------------------------------------------------
+
+    def when(self, language: str, epoch: int) -> str:
+        return formatting.moment(language, from_epoch(epoch), self.calendar.zone)
+
+    def short_when(self, language: str, epoch: int) -> str:
+        return formatting.short_moment(language, from_epoch(epoch), self.calendar.zone)
+
+    def unit(self, language: str, code: str | None) -> str:
+        unit = self.office.unit(code) if code else None
+        return unit.label(language) if unit else (code or "—")
+
+    def category(self, language: str, code: str) -> str:
+        category = self.office.category(code)
+        return category.label(language) if category else code
+
+    def kelurahan(self, language: str, code: str | None) -> str:
+        kelurahan = self.office.kelurahan_by_code(code) if code else None
+        return kelurahan.name if kelurahan else str(t(language, "alert.unknown_kelurahan"))
+
+    def status(self, language: str, status: str) -> str:
+        return str(t(language, f"status.name.{status}"))
+
+    def duration(self, language: str, span: timedelta) -> str:
+        return formatting.working_duration(language, span, self.calendar.day_length)
+
+    # --- staff alert --------------------------------------------------------------------
+
+    def alert(
+        self,
+        language: str,
+        complaint: Complaint,
+        reporter: ReporterView,
+        *,
+        assignee: str | None,
+        files: int,
+        unbound_warning: bool = False,
+        moved_to: str | None = None,
+        moved_from: tuple[str, str] | None = None,
+    ) -> Markup:
+        status = Status(complaint.status)
+        extras: list[str] = []
+        if files or complaint.latitude is not None:
+            location = t(language, "alert.location") if complaint.latitude is not None else ""
+            extras.append(t(language, "alert.evidence", files=files, location=location))
+        if complaint.named_unit_code:
+            extras.append(t(language, "alert.conduct",
+                            unit=self.unit(language, complaint.named_unit_code)))
+        if moved_from is not None:
+            extras.append(t(language, "alert.moved_from", unit=self.unit(language, moved_from[0]),
+                            reason=moved_from[1]))
+        if unbound_warning:
+            extras.append(t(language, "alert.unbound", unit=self.unit(language, complaint.unit_code),
+                            code=complaint.unit_code))
+        if complaint.rating is not None:
+            comment = (t(language, "alert.rating_comment", comment=complaint.rating_comment)
+                       if complaint.rating_comment else "")
+            extras.append(t(language, "alert.rating", rating=complaint.rating, comment=comment))
+        if moved_to is not None:
+            extras.append(t(language, "alert.moved", unit=self.unit(language, moved_to)))
+        elif status in OPEN:
+            extras.append(t(language, "alert.hint"))
+        icon = "new" if status is Status.BARU else ("open" if status in OPEN else "done")
+        return t(
+            language, "alert.body",
+            icon=t(language, f"alert.icon.{icon}"),
+            number=complaint.number,
+            category=self.category(language, complaint.category_code),
+            kelurahan=self.kelurahan(language, complaint.kelurahan_code),
+            reporter=reporter.display or t(language, "alert.reporter_hidden"),
+            unit=self.unit(language, complaint.unit_code),
+            status=self.status(language, complaint.status),
+            assignee=t(language, "alert.assignee", name=assignee) if assignee else "",
+            deadlines=self.staff_deadlines(language, complaint),
+            description=complaint.description,
+            extras=Markup("".join(extras)),
+        )
+
+    def staff_deadlines(self, language: str, complaint: Complaint) -> Markup:
+        if complaint.status == Status.MENUNGGU_WARGA:
+            return t(language, "alert.deadlines_paused")
+        if complaint.resolved_at is not None and complaint.status not in OPEN:
+            return t(language, "alert.deadlines_resolved",
+                     resolved=self.when(language, complaint.resolved_at))
+        return t(language, "alert.deadlines", ack_due=self.when(language, complaint.ack_due_at),
+                 resolve_due=self.when(language, complaint.resolve_due_at))
+
+    def alert_keyboard(self, language: str, complaint: Complaint) -> InlineKeyboardMarkup | None:
+        status = Status(complaint.status)
+        if status not in OPEN:
+            return None
+        first: list[InlineKeyboardButton] = []
+        if status in (Status.BARU, Status.DIBUKA_KEMBALI):
+            first.append(button(language, "btn.accept", cb.Accept(complaint.id)))
+        if status is not Status.MENUNGGU_WARGA:
+            first.append(button(language, "btn.ask", cb.AskInfo(complaint.id)))
+        second = []
+        if status is not Status.MENUNGGU_WARGA:
+            second.append(button(language, "btn.move", cb.Reassign(complaint.id)))
+        second.append(button(language, "btn.resolve", cb.Resolve(complaint.id)))
+        return InlineKeyboardMarkup([row for row in (first, second) if row])
+
+    def reassign_keyboard(self, language: str, complaint: Complaint, targets: list[str]
+                          ) -> InlineKeyboardMarkup:
+        buttons = [
+            [InlineKeyboardButton(self.unit(language, code),
+                                  callback_data=cb.ReassignTo(complaint.id, code).encode())]
+            for code in targets
+        ]
+        buttons.append([button(language, "btn.cancel", cb.ReassignCancel(complaint.id))])
+        return InlineKeyboardMarkup(buttons)
+
+    # --- citizen views ------------------------------------------------------------------
+
+    def rating_keyboard(self, language: str, complaint_id: int) -> InlineKeyboardMarkup:
+        stars = [
+            InlineKeyboardButton(
+                str(t(language, "cz.rate_button", rating=n, face=face)),
+                callback_data=cb.Rate(complaint_id, n).encode(),
+            )
+            for n, face in enumerate(RATING_FACES, start=1)
+        ]
+        return InlineKeyboardMarkup(
+            [stars, [button(language, "cz.not_fixed", cb.NotFixed(complaint_id))]]
+        )
+
+    def status_card(self, language: str, complaint: Complaint, events: list[Event]) -> Markup:
+        status = Status(complaint.status)
+        if status is Status.MENUNGGU_WARGA:
+            deadlines = t(language, "status.deadlines_paused")
+        elif status in OPEN:
+            deadlines = t(language, "status.deadlines_open",
+                          ack_due=self.when(language, complaint.ack_due_at),
+                          resolve_due=self.when(language, complaint.resolve_due_at))
+        else:
+            deadlines = t(language, "status.deadlines_done",
+                          resolved=self.when(language, complaint.resolved_at or complaint.updated_at))
+        return t(
+            language, "status.card",
+            number=complaint.number,
+            status=self.status(language, complaint.status),
+            unit=self.unit(language, complaint.unit_code),
+            category=self.category(language, complaint.category_code),
+            deadlines=deadlines,
+            timeline=self.citizen_timeline(language, events),
+        )
+
+    def citizen_timeline(self, language: str, events: list[Event]) -> Markup:
+        lines = []
+        for event in events:
+            if not event.public or event.kind not in CITIZEN_EVENTS:
+                continue
+            what = t(
+                language, f"timeline.{event.kind}",
+                unit=self.unit(language, event.unit_code),
+                body=_preview(event.body),
+                rating=event.data.get("rating", ""),
+            )
+            lines.append(t(language, "timeline.line", when=self.short_when(language, event.at),
+                           what=what))
+        return join(lines)
+
+    def staff_timeline(self, language: str, events: list[Event], names: dict[int, str],
+                       reporter_id: int, reporter: ReporterView) -> Markup:
+        lines = []
+        for event in events:
+            if event.actor_id is None:
+                who = t(language, "ticket.system")
+            elif event.actor_id == reporter_id:
+                who = (t(language, "ticket.reporter_named", name=reporter.display)
+                       if reporter.display else t(language, "ticket.reporter"))
+            else:
+                who = names.get(event.actor_id, str(event.actor_id))
+            what = t(
+                language, f"ticket.event.{event.kind}",
+                body=_preview(event.body), unit=self.unit(language, event.unit_code),
+                rating=event.data.get("rating", ""), check=event.data.get("check", ""),
+            )
+            lines.append(t(language, "ticket.line", when=self.short_when(language, event.at),
+                           who=who, what=what))
+        return join(lines)
+
+
+def _preview(body: str | None) -> str:
+    if not body:
+        return ""
+    return body if len(body) <= BODY_PREVIEW else body[: BODY_PREVIEW - 1] + "…"

@@ -1,0 +1,40 @@
+"""Remembering ForceReply prompts and the messages that stand for a complaint, so that a
+reply in a group (the only free text a privacy-mode bot sees) finds its subject."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.services.complaint_alerts import MESSAGE
+from storage import outbox, prompts
+from storage.prompts import Prompt
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+SUBJECT = "complaint"
+
+
+async def remember_prompt(runtime: Runtime, chat_id: int, message_id: int, complaint_id: int,
+                          action: str, argument: str | None, actor_id: int) -> None:
+    async with runtime.db.transaction() as tx:
+        await prompts.create(tx, Prompt(chat_id, message_id, SUBJECT, complaint_id, action,
+                                        argument, actor_id), runtime.now())
+
+
+async def find_prompt(runtime: Runtime, chat_id: int, message_id: int) -> Prompt | None:
+    prompt = await prompts.get(runtime.db, chat_id, message_id)
+    return prompt if prompt is not None and prompt.subject_kind == SUBJECT else None
+
+
+async def forget_prompt(runtime: Runtime, prompt: Prompt) -> None:
+    async with runtime.db.transaction() as tx:
+        await prompts.delete(tx, prompt.chat_id, prompt.message_id)
+
+
+async def remember_message(runtime: Runtime, chat_id: int, message_id: int,
+                           complaint_id: int) -> None:
+    """A message sent directly (e.g. a ticket) that replies should relate to the complaint."""
+    async with runtime.db.transaction() as tx:
+        await outbox.remember_message(tx, chat_id, message_id, MESSAGE, complaint_id,
+                                      runtime.now())

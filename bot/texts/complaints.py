@@ -1,0 +1,395 @@
+"""Complaint texts for citizens: intake, tracking, notifications, rating."""
+
+ID: dict[str, str] = {
+    "menu.complaint": "📝 Buat Pengaduan",
+    "menu.status": "🔎 Cek Status",
+    "menu.history": "📂 Pengaduan Saya",
+    "cmd.lapor": "Sampaikan pengaduan, saran, atau kritik",
+    "cmd.status": "Cek status pengaduan (nomor)",
+    "cmd.riwayat": "Daftar pengaduan Anda",
+    "lapor.privacy": (
+        "🔒 <b>Sebelum mulai: data pribadi Anda</b>\n\n"
+        "Yang kami simpan: nama dan username Telegram Anda, isi pengaduan, lampiran, dan "
+        "lokasi yang Anda kirim, serta riwayat penanganannya.\n"
+        "Untuk apa: hanya untuk menangani pengaduan dan mengukur mutu layanan kecamatan.\n"
+        "Siapa yang melihat: petugas unit yang menangani dan pimpinan kecamatan. Jika Anda "
+        "memilih <i>Rahasiakan identitas</i>, nama, username, dan ID Telegram Anda tidak "
+        "ditampilkan kepada petugas.\n"
+        "Hak Anda (UU 27/2022): melihat, memperbaiki, meminta salinan, atau meminta "
+        "penghapusan data Anda dengan menghubungi admin kecamatan.\n\n"
+        "Apakah Anda setuju?"
+    ),
+    "lapor.privacy_yes": "✅ Setuju",
+    "lapor.privacy_no": "Tidak",
+    "lapor.privacy_declined": (
+        "Baik, tidak ada data yang disimpan. Anda tetap dapat menyampaikan pengaduan langsung "
+        "di kantor camat atau melalui lapor.go.id."
+    ),
+    "lapor.limit": (
+        "Anda sudah menyampaikan {limit} pengaduan hari ini, batas harian kami. Pengaduan yang "
+        "sudah masuk tetap diproses (lihat /riwayat); silakan lanjutkan besok."
+    ),
+    "lapor.category": "<b>Langkah 1 dari 6</b> — Pilih kategori pengaduan:",
+    "lapor.conduct_unit": (
+        "Petugas yang Anda adukan bertugas di unit mana?\n"
+        "Pengaduan ini ditangani Sekretariat dan pimpinan kecamatan, tidak oleh unit tersebut."
+    ),
+    "lapor.unknown": "Tidak tahu",
+    "lapor.kelurahan": "<b>Langkah 2 dari 6</b> — Di kelurahan mana masalahnya?",
+    "lapor.description": (
+        "<b>Langkah 3 dari 6</b> — Ceritakan masalahnya: apa yang terjadi, di mana persisnya, "
+        "dan sejak kapan ({min}–{max} karakter)."
+    ),
+    "lapor.too_short": (
+        "Uraian terlalu pendek ({length} karakter). Tulis paling sedikit {min} karakter agar "
+        "petugas memahami masalahnya."
+    ),
+    "lapor.too_long": (
+        "Uraian terlalu panjang ({length} karakter; paling banyak {max}). Mohon ringkas lalu "
+        "kirim lagi."
+    ),
+    "lapor.text_please": "Mohon kirim uraian berupa teks.",
+    "lapor.evidence": (
+        "<b>Langkah 4 dari 6</b> — Lampiran (boleh dilewati): kirim sampai {max} foto atau "
+        "dokumen PDF, dan/atau satu lokasi (📎 → Lokasi). Tekan <b>Selesai</b> bila sudah."
+    ),
+    "lapor.evidence_added": "Tersimpan: {files} lampiran{location}. Kirim lagi, atau tekan Selesai.",
+    "lapor.evidence_location": " dan lokasi",
+    "lapor.evidence_full": "Sudah {max} lampiran (batas maksimal). Tekan Selesai untuk lanjut.",
+    "lapor.evidence_pdf_only": "Dokumen harus berformat PDF. Kirim PDF, foto, atau lokasi.",
+    "lapor.evidence_unsupported": (
+        "Jenis pesan ini tidak dapat dilampirkan. Kirim foto, dokumen PDF, atau lokasi; "
+        "atau tekan Selesai."
+    ),
+    "lapor.skip": "Lewati",
+    "lapor.done": "Selesai",
+    "lapor.identity": (
+        "<b>Langkah 5 dari 6</b> — Bagaimana identitas Anda ditampilkan kepada petugas?\n\n"
+        "• <b>Tampilkan nama saya</b>: petugas melihat nama Anda.\n"
+        "• <b>Rahasiakan identitas</b>: nama, username, dan ID Telegram Anda tidak pernah "
+        "ditampilkan kepada petugas (Perpres 76/2013). Jawaban tetap sampai kepada Anda di sini."
+    ),
+    "lapor.identity_show": "Tampilkan nama saya",
+    "lapor.identity_hide": "Rahasiakan identitas",
+    "lapor.summary": (
+        "<b>Langkah 6 dari 6</b> — Periksa pengaduan Anda:\n\n"
+        "<b>Kategori:</b> {category}\n"
+        "<b>Kelurahan:</b> {kelurahan}\n"
+        "<b>Lampiran:</b> {evidence}\n"
+        "<b>Identitas:</b> {identity}\n\n"
+        "<b>Uraian:</b>\n{description}\n\n"
+        "Kirim sekarang?"
+    ),
+    "lapor.summary_conduct": "<b>Unit petugas:</b> {unit}\n",
+    "lapor.evidence_none": "tidak ada",
+    "lapor.evidence_count": "{files} berkas{location}",
+    "lapor.identity_shown": "ditampilkan ({name})",
+    "lapor.identity_hidden": "dirahasiakan",
+    "lapor.send": "📨 Kirim",
+    "lapor.edit": "✏️ Ubah",
+    "lapor.cancel": "Batal",
+    "lapor.edit_which": "Bagian mana yang ingin diubah?",
+    "lapor.field.category": "Kategori",
+    "lapor.field.kelurahan": "Kelurahan",
+    "lapor.field.description": "Uraian",
+    "lapor.field.evidence": "Lampiran",
+    "lapor.field.identity": "Identitas",
+    "lapor.back": "« Kembali",
+    "lapor.submitted": (
+        "✅ <b>Pengaduan Anda tercatat.</b>\n\n"
+        "Nomor: <b>{number}</b>\n"
+        "Diteruskan ke: {unit}\n"
+        "Ditanggapi paling lambat: {ack_due}\n"
+        "Diselesaikan paling lambat: {resolve_due}\n\n"
+        "Simpan nomor ini. Setiap perkembangan akan kami kirim ke sini; cek kapan saja "
+        "dengan /status {number}."
+    ),
+    "lapor.already_sent": "Pengaduan ini sudah terkirim dengan nomor {number}.",
+    "lapor.cancelled": "Pengaduan dibatalkan; tidak ada yang disimpan.",
+    "lapor.stale": "Draf ini sudah tidak aktif. Mulai lagi dengan /lapor.",
+    "lapor.in_progress": "Anda sedang mengisi pengaduan. Lanjutkan langkah di atas, atau /batal.",
+    "status.ask": "Kirim nomor pengaduan Anda, misalnya <code>MRL-2611-0001</code>.",
+    "status.usage": "Cara pakai: <code>/status MRL-2611-0001</code>",
+    "status.not_found": "Pengaduan <b>{number}</b> tidak ditemukan.",
+    "status.card": (
+        "<b>Pengaduan {number}</b>\n"
+        "<b>Status:</b> {status}\n"
+        "<b>Unit:</b> {unit}\n"
+        "<b>Kategori:</b> {category}\n"
+        "{deadlines}\n"
+        "<b>Linimasa</b>\n{timeline}"
+    ),
+    "status.deadlines_open": (
+        "<b>Ditanggapi paling lambat:</b> {ack_due}\n<b>Diselesaikan paling lambat:</b> {resolve_due}"
+    ),
+    "status.deadlines_paused": "<b>Tenggat dihentikan</b> sampai Anda menjawab pertanyaan petugas.",
+    "status.deadlines_done": "<b>Diselesaikan:</b> {resolved}",
+    "status.name.baru": "Baru",
+    "status.name.diterima": "Diterima",
+    "status.name.diproses": "Diproses",
+    "status.name.menunggu_warga": "Menunggu jawaban warga",
+    "status.name.selesai": "Selesai",
+    "status.name.ditutup": "Ditutup",
+    "status.name.dibuka_kembali": "Dibuka kembali",
+    "timeline.line": "• {when} — {what}",
+    "timeline.created": "Pengaduan tercatat, diteruskan ke {unit}",
+    "timeline.accepted": "Diterima oleh {unit}",
+    "timeline.public_reply": "Jawaban {unit}: {body}",
+    "timeline.info_requested": "{unit} meminta informasi: {body}",
+    "timeline.citizen_answer": "Warga menjawab: {body}",
+    "timeline.citizen_message": "Pesan warga: {body}",
+    "timeline.reassigned": "Dialihkan ke {unit}",
+    "timeline.resolved": "Diselesaikan: {body}",
+    "timeline.reopened": "Dibuka kembali: belum selesai menurut warga",
+    "timeline.closed": "Ditutup",
+    "timeline.rated": "Dinilai {rating}/5",
+    "history.title": "<b>Pengaduan Anda</b> — halaman {page} dari {pages}",
+    "history.line": "<b>{number}</b> · {status} · {date}\n{category}",
+    "history.empty": "Anda belum pernah menyampaikan pengaduan. Mulai dengan /lapor.",
+    "history.prev": "◀ Sebelumnya",
+    "history.next": "Berikutnya ▶",
+    "cz.accepted": (
+        "📬 Pengaduan <b>{number}</b> telah <b>diterima</b> oleh {unit} dan sedang ditangani. "
+        "Diselesaikan paling lambat {resolve_due}."
+    ),
+    "cz.reply": (
+        "💬 <b>Jawaban untuk pengaduan {number}</b>\n\n{body}\n\n— {unit}\n\n"
+        "<i>Balas (reply) pesan ini bila ingin menanggapi.</i>"
+    ),
+    "cz.question": (
+        "❓ <b>{unit} memerlukan informasi tambahan</b> untuk pengaduan {number}:\n\n{body}\n\n"
+        "<i>Balas pesan ini atau kirim jawaban Anda sebagai pesan berikutnya.</i>"
+    ),
+    "cz.answer_forwarded": "Terima kasih, jawaban Anda untuk {number} sudah diteruskan ke {unit}.",
+    "cz.message_forwarded": "Pesan Anda untuk {number} sudah diteruskan ke {unit}.",
+    "cz.reassigned": (
+        "↪️ Pengaduan <b>{number}</b> dialihkan ke <b>{unit}</b> agar ditangani unit yang tepat."
+    ),
+    "cz.resolved": (
+        "✅ Pengaduan <b>{number}</b> dinyatakan <b>selesai</b> oleh {unit}:\n\n{note}\n\n"
+        "Bagaimana penilaian Anda? Pilih 1 (sangat buruk) sampai 5 (sangat baik). Bila masalahnya "
+        "belum selesai, tekan <b>Belum selesai</b> (paling lambat {reopen_until})."
+    ),
+    "cz.rate_button": "{rating} {face}",
+    "cz.not_fixed": "🔁 Belum selesai",
+    "cz.rated": (
+        "Terima kasih atas penilaian Anda ({rating}/5)! Ingin menambahkan komentar? Tulis di "
+        "sini, atau tekan Lewati. Penilaian dapat diubah dalam 24 jam."
+    ),
+    "cz.comment_saved": "Komentar Anda tersimpan. Terima kasih!",
+    "cz.comment_skipped": "Baik, terima kasih.",
+    "cz.rating_locked": "Penilaian hanya dapat diubah dalam 24 jam setelah diberikan.",
+    "cz.reopened": (
+        "🔁 Pengaduan <b>{number}</b> dibuka kembali dan dikembalikan ke {unit}. Pimpinan "
+        "kecamatan juga diberi tahu."
+    ),
+    "cz.reopen_closed": (
+        "Masa untuk membuka kembali pengaduan {number} sudah lewat. Silakan sampaikan pengaduan "
+        "baru dengan /lapor."
+    ),
+    "cz.closed_auto": (
+        "📁 Pengaduan <b>{number}</b> ditutup karena tidak ada tanggapan {days} hari kerja "
+        "setelah diselesaikan. Terima kasih telah menyampaikan pengaduan."
+    ),
+    "cz.no_open_question": (
+        "Untuk pengaduan baru ketik /lapor; untuk melihat perkembangan ketik /status NOMOR "
+        "atau /riwayat."
+    ),
+}
+
+EN: dict[str, str] = {
+    "menu.complaint": "📝 File a complaint",
+    "menu.status": "🔎 Check status",
+    "menu.history": "📂 My complaints",
+    "cmd.lapor": "Send a complaint, suggestion or criticism",
+    "cmd.status": "Check a complaint (number)",
+    "cmd.riwayat": "Your complaints",
+    "lapor.privacy": (
+        "🔒 <b>Before we start: your personal data</b>\n\n"
+        "What we store: your Telegram name and username, the complaint, the attachments and "
+        "location you send, and the history of its handling.\n"
+        "What for: only to handle the complaint and to measure the district's service quality.\n"
+        "Who sees it: the officers of the unit handling it and the district's leadership. If "
+        "you choose <i>Keep my identity confidential</i>, your name, username and Telegram id "
+        "are not shown to officers.\n"
+        "Your rights (UU 27/2022): to see, correct, get a copy of, or have your data erased, "
+        "by contacting the district admin.\n\n"
+        "Do you agree?"
+    ),
+    "lapor.privacy_yes": "✅ I agree",
+    "lapor.privacy_no": "No",
+    "lapor.privacy_declined": (
+        "Understood, nothing was stored. You can still complain in person at the district "
+        "office or through lapor.go.id."
+    ),
+    "lapor.limit": (
+        "You have sent {limit} complaints today, our daily limit. Those already sent are being "
+        "handled (see /riwayat); please continue tomorrow."
+    ),
+    "lapor.category": "<b>Step 1 of 6</b> — Choose the kind of complaint:",
+    "lapor.conduct_unit": (
+        "Which unit does the officer you are complaining about work in?\n"
+        "This complaint is handled by the Secretariat and the district leadership, not by "
+        "that unit."
+    ),
+    "lapor.unknown": "I don't know",
+    "lapor.kelurahan": "<b>Step 2 of 6</b> — In which kelurahan is the problem?",
+    "lapor.description": (
+        "<b>Step 3 of 6</b> — Describe the problem: what happened, exactly where, and since "
+        "when ({min}–{max} characters)."
+    ),
+    "lapor.too_short": (
+        "The description is too short ({length} characters). Please write at least {min} so "
+        "that the officers understand the problem."
+    ),
+    "lapor.too_long": (
+        "The description is too long ({length} characters; at most {max}). Please shorten it "
+        "and send it again."
+    ),
+    "lapor.text_please": "Please send the description as text.",
+    "lapor.evidence": (
+        "<b>Step 4 of 6</b> — Attachments (optional): send up to {max} photos or PDF documents "
+        "and/or one location (📎 → Location). Press <b>Done</b> when finished."
+    ),
+    "lapor.evidence_added": "Saved: {files} attachment(s){location}. Send more, or press Done.",
+    "lapor.evidence_location": " and a location",
+    "lapor.evidence_full": "You have {max} attachments (the maximum). Press Done to continue.",
+    "lapor.evidence_pdf_only": "Documents must be PDF files. Send a PDF, a photo or a location.",
+    "lapor.evidence_unsupported": (
+        "This kind of message cannot be attached. Send a photo, a PDF document or a location; "
+        "or press Done."
+    ),
+    "lapor.skip": "Skip",
+    "lapor.done": "Done",
+    "lapor.identity": (
+        "<b>Step 5 of 6</b> — How should your identity appear to the officers?\n\n"
+        "• <b>Show my name</b>: officers see your name.\n"
+        "• <b>Keep my identity confidential</b>: your name, username and Telegram id are never "
+        "shown to officers (Perpres 76/2013). Answers still reach you here."
+    ),
+    "lapor.identity_show": "Show my name",
+    "lapor.identity_hide": "Keep my identity confidential",
+    "lapor.summary": (
+        "<b>Step 6 of 6</b> — Check your complaint:\n\n"
+        "<b>Category:</b> {category}\n"
+        "<b>Kelurahan:</b> {kelurahan}\n"
+        "<b>Attachments:</b> {evidence}\n"
+        "<b>Identity:</b> {identity}\n\n"
+        "<b>Description:</b>\n{description}\n\n"
+        "Send it now?"
+    ),
+    "lapor.summary_conduct": "<b>Officer's unit:</b> {unit}\n",
+    "lapor.evidence_none": "none",
+    "lapor.evidence_count": "{files} file(s){location}",
+    "lapor.identity_shown": "shown ({name})",
+    "lapor.identity_hidden": "confidential",
+    "lapor.send": "📨 Send",
+    "lapor.edit": "✏️ Change",
+    "lapor.cancel": "Cancel",
+    "lapor.edit_which": "Which part do you want to change?",
+    "lapor.field.category": "Category",
+    "lapor.field.kelurahan": "Kelurahan",
+    "lapor.field.description": "Description",
+    "lapor.field.evidence": "Attachments",
+    "lapor.field.identity": "Identity",
+    "lapor.back": "« Back",
+    "lapor.submitted": (
+        "✅ <b>Your complaint is recorded.</b>\n\n"
+        "Number: <b>{number}</b>\n"
+        "Sent to: {unit}\n"
+        "Acknowledged by: {ack_due}\n"
+        "Resolved by: {resolve_due}\n\n"
+        "Keep this number. We will send every update here; check any time with "
+        "/status {number}."
+    ),
+    "lapor.already_sent": "This complaint was already sent as {number}.",
+    "lapor.cancelled": "Complaint cancelled; nothing was stored.",
+    "lapor.stale": "This draft is no longer active. Start again with /lapor.",
+    "lapor.in_progress": "You are writing a complaint. Continue with the step above, or /batal.",
+    "status.ask": "Send your complaint number, for example <code>MRL-2611-0001</code>.",
+    "status.usage": "Usage: <code>/status MRL-2611-0001</code>",
+    "status.not_found": "Complaint <b>{number}</b> was not found.",
+    "status.card": (
+        "<b>Complaint {number}</b>\n"
+        "<b>Status:</b> {status}\n"
+        "<b>Unit:</b> {unit}\n"
+        "<b>Category:</b> {category}\n"
+        "{deadlines}\n"
+        "<b>Timeline</b>\n{timeline}"
+    ),
+    "status.deadlines_open": (
+        "<b>Acknowledged by:</b> {ack_due}\n<b>Resolved by:</b> {resolve_due}"
+    ),
+    "status.deadlines_paused": "<b>Deadlines paused</b> until you answer the officers' question.",
+    "status.deadlines_done": "<b>Resolved:</b> {resolved}",
+    "status.name.baru": "New",
+    "status.name.diterima": "Accepted",
+    "status.name.diproses": "In progress",
+    "status.name.menunggu_warga": "Waiting for the citizen",
+    "status.name.selesai": "Resolved",
+    "status.name.ditutup": "Closed",
+    "status.name.dibuka_kembali": "Reopened",
+    "timeline.line": "• {when} — {what}",
+    "timeline.created": "Complaint recorded, sent to {unit}",
+    "timeline.accepted": "Accepted by {unit}",
+    "timeline.public_reply": "Answer from {unit}: {body}",
+    "timeline.info_requested": "{unit} asked for information: {body}",
+    "timeline.citizen_answer": "Citizen answered: {body}",
+    "timeline.citizen_message": "Citizen's message: {body}",
+    "timeline.reassigned": "Moved to {unit}",
+    "timeline.resolved": "Resolved: {body}",
+    "timeline.reopened": "Reopened: not solved according to the citizen",
+    "timeline.closed": "Closed",
+    "timeline.rated": "Rated {rating}/5",
+    "history.title": "<b>Your complaints</b> — page {page} of {pages}",
+    "history.line": "<b>{number}</b> · {status} · {date}\n{category}",
+    "history.empty": "You have not filed any complaint yet. Start with /lapor.",
+    "history.prev": "◀ Previous",
+    "history.next": "Next ▶",
+    "cz.accepted": (
+        "📬 Complaint <b>{number}</b> has been <b>accepted</b> by {unit} and is being handled. "
+        "To be resolved by {resolve_due}."
+    ),
+    "cz.reply": (
+        "💬 <b>Answer to complaint {number}</b>\n\n{body}\n\n— {unit}\n\n"
+        "<i>Reply to this message if you want to respond.</i>"
+    ),
+    "cz.question": (
+        "❓ <b>{unit} needs more information</b> about complaint {number}:\n\n{body}\n\n"
+        "<i>Reply to this message or send your answer as your next message.</i>"
+    ),
+    "cz.answer_forwarded": "Thank you, your answer about {number} was passed to {unit}.",
+    "cz.message_forwarded": "Your message about {number} was passed to {unit}.",
+    "cz.reassigned": (
+        "↪️ Complaint <b>{number}</b> was moved to <b>{unit}</b> so that the right unit handles it."
+    ),
+    "cz.resolved": (
+        "✅ Complaint <b>{number}</b> was declared <b>resolved</b> by {unit}:\n\n{note}\n\n"
+        "How do you rate it? Choose 1 (very poor) to 5 (very good). If the problem is not "
+        "solved yet, press <b>Not solved yet</b> (until {reopen_until})."
+    ),
+    "cz.rate_button": "{rating} {face}",
+    "cz.not_fixed": "🔁 Not solved yet",
+    "cz.rated": (
+        "Thank you for your rating ({rating}/5)! Would you like to add a comment? Write it here, "
+        "or press Skip. You can change the rating within 24 hours."
+    ),
+    "cz.comment_saved": "Your comment is saved. Thank you!",
+    "cz.comment_skipped": "All right, thank you.",
+    "cz.rating_locked": "A rating can only be changed within 24 hours of giving it.",
+    "cz.reopened": (
+        "🔁 Complaint <b>{number}</b> is reopened and back with {unit}. The district leadership "
+        "has been told as well."
+    ),
+    "cz.reopen_closed": (
+        "The time to reopen complaint {number} has passed. Please file a new complaint with "
+        "/lapor."
+    ),
+    "cz.closed_auto": (
+        "📁 Complaint <b>{number}</b> is closed: there was no reaction for {days} working days "
+        "after it was resolved. Thank you for your complaint."
+    ),
+    "cz.no_open_question": (
+        "For a new complaint type /lapor; to follow one up type /status NUMBER or /riwayat."
+    ),
+}

@@ -1,0 +1,228 @@
+"""Citizens following their complaints: /status, /riwayat, rating, "not solved yet", and
+free messages, which go to the complaint they answer."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import callbacks as cb
+from bot.complaint_rules import InvalidTransition
+from bot.context import BotContext
+from bot.keyboards import button
+from bot.services import NotAllowed, NotFound
+from bot.services import complaint_actions as actions
+from bot.services import complaint_views as views
+from bot.services.complaint_alerts import CITIZEN, renderer
+from bot.texts import join, t
+from handlers import unit_group
+from handlers.replies import answer, language, reply, say
+
+NUMBER = re.compile(r"^[A-Z]{2,5}-\d{4}-\d{4,}$", re.IGNORECASE)
+RATING_COMMENT = "rating_comment_for"
+
+
+# --- status and history ----------------------------------------------------------------
+
+async def status(update: Update, context: BotContext) -> None:
+    if not context.args:
+        await say(update, context, "status.usage")
+        return
+    await show_status(update, context, context.args[0])
+
+
+async def ask_number(update: Update, context: BotContext) -> None:
+    await answer(update, context)
+    await say(update, context, "status.ask")
+
+
+async def show_status(update: Update, context: BotContext, number: str) -> None:
+    try:
+        view = await views.status(context.runtime, context.actor, number.strip().upper())
+    except NotFound:
+        await say(update, context, "status.not_found", number=number.strip().upper())
+        return
+    lang = language(context)
+    await reply(update, context,
+                renderer(context.runtime).status_card(lang, view.complaint, view.events))
+
+
+async def status_button(update: Update, context: BotContext) -> None:
+    pressed = cb.ShowStatus.parse(update.callback_query.data)
+    try:
+        view = await views.status_by_id(context.runtime, context.actor, pressed.complaint_id)
+    except NotFound:
+        await answer(update, context, "error.button_unknown", alert=True)
+        return
+    await answer(update, context)
+    await reply(update, context, renderer(context.runtime).status_card(
+        language(context), view.complaint, view.events))
+
+
+async def riwayat(update: Update, context: BotContext) -> None:
+    await show_history(update, context, 1)
+
+
+async def history_button(update: Update, context: BotContext) -> None:
+    if update.callback_query.data == cb.MenuHistory().encode():
+        await answer(update, context)
+        await show_history(update, context, 1)
+        return
+    pressed = cb.HistoryPage.parse(update.callback_query.data)
+    await answer(update, context)
+    await show_history(update, context, pressed.page, edit=True)
+
+
+async def show_history(update: Update, context: BotContext, page: int, edit: bool = False) -> None:
+    lang = language(context)
+    found = await views.history(context.runtime, context.actor, page)
+    if not found.items:
+        await say(update, context, "history.empty")
+        return
+    draw = renderer(context.runtime)
+    lines = [t(lang, "history.title", page=found.page, pages=found.pages)]
+    for complaint in found.items:
+        lines.append(t(lang, "history.line", number=complaint.number,
+                       status=draw.status(lang, complaint.status),
+                       date=draw.short_when(lang, complaint.created_at),
+                       category=draw.category(lang, complaint.category_code)))
+    keyboard = [[InlineKeyboardButton(c.number, callback_data=cb.ShowStatus(c.id).encode())]
+                for c in found.items]
+    paging = []
+    if found.page > 1:
+        paging.append(button(lang, "history.prev", cb.HistoryPage(found.page - 1)))
+    if found.page < found.pages:
+        paging.append(button(lang, "history.next", cb.HistoryPage(found.page + 1)))
+    if paging:
+        keyboard.append(paging)
+    text = join(lines, "\n\n")
+    if edit and update.callback_query is not None:
+        await update.callback_query.edit_message_text(text,
+                                                      reply_markup=InlineKeyboardMarkup(keyboard))
+    else:
+        await reply(update, context, text, InlineKeyboardMarkup(keyboard))
+
+
+# --- after resolution ------------------------------------------------------------------
+
+async def rate(update: Update, context: BotContext) -> None:
+    pressed = cb.Rate.parse(update.callback_query.data)
+    try:
+        complaint = await actions.rate(context.runtime, context.actor, pressed.complaint_id,
+                                       pressed.rating)
+    except actions.RatingLocked:
+        await answer(update, context, "cz.rating_locked", alert=True)
+        return
+    except InvalidTransition:
+        await answer(update, context, "error.button_unknown", alert=True)
+        return
+    await answer(update, context)
+    context.user_data[RATING_COMMENT] = complaint.id
+    lang = language(context)
+    await say(update, context, "cz.rated",
+              InlineKeyboardMarkup([[button(lang, "lapor.skip", cb.SkipComment(complaint.id))]]),
+              rating=pressed.rating)
+
+
+async def skip_comment(update: Update, context: BotContext) -> None:
+    cb.SkipComment.parse(update.callback_query.data)
+    context.user_data.pop(RATING_COMMENT, None)
+    await answer(update, context)
+    await update.callback_query.edit_message_reply_markup(None)
+    await say(update, context, "cz.comment_skipped")
+
+
+async def not_fixed(update: Update, context: BotContext) -> None:
+    pressed = cb.NotFixed.parse(update.callback_query.data)
+    try:
+        complaint = await actions.reopen(context.runtime, context.actor, pressed.complaint_id)
+    except (actions.ReopenWindowClosed, InvalidTransition):
+        number = await unit_group._number(context, pressed.complaint_id)
+        await answer(update, context)
+        await say(update, context, "cz.reopen_closed", number=number)
+        return
+    await answer(update, context)
+    await say(update, context, "cz.reopened", number=complaint.number,
+              unit=renderer(context.runtime).unit(language(context), complaint.unit_code))
+
+
+# --- free messages ---------------------------------------------------------------------
+
+async def private_message(update: Update, context: BotContext) -> None:
+    """Any private message outside a guided flow: a staff reply, a rating comment, a
+    tracking number, or the citizen's answer about their complaint."""
+    message = update.effective_message
+    if message.reply_to_message is not None:
+        if await unit_group.staff_reply(update, context):
+            return
+        if await _reply_about_complaint(update, context):
+            return
+    text = (message.text or "").strip()
+    pending_comment = context.user_data.pop(RATING_COMMENT, None)
+    if pending_comment is not None and text:
+        await actions.comment_rating(context.runtime, context.actor, pending_comment, text)
+        await say(update, context, "cz.comment_saved")
+        return
+    if text and NUMBER.match(text):
+        await show_status(update, context, text)
+        return
+    waiting = await views.waiting_for_answer(context.runtime, context.actor)
+    if waiting is not None:
+        await _relay(update, context, waiting.id)
+        return
+    await say(update, context, "cz.no_open_question")
+
+
+async def _reply_about_complaint(update: Update, context: BotContext) -> bool:
+    from storage import outbox
+
+    message = update.effective_message
+    subject = await outbox.subject_of(context.runtime.db, message.chat_id,
+                                      message.reply_to_message.message_id)
+    if subject is None or subject[0] != CITIZEN:
+        return False
+    await _relay(update, context, subject[1])
+    return True
+
+
+async def _relay(update: Update, context: BotContext, complaint_id: int) -> None:
+    message = update.effective_message
+    text = message.text or message.caption
+    has_file = bool(message.photo or message.document)
+    if not text and not has_file:
+        await say(update, context, "lapor.evidence_unsupported")
+        return
+    try:
+        relayed = await actions.citizen_message(
+            context.runtime, context.actor, complaint_id, text,
+            (message.chat_id, message.message_id) if has_file else None,
+        )
+    except NotAllowed:
+        await say(update, context, "cz.no_open_question")
+        return
+    key = "cz.answer_forwarded" if relayed.answered_question else "cz.message_forwarded"
+    await say(update, context, key, number=relayed.complaint.number,
+              unit=renderer(context.runtime).unit(language(context), relayed.complaint.unit_code))
+
+
+def register(application: Application) -> None:
+    private = filters.ChatType.PRIVATE
+    application.add_handlers([
+        CommandHandler("status", status, private),
+        CommandHandler("riwayat", riwayat, private),
+        CallbackQueryHandler(ask_number, pattern=cb.MenuStatus.matches),
+        CallbackQueryHandler(history_button, pattern=cb.MenuHistory.matches),
+        CallbackQueryHandler(history_button, pattern=cb.HistoryPage.matches),
+        CallbackQueryHandler(status_button, pattern=cb.ShowStatus.matches),
+        CallbackQueryHandler(rate, pattern=cb.Rate.matches),
+        CallbackQueryHandler(skip_comment, pattern=cb.SkipComment.matches),
+        CallbackQueryHandler(not_fixed, pattern=cb.NotFixed.matches),
+    ])
+
+
+def register_fallbacks(application: Application) -> None:
+    """Free messages come after every flow and command has had its chance."""
+    private = filters.ChatType.PRIVATE
+    application.add_handler(MessageHandler(private & ~filters.COMMAND, private_message))

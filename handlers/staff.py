@@ -1,0 +1,108 @@
+"""Staff tools in the private chat (and unit groups): /antrian and /tiket."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+
+from bot import callbacks as cb
+from bot.clock import from_epoch
+from bot.context import BotContext
+from bot.roles import Permission
+from bot.services import NotFound
+from bot.services import complaint_views as views
+from bot.services.complaint_alerts import renderer
+from bot.services.complaint_prompts import remember_message
+from bot.texts import join, t
+from handlers.guards import requires
+from handlers.replies import answer, language, reply, say
+
+
+@requires(Permission.STAFF_TOOLS)
+async def antrian(update: Update, context: BotContext) -> None:
+    lang = language(context)
+    runtime = context.runtime
+    draw = renderer(runtime)
+    found = await views.queue(runtime, context.actor)
+    if not found:
+        await say(update, context, "queue.empty")
+        return
+    unit = runtime.office.unit(context.actor.unit_code) if context.actor.unit_code else None
+    scope = unit.label(lang) if unit and context.actor.role in ("staf", "kepala") else t(
+        lang, "queue.all_units")
+    now = runtime.clock.now()
+    lines = [t(lang, "queue.title", scope=scope, count=len(found))]
+    for complaint in found:
+        due = (complaint.ack_due_at if complaint.acknowledged_at is None
+               else complaint.resolve_due_at)
+        late = runtime.calendar.working_time_between(from_epoch(due), now)
+        overdue = late > timedelta(0) and complaint.status != "menunggu_warga"
+        lines.append(t(
+            lang, "queue.line", flag="🔴" if overdue else "🟢", number=complaint.number,
+            status=draw.status(lang, complaint.status),
+            category=draw.category(lang, complaint.category_code),
+            due=draw.short_when(lang, due),
+            late=t(lang, "queue.late", late=draw.duration(lang, late)) if overdue else "",
+        ))
+    keyboard = [
+        [InlineKeyboardButton(c.number, callback_data=cb.OpenTicket(c.id).encode())
+         for c in found[i:i + 3]]
+        for i in range(0, len(found), 3)
+    ]
+    await reply(update, context, join(lines, "\n"), InlineKeyboardMarkup(keyboard))
+
+
+@requires(Permission.STAFF_TOOLS)
+async def tiket(update: Update, context: BotContext) -> None:
+    if not context.args:
+        await say(update, context, "ticket.usage")
+        return
+    number = context.args[0].strip().upper()
+    try:
+        found = await views.ticket(context.runtime, context.actor, number)
+    except NotFound:
+        await say(update, context, "status.not_found", number=number)
+        return
+    await _show_ticket(update, context, found)
+
+
+@requires(Permission.STAFF_TOOLS)
+async def open_ticket(update: Update, context: BotContext) -> None:
+    pressed = cb.OpenTicket.parse(update.callback_query.data)
+    from storage import complaints
+
+    complaint = await complaints.get(context.runtime.db, pressed.complaint_id)
+    try:
+        if complaint is None:
+            raise NotFound(pressed.complaint_id)
+        found = await views.ticket(context.runtime, context.actor, complaint.number)
+    except NotFound:
+        await answer(update, context, "error.button_unknown", alert=True)
+        return
+    await answer(update, context)
+    await _show_ticket(update, context, found)
+
+
+async def _show_ticket(update: Update, context: BotContext, found: views.Ticket) -> None:
+    lang = language(context)
+    draw = renderer(context.runtime)
+    complaint = found.complaint
+    assignee = found.names.get(complaint.assignee_id) if complaint.assignee_id else None
+    card = draw.alert(lang, complaint, found.reporter, assignee=assignee, files=0)
+    history = draw.staff_timeline(lang, found.events, found.names, complaint.reporter_id,
+                                  found.reporter)
+    text = join([card, "", t(lang, "ticket.title", number=complaint.number), history])
+    sent = await reply(update, context, text, draw.alert_keyboard(lang, complaint))
+    if sent is not None:
+        await remember_message(context.runtime, sent.chat_id, sent.message_id, complaint.id)
+
+
+def register(application: Application) -> None:
+    anywhere = filters.ChatType.PRIVATE | filters.ChatType.GROUPS
+    application.add_handlers([
+        CommandHandler("antrian", antrian, anywhere),
+        CommandHandler("tiket", tiket, anywhere),
+        CallbackQueryHandler(open_ticket, pattern=cb.OpenTicket.matches),
+    ])
