@@ -89,6 +89,10 @@ async def start_office(
     **overrides: Any,
 ) -> OfficeEnv:
     world = telegram.add_bot(username="marelan_test_bot", first_name="Marelan Bot")
+    # Conversations send bursts of a few messages; the emulator keeps Telegram's overall and
+    # group limits, and the delivery tests tighten the per-chat ones again.
+    world.limits.private_burst = 30
+    world.limits.private_rate = 30.0
     admin = world.user("Admin", username="camat_admin")
     clock = FakeClock(start)
     settings = Settings(

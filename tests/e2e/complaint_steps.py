@@ -1,0 +1,81 @@
+"""Steps of the complaint flows, written the way people do them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.emulator import BotMessage, FakeGroup, FakeUser
+from tests.e2e.harness import OfficeEnv
+
+NUMBER = re.compile(r"MRL-\d{4}-\d{4,}")
+
+
+@dataclass
+class Unit:
+    code: str
+    group: FakeGroup
+    staff: FakeUser
+    head: FakeUser
+
+
+async def unit_with_group(office: OfficeEnv, code: str, title: str) -> Unit:
+    staff = office.user(f"Staf{code}", username=f"staf_{code.lower()}")
+    head = office.user(f"Kasi{code}")
+    await office.invite(staff, "staf", code)
+    await office.invite(head, "kepala", code)
+    group = office.world.group(title, members=[office.admin, staff, head])
+    await office.bind_group(group, code)
+    return Unit(code, group, staff, head)
+
+
+async def file_complaint(
+    citizen: FakeUser,
+    *,
+    category: str = "Infrastruktur",
+    kelurahan: str = "Terjun",
+    description: str = "Lampu jalan di Jl. Marelan Raya mati sejak seminggu, gelap sekali.",
+    photos: int = 0,
+    location: tuple[float, float] | None = None,
+    confidential: bool = False,
+    conduct_unit: str | None = None,
+) -> str:
+    """Walk the whole intake; returns the tracking number."""
+    await citizen.send("/lapor")
+    first = await citizen.next_message()
+    if "data pribadi" in first.text:
+        await citizen.press("Setuju")
+        first = await citizen.next_message()
+    assert "Pilih kategori" in first.text
+    await citizen.press(category)
+    if conduct_unit is not None:
+        await citizen.wait_for("unit mana")
+        await citizen.press(conduct_unit)
+    await citizen.wait_for("Di kelurahan mana")
+    await citizen.press(kelurahan)
+    await citizen.wait_for("Ceritakan masalahnya")
+    await citizen.send(description)
+    await citizen.wait_for("Lampiran")
+    for _ in range(photos):
+        await citizen.send_photo()
+        await citizen.wait_for("Tersimpan")
+    if location is not None:
+        await citizen.send_location(*location)
+        await citizen.wait_for("Tersimpan")
+    await citizen.press("Selesai" if photos or location else "Lewati")
+    await citizen.wait_for("identitas")
+    await citizen.press("Rahasiakan identitas" if confidential else "Tampilkan nama saya")
+    await citizen.wait_for("Periksa pengaduan")
+    await citizen.press("Kirim")
+    confirmation = await citizen.wait_for("tercatat")
+    return NUMBER.search(confirmation.text).group(0)
+
+
+async def alert_for(group: FakeGroup, number: str) -> BotMessage:
+    return await group.wait_for(f"Pengaduan {number}")
+
+
+async def reply_to_prompt(user: FakeUser, group: FakeGroup, text: str) -> BotMessage:
+    prompt = await group.wait_for("balas pesan ini")
+    assert prompt.force_reply
+    return await user.say(group, text, reply_to=prompt)
