@@ -1,0 +1,179 @@
+"""FakeGroup: a supergroup (optionally a forum) with members, seen from the test's side."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .chats import ACTIVE_BOT, ChatState
+from .errors import ApiError
+from .models import BotMessage
+from .posting import post, text_fields
+from .reading import ChatReader
+from .serialize import chat_json, member_json, user_json
+
+if TYPE_CHECKING:
+    from .people import FakeUser
+    from .world import BotWorld
+
+PRESENT = ("member", "administrator", "creator")
+
+
+def status_update(
+    world: BotWorld, chat: ChatState, actor_id: int, member_id: int, old: str, new: str
+) -> dict[str, Any]:
+    """The ChatMemberUpdated payload of my_chat_member / chat_member updates."""
+    return {
+        "chat": chat_json(world, chat),
+        "from": user_json(world, actor_id),
+        "date": world.now(),
+        "old_chat_member": member_json(world, member_id, old),
+        "new_chat_member": member_json(world, member_id, new),
+    }
+
+
+class FakeGroup(ChatReader):
+    """A supergroup in one world. The bot is a member from the start (silently)."""
+
+    def __init__(self, world: BotWorld, chat: ChatState) -> None:
+        self.world = world
+        self.chat = chat
+        self._cursor = 0
+
+    def __repr__(self) -> str:
+        return f"FakeGroup({self.title!r}, id={self.id})"
+
+    def _chat(self) -> ChatState:
+        return self.chat
+
+    @property
+    def id(self) -> int:
+        return self.chat.id
+
+    @property
+    def title(self) -> str:
+        return self.chat.title or ""
+
+    @property
+    def is_forum(self) -> bool:
+        return self.chat.is_forum
+
+    @property
+    def privacy_mode(self) -> bool:
+        return self.chat.privacy_mode
+
+    @property
+    def members(self) -> list[FakeUser]:
+        return [
+            self.world.users[uid] for uid, status in self.chat.members.items() if status in PRESENT
+        ]
+
+    @property
+    def topics(self) -> dict[int, str]:
+        """Forum topics created by the bot: message_thread_id -> name."""
+        return dict(self.chat.topics)
+
+    @property
+    def messages(self) -> list[BotMessage]:
+        return self.chat.visible()
+
+    @property
+    def bot_messages(self) -> list[BotMessage]:
+        return self.chat.bot_visible()
+
+    def is_member(self, user: FakeUser) -> bool:
+        return self.chat.members.get(user.id) in PRESENT
+
+    async def send(
+        self,
+        user: FakeUser,
+        text: str,
+        *,
+        reply_to: BotMessage | int | None = None,
+        message_thread_id: int | None = None,
+    ) -> BotMessage:
+        """``user`` writes ``text`` here; the bot sees it only if privacy mode allows."""
+        return await self.post_as(
+            user, text_fields(text), reply_to=reply_to, message_thread_id=message_thread_id
+        )
+
+    async def post_as(
+        self,
+        user: FakeUser,
+        fields: dict[str, Any],
+        *,
+        reply_to: BotMessage | int | None = None,
+        message_thread_id: int | None = None,
+    ) -> BotMessage:
+        if not self.is_member(user):
+            raise ApiError(f"{user} is not a member of {self}")
+        return await post(
+            self.world,
+            self.chat,
+            user.id,
+            fields,
+            reply_to=reply_to,
+            message_thread_id=message_thread_id,
+        )
+
+    async def add_member(self, user: FakeUser) -> BotMessage:
+        """``user`` joins: a new_chat_members service message (delivered to the bot)."""
+        if self.is_member(user):
+            raise ApiError(f"{user} is already a member of {self}")
+        old = self.chat.members.get(user.id, "left")
+        self.chat.members[user.id] = "member"
+        self._member_update(user.id, user.id, old, "member")
+        extra = {"new_chat_members": [user_json(self.world, user.id)]}
+        return await post(self.world, self.chat, user.id, {"kind": "service", "extra": extra})
+
+    async def remove_member(self, user: FakeUser) -> BotMessage:
+        """``user`` leaves: a left_chat_member service message."""
+        if not self.is_member(user):
+            raise ApiError(f"{user} is not a member of {self}")
+        old = self.chat.members[user.id]
+        self.chat.members[user.id] = "left"
+        self._member_update(user.id, user.id, old, "left")
+        extra = {"left_chat_member": user_json(self.world, user.id)}
+        return await post(self.world, self.chat, user.id, {"kind": "service", "extra": extra})
+
+    def promote(self, user: FakeUser, *, admin: bool = True) -> None:
+        """Make ``user`` an administrator (or a plain member again); no update is sent."""
+        if not self.is_member(user):
+            raise ApiError(f"{user} is not a member of {self}")
+        self.chat.members[user.id] = "administrator" if admin else "member"
+
+    async def remove_bot(self, by: FakeUser | None = None) -> None:
+        """An admin kicks the bot: a my_chat_member update; later sends get 403."""
+        if self.chat.bot_status not in ACTIVE_BOT:
+            raise ApiError(f"the bot is not in {self}")
+        old = self.chat.bot_status
+        self.chat.bot_status = "kicked"
+        actor = self._actor(by)
+        payload = status_update(self.world, self.chat, actor, self.world.bot_id, old, "kicked")
+        self.world.emit("my_chat_member", payload)
+
+    async def add_bot(self, by: FakeUser | None = None, *, admin: bool = False) -> BotMessage:
+        """The bot is (re-)added: a my_chat_member update and a new_chat_members message."""
+        if self.chat.bot_status in ACTIVE_BOT:
+            raise ApiError(f"the bot is already in {self}")
+        old, new = self.chat.bot_status, ("administrator" if admin else "member")
+        self.chat.bot_status = new
+        actor = self._actor(by)
+        payload = status_update(self.world, self.chat, actor, self.world.bot_id, old, new)
+        self.world.emit("my_chat_member", payload)
+        extra = {"new_chat_members": [user_json(self.world, self.world.bot_id)]}
+        return await post(self.world, self.chat, actor, {"kind": "service", "extra": extra})
+
+    def _actor(self, by: FakeUser | None) -> int:
+        if by is not None:
+            return by.id
+        admins = [uid for uid, s in self.chat.members.items() if s in ("administrator", "creator")]
+        present = admins or [u.id for u in self.members]
+        if not present:
+            raise ApiError(f"{self} has no members; pass by=<user>")
+        return present[0]
+
+    def _member_update(self, actor: int, member: int, old: str, new: str) -> None:
+        """chat_member updates reach only admin bots that opted in via allowed_updates."""
+        if self.chat.bot_is_admin:
+            payload = status_update(self.world, self.chat, actor, member, old, new)
+            self.world.emit("chat_member", payload)

@@ -1,0 +1,106 @@
+"""What a person sees of a chat: the bot's messages, read with a cursor.
+
+``next_message`` and ``wait_for`` consume messages in order, like a person scrolling down, so a
+test reads a conversation step by step and can never match a stale message twice. Waiting is
+on the chat's change signal, never on sleeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .chats import ChatState
+from .models import BotMessage
+
+if TYPE_CHECKING:
+    from .world import BotWorld
+
+Predicate = Callable[[BotMessage], bool]
+
+
+def _short(message: BotMessage) -> str:
+    body = message.body.replace("\n", " ")
+    buttons = f" {message.buttons}" if message.buttons else ""
+    return f"#{message.message_id} {body[:80]!r}{buttons}"
+
+
+class ChatReader:
+    """Reading helpers shared by a person's private chat and a group."""
+
+    world: BotWorld
+    _cursor: int = 0
+
+    def _chat(self) -> ChatState:
+        raise NotImplementedError
+
+    @property
+    def last_message(self) -> BotMessage | None:
+        """The newest bot message in this chat (current version), if any."""
+        messages = self._chat().bot_visible()
+        return messages[-1] if messages else None
+
+    async def next_message(self, timeout: float = 5) -> BotMessage:  # noqa: ASYNC109
+        """The next bot message not returned before; waits for it if needed."""
+        return await self._consume(lambda _message: True, timeout, "new message")
+
+    async def wait_for(
+        self,
+        contains: str | None = None,
+        *,
+        predicate: Predicate | None = None,
+        timeout: float = 5,  # noqa: ASYNC109
+    ) -> BotMessage:
+        """The first unread bot message whose text/caption contains ``contains`` (and that
+        satisfies ``predicate``); messages before it are skipped as read."""
+
+        def matches(message: BotMessage) -> bool:
+            if contains is not None and contains not in message.body:
+                return False
+            return predicate is None or predicate(message)
+
+        wanted = f"message containing {contains!r}" if contains is not None else "matching message"
+        return await self._consume(matches, timeout, wanted)
+
+    async def wait_for_edit(self, message: BotMessage, timeout: float = 5) -> BotMessage:  # noqa: ASYNC109
+        """The first version of ``message`` newer than the snapshot given."""
+        chat = self.world.chats[message.chat_id]
+
+        def newer() -> BotMessage | None:
+            live = chat.messages[message.message_id]
+            return live if live.version > message.version else None
+
+        live = await chat.signal.wait_for(newer, timeout)
+        if live is None:
+            raise AssertionError(
+                f"{self}: message #{message.message_id} was not edited within {timeout}s"
+            )
+        if live.deleted:
+            raise AssertionError(f"{self}: message #{message.message_id} was deleted, not edited")
+        return live
+
+    async def _consume(self, matches: Predicate, within: float, wanted: str) -> BotMessage:
+        chat = self._chat()
+
+        def find() -> tuple[int, BotMessage] | None:
+            ids = chat.bot_message_ids
+            for index in range(self._cursor, len(ids)):
+                message = chat.messages[ids[index]]
+                if not message.deleted and matches(message):
+                    return index + 1, message
+            return None
+
+        found = await chat.signal.wait_for(find, within)
+        if found is None:
+            raise AssertionError(self._timeout_report(chat, within, wanted))
+        self._cursor, message = found
+        return message
+
+    def _timeout_report(self, chat: ChatState, timeout: float, wanted: str) -> str:
+        unread = [chat.messages[i] for i in chat.bot_message_ids[self._cursor :]]
+        read = len(chat.bot_message_ids) - len(unread)
+        lines = "\n  ".join(_short(m) for m in unread if not m.deleted) or "(none)"
+        return (
+            f"{self}: no {wanted} from the bot within {timeout}s "
+            f"({read} bot message(s) already read); unread bot messages:\n  {lines}"
+        )

@@ -1,0 +1,339 @@
+"""One bot token's world: its people, chats, messages, files, updates and call log.
+
+Several worlds can live in one :class:`~bot.emulator.server.FakeTelegram`; they share nothing
+but the HTTP port, so parallel tests (or a benchmark with many bots) cannot see each other.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import string
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .chats import PRIVATE, SUPERGROUP, ChatState
+from .commands import make_key
+from .errors import (
+    QUERY_TOO_OLD,
+    ApiError,
+    Rejected,
+    bad_request,
+    plain_error,
+    too_many_requests,
+)
+from .files import FileStore
+from .limits import FloodControl, FloodLimits
+from .models import ApiCall, BotMessage, CallbackAnswer
+from .people import FakeGroup, FakeUser
+from .serialize import message_json, user_json
+from .sync import Signal
+from .updates import UpdateQueue, WebhookInfo, WebhookPusher
+
+_TOKEN_ALPHABET = string.ascii_letters + string.digits + "_-"
+
+
+@dataclass
+class Failure:
+    """An injected failure for the next call of one method (see ``BotWorld.fail_next``)."""
+
+    status: int
+    retry_after: int
+    description: str | None
+    processed: bool
+
+    def error(self) -> Rejected:
+        if self.status == 429 and self.description is None:
+            return too_many_requests(self.retry_after)
+        if self.status == 429:
+            return Rejected(429, self.description, {"retry_after": self.retry_after})
+        return plain_error(self.status, self.description)
+
+
+class BotWorld:
+    """The state behind one bot token, plus the handles tests use to act and observe."""
+
+    def __init__(
+        self,
+        *,
+        username: str,
+        first_name: str,
+        clock: Callable[[], float],
+        root: Callable[[], str],
+    ) -> None:
+        self.bot_id = 6_000_000_000 + secrets.randbelow(2_000_000_000)
+        secret = "".join(secrets.choice(_TOKEN_ALPHABET) for _ in range(35))
+        self.token = f"{self.bot_id}:{secret}"
+        self.username = username
+        self.first_name = first_name
+        self.clock = clock
+        self._root = root
+        self.limits = FloodLimits()
+        self.flood = FloodControl(lambda: self.limits)
+        #: Reject bare ``>`` and unknown ``&...`` in HTML, which Telegram tolerates.
+        self.strict_html = True
+        #: getMe's can_read_all_group_messages is the opposite of this.
+        self.privacy_mode = True
+        self.requests: list[ApiCall] = []
+        self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
+        self.descriptions: dict[tuple[str, str], str] = {}
+        self.menu_buttons: dict[int | None, dict[str, Any]] = {}
+        self.users: dict[int, FakeUser] = {}
+        self.groups: dict[int, FakeGroup] = {}
+        self.chats: dict[int, ChatState] = {}
+        self.files = FileStore()
+        self.activity = Signal()
+        self.updates = UpdateQueue(self._touch)
+        self.webhook = WebhookInfo()
+        self._pusher: WebhookPusher | None = None
+        self._failures: dict[str, deque[Failure]] = {}
+        self._callbacks: dict[str, asyncio.Future[CallbackAnswer]] = {}
+        self._inflight = 0
+        self._last_activity = 0.0
+        #: Set when the server stops: waiting long polls return at once.
+        self.closed = False
+
+    @property
+    def root(self) -> str:
+        """The server root, e.g. ``http://127.0.0.1:PORT`` (known once the server started)."""
+        return self._root()
+
+    # ----------------------------------------------------------------- people and groups
+
+    def user(
+        self,
+        first_name: str,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = "id",
+    ) -> FakeUser:
+        """A new person who has not started the bot yet."""
+        user_id = self._unique_id(lambda: 100_000_000 + secrets.randbelow(7_000_000_000))
+        user = FakeUser(self, user_id, first_name, last_name, username, language_code)
+        self.users[user_id] = user
+        self.chats[user_id] = ChatState(user_id, PRIVATE)
+        return user
+
+    def group(
+        self,
+        title: str,
+        *,
+        forum: bool = False,
+        members: Iterable[FakeUser] = (),
+        privacy_mode: bool = True,
+        admins: Iterable[FakeUser] = (),
+        bot_admin: bool | None = None,
+    ) -> FakeGroup:
+        """A supergroup the bot is already in (no updates are emitted for the setup).
+
+        ``bot_admin`` defaults to ``forum``: managing topics needs admin rights. Note that
+        Telegram delivers every message to an admin bot, whatever its privacy mode.
+        """
+        chat_id = self._unique_id(lambda: -(100 * 10**10 + 10**9 + secrets.randbelow(9 * 10**9)))
+        is_admin = forum if bot_admin is None else bot_admin
+        chat = ChatState(
+            chat_id,
+            SUPERGROUP,
+            title=title,
+            is_forum=forum,
+            privacy_mode=privacy_mode,
+            bot_status="administrator" if is_admin else "member",
+        )
+        chat.members.update({user.id: "member" for user in members})
+        chat.members.update({user.id: "administrator" for user in admins})
+        self.chats[chat_id] = chat
+        self.groups[chat_id] = FakeGroup(self, chat)
+        return self.groups[chat_id]
+
+    def _unique_id(self, make: Callable[[], int]) -> int:
+        while True:
+            candidate = make()
+            if candidate not in self.chats:
+                return candidate
+
+    # ----------------------------------------------------------------------- observation
+
+    def calls(self, method: str) -> list[ApiCall]:
+        """Logged calls of one method (name compared case-insensitively)."""
+        return [call for call in self.requests if call.method.lower() == method.lower()]
+
+    def messages(self, chat_id: int) -> list[BotMessage]:
+        """Every message of a chat, people's and the bot's, in order (deleted ones left out)."""
+        return self.chat(chat_id).visible()
+
+    def bot_messages(self, chat_id: int) -> list[BotMessage]:
+        return self.chat(chat_id).bot_visible()
+
+    def file_bytes(self, file_id: str) -> bytes:
+        stored = self.files.get(file_id)
+        if stored is None:
+            raise ApiError(f"unknown file_id {file_id!r}")
+        return stored.data
+
+    def commands_for(
+        self,
+        scope_type: str = "default",
+        chat_id: int | None = None,
+        language_code: str = "",
+        *,
+        user_id: int | None = None,
+    ) -> list[str]:
+        """Command names stored by setMyCommands for exactly this scope and language."""
+        extra = {} if user_id is None else {"user_id": user_id}
+        key = (make_key(scope_type, chat_id, **extra), language_code)
+        return [item["command"] for item in self.commands.get(key, [])]
+
+    def chat(self, chat_id: int) -> ChatState:
+        if chat_id not in self.chats:
+            raise ApiError(f"no chat {chat_id} in this world")
+        return self.chats[chat_id]
+
+    # --------------------------------------------------------------------------- control
+
+    def fail_next(
+        self,
+        method: str,
+        *,
+        status: int = 429,
+        retry_after: int = 1,
+        description: str | None = None,
+        count: int = 1,
+        processed: bool = False,
+    ) -> None:
+        """Make the next ``count`` calls of ``method`` fail.
+
+        ``status`` 429 carries ``retry_after``; 0 closes the connection without an answer.
+        With ``processed=True`` the call takes effect first and only the answer is lost or
+        replaced (the "did my message go out?" case of a real network).
+        """
+        failure = Failure(status, retry_after, description, processed)
+        self._failures.setdefault(method.lower(), deque()).extend([failure] * count)
+
+    def take_failure(self, method: str) -> Failure | None:
+        queue = self._failures.get(method.lower())
+        return queue.popleft() if queue else None
+
+    async def settle(self, quiet: float = 0.2, timeout: float = 10) -> None:  # noqa: ASYNC109
+        """Wait until the bot confirmed every update and made no API call for ``quiet`` s."""
+        deadline = time.monotonic() + timeout
+        while True:
+            now = time.monotonic()
+            busy = self.updates.pending > 0 or self._inflight > 0
+            idle_for = now - self._last_activity
+            if not busy and idle_for >= quiet:
+                return
+            if now >= deadline:
+                raise AssertionError(self._unsettled_report(timeout))
+            wait = deadline - now if busy else quiet - idle_for
+            await self.activity.wait(min(wait, deadline - now))
+
+    def _unsettled_report(self, timeout: float) -> str:
+        recent = ", ".join(f"{c.method}->{c.status}" for c in self.requests[-5:]) or "none"
+        return (
+            f"world did not settle within {timeout}s: {self.updates.pending} update(s) not "
+            f"confirmed by the bot (is it polling / is the webhook up?), {self._inflight} API "
+            f"call(s) in flight; last calls: {recent}"
+        )
+
+    # ------------------------------------------------------- used by the server and methods
+
+    def now(self) -> int:
+        return int(self.clock())
+
+    def begin_call(self, method: str) -> None:
+        if method != "getUpdates":
+            self._inflight += 1
+            self._touch()
+
+    def end_call(self, call: ApiCall) -> None:
+        self.requests.append(call)
+        if call.method != "getUpdates":
+            self._inflight -= 1
+            self._touch()
+
+    def _touch(self) -> None:
+        self._last_activity = time.monotonic()
+        self.activity.fire()
+
+    def add_message(self, chat: ChatState, **fields: Any) -> BotMessage:
+        """Store a new message in ``chat``; ``fields`` are BotMessage fields."""
+        message = BotMessage(
+            message_id=chat.new_message_id(), chat_id=chat.id, date=self.now(), **fields
+        )
+        chat.add(message)
+        return message
+
+    def emit(self, kind: str, payload: dict[str, Any]) -> None:
+        """Queue an update of type ``kind`` for the bot."""
+        self.updates.push(kind, payload)
+
+    def emit_message(self, message: BotMessage) -> None:
+        self.emit("message", message_json(self, message))
+
+    # ------------------------------------------------------------------------- callbacks
+
+    def open_callback(self, user: FakeUser, message: BotMessage, data: str) -> str:
+        """Emit a callback_query update and remember it until answered."""
+        query_id = str(10**18 + secrets.randbelow(9 * 10**18))
+        self._callbacks[query_id] = asyncio.get_running_loop().create_future()
+        self.emit(
+            "callback_query",
+            {
+                "id": query_id,
+                "from": user_json(self, user.id),
+                "message": message_json(self, message),
+                "chat_instance": self.chats[message.chat_id].instance,
+                "data": data,
+            },
+        )
+        return query_id
+
+    def answer_callback(self, query_id: str, answer: CallbackAnswer) -> None:
+        future = self._callbacks.get(query_id)
+        if future is None or future.done():
+            raise bad_request(QUERY_TOO_OLD)
+        future.set_result(answer)
+
+    async def callback_answer(self, query_id: str, within: float) -> CallbackAnswer | None:
+        """The bot's answer, or None if it never came (the query then expires)."""
+        future = self._callbacks[query_id]
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), within)
+        except TimeoutError:
+            future.cancel()
+            return None
+
+    # --------------------------------------------------------------------------- webhook
+
+    async def set_webhook(self, info: WebhookInfo, *, drop_pending: bool) -> None:
+        await self._stop_pusher()
+        if drop_pending:
+            self.updates.drop_all()
+        if info.allowed_updates is not None:
+            self.updates.allowed_updates = info.allowed_updates
+        self.webhook = info
+        self.updates.signal.fire()  # a waiting getUpdates must give up now
+        self._pusher = WebhookPusher(self.updates, info, self.clock)
+        self._pusher.start()
+
+    async def delete_webhook(self, *, drop_pending: bool) -> None:
+        await self._stop_pusher()
+        self.webhook = WebhookInfo()
+        if drop_pending:
+            self.updates.drop_all()
+
+    async def _stop_pusher(self) -> None:
+        if self._pusher is not None:
+            await self._pusher.stop()
+            self._pusher = None
+
+    async def close(self) -> None:
+        """Stop background work and release waiting long polls (the server is stopping)."""
+        self.closed = True
+        self.updates.signal.fire()
+        await self._stop_pusher()
+        for future in self._callbacks.values():
+            future.cancel()
