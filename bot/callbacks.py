@@ -48,7 +48,8 @@ class Callback:
     def matches(cls, data: object) -> bool:
         """For ``CallbackQueryHandler(pattern=Record.matches)``: route by prefix only; the
         handler then calls :meth:`parse`, which may still reject the arguments."""
-        return isinstance(data, str) and (data == cls.prefix() or data.startswith(cls.prefix() + ":"))
+        prefix = cls.prefix()
+        return isinstance(data, str) and (data == prefix or data.startswith(prefix + ":"))
 
     @classmethod
     def parse(cls, data: str | None) -> Self:

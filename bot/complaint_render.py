@@ -24,8 +24,17 @@ from storage.complaint_events import Event
 from storage.complaints import Complaint
 
 CITIZEN_EVENTS = (
-    "created", "accepted", "public_reply", "info_requested", "citizen_answer",
-    "citizen_message", "reassigned", "resolved", "reopened", "closed", "rated",
+    "created",
+    "accepted",
+    "public_reply",
+    "info_requested",
+    "citizen_answer",
+    "citizen_message",
+    "reassigned",
+    "resolved",
+    "reopened",
+    "closed",
+    "rated",
 )
 BODY_PREVIEW = 300
 RATING_FACES = ("😞", "🙁", "😐", "🙂", "😄")
@@ -95,17 +104,33 @@ class Renderer:
             location = t(language, "alert.location") if complaint.latitude is not None else ""
             extras.append(t(language, "alert.evidence", files=files, location=location))
         if complaint.named_unit_code:
-            extras.append(t(language, "alert.conduct",
-                            unit=self.unit(language, complaint.named_unit_code)))
+            extras.append(
+                t(language, "alert.conduct", unit=self.unit(language, complaint.named_unit_code))
+            )
         if moved_from is not None:
-            extras.append(t(language, "alert.moved_from", unit=self.unit(language, moved_from[0]),
-                            reason=moved_from[1]))
+            extras.append(
+                t(
+                    language,
+                    "alert.moved_from",
+                    unit=self.unit(language, moved_from[0]),
+                    reason=moved_from[1],
+                )
+            )
         if unbound_warning:
-            extras.append(t(language, "alert.unbound", unit=self.unit(language, complaint.unit_code),
-                            code=complaint.unit_code))
+            extras.append(
+                t(
+                    language,
+                    "alert.unbound",
+                    unit=self.unit(language, complaint.unit_code),
+                    code=complaint.unit_code,
+                )
+            )
         if complaint.rating is not None:
-            comment = (t(language, "alert.rating_comment", comment=complaint.rating_comment)
-                       if complaint.rating_comment else "")
+            comment = (
+                t(language, "alert.rating_comment", comment=complaint.rating_comment)
+                if complaint.rating_comment
+                else ""
+            )
             extras.append(t(language, "alert.rating", rating=complaint.rating, comment=comment))
         if moved_to is not None:
             extras.append(t(language, "alert.moved", unit=self.unit(language, moved_to)))
@@ -113,7 +138,8 @@ class Renderer:
             extras.append(t(language, "alert.hint"))
         icon = "new" if status is Status.BARU else ("open" if status in OPEN else "done")
         return t(
-            language, "alert.body",
+            language,
+            "alert.body",
             icon=t(language, f"alert.icon.{icon}"),
             number=complaint.number,
             category=self.category(language, complaint.category_code),
@@ -131,10 +157,17 @@ class Renderer:
         if complaint.status == Status.MENUNGGU_WARGA:
             return t(language, "alert.deadlines_paused")
         if complaint.resolved_at is not None and complaint.status not in OPEN:
-            return t(language, "alert.deadlines_resolved",
-                     resolved=self.when(language, complaint.resolved_at))
-        return t(language, "alert.deadlines", ack_due=self.when(language, complaint.ack_due_at),
-                 resolve_due=self.when(language, complaint.resolve_due_at))
+            return t(
+                language,
+                "alert.deadlines_resolved",
+                resolved=self.when(language, complaint.resolved_at),
+            )
+        return t(
+            language,
+            "alert.deadlines",
+            ack_due=self.when(language, complaint.ack_due_at),
+            resolve_due=self.when(language, complaint.resolve_due_at),
+        )
 
     def alert_keyboard(self, language: str, complaint: Complaint) -> InlineKeyboardMarkup | None:
         status = Status(complaint.status)
@@ -151,11 +184,16 @@ class Renderer:
         second.append(button(language, "btn.resolve", cb.Resolve(complaint.id)))
         return InlineKeyboardMarkup([row for row in (first, second) if row])
 
-    def reassign_keyboard(self, language: str, complaint: Complaint, targets: list[str]
-                          ) -> InlineKeyboardMarkup:
+    def reassign_keyboard(
+        self, language: str, complaint: Complaint, targets: list[str]
+    ) -> InlineKeyboardMarkup:
         buttons = [
-            [InlineKeyboardButton(self.unit(language, code),
-                                  callback_data=cb.ReassignTo(complaint.id, code).encode())]
+            [
+                InlineKeyboardButton(
+                    self.unit(language, code),
+                    callback_data=cb.ReassignTo(complaint.id, code).encode(),
+                )
+            ]
             for code in targets
         ]
         buttons.append([button(language, "btn.cancel", cb.ReassignCancel(complaint.id))])
@@ -180,14 +218,21 @@ class Renderer:
         if status is Status.MENUNGGU_WARGA:
             deadlines = t(language, "status.deadlines_paused")
         elif status in OPEN:
-            deadlines = t(language, "status.deadlines_open",
-                          ack_due=self.when(language, complaint.ack_due_at),
-                          resolve_due=self.when(language, complaint.resolve_due_at))
+            deadlines = t(
+                language,
+                "status.deadlines_open",
+                ack_due=self.when(language, complaint.ack_due_at),
+                resolve_due=self.when(language, complaint.resolve_due_at),
+            )
         else:
-            deadlines = t(language, "status.deadlines_done",
-                          resolved=self.when(language, complaint.resolved_at or complaint.updated_at))
+            deadlines = t(
+                language,
+                "status.deadlines_done",
+                resolved=self.when(language, complaint.resolved_at or complaint.updated_at),
+            )
         return t(
-            language, "status.card",
+            language,
+            "status.card",
             number=complaint.number,
             status=self.status(language, complaint.status),
             unit=self.unit(language, complaint.unit_code),
@@ -202,33 +247,54 @@ class Renderer:
             if not event.public or event.kind not in CITIZEN_EVENTS:
                 continue
             what = t(
-                language, f"timeline.{event.kind}",
+                language,
+                f"timeline.{event.kind}",
                 unit=self.unit(language, event.unit_code),
                 body=_preview(event.body),
                 rating=event.data.get("rating", ""),
             )
-            lines.append(t(language, "timeline.line", when=self.short_when(language, event.at),
-                           what=what))
+            lines.append(
+                t(language, "timeline.line", when=self.short_when(language, event.at), what=what)
+            )
         return join(lines)
 
-    def staff_timeline(self, language: str, events: list[Event], names: dict[int, str],
-                       reporter_id: int, reporter: ReporterView) -> Markup:
+    def staff_timeline(
+        self,
+        language: str,
+        events: list[Event],
+        names: dict[int, str],
+        reporter_id: int,
+        reporter: ReporterView,
+    ) -> Markup:
         lines = []
         for event in events:
             if event.actor_id is None:
                 who = t(language, "ticket.system")
             elif event.actor_id == reporter_id:
-                who = (t(language, "ticket.reporter_named", name=reporter.display)
-                       if reporter.display else t(language, "ticket.reporter"))
+                who = (
+                    t(language, "ticket.reporter_named", name=reporter.display)
+                    if reporter.display
+                    else t(language, "ticket.reporter")
+                )
             else:
                 who = names.get(event.actor_id, str(event.actor_id))
             what = t(
-                language, f"ticket.event.{event.kind}",
-                body=_preview(event.body), unit=self.unit(language, event.unit_code),
-                rating=event.data.get("rating", ""), check=event.data.get("check", ""),
+                language,
+                f"ticket.event.{event.kind}",
+                body=_preview(event.body),
+                unit=self.unit(language, event.unit_code),
+                rating=event.data.get("rating", ""),
+                check=event.data.get("check", ""),
             )
-            lines.append(t(language, "ticket.line", when=self.short_when(language, event.at),
-                           who=who, what=what))
+            lines.append(
+                t(
+                    language,
+                    "ticket.line",
+                    when=self.short_when(language, event.at),
+                    who=who,
+                    what=what,
+                )
+            )
         return join(lines)
 
 

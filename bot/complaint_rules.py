@@ -76,7 +76,11 @@ def check(action: Action, status: Status) -> None:
 
 def status_after_reply(status: Status) -> Status:
     """The first public answer moves a complaint to 'diproses'."""
-    return Status.DIPROSES if status in (Status.BARU, Status.DITERIMA, Status.DIBUKA_KEMBALI) else status
+    return (
+        Status.DIPROSES
+        if status in (Status.BARU, Status.DITERIMA, Status.DIBUKA_KEMBALI)
+        else status
+    )
 
 
 def status_after_citizen_answer(status: Status, before_wait: Status | None) -> Status:
@@ -105,7 +109,9 @@ def initial_deadlines(
     )
 
 
-def resumed_due(calendar: WorkCalendar, due: datetime, paused: datetime, resumed: datetime) -> datetime:
+def resumed_due(
+    calendar: WorkCalendar, due: datetime, paused: datetime, resumed: datetime
+) -> datetime:
     """The clock stopped while the complaint waited for the citizen: whatever working time
     was left at the pause is still left at the resume."""
     remaining = calendar.working_time_between(paused, due)

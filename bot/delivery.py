@@ -50,7 +50,12 @@ MESSAGE_METHODS = frozenset(
 )
 IDLE_POLL_SECONDS = 5.0
 MAX_BACKOFF_SECONDS = 60.0
-PERMANENT_BAD_REQUESTS = ("chat not found", "user not found", "bot was kicked", "chat_write_forbidden")
+PERMANENT_BAD_REQUESTS = (
+    "chat not found",
+    "user not found",
+    "bot was kicked",
+    "chat_write_forbidden",
+)
 HARMLESS_BAD_REQUESTS = ("message is not modified",)
 
 Unreachable = Callable[[int, str], Awaitable[None]]
@@ -69,14 +74,14 @@ class Dispatcher:
         bot: Bot,
         clock: Clock,
         *,
-        limits: PaceLimits = PaceLimits(),
+        limits: PaceLimits | None = None,
         concurrency: int = 4,
         on_unreachable: Unreachable | None = None,
     ) -> None:
         self._db = db
         self._bot = bot
         self._clock = clock
-        self._pacer = Pacer(limits)
+        self._pacer = Pacer(limits or PaceLimits())
         self._slots = concurrency
         self._on_unreachable = on_unreachable
         self._wakeup = asyncio.Event()
@@ -178,7 +183,9 @@ class Dispatcher:
         except BadRequest as exc:
             await self._bad_request(row, exc, now)
         except ChatMigrated as exc:
-            await self._give_up(row, f"chat migrated to {exc.new_chat_id}", permanent_for_chat=False)
+            await self._give_up(
+                row, f"chat migrated to {exc.new_chat_id}", permanent_for_chat=False
+            )
         except (NetworkError, TelegramError) as exc:
             backoff = min(MAX_BACKOFF_SECONDS, 2.0 ** min(row.attempts, 6))
             log.warning("outbox row %d: %s; retrying in %.0fs", row.id, exc, backoff)
@@ -207,7 +214,9 @@ class Dispatcher:
         async with self._db.transaction() as tx:
             if permanent_for_chat:
                 dropped = await outbox.kill_chat_queue(tx, row.chat_id, error)
-                log.warning("chat %s unreachable (%s); %d rows dropped", row.chat_id, error, dropped)
+                log.warning(
+                    "chat %s unreachable (%s); %d rows dropped", row.chat_id, error, dropped
+                )
             else:
                 await outbox.mark_dead(tx, row.id, error)
         if permanent_for_chat and self._on_unreachable is not None:
@@ -261,7 +270,8 @@ class Dispatcher:
             message_id = await outbox.message_for(self._db, chat_id, kind, ref_id)
             if message_id is not None:
                 params["reply_parameters"] = {
-                    "message_id": message_id, "allow_sending_without_reply": True,
+                    "message_id": message_id,
+                    "allow_sending_without_reply": True,
                 }
         if "thread_ref" in params:
             kind, ref_id = params.pop("thread_ref")
@@ -284,7 +294,9 @@ def _typed(params: dict[str, Any]) -> dict[str, Any]:
     if isinstance(result.get("reply_parameters"), dict):
         result["reply_parameters"] = ReplyParameters(**result["reply_parameters"])
     if isinstance(result.get("commands"), list):
-        result["commands"] = [BotCommand(c["command"], c["description"]) for c in result["commands"]]
+        result["commands"] = [
+            BotCommand(c["command"], c["description"]) for c in result["commands"]
+        ]
     if isinstance(result.get("scope"), dict):
         result["scope"] = BotCommandScope.de_json(result["scope"], None)
     return result

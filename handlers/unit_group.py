@@ -21,16 +21,17 @@ from bot.services import NotFound
 from bot.services import complaint_actions as actions
 from bot.services.complaint_alerts import ALERT, MESSAGE, renderer
 from bot.services.complaint_prompts import find_prompt, forget_prompt, remember_prompt
-from bot.texts import t
+from bot.texts import Markup, t
 from handlers.replies import answer, language
 
 log = logging.getLogger(__name__)
 NOTE_TAG = "#catatan"
 
 
-def _mention(context: BotContext) -> str:
+def _mention(context: BotContext) -> Markup:
+    """A link to the presser: makes the selective ForceReply reach exactly them."""
     actor = context.actor
-    return f'<a href="tg://user?id={actor.telegram_id}">{html.escape(actor.name)}</a>'
+    return Markup(f'<a href="tg://user?id={actor.telegram_id}">{html.escape(actor.name)}</a>')
 
 
 async def _invalid(update: Update, context: BotContext, error: InvalidTransition,

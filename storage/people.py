@@ -77,8 +77,16 @@ async def upsert_seen(
             updated_at = excluded.updated_at
         """,
         (
-            telegram_id, first_name, last_name, username, language,
-            int(started), now if started else None, now, now, int(started),
+            telegram_id,
+            first_name,
+            last_name,
+            username,
+            language,
+            int(started),
+            now if started else None,
+            now,
+            now,
+            int(started),
         ),
     )
     person = await get(tx, telegram_id)
@@ -116,7 +124,9 @@ async def staff(db: Reader) -> list[Person]:
     return [_person(r) for r in rows]
 
 
-async def with_roles(db: Reader, roles: tuple[str, ...], unit_code: str | None = None) -> list[Person]:
+async def with_roles(
+    db: Reader, roles: tuple[str, ...], unit_code: str | None = None
+) -> list[Person]:
     marks = ",".join("?" * len(roles))
     sql = f"SELECT {COLUMNS} FROM people WHERE role IN ({marks})"
     params: list[object] = list(roles)

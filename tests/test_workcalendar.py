@@ -69,4 +69,6 @@ def test_working_time_between_is_inverse_of_adding(calendar: WorkCalendar) -> No
 
 def test_first_working_day_of_month(calendar: WorkCalendar) -> None:
     assert calendar.first_working_day_of_month(2026, 11) == date(2026, 11, 2)  # 1 Nov is Sunday
-    assert calendar.first_working_day_of_month(2027, 1) == date(2027, 1, 4)  # 1 Jan holiday, weekend
+    assert calendar.first_working_day_of_month(2027, 1) == date(
+        2027, 1, 4
+    )  # 1 Jan holiday, weekend

@@ -42,7 +42,13 @@ def scope_key(scope: Any, resolve_chat: ChatResolver) -> str:
     for name in _SCOPES[kind]:
         if scope.get(name) in (None, ""):
             raise bad_request(f'can\'t parse BotCommandScope: Field "{name}" must be specified')
-        canonical[name] = resolve_chat(scope[name]) if name == "chat_id" else int(scope[name])
+        value = scope[name]
+        if name == "chat_id":
+            canonical[name] = resolve_chat(value)
+        elif isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            canonical[name] = int(value)
+        else:
+            raise bad_request("can't parse BotCommandScope: user_id must be an Integer")
     return json.dumps(canonical, sort_keys=True, separators=(",", ":"))
 
 

@@ -71,9 +71,11 @@ class BotMessage:
     """A message in a chat, sent by a person or by the bot, as it looked at one moment.
 
     ``text``/``caption`` are plain text after HTML parsing; ``html``/``caption_html`` keep the
-    raw string exactly as it was sent. ``photo`` is the list of PhotoSize dicts (largest last),
-    as in the Bot API. ``extra`` holds the kind-specific Bot API fields that have no attribute
-    here (``sticker``, ``voice``, ``contact``, ``new_chat_members``, ``forum_topic_created``...).
+    raw string exactly as the bot sent it (None for people's messages, which have no markup).
+    ``photo`` is the list of PhotoSize dicts (largest last), as in the Bot API. ``extra`` holds
+    the kind-specific Bot API fields that have no attribute here (``sticker``, ``voice``,
+    ``contact``, ``new_chat_members``, ``forum_topic_created``...). ``version`` starts at 1 and
+    grows with every edit; a deleted message keeps its last content with ``deleted=True``.
     """
 
     message_id: int

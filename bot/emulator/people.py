@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .chats import ChatState
 from .errors import ApiError
-from .groups import FakeGroup, status_update
+from .groups import PRESENT, FakeGroup, status_update
 from .models import BotMessage, CallbackAnswer
 from .posting import (
     SAMPLE_PDF,
@@ -208,7 +208,7 @@ class FakeUser(ChatReader):
     def _check_can_see(self, chat: ChatState) -> None:
         if chat.is_private and chat.id != self.id:
             raise ApiError(f"{self} cannot see the private chat of user {chat.id}")
-        if not chat.is_private and chat.members.get(self.id) not in ("member", "administrator"):
+        if not chat.is_private and chat.members.get(self.id) not in PRESENT:
             raise ApiError(f"{self} is not a member of chat {chat.id}")
 
     def _find_button(

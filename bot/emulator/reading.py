@@ -2,7 +2,8 @@
 
 ``next_message`` and ``wait_for`` consume messages in order, like a person scrolling down, so a
 test reads a conversation step by step and can never match a stale message twice. Waiting is
-on the chat's change signal, never on sleeps.
+on the chat's change signal, never on sleeps. (The ``timeout=`` keyword of the public
+methods is part of the agreed API, hence the ASYNC109 exemptions.)
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
-from .errors import NOT_FOUND, UNAUTHORIZED, ApiError, Rejected, bad_request
+from .errors import NOT_FOUND, UNAUTHORIZED, ApiError, Rejected, bad_request, plain_error
 from .methods import HANDLERS, Call
 from .methods.media import UPLOAD_LIMIT
 from .models import ApiCall, Upload
@@ -136,6 +136,9 @@ class FakeTelegram:
             status, body = await self._run(request, world, spec, raw, uploads, logged)
         except Rejected as rejected:
             status, body = rejected.status, rejected.body()
+        except Exception:  # an emulator bug must not look like a hang to settle()
+            log.exception("emulator failure while handling %s", spec.name)
+            status, body = 500, plain_error(500, "Internal Server Error (emulator bug)").body()
         world.end_call(ApiCall(spec.name, logged, status, body.get("result", body)))
         if status != 200:
             log.info("%s -> %s %s", spec.name, status, body.get("description", "dropped"))

@@ -29,7 +29,10 @@ class Signal:
         """Wait for the next firing; False on timeout."""
         event = self._event
         try:
-            await asyncio.wait_for(event.wait(), within)
+            # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation that
+            # races with the event being set, leaving the waiting task impossible to stop.
+            async with asyncio.timeout(within):
+                await event.wait()
         except TimeoutError:
             return False
         return True

@@ -130,6 +130,7 @@ class WebhookPusher:
         self._info = info
         self._clock = clock
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._run())
@@ -137,6 +138,7 @@ class WebhookPusher:
     async def stop(self) -> None:
         if self._task is None:
             return
+        self._stopping = True
         self._task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._task
@@ -145,7 +147,7 @@ class WebhookPusher:
     async def _run(self) -> None:
         delay = self.FIRST_RETRY
         async with aiohttp.ClientSession() as session:
-            while True:
+            while not self._stopping:
                 update = self._queue.first()
                 if update is None:
                     await self._queue.signal.wait(3600)

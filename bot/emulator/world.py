@@ -151,7 +151,7 @@ class BotWorld:
     def _unique_id(self, make: Callable[[], int]) -> int:
         while True:
             candidate = make()
-            if candidate not in self.chats:
+            if candidate not in self.chats and candidate != self.bot_id:
                 return candidate
 
     # ----------------------------------------------------------------------- observation
@@ -301,7 +301,8 @@ class BotWorld:
         """The bot's answer, or None if it never came (the query then expires)."""
         future = self._callbacks[query_id]
         try:
-            return await asyncio.wait_for(asyncio.shield(future), within)
+            async with asyncio.timeout(within):
+                return await asyncio.shield(future)
         except TimeoutError:
             future.cancel()
             return None

@@ -64,18 +64,23 @@ class ReopenWindowClosed(Exception):
 
 # --- access ----------------------------------------------------------------------------
 
+
 async def visible(runtime: Runtime, actor: Actor, number: str) -> Complaint:
     """The complaint if this actor may see it; otherwise NotFound, exactly as if the
     number did not exist."""
     complaint = await complaints.by_number(runtime.db, number)
-    if complaint is None or not can_view(actor.role, actor.telegram_id, actor.unit_code,
-                                         complaint):
+    if complaint is None or not can_view(actor.role, actor.telegram_id, actor.unit_code, complaint):
         raise NotFound(number)
     return complaint
 
 
-async def for_staff(runtime: Runtime, actor: Actor, complaint_id: int,
-                    action: Action | None = None, tx: Tx | None = None) -> Complaint:
+async def for_staff(
+    runtime: Runtime,
+    actor: Actor,
+    complaint_id: int,
+    action: Action | None = None,
+    tx: Tx | None = None,
+) -> Complaint:
     complaint = await complaints.get(tx or runtime.db, complaint_id)
     if complaint is None:
         raise NotFound(complaint_id)
@@ -95,13 +100,15 @@ async def _own(runtime: Runtime, tx: Tx, actor: Actor, complaint_id: int) -> Com
 
 # --- staff -----------------------------------------------------------------------------
 
+
 async def _acknowledge_fields(runtime: Runtime, complaint: Complaint) -> dict[str, int]:
     """Fields recording the first acknowledgement (for the on-time statistics)."""
     if complaint.acknowledged_at is not None:
         return {}
     now = runtime.now()
     worked = runtime.calendar.working_time_between(
-        from_epoch(complaint.ack_started_at), from_epoch(now))
+        from_epoch(complaint.ack_started_at), from_epoch(now)
+    )
     return {
         "acknowledged_at": now,
         "ack_work_seconds": max(0, int(worked.total_seconds()) - complaint.paused_work_seconds),
@@ -120,19 +127,37 @@ async def accept(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.ACCEPT, tx)
         await complaints.update(
-            tx, complaint.id, status=Status.DITERIMA.value, assignee_id=actor.telegram_id,
-            updated_at=now, **await _acknowledge_fields(runtime, complaint),
+            tx,
+            complaint.id,
+            status=Status.DITERIMA.value,
+            assignee_id=actor.telegram_id,
+            updated_at=now,
+            **await _acknowledge_fields(runtime, complaint),
         )
-        await complaint_events.add(tx, complaint.id, now, actor.telegram_id, "accepted",
-                                   from_status=complaint.status, to_status=Status.DITERIMA.value,
-                                   unit_code=complaint.unit_code, public=True)
+        await complaint_events.add(
+            tx,
+            complaint.id,
+            now,
+            actor.telegram_id,
+            "accepted",
+            from_status=complaint.status,
+            to_status=Status.DITERIMA.value,
+            unit_code=complaint.unit_code,
+            public=True,
+        )
         updated = await _reload(tx, complaint.id)
-        language = await notify.language_of(tx, complaint.reporter_id,
-                                            runtime.settings.default_language)
+        language = await notify.language_of(
+            tx, complaint.reporter_id, runtime.settings.default_language
+        )
         draw = renderer(runtime)
-        await tell_reporter(runtime, tx, updated, "cz.accepted",
-                            unit=draw.unit(language, updated.unit_code),
-                            resolve_due=draw.when(language, updated.resolve_due_at))
+        await tell_reporter(
+            runtime,
+            tx,
+            updated,
+            "cz.accepted",
+            unit=draw.unit(language, updated.unit_code),
+            resolve_due=draw.when(language, updated.resolve_due_at),
+        )
         await refresh_alerts(runtime, tx, updated)
         await plan_checks(runtime, tx, updated)
     return updated
@@ -151,14 +176,30 @@ async def reply(runtime: Runtime, actor: Actor, complaint_id: int, text: str) ->
             changes["assignee_id"] = actor.telegram_id
         changes.update(await _acknowledge_fields(runtime, complaint))
         await complaints.update(tx, complaint.id, **changes)
-        await complaint_events.add(tx, complaint.id, now, actor.telegram_id, "public_reply",
-                                   from_status=complaint.status, to_status=status.value,
-                                   unit_code=complaint.unit_code, public=True, body=text)
+        await complaint_events.add(
+            tx,
+            complaint.id,
+            now,
+            actor.telegram_id,
+            "public_reply",
+            from_status=complaint.status,
+            to_status=status.value,
+            unit_code=complaint.unit_code,
+            public=True,
+            body=text,
+        )
         updated = await _reload(tx, complaint.id)
-        language = await notify.language_of(tx, complaint.reporter_id,
-                                            runtime.settings.default_language)
-        await tell_reporter(runtime, tx, updated, "cz.reply", body=text,
-                            unit=renderer(runtime).unit(language, updated.unit_code))
+        language = await notify.language_of(
+            tx, complaint.reporter_id, runtime.settings.default_language
+        )
+        await tell_reporter(
+            runtime,
+            tx,
+            updated,
+            "cz.reply",
+            body=text,
+            unit=renderer(runtime).unit(language, updated.unit_code),
+        )
         if updated.status != complaint.status or updated.assignee_id != complaint.assignee_id:
             await refresh_alerts(runtime, tx, updated)
             await plan_checks(runtime, tx, updated)
@@ -168,8 +209,15 @@ async def reply(runtime: Runtime, actor: Actor, complaint_id: int, text: str) ->
 async def note(runtime: Runtime, actor: Actor, complaint_id: int, text: str) -> Complaint:
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.NOTE, tx)
-        await complaint_events.add(tx, complaint.id, runtime.now(), actor.telegram_id,
-                                   "internal_note", unit_code=complaint.unit_code, body=text)
+        await complaint_events.add(
+            tx,
+            complaint.id,
+            runtime.now(),
+            actor.telegram_id,
+            "internal_note",
+            unit_code=complaint.unit_code,
+            body=text,
+        )
     return complaint
 
 
@@ -179,21 +227,40 @@ async def ask_info(runtime: Runtime, actor: Actor, complaint_id: int, question: 
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.ASK_INFO, tx)
         await complaints.update(
-            tx, complaint.id, status=Status.MENUNGGU_WARGA.value,
-            status_before_wait=complaint.status, paused_at=now, updated_at=now,
+            tx,
+            complaint.id,
+            status=Status.MENUNGGU_WARGA.value,
+            status_before_wait=complaint.status,
+            paused_at=now,
+            updated_at=now,
             assignee_id=complaint.assignee_id or actor.telegram_id,
             first_response_at=complaint.first_response_at or now,
             **await _acknowledge_fields(runtime, complaint),
         )
-        await complaint_events.add(tx, complaint.id, now, actor.telegram_id, "info_requested",
-                                   from_status=complaint.status,
-                                   to_status=Status.MENUNGGU_WARGA.value,
-                                   unit_code=complaint.unit_code, public=True, body=question)
+        await complaint_events.add(
+            tx,
+            complaint.id,
+            now,
+            actor.telegram_id,
+            "info_requested",
+            from_status=complaint.status,
+            to_status=Status.MENUNGGU_WARGA.value,
+            unit_code=complaint.unit_code,
+            public=True,
+            body=question,
+        )
         updated = await _reload(tx, complaint.id)
-        language = await notify.language_of(tx, complaint.reporter_id,
-                                            runtime.settings.default_language)
-        await tell_reporter(runtime, tx, updated, "cz.question", body=question,
-                            unit=renderer(runtime).unit(language, updated.unit_code))
+        language = await notify.language_of(
+            tx, complaint.reporter_id, runtime.settings.default_language
+        )
+        await tell_reporter(
+            runtime,
+            tx,
+            updated,
+            "cz.question",
+            body=question,
+            unit=renderer(runtime).unit(language, updated.unit_code),
+        )
         await refresh_alerts(runtime, tx, updated)
         await plan_checks(runtime, tx, updated)
     return updated
@@ -203,8 +270,9 @@ def reassign_choices(runtime: Runtime, complaint: Complaint) -> list[str]:
     return reassign_targets(runtime.office, complaint.unit_code, complaint.named_unit_code)
 
 
-async def reassign(runtime: Runtime, actor: Actor, complaint_id: int, unit_code: str,
-                   reason: str) -> Complaint:
+async def reassign(
+    runtime: Runtime, actor: Actor, complaint_id: int, unit_code: str, reason: str
+) -> Complaint:
     now_dt = runtime.clock.now()
     now = to_epoch(now_dt)
     async with runtime.db.transaction() as tx:
@@ -215,18 +283,36 @@ async def reassign(runtime: Runtime, actor: Actor, complaint_id: int, unit_code:
         await complaints.deactivate_alerts(tx, complaint.id)
         ack_due = runtime.calendar.add_working_time(now_dt, timedelta(seconds=complaint.ack_span))
         await complaints.update(
-            tx, complaint.id, unit_code=unit_code, status=Status.BARU.value, assignee_id=None,
-            updated_at=now, acknowledged_at=None, ack_started_at=now, ack_due_at=to_epoch(ack_due),
+            tx,
+            complaint.id,
+            unit_code=unit_code,
+            status=Status.BARU.value,
+            assignee_id=None,
+            updated_at=now,
+            acknowledged_at=None,
+            ack_started_at=now,
+            ack_due_at=to_epoch(ack_due),
         )
-        await complaint_events.add(tx, complaint.id, now, actor.telegram_id, "reassigned",
-                                   from_status=complaint.status, to_status=Status.BARU.value,
-                                   unit_code=unit_code, public=True, body=reason,
-                                   from_unit=complaint.unit_code)
+        await complaint_events.add(
+            tx,
+            complaint.id,
+            now,
+            actor.telegram_id,
+            "reassigned",
+            from_status=complaint.status,
+            to_status=Status.BARU.value,
+            unit_code=unit_code,
+            public=True,
+            body=reason,
+            from_unit=complaint.unit_code,
+        )
         updated = await _reload(tx, complaint.id)
-        language = await notify.language_of(tx, complaint.reporter_id,
-                                            runtime.settings.default_language)
-        await tell_reporter(runtime, tx, updated, "cz.reassigned",
-                            unit=renderer(runtime).unit(language, unit_code))
+        language = await notify.language_of(
+            tx, complaint.reporter_id, runtime.settings.default_language
+        )
+        await tell_reporter(
+            runtime, tx, updated, "cz.reassigned", unit=renderer(runtime).unit(language, unit_code)
+        )
         await post_alerts(runtime, tx, updated, moved_from=(complaint.unit_code, reason))
         await plan_checks(runtime, tx, updated)
     return updated
@@ -240,30 +326,48 @@ async def resolve(runtime: Runtime, actor: Actor, complaint_id: int, resolution:
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.RESOLVE, tx)
         changes: dict[str, object] = {
-            "status": Status.SELESAI.value, "resolved_at": now, "updated_at": now,
+            "status": Status.SELESAI.value,
+            "resolved_at": now,
+            "updated_at": now,
             "resolution_note": resolution.strip(),
             "assignee_id": complaint.assignee_id or actor.telegram_id,
         }
         changes.update(await _acknowledge_fields(runtime, complaint))
         if complaint.resolve_work_seconds is None:
             worked = runtime.calendar.working_time_between(
-                from_epoch(complaint.resolve_started_at), now_dt)
+                from_epoch(complaint.resolve_started_at), now_dt
+            )
             changes["resolve_work_seconds"] = max(
-                0, int(worked.total_seconds()) - complaint.paused_work_seconds)
+                0, int(worked.total_seconds()) - complaint.paused_work_seconds
+            )
             changes["resolve_on_time"] = int(now <= complaint.resolve_due_at)
         await complaints.update(tx, complaint.id, **changes)
-        await complaint_events.add(tx, complaint.id, now, actor.telegram_id, "resolved",
-                                   from_status=complaint.status, to_status=Status.SELESAI.value,
-                                   unit_code=complaint.unit_code, public=True,
-                                   body=resolution.strip())
+        await complaint_events.add(
+            tx,
+            complaint.id,
+            now,
+            actor.telegram_id,
+            "resolved",
+            from_status=complaint.status,
+            to_status=Status.SELESAI.value,
+            unit_code=complaint.unit_code,
+            public=True,
+            body=resolution.strip(),
+        )
         updated = await _reload(tx, complaint.id)
-        language = await notify.language_of(tx, complaint.reporter_id,
-                                            runtime.settings.default_language)
+        language = await notify.language_of(
+            tx, complaint.reporter_id, runtime.settings.default_language
+        )
         draw = renderer(runtime)
         reopen_until = runtime.calendar.add_working_days(
-            now_dt, runtime.office.complaints.reopen_within_days)
+            now_dt, runtime.office.complaints.reopen_within_days
+        )
         await tell_reporter(
-            runtime, tx, updated, "cz.resolved", note=resolution.strip(),
+            runtime,
+            tx,
+            updated,
+            "cz.resolved",
+            note=resolution.strip(),
             unit=draw.unit(language, updated.unit_code),
             reopen_until=draw.when(language, to_epoch(reopen_until)),
             markup_for=lambda lang: draw.rating_keyboard(lang, updated.id),
@@ -275,14 +379,20 @@ async def resolve(runtime: Runtime, actor: Actor, complaint_id: int, resolution:
 
 # --- citizen ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Relayed:
     complaint: Complaint
     answered_question: bool
 
 
-async def citizen_message(runtime: Runtime, actor: Actor, complaint_id: int, text: str | None,
-                          file: tuple[int, int] | None = None) -> Relayed:
+async def citizen_message(
+    runtime: Runtime,
+    actor: Actor,
+    complaint_id: int,
+    text: str | None,
+    file: tuple[int, int] | None = None,
+) -> Relayed:
     """A message from the reporter about their complaint, relayed to the staff. If the
     complaint was waiting for them, the clock restarts with the time it had left."""
     now_dt = runtime.clock.now()
@@ -297,9 +407,17 @@ async def citizen_message(runtime: Runtime, actor: Actor, complaint_id: int, tex
             await _resume(runtime, tx, complaint, now_dt)
         kind = "citizen_answer" if answering else "citizen_message"
         await complaint_events.add(
-            tx, complaint.id, now, actor.telegram_id, kind, from_status=complaint.status,
-            to_status=(await _reload(tx, complaint.id)).status, unit_code=complaint.unit_code,
-            public=True, body=text, file=bool(file),
+            tx,
+            complaint.id,
+            now,
+            actor.telegram_id,
+            kind,
+            from_status=complaint.status,
+            to_status=(await _reload(tx, complaint.id)).status,
+            unit_code=complaint.unit_code,
+            public=True,
+            body=text,
+            file=bool(file),
         )
         updated = await _reload(tx, complaint.id)
         if text:
@@ -328,11 +446,18 @@ async def _resume(runtime: Runtime, tx: Tx, complaint: Complaint, now_dt) -> Non
         Status(complaint.status_before_wait) if complaint.status_before_wait else None,
     )
     await complaints.update(
-        tx, complaint.id, status=status.value, status_before_wait=None, paused_at=None,
+        tx,
+        complaint.id,
+        status=status.value,
+        status_before_wait=None,
+        paused_at=None,
         paused_work_seconds=complaint.paused_work_seconds + int(waited.total_seconds()),
-        ack_due_at=to_epoch(resumed_due(calendar, from_epoch(complaint.ack_due_at), paused, now_dt)),
+        ack_due_at=to_epoch(
+            resumed_due(calendar, from_epoch(complaint.ack_due_at), paused, now_dt)
+        ),
         resolve_due_at=to_epoch(
-            resumed_due(calendar, from_epoch(complaint.resolve_due_at), paused, now_dt)),
+            resumed_due(calendar, from_epoch(complaint.resolve_due_at), paused, now_dt)
+        ),
         updated_at=to_epoch(now_dt),
     )
 
@@ -345,35 +470,56 @@ async def rate(runtime: Runtime, actor: Actor, complaint_id: int, rating: int) -
     async with runtime.db.transaction() as tx:
         complaint = await _own(runtime, tx, actor, complaint_id)
         check(Action.RATE, Status(complaint.status))
-        if complaint.rated_at is not None and now - complaint.rated_at > RATING_CHANGE_WINDOW.total_seconds():
+        if (
+            complaint.rated_at is not None
+            and now - complaint.rated_at > RATING_CHANGE_WINDOW.total_seconds()
+        ):
             raise RatingLocked
         first_time = complaint.rated_at is None
-        await complaints.update(tx, complaint.id, rating=rating, updated_at=now,
-                                rated_at=complaint.rated_at or now)
-        await complaint_events.add(tx, complaint.id, now, actor.telegram_id, "rated",
-                                   unit_code=complaint.unit_code, public=True, rating=rating,
-                                   changed=not first_time)
+        await complaints.update(
+            tx, complaint.id, rating=rating, updated_at=now, rated_at=complaint.rated_at or now
+        )
+        await complaint_events.add(
+            tx,
+            complaint.id,
+            now,
+            actor.telegram_id,
+            "rated",
+            unit_code=complaint.unit_code,
+            public=True,
+            rating=rating,
+            changed=not first_time,
+        )
         updated = await _reload(tx, complaint.id)
         if updated.status == Status.SELESAI:
             updated = await close(runtime, tx, updated, actor.telegram_id)
         else:
             await refresh_alerts(runtime, tx, updated)
         await tell_staff(runtime, tx, updated, "grp.rated", rating=rating, comment="")
-        became_low = rating <= LOW_RATING and (complaint.rating is None or complaint.rating > LOW_RATING)
+        became_low = rating <= LOW_RATING and (
+            complaint.rating is None or complaint.rating > LOW_RATING
+        )
         if became_low:
             await _alert_low_rating(runtime, tx, updated, comment=None)
     return updated
 
 
-async def _alert_low_rating(runtime: Runtime, tx: Tx, complaint: Complaint,
-                            comment: str | None) -> None:
+async def _alert_low_rating(
+    runtime: Runtime, tx: Tx, complaint: Complaint, comment: str | None
+) -> None:
     draw = renderer(runtime)
     for person_id in await escalation_recipients(runtime, tx, complaint.unit_code):
         language = await notify.language_of(tx, person_id, runtime.settings.default_language)
         await notify.tell(
-            tx, person_id, "sup.low_rating", runtime.now(), priority=PRIORITY_URGENT,
-            number=complaint.number, unit=draw.unit(language, complaint.unit_code),
-            rating=complaint.rating, comment=f" “{comment}”" if comment else "",
+            tx,
+            person_id,
+            "sup.low_rating",
+            runtime.now(),
+            priority=PRIORITY_URGENT,
+            number=complaint.number,
+            unit=draw.unit(language, complaint.unit_code),
+            rating=complaint.rating,
+            comment=f" “{comment}”" if comment else "",
         )
 
 
@@ -384,17 +530,25 @@ async def comment_rating(runtime: Runtime, actor: Actor, complaint_id: int, text
         if complaint.rating is None:
             raise NotAllowed("no rating")
         await complaints.update(tx, complaint.id, rating_comment=text[:1000], updated_at=now)
-        await complaint_events.add(tx, complaint.id, now, actor.telegram_id, "rating_comment",
-                                   unit_code=complaint.unit_code, body=text[:1000])
+        await complaint_events.add(
+            tx,
+            complaint.id,
+            now,
+            actor.telegram_id,
+            "rating_comment",
+            unit_code=complaint.unit_code,
+            body=text[:1000],
+        )
         updated = await _reload(tx, complaint.id)
         await refresh_alerts(runtime, tx, updated)
-        await tell_staff(runtime, tx, updated, "grp.rated", rating=updated.rating,
-                         comment=f" — “{text[:200]}”")
+        await tell_staff(
+            runtime, tx, updated, "grp.rated", rating=updated.rating, comment=f" — “{text[:200]}”"
+        )
     return updated
 
 
 async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint:
-    """"Belum selesai": back to the same unit with fresh deadlines; supervisors told."""
+    """ "Belum selesai": back to the same unit with fresh deadlines; supervisors told."""
     now_dt = runtime.clock.now()
     now = to_epoch(now_dt)
     async with runtime.db.transaction() as tx:
@@ -403,28 +557,50 @@ async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint
             raise ReopenWindowClosed
         check(Action.REOPEN, Status(complaint.status))
         limit = runtime.calendar.add_working_days(
-            from_epoch(complaint.resolved_at), runtime.office.complaints.reopen_within_days)
+            from_epoch(complaint.resolved_at), runtime.office.complaints.reopen_within_days
+        )
         if now_dt > limit:
             raise ReopenWindowClosed
         resolve_due = runtime.calendar.add_working_time(
-            now_dt, timedelta(seconds=complaint.resolve_span))
-        await complaints.update(
-            tx, complaint.id, status=Status.DIBUKA_KEMBALI.value, updated_at=now,
-            reopen_count=complaint.reopen_count + 1, cycle=complaint.cycle + 1,
-            resolved_at=None, resolve_started_at=now, resolve_due_at=to_epoch(resolve_due),
+            now_dt, timedelta(seconds=complaint.resolve_span)
         )
-        await complaint_events.add(tx, complaint.id, now, actor.telegram_id, "reopened",
-                                   from_status=complaint.status,
-                                   to_status=Status.DIBUKA_KEMBALI.value,
-                                   unit_code=complaint.unit_code, public=True)
+        await complaints.update(
+            tx,
+            complaint.id,
+            status=Status.DIBUKA_KEMBALI.value,
+            updated_at=now,
+            reopen_count=complaint.reopen_count + 1,
+            cycle=complaint.cycle + 1,
+            resolved_at=None,
+            resolve_started_at=now,
+            resolve_due_at=to_epoch(resolve_due),
+        )
+        await complaint_events.add(
+            tx,
+            complaint.id,
+            now,
+            actor.telegram_id,
+            "reopened",
+            from_status=complaint.status,
+            to_status=Status.DIBUKA_KEMBALI.value,
+            unit_code=complaint.unit_code,
+            public=True,
+        )
         updated = await _reload(tx, complaint.id)
         await refresh_alerts(runtime, tx, updated)
         await tell_staff(runtime, tx, updated, "grp.reopened")
         draw = renderer(runtime)
         for person_id in await escalation_recipients(runtime, tx, complaint.unit_code):
             language = await notify.language_of(tx, person_id, runtime.settings.default_language)
-            await notify.tell(tx, person_id, "sup.reopened", now, priority=PRIORITY_URGENT,
-                              number=updated.number, unit=draw.unit(language, updated.unit_code))
+            await notify.tell(
+                tx,
+                person_id,
+                "sup.reopened",
+                now,
+                priority=PRIORITY_URGENT,
+                number=updated.number,
+                unit=draw.unit(language, updated.unit_code),
+            )
         await plan_checks(runtime, tx, updated)
     return updated
 
@@ -436,4 +612,3 @@ async def staff_names(runtime: Runtime, ids: set[int]) -> dict[int, str]:
         if person is not None:
             names[person_id] = person.full_name
     return names
-

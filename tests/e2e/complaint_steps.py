@@ -78,4 +78,6 @@ async def alert_for(group: FakeGroup, number: str) -> BotMessage:
 async def reply_to_prompt(user: FakeUser, group: FakeGroup, text: str) -> BotMessage:
     prompt = await group.wait_for("balas pesan ini")
     assert prompt.force_reply
+    mention = next(e for e in prompt.entities if e["type"] == "text_mention")
+    assert mention["user"]["id"] == user.id  # the prompt names who must answer
     return await user.say(group, text, reply_to=prompt)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage import complaint_events, complaints, outbox
+from storage import complaint_events, complaints
 from tests.e2e.complaint_steps import alert_for, file_complaint, reply_to_prompt, unit_with_group
 from tests.e2e.harness import OfficeEnv
 
@@ -21,7 +21,11 @@ async def test_whole_path_from_report_to_rating(office: OfficeEnv) -> None:
     assert "Siti Aminah (@siti_a)" in alert.text and "Terjun" in alert.text
     assert "Lampu jalan di Jl. Marelan Raya" in alert.text
     assert [label for row in alert.buttons for label in row] == [
-        "✅ Terima", "❓ Minta Info", "↪️ Alihkan", "🏁 Selesai"]
+        "✅ Terima",
+        "❓ Minta Info",
+        "↪️ Alihkan",
+        "🏁 Selesai",
+    ]
     photos = [await pemb.group.next_message() for _ in range(3)]
     assert [m.kind for m in photos] == ["photo", "photo", "location"]
     assert all(m.reply_to_message_id == alert.message_id for m in photos)
@@ -31,7 +35,10 @@ async def test_whole_path_from_report_to_rating(office: OfficeEnv) -> None:
     edited = await pemb.group.wait_for_edit(alert)
     assert "Status:</b> Diterima" in edited.html and "StafPEMB" in edited.text
     assert [label for row in edited.buttons for label in row] == [
-        "❓ Minta Info", "↪️ Alihkan", "🏁 Selesai"]
+        "❓ Minta Info",
+        "↪️ Alihkan",
+        "🏁 Selesai",
+    ]
     accepted = await citizen.wait_for("diterima")
     assert "Seksi Pembangunan" in accepted.text
 
@@ -65,10 +72,19 @@ async def test_whole_path_from_report_to_rating(office: OfficeEnv) -> None:
     assert stored.status == "ditutup" and stored.rating == 5
     assert stored.rating_comment == "Cepat sekali, terima kasih!"
     assert "⭐ Penilaian warga: 5/5" in pemb.group.messages[alert_index(pemb.group, alert)].text
-    kinds = [e.kind for e in await complaint_events.timeline(office.db, stored.id,
-                                                             public_only=False)]
-    assert kinds == ["created", "accepted", "public_reply", "internal_note", "resolved",
-                     "rated", "closed", "rating_comment"]
+    kinds = [
+        e.kind for e in await complaint_events.timeline(office.db, stored.id, public_only=False)
+    ]
+    assert kinds == [
+        "created",
+        "accepted",
+        "public_reply",
+        "internal_note",
+        "resolved",
+        "rated",
+        "closed",
+        "rating_comment",
+    ]
     public = await complaint_events.timeline(office.db, stored.id, public_only=True)
     assert "internal_note" not in [e.kind for e in public]
     assert not any("tukang listrik" in m.body for m in citizen.inbox)
@@ -85,9 +101,14 @@ def alert_index(group, alert) -> int:
 async def test_confidential_reporter_never_reaches_staff(office: OfficeEnv) -> None:
     pem = await unit_with_group(office, "PEM", "Seksi Pemerintahan")
     citizen = office.user("Rahasia", last_name="Warga", username="rahasia_warga")
-    number = await file_complaint(citizen, category="Administrasi Kependudukan",
-                                  kelurahan="Paya Pasir", confidential=True, photos=1,
-                                  description="Pungutan liar saat mengurus KK di kelurahan.")
+    number = await file_complaint(
+        citizen,
+        category="Administrasi Kependudukan",
+        kelurahan="Paya Pasir",
+        confidential=True,
+        photos=1,
+        description="Pungutan liar saat mengurus KK di kelurahan.",
+    )
     alert = await alert_for(pem.group, number)
     assert "Pelapor: Dirahasiakan" in alert.text
     await pem.staff.press("Minta Info", message=alert, chat=pem.group)
@@ -138,13 +159,18 @@ async def test_reassign_moves_the_complaint(office: OfficeEnv) -> None:
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
     trantib = await unit_with_group(office, "TRANTIB", "Seksi Trantib")
     citizen = office.user("Siti")
-    number = await file_complaint(citizen, category="Kebersihan & Sampah", kelurahan="Paya Pasir",
-                                  description="Sampah dibuang sembarangan di tepi jalan tiap malam.")
+    number = await file_complaint(
+        citizen,
+        category="Kebersihan & Sampah",
+        kelurahan="Paya Pasir",
+        description="Sampah dibuang sembarangan di tepi jalan tiap malam.",
+    )
     alert = await alert_for(pemb.group, number)
     await pemb.staff.press("Alihkan", message=alert, chat=pemb.group)
     choice = await pemb.group.wait_for("ke unit mana")
-    await pemb.staff.press("Seksi Ketenteraman dan Ketertiban Umum", message=choice,
-                           chat=pemb.group)
+    await pemb.staff.press(
+        "Seksi Ketenteraman dan Ketertiban Umum", message=choice, chat=pemb.group
+    )
     await reply_to_prompt(pemb.staff, pemb.group, "Pembuangan liar adalah urusan penertiban.")
     await pemb.group.wait_for("dialihkan ke")
 
@@ -158,8 +184,11 @@ async def test_reassign_moves_the_complaint(office: OfficeEnv) -> None:
     stored = await complaints.by_number(office.db, number)
     assert (stored.unit_code, stored.status) == ("TRANTIB", "baru")
 
-    refusal = await pemb.staff.press("Terima", message=moved, chat=trantib.group) if (
-        pemb.staff in trantib.group.members) else None
+    refusal = (
+        await pemb.staff.press("Terima", message=moved, chat=trantib.group)
+        if (pemb.staff in trantib.group.members)
+        else None
+    )
     assert refusal is None or refusal.show_alert
     await trantib.staff.press("Terima", message=moved, chat=trantib.group)
     assert (await complaints.by_number(office.db, number)).status == "diterima"

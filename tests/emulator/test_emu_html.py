@@ -76,6 +76,16 @@ def test_links_mentions_and_pre_code() -> None:
     assert entities == [{"type": "pre", "offset": 0, "length": 5, "language": "python"}]
     _, entities = parse_html("<pre><code>x</code></pre>")
     assert spans(entities) == [("pre", 0, 1), ("code", 0, 1)]
+    _, entities = parse_html('<tg-time unix="1795838637" format="wDT">Rabu</tg-time>')
+    assert entities == [
+        {
+            "type": "date_time",
+            "offset": 0,
+            "length": 4,
+            "unix_time": 1795838637,
+            "date_time_format": "wDT",
+        }
+    ]
     _, entities = parse_html('<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>')
     assert entities[0]["custom_emoji_id"] == "5368324170671202286"
     assert entities[0]["length"] == 2  # one emoji, two UTF-16 code units
@@ -105,6 +115,8 @@ def test_links_mentions_and_pre_code() -> None:
             "check for unmatched surrogate code units",
         ),
         ('<tg-emoji emoji-id="abc">x</tg-emoji>', "Invalid custom emoji identifier specified"),
+        ('<tg-time unix="soon">x</tg-time>', "Invalid Unix time specified"),
+        ('<tg-time unix="1795838637" format="rt">x</tg-time>', "Invalid date format used"),
     ],
 )
 def test_errors_match_telegram(markup: str, error: str) -> None:

@@ -84,8 +84,11 @@ async def test_more_kinds_of_messages(bot: Bot, world: BotWorld) -> None:
     await bot.delete_message(siti.id, sent.message_id)
     with pytest.raises(AssertionError, match="deleted"):
         await siti.wait_for_edit(after)
+    with pytest.raises(BadRequest, match=r"(?i)message can't be edited"):
+        await bot.edit_message_text("x", siti.id, messages[0].message_id)  # siti's sticker
+    pin = await bot.send_location(siti.id, 3.7, 98.6)
     with pytest.raises(BadRequest, match=r"(?i)there is no text in the message to edit"):
-        await bot.edit_message_text("x", siti.id, messages[0].message_id)
+        await bot.edit_message_text("x", siti.id, pin.message_id)
 
 
 async def test_sandbox_entry_point_serves_a_world() -> None:

@@ -24,8 +24,7 @@ def get_me(call: Call) -> dict[str, Any]:
 
 @method("logOut")
 def log_out(call: Call) -> bool:
-    log.warning("bot %s called logOut (a real bot could not log in again for 10 minutes)",
-                call.world.username)  # fmt: skip
+    log.warning("%s called logOut: a real bot could not log in for 10 minutes", call.world.username)
     return True
 
 
@@ -110,7 +109,7 @@ def set_chat_menu_button(call: Call) -> bool:
             raise bad_request("menu button can be set only in private chats")
         chat_id = chat.id
     button = call.get("menu_button") or {"type": "default"}
-    if button.get("type") not in MENU_BUTTON_TYPES:
+    if not isinstance(button, dict) or button.get("type") not in MENU_BUTTON_TYPES:
         raise bad_request("can't parse menu button: unsupported type")
     call.world.menu_buttons[chat_id] = button
     return True

@@ -61,7 +61,11 @@ def writable_chat(call: Call, key: str = "chat_id") -> ChatState:
 def reply_target(call: Call, chat: ChatState) -> int | None:
     """The message replied to, from reply_parameters or the legacy reply_to_message_id."""
     parameters = call.get("reply_parameters") or {}
+    if not isinstance(parameters, dict):
+        raise bad_request("can't parse reply parameters JSON object")
     message_id = parameters.get("message_id", call.get("reply_to_message_id"))
+    if isinstance(message_id, str) and message_id.isdigit():
+        message_id = int(message_id)
     if message_id is None:
         return None
     allow = parameters.get(

@@ -114,15 +114,15 @@ def send_media_group(call: Call) -> list[dict[str, Any]]:
         raise bad_request("documents can't be mixed with other media types")
     items = [_album_item(call, item) for item in media]
     group_id = str(10**17 + secrets.randbelow(9 * 10**17))
-    call.world.flood.check(chat.id, private=chat.is_private)
+    world = call.world
+    world.flood.check(chat.id, private=chat.is_private)
     messages = [
-        call.world.add_message(
-            chat, from_bot=True, sender_id=call.world.bot_id, media_group_id=group_id,
-            **item, **around,
+        world.add_message(
+            chat, from_bot=True, sender_id=world.bot_id, media_group_id=group_id, **item, **around
         )
         for item in items
-    ]  # fmt: skip
-    return [message_json(call.world, message) for message in messages]
+    ]
+    return [message_json(world, message) for message in messages]
 
 
 @method("getFile")
