@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 import handlers
 from bot.clock import Clock, SystemClock
 from bot.context import RUNTIME_KEY, BotContext
 from bot.office import Office, load_office
-from bot.pacing import PaceLimits
+from bot.pacing import ChatPacer, PacedRateLimiter, PaceLimits
 from bot.persistence import SqlitePersistence
 from bot.runtime import Runtime
 from bot.services import complaint_checks
@@ -41,7 +41,7 @@ def build_application(
         settings, office or load_office(settings.office_config), clock or SystemClock()
     )
     if pace_limits is not None:
-        runtime.pace_limits = pace_limits
+        runtime.pacer = ChatPacer(pace_limits)
     root = settings.telegram_api_base_url
     application = (
         ApplicationBuilder()
@@ -57,7 +57,7 @@ def build_application(
             )
         )
         .persistence(SqlitePersistence(runtime.db, runtime.clock, runtime.open_storage))
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(PacedRateLimiter(runtime.pacer, max_retries=2))
         .concurrent_updates(PerChatUpdateProcessor())
         .post_init(runtime.start)
         .post_stop(runtime.stop)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -38,16 +39,13 @@ from telegram.error import (
 )
 
 from bot.clock import Clock, to_epoch
-from bot.pacing import PaceLimits, Pacer
+from bot.pacing import MESSAGE_METHODS, ChatPacer, PaceLimits, TokenBucket
 from storage import outbox
 from storage.db import Database
 from storage.outbox import OutboxRow
 
 log = logging.getLogger(__name__)
 
-MESSAGE_METHODS = frozenset(
-    {"sendMessage", "sendPhoto", "sendDocument", "sendLocation", "copyMessage", "forwardMessage"}
-)
 IDLE_POLL_SECONDS = 5.0
 MAX_BACKOFF_SECONDS = 60.0
 PERMANENT_BAD_REQUESTS = (
@@ -74,14 +72,17 @@ class Dispatcher:
         bot: Bot,
         clock: Clock,
         *,
-        limits: PaceLimits | None = None,
+        pacer: ChatPacer | None = None,
         concurrency: int = 4,
         on_unreachable: Unreachable | None = None,
     ) -> None:
         self._db = db
         self._bot = bot
         self._clock = clock
-        self._pacer = Pacer(limits or PaceLimits())
+        self._pacer = pacer or ChatPacer(PaceLimits())
+        rate = self._pacer.limits.outbox_rate
+        self._budget = TokenBucket(rate, rate)
+        self._holding: set[int] = set()  # chats that had to wait after an error
         self._slots = concurrency
         self._on_unreachable = on_unreachable
         self._wakeup = asyncio.Event()
@@ -146,15 +147,21 @@ class Dispatcher:
         for row in rows:
             if free <= 0:
                 break
-            counts = row.method in MESSAGE_METHODS
-            delay = self._pacer.delay(row.chat_id, counts)
+            delay = self._delay(row)
             if delay > 0:
                 next_check = min(next_check, delay)
                 continue
-            self._pacer.take(row.chat_id, counts)
+            if row.method in MESSAGE_METHODS:
+                self._budget.take(time.monotonic())  # the chat's token: the rate limiter
             self._in_flight[row.chat_id] = asyncio.create_task(self._deliver(row))
             free -= 1
         return next_check
+
+    def _delay(self, row: OutboxRow) -> float:
+        """How long this row must wait: its chat's pace (or hold) and the outbox budget."""
+        if row.method not in MESSAGE_METHODS:
+            return self._pacer.delay(row.chat_id) if row.chat_id in self._holding else 0.0
+        return max(self._pacer.delay(row.chat_id), self._budget.wait_time(time.monotonic()))
 
     async def _deliver(self, row: OutboxRow) -> None:
         try:
@@ -176,7 +183,7 @@ class Dispatcher:
             seconds = exc.retry_after
             wait = seconds.total_seconds() if hasattr(seconds, "total_seconds") else float(seconds)
             log.info("flood control for chat %s: retry after %.0fs", row.chat_id, wait)
-            self._pacer.hold(row.chat_id, wait)
+            self._hold(row.chat_id, wait)
             await self._release(row, f"429 retry after {wait:.0f}s")
         except (Forbidden, DeliveryFailed) as exc:
             await self._give_up(row, str(exc), permanent_for_chat=True)
@@ -189,11 +196,15 @@ class Dispatcher:
         except (NetworkError, TelegramError) as exc:
             backoff = min(MAX_BACKOFF_SECONDS, 2.0 ** min(row.attempts, 6))
             log.warning("outbox row %d: %s; retrying in %.0fs", row.id, exc, backoff)
-            self._pacer.hold(row.chat_id, backoff)
+            self._hold(row.chat_id, backoff)
             await self._release(row, str(exc))
         else:
             async with self._db.transaction() as tx:
                 await outbox.mark_sent(tx, row, message_id, now)
+
+    def _hold(self, chat_id: int, seconds: float) -> None:
+        self._pacer.hold(chat_id, seconds)
+        self._holding.add(chat_id)
 
     async def _bad_request(self, row: OutboxRow, exc: BadRequest, now: int) -> None:
         text = str(exc).lower()

@@ -1,16 +1,28 @@
-"""Token buckets that keep the dispatcher inside Telegram's flood limits.
+"""Staying inside Telegram's flood limits, for every message the bot sends.
 
-PTB's AIORateLimiter covers the overall and per-group limits; Telegram also asks for about
-one message per second per private chat. The dispatcher paces itself below all three so
-that the rate limiter never has to make it wait while holding a delivery slot, and so that
-interactive replies (which bypass the outbox) always find capacity left.
+Telegram allows about 30 messages per second overall, 20 per minute per group and about
+one per second per private chat (short bursts tolerated). PTB's AIORateLimiter covers the
+first two; :class:`PacedRateLimiter` adds the per-chat part for *all* traffic (interactive
+replies and outbox deliveries alike) through one shared :class:`ChatPacer`. The outbox
+dispatcher reads the same pacer to decide which chat to serve next, and keeps its own
+budget below the overall limit so that replies to people who just wrote always find room.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.ext import AIORateLimiter
+
+#: Methods that produce messages: the only ones Telegram's flood limits count.
+MESSAGE_METHODS = frozenset(
+    {"sendMessage", "sendPhoto", "sendDocument", "sendLocation", "sendMediaGroup",
+     "copyMessage", "forwardMessage"}
+)
 
 
 @dataclass
@@ -40,20 +52,19 @@ class TokenBucket:
 
 @dataclass(frozen=True)
 class PaceLimits:
-    overall_rate: float = 20.0  # Telegram allows ~30/s; the rest is for interactive replies
+    outbox_rate: float = 20.0  # of Telegram's ~30/s overall; the rest is for replies
     private_burst: int = 3
     private_rate: float = 1.0
     group_burst: int = 20
     group_rate: float = 20 / 60
 
 
-class Pacer:
-    """Decides how long a message for a chat must wait; also holds chats after errors."""
+class ChatPacer:
+    """Per-chat token buckets, plus holds after a 429 for that chat."""
 
     def __init__(self, limits: PaceLimits, now: Callable[[], float] = time.monotonic) -> None:
         self.limits = limits
         self._now = now
-        self._overall = TokenBucket(limits.overall_rate, limits.overall_rate)
         self._chats: dict[int, TokenBucket] = {}
         self._holds: dict[int, float] = {}
 
@@ -67,19 +78,44 @@ class Pacer:
             self._chats[chat_id] = bucket
         return bucket
 
-    def delay(self, chat_id: int, counts: bool) -> float:
+    def delay(self, chat_id: int) -> float:
         """Seconds until a message for ``chat_id`` may go (0 = now)."""
         now = self._now()
         hold = max(0.0, self._holds.get(chat_id, 0.0) - now)
-        if not counts:
-            return hold
-        return max(hold, self._bucket(chat_id).wait_time(now), self._overall.wait_time(now))
+        return max(hold, self._bucket(chat_id).wait_time(now))
 
-    def take(self, chat_id: int, counts: bool) -> None:
-        if counts:
-            now = self._now()
-            self._bucket(chat_id).take(now)
-            self._overall.take(now)
+    def take(self, chat_id: int) -> None:
+        self._bucket(chat_id).take(self._now())
+
+    async def acquire(self, chat_id: int) -> None:
+        # Waiting for tokens to refill is waiting for time itself; no event to wait on.
+        while (wait := self.delay(chat_id)) > 0:  # noqa: ASYNC110
+            await asyncio.sleep(wait)
+        self.take(chat_id)
 
     def hold(self, chat_id: int, seconds: float) -> None:
         self._holds[chat_id] = max(self._holds.get(chat_id, 0.0), self._now() + seconds)
+
+
+class PacedRateLimiter(AIORateLimiter):
+    """AIORateLimiter (overall and group limits, retries on 429) plus per-chat pacing."""
+
+    def __init__(self, pacer: ChatPacer, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pacer = pacer
+
+    async def process_request(  # type: ignore[override]
+        self,
+        callback: Any,
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
+        chat_id = data.get("chat_id")
+        if endpoint in MESSAGE_METHODS and str(chat_id).lstrip("-").isdigit():
+            await self.pacer.acquire(int(chat_id))  # "@channel" names: AIORateLimiter only
+        return await super().process_request(
+            callback, args, kwargs, endpoint, data, rate_limit_args
+        )

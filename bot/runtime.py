@@ -19,7 +19,7 @@ from telegram.ext import Application
 from bot.clock import Clock, to_epoch
 from bot.delivery import Dispatcher
 from bot.office import Office
-from bot.pacing import PaceLimits
+from bot.pacing import ChatPacer, PaceLimits
 from bot.scheduling import Scheduler
 from bot.settings import Settings
 from bot.workcalendar import WorkCalendar
@@ -40,7 +40,7 @@ class Runtime:
     clock: Clock
     db: Database
     calendar: WorkCalendar
-    pace_limits: PaceLimits = field(default_factory=PaceLimits)
+    pacer: ChatPacer = field(default_factory=lambda: ChatPacer(PaceLimits()))
     dispatcher: Dispatcher | None = None
     scheduler: Scheduler | None = None
     bot_username: str = ""
@@ -81,7 +81,7 @@ class Runtime:
         await self.open_storage()
         self.bot_username = application.bot.username
         self.dispatcher = Dispatcher(
-            self.db, application.bot, self.clock, limits=self.pace_limits,
+            self.db, application.bot, self.clock, pacer=self.pacer,
             on_unreachable=self._unreachable,
         )
         assert application.job_queue is not None, "install python-telegram-bot[job-queue]"

@@ -26,7 +26,7 @@ WIB = ZoneInfo("Asia/Jakarta")
 DEFAULT_START = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
 #: Tests should not wait a second per private message; the limits themselves are
 #: exercised in the delivery tests.
-FAST_PACE = PaceLimits(overall_rate=25.0, private_burst=20, private_rate=20.0,
+FAST_PACE = PaceLimits(outbox_rate=25.0, private_burst=20, private_rate=20.0,
                        group_burst=20, group_rate=1.0)
 
 

@@ -89,3 +89,44 @@ async def test_never_started_user_is_unreachable(office: OfficeEnv) -> None:
     await office.world.settle()
     assert not (await people.get(office.db, stranger.id)).reachable
     assert not stranger.inbox
+
+
+async def test_dispatcher_stays_within_telegram_limits(telegram, tmp_path) -> None:
+    """With Telegram's real limits in the emulator (burst 3, then 1 message/s per private
+    chat), a burst of notifications to one person arrives complete, in order, without a
+    single 429: the dispatcher paces each chat itself."""
+    from bot.pacing import PaceLimits
+    from tests.e2e.harness import start_office
+
+    office = await start_office(telegram, tmp_path / "paced.db", pace=PaceLimits())
+    try:
+        office.world.limits.private_burst, office.world.limits.private_rate = 3, 1.0
+        citizen = office.user("Siti")
+        await citizen.send("/start")
+        await citizen.next_message()
+        async with office.db.transaction() as tx:
+            for i in range(6):
+                await notify.send_text(tx, citizen.id, notify.Markup(f"Kabar ke-{i}"),
+                                       office.runtime.now())
+        for i in range(6):
+            assert (await citizen.next_message(timeout=15)).text == f"Kabar ke-{i}"
+        assert not [c for c in office.world.requests if c.status == 429]
+    finally:
+        await office.bot.stop()
+
+
+async def test_interactive_replies_do_not_wait_for_bulk(office: OfficeEnv) -> None:
+    """A thousand queued reminders must not hold back the answer to someone who writes."""
+    crowd = [office.world.user(f"Warga{i}") for i in range(1000)]
+    async with office.db.transaction() as tx:
+        for person in crowd:
+            await people.upsert_seen(tx, person.id, person.first_name, None, None, "id",
+                                     office.runtime.now(), started=True)
+        for person in crowd:
+            await outbox.enqueue(tx, person.id, "sendMessage", {"text": "Pengingat pelatihan"},
+                                 office.runtime.now(), priority=outbox.PRIORITY_BULK)
+    citizen = office.user("Penanya")
+    await citizen.send("/start")
+    await citizen.wait_for("Halo, Penanya")
+    pending = (await outbox.counts(office.db)).get("pending", 0)
+    assert pending > 500  # the answer came while most of the bulk run was still queued
