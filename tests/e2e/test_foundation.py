@@ -164,3 +164,47 @@ async def test_batal_without_a_flow(office: OfficeEnv) -> None:
     citizen = office.user("Siti")
     await citizen.send("/batal")
     assert "Tidak ada proses" in (await citizen.next_message()).text
+
+
+async def test_batal_ends_a_flow_and_keeps_nothing(office: OfficeEnv) -> None:
+    citizen = office.user("Siti")
+    await citizen.send("/lapor")
+    await citizen.next_message()
+    await citizen.press("Setuju")
+    await citizen.wait_for("Pilih kategori")
+    await citizen.send("/batal")
+    assert "dibatalkan" in (await citizen.next_message()).text.lower()
+    await citizen.send("/batal")
+    assert "Tidak ada proses" in (await citizen.next_message()).text
+
+
+async def test_start_check_reports_a_group_the_bot_left(office: OfficeEnv) -> None:
+    group = office.world.group("Seksi Kesos", members=[office.admin])
+    await office.bind_group(group, "KESOS")
+    await group.remove_bot()
+    await office.restart()
+    warning = await office.admin.wait_for("tidak dapat menjangkau grup")
+    assert "Seksi Kesejahteraan Sosial" in warning.text and "/grup_unit KESOS" in warning.text
+
+
+async def test_handler_errors_are_apologised_for(office: OfficeEnv) -> None:
+    """A failure inside a handler: logged with the update id, the person gets an apology
+    and the bot keeps serving."""
+    from telegram import Update
+
+    citizen = office.user("Siti")
+    message = await citizen.send("/start")
+    await citizen.next_message()
+    application = office.bot.application
+    update = Update.de_json(
+        {"update_id": 999001, "message": {
+            "message_id": message.message_id, "date": message.date,
+            "chat": {"id": citizen.id, "type": "private", "first_name": "Siti"},
+            "from": {"id": citizen.id, "is_bot": False, "first_name": "Siti"},
+            "text": "/start"}},
+        application.bot,
+    )
+    await application.process_error(update, RuntimeError("database disappeared"))
+    assert "terjadi kesalahan" in (await citizen.next_message()).text
+    await citizen.send("/bantuan")
+    assert "Perintah yang dapat" in (await citizen.next_message()).text

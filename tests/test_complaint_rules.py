@@ -1,0 +1,113 @@
+"""Pure complaint rules: transitions, numbers, deadlines, checks, routing, access."""
+
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.complaint_access import can_act, can_view
+from bot.complaint_rules import (
+    Action,
+    InvalidTransition,
+    Status,
+    check,
+    check_times,
+    resumed_due,
+    status_after_citizen_answer,
+    status_after_reply,
+    tracking_number,
+    warn_time,
+)
+from bot.office import load_office
+from bot.roles import Role
+from bot.routing import reassign_targets, route
+from bot.workcalendar import WorkCalendar
+from storage.complaints import COLUMNS, Complaint
+
+WIB = ZoneInfo("Asia/Jakarta")
+CAL = WorkCalendar(WIB, time(8), time(16))
+DAY = CAL.day_length
+
+
+def wib(*args: int) -> datetime:
+    return datetime(*args, tzinfo=WIB)
+
+
+def test_transitions() -> None:
+    check(Action.ACCEPT, Status.BARU)
+    check(Action.REOPEN, Status.SELESAI)
+    for action, status in [(Action.ACCEPT, Status.DIPROSES), (Action.REOPEN, Status.DITUTUP),
+                           (Action.ASK_INFO, Status.MENUNGGU_WARGA),
+                           (Action.RESOLVE, Status.SELESAI), (Action.REASSIGN, Status.DITUTUP)]:
+        with pytest.raises(InvalidTransition):
+            check(action, status)
+    assert status_after_reply(Status.BARU) is Status.DIPROSES
+    assert status_after_reply(Status.MENUNGGU_WARGA) is Status.MENUNGGU_WARGA
+    assert status_after_citizen_answer(Status.MENUNGGU_WARGA, Status.DITERIMA) is Status.DITERIMA
+    assert status_after_citizen_answer(Status.MENUNGGU_WARGA, Status.BARU) is Status.DIPROSES
+
+
+def test_tracking_number() -> None:
+    assert tracking_number("MRL", wib(2026, 11, 25, 9), 1) == "MRL-2611-0001"
+    assert tracking_number("MRL", wib(2027, 1, 2, 9), 12345) == "MRL-2701-12345"
+
+
+def test_pause_keeps_the_remaining_working_time() -> None:
+    due = wib(2026, 11, 27, 12)  # Friday noon
+    paused, resumed = wib(2026, 11, 26, 12), wib(2026, 11, 30, 10)  # Thu noon -> Mon 10:00
+    # 8 working hours were left at the pause (Thu 12-16, Fri 8-12): Mon 10:00 + 8 h.
+    assert resumed_due(CAL, due, paused, resumed) == wib(2026, 12, 1, 10)
+
+
+def test_warning_at_three_quarters_of_the_working_span() -> None:
+    start = wib(2026, 11, 25, 9)  # Wednesday
+    due = CAL.add_working_days(start, 1)  # Thursday 09:00
+    assert warn_time(CAL, start, due, DAY) == wib(2026, 11, 25, 15)
+    late = wib(2026, 11, 26, 8, 30)  # only 30 minutes left: warn now
+    assert warn_time(CAL, late, due, DAY) == late
+    times = check_times(CAL, start, ack=(due, DAY), resolve=(CAL.add_working_days(start, 5),
+                                                            5 * DAY))
+    assert times["ack_breach"] == due
+    assert times["resolve_warn"] == CAL.add_working_time(start, DAY * 3.75)
+    assert "ack_warn" not in check_times(CAL, start, ack=None, resolve=(due, DAY))
+
+
+def test_routing() -> None:
+    office = load_office()
+    assert route(office, "INFRA", "LBD").unit_code == "PEMB"
+    assert route(office, "SAMPAH", "TRJ").unit_code == "TRANTIB"  # office-file override
+    assert route(office, "SAMPAH", "LBD").unit_code == "PEMB"
+    conduct = route(office, "PERILAKU", None)
+    assert conduct.unit_code == "SEKRET" and conduct.also_supervisors
+    assert "PELAYANAN" not in reassign_targets(office, "SEKRET", "PELAYANAN")
+    assert "SEKRET" not in reassign_targets(office, "SEKRET", None)
+
+
+def _complaint(**fields) -> Complaint:
+    base = dict.fromkeys(COLUMNS, 0)
+    base.update(number="MRL-2611-0001", status="baru", unit_code="PEMB", named_unit_code=None,
+                reporter_id=7, confidential=False, category_code="INFRA", kelurahan_code=None,
+                description="x", latitude=None, longitude=None, status_before_wait=None,
+                assignee_id=None, paused_at=None, acknowledged_at=None, first_response_at=None,
+                resolved_at=None, closed_at=None, ack_work_seconds=None,
+                resolve_work_seconds=None, ack_on_time=None, resolve_on_time=None,
+                resolution_note=None, rating=None, rating_comment=None, rated_at=None)
+    base.update(fields)
+    return Complaint(**base)
+
+
+def test_access() -> None:
+    complaint = _complaint()
+    assert can_act(Role.STAF, "PEMB", complaint) and can_act(Role.SUPERVISOR, None, complaint)
+    assert not can_act(Role.STAF, "PEM", complaint) and not can_act(Role.CITIZEN, None, complaint)
+    assert can_view(Role.CITIZEN, 7, None, complaint) and not can_view(Role.CITIZEN, 8, None,
+                                                                        complaint)
+    conduct = replace(complaint, unit_code="SEKRET", named_unit_code="SEKRET")
+    assert not can_act(Role.KEPALA, "SEKRET", conduct)  # never the officer's own unit
+    assert can_act(Role.SUPERVISOR, None, conduct)
+
+
+def test_durations_are_whole_working_days() -> None:
+    assert CAL.working_time_between(wib(2026, 11, 27, 15), wib(2026, 11, 30, 9)) == timedelta(
+        hours=2)
