@@ -9,7 +9,7 @@ from telegram.ext import Application, CommandHandler, filters
 
 from bot.context import BotContext
 from bot.roles import Permission
-from bot.services import staff
+from bot.services import people, staff
 from bot.services.staff import INVITE_PREFIX, InviteError
 from bot.texts import join, t
 from handlers.common import start
@@ -59,22 +59,13 @@ async def accept_invite(update: Update, context: BotContext) -> None:
     if membership is None:
         await say(update, context, "invite.invalid")
         return
-    context.actor = await staff_actor(context)
+    context.actor = await people.reload(context.runtime, context.actor)
     await say(
         update, context, "invite.accepted",
         role=t(language(context), f"role.{membership.role}"),
         unit=_unit_suffix(context, membership.unit_code),
     )
     await start(update, context)
-
-
-async def staff_actor(context: BotContext):
-    """The actor again, now with the role just granted."""
-    from bot.services.people import actor_of
-    from storage import people
-
-    person = await people.get(context.runtime.db, context.actor.telegram_id)
-    return actor_of(context.runtime, person)
 
 
 @requires(Permission.MANAGE_STAFF)

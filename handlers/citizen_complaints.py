@@ -16,6 +16,7 @@ from bot.services import NotAllowed, NotFound
 from bot.services import complaint_actions as actions
 from bot.services import complaint_views as views
 from bot.services.complaint_alerts import CITIZEN, renderer
+from bot.services.complaint_prompts import subject_of_message
 from bot.texts import join, t
 from handlers import unit_group
 from handlers.replies import answer, language, reply, say
@@ -139,7 +140,7 @@ async def not_fixed(update: Update, context: BotContext) -> None:
     try:
         complaint = await actions.reopen(context.runtime, context.actor, pressed.complaint_id)
     except (actions.ReopenWindowClosed, InvalidTransition):
-        number = await unit_group._number(context, pressed.complaint_id)
+        number = await actions.number_of(context.runtime, pressed.complaint_id)
         await answer(update, context)
         await say(update, context, "cz.reopen_closed", number=number)
         return
@@ -176,11 +177,9 @@ async def private_message(update: Update, context: BotContext) -> None:
 
 
 async def _reply_about_complaint(update: Update, context: BotContext) -> bool:
-    from storage import outbox
-
     message = update.effective_message
-    subject = await outbox.subject_of(context.runtime.db, message.chat_id,
-                                      message.reply_to_message.message_id)
+    subject = await subject_of_message(context.runtime, message.chat_id,
+                                       message.reply_to_message.message_id)
     if subject is None or subject[0] != CITIZEN:
         return False
     await _relay(update, context, subject[1])

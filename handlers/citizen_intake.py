@@ -357,15 +357,11 @@ async def confirm_submission(update: Update, context: BotContext, complaint) -> 
 async def send_after_end(update: Update, context: BotContext) -> None:
     """"Kirim" again after the complaint was sent (double press, redelivered update):
     point to the complaint that exists instead of creating another."""
-    from storage import complaints
-
     pressed = cb.IntakeSend.parse(update.callback_query.data)
-    key = f"{context.actor.telegram_id}:{pressed.draft}"
-    complaint_id = await complaints.id_for_draft(context.runtime.db, key)
-    if complaint_id is None:
+    complaint = await intake.already_submitted(context.runtime, context.actor, pressed.draft)
+    if complaint is None:
         await answer(update, context, "lapor.stale", alert=True)
         return
-    complaint = await complaints.get(context.runtime.db, complaint_id)
     await answer(update, context, "lapor.already_sent", alert=True, number=complaint.number)
 
 

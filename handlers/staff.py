@@ -71,13 +71,8 @@ async def tiket(update: Update, context: BotContext) -> None:
 @requires(Permission.STAFF_TOOLS)
 async def open_ticket(update: Update, context: BotContext) -> None:
     pressed = cb.OpenTicket.parse(update.callback_query.data)
-    from storage import complaints
-
-    complaint = await complaints.get(context.runtime.db, pressed.complaint_id)
     try:
-        if complaint is None:
-            raise NotFound(pressed.complaint_id)
-        found = await views.ticket(context.runtime, context.actor, complaint.number)
+        found = await views.ticket_by_id(context.runtime, context.actor, pressed.complaint_id)
     except NotFound:
         await answer(update, context, "error.button_unknown", alert=True)
         return

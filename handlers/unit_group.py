@@ -20,7 +20,12 @@ from bot.context import BotContext
 from bot.services import NotFound
 from bot.services import complaint_actions as actions
 from bot.services.complaint_alerts import ALERT, MESSAGE, renderer
-from bot.services.complaint_prompts import find_prompt, forget_prompt, remember_prompt
+from bot.services.complaint_prompts import (
+    find_prompt,
+    forget_prompt,
+    remember_prompt,
+    subject_of_message,
+)
 from bot.texts import Markup, t
 from handlers.replies import answer, language
 
@@ -42,10 +47,7 @@ async def _invalid(update: Update, context: BotContext, error: InvalidTransition
 
 
 async def _number(context: BotContext, complaint_id: int) -> str:
-    from storage import complaints
-
-    complaint = await complaints.get(context.runtime.db, complaint_id)
-    return complaint.number if complaint else str(complaint_id)
+    return await actions.number_of(context.runtime, complaint_id)
 
 
 # --- buttons ---------------------------------------------------------------------------
@@ -155,9 +157,7 @@ async def staff_reply(update: Update, context: BotContext) -> bool:
     if prompt is not None:
         await _answer_prompt(update, context, prompt)
         return True
-    from storage import outbox
-
-    subject = await outbox.subject_of(context.runtime.db, message.chat_id, target.message_id)
+    subject = await subject_of_message(context.runtime, message.chat_id, target.message_id)
     if subject is None or subject[0] not in (ALERT, MESSAGE):
         return False
     await _reply_or_note(update, context, subject[1])

@@ -98,6 +98,11 @@ async def _own(runtime: Runtime, tx: Tx, actor: Actor, complaint_id: int) -> Com
     return complaint
 
 
+async def number_of(runtime: Runtime, complaint_id: int) -> str:
+    complaint = await complaints.get(runtime.db, complaint_id)
+    return complaint.number if complaint else str(complaint_id)
+
+
 # --- staff -----------------------------------------------------------------------------
 
 

@@ -101,6 +101,12 @@ async def may_file(runtime: Runtime, actor: Actor) -> bool:
     return await filed_today(runtime, actor) < runtime.settings.complaints_per_day
 
 
+async def already_submitted(runtime: Runtime, actor: Actor, draft_id: str) -> Complaint | None:
+    """The complaint a draft became, if it was sent already."""
+    complaint_id = await complaints.id_for_draft(runtime.db, f"{actor.telegram_id}:{draft_id}")
+    return await complaints.get(runtime.db, complaint_id) if complaint_id is not None else None
+
+
 @dataclass(frozen=True)
 class Submitted:
     complaint: Complaint

@@ -32,6 +32,12 @@ async def forget_prompt(runtime: Runtime, prompt: Prompt) -> None:
         await prompts.delete(tx, prompt.chat_id, prompt.message_id)
 
 
+async def subject_of_message(runtime: Runtime, chat_id: int, message_id: int
+                             ) -> tuple[str, int] | None:
+    """What a bot message stands for: (ref kind, complaint id), or None."""
+    return await outbox.subject_of(runtime.db, chat_id, message_id)
+
+
 async def remember_message(runtime: Runtime, chat_id: int, message_id: int,
                            complaint_id: int) -> None:
     """A message sent directly (e.g. a ticket) that replies should relate to the complaint."""

@@ -85,6 +85,13 @@ async def ticket(runtime: Runtime, actor: Actor, number: str) -> Ticket:
     return await ticket_of(runtime, complaint)
 
 
+async def ticket_by_id(runtime: Runtime, actor: Actor, complaint_id: int) -> Ticket:
+    complaint = await complaints.get(runtime.db, complaint_id)
+    if complaint is None:
+        raise NotFound(complaint_id)
+    return await ticket(runtime, actor, complaint.number)
+
+
 async def ticket_of(runtime: Runtime, complaint: Complaint) -> Ticket:
     events = await complaint_events.timeline(runtime.db, complaint.id, public_only=False)
     names: dict[int, str] = {}

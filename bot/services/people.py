@@ -78,6 +78,12 @@ async def seen(
     return actor
 
 
+async def reload(runtime: Runtime, actor: Actor) -> Actor:
+    """The actor as stored now (e.g. right after a role was granted)."""
+    person = await people.get(runtime.db, actor.telegram_id)
+    return actor_of(runtime, person) if person is not None else actor
+
+
 async def set_language(runtime: Runtime, actor: Actor, language: str) -> Actor:
     async with runtime.db.transaction() as tx:
         await people.set_language(tx, actor.telegram_id, language, runtime.now())
