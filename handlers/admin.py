@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from telegram import Chat, Update
-from telegram.ext import Application, CommandHandler, filters
+from telegram import Chat, ChatMember, Update
+from telegram.ext import Application, ChatMemberHandler, CommandHandler, filters
 
 from bot.context import BotContext
 from bot.roles import Permission
@@ -129,6 +129,14 @@ async def grup_unit_in_private(update: Update, context: BotContext) -> None:
     await say(update, context, "group.private")
 
 
+async def bot_membership_changed(update: Update, context: BotContext) -> None:
+    """Removed from a unit group: the admins hear it now, not at the next start."""
+    change = update.my_chat_member
+    if change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED):
+        await staff.report_unreachable_group(context.runtime, change.chat.id,
+                                             f"bot {change.new_chat_member.status}")
+
+
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
@@ -139,4 +147,5 @@ def register(application: Application) -> None:
         CommandHandler("cabut", cabut, private),
         CommandHandler("grup_unit", grup_unit, groups),
         CommandHandler("grup_unit", grup_unit_in_private, private),
+        ChatMemberHandler(bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER),
     ])

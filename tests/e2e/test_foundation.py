@@ -178,13 +178,24 @@ async def test_batal_ends_a_flow_and_keeps_nothing(office: OfficeEnv) -> None:
     assert "Tidak ada proses" in (await citizen.next_message()).text
 
 
-async def test_start_check_reports_a_group_the_bot_left(office: OfficeEnv) -> None:
+async def test_admins_hear_when_the_bot_leaves_a_unit_group(office: OfficeEnv) -> None:
     group = office.world.group("Seksi Kesos", members=[office.admin])
     await office.bind_group(group, "KESOS")
     await group.remove_bot()
-    await office.restart()
+    warning = await office.admin.wait_for("tidak dapat menjangkau grup")
+    assert "/grup_unit KESOS" in warning.text
+
+
+async def test_start_check_reports_a_group_the_bot_left(office: OfficeEnv) -> None:
+    group = office.world.group("Seksi Kesos", members=[office.admin])
+    await office.bind_group(group, "KESOS")
+    await office.bot.stop()
+    await group.remove_bot()
+    await office.bot.start()
     warning = await office.admin.wait_for("tidak dapat menjangkau grup")
     assert "Seksi Kesejahteraan Sosial" in warning.text and "/grup_unit KESOS" in warning.text
+    checks = [c for c in office.world.calls("getChatMember") if c.params["chat_id"] == group.id]
+    assert checks and checks[-1].status == 403  # the start-up check asked and was refused
 
 
 async def test_handler_errors_are_apologised_for(office: OfficeEnv) -> None:
