@@ -300,3 +300,38 @@ async def test_forum_group_gets_a_topic_per_complaint(office: OfficeEnv) -> None
 def test_helpers_use_wib() -> None:
     assert from_epoch(0).tzinfo is not None and WIB.key == "Asia/Jakarta"
     assert datetime(2026, 11, 25, tzinfo=WIB).weekday() == 2
+
+
+async def test_change_a_field_from_the_summary(office: OfficeEnv) -> None:
+    citizen = office.user("Siti")
+    await citizen.send("/lapor")
+    await citizen.next_message()
+    await citizen.press("Setuju")
+    await citizen.wait_for("Pilih kategori")
+    await citizen.press("Ketertiban Umum")
+    await citizen.wait_for("kelurahan")
+    await citizen.press("Terjun")
+    await citizen.wait_for("Ceritakan")
+    await citizen.send("Balap liar setiap malam minggu di jalan lingkungan.")
+    await citizen.wait_for("Lampiran")
+    await citizen.press("Lewati")
+    await citizen.wait_for("identitas")
+    await citizen.press("Tampilkan nama saya")
+    await citizen.wait_for("Periksa pengaduan")
+    await citizen.press("Ubah")
+    await citizen.wait_for("Bagian mana")
+    await citizen.press("Kelurahan")
+    await citizen.wait_for("Di kelurahan mana")
+    await citizen.press("Labuhan Deli")
+    summary = await citizen.wait_for("Periksa pengaduan")
+    assert "Kelurahan: Labuhan Deli" in summary.text and "Balap liar" in summary.text
+    await citizen.press("Ubah", message=summary)
+    await citizen.wait_for("Bagian mana")
+    await citizen.press("Uraian")
+    await citizen.wait_for("Ceritakan")
+    await citizen.send("Balap liar setiap malam Minggu di Jl. Young Panah Hijau.")
+    summary = await citizen.wait_for("Periksa pengaduan")
+    assert "Young Panah Hijau" in summary.text and "Labuhan Deli" in summary.text
+    await citizen.press("Batal", message=summary)
+    await citizen.wait_for("dibatalkan")
+    assert await complaints.count_of_reporter(office.db, citizen.id) == 0
