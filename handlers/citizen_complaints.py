@@ -13,9 +13,10 @@ from bot.complaint_rules import InvalidTransition
 from bot.context import BotContext
 from bot.keyboards import button
 from bot.services import NotAllowed, NotFound
-from bot.services import complaint_actions as actions
+from bot.services import complaint_reactions as reactions
 from bot.services import complaint_views as views
 from bot.services.complaint_alerts import CITIZEN, renderer
+from bot.services.complaint_changes import number_of
 from bot.services.complaint_prompts import subject_of_message
 from bot.texts import join, t
 from handlers import unit_group
@@ -111,9 +112,9 @@ async def show_history(update: Update, context: BotContext, page: int, edit: boo
 async def rate(update: Update, context: BotContext) -> None:
     pressed = cb.Rate.parse(update.callback_query.data)
     try:
-        complaint = await actions.rate(context.runtime, context.actor, pressed.complaint_id,
+        complaint = await reactions.rate(context.runtime, context.actor, pressed.complaint_id,
                                        pressed.rating)
-    except actions.RatingLocked:
+    except reactions.RatingLocked:
         await answer(update, context, "cz.rating_locked", alert=True)
         return
     except InvalidTransition:
@@ -138,9 +139,9 @@ async def skip_comment(update: Update, context: BotContext) -> None:
 async def not_fixed(update: Update, context: BotContext) -> None:
     pressed = cb.NotFixed.parse(update.callback_query.data)
     try:
-        complaint = await actions.reopen(context.runtime, context.actor, pressed.complaint_id)
-    except (actions.ReopenWindowClosed, InvalidTransition):
-        number = await actions.number_of(context.runtime, pressed.complaint_id)
+        complaint = await reactions.reopen(context.runtime, context.actor, pressed.complaint_id)
+    except (reactions.ReopenWindowClosed, InvalidTransition):
+        number = await number_of(context.runtime, pressed.complaint_id)
         await answer(update, context)
         await say(update, context, "cz.reopen_closed", number=number)
         return
@@ -163,7 +164,7 @@ async def private_message(update: Update, context: BotContext) -> None:
     text = (message.text or "").strip()
     pending_comment = context.user_data.pop(RATING_COMMENT, None)
     if pending_comment is not None and text:
-        await actions.comment_rating(context.runtime, context.actor, pending_comment, text)
+        await reactions.comment_rating(context.runtime, context.actor, pending_comment, text)
         await say(update, context, "cz.comment_saved")
         return
     if text and NUMBER.match(text):
@@ -194,7 +195,7 @@ async def _relay(update: Update, context: BotContext, complaint_id: int) -> None
         await say(update, context, "lapor.evidence_unsupported")
         return
     try:
-        relayed = await actions.citizen_message(
+        relayed = await reactions.citizen_message(
             context.runtime, context.actor, complaint_id, text,
             (message.chat_id, message.message_id) if has_file else None,
         )

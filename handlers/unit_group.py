@@ -20,6 +20,7 @@ from bot.context import BotContext
 from bot.services import NotFound
 from bot.services import complaint_actions as actions
 from bot.services.complaint_alerts import ALERT, MESSAGE, renderer
+from bot.services.complaint_changes import for_staff, number_of
 from bot.services.complaint_prompts import (
     find_prompt,
     forget_prompt,
@@ -47,7 +48,7 @@ async def _invalid(update: Update, context: BotContext, error: InvalidTransition
 
 
 async def _number(context: BotContext, complaint_id: int) -> str:
-    return await actions.number_of(context.runtime, complaint_id)
+    return await number_of(context.runtime, complaint_id)
 
 
 # --- buttons ---------------------------------------------------------------------------
@@ -128,7 +129,7 @@ async def reassign_to(update: Update, context: BotContext) -> None:
 
 async def reassign_cancel(update: Update, context: BotContext) -> None:
     pressed = cb.ReassignCancel.parse(update.callback_query.data)
-    await actions.for_staff(context.runtime, context.actor, pressed.complaint_id)
+    await for_staff(context.runtime, context.actor, pressed.complaint_id)
     await answer(update, context)
     await update.callback_query.edit_message_text(t(language(context), "grp.cancelled"))
 
@@ -136,7 +137,7 @@ async def reassign_cancel(update: Update, context: BotContext) -> None:
 async def _checked(update: Update, context: BotContext, complaint_id: int, action: Action):
     """The complaint if the presser may do ``action`` now; otherwise answered and None."""
     try:
-        return await actions.for_staff(context.runtime, context.actor, complaint_id, action)
+        return await for_staff(context.runtime, context.actor, complaint_id, action)
     except InvalidTransition as error:
         await _invalid(update, context, error, await _number(context, complaint_id))
     except NotFound:

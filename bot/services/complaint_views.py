@@ -11,8 +11,8 @@ from bot.complaint_access import can_act
 from bot.complaint_render import ReporterView
 from bot.roles import Role
 from bot.services import NotFound
-from bot.services.complaint_actions import visible
 from bot.services.complaint_alerts import reporter_view
+from bot.services.complaint_changes import visible
 from bot.services.people import Actor
 from storage import complaint_events, complaints, people
 from storage.complaint_events import Event
