@@ -192,3 +192,32 @@ async def test_reassign_moves_the_complaint(office: OfficeEnv) -> None:
     assert refusal is None or refusal.show_alert
     await trantib.staff.press("Terima", message=moved, chat=trantib.group)
     assert (await complaints.by_number(office.db, number)).status == "diterima"
+
+
+async def test_queue_and_ticket_for_staff(office: OfficeEnv) -> None:
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Siti")
+    first = await file_complaint(citizen, description="Jalan berlubang besar di Jl. Kapten Rahmad.")
+    await office.advance(hours=2)
+    second = await file_complaint(citizen, category="Bantuan Sosial",
+                                  description="Data penerima bantuan tidak diperbarui.")
+    alert = await alert_for(pemb.group, first)
+    await pemb.staff.say(pemb.group, "#catatan sudah difoto petugas lapangan", reply_to=alert)
+    await pemb.group.wait_for("Catatan internal")
+    await office.advance(hours=24)  # Thursday 11:00: the first missed its 09:00 deadline
+
+    await pemb.staff.send("/antrian")
+    queue = await pemb.staff.wait_for("Antrean")
+    assert first in queue.text and second not in queue.text  # KESOS's complaint is not theirs
+    assert f"🔴 {first}" in queue.text and "terlambat 2 jam" in queue.text
+    await pemb.staff.press(first, message=queue)
+    ticket = await pemb.staff.wait_for("Riwayat lengkap")
+    assert "catatan internal: sudah difoto petugas lapangan" in ticket.text
+    assert "✅ Terima" in ticket.buttons[0]
+    await pemb.staff.press("Terima", message=ticket)
+    assert (await complaints.by_number(office.db, first)).status == "diterima"
+
+    await citizen.send(f"/tiket {first}")
+    assert "bukan wewenang" in (await citizen.wait_for("wewenang")).text
+    await pemb.staff.send(f"/tiket {second}")
+    assert "tidak ditemukan" in (await pemb.staff.wait_for(second)).text
