@@ -10,7 +10,6 @@ from storage import activities, activity_invitations, activity_reminders
 from tests.e2e.activity_steps import (
     card_of,
     count,
-    create_activity,
     latest_activity,
     member,
     new_activity,
