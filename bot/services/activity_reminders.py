@@ -83,8 +83,19 @@ async def run_due(runtime: Runtime) -> int:
             queued += await _fire_activity(runtime, activity_id, rows)
         except Exception:
             log.exception("reminders of activity %s failed", activity_id)
+            await _give_up(runtime, rows)
     await arm(runtime)
     return queued
+
+
+async def _give_up(runtime: Runtime, rows: list[Reminder]) -> None:
+    """A row that cannot be handled is recorded as missed, so the job does not spin on it."""
+    now = runtime.now()
+    async with runtime.db.transaction() as tx:
+        for row in rows:
+            if await activity_reminders.claim(tx, row.id, "missed", now):
+                await activities.add_event(tx, row.activity_id, now, None, "reminder_failed",
+                                           kind=row.kind, offset=row.offset_minutes)
 
 
 async def _fire_activity(runtime: Runtime, activity_id: int, rows: list[Reminder]) -> int:

@@ -3,6 +3,7 @@ live counts, changes, cancellation, rights."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 from bot import activity_callbacks as acb
@@ -10,6 +11,7 @@ from storage import activities, activity_invitations, activity_reminders
 from tests.e2e.activity_steps import (
     card_of,
     count,
+    create_activity,
     latest_activity,
     member,
     new_activity,
@@ -24,6 +26,8 @@ async def test_training_created_through_the_guided_flow(office: OfficeEnv) -> No
     rina = await member(office, "Rina", "staf", "PEMB")
     warga = office.user("Warga")
     await warga.send("/start")
+    await kasi.send("/bantuan")
+    assert "/kegiatan_baru" in (await kasi.wait_for("Perintah")).text
 
     await kasi.send("/kegiatan_baru")
     await kasi.wait_for("Jenis kegiatan")
@@ -81,6 +85,27 @@ async def test_training_created_through_the_guided_flow(office: OfficeEnv) -> No
         ("reminder", 4320, "pending"), ("reminder", 1440, "pending"),
         ("reminder", 120, "pending"), ("checklist", 0, "pending")]
     assert [e.kind for e in await activities.events(office.db, activity.id)] == ["created"]
+
+
+async def test_double_save_creates_one_activity(office: OfficeEnv) -> None:
+    kasi = await member(office, "Kasi", "kepala", "PEM")
+    budi = await member(office, "Budi", "staf", "PEM")
+    await budi.send("/bahasa")
+    await budi.press("English", message=await budi.wait_for("Pilih bahasa"))
+    await budi.wait_for("English")
+    summary = await create_activity(kasi, title="Pelatihan Kearsipan",
+                                    audience=("Seksi Pemerintahan",))
+    save = summary.button_data["💾 Simpan"]
+    first, second = await asyncio.gather(kasi.press_data(save, message=summary),
+                                         kasi.press_data(save, message=summary))
+    await office.world.settle()
+    assert await office.db.fetchval("SELECT COUNT(*) FROM activities") == 1
+    assert count(kasi, "tersimpan. Undangan dikirim ke 1 orang") == 1
+    assert any(a.text and "tidak berlaku" in a.text for a in (first, second))
+    invitation = await budi.wait_for("Training invitation")
+    assert "Saturday 5 December 2026, 09:00 WIB" in invitation.text
+    assert invitation.buttons == [["✅ Attending", "❌ Can't come"]]
+    assert count(budi, "Training invitation") == 1
 
 
 async def test_invalid_dates_are_explained_and_the_draft_survives(office: OfficeEnv) -> None:

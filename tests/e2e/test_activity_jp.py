@@ -143,6 +143,8 @@ async def test_monthly_nudge_reaches_staff_behind_once(office: OfficeEnv) -> Non
     await office.advance(hours=2)
     assert count(budi, "Pengingat bulanan") == 1
     assert count(ani, "Pengingat bulanan") == 0 and count(warga, "Pengingat bulanan") == 0
+    assert count(warga, "Undangan pelatihan") == 0  # "Semua staf" is staff only
+    assert count(budi, "Undangan pelatihan") == 2
     states = await jp.nudge_states(office.db)
     assert states == {"2026-12": "sent", "2027-01": "pending"}
 

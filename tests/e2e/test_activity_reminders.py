@@ -4,10 +4,12 @@ once each, also across restarts and downtime."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
+from bot.emulator import FakeTelegram
 from storage import activities, activity_reminders
 from tests.e2e.activity_steps import count, latest_activity, member, new_activity
-from tests.e2e.harness import OfficeEnv
+from tests.e2e.harness import OfficeEnv, start_office
 
 REMINDER = "⏰ Pengingat"
 
@@ -104,8 +106,28 @@ async def test_after_downtime_only_the_closest_due_reminder_is_sent(office: Offi
         (4320, "missed"), (1440, "sent"), (120, "pending")]
 
 
-async def test_reminder_offsets_follow_the_setting(office: OfficeEnv) -> None:
-    assert office.settings.reminder_offsets_minutes == [4320, 1440, 120]
+async def test_reminder_offsets_follow_the_setting(telegram: FakeTelegram,
+                                                   tmp_path: Path) -> None:
+    office = await start_office(telegram, tmp_path / "marelan.db", activity_reminders="1h,30m")
+    try:
+        kasi = await member(office, "Kasi", "kepala", "PEM")
+        ani = await member(office, "Ani", "staf", "PEM")
+        await new_activity(kasi, title="Apel Pagi Khusus", when="besok 08:00",
+                           duration="1 jam", audience=("Seksi Pemerintahan",))
+        await ani.wait_for("Undangan pelatihan")
+        activity = await latest_activity(office)
+        rows = await activity_reminders.of_activity(office.db, activity.id)
+        assert [(r.kind, r.offset_minutes) for r in rows] == [
+            ("reminder", 60), ("reminder", 30), ("checklist", 0)]
+        await office.advance(hours=22)  # Thu 26 Nov 07:00
+        assert "dalam 1 jam" in (await ani.wait_for(REMINDER)).text
+        await office.advance(minutes=30)
+        assert "dalam 30 menit" in (await ani.wait_for(REMINDER)).text
+    finally:
+        await office.bot.stop()
+
+
+async def test_offsets_already_past_are_not_planned(office: OfficeEnv) -> None:
     kasi = await member(office, "Kasi", "kepala", "PEM")
     await new_activity(kasi, title="Rapat Kerja Besok", when="besok 10:00", duration="1 jam",
                        audience=("Seksi Pemerintahan",))
