@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from storage.db import Reader, Row, Tx
 
+#: Roles counted as ASN: invited by "Semua staf", credited JP, nudged monthly.
 STAFF_ROLES = ("staf", "kepala", "supervisor")
 _REACHABLE = "p.reachable = 1 AND p.started_at IS NOT NULL"
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storage.activity_invitations import STAFF_ROLES
 from storage.db import Reader, Tx
-
-STAFF_ROLES = ("staf", "kepala", "supervisor")
 
 
 @dataclass(frozen=True)
