@@ -17,7 +17,7 @@ from bot.office import Office, load_office
 from bot.pacing import ChatPacer, PacedRateLimiter, PaceLimits
 from bot.persistence import SqlitePersistence
 from bot.runtime import Runtime
-from bot.services import complaint_checks
+from bot.services import activity_reminders, complaint_checks, jp_nudge
 from bot.services.commands import publish_all
 from bot.services.complaint_alerts import alert_unit_group
 from bot.settings import Settings
@@ -68,6 +68,8 @@ def build_application(
     runtime.on_start(_publish_commands)
     runtime.on_start(check_unit_groups)
     runtime.on_start(complaint_checks.on_start)
+    runtime.on_start(activity_reminders.on_start)
+    runtime.on_start(jp_nudge.on_start)
     runtime.group_bound_hooks.append(alert_unit_group)
     handlers.register(application)
     return application

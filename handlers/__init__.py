@@ -6,6 +6,7 @@ from __future__ import annotations
 from telegram.ext import Application
 
 from handlers import (
+    activities,
     admin,
     citizen_complaints,
     citizen_intake,
@@ -23,6 +24,7 @@ def register(application: Application) -> None:
     citizen_complaints.register(application)
     unit_group.register(application)
     staff.register(application)
+    activities.register(application)
     common.register_fallbacks(application)
     citizen_complaints.register_fallbacks(application)
     application.add_error_handler(errors.on_error)

@@ -1,0 +1,129 @@
+"""The monthly JP nudge: on the first working day of each month at 09:00 WIB, staff below
+the pro-rata target get a friendly message listing upcoming trainings.
+
+One row per month (:func:`storage.jp.plan_nudge`), claimed once in the transaction that
+queues the messages. A nudge delayed by downtime is still sent the same day, otherwise
+recorded as missed. After each run the next month's row is planned.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+from telegram.ext import Application
+
+from bot.activity_rules import (
+    is_behind,
+    local_year,
+    next_nudge,
+    nudge_period,
+    nudge_still_timely,
+    prorata_target,
+)
+from bot.clock import from_epoch, to_epoch
+from bot.services.activity_common import broadcast, renderer
+from bot.services.jp_reports import upcoming_trainings
+from bot.texts import Markup, join, t
+from storage import jp
+from storage.activities import Activity
+from storage.db import Tx
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+log = logging.getLogger(__name__)
+JOB_NAME = "jp-nudge"
+
+
+async def plan_next(runtime: Runtime) -> None:
+    due = next_nudge(runtime.calendar, runtime.clock.now())
+    async with runtime.db.transaction() as tx:
+        await jp.plan_nudge(tx, nudge_period(due, runtime.settings.zone), to_epoch(due))
+
+
+async def arm(runtime: Runtime) -> None:
+    if runtime.scheduler is None:
+        return
+    next_due = await jp.next_nudge_due(runtime.db)
+    if next_due is None:
+        runtime.scheduler.cancel(JOB_NAME)
+    else:
+        runtime.scheduler.at(JOB_NAME, from_epoch(next_due), _job)
+
+
+async def _job(context: Any) -> None:
+    await run_due(context.runtime)
+
+
+async def run_due(runtime: Runtime) -> int:
+    """Send (or record as missed) every due nudge; returns how many people were nudged."""
+    nudged = 0
+    now = runtime.clock.now()
+    zone = runtime.settings.zone
+    for period, due_at in await jp.due_nudges(runtime.db, to_epoch(now)):
+        async with runtime.db.transaction() as tx:
+            if not nudge_still_timely(from_epoch(due_at), now, zone):
+                await jp.claim_nudge(tx, period, "missed", to_epoch(now))
+                continue
+            recipients = await _behind(runtime, tx)
+            if not await jp.claim_nudge(tx, period, "sent", to_epoch(now), len(recipients)):
+                continue
+            nudged += await _send(runtime, tx, recipients)
+    await plan_next(runtime)
+    await arm(runtime)
+    return nudged
+
+
+async def _behind(runtime: Runtime, tx: Tx) -> list[tuple[int, int]]:
+    """(person, JP this year) of reachable staff below the pro-rata target."""
+    now = runtime.clock.now()
+    zone = runtime.settings.zone
+    year = local_year(to_epoch(now), zone)
+    target = prorata_target(runtime.office.training.jp_target, now, zone)
+    credited = await jp.jp_by_person(tx, year)
+    return [(person_id, credited.get(person_id, 0))
+            for person_id in await jp.reachable_staff(tx)
+            if is_behind(credited.get(person_id, 0), target)]
+
+
+async def _send(runtime: Runtime, tx: Tx, recipients: list[tuple[int, int]]) -> int:
+    now = runtime.clock.now()
+    zone = runtime.settings.zone
+    target = runtime.office.training.jp_target
+    prorata = prorata_target(target, now, zone)
+    trainings = await upcoming_trainings(runtime)
+    sent = 0
+    for person_id, total in recipients:
+        sent += await broadcast(runtime, tx, [person_id], lambda language, total=total: (
+            nudge_text(runtime, language, total, target, prorata, trainings), None))
+    return sent
+
+
+def nudge_text(runtime: Runtime, language: str, total: int, target: int, prorata: float,
+               trainings: list[Activity]) -> Markup:
+    from bot import formatting
+
+    draw = renderer(runtime)
+    lines = [t(language, "jp.nudge", total=total, target=target,
+               prorata=formatting.number(language, prorata, 1))]
+    if trainings:
+        lines.append(t(language, "jp.nudge_upcoming"))
+        lines += [t(language, "jp.training_line", title=a.title,
+                    when=draw.short_when(language, a.starts_at), jp=a.jp) for a in trainings]
+    else:
+        lines.append(t(language, "jp.nudge_none"))
+    return join(lines)
+
+
+async def on_start(runtime: Runtime, application: Application) -> None:
+    """Handle a nudge that fell due while the bot was down, plan the next one, arm."""
+
+    def rearm(topics: set[str]) -> None:
+        if "jp_nudges" in topics:
+            asyncio.get_running_loop().create_task(arm(runtime))
+
+    runtime.db.add_commit_listener(rearm)
+    await plan_next(runtime)
+    await arm(runtime)

@@ -1,0 +1,67 @@
+"""Small reply helpers of the activity handlers."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from bot.activity_input import InputError
+from bot.context import BotContext
+from bot.services import NotFound
+from bot.services.activity_changes import Closed
+from bot.services.activity_common import renderer
+from bot.texts import Markup, escape
+from handlers.replies import answer, language, say
+
+Handler = Callable[[Update, BotContext], Awaitable[Any]]
+
+
+async def explain(update: Update, context: BotContext, error: InputError) -> None:
+    """Say what was wrong with the input (the step then asks again)."""
+    lang = language(context)
+    now = renderer(context.runtime).when(lang, context.runtime.now())
+    await say(update, context, f"actin.{error.reason}", now=now, **error.values)
+
+
+async def settle(update: Update, context: BotContext, choice: str) -> None:
+    """Answer the press and record the choice under the question (buttons removed)."""
+    query = update.callback_query
+    await query.answer()
+    message = query.message
+    if message is not None and message.text_html is not None:
+        await replace(update, context, Markup(f"{message.text_html}\n✓ <b>{escape(choice)}</b>"),
+                      None)
+
+
+async def replace(update: Update, context: BotContext, text: Markup,
+                  markup: InlineKeyboardMarkup | None) -> None:
+    """Replace the pressed message (a card, an invitation, a checklist) in place; an
+    identical text (a repeated press) is not an error."""
+    try:
+        await update.callback_query.edit_message_text(str(text), parse_mode=ParseMode.HTML,
+                                                      reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+def press_guard(handler: Handler) -> Handler:
+    """Presses on activities that do not exist (forged ids) or are closed get a clear
+    alert instead of a generic error; rights are still checked by the services."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: BotContext) -> Any:
+        try:
+            return await handler(update, context)
+        except NotFound:
+            await answer(update, context, "error.button_unknown", alert=True)
+        except Closed as closed:
+            await answer(update, context, f"act.closed.{closed.reason}", alert=True)
+        return None
+
+    return guarded

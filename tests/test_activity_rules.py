@@ -1,0 +1,102 @@
+"""JP, reminders, pro-rata targets, the monthly nudge and the budget rules."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.activity_rules import (
+    Budget,
+    auto_jp,
+    compliance,
+    cost_per_jp,
+    is_behind,
+    next_nudge,
+    nudge_still_timely,
+    prorata_target,
+    reminder_plan,
+    reminders_to_send,
+    would_exceed,
+    year_bounds,
+    year_fraction,
+)
+from bot.workcalendar import WorkCalendar
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+@pytest.mark.parametrize(("minutes", "jp"), [(44, 0), (45, 1), (89, 1), (90, 2), (135, 3),
+                                             (480, 10)])
+def test_one_jp_is_45_minutes_rounded_down(minutes: int, jp: int) -> None:
+    assert auto_jp(minutes) == jp
+
+
+def test_reminder_plan_skips_offsets_already_past() -> None:
+    start = 1_000_000
+    offsets = [4320, 1440, 120]
+    assert reminder_plan(start, offsets, now=0) == [
+        (4320, start - 4320 * 60), (1440, start - 1440 * 60), (120, start - 120 * 60)]
+    assert reminder_plan(start, offsets, now=start - 2 * 86400) == [
+        (1440, start - 1440 * 60), (120, start - 120 * 60)]
+    assert reminder_plan(start, offsets, now=start) == []
+
+
+def test_only_the_closest_due_reminder_is_sent_after_downtime() -> None:
+    assert reminders_to_send([1440], starts_at=100, now=50) == (1440, [])
+    assert reminders_to_send([4320, 1440], starts_at=100, now=50) == (1440, [4320])
+    assert reminders_to_send([4320, 120], starts_at=100, now=100) == (None, [120, 4320])
+    assert reminders_to_send([], starts_at=100, now=50) == (None, [])
+
+
+def test_prorata_target() -> None:
+    assert year_fraction(datetime(2026, 1, 1, tzinfo=WIB), WIB) == 0
+    mid = datetime(2026, 7, 2, 12, 0, tzinfo=WIB)
+    assert year_fraction(mid, WIB) == pytest.approx(0.5, abs=0.002)
+    december = datetime(2026, 12, 1, 9, 0, tzinfo=WIB)
+    assert prorata_target(20, december, WIB) == pytest.approx(20 * (334 + 9 / 24) / 365)
+    assert is_behind(18, prorata_target(20, december, WIB))
+    assert not is_behind(19, prorata_target(20, december, WIB))
+
+
+def test_compliance_share() -> None:
+    result = compliance({1: 20, 2: 5, 3: 10}, prorata=10.0)
+    assert (result.staff, result.on_track, result.share) == (3, 2, pytest.approx(2 / 3))
+    assert compliance({}, 5.0).share is None
+
+
+def test_next_nudge_is_the_first_working_day_at_nine() -> None:
+    calendar = WorkCalendar(WIB)
+    wednesday = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
+    assert next_nudge(calendar, wednesday) == datetime(2026, 12, 1, 9, 0, tzinfo=WIB)
+    # 1 January is a holiday and 2-3 January 2027 a weekend: Monday 4 January.
+    assert next_nudge(calendar, datetime(2026, 12, 1, 9, 0, tzinfo=WIB)) == datetime(
+        2027, 1, 4, 9, 0, tzinfo=WIB)
+    assert next_nudge(calendar, datetime(2026, 12, 1, 8, 59, tzinfo=WIB)) == datetime(
+        2026, 12, 1, 9, 0, tzinfo=WIB)
+    off = WorkCalendar(WIB, extra_days_off=[date(2026, 12, 1)])
+    assert next_nudge(off, wednesday) == datetime(2026, 12, 2, 9, 0, tzinfo=WIB)
+
+
+def test_a_late_nudge_is_sent_only_the_same_day() -> None:
+    due = datetime(2026, 12, 1, 9, 0, tzinfo=WIB)
+    assert nudge_still_timely(due, datetime(2026, 12, 1, 15, 0, tzinfo=WIB), WIB)
+    assert not nudge_still_timely(due, datetime(2026, 12, 2, 8, 0, tzinfo=WIB), WIB)
+
+
+def test_budget() -> None:
+    budget = Budget(total=25_000_000, spent=10_000_000, planned=12_000_000)
+    assert budget.remaining == 3_000_000 and not budget.over
+    assert Budget(10, 8, 5).over
+    assert would_exceed(25_000_000, 22_000_000, 3_000_001)
+    assert not would_exceed(25_000_000, 22_000_000, 3_000_000)
+    assert not would_exceed(0, 0, 0)
+    assert cost_per_jp(1_200_000, 48) == 25_000
+    assert cost_per_jp(1_200_000, 0) is None
+
+
+def test_year_bounds_are_local() -> None:
+    start, end = year_bounds(2026, WIB)
+    assert datetime.fromtimestamp(start, WIB) == datetime(2026, 1, 1, tzinfo=WIB)
+    assert datetime.fromtimestamp(end, WIB) == datetime(2027, 1, 1, tzinfo=WIB)
