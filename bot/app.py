@@ -20,6 +20,7 @@ from bot.runtime import Runtime
 from bot.services import complaint_checks
 from bot.services.commands import publish_all
 from bot.services.complaint_alerts import alert_unit_group
+from bot.services.survey import invite_after_complaint
 from bot.settings import Settings
 from bot.startup_checks import check_unit_groups
 from bot.updates import PerChatUpdateProcessor
@@ -69,6 +70,7 @@ def build_application(
     runtime.on_start(check_unit_groups)
     runtime.on_start(complaint_checks.on_start)
     runtime.group_bound_hooks.append(alert_unit_group)
+    runtime.complaint_closed_hooks.append(invite_after_complaint)
     handlers.register(application)
     return application
 

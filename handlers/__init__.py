@@ -11,7 +11,9 @@ from handlers import (
     citizen_intake,
     common,
     errors,
+    ikm,
     staff,
+    survey,
     unit_group,
 )
 
@@ -23,6 +25,8 @@ def register(application: Application) -> None:
     citizen_complaints.register(application)
     unit_group.register(application)
     staff.register(application)
+    survey.register(application)
+    ikm.register(application)
     common.register_fallbacks(application)
     citizen_complaints.register_fallbacks(application)
     application.add_error_handler(errors.on_error)
