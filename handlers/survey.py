@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
@@ -79,6 +79,18 @@ async def _current(update: Update, context: BotContext, pressed_draft: str
         await answer(update, context, "skm.stale", alert=True)
         return None
     return draft
+
+
+async def _card(update: Update, context: BotContext, new: bool, key: str,
+                markup: InlineKeyboardMarkup | None, **values: object) -> None:
+    """Show a step on the survey card: the questionnaire runs in one message edited in
+    place (nine questions would otherwise flood the chat); ``new`` starts a fresh card."""
+    query = update.callback_query
+    if new or query is None or query.message is None:
+        await say(update, context, key, markup, **values)
+        return
+    await query.edit_message_text(t(language(context), key, **values),
+                                  parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def _settle(update: Update, context: BotContext, choice: str) -> None:
@@ -170,36 +182,37 @@ async def _choose(update: Update, context: BotContext, draft: SurveyDraft, code:
             context.runtime, code).label(lang), last=kb.day(context, soon.last),
             next=kb.day(context, soon.next_at))
         return END
-    if announce:
-        await say(update, context, "skm.service", service=chosen.label(lang))
-    else:
+    if not announce:
         await _settle(update, context, chosen.label(lang))
     draft.service = chosen.code
     _save(context, draft)
-    return await _next(update, context, draft)
+    return await _next(update, context, draft, new=True)
 
 
 # --- the nine unsur --------------------------------------------------------------------
 
-async def _next(update: Update, context: BotContext, draft: SurveyDraft) -> int:
+async def _next(update: Update, context: BotContext, draft: SurveyDraft,
+                new: bool = False) -> int:
     """The next unanswered question, or the summary."""
     if context.user_data.pop(EDITING, None) is None:
         if draft.next_unsur() is not None:
-            return await ask_unsur(update, context, draft, draft.next_unsur())
+            return await ask_unsur(update, context, draft, draft.next_unsur(), new)
         if draft.next_profile() is not None:
-            return await ask_profile(update, context, draft)
+            return await ask_profile(update, context, draft, new)
         if not draft.suggestion_done:
-            await say(update, context, "skm.suggestion", kb.skip_suggestion(
+            await _card(update, context, new, "skm.suggestion", kb.skip_suggestion(
                 language(context), draft.id), max=SUGGESTION_MAX)
             return SUGGESTION
-    return await show_summary(update, context, draft)
+    return await show_summary(update, context, draft, new)
 
 
-async def ask_unsur(update: Update, context: BotContext, draft: SurveyDraft, key: str) -> int:
+async def ask_unsur(update: Update, context: BotContext, draft: SurveyDraft, key: str,
+                    new: bool = False) -> int:
     lang = language(context)
-    await say(update, context, "skm.question", kb.scores(lang, draft.id, key),
-              n=question_number(key), name=t(lang, f"skm.{key}.name"),
-              question=t(lang, f"skm.{key}.q"))
+    chosen = service.service(context.runtime, draft.service)
+    await _card(update, context, new, "skm.question", kb.scores(lang, draft.id, key),
+                service=chosen.label(lang), n=question_number(key),
+                name=t(lang, f"skm.{key}.name"), question=t(lang, f"skm.{key}.q"))
     return UNSUR
 
 
@@ -216,18 +229,18 @@ async def unsur_answered(update: Update, context: BotContext) -> int | None:
         draft.answer(pressed.unsur, pressed.score)
     except ValueError:
         raise BadCallback(update.callback_query.data) from None
-    await _settle(update, context, kb.score_label(language(context), pressed.unsur,
-                                                  pressed.score))
+    await answer(update, context)
     _save(context, draft)
     return await _next(update, context, draft)
 
 
 # --- profile and suggestion ------------------------------------------------------------
 
-async def ask_profile(update: Update, context: BotContext, draft: SurveyDraft) -> int:
+async def ask_profile(update: Update, context: BotContext, draft: SurveyDraft,
+                      new: bool = False) -> int:
     name = draft.next_profile()
-    await say(update, context, f"skm.profile.{name}", kb.profile(language(context), draft.id,
-                                                                  name))
+    await _card(update, context, new, f"skm.profile.{name}",
+                kb.profile(language(context), draft.id, name))
     return PROFILE_STEP
 
 
@@ -243,8 +256,7 @@ async def profile_chosen(update: Update, context: BotContext) -> int | None:
         draft.set_profile(pressed.field, pressed.value)
     except ValueError:
         raise BadCallback(update.callback_query.data) from None
-    await _settle(update, context, kb.profile_label(language(context), pressed.field,
-                                                    pressed.value))
+    await answer(update, context)
     _save(context, draft)
     return await _next(update, context, draft)
 
@@ -272,7 +284,7 @@ async def suggestion_skipped(update: Update, context: BotContext) -> int | None:
     draft = await _current(update, context, pressed.draft)
     if not isinstance(draft, SurveyDraft):
         return draft
-    await _settle(update, context, t(language(context), "skm.skip"))
+    await answer(update, context)
     draft.suggestion, draft.suggestion_done = None, True
     _save(context, draft)
     return await show_summary(update, context, draft)
@@ -280,10 +292,11 @@ async def suggestion_skipped(update: Update, context: BotContext) -> int | None:
 
 # --- summary, edit, send ---------------------------------------------------------------
 
-async def show_summary(update: Update, context: BotContext, draft: SurveyDraft) -> int:
+async def show_summary(update: Update, context: BotContext, draft: SurveyDraft,
+                       new: bool = False) -> int:
     lang = language(context)
     chosen = service.service(context.runtime, draft.service)
-    await say(update, context, "skm.summary", kb.summary(lang, draft.id),
+    await _card(update, context, new, "skm.summary", kb.summary(lang, draft.id),
               service=chosen.label(lang), answers=kb.answer_lines(lang, draft),
               profile=kb.profile_summary(lang, draft),
               suggestion=draft.suggestion or t(lang, "skm.none"))
@@ -296,7 +309,8 @@ async def edit_menu(update: Update, context: BotContext) -> int | None:
     if not isinstance(draft, SurveyDraft):
         return draft
     await answer(update, context)
-    await say(update, context, "skm.edit_which", kb.edit_choices(language(context), draft))
+    await _card(update, context, False, "skm.edit_which",
+                kb.edit_choices(language(context), draft))
     return EDIT
 
 

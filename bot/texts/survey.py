@@ -98,12 +98,11 @@ ID: dict[str, str] = {
     ),
     "skm.no_services": "Belum ada layanan yang dapat disurvei. Terima kasih.",
     "skm.unknown_service": "Layanan dengan kode {code} tidak ditemukan. Silakan pilih layanan:",
-    "skm.service": "Layanan: <b>{service}</b>",
     "skm.too_soon": (
         "Anda sudah mengisi survei untuk <b>{service}</b> pada {last}. Terima kasih!\n"
         "Survei berikutnya untuk layanan ini dapat diisi mulai {next}."
     ),
-    "skm.question": "<b>Pertanyaan {n}/9 · {name}</b>\n{question}",
+    "skm.question": "Layanan: <b>{service}</b>\n\n<b>Pertanyaan {n}/9 · {name}</b>\n{question}",
     "skm.answer_button": "{score} · {label}",
     "skm.chosen": "{text}\n✓ <b>{choice}</b>",
     "skm.use_buttons": (
@@ -193,12 +192,11 @@ EN: dict[str, str] = {
     ),
     "skm.no_services": "There is no service to rate yet. Thank you.",
     "skm.unknown_service": "No service has the code {code}. Please choose the service:",
-    "skm.service": "Service: <b>{service}</b>",
     "skm.too_soon": (
         "You already answered the survey for <b>{service}</b> on {last}. Thank you!\n"
         "You can answer again for this service from {next}."
     ),
-    "skm.question": "<b>Question {n}/9 · {name}</b>\n{question}",
+    "skm.question": "Service: <b>{service}</b>\n\n<b>Question {n}/9 · {name}</b>\n{question}",
     "skm.answer_button": "{score} · {label}",
     "skm.chosen": "{text}\n✓ <b>{choice}</b>",
     "skm.use_buttons": "Please answer with the buttons of the question above. Type /batal to stop.",

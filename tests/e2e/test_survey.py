@@ -3,10 +3,18 @@ and the invitation after a complaint about a service."""
 
 from __future__ import annotations
 
-from storage import surveys
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
-from tests.e2e.survey_steps import KEYS, answer_profile, answer_unsur, complete_survey, finish
+from tests.e2e.survey_steps import (
+    answer_profile,
+    answer_unsur,
+    complete_by_link,
+    complete_from_first_question,
+    complete_survey,
+    finish,
+    press_on_card,
+    same,
+)
 
 SCORES = {"U1": 4, "U2": 3, "U3": 2, "U4": 4, "U5": 3, "U6": 4, "U7": 4, "U8": 1, "U9": 3}
 
@@ -15,55 +23,76 @@ async def test_a_survey_completed_with_buttons(office: OfficeEnv) -> None:
     citizen = office.user("Siti")
     await citizen.send("/survei")
     intro = await citizen.wait_for("Survei Kepuasan Masyarakat")
-    labels = [row[0] for row in intro.buttons]
-    assert labels == ["Rekomendasi KTP-el", "Kartu Keluarga", "Akta (kelahiran, kematian)",
-                      "Surat Pindah", "Surat Keterangan Tidak Mampu", "Surat Keterangan Usaha",
-                      "Izin Usaha Mikro", "Legalisasi"]
+    assert "30 hari" in intro.text
+    assert [row[0] for row in intro.buttons] == [
+        "Rekomendasi KTP-el", "Kartu Keluarga", "Akta (kelahiran, kematian)", "Surat Pindah",
+        "Surat Keterangan Tidak Mampu", "Surat Keterangan Usaha", "Izin Usaha Mikro",
+        "Legalisasi"]
     await citizen.press("Rekomendasi KTP-el", message=intro)
 
-    first = await citizen.wait_for("Pertanyaan 1/9 · Persyaratan")
-    assert [row[0] for row in first.buttons] == [
+    card = await citizen.wait_for("Pertanyaan 1/9 · Persyaratan")
+    assert "Layanan: Rekomendasi KTP-el" in card.text
+    assert [row[0] for row in card.buttons] == [
         "1 · Tidak sesuai", "2 · Kurang sesuai", "3 · Sesuai", "4 · Sangat sesuai"]
-    await citizen.press("4 · Sangat sesuai", message=first)
-    second = await citizen.wait_for("Pertanyaan 2/9 · Sistem, Mekanisme, dan Prosedur")
-    assert [row[0] for row in second.buttons] == [
+    card = await press_on_card(citizen, card, "4 · Sangat sesuai")
+    assert "Pertanyaan 2/9 · Sistem, Mekanisme, dan Prosedur" in card.text
+    assert [row[0] for row in card.buttons] == [
         "1 · Tidak mudah", "2 · Kurang mudah", "3 · Mudah", "4 · Sangat mudah"]
-    assert "✓ 4 · Sangat sesuai" in citizen.world.chats[citizen.id].get(first.message_id).text
     await citizen.send("bagus")  # typing instead of pressing: reminded, nothing lost
     await citizen.wait_for("Mohon jawab dengan tombol")
-    await citizen.press("3 · Mudah", message=second)
-    for n, key in enumerate(KEYS[2:], start=3):
-        question = await citizen.wait_for(f"Pertanyaan {n}/9")
-        label = next(b for row in question.buttons for b in row
-                     if b.startswith(f"{SCORES[key]} · "))
-        await citizen.press(label, message=question)
-    await answer_profile(citizen, ["Perempuan", None, "SMA/SMK", None])
-    thanks = await finish(citizen, "Antrean loket perlu nomor urut.")
+    card = await press_on_card(citizen, card, "3 · Mudah")
+    card = await answer_unsur(citizen, card, SCORES, first=3)
+    assert "Jenis kelamin" in card.text
+    card = await answer_profile(citizen, card, ["Perempuan", None, "SMA/SMK", None])
+    thanks = await finish(citizen, card, "Antrean loket perlu nomor urut.")
     assert "Rekomendasi KTP-el" in thanks.text and "Jumat, 25 Desember 2026" in thanks.text
 
     summary = next(m for m in citizen.inbox if "Periksa jawaban Anda" in m.text)
     assert "U8 Penanganan Pengaduan, Saran dan Masukan: 1 · Tidak ada" in summary.text
     assert "Perempuan · SMA/SMK" in summary.text and "nomor urut" in summary.text
-    response_id = await office.db.fetchval(
-        "SELECT id FROM survey_responses WHERE respondent_id = ?", (citizen.id,))
-    assert await surveys.answers_of(office.db, response_id) == SCORES
     row = await office.db.fetchone(
-        "SELECT * FROM survey_responses WHERE id = ?", (response_id,))
-    assert (row["service_code"], row["unit_code"], row["source"]) == ("KTP", "PELAYANAN",
-                                                                     "command")
+        "SELECT * FROM survey_responses WHERE respondent_id = ?", (citizen.id,))
+    answers = await office.db.fetchall(
+        "SELECT unsur, score FROM survey_answers WHERE response_id = ?", (row["id"],))
+    assert {a["unsur"]: a["score"] for a in answers} == SCORES
+    assert (row["service_code"], row["unit_code"], row["source"]) == (
+        "KTP", "PELAYANAN", "command")
     assert (row["gender"], row["age_range"], row["education"], row["occupation"]) == (
         "P", None, "SMA", None)
+    assert row["suggestion"] == "Antrean loket perlu nomor urut."
+
+
+async def test_changing_an_answer_from_the_summary(office: OfficeEnv) -> None:
+    citizen = office.user("Siti")
+    await citizen.send("/start skm_AKTA")
+    card = await citizen.wait_for("Pertanyaan 1/9")
+    card = await answer_unsur(citizen, card, same(3))
+    card = await answer_profile(citizen, card, [None] * 4)
+    summary = await press_on_card(citizen, card, "Lewati")
+    choices = await press_on_card(citizen, summary, "Ubah jawaban")
+    question = await press_on_card(citizen, choices, "U4 Biaya/Tarif: 3")
+    assert "Pertanyaan 4/9 · Biaya/Tarif" in question.text
+    summary = await press_on_card(citizen, question, "4 · Gratis")
+    assert "U4 Biaya/Tarif: 4 · Gratis" in summary.text
+    await citizen.press("Kirim", message=summary)
+    await citizen.wait_for("Terima kasih! Survei untuk")
+    score = await office.db.fetchval(
+        """SELECT a.score FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+           WHERE r.respondent_id = ? AND a.unsur = 'U4'""", (citizen.id,))
+    assert score == 4
+    again = await citizen.press_data(summary.button_data["📨 Kirim"], message=summary)
+    assert again.show_alert and "sudah terkirim" in again.text
+    assert await office.db.fetchval("SELECT COUNT(*) FROM survey_responses") == 1
 
 
 async def test_the_deep_link_opens_the_right_service(office: OfficeEnv) -> None:
     citizen = office.user("Budi")
     await citizen.send("/start skm_KK")
-    await citizen.wait_for("Layanan: Kartu Keluarga")
-    first = await citizen.wait_for("Pertanyaan 1/9")
-    await citizen.press("3 · Sesuai", message=first)
-    await answer_unsur_from(citizen, 2)
-    await answer_profile(citizen, [None] * 4)
-    await finish(citizen, None)
+    card = await citizen.wait_for("Pertanyaan 1/9")
+    assert "Layanan: Kartu Keluarga" in card.text
+    card = await answer_unsur(citizen, card, same(3))
+    card = await answer_profile(citizen, card, [None] * 4)
+    await finish(citizen, card, None)
     row = await office.db.fetchone(
         "SELECT service_code, source FROM survey_responses WHERE respondent_id = ?",
         (citizen.id,))
@@ -72,13 +101,6 @@ async def test_the_deep_link_opens_the_right_service(office: OfficeEnv) -> None:
     await citizen.send("/start skm_TIDAKADA")
     unknown = await citizen.wait_for("tidak ditemukan")
     assert "TIDAKADA" in unknown.text and ["Kartu Keluarga"] in unknown.buttons
-
-
-async def answer_unsur_from(citizen, first: int, score: int = 3) -> None:
-    for n in range(first, 10):
-        question = await citizen.wait_for(f"Pertanyaan {n}/9")
-        label = next(b for row in question.buttons for b in row if b.startswith(f"{score} · "))
-        await citizen.press(label, message=question)
 
 
 async def test_one_response_per_service_per_30_days(office: OfficeEnv) -> None:
@@ -94,7 +116,7 @@ async def test_one_response_per_service_per_30_days(office: OfficeEnv) -> None:
     await citizen.send("/batal")
     await citizen.wait_for("Survei dibatalkan")
     await office.advance(hours=1)
-    await complete_survey(citizen, "Legalisasi", SCORES)
+    await complete_by_link(citizen, "LEGALISASI", SCORES)
     count = await office.db.fetchval(
         "SELECT COUNT(*) FROM survey_responses WHERE respondent_id = ?", (citizen.id,))
     assert count == 2
@@ -103,20 +125,19 @@ async def test_one_response_per_service_per_30_days(office: OfficeEnv) -> None:
 async def test_unfinished_survey_survives_restart_then_expires(office: OfficeEnv) -> None:
     citizen = office.user("Siti")
     await citizen.send("/start skm_SKU")
-    for n, label in ((1, "4 · "), (2, "4 · "), (3, "2 · ")):
-        question = await citizen.wait_for(f"Pertanyaan {n}/9")
-        await citizen.press(label, message=question)
-    fourth = await citizen.wait_for("Pertanyaan 4/9 · Biaya/Tarif")
+    card = await citizen.wait_for("Pertanyaan 1/9")
+    for label in ("4 · ", "4 · ", "2 · "):
+        card = await press_on_card(citizen, card, label)
+    assert "Pertanyaan 4/9 · Biaya/Tarif" in card.text
 
     await office.restart()
-    await citizen.press("4 · Gratis", message=fourth)
-    fifth = await citizen.wait_for("Pertanyaan 5/9")
+    card = await press_on_card(citizen, card, "4 · Gratis")
+    assert "Pertanyaan 5/9" in card.text
 
     await office.advance(hours=24, minutes=1)
     await citizen.send("Apakah kantor buka hari Sabtu?")  # not swallowed by a dead survey
     await citizen.wait_for("Untuk pengaduan baru ketik /lapor")
-    expired = await citizen.press("3 · Sesuai", message=fifth)
-    assert not expired.show_alert
+    await citizen.press("3 · Sesuai", message=card)
     await citizen.wait_for("lebih dari 24 jam")
     await office.world.settle()
     assert await office.db.fetchval("SELECT COUNT(*) FROM survey_responses") == 0
@@ -137,14 +158,13 @@ async def test_closing_a_complaint_about_a_service_invites_to_the_survey(
     await paten.staff.say(paten.group, "Surat sudah dapat diambil di loket.", reply_to=prompt)
     resolved = await citizen.wait_for("dinyatakan selesai")
     await citizen.press("4", message=resolved)
-    invitation = await citizen.wait_for("Bersediakah Anda menilai layanan")
+    await office.world.settle()
+    invitation = next(m for m in citizen.inbox if "Bersediakah Anda menilai" in m.text)
     assert number in invitation.text
     await citizen.press("Isi survei", message=invitation)
     intro = await citizen.wait_for("Layanan apa yang Anda terima?")
     await citizen.press("Surat Keterangan Usaha", message=intro)
-    await answer_unsur(citizen, SCORES)
-    await answer_profile(citizen, [None] * 4)
-    await finish(citizen, None)
+    await complete_from_first_question(citizen, SCORES)
     row = await office.db.fetchone(
         "SELECT source, complaint_id FROM survey_responses WHERE respondent_id = ?",
         (citizen.id,))
