@@ -108,11 +108,16 @@ async def _bot_username(settings: Settings) -> str:
     if settings.bot_token is None:
         raise CliError("Set BOT_USERNAME (or BOT_TOKEN, to ask Telegram) to print survey links.")
     from telegram import Bot
+    from telegram.error import TelegramError
 
     root = settings.telegram_api_base_url
-    async with Bot(settings.bot_token.get_secret_value(), base_url=f"{root}/bot",
-                   base_file_url=f"{root}/file/bot") as bot:
-        return bot.username
+    try:
+        async with Bot(settings.bot_token.get_secret_value(), base_url=f"{root}/bot",
+                       base_file_url=f"{root}/file/bot") as bot:
+            return bot.username
+    except TelegramError as exc:
+        raise CliError(f"Could not ask Telegram for the bot's username ({exc}); "
+                       "set BOT_USERNAME instead.") from None
 
 
 def survey_qr(settings: Settings, service_code: str, output: Path) -> None:

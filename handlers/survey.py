@@ -42,6 +42,7 @@ from handlers.replies import answer, language, say
 SERVICE, UNSUR, PROFILE_STEP, SUGGESTION, SUMMARY, EDIT = range(6)
 DRAFT = "survey_draft"
 EDITING = "survey_editing"  # the unsur being answered again from the summary
+CARD = "survey_card"  # message id of the survey card (replies to it belong to the survey)
 LINK = re.compile(r"^/start skm_([A-Za-z0-9_]{1,20})$")
 END = ConversationHandler.END
 
@@ -61,8 +62,8 @@ def _save(context: BotContext, draft: SurveyDraft) -> None:
 
 
 def _forget(context: BotContext) -> None:
-    context.user_data.pop(DRAFT, None)
-    context.user_data.pop(EDITING, None)
+    for key in (DRAFT, EDITING, CARD):
+        context.user_data.pop(key, None)
 
 
 async def _current(update: Update, context: BotContext, pressed_draft: str
@@ -87,8 +88,11 @@ async def _card(update: Update, context: BotContext, new: bool, key: str,
     place (nine questions would otherwise flood the chat); ``new`` starts a fresh card."""
     query = update.callback_query
     if new or query is None or query.message is None:
-        await say(update, context, key, markup, **values)
+        sent = await say(update, context, key, markup, **values)
+        if sent is not None:
+            context.user_data[CARD] = sent.message_id
         return
+    context.user_data[CARD] = query.message.message_id
     await query.edit_message_text(t(language(context), key, **values),
                                   parse_mode=ParseMode.HTML, reply_markup=markup)
 
@@ -392,8 +396,9 @@ async def use_buttons(update: Update, context: BotContext) -> None:
 # --- wiring ----------------------------------------------------------------------------
 
 class FreshSurvey(filters.UpdateFilter):
-    """True while the sender has a survey draft younger than 24 hours: free text is only
-    taken by the survey then."""
+    """True while the sender has a survey draft younger than 24 hours, for a message that
+    is not a reply to another bot message: a late message, or a reply about a complaint,
+    goes on to the other handlers instead of being taken by the survey."""
 
     def __init__(self, application: Application) -> None:
         super().__init__(name="FreshSurvey")
@@ -403,8 +408,13 @@ class FreshSurvey(filters.UpdateFilter):
         user = update.effective_user
         if user is None:
             return False
-        raw = (self._application.user_data.get(user.id) or {}).get(DRAFT)
+        data = self._application.user_data.get(user.id) or {}
+        raw = data.get(DRAFT)
         if not raw:
+            return False
+        message = update.effective_message
+        replied = message.reply_to_message if message is not None else None
+        if replied is not None and replied.message_id != data.get(CARD):
             return False
         runtime = self._application.bot_data[RUNTIME_KEY]
         return not SurveyDraft.from_dict(raw).expired(runtime.now())

@@ -64,4 +64,8 @@ def test_qr_explains_what_is_missing(tmp_path: Path, capsys: pytest.CaptureFixtu
     anonymous = env_file(tmp_path)
     assert main(["--env-file", str(anonymous), "qr", "KTP", str(png)]) == EXIT_CONFIG
     assert "Set BOT_USERNAME" in capsys.readouterr().err
+    unreachable = env_file(tmp_path, bot_token="123456:" + "A" * 32,
+                           telegram_api_base_url="http://127.0.0.1:9")  # nothing listens
+    assert main(["--env-file", str(unreachable), "qr", "KTP", str(png)]) == EXIT_CONFIG
+    assert "set BOT_USERNAME instead" in capsys.readouterr().err
     assert not png.exists()

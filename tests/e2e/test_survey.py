@@ -3,7 +3,7 @@ and the invitation after a complaint about a service."""
 
 from __future__ import annotations
 
-from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
+from tests.e2e.complaint_steps import alert_for, file_complaint, reply_to_prompt, unit_with_group
 from tests.e2e.harness import OfficeEnv
 from tests.e2e.survey_steps import (
     answer_profile,
@@ -184,3 +184,27 @@ async def test_a_complaint_not_about_a_service_invites_nobody(office: OfficeEnv)
     await citizen.wait_for("Terima kasih atas penilaian")
     await office.world.settle()
     assert not any("Bersediakah" in m.text for m in citizen.inbox)
+
+
+async def test_a_reply_about_a_complaint_is_not_taken_as_a_suggestion(
+        office: OfficeEnv) -> None:
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    alert = await alert_for(pemb.group, number)
+    await pemb.staff.press("Minta Info", message=alert, chat=pemb.group)
+    await reply_to_prompt(pemb.staff, pemb.group, "Di depan nomor rumah berapa tepatnya?")
+    question = await citizen.wait_for("memerlukan informasi")
+
+    await citizen.send("/start skm_KTP")
+    card = await citizen.wait_for("Pertanyaan 1/9")
+    card = await answer_unsur(citizen, card, SCORES)
+    card = await answer_profile(citizen, card, [None] * 4)
+    assert "Ada saran" in card.text
+    await citizen.send("Depan rumah nomor 12.", reply_to=question)
+    await citizen.wait_for("sudah diteruskan")
+    await pemb.group.wait_for("Depan rumah nomor 12.")
+    await citizen.send("Tambah kursi di ruang tunggu.")
+    summary = await citizen.wait_for("Periksa jawaban Anda")
+    assert "Saran: Tambah kursi di ruang tunggu." in summary.text
+    assert "nomor 12" not in summary.text
