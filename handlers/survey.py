@@ -120,7 +120,7 @@ async def _begin(update: Update, context: BotContext, source: str, service_code:
     draft = SurveyDraft(source=source, complaint_id=complaint_id)
     _save(context, draft)
     if service_code is not None:
-        return await _choose(update, context, draft, service_code, announce=True)
+        return await _choose(update, context, draft, service_code, picked=False)
     return await ask_service(update, context, draft)
 
 
@@ -166,27 +166,28 @@ async def service_chosen(update: Update, context: BotContext) -> int | None:
     draft = await _current(update, context, pressed.draft)
     if not isinstance(draft, SurveyDraft):
         return draft
-    return await _choose(update, context, draft, pressed.service, announce=False)
+    return await _choose(update, context, draft, pressed.service, picked=True)
 
 
 async def _choose(update: Update, context: BotContext, draft: SurveyDraft, code: str,
-                  announce: bool) -> int:
+                  picked: bool) -> int:
+    """The service is known: from the picker (``picked``), a link or an invitation."""
     lang = language(context)
     try:
         chosen = await service.check_may_answer(context.runtime, context.actor, code)
     except NotFound:
-        if update.callback_query is not None:
+        if picked:
             raise BadCallback(code) from None
         return await ask_service(update, context, draft, "skm.unknown_service", code=code)
     except TooSoon as soon:
-        if update.callback_query is not None:
+        if picked:
             await _settle(update, context, service.service(context.runtime, code).label(lang))
         _forget(context)
         await say(update, context, "skm.too_soon", service=service.service(
             context.runtime, code).label(lang), last=kb.day(context, soon.last),
             next=kb.day(context, soon.next_at))
         return END
-    if not announce:
+    if picked:
         await _settle(update, context, chosen.label(lang))
     draft.service = chosen.code
     _save(context, draft)

@@ -3,8 +3,11 @@ and the invitation after a complaint about a service."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from bot.emulator import FakeTelegram
 from tests.e2e.complaint_steps import alert_for, file_complaint, reply_to_prompt, unit_with_group
-from tests.e2e.harness import OfficeEnv
+from tests.e2e.harness import OfficeEnv, start_office
 from tests.e2e.survey_steps import (
     answer_profile,
     answer_unsur,
@@ -15,6 +18,7 @@ from tests.e2e.survey_steps import (
     press_on_card,
     same,
 )
+from tests.test_office import _write
 
 SCORES = {"U1": 4, "U2": 3, "U3": 2, "U4": 4, "U5": 3, "U6": 4, "U7": 4, "U8": 1, "U9": 3}
 
@@ -208,3 +212,37 @@ async def test_a_reply_about_a_complaint_is_not_taken_as_a_suggestion(
     summary = await citizen.wait_for("Periksa jawaban Anda")
     assert "Saran: Tambah kursi di ruang tunggu." in summary.text
     assert "nomor 12" not in summary.text
+
+
+async def test_a_category_tied_to_one_service_opens_it_directly(
+        telegram: FakeTelegram, tmp_path: Path) -> None:
+    tied = _write(tmp_path, lambda d: next(
+        c for c in d["categories"] if c["code"] == "ADMINDUK").update(survey_service="KK"))
+    office = await start_office(telegram, tmp_path / "tied.db", office_config=tied)
+    try:
+        pem = await unit_with_group(office, "PEM", "Seksi Pemerintahan")
+        citizen = office.user("Siti")
+        for round_ in range(2):
+            number = await file_complaint(
+                citizen, category="Administrasi Kependudukan", kelurahan="Paya Pasir",
+                description=f"Kartu keluarga saya salah cetak nama anak ({round_ + 1}).")
+            alert = await alert_for(pem.group, number)
+            await pem.staff.press("Selesai", message=alert, chat=pem.group)
+            await reply_to_prompt(pem.staff, pem.group, "KK sudah dicetak ulang dan diserahkan.")
+            resolved = await citizen.wait_for("dinyatakan selesai")
+            await citizen.press("5", message=resolved)
+            await office.world.settle()
+            invitations = [m for m in citizen.inbox if "Bersediakah" in m.text]
+            if round_ == 0:
+                assert "layanan Kartu Keluarga" in invitations[0].text
+                await citizen.press("Isi survei", message=invitations[0])
+                await complete_from_first_question(citizen, SCORES)
+        # Answered for KK a moment ago: the second closed complaint does not ask again.
+        assert len(invitations) == 1
+        assert not any("Layanan apa" in m.text for m in citizen.inbox)  # no picker
+        row = await office.db.fetchone(
+            "SELECT service_code, source FROM survey_responses WHERE respondent_id = ?",
+            (citizen.id,))
+        assert (row["service_code"], row["source"]) == ("KK", "invite")
+    finally:
+        await office.bot.stop()
