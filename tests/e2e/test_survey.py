@@ -246,3 +246,15 @@ async def test_a_category_tied_to_one_service_opens_it_directly(
         assert (row["service_code"], row["source"]) == ("KK", "invite")
     finally:
         await office.bot.stop()
+
+
+async def test_the_main_menu_opens_the_survey(office: OfficeEnv) -> None:
+    citizen = office.user("Siti")
+    await citizen.send("/start")
+    menu = await citizen.next_message()
+    await citizen.press("Survei Kepuasan", message=menu)
+    intro = await citizen.wait_for("Layanan apa yang Anda terima?")
+    await citizen.send("/batal")
+    await citizen.wait_for("Survei dibatalkan")
+    stale = await citizen.press("Legalisasi", message=intro)
+    assert stale.show_alert and "tidak berlaku" in stale.text
