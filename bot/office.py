@@ -137,11 +137,12 @@ class Office(_Model):
         units = {u.code for u in self.units}
         if "SEKRET" not in units:
             raise ValueError("units: the Sekretariat (code SEKRET) is required")
+        for i, category in enumerate(self.categories):
+            _known(f"categories[{i}].unit", category.unit, units, "unit")
         for i, service in enumerate(self.services):
             _known(f"services[{i}].unit", service.unit, units, "unit")
         services = {s.code for s in self.services}
         for i, category in enumerate(self.categories):
-            _known(f"categories[{i}].unit", category.unit, units, "unit")
             if category.survey_service is not None:
                 _known(f"categories[{i}].survey_service", category.survey_service, services,
                        "service")

@@ -12,6 +12,7 @@ from bot.roles import Role
 from bot.services import NotAllowed, NotFound
 from bot.services.ikm_reports import BadArguments, office_population, parse_request, scope_for
 from bot.services.people import Actor
+from bot.settings import SettingsError, load_settings
 from bot.skm import DRAFT_TTL, PROFILE, UNSUR_KEYS, SurveyDraft, next_allowed
 from bot.texts import t
 from tests.test_office import _write
@@ -137,3 +138,10 @@ def test_population_from_the_office_file(tmp_path: Path) -> None:
     unknown = load_office(_write(tmp_path, lambda d: d["services"][0].pop("population")))
     assert office_population(unknown, scope_for(unknown, _actor(Role.SUPERVISOR), None),
                              year_period(2026)) is None
+
+
+def test_bot_username_setting() -> None:
+    assert load_settings(None, bot_username="@marelan_bot").bot_username == "marelan_bot"
+    assert load_settings(None, bot_username="").bot_username is None
+    with pytest.raises(SettingsError, match="BOT_USERNAME: expected"):
+        load_settings(None, bot_username="bad name")
