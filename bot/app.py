@@ -20,6 +20,7 @@ from bot.runtime import Runtime
 from bot.services import activity_reminders, complaint_checks, jp_nudge
 from bot.services.commands import publish_all
 from bot.services.complaint_alerts import alert_unit_group
+from bot.services.survey import invite_after_complaint
 from bot.settings import Settings
 from bot.startup_checks import check_unit_groups
 from bot.updates import PerChatUpdateProcessor
@@ -71,6 +72,7 @@ def build_application(
     runtime.on_start(activity_reminders.on_start)
     runtime.on_start(jp_nudge.on_start)
     runtime.group_bound_hooks.append(alert_unit_group)
+    runtime.complaint_closed_hooks.append(invite_after_complaint)
     handlers.register(application)
     return application
 

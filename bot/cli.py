@@ -1,4 +1,5 @@
-"""``marelan-bot``: run the bot, check the configuration, migrate the database.
+"""``marelan-bot``: run the bot, check the configuration, migrate the database, print a
+survey QR code.
 
 Configuration problems print one line naming the variable and exit with status 2, before
 anything talks to Telegram.
@@ -32,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="run the bot (long polling, or webhook if WEBHOOK_URL is set)")
     commands.add_parser("check-config", help="validate settings and the office file, offline")
     commands.add_parser("migrate", help="apply database migrations and sync the office file")
+    qr = commands.add_parser("qr", help="write a printable QR code of a service's survey link")
+    qr.add_argument("service", help="service code from the office file, e.g. KTP")
+    qr.add_argument("output", type=Path, help="the PNG file to write")
     return parser
 
 
@@ -93,6 +97,47 @@ async def _migrate(settings: Settings) -> list[str]:
     return applied
 
 
+class CliError(Exception):
+    """A usage problem of a subcommand; printed as is, exit status 2."""
+
+
+async def _bot_username(settings: Settings) -> str:
+    """BOT_USERNAME when set; otherwise Telegram's answer to getMe with BOT_TOKEN."""
+    if settings.bot_username:
+        return settings.bot_username
+    if settings.bot_token is None:
+        raise CliError("Set BOT_USERNAME (or BOT_TOKEN, to ask Telegram) to print survey links.")
+    from telegram import Bot
+    from telegram.error import TelegramError
+
+    root = settings.telegram_api_base_url
+    try:
+        async with Bot(settings.bot_token.get_secret_value(), base_url=f"{root}/bot",
+                       base_file_url=f"{root}/file/bot") as bot:
+            return bot.username
+    except TelegramError as exc:
+        raise CliError(f"Could not ask Telegram for the bot's username ({exc}); "
+                       "set BOT_USERNAME instead.") from None
+
+
+def survey_qr(settings: Settings, service_code: str, output: Path) -> None:
+    from bot.survey_qr import Caption, survey_link, write_png
+    from bot.texts import t
+
+    office = load_office(settings.office_config)
+    service = office.service(service_code.upper())
+    if service is None:
+        codes = ", ".join(s.code for s in office.services) or "none"
+        raise CliError(f"Unknown service code {service_code!r}; the office file has: {codes}")
+    link = survey_link(asyncio.run(_bot_username(settings)), service.code)
+    language = settings.default_language
+    caption = Caption(title=str(t(language, "skm.qr_title")), office=office.office.name,
+                      service=service.label(language), hint=str(t(language, "skm.qr_hint")),
+                      link=link)
+    write_png(output, link, caption)
+    print(f"Wrote {output}: {link} ({service.label(language)}).")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -106,7 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             configure(settings.log_level)
             asyncio.run(_migrate(settings))
-    except (SettingsError, OfficeConfigError) as exc:
+        elif args.command == "qr":
+            survey_qr(settings, args.service, args.output)
+    except (SettingsError, OfficeConfigError, CliError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONFIG
     return 0

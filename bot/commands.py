@@ -35,6 +35,8 @@ COMMANDS: list[Command] = [
     Command("lapor"),
     Command("status"),
     Command("riwayat"),
+    Command("survei"),
+    Command("ikm", permission=Permission.UNIT_REPORTS),
     Command("antrian", permission=Permission.STAFF_TOOLS),
     Command("tiket", permission=Permission.STAFF_TOOLS),
     Command("undang", permission=Permission.MANAGE_STAFF),

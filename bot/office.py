@@ -72,9 +72,17 @@ class Category(_Model):
     acknowledge_days: float = Field(default=1, gt=0, le=60)
     resolve_days: float = Field(default=5, gt=0, le=120)
     conduct: bool = False
+    # The complaint is about a service: closing it invites the reporter to the SKM survey,
+    # straight to ``survey_service`` when set, otherwise to the service picker.
+    survey: bool = False
+    survey_service: Code | None = None
 
     def label(self, language: str) -> str:
         return self.name_en if language == "en" else self.name
+
+    @property
+    def invites_to_survey(self) -> bool:
+        return self.survey or self.survey_service is not None
 
 
 class RoutingRule(_Model):
@@ -133,6 +141,11 @@ class Office(_Model):
             _known(f"categories[{i}].unit", category.unit, units, "unit")
         for i, service in enumerate(self.services):
             _known(f"services[{i}].unit", service.unit, units, "unit")
+        services = {s.code for s in self.services}
+        for i, category in enumerate(self.categories):
+            if category.survey_service is not None:
+                _known(f"categories[{i}].survey_service", category.survey_service, services,
+                       "service")
         kelurahan = {k.code for k in self.kelurahan}
         categories = {c.code for c in self.categories}
         for i, rule in enumerate(self.routing):

@@ -36,7 +36,9 @@ EXPECTATIONS: dict[str, str] = {
     "ACTIVITY_REMINDERS": "comma-separated offsets like 3d,1d,2h,30m",
     "SURVEY_INTERVAL_DAYS": "a whole number of days, at least 1",
     "DIGEST_SCHEDULE": "a weekday and time like 'mon 07:30'",
+    "BOT_USERNAME": "the bot's @username without the @, e.g. marelan_bot",
 }
+USERNAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 
 
 class SettingsError(Exception):
@@ -79,8 +81,10 @@ class Settings(BaseSettings):
     activity_reminders: str = "3d,1d,2h"
     survey_interval_days: int = Field(default=30, ge=1)
     digest_schedule: str = "mon 07:30"
+    bot_username: str | None = None  # for printed links (marelan-bot qr); else getMe
 
-    @field_validator("bot_token", "webhook_secret", "webhook_url", "office_config", mode="before")
+    @field_validator("bot_token", "webhook_secret", "webhook_url", "office_config", "bot_username",
+                     mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -91,6 +95,16 @@ class Settings(BaseSettings):
         if value is not None and not TOKEN_PATTERN.match(value.get_secret_value().strip()):
             raise ValueError("malformed token")
         return SecretStr(value.get_secret_value().strip()) if value is not None else None
+
+    @field_validator("bot_username")
+    @classmethod
+    def _username_shape(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip().removeprefix("@")
+        if not USERNAME_PATTERN.match(value):
+            raise ValueError("malformed username")
+        return value
 
     @field_validator("telegram_api_base_url", "webhook_url")
     @classmethod

@@ -12,7 +12,9 @@ from handlers import (
     citizen_intake,
     common,
     errors,
+    ikm,
     staff,
+    survey,
     unit_group,
 )
 
@@ -25,6 +27,8 @@ def register(application: Application) -> None:
     unit_group.register(application)
     staff.register(application)
     activities.register(application)
+    survey.register(application)
+    ikm.register(application)
     common.register_fallbacks(application)
     citizen_complaints.register_fallbacks(application)
     application.add_error_handler(errors.on_error)
