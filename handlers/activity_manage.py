@@ -28,6 +28,7 @@ from bot.services.activity_changes import Closed
 from bot.services.activity_common import card_view, load_managed, renderer
 from bot.texts import t
 from handlers.activity_replies import explain, press_guard, replace
+from handlers.flows import exclusive
 from handlers.guards import requires
 from handlers.replies import answer, language, reply, say
 
@@ -160,8 +161,10 @@ def edit_conversation() -> ConversationHandler:
     private = filters.ChatType.PRIVATE
     text = private & filters.TEXT & ~filters.COMMAND
     return ConversationHandler(
-        entry_points=[CallbackQueryHandler(ask_time, pattern=acb.ChangeTime.matches),
-                      CallbackQueryHandler(ask_place, pattern=acb.ChangePlace.matches)],
+        entry_points=[
+            CallbackQueryHandler(exclusive(EDITING)(ask_time), pattern=acb.ChangeTime.matches),
+            CallbackQueryHandler(exclusive(EDITING)(ask_place), pattern=acb.ChangePlace.matches),
+        ],
         states={
             NEW_TIME: [MessageHandler(text, time_given)],
             NEW_PLACE: [MessageHandler(text, place_given)],

@@ -44,6 +44,7 @@ from bot.services.activity_common import renderer
 from bot.services.activity_create import Draft, OverBudget
 from bot.texts import t
 from handlers.activity_replies import explain, settle
+from handlers.flows import exclusive
 from handlers.guards import requires
 from handlers.replies import answer, language, say
 
@@ -350,7 +351,7 @@ def conversation() -> ConversationHandler:
         return [MessageHandler(text, handler), MessageHandler(other, text_please)]
 
     return ConversationHandler(
-        entry_points=[CommandHandler("kegiatan_baru", start, private)],
+        entry_points=[CommandHandler("kegiatan_baru", exclusive(DRAFT)(start), private)],
         states={
             KIND: [CallbackQueryHandler(kind_chosen, pattern=acb.NewKind.matches)],
             TITLE: typed(title_given),

@@ -26,11 +26,13 @@ from bot.services import complaint_intake as intake
 from bot.services.complaint_intake import Draft
 from bot.texts import t
 from handlers import intake_keyboards as kb
+from handlers.flows import exclusive
 from handlers.intake_steps import (
     CATEGORY,
     CONDUCT_UNIT,
     CONSENT,
     DESCRIPTION,
+    DRAFT,
     EDIT,
     EDITING,
     EVIDENCE,
@@ -258,8 +260,8 @@ def conversation() -> ConversationHandler:
     text = filters.TEXT & ~filters.COMMAND
     return ConversationHandler(
         entry_points=[
-            CommandHandler("lapor", start, private),
-            CallbackQueryHandler(start, pattern=cb.MenuComplaint.matches),
+            CommandHandler("lapor", exclusive(DRAFT)(start), private),
+            CallbackQueryHandler(exclusive(DRAFT)(start), pattern=cb.MenuComplaint.matches),
         ],
         states={
             CONSENT: [

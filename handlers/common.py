@@ -14,6 +14,7 @@ from bot.keyboards import language_choice, main_menu
 from bot.roles import Role
 from bot.services import people
 from bot.texts import join, t
+from handlers.flows import clear_flows
 from handlers.replies import answer, language, reply, say
 
 log = logging.getLogger(__name__)
@@ -84,8 +85,9 @@ async def set_language(update: Update, context: BotContext) -> None:
 
 
 async def batal_outside_flow(update: Update, context: BotContext) -> None:
-    """/batal when no guided flow is active (flows handle their own /batal first)."""
-    await say(update, context, "cancel.nothing")
+    """/batal when no guided flow is active (flows handle their own /batal first);
+    a draft left behind by an ended conversation is cleared too."""
+    await say(update, context, "cancel.done" if clear_flows(context) else "cancel.nothing")
 
 
 async def stale_button(update: Update, context: BotContext) -> None:

@@ -37,6 +37,7 @@ from bot.texts import t
 from handlers import survey_card as card
 from handlers import survey_keyboards as kb
 from handlers.citizen_complaints import RATING_COMMENT
+from handlers.flows import exclusive
 from handlers.replies import answer, language, say
 
 SERVICE, UNSUR, PROFILE_STEP, SUGGESTION, SUMMARY, EDIT = range(6)
@@ -339,10 +340,12 @@ def conversation(application: Application) -> ConversationHandler:
     cancel_press = CallbackQueryHandler(cancel_button, pattern=scb.SurveyCancel.matches)
     return ConversationHandler(
         entry_points=[
-            CommandHandler("survei", start_command, private),
-            CommandHandler("start", start_link, private & filters.Regex(LINK)),
-            CallbackQueryHandler(start_menu, pattern=scb.SurveyMenu.matches),
-            CallbackQueryHandler(start_invite, pattern=scb.SurveyInvite.matches),
+            CommandHandler("survei", exclusive(card.DRAFT)(start_command), private),
+            CommandHandler("start", exclusive(card.DRAFT)(start_link),
+                           private & filters.Regex(LINK)),
+            CallbackQueryHandler(exclusive(card.DRAFT)(start_menu), pattern=scb.SurveyMenu.matches),
+            CallbackQueryHandler(exclusive(card.DRAFT)(start_invite),
+                                 pattern=scb.SurveyInvite.matches),
         ],
         states={
             SERVICE: [CallbackQueryHandler(service_chosen, pattern=scb.SurveyService.matches),

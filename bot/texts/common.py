@@ -34,6 +34,11 @@ ID: dict[str, str] = {
     "language.name.en": "🇬🇧 English",
     "cancel.done": "Dibatalkan. Ketik /start untuk kembali ke menu.",
     "cancel.nothing": "Tidak ada proses yang sedang berjalan.",
+    "flow.busy": "Anda masih mengisi {flow}. Selesaikan dulu, atau ketik /batal untuk membatalkannya.",
+    "flow.complaint": "pengaduan",
+    "flow.survey": "survei kepuasan",
+    "flow.activity_new": "kegiatan baru",
+    "flow.activity_edit": "perubahan kegiatan",
     "error.generic": (
         "Maaf, terjadi kesalahan di sisi kami. Data Anda aman; silakan coba lagi sebentar lagi."
     ),
@@ -82,6 +87,11 @@ EN: dict[str, str] = {
     "language.name.en": "🇬🇧 English",
     "cancel.done": "Cancelled. Type /start to return to the menu.",
     "cancel.nothing": "Nothing is in progress.",
+    "flow.busy": "You are still filling in {flow}. Finish it first, or type /batal to cancel it.",
+    "flow.complaint": "a complaint",
+    "flow.survey": "the satisfaction survey",
+    "flow.activity_new": "a new activity",
+    "flow.activity_edit": "a change to an activity",
     "error.generic": (
         "Sorry, something went wrong on our side. Your data is safe; please try again shortly."
     ),

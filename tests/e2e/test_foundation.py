@@ -219,3 +219,20 @@ async def test_handler_errors_are_apologised_for(office: OfficeEnv) -> None:
     assert "terjadi kesalahan" in (await citizen.next_message()).text
     await citizen.send("/bantuan")
     assert "Perintah yang dapat" in (await citizen.next_message()).text
+
+
+async def test_one_guided_flow_at_a_time(office: OfficeEnv) -> None:
+    citizen = office.user("Siti")
+    await citizen.send("/lapor")
+    await citizen.next_message()
+    await citizen.press("Setuju")
+    await citizen.wait_for("Pilih kategori")
+    await citizen.send("/survei")
+    busy = await citizen.next_message()
+    assert "masih mengisi pengaduan" in busy.text and "/batal" in busy.text
+    await citizen.press("Lainnya")  # the complaint flow carries on where it was
+    await citizen.wait_for("Di kelurahan mana")
+    await citizen.send("/batal")
+    await citizen.wait_for("dibatalkan")
+    await citizen.send("/survei")
+    assert "layanan" in (await citizen.next_message()).text.lower()

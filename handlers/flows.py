@@ -1,0 +1,65 @@
+"""One guided flow per person at a time.
+
+Each guided flow (complaint, survey, new activity, changing an activity) keeps its draft
+in ``user_data`` under its own key. Two flows open at once would compete for the person's
+next typed message, so starting a flow while another is open is refused with a pointer to
+finishing it or to /batal, and /batal outside any conversation clears leftovers.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ConversationHandler
+
+from bot.context import BotContext
+from bot.texts import t
+from handlers.replies import answer, language, say
+
+#: user_data key of each flow's draft -> catalog key naming the flow.
+FLOWS: dict[str, str] = {
+    "complaint_draft": "flow.complaint",
+    "survey_draft": "flow.survey",
+    "activity_draft": "flow.activity_new",
+    "activity_editing": "flow.activity_edit",
+}
+
+Entry = Callable[[Update, BotContext], Awaitable[Any]]
+
+
+def open_flow(context: BotContext, except_key: str | None = None) -> str | None:
+    """The catalog key of another flow this person has open, if any."""
+    for key, label in FLOWS.items():
+        if key != except_key and context.user_data.get(key) is not None:
+            return label
+    return None
+
+
+def exclusive(own_key: str) -> Callable[[Entry], Entry]:
+    """Wrap a conversation entry point: refuse to start while another flow is open."""
+
+    def decorate(entry: Entry) -> Entry:
+        @functools.wraps(entry)
+        async def guarded(update: Update, context: BotContext) -> Any:
+            other = open_flow(context, own_key)
+            if other is None:
+                return await entry(update, context)
+            if update.callback_query is not None:
+                await answer(update, context)
+            await say(update, context, "flow.busy", flow=t(language(context), other))
+            return ConversationHandler.END
+
+        return guarded
+
+    return decorate
+
+
+def clear_flows(context: BotContext) -> bool:
+    """Forget every open draft; True if there was one."""
+    found = False
+    for key in FLOWS:
+        found |= context.user_data.pop(key, None) is not None
+    return found
