@@ -6,18 +6,21 @@ bot here, so what is tested is what runs.
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 
 import handlers
+from bot.charts import warm_up
 from bot.clock import Clock, SystemClock
 from bot.context import RUNTIME_KEY, BotContext
 from bot.office import Office, load_office
 from bot.pacing import PaceLimits
 from bot.persistence import SqlitePersistence
 from bot.runtime import Runtime
-from bot.services import complaint_checks
+from bot.services import complaint_checks, digest
 from bot.services.commands import publish_all
 from bot.services.complaint_alerts import alert_unit_group
 from bot.settings import Settings
@@ -27,6 +30,11 @@ from bot.updates import PerChatUpdateProcessor
 
 async def _publish_commands(runtime: Runtime, application: Application) -> None:
     await publish_all(runtime)
+
+
+async def _warm_up_charts(runtime: Runtime, application: Application) -> None:
+    """Import matplotlib once at start (in a thread), not in the first supervisor's wait."""
+    await asyncio.to_thread(warm_up)
 
 
 def build_application(
@@ -68,6 +76,8 @@ def build_application(
     runtime.on_start(_publish_commands)
     runtime.on_start(check_unit_groups)
     runtime.on_start(complaint_checks.on_start)
+    runtime.on_start(digest.on_start)
+    runtime.on_start(_warm_up_charts)
     runtime.group_bound_hooks.append(alert_unit_group)
     handlers.register(application)
     return application

@@ -11,6 +11,7 @@ from handlers import (
     citizen_intake,
     common,
     errors,
+    reports,
     staff,
     unit_group,
 )
@@ -23,6 +24,7 @@ def register(application: Application) -> None:
     citizen_complaints.register(application)
     unit_group.register(application)
     staff.register(application)
+    reports.register(application)
     common.register_fallbacks(application)
     citizen_complaints.register_fallbacks(application)
     application.add_error_handler(errors.on_error)

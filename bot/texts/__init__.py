@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from importlib import import_module
 
 LANGUAGES = ("id", "en")
-MODULES = ("common", "admin", "delivery", "complaints", "complaints_staff")
+MODULES = ("common", "admin", "delivery", "complaints", "complaints_staff", "reports")
 MAX_MESSAGE = 4096
 
 
