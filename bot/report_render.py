@@ -39,7 +39,7 @@ def period_label(language: str, period: Period) -> str:
         return str(t(language, "period.year", year=period.start.year))
     if period.days == 1:
         return str(t(language, "period.day", date=formatting.day(language, period.start)))
-    if period.label == "week":
+    if period.days == 7 and period.start.weekday() == 0:
         return str(t(language, "period.week", first=short_day(language, period.start),
                      last=short_day(language, last)))
     return str(t(language, "period.range", first=short_day(language, period.start),
