@@ -13,8 +13,8 @@ Privacy (UU 27/2022; Perpres 76/2013 for confidential reports):
   complaint's description stays: it is the matter being handled and supervisors read it
   in the bot anyway.
 - Admins: the reporter's name, username and id, exact coordinates and every text, except
-  for confidential reports: their reporter stays hidden and their coordinates rounded
-  even for admins. The file leaves the bot's access control (it is forwarded, stored on
+  for confidential reports: their reporter's identity, the texts they wrote after filing
+  and their exact coordinates stay out even for admins. The file leaves the bot's access control (it is forwarded, stored on
   laptops), and the reporter asked the office to keep their identity from everyone who
   handles the case; whoever has a legal need for it can look it up in the database,
   where the access is logged by the operator.
@@ -98,6 +98,11 @@ def coordinate(context: ExportContext, value: float | None, confidential: bool) 
     return round(value, COORDINATE_DECIMALS_PUBLIC)
 
 
+def reporter_visible(context: ExportContext, row: Row) -> bool:
+    """May this file carry what identifies the reporter (or what they wrote)?"""
+    return context.personal_data and not row["confidential"]
+
+
 def full_name(first: str | None, last: str | None) -> str | None:
     if first is None:
         return None
@@ -146,7 +151,7 @@ def complaint_row(context: ExportContext, row: Row) -> list[Any]:
     ]
     if context.personal_data:
         if confidential:
-            values += [HIDDEN, None, None, row["rating_comment"]]
+            values += [HIDDEN, None, None, None]
         else:
             values += [full_name(row["reporter_first_name"], row["reporter_last_name"]),
                        row["reporter_username"], row["reporter_id"], row["rating_comment"]]
@@ -183,7 +188,7 @@ def event_row(context: ExportContext, row: Row) -> list[Any]:
     else:  # an officer; "petugas" when their role has since been revoked
         actor = row["actor_role"] if row["actor_role"] in STAFF_ROLES else OFFICER
     text = row["body"]
-    if by_reporter and row["kind"] in REPORTER_TEXTS and not context.personal_data:
+    if by_reporter and row["kind"] in REPORTER_TEXTS and not reporter_visible(context, row):
         text = None
     details = json.loads(row["data"]) if row["data"] else {}
     values = [

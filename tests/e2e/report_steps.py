@@ -52,9 +52,11 @@ async def actor(office: OfficeEnv, user: FakeUser) -> Actor:
 
 
 async def file(office: OfficeEnv, reporter: Person, category: str, kelurahan: str | None,
-               *, confidential: bool = False, description: str | None = None) -> Complaint:
+               *, confidential: bool = False, description: str | None = None,
+               location: tuple[float, float] | None = None) -> Complaint:
     draft = Draft(category=category, kelurahan=kelurahan, confidential=confidential,
-                  description=description or f"Keluhan {category} di {kelurahan}: mohon dibantu.")
+                  description=description or f"Keluhan {category} di {kelurahan}: mohon dibantu.",
+                  location=list(location) if location else None)
     submitted = await complaint_intake.submit(office.runtime, reporter.actor, draft)
     return submitted.complaint
 
@@ -122,4 +124,6 @@ def workbook_of(office: OfficeEnv, message: BotMessage):
 def sheet_rows(book, title: str) -> list[dict[str, Any]]:
     rows = list(book[title].iter_rows(values_only=True))
     header = rows[0]
-    return [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    # read-only mode drops the empty cells at the end of a row
+    return [dict(zip(header, row + (None,) * (len(header) - len(row)), strict=True))
+            for row in rows[1:]]
