@@ -112,7 +112,8 @@ async def totals(db: Reader, start: int, end: int, unit_code: str | None = None)
 
 
 async def value_at(db: Reader, measure: Measure, start: int, end: int, offset: int,
-                   count: int, unit_code: str | None = None) -> int | None:
+                   count: int, unit_code: str | None = None, *, sort_limit: int = SORT_LIMIT
+                   ) -> int | None:
     """The ``offset``-th smallest (0-based) working time of ``measure`` among the ``count``
     complaints of the period that have one.
 
@@ -123,7 +124,7 @@ async def value_at(db: Reader, measure: Measure, start: int, end: int, offset: i
         return None
     column = _COLUMN[measure]
     unit_filter = "unit_code = ? AND " if unit_code is not None else ""
-    if count <= SORT_LIMIT:
+    if count <= sort_limit:
         index = "complaints_report_unit_time" if unit_code is not None else (
             "complaints_report_time")
     else:

@@ -14,10 +14,10 @@ Privacy (UU 27/2022; Perpres 76/2013 for confidential reports):
   in the bot anyway.
 - Admins: the reporter's name, username and id, exact coordinates and every text, except
   for confidential reports: their reporter's identity, the texts they wrote after filing
-  and their exact coordinates stay out even for admins. The file leaves the bot's access control (it is forwarded, stored on
-  laptops), and the reporter asked the office to keep their identity from everyone who
-  handles the case; whoever has a legal need for it can look it up in the database,
-  where the access is logged by the operator.
+  and their exact coordinates stay out even for admins. A file leaves the bot's access
+  control (it is forwarded, kept on laptops), while the reporter asked the office to keep
+  their identity from everyone who handles the case; a legal need for it (e.g. a court
+  order) is served from the database by the operator, not by a spreadsheet.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ CREATE INDEX complaints_resolve_work_by_unit ON complaints(
 
 -- /terlambat and "overdue now": open complaints by their deadlines.
 CREATE INDEX complaints_open_deadlines ON complaints(
-    resolve_due_at, ack_due_at, acknowledged_at, unit_code)
+    resolve_due_at, ack_due_at, acknowledged_at, unit_code, status)
     WHERE status IN ('baru', 'diterima', 'diproses', 'dibuka_kembali');
 
 -- Staff adoption: did this officer act through the bot in the period?
