@@ -390,8 +390,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--complaints", type=int, default=1_000_000)
     parser.add_argument("--citizens", type=int, default=150_000)
     parser.add_argument("--years", type=int, default=3)
-    parser.add_argument("--end", type=date.fromisoformat, default=date(2026, 11, 25),
-                        help="data ends at 09:00 WIB of this day (the benchmark's 'now')")
+    parser.add_argument("--end", type=date.fromisoformat,
+                        default=datetime.now(ZONE).date(),
+                        help="data ends at 09:00 WIB of this day (default: today, so that "
+                             "'tahun' and 'bulan' of a bot on the real clock cover it)")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--office", type=Path, default=None)
     parser.add_argument("--force", action="store_true", help="replace an existing file")

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 from storage.db import Reader, Row
 
-PAGE = 2000
+PAGE = 500
 
 _COMPLAINT = """SELECT c.id, c.number, c.status, c.category_code, c.description, c.unit_code,
        c.created_at, c.updated_at, c.resolve_due_at, c.ack_due_at, c.kelurahan_code,
