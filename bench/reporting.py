@@ -25,11 +25,11 @@ import argparse
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
-from datetime import datetime, time as clock_time
+from datetime import datetime
+from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -138,7 +138,7 @@ async def command_path(db: Path, runs: int, stress: int = 0
         env = dict(os.environ, BOT_TOKEN=world.token, TELEGRAM_API_BASE_URL=world.root,
                    DATABASE_PATH=str(db), ADMIN_IDS=str(admin.id), LOG_LEVEL="WARNING")
         started = time.perf_counter()
-        bot = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env)
+        bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env)
         try:
             await admin.send("/start")
             await admin.wait_for("Halo", timeout=120)
@@ -185,8 +185,8 @@ async def command_path(db: Path, runs: int, stress: int = 0
         finally:
             bot.terminate()  # SIGTERM: the bot stops as in production; keep serving it
             try:
-                await asyncio.to_thread(bot.wait, 30)
-            except subprocess.TimeoutExpired:
+                await asyncio.wait_for(bot.wait(), 30)
+            except TimeoutError:
                 bot.kill()
     print(f"bot process memory: peak RSS (VmHWM) {memory['peak_rss_mb']:.0f} MB, "
           f"at the end {memory['rss_mb']:.0f} MB")

@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -56,7 +57,7 @@ def test_chart_weeks_cover_the_period_and_at_least_eight_weeks() -> None:
     assert len(year) == 48  # not beyond today
     day = chart_weeks(parse_period("hari", TODAY), TODAY, WIB)
     assert len(day) == 8 and day[-1].monday == date(2026, 11, 23)
-    assert all(b.start == a.end for a, b in zip(day, day[1:], strict=False))
+    assert all(b.start == a.end for a, b in pairwise(day))
     assert datetime.fromtimestamp(day[-1].end, WIB) == datetime(2026, 11, 30, tzinfo=WIB)
 
 
