@@ -6,13 +6,12 @@ bot here, so what is tested is what runs.
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 
 import handlers
+from bot import report_worker
 from bot.charts import warm_up
 from bot.clock import Clock, SystemClock
 from bot.context import RUNTIME_KEY, BotContext
@@ -33,8 +32,9 @@ async def _publish_commands(runtime: Runtime, application: Application) -> None:
 
 
 async def _warm_up_charts(runtime: Runtime, application: Application) -> None:
-    """Import matplotlib once at start (in a thread), not in the first supervisor's wait."""
-    await asyncio.to_thread(warm_up)
+    """Import matplotlib once at start (in the report thread), not in the first
+    supervisor's wait."""
+    await report_worker.run(warm_up)
 
 
 def build_application(

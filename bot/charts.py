@@ -3,7 +3,7 @@ resolved on time as a line.
 
 Matplotlib draws with the Agg backend on a figure of its own (no pyplot, no global
 state), so :func:`render_weekly` may run in a worker thread while the event loop keeps
-answering others; callers use ``await asyncio.to_thread(render_weekly, chart)``. Made for a
+answering others; callers use ``await report_worker.run(render_weekly, chart)``. Made for a
 phone screen: large fonts, a legend under the plot, at most eight colours (the
 colour-blind-safe Okabe-Ito palette; beyond seven units the smallest are summed up).
 """

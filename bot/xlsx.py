@@ -2,8 +2,7 @@
 
 Write-only worksheets stream their rows to temporary files, so memory stays flat however
 many rows a sheet gets. Appending and saving are CPU work: the export service calls these
-methods through ``asyncio.to_thread``, one call at a time (a workbook is not shared
-between threads concurrently).
+methods in the report thread (:mod:`bot.report_worker`), one call at a time.
 """
 
 from __future__ import annotations

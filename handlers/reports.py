@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot import report_worker
 from bot.commands import Command
 from bot.commands import register as register_commands
 from bot.context import BotContext
@@ -167,6 +168,7 @@ async def ekspor(update: Update, context: BotContext) -> None:
                 caption=f"{caption}\n{privacy}", parse_mode=ParseMode.HTML)
     finally:
         made.discard()
+        await report_worker.release()  # the upload held the whole file in memory
 
 
 def register(application: Application) -> None:

@@ -1,13 +1,13 @@
 """/ekspor: the complaints of a period as an XLSX workbook, written to the audit log.
 
-Rows are read page by page and handed to openpyxl in a worker thread, so a large export
-neither fills the memory nor stops the bot from answering others. The workbook is written
+Rows are read page by page and handed to openpyxl in the report thread
+(:mod:`bot.report_worker`), so a large export neither fills the memory nor stops the bot
+from answering others. The workbook is written
 to a temporary file that the caller sends and then deletes.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 import tempfile
 from dataclasses import dataclass
@@ -15,6 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot import report_worker
 from bot.periods import Period
 from bot.report_rules import instants
 from bot.roles import Permission
@@ -69,18 +70,18 @@ async def export(runtime: Runtime, actor: Actor, period: Period) -> ExportFile:
     context = ExportContext(runtime, period, start, end,
                             personal_data=actor.can(Permission.PERSONAL_DATA),
                             language=actor.language)
-    writer = await asyncio.to_thread(WorkbookWriter)
+    writer = await report_worker.run(WorkbookWriter)
     rows: dict[str, int] = {}
     for sheet in SHEETS:
-        target = await asyncio.to_thread(writer.add_sheet, sheet.title, sheet.columns(context))
+        target = await report_worker.run(writer.add_sheet, sheet.title, sheet.columns(context))
         rows[sheet.title] = 0
         async for batch in sheet.rows(context):
-            await asyncio.to_thread(writer.append, target, batch)
+            await report_worker.run(writer.append, target, batch)
             rows[sheet.title] += len(batch)
     handle, name = tempfile.mkstemp(prefix="marelan-export-", suffix=".xlsx")
     os.close(handle)
     path = Path(name)
-    await asyncio.to_thread(writer.save, path)
+    await report_worker.run_heavy(writer.save, path)
     async with runtime.db.transaction() as tx:
         await audit.record(tx, runtime.now(), actor.telegram_id, "report.exported", "period",
                            f"{period.start.isoformat()}..{period.end.isoformat()}",

@@ -3,11 +3,11 @@ features add, the overdue button, and the chart PNG (drawn in a worker thread)."
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardMarkup
 
+from bot import report_worker
 from bot.charts import render_weekly
 from bot.periods import Period
 from bot.report_render import ReportRenderer, period_label, plain
@@ -47,4 +47,4 @@ async def chart_png(runtime: Runtime, chart: Chart, language: str, period: Perio
     """The weekly chart as PNG, drawn off the event loop so the bot keeps answering."""
     subtitle = plain(period_label(language, period))
     drawing = renderer(runtime).chart(language, chart, subtitle[:1].upper() + subtitle[1:])
-    return await asyncio.to_thread(render_weekly, drawing)
+    return await report_worker.run_heavy(render_weekly, drawing)
