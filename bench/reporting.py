@@ -102,6 +102,49 @@ async def services(db: Path, now: datetime, runs: int) -> list[dict[str, Any]]:
     return rows
 
 
+async def plans(db: Path, now: datetime) -> None:
+    """EXPLAIN QUERY PLAN of every report query, as run for /ringkasan tahun and /kinerja."""
+    from bot.periods import parse_period
+    from bot.report_rules import instants
+    from storage import reports
+    from storage.db import Database, Params, Reader, Row
+
+    class Explaining(Reader):
+        def __init__(self, database: Database) -> None:
+            super().__init__(database._connection)
+
+        async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+            plan = await super().fetchall("EXPLAIN QUERY PLAN " + sql, params)
+            first = " ".join(sql.split())[:70]
+            print(f"  {first}...\n      " + "\n      ".join(r["detail"] for r in plan))
+            return await super().fetchall(sql, params)
+
+        async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+            rows = await self.fetchall(sql, params)
+            return rows[0] if rows else None
+
+    database = Database(db)
+    await database.open()
+    spy = Explaining(database)
+    start, end = instants(parse_period("tahun", now.astimezone(ZONE).date()), ZONE)
+    print("query plans")
+    try:
+        tally = await reports.totals(spy, start, end)
+        await reports.cells(spy, start, end)
+        await reports.cells(spy, start, end, "PEMB")
+        await reports.totals(spy, start, end, "PEMB")
+        await reports.value_at(spy, "resolve", start, end, tally.resolve_known // 2,
+                               tally.resolve_known)
+        await reports.value_at(spy, "ack", start, end, 10, 1000)
+        await reports.value_at(spy, "resolve", start, end, 10, 30_000, "PEMB")
+        await reports.weekly(spy, [(start, start + 604800)], ["PEMB"])
+        await reports.overdue_counts(spy, int(now.timestamp()))
+        await reports.overdue(spy, int(now.timestamp()), 30)
+        await reports.adoption(spy, start, end)
+    finally:
+        await database.close()
+
+
 # --- part 2: the bot process behind the emulator ---------------------------------------
 
 def peak_rss_mb(pid: int) -> float | None:
@@ -259,12 +302,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-services", action="store_true")
     parser.add_argument("--skip-bot", action="store_true")
+    parser.add_argument("--plans", action="store_true", help="print the query plans too")
     parser.add_argument("--stress", type=int, default=0,
                         help="then repeat every command this many more times, watching memory")
     args = parser.parse_args(argv)
     if not args.db.exists():
         sys.exit(f"{args.db} not found; run python -m bench.seed first")
     now = data_end(args.db)
+    if args.plans:
+        asyncio.run(plans(args.db, now))
     if not args.skip_services:
         asyncio.run(services(args.db, now, args.runs))
     if not args.skip_bot:

@@ -226,7 +226,8 @@ class Adoption:
 
 async def adoption(db: Reader, start: int, end: int, unit_code: str | None = None
                    ) -> dict[str, Adoption]:
-    """Registered staff per unit and how many of them acted on a complaint in the period."""
+    """Registered staff per unit and how many of them acted on a complaint in the period.
+    (``role <> 'citizen'`` lets SQLite use the partial index people_by_role.)"""
     unit_filter = "AND p.unit_code = ?" if unit_code is not None else ""
     params = (start, end) + ((unit_code,) if unit_code is not None else ())
     rows = await db.fetchall(
@@ -235,7 +236,8 @@ async def adoption(db: Reader, start: int, end: int, unit_code: str | None = Non
                                WHERE e.actor_id = p.telegram_id AND e.at >= ? AND e.at < ?))
                        AS active
             FROM people p
-            WHERE p.role IN ('staf', 'kepala') AND p.unit_code IS NOT NULL {unit_filter}
+            WHERE p.role <> 'citizen' AND p.role IN ('staf', 'kepala')
+              AND p.unit_code IS NOT NULL {unit_filter}
             GROUP BY p.unit_code""",
         params,
     )

@@ -223,5 +223,7 @@ async def test_query_plans_read_covering_indexes_without_sorting(db: Database) -
     await reports.overdue(spy, NOW, 10)
     assert "complaints_open_deadlines" in spy.only_plan()
     await reports.adoption(spy, start, end)
-    assert "complaint_events_by_actor (actor_id=? AND at>? AND at<?)" in spy.only_plan()
+    plan = spy.only_plan()
+    assert "complaint_events_by_actor (actor_id=? AND at>? AND at<?)" in plan
+    assert "USING COVERING INDEX people_by_role" in plan
 
