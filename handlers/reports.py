@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
@@ -25,8 +23,6 @@ from bot.services.reports import Chart, UnknownUnit
 from bot.texts import t
 from handlers.guards import requires
 from handlers.replies import answer, language, reply, say
-
-log = logging.getLogger(__name__)
 
 register_commands(
     Command("ringkasan", permission=Permission.OFFICE_REPORTS),
@@ -86,7 +82,8 @@ async def kinerja(update: Update, context: BotContext) -> None:
         period = parse_period(period_text, reports.today(runtime))
     except PeriodError:
         if unit is None and period_text is not None and period_text.isalpha():
-            await _unknown_unit(update, context, period_text)  # e.g. a mistyped unit code
+            codes = ", ".join(u.code for u in runtime.office.units)  # a mistyped unit code?
+            await say(update, context, "kinerja.unknown_word", text=period_text, codes=codes)
         else:
             await say(update, context, "period.bad", text=period_text, command="kinerja")
         return

@@ -66,6 +66,12 @@ ID: dict[str, str] = {
         "kerja). Rincian satu unit: /kinerja KODE, kode: {codes}.</i>"
     ),
     "kinerja.unknown_unit": "Unit “{code}” tidak dikenal. Kode unit: {codes}.",
+    "kinerja.unknown_word": (
+        "“{text}” bukan kode unit maupun periode.\nKode unit: {codes}.\nPeriode: "
+        "<code>hari</code>, <code>minggu</code>, <code>bulan</code>, <code>tahun</code>, "
+        "<code>2026-11</code>, <code>2026</code>, <code>2026-11-01..2026-11-15</code>.\n"
+        "Misalnya: <code>/kinerja PEMB 2026-11</code>"
+    ),
     "kinerja.no_unit": (
         "Akun Anda belum terhubung ke unit mana pun. Minta admin mengundang Anda ulang."
     ),
@@ -171,6 +177,12 @@ EN: dict[str, str] = {
         "One unit in detail: /kinerja CODE, codes: {codes}.</i>"
     ),
     "kinerja.unknown_unit": "Unknown unit “{code}”. Unit codes: {codes}.",
+    "kinerja.unknown_word": (
+        "“{text}” is neither a unit code nor a period.\nUnit codes: {codes}.\nPeriods: "
+        "<code>hari</code>, <code>minggu</code>, <code>bulan</code>, <code>tahun</code>, "
+        "<code>2026-11</code>, <code>2026</code>, <code>2026-11-01..2026-11-15</code>.\n"
+        "For instance: <code>/kinerja PEMB 2026-11</code>"
+    ),
     "kinerja.no_unit": "Your account is not linked to a unit. Ask an admin to invite you again.",
     "late.title": (
         "🔴 <b>Complaints past a deadline: {count}</b>\n<i>As of {now}, longest first.</i>"

@@ -173,7 +173,8 @@ async def test_kinerja_scorecard_for_a_head_and_ranking_for_a_supervisor(
     await camat.user.send("/kinerja pemb")
     assert "Pengaduan masuk: 0 (▼ 3)" in (await camat.user.wait_for("Desember 2026")).text
     await camat.user.send("/kinerja PEMBX")
-    await camat.user.wait_for("Unit “PEMBX” tidak dikenal")
+    unknown = await camat.user.wait_for("“PEMBX” bukan kode unit maupun periode")
+    assert "PELAYANAN" in unknown.text and "2026-11" in unknown.text
     await camat.user.send("/kinerja PEMB 2026-13")
     bad = await camat.user.wait_for("tidak dikenali")
     assert "2026-11-01..2026-11-15" in bad.text
