@@ -164,28 +164,43 @@ def _unit_order(runtime: Runtime) -> list[str]:
     return [u.code for u in runtime.office.units]
 
 
+@dataclass(frozen=True)
+class Breakdown:
+    total: Tally
+    by_status: dict[str, int]
+    by_unit: dict[str, int]
+    by_category: dict[str, int]
+    by_kelurahan: dict[str | None, int]
+
+
+def breakdown(cells: list[reports.Cell]) -> Breakdown:
+    """Totals per dimension from the (unit, status, category, kelurahan) cells."""
+    total = Tally()
+    by_status: dict[str, int] = defaultdict(int)
+    by_unit: dict[str, int] = defaultdict(int)
+    by_category: dict[str, int] = defaultdict(int)
+    by_kelurahan: dict[str | None, int] = defaultdict(int)
+    for cell in cells:
+        total += cell.tally
+        by_status[cell.status] += cell.tally.received
+        by_unit[cell.unit_code] += cell.tally.received
+        by_category[cell.category_code] += cell.tally.received
+        by_kelurahan[cell.kelurahan_code] += cell.tally.received
+    return Breakdown(total, dict(by_status), dict(by_unit), dict(by_category),
+                     dict(by_kelurahan))
+
+
 async def compute_summary(runtime: Runtime, period: Period, unit_code: str | None = None
                           ) -> Summary:
     """The summary without a rights check: for the digest, which goes to supervisors."""
-    zone = runtime.settings.zone
-    start, end = instants(period, zone)
-    cells = await reports.cells(runtime.db, start, end, unit_code)
-    total = Tally()
-    by: dict[str, dict] = {name: defaultdict(int) for name in
-                           ("status", "unit", "category", "kelurahan")}
-    for cell in cells:
-        total += cell.tally
-        count = cell.tally.received
-        by["status"][cell.status] += count
-        by["unit"][cell.unit_code] += count
-        by["category"][cell.category_code] += count
-        by["kelurahan"][cell.kelurahan_code] += count
+    start, end = instants(period, runtime.settings.zone)
+    parts = breakdown(await reports.cells(runtime.db, start, end, unit_code))
     previous = period.previous()
-    prev_start, prev_end = instants(previous, zone)
+    prev_start, prev_end = instants(previous, runtime.settings.zone)
     prev_tally = await reports.totals(runtime.db, prev_start, prev_end, unit_code)
     overdue = await reports.overdue_counts(runtime.db, runtime.now())
     units = [unit_code] if unit_code else _unit_order(runtime)
-    units += [code for code in by["unit"] if code not in units]  # units no longer configured
+    units += [code for code in parts.by_unit if code not in units]  # units no longer configured
     adoption = None
     if unit_code is not None:
         found = await reports.adoption(runtime.db, start, end, unit_code)
@@ -193,12 +208,12 @@ async def compute_summary(runtime: Runtime, period: Period, unit_code: str | Non
     return Summary(
         period=period,
         unit_code=unit_code,
-        current=await figures(runtime, total, period, unit_code),
+        current=await figures(runtime, parts.total, period, unit_code),
         previous=await figures(runtime, prev_tally, previous, unit_code, p90=False),
-        by_status=dict(by["status"]),
-        by_unit=dict(by["unit"]),
-        by_category=dict(by["category"]),
-        by_kelurahan=dict(by["kelurahan"]),
+        by_status=parts.by_status,
+        by_unit=parts.by_unit,
+        by_category=parts.by_category,
+        by_kelurahan=parts.by_kelurahan,
         overdue=overdue.get(unit_code, 0) if unit_code else sum(overdue.values()),
         chart=await chart_data(runtime, period, units),
         adoption=adoption,
