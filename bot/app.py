@@ -11,13 +11,15 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 import handlers
+from bot import report_worker
+from bot.charts import warm_up
 from bot.clock import Clock, SystemClock
 from bot.context import RUNTIME_KEY, BotContext
 from bot.office import Office, load_office
 from bot.pacing import ChatPacer, PacedRateLimiter, PaceLimits
 from bot.persistence import SqlitePersistence
 from bot.runtime import Runtime
-from bot.services import activity_reminders, complaint_checks, jp_nudge
+from bot.services import activity_reminders, complaint_checks, digest, jp_nudge
 from bot.services.commands import publish_all
 from bot.services.complaint_alerts import alert_unit_group
 from bot.services.survey import invite_after_complaint
@@ -28,6 +30,12 @@ from bot.updates import PerChatUpdateProcessor
 
 async def _publish_commands(runtime: Runtime, application: Application) -> None:
     await publish_all(runtime)
+
+
+async def _warm_up_charts(runtime: Runtime, application: Application) -> None:
+    """Import matplotlib once at start (in the report thread), not in the first
+    supervisor's wait."""
+    await report_worker.run(warm_up)
 
 
 def build_application(
@@ -71,6 +79,8 @@ def build_application(
     runtime.on_start(complaint_checks.on_start)
     runtime.on_start(activity_reminders.on_start)
     runtime.on_start(jp_nudge.on_start)
+    runtime.on_start(digest.on_start)
+    runtime.on_start(_warm_up_charts)
     runtime.group_bound_hooks.append(alert_unit_group)
     runtime.complaint_closed_hooks.append(invite_after_complaint)
     handlers.register(application)

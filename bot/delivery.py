@@ -26,6 +26,7 @@ from telegram import (
     BotCommandScope,
     ForceReply,
     InlineKeyboardMarkup,
+    InputFile,
     LinkPreviewOptions,
     ReplyParameters,
 )
@@ -40,7 +41,7 @@ from telegram.error import (
 
 from bot.clock import Clock, to_epoch
 from bot.pacing import MESSAGE_METHODS, ChatPacer, PaceLimits, TokenBucket
-from storage import outbox
+from storage import outbox, outbox_files
 from storage.db import Database
 from storage.outbox import OutboxRow
 
@@ -289,6 +290,12 @@ class Dispatcher:
             thread_id = await outbox.message_for(self._db, chat_id, kind, ref_id)
             if thread_id is not None:
                 params["message_thread_id"] = thread_id
+        if "upload_ref" in params:  # a file stored with the row (storage/outbox_files.py)
+            field, file_id, file_name = params.pop("upload_ref")
+            data = await outbox_files.data(self._db, file_id)
+            if data is None:
+                raise BadRequest(f"stored file {file_id} is missing")
+            params[field] = InputFile(data, filename=file_name)
 
 
 def _typed(params: dict[str, Any]) -> dict[str, Any]:

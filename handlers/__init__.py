@@ -13,6 +13,7 @@ from handlers import (
     common,
     errors,
     ikm,
+    reports,
     staff,
     survey,
     unit_group,
@@ -29,6 +30,7 @@ def register(application: Application) -> None:
     activities.register(application)
     survey.register(application)
     ikm.register(application)
+    reports.register(application)
     common.register_fallbacks(application)
     citizen_complaints.register_fallbacks(application)
     application.add_error_handler(errors.on_error)

@@ -1,0 +1,128 @@
+"""The arithmetic of the reports, as plain code: shares, ranks, trends, chart weeks, the
+ranking order and the digest's week.
+
+Definitions (also in the README):
+- Figures describe the complaints *received* in the period, as they stand now.
+- A share is on-time / known: of the complaints acknowledged (resolved) at least once,
+  how many were acknowledged (resolved) by their deadline. No data gives no share ("—").
+- Percentiles use the nearest-rank method: the p-th percentile of n sorted values is the
+  value at rank ceil(p*n) (1-based), so the median of 4 values is the 2nd.
+- The reopen rate is reopened / resolved at least once; the rating average is over the
+  rated complaints.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from bot.clock import to_epoch
+from bot.periods import Period
+
+MEDIAN, P90 = 0.5, 0.9
+CHART_MIN_WEEKS = 8
+Direction = Literal["up", "down", "same"]
+
+
+def share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def average(total: int, count: int) -> float | None:
+    return total / count if count else None
+
+
+def rank_offset(count: int, fraction: float) -> int:
+    """0-based offset of the nearest-rank percentile among ``count`` sorted values."""
+    if count <= 0:
+        raise ValueError("no values")
+    return max(0, math.ceil(fraction * count - 1e-9) - 1)
+
+
+@dataclass(frozen=True)
+class Trend:
+    direction: Direction
+    difference: float  # absolute value of current - previous
+
+
+def trend(current: float | None, previous: float | None) -> Trend | None:
+    """▲/▼ against the previous period; None when either side has no data."""
+    if current is None or previous is None:
+        return None
+    difference = current - previous
+    if abs(difference) < 1e-9:
+        return Trend("same", 0.0)
+    return Trend("up" if difference > 0 else "down", abs(difference))
+
+
+def instants(period: Period, zone: ZoneInfo) -> tuple[int, int]:
+    start, end = period.bounds(zone)
+    return to_epoch(start), to_epoch(end)
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class ChartWeek:
+    monday: date
+    start: int  # Monday 00:00 local
+    end: int  # the next Monday 00:00 local
+
+
+def chart_weeks(period: Period, today: date, zone: ZoneInfo,
+                minimum: int = CHART_MIN_WEEKS) -> list[ChartWeek]:
+    """Whole Monday-to-Sunday weeks for the chart: those overlapping the period (up to
+    today), reaching back to at least ``minimum`` weeks so that a day or a week still
+    shows its context."""
+    last_day = max(period.start, min(period.end, today + timedelta(days=1)) - timedelta(days=1))
+    last_monday = monday_of(last_day)
+    monday = min(monday_of(period.start), last_monday - timedelta(weeks=minimum - 1))
+    weeks = []
+    while monday <= last_monday:
+        following = monday + timedelta(weeks=1)
+        weeks.append(ChartWeek(
+            monday,
+            to_epoch(datetime.combine(monday, time(), zone)),
+            to_epoch(datetime.combine(following, time(), zone)),
+        ))
+        monday = following
+    return weeks
+
+
+@dataclass(frozen=True)
+class UnitStanding:
+    unit_code: str
+    position: int  # order in the office file, the last tie-breaker
+    received: int
+    resolve_share: float | None
+    resolve_median: int | None
+
+
+def ranking(units: Iterable[UnitStanding]) -> list[UnitStanding]:
+    """Best first: share resolved on time, then the faster median, then the busier unit;
+    units without any resolved complaint come last."""
+    return sorted(units, key=lambda u: (
+        u.resolve_share is None,
+        -(u.resolve_share or 0.0),
+        u.resolve_median if u.resolve_median is not None else math.inf,
+        -u.received,
+        u.position,
+    ))
+
+
+def digest_week(due: datetime, zone: ZoneInfo) -> Period:
+    """The digest due at ``due`` covers the last full Monday-to-Sunday week before the
+    week it is sent in."""
+    this_monday = monday_of(due.astimezone(zone).date())
+    start = this_monday - timedelta(weeks=1)
+    return Period(start, this_monday, "week")
+
+
+def hours(seconds: int | None) -> float | None:
+    return None if seconds is None else seconds / 3600

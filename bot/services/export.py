@@ -1,0 +1,89 @@
+"""/ekspor: the complaints of a period as an XLSX workbook, written to the audit log.
+
+Rows are read page by page and handed to openpyxl in the report thread
+(:mod:`bot.report_worker`), so a large export neither fills the memory nor stops the bot
+from answering others. The workbook is written
+to a temporary file that the caller sends and then deletes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot import report_worker
+from bot.periods import Period
+from bot.report_rules import instants
+from bot.roles import Permission
+from bot.services.export_sheets import SHEETS, ExportContext
+from bot.services.people import Actor
+from bot.services.reports import require_office
+from bot.xlsx import WorkbookWriter
+from storage import audit, reports
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+#: One file at most: a month of a very busy office (35,000 in the benchmark) fits in the
+#: memory budget, a year of it does not (choose a shorter period).
+MAX_COMPLAINTS = 40_000
+
+
+class TooMany(Exception):
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
+
+
+class NothingToExport(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    path: Path
+    file_name: str
+    rows: dict[str, int]  # sheet title -> data rows
+    personal_data: bool
+
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def file_name(period: Period) -> str:
+    last = period.end - timedelta(days=1)
+    return f"pengaduan_{period.start:%Y-%m-%d}_{last:%Y-%m-%d}.xlsx"
+
+
+async def export(runtime: Runtime, actor: Actor, period: Period) -> ExportFile:
+    require_office(actor)
+    start, end = instants(period, runtime.settings.zone)
+    count = (await reports.totals(runtime.db, start, end)).received
+    if count == 0:
+        raise NothingToExport
+    if count > MAX_COMPLAINTS:
+        raise TooMany(count)
+    context = ExportContext(runtime, period, start, end,
+                            personal_data=actor.can(Permission.PERSONAL_DATA),
+                            language=actor.language)
+    writer = await report_worker.run(WorkbookWriter)
+    rows: dict[str, int] = {}
+    for sheet in SHEETS:
+        target = await report_worker.run(writer.add_sheet, sheet.title, sheet.columns(context))
+        rows[sheet.title] = 0
+        async for batch in sheet.rows(context):
+            await report_worker.run(writer.append, target, batch)
+            rows[sheet.title] += len(batch)
+    handle, name = tempfile.mkstemp(prefix="marelan-export-", suffix=".xlsx")
+    os.close(handle)
+    path = Path(name)
+    await report_worker.run_heavy(writer.save, path)
+    async with runtime.db.transaction() as tx:
+        await audit.record(tx, runtime.now(), actor.telegram_id, "report.exported", "period",
+                           f"{period.start.isoformat()}..{period.end.isoformat()}",
+                           rows=rows, personal_data=context.personal_data)
+    return ExportFile(path, file_name(period), rows, context.personal_data)

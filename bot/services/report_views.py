@@ -1,0 +1,50 @@
+"""Turning report results into what is sent: catalog text with the sections other
+features add, the overdue button, and the chart PNG (drawn in a worker thread)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from telegram import InlineKeyboardMarkup
+
+from bot import report_worker
+from bot.charts import render_weekly
+from bot.periods import Period
+from bot.report_render import ReportRenderer, period_label, plain
+from bot.report_sections import (
+    SCORECARD_SECTIONS,
+    SUMMARY_SECTIONS,
+    SectionContext,
+    render_sections,
+)
+from bot.services.reports import Chart, Summary
+from bot.texts import Markup, t
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+
+def renderer(runtime: Runtime) -> ReportRenderer:
+    return ReportRenderer(runtime.office, runtime.calendar)
+
+
+async def summary_message(runtime: Runtime, summary: Summary, language: str, *,
+                          digest: bool = False) -> tuple[Markup, InlineKeyboardMarkup | None]:
+    context = SectionContext(runtime, summary.period, summary.unit_code, language)
+    sections = await render_sections(SUMMARY_SECTIONS, context)
+    if summary.unit_code is not None:
+        sections += await render_sections(SCORECARD_SECTIONS, context)
+    draw = renderer(runtime)
+    text = draw.summary(language, summary, sections, digest=digest)
+    return text, draw.overdue_keyboard(language, summary.overdue, summary.unit_code)
+
+
+def chart_caption(language: str, period: Period) -> Markup:
+    return t(language, "chart.caption", period=period_label(language, period))
+
+
+async def chart_png(runtime: Runtime, chart: Chart, language: str, period: Period) -> bytes:
+    """The weekly chart as PNG, drawn off the event loop so the bot keeps answering."""
+    subtitle = plain(period_label(language, period))
+    drawing = renderer(runtime).chart(language, chart, subtitle[:1].upper() + subtitle[1:])
+    return await report_worker.run_heavy(render_weekly, drawing)

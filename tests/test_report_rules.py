@@ -1,0 +1,106 @@
+from datetime import date, datetime
+from itertools import pairwise
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.charts import Stack, WeeklyChart, limit_stacks, render_weekly, week_label
+from bot.periods import Period, parse_period
+from bot.report_render import period_label
+from bot.report_rules import (
+    UnitStanding,
+    chart_weeks,
+    digest_week,
+    instants,
+    rank_offset,
+    ranking,
+    share,
+    trend,
+)
+
+WIB = ZoneInfo("Asia/Jakarta")
+TODAY = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(("count", "fraction", "offset"), [
+    (1, 0.5, 0), (2, 0.5, 0), (3, 0.5, 1), (4, 0.5, 1), (5, 0.5, 2),
+    (10, 0.9, 8), (11, 0.9, 9), (4, 0.9, 3), (1, 0.9, 0), (100, 0.9, 89),
+])
+def test_nearest_rank_offsets(count: int, fraction: float, offset: int) -> None:
+    assert rank_offset(count, fraction) == offset
+
+
+def test_rank_of_nothing_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        rank_offset(0, 0.5)
+
+
+def test_shares_and_trends() -> None:
+    assert share(3, 4) == 0.75 and share(0, 0) is None
+    assert trend(5, 2).direction == "up" and trend(5, 2).difference == 3
+    assert trend(0.5, 0.75).direction == "down" and trend(0.5, 0.75).difference == 0.25
+    assert trend(1.0, 1.0).direction == "same"
+    assert trend(None, 1.0) is None and trend(1.0, None) is None
+
+
+def test_instants_follow_local_midnight() -> None:
+    start, end = instants(parse_period("2026-11", TODAY), WIB)
+    assert datetime.fromtimestamp(start, WIB) == datetime(2026, 11, 1, tzinfo=WIB)
+    assert datetime.fromtimestamp(end, WIB) == datetime(2026, 12, 1, tzinfo=WIB)
+
+
+def test_chart_weeks_cover_the_period_and_at_least_eight_weeks() -> None:
+    month = chart_weeks(parse_period("2026-10", TODAY), TODAY, WIB)
+    assert month[0].monday == date(2026, 9, 7) and month[-1].monday == date(2026, 10, 26)
+    year = chart_weeks(parse_period("tahun", TODAY), TODAY, WIB)
+    assert year[0].monday == date(2025, 12, 29) and year[-1].monday == date(2026, 11, 23)
+    assert len(year) == 48  # not beyond today
+    day = chart_weeks(parse_period("hari", TODAY), TODAY, WIB)
+    assert len(day) == 8 and day[-1].monday == date(2026, 11, 23)
+    assert all(b.start == a.end for a, b in pairwise(day))
+    assert datetime.fromtimestamp(day[-1].end, WIB) == datetime(2026, 11, 30, tzinfo=WIB)
+
+
+def test_ranking_order() -> None:
+    units = [
+        UnitStanding("A", 0, 10, None, None),
+        UnitStanding("B", 1, 10, 0.9, 7200),
+        UnitStanding("C", 2, 30, 0.9, 3600),
+        UnitStanding("D", 3, 5, 1.0, 90000),
+        UnitStanding("E", 4, 50, 0.9, 3600),
+    ]
+    assert [u.unit_code for u in ranking(units)] == ["D", "E", "C", "B", "A"]
+
+
+def test_digest_covers_the_week_before() -> None:
+    monday = datetime(2026, 11, 30, 7, 30, tzinfo=WIB)
+    assert digest_week(monday, WIB) == Period(date(2026, 11, 23), date(2026, 11, 30), "week")
+    friday = datetime(2026, 12, 4, 16, 0, tzinfo=WIB)
+    assert digest_week(friday, WIB).start == date(2026, 11, 23)
+
+
+def test_period_labels() -> None:
+    assert period_label("id", parse_period("2026-11", TODAY)) == "November 2026"
+    assert period_label("en", parse_period("tahun", TODAY)) == "year 2026"
+    assert period_label("id", parse_period("hari", TODAY)) == "Rabu, 25 November 2026"
+    week = parse_period("minggu", TODAY)
+    assert period_label("id", week) == "minggu 23 November 2026 – 29 November 2026"
+    assert period_label("id", week.previous()).startswith("minggu 16 November")
+    assert (period_label("id", parse_period("2026-11-01..2026-11-15", TODAY))
+            == "1 November 2026 – 15 November 2026")
+
+
+def test_chart_keeps_at_most_eight_colours_and_draws_a_png() -> None:
+    stacks = [Stack(f"Unit {i}", [i, i + 1]) for i in range(10)]
+    limited = limit_stacks(stacks, "Lainnya")
+    assert len(limited) == 8 and limited[-1].label == "Lainnya"
+    assert limited[-1].counts == [0 + 1 + 2, 1 + 2 + 3]  # the three smallest, summed
+    assert sum(sum(s.counts) for s in limited) == sum(sum(s.counts) for s in stacks)
+    chart = WeeklyChart("id", "Pengaduan per minggu", "November 2026",
+                        [date(2026, 11, 2), date(2026, 11, 9)], stacks, [0.5, None],
+                        "Jumlah", "Tepat waktu (%)", "Tepat waktu", "Lainnya", "Minggu mulai")
+    png = render_weekly(chart)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1000, 1000)
+    assert week_label("id", date(2026, 8, 17)) == "17 Agu"
