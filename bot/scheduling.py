@@ -11,6 +11,7 @@ moved, every job now due runs at once, in due order.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from typing import Any
 
 from telegram.ext import ContextTypes, Job, JobQueue
 
-from bot.clock import Clock, SystemClock
+from bot.clock import Clock, SystemClock, from_epoch
 
 log = logging.getLogger(__name__)
 
@@ -90,3 +91,46 @@ class Scheduler:
 
     def jobs(self) -> tuple[Job[Any], ...]:
         return self._job_queue.jobs()
+
+
+class DueRows:
+    """A kind of due rows (deadline checks, reminders, digests...) served by one job.
+
+    The job is armed at the earliest pending row and re-armed whenever a committed
+    transaction touched the rows' topic (see ``Tx.touch``); the rows carry all state, so
+    re-arming is always safe and the job's handler claims each row before acting on it.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        topic: str,
+        next_due: Callable[[Any], Awaitable[int | None]],
+        run_due: Callable[[Any], Awaitable[object]],
+    ) -> None:
+        self.name = name
+        self.topic = topic
+        self._next_due = next_due
+        self._run_due = run_due
+
+    async def arm(self, runtime: Any) -> None:
+        """Point the job at the earliest pending row (or remove it when none is left)."""
+        if runtime.scheduler is None:
+            return
+        due = await self._next_due(runtime.db)
+        if due is None:
+            runtime.scheduler.cancel(self.name)
+        else:
+            runtime.scheduler.at(self.name, from_epoch(due), self._job)
+
+    def watch(self, runtime: Any) -> None:
+        """Re-arm after every commit that planned, moved or cancelled rows of this kind."""
+
+        def rearm(topics: set[str]) -> None:
+            if self.topic in topics:
+                asyncio.get_running_loop().create_task(self.arm(runtime))
+
+        runtime.db.add_commit_listener(rearm)
+
+    async def _job(self, context: Any) -> None:
+        await self._run_due(context.runtime)

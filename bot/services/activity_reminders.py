@@ -13,7 +13,6 @@ are due at once, only the closest to the start is sent (see
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
@@ -24,8 +23,8 @@ from bot import activity_callbacks as acb
 from bot import activity_keyboards as kb
 from bot import notify
 from bot.activity_rules import minutes_until, reminder_plan, reminders_to_send
-from bot.clock import from_epoch
 from bot.notify import Ref
+from bot.scheduling import DueRows
 from bot.services.activity_common import CHECKLIST, INVITATION, Loaded, broadcast, load, renderer
 from storage import activities, activity_invitations, activity_reminders
 from storage.activity_reminders import Reminder
@@ -56,19 +55,6 @@ async def plan(runtime: Runtime, tx: Tx, activity_id: int) -> None:
                                   activity.ends_at)
 
 
-async def arm(runtime: Runtime) -> None:
-    """Point the scheduler job at the earliest pending row."""
-    if runtime.scheduler is None:
-        return
-    next_due = await activity_reminders.next_due(runtime.db)
-    if next_due is None:
-        runtime.scheduler.cancel(JOB_NAME)
-    else:
-        runtime.scheduler.at(JOB_NAME, from_epoch(next_due), _job)
-
-
-async def _job(context: Any) -> None:
-    await run_due(context.runtime)
 
 
 async def run_due(runtime: Runtime) -> int:
@@ -84,7 +70,7 @@ async def run_due(runtime: Runtime) -> int:
         except Exception:
             log.exception("reminders of activity %s failed", activity_id)
             await _give_up(runtime, rows)
-    await arm(runtime)
+    await ROWS.arm(runtime)
     return queued
 
 
@@ -154,12 +140,9 @@ async def _send_checklist(runtime: Runtime, tx: Tx, loaded: Loaded) -> int:
 
 
 async def on_start(runtime: Runtime, application: Application) -> None:
-    """Re-arm from the rows (rows that fell due while the bot was down are handled now),
-    and re-arm whenever a transaction plans or cancels rows."""
+    """Re-arm from the rows: rows that fell due while the bot was down are handled now."""
+    ROWS.watch(runtime)
+    await ROWS.arm(runtime)
 
-    def rearm(topics: set[str]) -> None:
-        if "activity_reminders" in topics:
-            asyncio.get_running_loop().create_task(arm(runtime))
 
-    runtime.db.add_commit_listener(rearm)
-    await arm(runtime)
+ROWS = DueRows(JOB_NAME, "activity_reminders", activity_reminders.next_due, run_due)

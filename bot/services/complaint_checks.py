@@ -8,17 +8,17 @@ once even if the job runs twice or the bot restarts in between.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from telegram.ext import Application
 
 from bot import notify
 from bot.clock import from_epoch, to_epoch
 from bot.complaint_rules import OPEN, Status, autoclose_time, check_times
+from bot.scheduling import DueRows
 from bot.services.complaint_alerts import (
     escalation_recipients,
     refresh_alerts,
@@ -68,19 +68,6 @@ async def plan_checks(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
         await complaint_checks.cancel(tx, complaint.id, (*DEADLINE_CHECKS, "autoclose"))
 
 
-async def arm(runtime: Runtime) -> None:
-    """Point the scheduler job at the earliest pending check."""
-    if runtime.scheduler is None:
-        return
-    next_due = await complaint_checks.next_due(runtime.db)
-    if next_due is None:
-        runtime.scheduler.cancel(JOB_NAME)
-    else:
-        runtime.scheduler.at(JOB_NAME, from_epoch(next_due), _job)
-
-
-async def _job(context: Any) -> None:
-    await run_due(context.runtime)
 
 
 async def run_due(runtime: Runtime) -> int:
@@ -95,7 +82,7 @@ async def run_due(runtime: Runtime) -> int:
             if complaint is not None and complaint.cycle == check.cycle:
                 await FIRE[check.kind](runtime, tx, complaint, check)
                 fired += 1
-    await arm(runtime)
+    await ROWS.arm(runtime)
     return fired
 
 
@@ -165,12 +152,9 @@ FIRE: dict[str, Callable[[Runtime, Tx, Complaint, Check], Awaitable[None]]] = {
 
 
 async def on_start(runtime: Runtime, application: Application) -> None:
-    """Re-arm from the rows (checks that fell due while the bot was down fire now), and
-    re-arm whenever a transaction plans checks."""
+    """Re-arm from the rows: checks that fell due while the bot was down fire now."""
+    ROWS.watch(runtime)
+    await ROWS.arm(runtime)
 
-    def rearm(topics: set[str]) -> None:
-        if "complaint_checks" in topics:
-            asyncio.get_running_loop().create_task(arm(runtime))
 
-    runtime.db.add_commit_listener(rearm)
-    await arm(runtime)
+ROWS = DueRows(JOB_NAME, "complaint_checks", complaint_checks.next_due, run_due)

@@ -13,7 +13,6 @@ service on the first working day of the month).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from bot import notify
 from bot.clock import from_epoch, to_epoch
 from bot.periods import parse_weekly_schedule
 from bot.report_rules import digest_week
+from bot.scheduling import DueRows
 from bot.services.complaint_alerts import supervisors
 from bot.services.report_views import chart_caption, chart_png, summary_message
 from bot.services.reports import compute_summary
@@ -115,18 +115,6 @@ async def plan_next(runtime: Runtime, tx: Tx, kind: DigestKind) -> None:
                        runtime.now())
 
 
-async def arm(runtime: Runtime) -> None:
-    if runtime.scheduler is None:
-        return
-    next_due = await digests.next_due(runtime.db)
-    if next_due is None:
-        runtime.scheduler.cancel(JOB_NAME)
-    else:
-        runtime.scheduler.at(JOB_NAME, from_epoch(next_due), _job)
-
-
-async def _job(context: Any) -> None:
-    await run_due(context.runtime)
 
 
 async def run_due(runtime: Runtime) -> int:
@@ -148,20 +136,18 @@ async def run_due(runtime: Runtime) -> int:
             await plan_next(runtime, tx, kind)
         log.info("digest %s %s sent to %d people", run.kind, run.period_key, count)
         sent += 1
-    await arm(runtime)
+    await ROWS.arm(runtime)
     return sent
 
 
 async def on_start(runtime: Runtime, application: Application) -> None:
     """Plan the next digest of every kind, send those that fell due while the bot was
     down, and re-arm whenever a transaction plans a digest."""
-
-    def rearm(topics: set[str]) -> None:
-        if "digest_runs" in topics:
-            asyncio.get_running_loop().create_task(arm(runtime))
-
     async with runtime.db.transaction() as tx:
         for kind in KINDS.values():
             await plan_next(runtime, tx, kind)
-    runtime.db.add_commit_listener(rearm)
+    ROWS.watch(runtime)
     await run_due(runtime)
+
+
+ROWS = DueRows(JOB_NAME, "digest_runs", digests.next_due, run_due)

@@ -8,9 +8,8 @@ recorded as missed. After each run the next month's row is planned.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from telegram.ext import Application
 
@@ -23,6 +22,7 @@ from bot.activity_rules import (
     prorata_target,
 )
 from bot.clock import from_epoch, to_epoch
+from bot.scheduling import DueRows
 from bot.services.activity_common import broadcast, renderer
 from bot.services.jp_reports import upcoming_trainings
 from bot.texts import Markup, join, t
@@ -43,18 +43,6 @@ async def plan_next(runtime: Runtime) -> None:
         await jp.plan_nudge(tx, nudge_period(due, runtime.settings.zone), to_epoch(due))
 
 
-async def arm(runtime: Runtime) -> None:
-    if runtime.scheduler is None:
-        return
-    next_due = await jp.next_nudge_due(runtime.db)
-    if next_due is None:
-        runtime.scheduler.cancel(JOB_NAME)
-    else:
-        runtime.scheduler.at(JOB_NAME, from_epoch(next_due), _job)
-
-
-async def _job(context: Any) -> None:
-    await run_due(context.runtime)
 
 
 async def run_due(runtime: Runtime) -> int:
@@ -72,7 +60,7 @@ async def run_due(runtime: Runtime) -> int:
                 continue
             nudged += await _send(runtime, tx, recipients)
     await plan_next(runtime)
-    await arm(runtime)
+    await ROWS.arm(runtime)
     return nudged
 
 
@@ -119,11 +107,9 @@ def nudge_text(runtime: Runtime, language: str, total: int, target: int, prorata
 
 async def on_start(runtime: Runtime, application: Application) -> None:
     """Handle a nudge that fell due while the bot was down, plan the next one, arm."""
-
-    def rearm(topics: set[str]) -> None:
-        if "jp_nudges" in topics:
-            asyncio.get_running_loop().create_task(arm(runtime))
-
-    runtime.db.add_commit_listener(rearm)
+    ROWS.watch(runtime)
     await plan_next(runtime)
-    await arm(runtime)
+    await ROWS.arm(runtime)
+
+
+ROWS = DueRows(JOB_NAME, "jp_nudges", jp.next_nudge_due, run_due)
