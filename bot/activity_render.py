@@ -56,8 +56,7 @@ class ActivityRenderer:
         return t(language, "act.left.minutes", minutes=max(1, minutes))
 
     def unit_name(self, language: str, code: str | None) -> str:
-        unit = self.office.unit(code) if code else None
-        return unit.label(language) if unit else (code or "—")
+        return self.office.unit_label(code, language)
 
     def audience(self, language: str, all_staff: bool, units: list[str], public: bool) -> Markup:
         parts: list[str] = []

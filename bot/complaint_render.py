@@ -67,16 +67,13 @@ class Renderer:
         return formatting.short_moment(language, from_epoch(epoch), self.calendar.zone)
 
     def unit(self, language: str, code: str | None) -> str:
-        unit = self.office.unit(code) if code else None
-        return unit.label(language) if unit else (code or "—")
+        return self.office.unit_label(code, language)
 
     def category(self, language: str, code: str) -> str:
-        category = self.office.category(code)
-        return category.label(language) if category else code
+        return self.office.category_label(code, language)
 
     def kelurahan(self, language: str, code: str | None) -> str:
-        kelurahan = self.office.kelurahan_by_code(code) if code else None
-        return kelurahan.name if kelurahan else str(t(language, "alert.unknown_kelurahan"))
+        return self.office.kelurahan_name(code) or str(t(language, "alert.unknown_kelurahan"))
 
     def status(self, language: str, status: str) -> str:
         return str(t(language, f"status.name.{status}"))

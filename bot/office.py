@@ -167,6 +167,19 @@ class Office(_Model):
     def service(self, code: str) -> Service | None:
         return next((s for s in self.services if s.code == code), None)
 
+    # Display names, with the code itself when a row left the office file.
+    def unit_label(self, code: str | None, language: str) -> str:
+        unit = self.unit(code) if code else None
+        return unit.label(language) if unit else (code or "—")
+
+    def category_label(self, code: str, language: str) -> str:
+        category = self.category(code)
+        return category.label(language) if category else code
+
+    def kelurahan_name(self, code: str | None) -> str | None:
+        found = self.kelurahan_by_code(code) if code else None
+        return found.name if found else None
+
 
 def _unique(key: str, codes: list[str]) -> None:
     seen: set[str] = set()

@@ -59,16 +59,13 @@ class ReportRenderer:
     # --- names --------------------------------------------------------------------------
 
     def unit(self, language: str, code: str | None) -> str:
-        unit = self.office.unit(code) if code else None
-        return unit.label(language) if unit else (code or "—")
+        return self.office.unit_label(code, language)
 
     def category(self, language: str, code: str) -> str:
-        category = self.office.category(code)
-        return category.label(language) if category else code
+        return self.office.category_label(code, language)
 
     def kelurahan(self, language: str, code: str | None) -> str:
-        found = self.office.kelurahan_by_code(code) if code else None
-        return found.name if found else str(t(language, "summary.unknown_kelurahan"))
+        return self.office.kelurahan_name(code) or str(t(language, "summary.unknown_kelurahan"))
 
     # --- numbers ------------------------------------------------------------------------
 

@@ -127,13 +127,12 @@ async def confirm_submission(update: Update, context: BotContext, complaint) -> 
     lang = language(context)
     office = context.runtime.office
     zone = context.runtime.settings.zone
-    unit = office.unit(complaint.unit_code)
     await say(
         update,
         context,
         "lapor.submitted",
         number=complaint.number,
-        unit=unit.label(lang) if unit else complaint.unit_code,
+        unit=office.unit_label(complaint.unit_code, lang),
         ack_due=formatting.moment(lang, from_epoch(complaint.ack_due_at), zone),
         resolve_due=formatting.moment(lang, from_epoch(complaint.resolve_due_at), zone),
     )
