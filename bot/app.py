@@ -6,9 +6,12 @@ bot here, so what is tested is what runs.
 
 from __future__ import annotations
 
+import warnings
+
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.warnings import PTBUserWarning
 
 import handlers
 from bot import report_worker
@@ -27,6 +30,9 @@ from bot.settings import Settings
 from bot.startup_checks import check_unit_groups
 from bot.updates import PerChatUpdateProcessor
 
+# Our conversations mix typed answers and button presses from one person in one chat, so
+# they are tracked per chat and user, not per message; PTB warns about that choice.
+warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
 
 async def _publish_commands(runtime: Runtime, application: Application) -> None:
     await publish_all(runtime)
