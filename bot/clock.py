@@ -21,6 +21,8 @@ class Clock(Protocol):
         """Be told when time jumps (only fake clocks ever jump)."""
         ...
 
+    def unsubscribe(self, listener: Callable[[], None]) -> None: ...
+
 
 class SystemClock:
     def now(self) -> datetime:
@@ -28,6 +30,9 @@ class SystemClock:
 
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Real time never jumps, so there is nothing to tell."""
+
+    def unsubscribe(self, listener: Callable[[], None]) -> None:
+        """Nothing was subscribed."""
 
 
 class FakeClock:
@@ -44,6 +49,10 @@ class FakeClock:
 
     def subscribe(self, listener: Callable[[], None]) -> None:
         self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     def set(self, moment: datetime) -> None:
         self._now = moment.astimezone(UTC)

@@ -93,6 +93,8 @@ class Runtime:
     async def stop(self, application: Application) -> None:
         if self.dispatcher is not None:
             await self.dispatcher.stop()
+        if self.scheduler is not None:
+            self.scheduler.close()
 
     async def close(self, application: Application) -> None:
         await self.db.close()

@@ -89,6 +89,11 @@ class Scheduler:
             if not self._job_queue.get_jobs_by_name(planned.name):
                 self._arm(planned)
 
+    def close(self) -> None:
+        """The application stops: stop following the clock (a restart brings a new one)."""
+        self._clock.unsubscribe(self._on_clock_jump)
+        self._planned.clear()
+
     def jobs(self) -> tuple[Job[Any], ...]:
         return self._job_queue.jobs()
 
