@@ -11,7 +11,7 @@ from bot.callbacks import BadCallback, MenuHelp, MenuLanguage, SetLanguage, pars
 from bot.commands import Where, for_role
 from bot.context import BotContext
 from bot.keyboards import language_choice, main_menu
-from bot.roles import Role
+from bot.roles import Permission, Role
 from bot.services import people
 from bot.texts import join, t
 from handlers.flows import clear_flows
@@ -47,18 +47,32 @@ async def start(update: Update, context: BotContext) -> None:
     await reply(update, context, greeting(context), main_menu(language(context)))
 
 
+HELP_SECTIONS = (
+    "everyone",
+    Permission.STAFF_TOOLS.value,
+    Permission.UNIT_REPORTS.value,
+    Permission.OFFICE_REPORTS.value,
+    Permission.PERSONAL_DATA.value,
+    Permission.MANAGE_STAFF.value,
+)
+
+
 def help_text(context: BotContext) -> str:
+    """The commands this person's role may use, grouped by who they are for."""
     lang = language(context)
+    role = context.actor.role
     lines = [t(lang, "help.title")]
-    lines += [
-        f"/{command.name} — {t(lang, f'cmd.{command.name}')}"
-        for command in for_role(context.actor.role, Where.PRIVATE)
-    ]
-    if context.actor.role is not Role.CITIZEN:
-        lines += [
-            f"/{command.name} — {t(lang, f'cmd.{command.name}')} (grup)"
-            for command in for_role(context.actor.role, Where.GROUP)
-        ]
+    private = for_role(role, Where.PRIVATE)
+    for section in HELP_SECTIONS:
+        commands = [c for c in private if (c.permission.value if c.permission else "everyone")
+                    == section]
+        if commands and role is not Role.CITIZEN:
+            lines.append(t(lang, f"help.section.{section}"))
+        lines += [f"/{c.name} — {t(lang, f'cmd.{c.name}')}" for c in commands]
+    groups = for_role(role, Where.GROUP) if role is not Role.CITIZEN else []
+    if groups:
+        lines.append(t(lang, "help.section.group"))
+        lines += [f"/{c.name} — {t(lang, f'cmd.{c.name}')}" for c in groups]
     lines.append(t(lang, "help.footer"))
     return join(lines)
 

@@ -16,6 +16,13 @@ ID: dict[str, str] = {
     "menu.help": "❓ Bantuan",
     "menu.language": "🌐 Bahasa / Language",
     "help.title": "<b>Perintah yang dapat Anda gunakan</b>",
+    "help.section.everyone": "\n<b>Untuk semua</b>",
+    "help.section.staff_tools": "\n<b>Staf</b>",
+    "help.section.unit_reports": "\n<b>Kepala unit dan pimpinan</b>",
+    "help.section.office_reports": "\n<b>Pimpinan</b>",
+    "help.section.personal_data": "\n<b>Data pribadi</b>",
+    "help.section.manage_staff": "\n<b>Admin</b>",
+    "help.section.group": "\n<b>Di grup unit</b>",
     "help.footer": (
         "\nJika pengaduan Anda tidak ditangani dengan baik, Anda dapat melapor ke "
         "Ombudsman RI atau DPRD Kota Medan (UU 25/2009)."
@@ -69,6 +76,13 @@ EN: dict[str, str] = {
     "menu.help": "❓ Help",
     "menu.language": "🌐 Bahasa / Language",
     "help.title": "<b>Commands you can use</b>",
+    "help.section.everyone": "\n<b>For everyone</b>",
+    "help.section.staff_tools": "\n<b>Staff</b>",
+    "help.section.unit_reports": "\n<b>Heads of unit and supervisors</b>",
+    "help.section.office_reports": "\n<b>Supervisors</b>",
+    "help.section.personal_data": "\n<b>Personal data</b>",
+    "help.section.manage_staff": "\n<b>Admin</b>",
+    "help.section.group": "\n<b>In unit groups</b>",
     "help.footer": (
         "\nIf your complaint is not handled properly you may report to the Ombudsman of the "
         "Republic of Indonesia or the Medan city council (DPRD), as UU 25/2009 provides."
