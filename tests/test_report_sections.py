@@ -31,7 +31,7 @@ def test_the_ikm_line_with_change_and_sample() -> None:
                     "     dari 2 responden (▲ 1) · ⚠️ kurang dari sampel minimum 130")
     english = render_ikm("en", PeriodIkm(before, None, minimum_sample=1))
     assert english == ("😊 Satisfaction index (IKM): <b>75.00</b> · grade <b>C</b> (Poor)\n"
-                       "     from 1 respondents (▲ 1)")
+                       "     respondents: 1 (▲ 1)")
     same = render_ikm("id", PeriodIkm(before, before, minimum_sample=None))
     assert "<b>75,00</b> (= tetap)" in same and "1 responden (= tetap)" in same
 

@@ -44,11 +44,11 @@ ID: dict[str, str] = {
 EN: dict[str, str] = {
     "rsec.ikm": (
         "😊 Satisfaction index (IKM): <b>{converted}</b>{trend} · grade <b>{mutu}</b> "
-        "({kinerja})\n     from {respondents} respondents{respondents_trend}{sample}"
+        "({kinerja})\n     respondents: {respondents}{respondents_trend}{sample}"
     ),
     "rsec.ikm_incomplete": (
         "😊 Satisfaction index (IKM): — (some unsur have no answers)\n"
-        "     from {respondents} respondents{respondents_trend}{sample}"
+        "     respondents: {respondents}{respondents_trend}{sample}"
     ),
     "rsec.ikm_sample": " · ⚠️ below the minimum sample of {minimum}",
     "rsec.weakest": "🔧 Weakest SKM unsur: <b>{names}</b> — NRR {nrr} (grade {mutu})",
@@ -63,10 +63,10 @@ EN: dict[str, str] = {
     "ranking.ikm": "😊 IKM {converted} ({mutu})",
     "ikmdigest.title": "📬 <b>Monthly IKM — {period}</b>",
     "ikmdigest.intro": "Satisfaction index per service (converted IKM · grade · respondents):",
-    "ikmdigest.line": "• {service}: <b>{converted}</b> · {mutu} · {respondents} respondents{short}",
+    "ikmdigest.line": "• {service}: <b>{converted}</b> · {mutu} · respondents: {respondents}{short}",
     "ikmdigest.short": " ⚠️",
     "ikmdigest.total": (
-        "All services: <b>{converted}</b> · grade {mutu} ({kinerja}) · {respondents} respondents"
+        "All services: <b>{converted}</b> · grade {mutu} ({kinerja}) · respondents: {respondents}"
     ),
     "ikmdigest.missing": "No respondents yet: {services}.",
     "ikmdigest.short_note": (

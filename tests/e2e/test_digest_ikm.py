@@ -73,7 +73,7 @@ async def test_monthly_ikm_digest_once_on_the_first_working_day(office: OfficeEn
     assert "Seluruh layanan: 75,93 · mutu C" in digest.text
     assert "Belum ada responden: Akta (kelahiran, kematian), Surat Pindah," in digest.text
     english = await sekcam.user.wait_for("Monthly IKM — November 2026")
-    assert "All services: 75.93 · grade C (Poor) · 3 respondents" in english.text
+    assert "All services: 75.93 · grade C (Poor) · respondents: 3" in english.text
 
     await office.restart()
     await at(office, datetime(2026, 12, 1, 11, 0, tzinfo=WIB))
