@@ -288,3 +288,10 @@ async def test_survey_pages_read_the_time_index(db: Database) -> None:
     # keyset: seeks past the previous page; only equal instants are sorted by id
     assert "survey_responses_by_time (submitted_at>? AND submitted_at<?)" in plan
     assert "TEMP B-TREE FOR RIGHT PART OF ORDER BY" in plan
+
+
+async def test_staff_jp_reads_only_the_staff_through_their_index(db: Database) -> None:
+    spy = Explaining(db)
+    await jp.staff_jp(spy, 2026, "PEMB", NOW)
+    plan = " | ".join(spy.plans[0][1])
+    assert "people_by_role (role=? AND unit_code=?)" in plan and "SCAN p" not in plan
