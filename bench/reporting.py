@@ -13,7 +13,9 @@ Two parts:
    (``python -m bot run``) against the Bot API emulator served by this process, like it
    runs against Telegram. A supervisor sends the commands; we time from the moment the
    update is posted to the moment the reply (and the chart) arrive, and read the bot
-   process's peak resident memory (``VmHWM``) at the end.
+   process's peak resident memory (``VmHWM``) at the end. The bot paces each private
+   chat to Telegram's limit (~1 message/s, bursts of 3), so the runs of a command are
+   ``--gap`` seconds apart (default 2.5); ``--gap 0`` shows the paced back-to-back case.
 
 Timings depend on the machine and on what else runs on it; RESULTS.md says where they were
 taken. Nothing here is part of the test suite.
@@ -57,12 +59,17 @@ async def services(db: Path, now: datetime, runs: int) -> list[dict[str, Any]]:
     from bot.clock import FakeClock
     from bot.office import load_office
     from bot.periods import parse_period
+    from bot.report_sections import SectionContext
     from bot.roles import Role
     from bot.runtime import Runtime
-    from bot.services import export, reports
+    from bot.services import export, report_plugins, reports
+    from bot.services.digest_ikm import MONTHLY_IKM
     from bot.services.people import Actor
-    from bot.services.report_views import chart_png, summary_message
+    from bot.services.report_satisfaction import ikm_section
+    from bot.services.report_views import chart_png, ranking_message, summary_message
     from bot.settings import Settings
+
+    report_plugins.install()  # the IKM, weakest unsur and JP sections, the two sheets
 
     settings = Settings(_env_file=None, database_path=db)  # type: ignore[call-arg]
     runtime = Runtime.create(settings, load_office(None), FakeClock(now))
@@ -81,6 +88,8 @@ async def services(db: Path, now: datetime, runs: int) -> list[dict[str, Any]]:
         summary = await reports.summary(runtime, chief, year)
         rows.append(await measure("/ringkasan tahun: text with sections", runs,
                                   lambda: summary_message(runtime, summary, "id")))
+        rows.append(await measure("  of which the IKM section (tahun)", runs,
+                                  lambda: ikm_section(SectionContext(runtime, year, None, "id"))))
         rows.append(await measure("/ringkasan tahun: chart PNG (thread)", runs,
                                   lambda: chart_png(runtime, summary.chart, "id", year)))
         for label, period in (("bulan", month), ("tahun", year)):
@@ -89,14 +98,24 @@ async def services(db: Path, now: datetime, runs: int) -> list[dict[str, Any]]:
             rows.append(await measure(f"/kinerja PEMB {label}: figures", runs,
                                       lambda p=period: reports.scorecard(runtime, chief, p,
                                                                          "PEMB")))
+            ranked = await reports.unit_ranking(runtime, chief, period)
+            rows.append(await measure(f"/kinerja {label} (ranking): text with columns", runs,
+                                      lambda r=ranked: ranking_message(runtime, r, "id")))
+            card = await reports.scorecard(runtime, chief, period, "PELAYANAN")
+            rows.append(await measure(f"/kinerja PELAYANAN {label}: text with sections", runs,
+                                      lambda c=card: summary_message(runtime, c, "id")))
         rows.append(await measure("/terlambat: list", runs,
                                   lambda: reports.overdue_list(runtime, chief)))
+        due = MONTHLY_IKM.next_due(runtime, now)
+        rows.append(await measure("monthly IKM digest: texts", runs,
+                                  lambda: MONTHLY_IKM.prepare(runtime, due)))
 
-        async def export_month() -> None:
+        async def export_week() -> None:
             made = await export.export(runtime, chief, week)
+            print(f"  {'':<44} sheets: {made.rows}")
             made.discard()
 
-        rows.append(await measure("/ekspor minggu: workbook", max(1, runs // 3), export_month))
+        rows.append(await measure("/ekspor minggu: workbook", max(1, runs // 3), export_week))
     finally:
         await runtime.db.close()
     return rows
@@ -106,7 +125,7 @@ async def plans(db: Path, now: datetime) -> None:
     """EXPLAIN QUERY PLAN of every report query, as run for /ringkasan tahun and /kinerja."""
     from bot.periods import parse_period
     from bot.report_rules import instants
-    from storage import reports
+    from storage import jp, report_sheets, reports, surveys
     from storage.db import Database, Params, Reader, Row
 
     class Explaining(Reader):
@@ -141,6 +160,12 @@ async def plans(db: Path, now: datetime) -> None:
         await reports.overdue_counts(spy, int(now.timestamp()))
         await reports.overdue(spy, int(now.timestamp()), 30)
         await reports.adoption(spy, start, end)
+        await surveys.aggregate(spy, start, end)
+        await surveys.aggregate(spy, start, end, unit_code="PELAYANAN")
+        await surveys.aggregate_by_service(spy, start, end)
+        async for _ in report_sheets.survey_pages(spy, start, end):
+            break
+        await jp.staff_jp(spy, now.year, "PEMB", int(now.timestamp()))
     finally:
         await database.close()
 
@@ -167,7 +192,7 @@ def current_rss_mb(pid: int) -> float | None:
     return None
 
 
-async def command_path(db: Path, runs: int, stress: int = 0
+async def command_path(db: Path, runs: int, stress: int = 0, gap: float = 0.0
                        ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     from bot.emulator import FakeTelegram
 
@@ -199,11 +224,13 @@ async def command_path(db: Path, runs: int, stress: int = 0
                 ("/kinerja tahun", "Peringkat unit", True),
                 ("/kinerja PEMB", "Kinerja Seksi Pembangunan", True),
                 ("/kinerja PEMB tahun", "Kinerja Seksi Pembangunan", True),
+                ("/kinerja PELAYANAN", "Kinerja Seksi Pelayanan Umum", True),
+                ("/kinerja PELAYANAN tahun", "Kinerja Seksi Pelayanan Umum", True),
                 ("/terlambat", "lewat tenggat", False),
             ]
             print(f"command path ({runs} runs each; reply = text, chart = photo after it)")
             for command, expected, chart in commands:
-                rows.append(await time_command(camat, command, expected, chart, runs))
+                rows.append(await time_command(camat, command, expected, chart, runs, gap))
                 rows[-1]["rss_mb"] = current_rss_mb(bot.pid)
                 print(f"  {'':<24} bot RSS now {rows[-1]['rss_mb']:.0f} MB, peak so far "
                       f"{peak_rss_mb(bot.pid):.0f} MB")
@@ -211,7 +238,8 @@ async def command_path(db: Path, runs: int, stress: int = 0
                 rows.append(await time_export(camat, command, admin))
                 print(f"  {'':<24} bot RSS now {current_rss_mb(bot.pid):.0f} MB, peak so far "
                       f"{peak_rss_mb(bot.pid):.0f} MB")
-            rows.append(await time_command(camat, "/ekspor tahun", "paling banyak", False, 1))
+            rows.append(await time_command(camat, "/ekspor tahun", "paling banyak", False, 1,
+                                           gap))
             for round_ in range(1, stress + 1):  # does memory keep growing?
                 for command, expected, chart in commands:
                     await camat.send(command)
@@ -236,10 +264,14 @@ async def command_path(db: Path, runs: int, stress: int = 0
     return rows, memory
 
 
-async def time_command(user: Any, command: str, expected: str, chart: bool, runs: int
-                       ) -> dict[str, Any]:
+async def time_command(user: Any, command: str, expected: str, chart: bool, runs: int,
+                       gap: float = 0.0) -> dict[str, Any]:
+    """``gap`` seconds before each run: the bot paces every private chat to Telegram's
+    ~1 message/s (bursts of 3), and a command sends two (text, chart); without a gap,
+    back-to-back runs measure that pacing rather than the bot."""
     replies, charts = [], []
     for _ in range(runs):
+        await asyncio.sleep(gap)
         started = time.perf_counter()
         await user.send(command)
         await user.wait_for(expected, timeout=60)
@@ -287,11 +319,14 @@ def data_end(db: Path) -> datetime:
     try:
         last = connection.execute("SELECT MAX(created_at) FROM complaints").fetchone()[0]
         counts = connection.execute(
-            "SELECT (SELECT COUNT(*) FROM complaints), (SELECT COUNT(*) FROM complaint_events)"
+            "SELECT (SELECT COUNT(*) FROM complaints), (SELECT COUNT(*) FROM complaint_events),"
+            " (SELECT COUNT(*) FROM survey_responses), (SELECT COUNT(*) FROM activities),"
+            " (SELECT COUNT(*) FROM activity_invitations)"
         ).fetchone()
     finally:
         connection.close()
-    print(f"{db}: {counts[0]:,} complaints, {counts[1]:,} events")
+    print(f"{db}: {counts[0]:,} complaints, {counts[1]:,} events, {counts[2]:,} survey "
+          f"responses, {counts[3]:,} activities with {counts[4]:,} invitations")
     day = datetime.fromtimestamp(last, ZONE).date()
     return datetime.combine(day, clock_time(12, 0), ZONE)
 
@@ -303,6 +338,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-services", action="store_true")
     parser.add_argument("--skip-bot", action="store_true")
     parser.add_argument("--plans", action="store_true", help="print the query plans too")
+    parser.add_argument("--gap", type=float, default=2.5,
+                        help="seconds between timed commands, so that the per-chat pacing "
+                             "(1 message/s, bursts of 3) has refilled; 0 = back to back")
     parser.add_argument("--stress", type=int, default=0,
                         help="then repeat every command this many more times, watching memory")
     args = parser.parse_args(argv)
@@ -314,7 +352,7 @@ def main(argv: list[str] | None = None) -> None:
     if not args.skip_services:
         asyncio.run(services(args.db, now, args.runs))
     if not args.skip_bot:
-        asyncio.run(command_path(args.db, args.runs, args.stress))
+        asyncio.run(command_path(args.db, args.runs, args.stress, args.gap))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,10 @@ automatically), on the real working calendar, and its maintained columns
 (``acknowledged_at``, ``ack_work_seconds``, ``ack_on_time``, ``resolve_*``,
 ``reopen_count``, ``rating``, ``status``...) are what those services would have written.
 Complaints filed shortly before ``--end`` are still open at whatever step they have
-reached; a few old ones were never handled (they are overdue).
+reached; a few old ones were never handled (they are overdue). SKM survey responses
+(:mod:`bench.synthetic_surveys`, a few thousand a year from the services' yearly users in
+the office file) and activities with invitations, attendance and JP credits
+(:mod:`bench.synthetic_activities`) cover the same years.
 
 Speed: rows go in with ``executemany`` in large transactions, the complaint and event
 indexes are dropped during the load and re-created afterwards from their own definitions
@@ -32,6 +35,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from bench import synthetic_activities as act
 from bench.synthetic import (
     CITIZEN_BASE,
     COLUMNS,
@@ -41,6 +45,8 @@ from bench.synthetic import (
     FastCalendar,
     Generator,
 )
+from bench.synthetic_activities import ActivityGenerator
+from bench.synthetic_surveys import ANSWER_SQL, RESPONSE_SQL, SurveyGenerator
 from bot.clock import to_epoch
 from bot.office import Office, load_office
 from storage import reference
@@ -74,8 +80,8 @@ def people_rows(gen: Generator, citizens: int, now: int) -> Iterator[tuple[Any, 
         for index, telegram_id in enumerate(ids):
             role = "kepala" if index == 0 else "staf"
             yield (telegram_id, "Petugas", f"{unit} {index + 1}", role, unit, now)
-    for n in range(2):
-        yield (STAFF_BASE - 10 - n, "Pimpinan", str(n + 1), "supervisor", None, now)
+    for n, telegram_id in enumerate(supervisor_ids()):
+        yield (telegram_id, "Pimpinan", str(n + 1), "supervisor", None, now)
     for n in range(citizens):
         yield (CITIZEN_BASE + n, "Warga", str(n), "citizen", None, now)
 
@@ -115,6 +121,39 @@ def load(conn: sqlite3.Connection, gen: Generator, count: int, citizens: int) ->
     return len(created), events_total
 
 
+def supervisor_ids() -> list[int]:
+    return [STAFF_BASE - 10 - n for n in range(2)]
+
+
+def load_surveys(conn: sqlite3.Connection, gen: SurveyGenerator, count: int | None) -> int:
+    responses = answers = 0
+    batch: list[tuple[Any, ...]] = []
+    batch_answers: list[tuple[Any, ...]] = []
+    for row, rows in gen.rows(1, count):
+        batch.append(row)
+        batch_answers += rows
+        if len(batch) == BATCH:
+            conn.executemany(RESPONSE_SQL, batch)
+            conn.executemany(ANSWER_SQL, batch_answers)
+            responses, answers = responses + len(batch), answers + len(batch_answers)
+            batch, batch_answers = [], []
+    conn.executemany(RESPONSE_SQL, batch)
+    conn.executemany(ANSWER_SQL, batch_answers)
+    conn.commit()
+    return responses + len(batch)
+
+
+def load_activities(conn: sqlite3.Connection, gen: ActivityGenerator) -> tuple[int, int, int]:
+    rows = gen.generate()
+    conn.executemany(act.ACTIVITY_SQL, rows.activities)
+    conn.executemany(act.UNIT_SQL, rows.units)
+    conn.executemany(act.INVITATION_SQL, rows.invitations)
+    conn.executemany(act.EVENT_SQL, rows.events)
+    conn.executemany(act.CREDIT_SQL, rows.credits)
+    conn.commit()
+    return len(rows.activities), len(rows.invitations), len(rows.credits)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, default=Path("bench/data/bench.db"))
@@ -125,6 +164,9 @@ def main(argv: list[str] | None = None) -> None:
                         default=datetime.now(ZONE).date(),
                         help="data ends at 09:00 WIB of this day (default: today, so that "
                              "'tahun' and 'bulan' of a bot on the real clock cover it)")
+    parser.add_argument("--surveys", type=int, default=None,
+                        help="SKM responses (default: 20-45 %% of the office file's yearly "
+                             "service users over the years, ~8,300 for three years)")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--office", type=Path, default=None)
     parser.add_argument("--force", action="store_true", help="replace an existing file")
@@ -156,6 +198,13 @@ def main(argv: list[str] | None = None) -> None:
         conn.execute(f"DROP INDEX {name}")
     print(f"loading {args.complaints:,} complaints into {args.db}", file=sys.stderr)
     complaints, events = load(conn, gen, args.complaints, args.citizens)
+    citizens = [CITIZEN_BASE + n for n in range(args.citizens)]
+    surveys = SurveyGenerator(office, calendar, gen.start, gen.end, gen.rng, citizens)
+    responses = load_surveys(conn, surveys, args.surveys)
+    activities, invitations, credits = load_activities(conn, ActivityGenerator(
+        calendar, gen.start, gen.end, gen.rng, gen.staff, supervisor_ids(), citizens))
+    print(f"  {responses:,} survey responses; {activities:,} activities, {invitations:,} "
+          f"invitations, {credits:,} JP credits", file=sys.stderr)
     print(f"re-creating {len(indexes)} indexes", file=sys.stderr)
     for _, sql in indexes:
         conn.execute(sql)

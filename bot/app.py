@@ -22,7 +22,13 @@ from bot.office import Office, load_office
 from bot.pacing import ChatPacer, PacedRateLimiter, PaceLimits
 from bot.persistence import SqlitePersistence
 from bot.runtime import Runtime
-from bot.services import activity_reminders, complaint_checks, digest, jp_nudge
+from bot.services import (
+    activity_reminders,
+    complaint_checks,
+    digest,
+    jp_nudge,
+    report_plugins,  # noqa: F401 - registers report sections
+)
 from bot.services.commands import publish_all
 from bot.services.complaint_alerts import alert_unit_group
 from bot.services.survey import invite_after_complaint

@@ -188,7 +188,9 @@ class ReportRenderer:
 
     # --- the ranking ----------------------------------------------------------------------
 
-    def ranking(self, language: str, ranking: Ranking) -> Markup:
+    def ranking(self, language: str, ranking: Ranking,
+                extras: dict[str, list[Markup]] | None = None) -> Markup:
+        """``extras``: unit code -> the items other features add (one more line)."""
         lines = [t(language, "ranking.title", period=period_label(language, ranking.period)), ""]
         for position, standing in enumerate(ranking.standings, start=1):
             figures = standing.figures
@@ -205,6 +207,9 @@ class ReportRenderer:
                 overdue=standing.overdue, active=standing.adoption.active,
                 registered=standing.adoption.registered,
             ))
+            items = (extras or {}).get(standing.unit_code)
+            if items:
+                lines.append(t(language, "ranking.extra", items=join(items, " · ")))
         codes = ", ".join(u.code for u in self.office.units)
         lines += ["", t(language, "ranking.footer", codes=codes)]
         return join(lines)

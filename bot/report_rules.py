@@ -9,6 +9,11 @@ Definitions (also in the README):
   value at rank ceil(p*n) (1-based), so the median of 4 values is the 2nd.
 - The reopen rate is reopened / resolved at least once; the rating average is over the
   rated complaints.
+- JP compliance of a period is read as of its last moment (or now, for a period that has
+  not ended): the credits of trainings that started by then, against the pro-rata target
+  of that moment's year.
+- The monthly IKM digest is due on the first working day of each month, at the clock time
+  of the weekly digest, and reports on the month before.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.clock import to_epoch
-from bot.periods import Period
+from bot.periods import Period, month_period
+from bot.workcalendar import WorkCalendar
 
 MEDIAN, P90 = 0.5, 0.9
 CHART_MIN_WEEKS = 8
@@ -126,3 +132,29 @@ def digest_week(due: datetime, zone: ZoneInfo) -> Period:
 
 def hours(seconds: int | None) -> float | None:
     return None if seconds is None else seconds / 3600
+
+
+def as_of(period: Period, now: datetime, zone: ZoneInfo) -> datetime:
+    """The moment a period's standing figures (JP compliance) are read at: its last
+    second, or ``now`` while the period is still running."""
+    last = datetime.combine(period.end, time(), zone) - timedelta(seconds=1)
+    return min(now.astimezone(zone), last)
+
+
+def monthly_due(calendar: WorkCalendar, after: datetime, at: time) -> datetime:
+    """The first working day of a month at ``at`` (local), strictly after ``after``."""
+    local = after.astimezone(calendar.zone)
+    year, month = local.year, local.month
+    for _ in range(3):
+        due = datetime.combine(calendar.first_working_day_of_month(year, month), at,
+                               calendar.zone)
+        if due > local:
+            return due
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    raise AssertionError("no working day in three months")
+
+
+def month_before(due: datetime, zone: ZoneInfo) -> Period:
+    """The calendar month before the one ``due`` falls in (what the monthly digest covers)."""
+    day = due.astimezone(zone).date().replace(day=1) - timedelta(days=1)
+    return month_period(day.year, day.month)

@@ -7,6 +7,10 @@ import time (like ``bot.commands.register``), and it appears wherever it applies
   unit-wide), e.g. the IKM of the period from the satisfaction surveys.
 - :data:`SCORECARD_SECTIONS`: ``/kinerja <unit>`` only, e.g. the JP compliance of the
   unit's staff or its weakest SKM unsur.
+- :data:`RANKING_COLUMNS`: ``/kinerja`` without a unit (the ranking of all units): a short
+  item per unit (e.g. "JP 2/3"), shown on one extra line under the unit's figures. A
+  column returns unit code -> item for the units that have data; units it leaves out show
+  nothing, so a figure only some units have does not fill the ranking with dashes.
 
 A section receives the period, the unit (``None`` for the whole office) and the reader's
 language, and returns catalog text (or ``None`` to stay silent, e.g. without data).
@@ -57,3 +61,32 @@ async def render_sections(sections: list[Section], context: SectionContext) -> l
         if text:
             rendered.append(text)
     return rendered
+
+
+@dataclass(frozen=True)
+class RankingContext:
+    runtime: Runtime
+    period: Period
+    unit_codes: list[str]  # the ranked units, best first
+    language: str
+
+
+RankingColumn = Callable[[RankingContext], Awaitable[dict[str, Markup]]]
+
+RANKING_COLUMNS: list[RankingColumn] = []
+
+
+def add_ranking_column(column: RankingColumn) -> None:
+    if column not in RANKING_COLUMNS:
+        RANKING_COLUMNS.append(column)
+
+
+async def render_columns(columns: list[RankingColumn], context: RankingContext
+                         ) -> dict[str, list[Markup]]:
+    """Unit code -> its items, in the order the columns were added."""
+    items: dict[str, list[Markup]] = {code: [] for code in context.unit_codes}
+    for column in columns:
+        for code, item in (await column(context)).items():
+            if code in items and item:
+                items[code].append(item)
+    return items

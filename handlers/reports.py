@@ -18,7 +18,13 @@ from bot.report_render import period_label
 from bot.roles import Permission
 from bot.services import export as export_service
 from bot.services import reports
-from bot.services.report_views import chart_caption, chart_png, renderer, summary_message
+from bot.services.report_views import (
+    chart_caption,
+    chart_png,
+    ranking_message,
+    renderer,
+    summary_message,
+)
 from bot.services.reports import Chart, UnknownUnit
 from bot.texts import t
 from handlers.guards import requires
@@ -95,7 +101,7 @@ async def kinerja(update: Update, context: BotContext) -> None:
     lang = language(context)
     if unit is None:
         ranked = await reports.unit_ranking(runtime, actor, period)
-        await reply(update, context, renderer(runtime).ranking(lang, ranked))
+        await reply(update, context, await ranking_message(runtime, ranked, lang))
         await _send_chart(update, context, ranked.chart, period)
         return
     try:
@@ -155,7 +161,9 @@ async def ekspor(update: Update, context: BotContext) -> None:
         return
     caption = t(lang, "export.caption", period=period_label(lang, period),
                 complaints=integer(lang, made.rows.get("Pengaduan", 0)),
-                events=integer(lang, made.rows.get("Linimasa", 0)))
+                events=integer(lang, made.rows.get("Linimasa", 0)),
+                responses=integer(lang, made.rows.get("Survei", 0)),
+                activities=integer(lang, made.rows.get("Kegiatan", 0)))
     privacy = t(lang, "export.privacy_included" if made.personal_data
                 else "export.privacy_hidden")
     try:

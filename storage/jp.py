@@ -84,14 +84,21 @@ async def jp_by_person(db: Reader, year: int) -> dict[int, int]:
     return {r["person_id"]: r["jp"] for r in rows}
 
 
-async def staff_jp(db: Reader, year: int, unit_code: str | None = None) -> list[StaffJp]:
-    """Every ASN (staf, kepala, supervisor), of one unit or all, with their JP in ``year``."""
+async def staff_jp(db: Reader, year: int, unit_code: str | None = None,
+                   until: int | None = None) -> list[StaffJp]:
+    """Every ASN (staf, kepala, supervisor), of one unit or all, with their JP in ``year``;
+    with ``until``, only the credits of trainings that started before it (a past moment).
+    (``role <> 'citizen'`` lets SQLite use the partial index people_by_role instead of
+    reading every citizen.)"""
     marks = ",".join("?" * len(STAFF_ROLES))
+    before = ("" if until is None else
+              " AND c.activity_id IN (SELECT id FROM activities WHERE starts_at < ?)")
     sql = f"""SELECT p.telegram_id, p.first_name, p.last_name, p.unit_code, p.role,
                      COALESCE((SELECT SUM(jp) FROM jp_credits c
-                               WHERE c.person_id = p.telegram_id AND c.year = ?), 0) AS jp
-              FROM people p WHERE p.role IN ({marks})"""
-    params: list[object] = [year, *STAFF_ROLES]
+                               WHERE c.person_id = p.telegram_id AND c.year = ?{before}),
+                              0) AS jp
+              FROM people p WHERE p.role IN ({marks}) AND p.role <> 'citizen'"""
+    params: list[object] = [year, *([] if until is None else [until]), *STAFF_ROLES]
     if unit_code is not None:
         sql += " AND p.unit_code = ?"
         params.append(unit_code)

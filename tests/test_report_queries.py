@@ -16,7 +16,7 @@ import pytest
 import pytest_asyncio
 
 from bench import seed
-from storage import reports
+from storage import jp, report_sheets, reports
 from storage.db import Database, Params, Reader, Row
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -227,3 +227,71 @@ async def test_query_plans_read_covering_indexes_without_sorting(db: Database) -
     assert "complaint_events_by_actor (actor_id=? AND at>? AND at<?)" in plan
     assert "USING COVERING INDEX people_by_role" in plan
 
+
+
+# --- the survey and activity sheets, and JP as of a past moment -----------------------------
+
+async def test_survey_pages_give_every_response_once_in_order(db: Database) -> None:
+    start, end = PERIODS[1]
+    raw = await db.fetchall(
+        "SELECT * FROM survey_responses WHERE submitted_at >= ? AND submitted_at < ? "
+        "ORDER BY submitted_at, id", (start, end))
+    answers = defaultdict(dict)
+    for row in await db.fetchall("SELECT * FROM survey_answers"):
+        answers[row["response_id"]][row["unsur"]] = row["score"]
+    assert len(raw) > 20  # the seeder's surveys reach this month
+    pages = [page async for page in report_sheets.survey_pages(db, start, end, page=7)]
+    assert {len(page) for page in pages[:-1]} == {7}
+    found = [r for page in pages for r in page]
+    assert [r.id for r in found] == [r["id"] for r in raw]
+    assert all(r.answers == answers[r.id] and len(r.answers) == 9 for r in found)
+    assert [(r.gender, r.suggestion) for r in found] == [(r["gender"], r["suggestion"])
+                                                        for r in raw]
+    assert await report_sheets.count_responses(db, start, end) == len(raw)
+    assert [p async for p in report_sheets.survey_pages(db, *PERIODS[3])] == []
+
+
+async def test_attendees_match_the_saved_attendance(db: Database) -> None:
+    saved = await db.fetchall(
+        "SELECT id FROM activities WHERE attendance_saved_at IS NOT NULL ORDER BY id LIMIT 5")
+    ids = [r["id"] for r in saved]
+    found = await report_sheets.attendees(db, ids)
+    for activity_id in ids:
+        present = await db.fetchall(
+            "SELECT person_id FROM activity_invitations WHERE activity_id = ? AND attended = 1",
+            (activity_id,))
+        assert len(found[activity_id]) == len(present)
+    assert sum(len(v) for v in found.values()) > 0
+
+
+async def test_staff_jp_until_a_moment_counts_only_trainings_started_before(
+        db: Database) -> None:
+    until = epoch(date(2026, 6, 1))
+    credits = await db.fetchall(
+        """SELECT c.person_id, c.jp, a.starts_at FROM jp_credits c
+           JOIN activities a ON a.id = c.activity_id WHERE c.year = 2026""")
+    expected: Counter[int] = Counter()
+    for row in credits:
+        if row["starts_at"] < until:
+            expected[row["person_id"]] += row["jp"]
+    staff = await jp.staff_jp(db, 2026, until=until)
+    assert {s.person_id: s.jp for s in staff if s.jp} == dict(expected)
+    assert sum(s.jp for s in await jp.staff_jp(db, 2026)) > sum(expected.values())
+
+
+async def test_survey_pages_read_the_time_index(db: Database) -> None:
+    spy = Explaining(db)
+    start, end = PERIODS[1]
+    async for _ in report_sheets.survey_pages(spy, start, end, page=100_000):
+        break
+    plan = " | ".join(spy.plans[0][1])
+    # keyset: seeks past the previous page; only equal instants are sorted by id
+    assert "survey_responses_by_time (submitted_at>? AND submitted_at<?)" in plan
+    assert "TEMP B-TREE FOR RIGHT PART OF ORDER BY" in plan
+
+
+async def test_staff_jp_reads_only_the_staff_through_their_index(db: Database) -> None:
+    spy = Explaining(db)
+    await jp.staff_jp(spy, 2026, "PEMB", NOW)
+    plan = " | ".join(spy.plans[0][1])
+    assert "people_by_role (role=? AND unit_code=?)" in plan and "SCAN p" not in plan

@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, time
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
@@ -9,14 +9,18 @@ from bot.periods import Period, parse_period
 from bot.report_render import period_label
 from bot.report_rules import (
     UnitStanding,
+    as_of,
     chart_weeks,
     digest_week,
     instants,
+    month_before,
+    monthly_due,
     rank_offset,
     ranking,
     share,
     trend,
 )
+from bot.workcalendar import WorkCalendar
 
 WIB = ZoneInfo("Asia/Jakarta")
 TODAY = date(2026, 11, 25)
@@ -104,3 +108,35 @@ def test_chart_keeps_at_most_eight_colours_and_draws_a_png() -> None:
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert (width, height) == (1000, 1000)
     assert week_label("id", date(2026, 8, 17)) == "17 Agu"
+
+
+def wib(*args: int) -> datetime:
+    return datetime(*args, tzinfo=WIB)
+
+
+@pytest.mark.parametrize(("after", "due"), [
+    (wib(2026, 11, 27, 10), wib(2026, 12, 1, 7, 30)),  # 1 December 2026 is a Tuesday
+    (wib(2026, 12, 1, 7, 29), wib(2026, 12, 1, 7, 30)),
+    (wib(2026, 12, 1, 7, 30), wib(2027, 1, 4, 7, 30)),  # strictly after; 1 Jan a holiday
+    (wib(2027, 1, 1, 8), wib(2027, 1, 4, 7, 30)),
+    (wib(2027, 1, 4, 7, 30), wib(2027, 2, 1, 7, 30)),  # Monday 1 February
+    (wib(2026, 7, 15), wib(2026, 8, 3, 7, 30)),  # 1–2 August 2026: a weekend
+])
+def test_the_monthly_digest_is_due_on_the_first_working_day(after: datetime,
+                                                          due: datetime) -> None:
+    calendar = WorkCalendar(WIB, time(8), time(16))
+    assert monthly_due(calendar, after, time(7, 30)) == due
+
+
+def test_the_monthly_digest_reports_on_the_month_before() -> None:
+    assert month_before(wib(2027, 1, 4, 7, 30), WIB) == parse_period("2026-12", TODAY)
+    assert month_before(wib(2026, 12, 1, 7, 30), WIB) == parse_period("2026-11", TODAY)
+    assert month_before(datetime(2026, 12, 1, 0, 30, tzinfo=ZoneInfo("UTC")), WIB) == \
+        parse_period("2026-11", TODAY)  # 07:30 WIB is still 1 December
+
+
+def test_standing_figures_are_read_at_the_end_of_a_past_period_or_now() -> None:
+    now = wib(2026, 11, 25, 9)
+    assert as_of(parse_period("2026-10", TODAY), now, WIB) == wib(2026, 10, 31, 23, 59, 59)
+    assert as_of(parse_period("2026-11", TODAY), now, WIB) == now
+    assert as_of(parse_period("2027", TODAY), now, WIB) == now

@@ -60,16 +60,18 @@ def file_name(period: Period) -> str:
 
 
 async def export(runtime: Runtime, actor: Actor, period: Period) -> ExportFile:
+    """The workbook of a period: raises NothingToExport when no sheet has a record in it
+    (no complaint, survey response or activity), TooMany over MAX_COMPLAINTS."""
     require_office(actor)
     start, end = instants(period, runtime.settings.zone)
-    count = (await reports.totals(runtime.db, start, end)).received
-    if count == 0:
-        raise NothingToExport
-    if count > MAX_COMPLAINTS:
-        raise TooMany(count)
     context = ExportContext(runtime, period, start, end,
                             personal_data=actor.can(Permission.PERSONAL_DATA),
                             language=actor.language)
+    count = (await reports.totals(runtime.db, start, end)).received
+    if count > MAX_COMPLAINTS:
+        raise TooMany(count)
+    if not any([await sheet.count(context) for sheet in SHEETS if sheet.count is not None]):
+        raise NothingToExport
     writer = await report_worker.run(WorkbookWriter)
     rows: dict[str, int] = {}
     for sheet in SHEETS:

@@ -23,14 +23,14 @@ Privacy (UU 27/2022; Perpres 76/2013 for confidential reports):
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.complaint_rules import OPEN, Status
 from bot.periods import Period
-from storage import report_export
+from storage import report_export, reports
 from storage.db import Row
 
 if TYPE_CHECKING:
@@ -63,6 +63,10 @@ class SheetWriter:
     title: str
     columns: Callable[[ExportContext], list[str]]
     rows: Callable[[ExportContext], Rows]
+    #: How many records of the period the sheet holds (one SQL count); a period where
+    #: every sheet with a count has none is not exported. None: the sheet only adds
+    #: detail to another one (the timeline of the complaints).
+    count: Callable[[ExportContext], Awaitable[int]] | None = None
 
 
 SHEETS: list[SheetWriter] = []
@@ -215,5 +219,9 @@ async def event_rows(context: ExportContext) -> Rows:
         yield [event_row(context, row) for row in events]
 
 
-add_sheet(SheetWriter("Pengaduan", complaint_columns, complaint_rows))
+async def complaint_count(context: ExportContext) -> int:
+    return (await reports.totals(context.runtime.db, context.start, context.end)).received
+
+
+add_sheet(SheetWriter("Pengaduan", complaint_columns, complaint_rows, complaint_count))
 add_sheet(SheetWriter("Linimasa", event_columns, event_rows))

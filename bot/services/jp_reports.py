@@ -46,11 +46,13 @@ async def jp_per_person(runtime: Runtime, year: int) -> dict[int, int]:
 async def unit_jp_compliance(runtime: Runtime, unit_code: str | None,
                              at: datetime | None = None) -> Compliance:
     """How many staff of ``unit_code`` (None: all units) are at or above the pro-rata
-    JP target at ``at`` (default now); ``.share`` is None for a unit without staff."""
+    JP target at ``at`` (default now; a past moment counts only the trainings that had
+    started by then); ``.share`` is None for a unit without staff."""
     moment = at or runtime.clock.now()
     zone = runtime.settings.zone
     year = moment.astimezone(zone).year
-    staff = await jp.staff_jp(runtime.db, year, unit_code)
+    staff = await jp.staff_jp(runtime.db, year, unit_code,
+                              None if at is None else to_epoch(moment))
     target = prorata_target(runtime.office.training.jp_target, moment, zone)
     return compliance({s.person_id: s.jp for s in staff}, target)
 

@@ -12,12 +12,15 @@ from bot.charts import render_weekly
 from bot.periods import Period
 from bot.report_render import ReportRenderer, period_label, plain
 from bot.report_sections import (
+    RANKING_COLUMNS,
     SCORECARD_SECTIONS,
     SUMMARY_SECTIONS,
+    RankingContext,
     SectionContext,
+    render_columns,
     render_sections,
 )
-from bot.services.reports import Chart, Summary
+from bot.services.reports import Chart, Ranking, Summary
 from bot.texts import Markup, t
 
 if TYPE_CHECKING:
@@ -37,6 +40,14 @@ async def summary_message(runtime: Runtime, summary: Summary, language: str, *,
     draw = renderer(runtime)
     text = draw.summary(language, summary, sections, digest=digest)
     return text, draw.overdue_keyboard(language, summary.overdue, summary.unit_code)
+
+
+async def ranking_message(runtime: Runtime, ranking: Ranking, language: str) -> Markup:
+    """The ranking of all units, with the items other features add per unit."""
+    context = RankingContext(runtime, ranking.period,
+                             [s.unit_code for s in ranking.standings], language)
+    extras = await render_columns(RANKING_COLUMNS, context)
+    return renderer(runtime).ranking(language, ranking, extras)
 
 
 def chart_caption(language: str, period: Period) -> Markup:

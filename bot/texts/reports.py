@@ -5,7 +5,7 @@ ID: dict[str, str] = {
     "cmd.ringkasan": "Ringkasan pengaduan (periode)",
     "cmd.kinerja": "Kinerja unit / peringkat unit",
     "cmd.terlambat": "Pengaduan yang lewat tenggat",
-    "cmd.ekspor": "Ekspor pengaduan ke Excel (periode)",
+    "cmd.ekspor": "Ekspor pengaduan, survei dan kegiatan ke Excel (periode)",
     "period.bad": (
         "Periode “{text}” tidak dikenali. Contoh:\n"
         "<code>hari</code> · <code>minggu</code> · <code>bulan</code> (bawaan) · "
@@ -61,6 +61,7 @@ ID: dict[str, str] = {
         "     {received} pengaduan · selesai tepat waktu {share} · median selesai {median} · "
         "⭐ {rating} · lewat tenggat {overdue} · petugas aktif {active}/{registered}"
     ),
+    "ranking.extra": "     {items}",
     "ranking.footer": (
         "<i>Urutan: persentase selesai tepat waktu, lalu median waktu penyelesaian (jam "
         "kerja). Rincian satu unit: /kinerja KODE, kode: {codes}.</i>"
@@ -93,12 +94,19 @@ ID: dict[str, str] = {
         "Periode {period} berisi {count} pengaduan; satu berkas memuat paling banyak {max}. "
         "Pilih periode yang lebih pendek, misalnya <code>/ekspor 2026-11</code>."
     ),
-    "export.caption": "Ekspor pengaduan {period}: {complaints} pengaduan, {events} kejadian.",
+    "export.caption": (
+        "Ekspor {period}: {complaints} pengaduan, {events} kejadian, {responses} respons "
+        "survei, {activities} kegiatan."
+    ),
     "export.privacy_hidden": "Data pribadi tidak disertakan.",
     "export.privacy_included": (
-        "Berisi data pribadi pelapor (kecuali yang meminta dirahasiakan). Simpan dengan aman."
+        "Berisi data pribadi pelapor (kecuali yang meminta dirahasiakan), profil dan saran "
+        "responden survei, serta nama peserta kegiatan. Simpan dengan aman."
     ),
-    "export.empty": "Tidak ada pengaduan pada periode {period}; tidak ada yang diekspor.",
+    "export.empty": (
+        "Tidak ada pengaduan, respons survei, maupun kegiatan pada periode {period}; tidak ada "
+        "yang diekspor."
+    ),
     "chart.caption": (
         "📈 Pengaduan per minggu per unit dan persentase selesai tepat waktu — {period}"
     ),
@@ -114,7 +122,7 @@ EN: dict[str, str] = {
     "cmd.ringkasan": "Complaints summary (period)",
     "cmd.kinerja": "Unit scorecard / unit ranking",
     "cmd.terlambat": "Complaints past a deadline",
-    "cmd.ekspor": "Export complaints to Excel (period)",
+    "cmd.ekspor": "Export complaints, surveys and activities to Excel (period)",
     "period.bad": (
         "“{text}” is not a period I understand. Examples:\n"
         "<code>hari</code> (today) · <code>minggu</code> (this week) · <code>bulan</code> "
@@ -172,6 +180,7 @@ EN: dict[str, str] = {
         "     {received} complaints · resolved on time {share} · median to resolve {median} · "
         "⭐ {rating} · past deadline {overdue} · active staff {active}/{registered}"
     ),
+    "ranking.extra": "     {items}",
     "ranking.footer": (
         "<i>Order: share resolved on time, then median time to resolve (working hours). "
         "One unit in detail: /kinerja CODE, codes: {codes}.</i>"
@@ -205,13 +214,20 @@ EN: dict[str, str] = {
         "The period {period} holds {count} complaints; one file holds at most {max}. "
         "Choose a shorter period, e.g. <code>/ekspor 2026-11</code>."
     ),
-    "export.caption": "Complaints export {period}: {complaints} complaints, {events} events.",
+    "export.caption": (
+        "Export {period}: {complaints} complaints, {events} events, {responses} survey "
+        "responses, {activities} activities."
+    ),
     "export.privacy_hidden": "No personal data included.",
     "export.privacy_included": (
-        "Contains reporters' personal data (except those who asked for confidentiality). "
+        "Contains reporters' personal data (except those who asked for confidentiality), "
+        "survey respondents' profiles and suggestions, and activity attendees' names. "
         "Keep it safe."
     ),
-    "export.empty": "No complaints in the period {period}; nothing to export.",
+    "export.empty": (
+        "No complaints, survey responses or activities in the period {period}; nothing to "
+        "export."
+    ),
     "chart.caption": "📈 Complaints per week by unit and share resolved on time — {period}",
     "chart.title": "Complaints per week",
     "chart.y_count": "Complaints",

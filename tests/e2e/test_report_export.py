@@ -68,7 +68,7 @@ async def test_export_reads_back_and_leaves_out_personal_data(office: OfficeEnv)
     assert sent.document["file_name"] == "pengaduan_2026-11-01_2026-11-30.xlsx"
     assert "2 pengaduan" in sent.caption and "Data pribadi tidak disertakan" in sent.caption
     book = steps.workbook_of(office, sent)
-    assert book.sheetnames == ["Pengaduan", "Linimasa"]
+    assert book.sheetnames == ["Pengaduan", "Linimasa", "Survei", "Kegiatan"]
 
     complaints_sheet = steps.sheet_rows(book, "Pengaduan")
     assert [r["service_request_id"] for r in complaints_sheet] == [road.number, secret.number]
@@ -96,7 +96,8 @@ async def test_export_reads_back_and_leaves_out_personal_data(office: OfficeEnv)
     entries = await audit.entries(office.db, "report.exported")
     assert len(entries) == 1 and entries[0].actor_id == camat.id
     assert entries[0].details["personal_data"] is False
-    assert entries[0].details["rows"] == {"Pengaduan": 2, "Linimasa": stored}
+    assert entries[0].details["rows"] == {"Pengaduan": 2, "Linimasa": stored, "Survei": 0,
+                                          "Kegiatan": 0}
 
 
 async def test_admin_export_has_reporters_but_never_a_confidential_one(office: OfficeEnv) -> None:
@@ -126,4 +127,5 @@ async def test_admin_export_has_reporters_but_never_a_confidential_one(office: O
     assert entries[0].actor_id == admin.id and entries[0].details["personal_data"] is True
 
     await admin.send("/ekspor 2025-01")
-    await admin.wait_for("Tidak ada pengaduan pada periode Januari 2025")
+    await admin.wait_for("Tidak ada pengaduan, respons survei, maupun kegiatan pada periode "
+                         "Januari 2025")
