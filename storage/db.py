@@ -1,4 +1,5 @@
-"""The SQLite database: one writer connection with explicit transactions, one reader.
+"""The SQLite database: one writer connection with explicit transactions, one shared
+reader, and short-lived snapshots for long reads (exports).
 
 - WAL lets reports read while the bot writes; ``synchronous=FULL`` makes a committed
   transaction survive a power cut, so "your complaint MRL-... is recorded" is never a lie.
@@ -132,6 +133,21 @@ class Database(Reader):
                     listener(tx.topics)
                 except Exception:
                     log.exception("commit listener failed")
+
+    @asynccontextmanager
+    async def snapshot(self) -> AsyncIterator[Reader]:
+        """A consistent read-only view on a connection of its own, for long reads (exports):
+        every page sees the same data, and the interactive queries on the shared reader
+        neither wait behind it nor slow it down."""
+        if str(self.path) == ":memory:":
+            yield self  # a second connection would open another, empty database
+            return
+        connection = await self._connect()
+        try:
+            await connection.execute("BEGIN")
+            yield Reader(connection)
+        finally:
+            await connection.close()
 
     async def run_script(self, script: str) -> None:
         """Run a multi-statement script on the writer (migrations); holds the write lock."""

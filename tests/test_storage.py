@@ -67,3 +67,14 @@ async def test_transactions_roll_back_completely(db: Database) -> None:
     except RuntimeError:
         pass
     assert await outbox.rows_for_chat(db, 1) == []
+
+
+async def test_a_snapshot_reads_one_moment_while_the_bot_writes(db: Database) -> None:
+    await _queue(db, 1, "before")
+    count = "SELECT COUNT(*) FROM outbox"
+    async with db.snapshot() as snapshot:
+        assert await snapshot.fetchval(count) == 1
+        await _queue(db, 1, "during")  # the writer is not blocked by the long read
+        assert await db.fetchval(count) == 2  # the shared reader sees the commit
+        assert await snapshot.fetchval(count) == 1  # the export's pages stay consistent
+    assert await db.fetchval(count) == 2

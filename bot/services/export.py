@@ -64,22 +64,18 @@ async def export(runtime: Runtime, actor: Actor, period: Period) -> ExportFile:
     (no complaint, survey response or activity), TooMany over MAX_COMPLAINTS."""
     require_office(actor)
     start, end = instants(period, runtime.settings.zone)
-    context = ExportContext(runtime, period, start, end,
-                            personal_data=actor.can(Permission.PERSONAL_DATA),
-                            language=actor.language)
-    count = (await reports.totals(runtime.db, start, end)).received
-    if count > MAX_COMPLAINTS:
-        raise TooMany(count)
-    if not any([await sheet.count(context) for sheet in SHEETS if sheet.count is not None]):
-        raise NothingToExport
-    writer = await report_worker.run(WorkbookWriter)
-    rows: dict[str, int] = {}
-    for sheet in SHEETS:
-        target = await report_worker.run(writer.add_sheet, sheet.title, sheet.columns(context))
-        rows[sheet.title] = 0
-        async for batch in sheet.rows(context):
-            await report_worker.run(writer.append, target, batch)
-            rows[sheet.title] += len(batch)
+    async with runtime.db.snapshot() as db:
+        context = ExportContext(runtime, db, period, start, end,
+                                personal_data=actor.can(Permission.PERSONAL_DATA),
+                                language=actor.language)
+        count = (await reports.totals(db, start, end)).received
+        if count > MAX_COMPLAINTS:
+            raise TooMany(count)
+        if not any([await sheet.count(context) for sheet in SHEETS
+                    if sheet.count is not None]):
+            raise NothingToExport
+        writer = await report_worker.run(WorkbookWriter)
+        rows = await _fill(writer, context)
     handle, name = tempfile.mkstemp(prefix="marelan-export-", suffix=".xlsx")
     os.close(handle)
     path = Path(name)
@@ -89,3 +85,15 @@ async def export(runtime: Runtime, actor: Actor, period: Period) -> ExportFile:
                            f"{period.start.isoformat()}..{period.end.isoformat()}",
                            rows=rows, personal_data=context.personal_data)
     return ExportFile(path, file_name(period), rows, context.personal_data)
+
+
+async def _fill(writer: WorkbookWriter, context: ExportContext) -> dict[str, int]:
+    """Every sheet, page by page; returns the data rows per sheet title."""
+    rows: dict[str, int] = {}
+    for sheet in SHEETS:
+        target = await report_worker.run(writer.add_sheet, sheet.title, sheet.columns(context))
+        rows[sheet.title] = 0
+        async for batch in sheet.rows(context):
+            await report_worker.run(writer.append, target, batch)
+            rows[sheet.title] += len(batch)
+    return rows

@@ -1,6 +1,6 @@
 """The "Kegiatan" sheet of the XLSX export: the activities (trainings, citizen forums)
 starting in the period, cancelled ones included, with their audience figures and the JP
-credited (:func:`bot.services.jp_reports.activities_with_attendance`).
+credited (:func:`storage.jp.with_attendance`).
 
 Privacy: counts for everyone; the attendees' names (staff at a training, citizens at a
 forum) only for admins (``PERSONAL_DATA``). ``attended`` stays empty while the organiser
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.clock import from_epoch
 from bot.services.export_sheets import (
     ExportContext,
     Rows,
@@ -20,8 +19,7 @@ from bot.services.export_sheets import (
     full_name,
     when,
 )
-from bot.services.jp_reports import activities_with_attendance
-from storage import report_sheets
+from storage import jp, report_sheets
 from storage.jp import ActivityAttendance
 from storage.report_sheets import Attendee
 
@@ -52,19 +50,17 @@ def row(context: ExportContext, activity: ActivityAttendance,
 
 
 async def rows(context: ExportContext) -> Rows:
-    runtime = context.runtime
-    found = await activities_with_attendance(runtime, from_epoch(context.start),
-                                             from_epoch(context.end))
+    found = await jp.with_attendance(context.db, context.start, context.end)
     for first in range(0, len(found), BATCH):
         batch = found[first:first + BATCH]
         present: dict[int, list[Attendee]] = {}
         if context.personal_data:
-            present = await report_sheets.attendees(runtime.db, [a.id for a in batch])
+            present = await report_sheets.attendees(context.db, [a.id for a in batch])
         yield [row(context, activity, present.get(activity.id)) for activity in batch]
 
 
 async def count(context: ExportContext) -> int:
-    return await report_sheets.count_activities(context.runtime.db, context.start, context.end)
+    return await report_sheets.count_activities(context.db, context.start, context.end)
 
 
 def register() -> None:

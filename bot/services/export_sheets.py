@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from bot.complaint_rules import OPEN, Status
 from bot.periods import Period
 from storage import report_export, reports
-from storage.db import Row
+from storage.db import Reader, Row
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -48,6 +48,7 @@ STAFF_ROLES = frozenset({"staf", "kepala", "supervisor", "admin"})
 @dataclass(frozen=True)
 class ExportContext:
     runtime: Runtime
+    db: Reader  # the export's own snapshot (storage.db.Database.snapshot)
     period: Period
     start: int
     end: int
@@ -163,7 +164,7 @@ def complaint_row(context: ExportContext, row: Row) -> list[Any]:
 
 
 async def complaint_rows(context: ExportContext) -> Rows:
-    async for page in report_export.complaint_pages(context.runtime.db, context.start,
+    async for page in report_export.complaint_pages(context.db, context.start,
                                                     context.end):
         yield [complaint_row(context, row) for row in page]
 
@@ -213,14 +214,14 @@ def event_row(context: ExportContext, row: Row) -> list[Any]:
 
 
 async def event_rows(context: ExportContext) -> Rows:
-    async for page in report_export.complaint_pages(context.runtime.db, context.start,
+    async for page in report_export.complaint_pages(context.db, context.start,
                                                     context.end):
-        events = await report_export.events_of(context.runtime.db, [r["id"] for r in page])
+        events = await report_export.events_of(context.db, [r["id"] for r in page])
         yield [event_row(context, row) for row in events]
 
 
 async def complaint_count(context: ExportContext) -> int:
-    return (await reports.totals(context.runtime.db, context.start, context.end)).received
+    return (await reports.totals(context.db, context.start, context.end)).received
 
 
 add_sheet(SheetWriter("Pengaduan", complaint_columns, complaint_rows, complaint_count))

@@ -43,13 +43,13 @@ def row(context: ExportContext, response: SurveyRow) -> list[Any]:
 
 
 async def rows(context: ExportContext) -> Rows:
-    async for page in report_sheets.survey_pages(context.runtime.db, context.start,
+    async for page in report_sheets.survey_pages(context.db, context.start,
                                                  context.end):
         yield [row(context, response) for response in page]
 
 
 async def count(context: ExportContext) -> int:
-    return await report_sheets.count_responses(context.runtime.db, context.start, context.end)
+    return await report_sheets.count_responses(context.db, context.start, context.end)
 
 
 def register() -> None:

@@ -5,8 +5,6 @@ Public read API for reporting (stable after merge):
 
 - :func:`jp_per_person` — JP credited per person in a year.
 - :func:`unit_jp_compliance` — share of a unit's staff at or above the pro-rata target.
-- :func:`activities_with_attendance` — activities of a period with invited / accepted /
-  declined / attended counts and JP credited (the "Kegiatan" sheet).
 """
 
 from __future__ import annotations
@@ -30,7 +28,7 @@ from bot.services import NotAllowed
 from bot.services.people import Actor
 from storage import activities, jp
 from storage.activities import Activity
-from storage.jp import ActivityAttendance, Credit, StaffJp
+from storage.jp import Credit, StaffJp
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -55,13 +53,6 @@ async def unit_jp_compliance(runtime: Runtime, unit_code: str | None,
                               None if at is None else to_epoch(moment))
     target = prorata_target(runtime.office.training.jp_target, moment, zone)
     return compliance({s.person_id: s.jp for s in staff}, target)
-
-
-async def activities_with_attendance(runtime: Runtime, start: datetime, end: datetime
-                                     ) -> list[ActivityAttendance]:
-    """Activities starting in ``[start, end)`` with their attendance figures; cancelled
-    ones are included with ``status == 'dibatalkan'``."""
-    return await jp.with_attendance(runtime.db, to_epoch(start), to_epoch(end))
 
 
 # --- /jp -----------------------------------------------------------------------------------

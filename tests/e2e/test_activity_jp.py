@@ -61,8 +61,8 @@ async def test_attendance_credits_jp_and_jp_shows_it(office: OfficeEnv) -> None:
     activity = await latest_activity(office)
     assert await jp.jp_by_person(office.db, 2026) == {ani.id: 4, budi.id: 4}
     assert await jp_reports.jp_per_person(office.runtime, 2026) == {ani.id: 4, budi.id: 4}
-    rows = await jp_reports.activities_with_attendance(
-        office.runtime, datetime(2026, 11, 1, tzinfo=WIB), datetime(2026, 12, 1, tzinfo=WIB))
+    november = datetime(2026, 11, 1, tzinfo=WIB), datetime(2026, 12, 1, tzinfo=WIB)
+    rows = await jp.with_attendance(office.db, *(int(d.timestamp()) for d in november))
     assert [(r.title, r.invited, r.accepted, r.declined, r.attended, r.jp_credited)
             for r in rows] == [("Pelatihan Excel Dasar", 3, 1, 1, 2, 8)]
     kinds = [e.kind for e in await activities.events(office.db, activity.id)]
