@@ -26,6 +26,7 @@ from bot.services import (
     activity_reminders,
     complaint_checks,
     digest,
+    housekeeping,
     jp_nudge,
     report_plugins,  # noqa: F401 - registers report sections
 )
@@ -92,6 +93,7 @@ def build_application(
     runtime.on_start(activity_reminders.on_start)
     runtime.on_start(jp_nudge.on_start)
     runtime.on_start(digest.on_start)
+    runtime.on_start(housekeeping.on_start)
     runtime.on_start(_warm_up_charts)
     runtime.group_bound_hooks.append(alert_unit_group)
     runtime.complaint_closed_hooks.append(invite_after_complaint)

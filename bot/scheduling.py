@@ -41,6 +41,10 @@ class Scheduler:
         self._clock = clock
         self._realtime = isinstance(clock, SystemClock)
         self._planned: dict[str, _Planned] = {}
+        # Fake time: jobs a clock move made due and that have not finished yet.
+        self._due_now: dict[str, _Planned] = {}
+        self._idle = asyncio.Event()
+        self._idle.set()
         clock.subscribe(self._on_clock_jump)
 
     def at(self, name: str, due: datetime, callback: JobCallback, data: Any = None) -> None:
@@ -52,6 +56,7 @@ class Scheduler:
 
     def cancel(self, name: str) -> None:
         self._planned.pop(name, None)
+        self._finished(name)
         for job in self._job_queue.get_jobs_by_name(name):
             job.schedule_removal()
 
@@ -64,18 +69,25 @@ class Scheduler:
 
     def _arm(self, planned: _Planned) -> None:
         delay = (planned.due - self._clock.now()).total_seconds()
-        if not self._realtime and delay > 0:
-            return  # fake time: wait for the clock to be moved
+        if not self._realtime:
+            if delay > 0:
+                return  # fake time: wait for the clock to be moved
+            self._due_now[planned.name] = planned
+            self._idle.clear()
         self._job_queue.run_once(
             self._runner(planned), when=max(0.0, delay), name=planned.name, data=planned.data
         )
 
     def _runner(self, planned: _Planned) -> Callable[[Any], Awaitable[None]]:
         async def run(context: Any) -> None:
-            if self._planned.get(planned.name) is not planned:
-                return  # replaced or cancelled meanwhile
-            del self._planned[planned.name]
-            await planned.callback(context)
+            try:
+                if self._planned.get(planned.name) is not planned:
+                    return  # replaced or cancelled meanwhile
+                del self._planned[planned.name]
+                await planned.callback(context)
+            finally:
+                if self._due_now.get(planned.name) is planned:
+                    self._finished(planned.name)
 
         run.__name__ = f"job:{planned.name}"
         return run
@@ -89,10 +101,22 @@ class Scheduler:
             if not self._job_queue.get_jobs_by_name(planned.name):
                 self._arm(planned)
 
+    def _finished(self, name: str) -> None:
+        self._due_now.pop(name, None)
+        if not self._due_now:
+            self._idle.set()
+
+    async def caught_up(self) -> None:
+        """Fake time: wait until every job the last clock move made due has run (tests and
+        the sandbox look at the database right after moving the clock)."""
+        await self._idle.wait()
+
     def close(self) -> None:
         """The application stops: stop following the clock (a restart brings a new one)."""
         self._clock.unsubscribe(self._on_clock_jump)
         self._planned.clear()
+        self._due_now.clear()
+        self._idle.set()
 
     def jobs(self) -> tuple[Job[Any], ...]:
         return self._job_queue.jobs()

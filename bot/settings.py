@@ -36,6 +36,7 @@ EXPECTATIONS: dict[str, str] = {
     "ACTIVITY_REMINDERS": "comma-separated offsets like 3d,1d,2h,30m",
     "SURVEY_INTERVAL_DAYS": "a whole number of days, at least 1",
     "DIGEST_SCHEDULE": "a weekday and time like 'mon 07:30'",
+    "OUTBOX_RETENTION_DAYS": "a whole number of days, at least 1",
     "BOT_USERNAME": "the bot's @username without the @, e.g. marelan_bot",
 }
 USERNAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
@@ -81,6 +82,7 @@ class Settings(BaseSettings):
     activity_reminders: str = "3d,1d,2h"
     survey_interval_days: int = Field(default=30, ge=1)
     digest_schedule: str = "mon 07:30"
+    outbox_retention_days: int = Field(default=30, ge=1)
     bot_username: str | None = None  # for printed links (marelan-bot qr); else getMe
 
     @field_validator("bot_token", "webhook_secret", "webhook_url", "office_config", "bot_username",

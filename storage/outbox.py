@@ -184,3 +184,13 @@ async def rows_for_chat(db: Reader, chat_id: int) -> list[tuple[int, str, str]]:
         "SELECT id, method, state FROM outbox WHERE chat_id = ? ORDER BY id", (chat_id,)
     )
     return [(r["id"], r["method"], r["state"]) for r in rows]
+
+
+async def prune_delivered(tx: Tx, before: int) -> int:
+    """Delete rows that were sent or given up before ``before``; returns how many.
+    ``message_refs`` (which message stands for which object) is kept."""
+    return await tx.changes(
+        "DELETE FROM outbox WHERE state IN ('sent', 'dead') "
+        "AND COALESCE(sent_at, created_at) < ?",
+        (before,),
+    )

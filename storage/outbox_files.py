@@ -21,3 +21,14 @@ async def data(db: Reader, file_id: int) -> bytes | None:
 
 def upload_ref(field: str, file_id: int, file_name: str) -> list[object]:
     return [field, file_id, file_name]
+
+
+async def prune_unused(tx: Tx, before: int) -> int:
+    """Delete files stored before ``before`` that no row still waiting to be sent names."""
+    return await tx.changes(
+        """DELETE FROM outbox_files WHERE created_at < ? AND NOT EXISTS (
+               SELECT 1 FROM outbox
+               WHERE outbox.state IN ('pending', 'sending')
+                 AND json_extract(outbox.params, '$.upload_ref[1]') = outbox_files.id)""",
+        (before,),
+    )

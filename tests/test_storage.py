@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest_asyncio
 
-from storage import outbox
+from storage import outbox, outbox_files
 from storage.db import Database
 from storage.migrate import migrate
 
@@ -78,3 +78,21 @@ async def test_a_snapshot_reads_one_moment_while_the_bot_writes(db: Database) ->
         assert await db.fetchval(count) == 2  # the shared reader sees the commit
         assert await snapshot.fetchval(count) == 1  # the export's pages stay consistent
     assert await db.fetchval(count) == 2
+
+
+async def test_files_of_rows_still_waiting_are_kept(db: Database) -> None:
+    async with db.transaction() as tx:
+        waiting = await outbox_files.store(tx, b"png", 0)
+        done = await outbox_files.store(tx, b"png", 0)
+        await outbox.enqueue(tx, 1, "sendPhoto", {
+            "upload_ref": outbox_files.upload_ref("photo", waiting, "a.png")}, 0)
+        await outbox.enqueue(tx, 2, "sendPhoto", {
+            "upload_ref": outbox_files.upload_ref("photo", done, "b.png")}, 0)
+    sent = next(r for r in await outbox.next_batch(db, 10) if r.chat_id == 2)
+    async with db.transaction() as tx:
+        await outbox.mark_sent(tx, sent, 9, 10)
+        assert await outbox_files.prune_unused(tx, 100) == 1
+        assert await outbox.prune_delivered(tx, 100) == 1
+    assert await outbox_files.data(db, waiting) == b"png"
+    assert await outbox_files.data(db, done) is None
+    assert [r[2] for r in await outbox.rows_for_chat(db, 1)] == ["pending"]

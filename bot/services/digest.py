@@ -115,8 +115,6 @@ async def plan_next(runtime: Runtime, tx: Tx, kind: DigestKind) -> None:
                        runtime.now())
 
 
-
-
 async def run_due(runtime: Runtime) -> int:
     """Send every digest that is due; returns how many were sent by this call."""
     sent = 0

@@ -43,8 +43,6 @@ async def plan_next(runtime: Runtime) -> None:
         await jp.plan_nudge(tx, nudge_period(due, runtime.settings.zone), to_epoch(due))
 
 
-
-
 async def run_due(runtime: Runtime) -> int:
     """Send (or record as missed) every due nudge; returns how many people were nudged."""
     nudged = 0

@@ -76,7 +76,11 @@ class OfficeEnv:
         await group.wait_for("sekarang menjadi kanal")
 
     async def advance(self, **delta: float) -> None:
+        """Move the fake clock; returns when the jobs that fell due have run and the bot
+        is idle."""
         self.clock.advance(timedelta(**delta))
+        if self.runtime.scheduler is not None:
+            await self.runtime.scheduler.caught_up()
         await self.world.settle()
 
 
