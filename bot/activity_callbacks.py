@@ -130,3 +130,30 @@ class AttendPage(Callback):
 @callback(DOMAIN, "ats")
 class AttendSave(Callback):
     activity_id: int
+
+
+# --- reopening the checklist of a finished activity; correcting saved attendance ---------
+
+@callback(DOMAIN, "pres")
+class AttendOpen(Callback):
+    """"Presensi" on a finished activity (``/kegiatan selesai``)."""
+
+    activity_id: int
+
+
+@callback(DOMAIN, "fxt")
+class FixToggle(Callback):
+    activity_id: int
+    person_id: int
+    page: int
+
+
+@callback(DOMAIN, "fxp")
+class FixPage(Callback):
+    activity_id: int
+    page: int
+
+
+@callback(DOMAIN, "fxs")
+class FixSave(Callback):
+    activity_id: int

@@ -45,25 +45,35 @@ def cancel_confirm(language: str, activity_id: int) -> InlineKeyboardMarkup:
     ]])
 
 
-def checklist(language: str, activity_id: int, invited: Sequence[Invitation], page: int
-              ) -> InlineKeyboardMarkup:
-    """One toggle per invited person (paged), then "Simpan"."""
+def checklist(language: str, activity_id: int, invited: Sequence[Invitation], page: int,
+              *, correcting: bool = False) -> InlineKeyboardMarkup:
+    """One toggle per invited person (paged), then "Simpan"; ``correcting`` for saved
+    attendance reopened within the correction window (its own records and label)."""
+    toggle, turn, save = ((acb.FixToggle, acb.FixPage, acb.FixSave) if correcting
+                          else (acb.AttendToggle, acb.AttendPage, acb.AttendSave))
     pages = max(1, -(-len(invited) // CHECKLIST_PAGE))
     page = min(max(page, 0), pages - 1)
     shown = invited[page * CHECKLIST_PAGE:(page + 1) * CHECKLIST_PAGE]
     rows = [[InlineKeyboardButton(
         f"{'✅' if person.checked else '⬜'} {person.name}",
-        callback_data=acb.AttendToggle(activity_id, person.person_id, page).encode(),
+        callback_data=toggle(activity_id, person.person_id, page).encode(),
     )] for person in shown]
     if pages > 1:
         nav = []
         if page > 0:
-            nav.append(button(language, "att.btn.prev", acb.AttendPage(activity_id, page - 1)))
+            nav.append(button(language, "att.btn.prev", turn(activity_id, page - 1)))
         if page < pages - 1:
-            nav.append(button(language, "att.btn.next", acb.AttendPage(activity_id, page + 1)))
+            nav.append(button(language, "att.btn.next", turn(activity_id, page + 1)))
         rows.append(nav)
-    rows.append([button(language, "att.btn.save", acb.AttendSave(activity_id))])
+    rows.append([button(language, "actcor.btn.save" if correcting else "att.btn.save",
+                        save(activity_id))])
     return InlineKeyboardMarkup(rows)
+
+
+def attendance_open(language: str, activity_id: int) -> InlineKeyboardMarkup:
+    """The "Presensi" button of a finished activity."""
+    return InlineKeyboardMarkup([[button(language, "actcor.btn.open",
+                                         acb.AttendOpen(activity_id))]])
 
 
 def checklist_pages(count: int) -> int:

@@ -186,3 +186,42 @@ class ActivityRenderer:
               if activity.kind == Kind.PELATIHAN and activity.jp else "")
         return t(language, "att.saved", title=activity.title, attended=attended, total=total,
                  jp=Markup(jp))
+
+    # --- finished activities and corrections ---------------------------------------------
+
+    def finished(self, language: str, activity: Activity, units: list[str], organiser: str,
+                 counts: Counts, deadline: int) -> Markup:
+        """A finished activity as ``/kegiatan selesai`` shows it, with its attendance."""
+        if activity.attendance_saved_at is None:
+            status = t(language, "actcor.status_unsaved")
+        else:
+            status = t(language, "actcor.status_saved", attended=counts.attended,
+                       total=counts.invited, deadline=self.short_when(language, deadline))
+        return join([self.details(language, activity, units, organiser), "", status])
+
+    def correction(self, language: str, activity: Activity, invited: list[Invitation],
+                   page: int, pages: int, deadline: int) -> Markup:
+        """The checklist of saved attendance, reopened for a correction."""
+        text = t(language, "actcor.title", title=activity.title,
+                 when=self.when(language, activity.starts_at),
+                 checked=sum(1 for i in invited if i.checked), total=len(invited),
+                 deadline=self.short_when(language, deadline))
+        if pages > 1:
+            text = join([text, t(language, "att.page", page=page + 1, pages=pages)])
+        return text
+
+    def correction_saved(self, language: str, activity: Activity, added: list[str],
+                         removed: list[str], attended: int, total: int) -> Markup:
+        if not added and not removed:
+            return t(language, "actcor.unchanged", title=activity.title, attended=attended,
+                     total=total)
+        jp = activity.jp if activity.kind == Kind.PELATIHAN else 0
+        lines = [t(language, "actcor.saved", title=activity.title, attended=attended,
+                   total=total)]
+        if added:
+            lines.append(t(language, "actcor.saved_added", names=", ".join(added),
+                           jp=t(language, "actcor.saved_jp", sign="+", jp=jp) if jp else ""))
+        if removed:
+            lines.append(t(language, "actcor.saved_removed", names=", ".join(removed),
+                           jp=t(language, "actcor.saved_jp", sign="−", jp=jp) if jp else ""))
+        return join(lines)

@@ -8,6 +8,10 @@ and times use the office zone passed in.
   the pro-rata target is that share of the year already elapsed.
 - Reminders: one per configured offset before the start; offsets already past when an
   activity is planned are not created (the invitation itself is the notice).
+- Saved attendance may be corrected for ``[training] attendance_correction_days`` (30)
+  after the end; the JP stay in the calendar year of the training, whenever corrected.
+- Someone who joins the staff (or changes unit) is invited to every activity not yet
+  begun whose audience covers them; someone who leaves it loses those invitations.
 """
 
 from __future__ import annotations
@@ -162,4 +166,25 @@ def has_begun(starts_at: int, now: int) -> bool:
 
 def minutes_until(starts_at: int, now: int) -> int:
     return max(0, (starts_at - now) // 60)
+
+
+def correction_deadline(ends_at: int, days: int) -> int:
+    """The last instant at which saved attendance may still be corrected."""
+    return ends_at + days * 86400
+
+
+def can_correct(ends_at: int, now: int, days: int) -> bool:
+    """Attendance is corrected after the end, until the deadline (inclusive); 0 days turns
+    corrections off."""
+    return days > 0 and ends_at <= now <= correction_deadline(ends_at, days)
+
+
+def audience_covers(*, all_staff: bool, units: list[str], public: bool, is_staff: bool,
+                    unit_code: str | None, subscribed: bool) -> bool:
+    """Whether an activity's audience includes a person: ASN by "Semua staf" or by their
+    unit, citizens (anyone) subscribed to forums by "Publik". The same rule as the
+    invitations sent when the activity was saved."""
+    if is_staff and (all_staff or (unit_code is not None and unit_code in units)):
+        return True
+    return public and subscribed
 

@@ -23,6 +23,7 @@ from bot.pacing import ChatPacer, PacedRateLimiter, PaceLimits
 from bot.persistence import SqlitePersistence
 from bot.runtime import Runtime
 from bot.services import (
+    activity_audience,
     activity_reminders,
     complaint_checks,
     digest,
@@ -97,6 +98,7 @@ def build_application(
     runtime.on_start(_warm_up_charts)
     runtime.group_bound_hooks.append(alert_unit_group)
     runtime.complaint_closed_hooks.append(invite_after_complaint)
+    runtime.membership_hooks.append(activity_audience.follow_membership)
     handlers.register(application)
     return application
 

@@ -114,6 +114,8 @@ class SurveyRules(_Model):
 class TrainingRules(_Model):
     budget_rupiah: int = Field(default=0, ge=0)
     jp_target: int = Field(default=20, ge=1)
+    #: Days after an activity's end during which its saved attendance may be corrected.
+    attendance_correction_days: int = Field(default=30, ge=0)
 
 
 class Office(_Model):

@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 StartHook = Callable[["Runtime", Application], Awaitable[None]]
 GroupBoundHook = Callable[["Runtime", Tx, str, int], Awaitable[None]]
 ComplaintHook = Callable[["Runtime", Tx, Any], Awaitable[None]]
+#: Runs in the transaction that changed a person's role or unit (telegram id).
+MembershipHook = Callable[["Runtime", Tx, int], Awaitable[None]]
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Runtime:
     start_hooks: list[StartHook] = field(default_factory=list)
     group_bound_hooks: list[GroupBoundHook] = field(default_factory=list)
     complaint_closed_hooks: list[ComplaintHook] = field(default_factory=list)
+    membership_hooks: list[MembershipHook] = field(default_factory=list)
     _storage_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @classmethod

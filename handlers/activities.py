@@ -8,7 +8,13 @@ from telegram.ext import Application
 from bot.commands import Command
 from bot.commands import register as register_commands
 from bot.roles import Permission
-from handlers import activity_jp, activity_manage, activity_new, activity_people
+from handlers import (
+    activity_corrections,
+    activity_jp,
+    activity_manage,
+    activity_new,
+    activity_people,
+)
 
 register_commands(
     Command("forum"),
@@ -22,6 +28,7 @@ register_commands(
 
 def register(application: Application) -> None:
     activity_new.register(application)
+    activity_corrections.register(application)  # "/kegiatan selesai" before "/kegiatan"
     activity_manage.register(application)
     activity_people.register(application)
     activity_jp.register(application)

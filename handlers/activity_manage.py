@@ -26,7 +26,7 @@ from bot.services import activity_changes as changes
 from bot.services import activity_views as views
 from bot.services.activity_changes import Closed
 from bot.services.activity_common import card_view, load_managed, renderer
-from bot.texts import t
+from bot.texts import join, t
 from handlers.activity_replies import explain, press_guard, replace
 from handlers.flows import exclusive
 from handlers.guards import requires
@@ -40,10 +40,12 @@ EDITING = "activity_editing"
 async def kegiatan(update: Update, context: BotContext) -> None:
     runtime = context.runtime
     found = await views.upcoming_for(runtime, context.actor)
-    if not found:
-        await say(update, context, "act.list_empty")
-        return
-    await say(update, context, "act.list_title", count=len(found))
+    lang = language(context)
+    title = (t(lang, "act.list_title", count=len(found)) if found
+             else t(lang, "act.list_empty"))
+    if context.actor.can(Permission.UNIT_REPORTS):  # organisers: where attendance lives
+        title = join([title, t(lang, "actcor.finished_hint")])
+    await reply(update, context, title)
     for loaded in found:
         text, markup = await card_view(runtime, runtime.db, loaded, context.actor)
         sent = await reply(update, context, text, markup)

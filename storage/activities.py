@@ -174,6 +174,31 @@ async def upcoming_for(db: Reader, person_id: int, now: int, limit: int = 20) ->
     return [_activity(r) for r in rows]
 
 
+async def not_begun(db: Reader, now: int) -> list[Activity]:
+    """Scheduled activities that have not started: invitations to them can still change."""
+    rows = await db.fetchall(
+        f"SELECT {COLUMNS} FROM activities WHERE status = 'terjadwal' AND starts_at > ? "
+        "ORDER BY starts_at, id",
+        (now,),
+    )
+    return [_activity(r) for r in rows]
+
+
+async def finished(db: Reader, now: int, since: int, *, organiser_id: int | None = None,
+                   limit: int = 20) -> list[Activity]:
+    """Scheduled (not cancelled) activities that ended in ``[since, now]``, latest first;
+    with ``organiser_id`` only those this person organised."""
+    sql = (f"SELECT {COLUMNS} FROM activities WHERE status = 'terjadwal' "
+           "AND starts_at + minutes * 60 BETWEEN ? AND ?")
+    params: list[object] = [since, now]
+    if organiser_id is not None:
+        sql += " AND organiser_id = ?"
+        params.append(organiser_id)
+    rows = await db.fetchall(sql + " ORDER BY starts_at + minutes * 60 DESC, id DESC LIMIT ?",
+                             (*params, limit))
+    return [_activity(r) for r in rows]
+
+
 async def in_range(db: Reader, start: int, end: int) -> list[Activity]:
     """Every activity starting in ``[start, end)``, cancelled ones included."""
     rows = await db.fetchall(

@@ -146,6 +146,16 @@ async def reminder_recipients(db: Reader, activity_id: int) -> list[int]:
     return [r["person_id"] for r in rows]
 
 
+async def withdraw(tx: Tx, activity_id: int, person_id: int) -> bool:
+    """Take back an invitation the audience gave (not a forum the person joined); the
+    activity's timeline keeps the record. False when there was none to take back."""
+    return await tx.changes(
+        "DELETE FROM activity_invitations "
+        "WHERE activity_id = ? AND person_id = ? AND source = 'invited'",
+        (activity_id, person_id),
+    ) == 1
+
+
 async def everyone_invited(db: Reader, activity_id: int) -> list[int]:
     """Who hears about a change of time or place, or a cancellation."""
     rows = await db.fetchall(
@@ -187,6 +197,25 @@ async def save_attendance(tx: Tx, activity_id: int) -> list[int]:
         (activity_id,),
     )
     return [r["person_id"] for r in rows]
+
+
+async def reset_checklist(tx: Tx, activity_id: int) -> None:
+    """Reopening saved attendance for a correction: the checklist starts as saved."""
+    await tx.execute(
+        "UPDATE activity_invitations SET checked = COALESCE(attended, 0) WHERE activity_id = ?",
+        (activity_id,),
+    )
+
+
+async def attendance_changes(db: Reader, activity_id: int) -> tuple[list[int], list[int]]:
+    """Who the checklist adds to and removes from the saved attendance."""
+    rows = await db.fetchall(
+        "SELECT person_id, checked FROM activity_invitations "
+        "WHERE activity_id = ? AND checked <> COALESCE(attended, 0) ORDER BY person_id",
+        (activity_id,),
+    )
+    return ([r["person_id"] for r in rows if r["checked"]],
+            [r["person_id"] for r in rows if not r["checked"]])
 
 
 # --- forum subscriptions -----------------------------------------------------------------

@@ -58,6 +58,14 @@ async def credit(tx: Tx, activity_id: int, person_ids: list[int], year: int, jp:
     )
 
 
+async def uncredit(tx: Tx, activity_id: int, person_ids: list[int]) -> None:
+    """Take back a training's JP from people corrected to absent."""
+    await tx.executemany(
+        "DELETE FROM jp_credits WHERE activity_id = ? AND person_id = ?",
+        [(activity_id, person_id) for person_id in person_ids],
+    )
+
+
 async def total(db: Reader, person_id: int, year: int) -> int:
     return await db.fetchval(
         "SELECT COALESCE(SUM(jp), 0) FROM jp_credits WHERE person_id = ? AND year = ?",

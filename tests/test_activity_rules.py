@@ -9,8 +9,11 @@ import pytest
 
 from bot.activity_rules import (
     Budget,
+    audience_covers,
     auto_jp,
+    can_correct,
     compliance,
+    correction_deadline,
     cost_per_jp,
     is_behind,
     next_nudge,
@@ -100,3 +103,34 @@ def test_year_bounds_are_local() -> None:
     start, end = year_bounds(2026, WIB)
     assert datetime.fromtimestamp(start, WIB) == datetime(2026, 1, 1, tzinfo=WIB)
     assert datetime.fromtimestamp(end, WIB) == datetime(2027, 1, 1, tzinfo=WIB)
+
+
+def test_attendance_can_be_corrected_from_the_end_until_the_deadline() -> None:
+    ends = 1_000_000
+    assert correction_deadline(ends, 30) == ends + 30 * 86400
+    assert not can_correct(ends, ends - 1, 30)
+    assert can_correct(ends, ends, 30)
+    assert can_correct(ends, ends + 30 * 86400, 30)
+    assert not can_correct(ends, ends + 30 * 86400 + 1, 30)
+    assert not can_correct(ends, ends, 0)
+
+
+@pytest.mark.parametrize(("audience", "person", "covered"), [
+    ({"all_staff": True, "units": [], "public": False},
+     {"is_staff": True, "unit_code": None, "subscribed": False}, True),
+    ({"all_staff": True, "units": [], "public": False},
+     {"is_staff": False, "unit_code": None, "subscribed": True}, False),
+    ({"all_staff": False, "units": ["PEM"], "public": False},
+     {"is_staff": True, "unit_code": "PEM", "subscribed": False}, True),
+    ({"all_staff": False, "units": ["PEM"], "public": False},
+     {"is_staff": True, "unit_code": "PEMB", "subscribed": False}, False),
+    ({"all_staff": False, "units": ["PEM"], "public": False},
+     {"is_staff": False, "unit_code": "PEM", "subscribed": False}, False),
+    ({"all_staff": False, "units": [], "public": True},
+     {"is_staff": False, "unit_code": None, "subscribed": True}, True),
+    ({"all_staff": False, "units": [], "public": True},
+     {"is_staff": True, "unit_code": "PEM", "subscribed": False}, False),
+])
+def test_audience_covers_staff_by_unit_or_all_and_subscribers_by_public(
+        audience: dict, person: dict, covered: bool) -> None:
+    assert audience_covers(**audience, **person) is covered

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot import activity_callbacks as acb
 from bot import activity_keyboards as kb
 from bot import notify
 from bot.activity_render import ActivityRenderer
@@ -83,6 +84,20 @@ async def broadcast(runtime: Runtime, tx: Tx, person_ids: Iterable[int], render:
                                ref=ref)
         queued += 1
     return queued
+
+
+async def send_invitations(runtime: Runtime, tx: Tx, activity_id: int,
+                           person_ids: Iterable[int]) -> int:
+    """Queue the invitation with "Hadir" / "Tidak bisa" for each person; returns how many
+    were queued (people the bot cannot reach are skipped)."""
+    loaded = await load(tx, activity_id)
+    draw = renderer(runtime)
+
+    def render(language: str) -> tuple[Markup, ReplyMarkup]:
+        return (draw.invitation(language, loaded.activity, loaded.units, loaded.organiser),
+                kb.rsvp(language, activity_id, acb.VIEW_INVITATION))
+
+    return await broadcast(runtime, tx, person_ids, render, ref=Ref(INVITATION, activity_id))
 
 
 async def card_view(runtime: Runtime, db: Reader, loaded: Loaded, viewer: Actor

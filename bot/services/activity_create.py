@@ -8,13 +8,11 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot import activity_callbacks as acb
-from bot import activity_keyboards as kb
 from bot.activity_input import InputError
 from bot.activity_rules import Budget, Kind, auto_jp, local_year, would_exceed, year_bounds
-from bot.notify import Ref
 from bot.roles import Permission
 from bot.services import NotAllowed
-from bot.services.activity_common import INVITATION, broadcast, load, renderer
+from bot.services.activity_common import load, send_invitations
 from bot.services.activity_reminders import plan
 from bot.services.people import Actor
 from storage import activities, activity_invitations
@@ -147,21 +145,9 @@ async def save(runtime: Runtime, actor: Actor, draft: Draft, *, confirmed: bool)
             tx, all_staff=new.all_staff, units=units, public=new.public,
             exclude=actor.telegram_id)
         await activity_invitations.invite(tx, activity_id, audience, now)
-        invited = await _send_invitations(runtime, tx, activity_id, audience)
+        invited = await send_invitations(runtime, tx, activity_id, audience)
         await plan(runtime, tx, activity_id)
         await activities.add_event(tx, activity_id, now, actor.telegram_id, "created",
                                    invited=invited, over_budget_confirmed=confirmed)
         activity = await activities.get(tx, activity_id)
     return Saved(activity, invited)
-
-
-async def _send_invitations(runtime: Runtime, tx: Any, activity_id: int,
-                            audience: list[int]) -> int:
-    loaded = await load(tx, activity_id)
-    draw = renderer(runtime)
-
-    def render(language: str) -> tuple[Any, Any]:
-        return (draw.invitation(language, loaded.activity, loaded.units, loaded.organiser),
-                kb.rsvp(language, activity_id, acb.VIEW_INVITATION))
-
-    return await broadcast(runtime, tx, audience, render, ref=Ref(INVITATION, activity_id))

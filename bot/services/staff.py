@@ -21,6 +21,7 @@ from bot.services.commands import refresh_person_commands
 from bot.services.people import Actor
 from bot.texts import t
 from storage import audit, invites, people, unit_chats
+from storage.db import Tx
 from storage.people import Person
 
 if TYPE_CHECKING:
@@ -110,8 +111,16 @@ async def accept_invite(runtime: Runtime, actor: Actor, token: str) -> Membershi
             unit=t(admin_language, "start.unit_suffix", unit=unit.label(admin_language))
             if unit else "",
         )
+        await _membership_changed(runtime, tx, actor.telegram_id)
         await refresh_person_commands(runtime, actor.telegram_id, tx)
     return Membership(Role(invite.role), invite.unit_code)
+
+
+async def _membership_changed(runtime: Runtime, tx: Tx, telegram_id: int) -> None:
+    """A role or unit changed: features follow in the same transaction (e.g. invitations
+    to upcoming trainings are sent or withdrawn)."""
+    for hook in runtime.membership_hooks:
+        await hook(runtime, tx, telegram_id)
 
 
 async def bind_group(
@@ -148,6 +157,7 @@ async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | N
         await audit.record(tx, now, actor.telegram_id, "role.revoked", "person", telegram_id,
                            role=person.role, unit=person.unit_code)
         await notify.tell(tx, telegram_id, "revoke.notify", now)
+        await _membership_changed(runtime, tx, telegram_id)
         await refresh_person_commands(runtime, telegram_id, tx)
     return person
 

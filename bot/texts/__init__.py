@@ -17,7 +17,8 @@ from importlib import import_module
 LANGUAGES = ("id", "en")
 MODULES = (
     "common", "admin", "delivery", "complaints", "complaints_staff", "activities",
-    "activities_new", "activities_jp", "survey", "ikm", "reports", "report_sections",
+    "activities_new", "activities_jp", "activities_corrections", "survey", "ikm", "reports",
+    "report_sections",
 )
 MAX_MESSAGE = 4096
 

@@ -116,7 +116,7 @@ ID: dict[str, str] = {
         "🎓 Anda tercatat hadir di \"{title}\": {jp} JP ditambahkan. "
         "Total JP Anda tahun {year}: {total} dari target {target} JP."
     ),
-    "att.already_saved": "Daftar hadir ini sudah disimpan.",
+    "att.already_saved": "Daftar hadir ini sudah disimpan. Untuk mengoreksi: /kegiatan selesai → Presensi.",
     "att.not_ended": "Daftar hadir dibuka setelah kegiatan selesai.",
     # /forum
     "forum.title": "<b>Forum warga mendatang</b> ({count}). Tekan Hadir jika Anda akan datang:",
@@ -234,7 +234,7 @@ EN: dict[str, str] = {
         "🎓 You attended \"{title}\": {jp} JP added. "
         "Your JP in {year}: {total} of the {target} JP target."
     ),
-    "att.already_saved": "This attendance list is already saved.",
+    "att.already_saved": "This attendance list is already saved. To correct it: /kegiatan selesai → Attendance.",
     "att.not_ended": "The attendance list opens when the activity has ended.",
     "forum.title": "<b>Upcoming citizen forums</b> ({count}). Press Attending if you will come:",
     "forum.empty": "No citizen forum is scheduled yet.",
