@@ -37,6 +37,7 @@ COMMANDS: list[Command] = [
     Command("riwayat"),
     Command("survei"),
     Command("ikm", permission=Permission.UNIT_REPORTS),
+    Command("saran", permission=Permission.UNIT_REPORTS),
     Command("antrian", permission=Permission.STAFF_TOOLS),
     Command("tiket", permission=Permission.STAFF_TOOLS),
     Command("undang", permission=Permission.MANAGE_STAFF),

@@ -59,6 +59,16 @@ def year_period(year: int) -> Period:
     return Period(date(year, 1, 1), date(year + 1, 1, 1), f"year:{year}")
 
 
+def period_between(start: date, end: date) -> Period:
+    """The period ``[start, end)`` named as a month or a year when it is one (e.g. rebuilt
+    from a button's callback data)."""
+    if start.day == 1 and end == month_period(start.year, start.month).end:
+        return month_period(start.year, start.month)
+    if (start.month, start.day) == (1, 1) and end == date(start.year + 1, 1, 1):
+        return year_period(start.year)
+    return Period(start, end, "range")
+
+
 def parse_period(text: str | None, today: date, default: str = "bulan") -> Period:
     """Accept ``hari``, ``minggu``, ``bulan``, ``tahun`` (and English), ``YYYY-MM``,
     ``YYYY`` and ``YYYY-MM-DD..YYYY-MM-DD`` (inclusive end, as people write it)."""

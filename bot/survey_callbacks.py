@@ -71,3 +71,14 @@ class SurveyBack(Callback):
 @callback("s", "cancel")
 class SurveyCancel(Callback):
     draft: str
+
+
+@callback("s", "sar")
+class SuggestionsPage(Callback):
+    """A page of /saran. The period travels as its first and (exclusive) last day,
+    YYYYMMDD; the server checks the presser's scope again on every page."""
+
+    start: int
+    end: int
+    service: str  # "-": every service in the presser's scope
+    page: int

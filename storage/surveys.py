@@ -1,4 +1,5 @@
-"""SKM survey responses and the per-unsur sums the IKM is computed from.
+"""SKM survey responses, the per-unsur sums the IKM is computed from, and the citizens'
+suggestions (the free "saran" answer) for the people who must act on them.
 
 The aggregation runs in SQL (``SUM``/``COUNT`` grouped by unsur), so a report over a year
 of responses reads nine rows, not every answer.
@@ -122,3 +123,38 @@ async def aggregate_by_service(db: Reader, start: int, end: int,
     for r in rows:
         found[r["service_code"]].per_unsur[r["unsur"]] = (int(r["total"]), int(r["answered"]))
     return found
+
+
+HAS_TEXT = "r.suggestion IS NOT NULL AND TRIM(r.suggestion) <> ''"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    response_id: int
+    submitted_at: int
+    service_code: str
+    text: str
+    mean_score: float | None  # the respondent's average over the unsur they answered
+
+
+async def count_suggestions(db: Reader, start: int, end: int, service_code: str | None = None,
+                unit_code: str | None = None) -> int:
+    where, params = _scope(start, end, service_code, unit_code)
+    return int(await db.fetchval(
+        f"SELECT COUNT(*) FROM survey_responses r WHERE {where} AND {HAS_TEXT}", params) or 0)
+
+
+async def suggestions(db: Reader, start: int, end: int, service_code: str | None,
+                       unit_code: str | None, offset: int, limit: int) -> list[Suggestion]:
+    where, params = _scope(start, end, service_code, unit_code)
+    rows = await db.fetchall(
+        f"""SELECT r.id, r.submitted_at, r.service_code, r.suggestion,
+                   (SELECT AVG(a.score) FROM survey_answers a WHERE a.response_id = r.id)
+                       AS mean_score
+            FROM survey_responses r INDEXED BY survey_responses_by_time
+            WHERE {where} AND {HAS_TEXT}
+            ORDER BY r.submitted_at DESC, r.id DESC LIMIT ? OFFSET ?""",
+        [*params, limit, offset],
+    )
+    return [Suggestion(r["id"], r["submitted_at"], r["service_code"], r["suggestion"],
+                       r["mean_score"]) for r in rows]

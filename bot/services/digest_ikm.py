@@ -27,6 +27,7 @@ from bot.services.complaint_alerts import supervisors
 from bot.services.digest import DigestKind
 from bot.services.ikm_reports import Scope, ikm_for, ikm_per_service, office_population
 from bot.texts import LANGUAGES, Markup, join, t
+from storage import surveys
 from storage.db import Tx
 from storage.outbox import PRIORITY_BULK
 
@@ -57,6 +58,7 @@ class MonthlyIkm:
     period: Period
     services: list[ServiceIkm]  # in the office file's order
     office: IkmResult | None
+    suggestions: int  # written in the survey that month (read them with /saran)
 
 
 async def compute(runtime: Runtime, period: Period) -> MonthlyIkm:
@@ -70,7 +72,8 @@ async def compute(runtime: Runtime, period: Period) -> MonthlyIkm:
         services.append(ServiceIkm(service, found.get(service.code),
                                    population.minimum_sample if population else None))
     office = await ikm_for(runtime.db, start, end, weighting=weighting)
-    return MonthlyIkm(period, services, office)
+    suggestions = await surveys.count_suggestions(runtime.db, start, end)
+    return MonthlyIkm(period, services, office, suggestions)
 
 
 def _grade(language: str, result: IkmResult) -> tuple[str, str, Markup | str]:
@@ -107,7 +110,11 @@ def render(language: str, found: MonthlyIkm) -> Markup:
         lines.append(t(language, "ikmdigest.missing", services=", ".join(missing)))
     if short:
         lines.append(t(language, "ikmdigest.short_note"))
-    lines.append(t(language, "ikmdigest.footer", month=found.period.start.strftime("%Y-%m")))
+    month = found.period.start.strftime("%Y-%m")
+    if found.suggestions:
+        lines.append(t(language, "ikmdigest.suggestions", month=month,
+                       count=formatting.integer(language, found.suggestions)))
+    lines.append(t(language, "ikmdigest.footer", month=month))
     return join(lines)
 
 

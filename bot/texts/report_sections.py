@@ -39,6 +39,7 @@ ID: dict[str, str] = {
         "kepada pengguna layanan."
     ),
     "ikmdigest.footer": "<i>Rincian per unsur: <code>/ikm {month} KODE_LAYANAN</code></i>",
+    "ikmdigest.suggestions": "💬 {count} saran warga bulan itu: <code>/saran {month}</code>",
 }
 
 EN: dict[str, str] = {
@@ -77,4 +78,6 @@ EN: dict[str, str] = {
         "year (PermenPANRB 14/2017): share the survey link or QR code with service users."
     ),
     "ikmdigest.footer": "<i>Per unsur: <code>/ikm {month} SERVICE_CODE</code></i>",
+    "ikmdigest.suggestions": "💬 Suggestions from citizens that month: {count} "
+                             "(<code>/saran {month}</code>)",
 }

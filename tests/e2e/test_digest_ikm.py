@@ -56,7 +56,8 @@ async def test_monthly_ikm_digest_once_on_the_first_working_day(office: OfficeEn
     ktp, kk = [same(4), MIXED], [same(2)]
     for n, scores in enumerate(ktp):
         await submit_survey(office, f"WargaKtp{n}", "KTP", scores)
-    await submit_survey(office, "WargaKk", "KK", kk[0])
+    await submit_survey(office, "WargaKk", "KK", kk[0],
+                        suggestion="Tambah petugas loket KK pada hari Senin.")
 
     await at(office, datetime(2026, 12, 1, 7, 29, tzinfo=WIB))
     assert monthly(camat.user, "IKM bulanan") == []
@@ -72,8 +73,10 @@ async def test_monthly_ikm_digest_once_on_the_first_working_day(office: OfficeEn
             "3 responden") in digest.text
     assert "Seluruh layanan: 75,93 · mutu C" in digest.text
     assert "Belum ada responden: Akta (kelahiran, kematian), Surat Pindah," in digest.text
+    assert "💬 1 saran warga bulan itu: /saran 2026-11" in digest.text
     english = await sekcam.user.wait_for("Monthly IKM — November 2026")
     assert "All services: 75.93 · grade C (Poor) · respondents: 3" in english.text
+    assert "Suggestions from citizens that month: 1 (/saran 2026-11)" in english.text
 
     await office.restart()
     await at(office, datetime(2026, 12, 1, 11, 0, tzinfo=WIB))
