@@ -18,6 +18,7 @@ LANGUAGES = ("id", "en")
 MODULES = (
     "common", "admin", "delivery", "complaints", "complaints_staff", "activities",
     "activities_new", "activities_jp", "survey", "ikm", "reports", "report_sections",
+    "privacy",
 )
 MAX_MESSAGE = 4096
 
