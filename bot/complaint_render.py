@@ -35,6 +35,7 @@ CITIZEN_EVENTS = (
     "reopened",
     "closed",
     "rated",
+    "withdrawn",
 )
 BODY_PREVIEW = 300
 RATING_FACES = ("😞", "🙁", "😐", "🙂", "😄")

@@ -45,6 +45,7 @@ class Action(StrEnum):
     CITIZEN_ANSWER = "citizen_answer"
     REOPEN = "reopen"
     RATE = "rate"
+    WITHDRAW = "withdraw"  # the reporter erased their data (UU 27/2022): handling ends
 
 
 class InvalidTransition(Exception):
@@ -66,6 +67,7 @@ ALLOWED: dict[Action, frozenset[Status]] = {
     Action.CITIZEN_ANSWER: OPEN,
     Action.REOPEN: frozenset({Status.SELESAI}),
     Action.RATE: frozenset({Status.SELESAI, Status.DITUTUP}),
+    Action.WITHDRAW: OPEN | {Status.SELESAI},
 }
 
 

@@ -13,6 +13,7 @@ from handlers import (
     common,
     errors,
     ikm,
+    privacy,
     reports,
     staff,
     survey,
@@ -31,6 +32,7 @@ def register(application: Application) -> None:
     survey.register(application)
     ikm.register(application)
     reports.register(application)
+    privacy.register(application)
     common.register_fallbacks(application)
     citizen_complaints.register_fallbacks(application)
     application.add_error_handler(errors.on_error)

@@ -169,7 +169,8 @@ async def evidence_file(update: Update, context: BotContext) -> int:
     if message.photo:
         largest = message.photo[-1]
         draft.attachments.append(
-            {"kind": "photo", "file_id": largest.file_id, "file_unique_id": largest.file_unique_id}
+            {"kind": "photo", "file_id": largest.file_id,
+             "file_unique_id": largest.file_unique_id, "file_size": largest.file_size}
         )
     else:
         document = message.document
@@ -180,6 +181,7 @@ async def evidence_file(update: Update, context: BotContext) -> int:
                 "file_unique_id": document.file_unique_id,
                 "file_name": document.file_name,
                 "mime_type": document.mime_type,
+                "file_size": document.file_size,
             }
         )
     save_draft(context, draft)

@@ -63,3 +63,20 @@ def clear_flows(context: BotContext) -> bool:
     for key in FLOWS:
         found |= context.user_data.pop(key, None) is not None
     return found
+
+
+def forget_person(update: Update, context: BotContext) -> None:
+    """After an erasure: every draft and every guided conversation of this person ends.
+
+    The stored rows went in the erasure's transaction; this clears what PTB holds in
+    memory. PTB has no public way to end a conversation from outside it, so each
+    conversation is ended the way it ends itself (``_update_state(END, key)``), which
+    also tells the persistence to forget the state."""
+    clear_flows(context)
+    context.user_data.clear()
+    context.chat_data.clear()  # the private chat's data, keyed like the person
+    key = (update.effective_chat.id, update.effective_user.id)
+    for group in context.application.handlers.values():
+        for handler in group:
+            if isinstance(handler, ConversationHandler):
+                handler._update_state(ConversationHandler.END, key)

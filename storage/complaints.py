@@ -57,6 +57,7 @@ class Attachment:
     file_unique_id: str | None = None
     file_name: str | None = None
     mime_type: str | None = None
+    file_size: int | None = None
 
 
 COLUMNS = tuple(f.name for f in fields(Complaint))
@@ -157,10 +158,11 @@ async def open_of_unit(db: Reader, unit_code: str | None, limit: int = 50) -> li
 async def add_attachments(tx: Tx, complaint_id: int, attachments: list[Attachment]) -> None:
     await tx.executemany(
         """INSERT INTO complaint_attachments (complaint_id, kind, file_id, file_unique_id,
-                                              file_name, mime_type, position)
-           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                                              file_name, mime_type, file_size, position)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            (complaint_id, a.kind, a.file_id, a.file_unique_id, a.file_name, a.mime_type, i)
+            (complaint_id, a.kind, a.file_id, a.file_unique_id, a.file_name, a.mime_type,
+             a.file_size, i)
             for i, a in enumerate(attachments)
         ],
     )
@@ -168,7 +170,7 @@ async def add_attachments(tx: Tx, complaint_id: int, attachments: list[Attachmen
 
 async def attachments(db: Reader, complaint_id: int) -> list[Attachment]:
     rows = await db.fetchall(
-        """SELECT kind, file_id, file_unique_id, file_name, mime_type
+        """SELECT kind, file_id, file_unique_id, file_name, mime_type, file_size
            FROM complaint_attachments WHERE complaint_id = ? ORDER BY position""",
         (complaint_id,),
     )

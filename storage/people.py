@@ -19,6 +19,7 @@ class Person:
     reachable: bool
     started_at: int | None
     privacy_accepted_at: int | None = None
+    erased_at: int | None = None  # the person erased their data (/hapusdata)
 
     @property
     def full_name(self) -> str:
@@ -27,7 +28,7 @@ class Person:
 
 COLUMNS = (
     "telegram_id, first_name, last_name, username, language, role, unit_code, reachable, "
-    "started_at, privacy_accepted_at"
+    "started_at, privacy_accepted_at, erased_at"
 )
 
 
@@ -43,6 +44,7 @@ def _person(row: Row) -> Person:
         reachable=bool(row["reachable"]),
         started_at=row["started_at"],
         privacy_accepted_at=row["privacy_accepted_at"],
+        erased_at=row["erased_at"],
     )
 
 

@@ -170,7 +170,7 @@ async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) ->
     )
     await complaints.add_attachments(tx, complaint_id, [
         Attachment(a["kind"], a["file_id"], a.get("file_unique_id"), a.get("file_name"),
-                   a.get("mime_type"))
+                   a.get("mime_type"), a.get("file_size"))
         for a in draft.attachments
     ])
     await complaint_events.add(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.personal_data import Names, names_to_store, names_withheld
 from bot.roles import Permission, Role, allows, effective_role
 from storage import audit, people
 from storage.people import Person
@@ -52,22 +53,28 @@ async def seen(
     username: str | None,
     private_chat: bool,
 ) -> Actor:
-    """Resolve the person behind an update, recording new people and name changes.
+    """Resolve the person behind an update, recording new people and name changes (this
+    is how a name is corrected: it follows Telegram). After an erasure the names are not
+    stored again until the person consents anew; the actor still carries them, for the
+    replies to this person only.
 
     Only writes when something changed, so ordinary traffic costs one indexed read."""
     person = await people.get(runtime.db, telegram_id)
+    telegram = Names(first_name, last_name, username)
+    withheld = person is not None and names_withheld(person.role, person.erased_at,
+                                                     person.privacy_accepted_at)
+    names = names_to_store(withheld, telegram)
     unchanged = (
         person is not None
-        and (person.first_name, person.last_name, person.username)
-        == (first_name, last_name, username)
+        and Names(person.first_name, person.last_name, person.username) == names
         and (not private_chat or (person.reachable and person.started_at is not None))
     )
     if unchanged:
-        return actor_of(runtime, person)
+        return _as_seen(actor_of(runtime, person), withheld, telegram)
     first_contact = private_chat and (person is None or person.started_at is None)
     async with runtime.db.transaction() as tx:
         person = await people.upsert_seen(
-            tx, telegram_id, first_name, last_name, username,
+            tx, telegram_id, names.first_name, names.last_name, names.username,
             runtime.settings.default_language, runtime.now(), started=private_chat,
         )
         actor = actor_of(runtime, person)
@@ -75,7 +82,15 @@ async def seen(
             from bot.services.commands import refresh_person_commands
 
             await refresh_person_commands(runtime, telegram_id, tx)
-    return actor
+    return _as_seen(actor, withheld, telegram)
+
+
+def _as_seen(actor: Actor, withheld: bool, telegram: Names) -> Actor:
+    """The actor named as Telegram names them, when the stored row holds a placeholder."""
+    if not withheld:
+        return actor
+    last = f" {telegram.last_name}" if telegram.last_name else ""
+    return replace(actor, name=telegram.first_name + last, username=telegram.username)
 
 
 async def reload(runtime: Runtime, actor: Actor) -> Actor:

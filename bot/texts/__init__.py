@@ -18,7 +18,7 @@ LANGUAGES = ("id", "en")
 MODULES = (
     "common", "admin", "delivery", "complaints", "complaints_staff", "activities",
     "activities_new", "activities_jp", "activities_corrections", "survey", "ikm", "reports",
-    "report_sections", "suggestions",
+    "report_sections", "suggestions", "privacy",
 )
 MAX_MESSAGE = 4096
 

@@ -15,8 +15,9 @@ ID: dict[str, str] = {
         "Siapa yang melihat: petugas unit yang menangani dan pimpinan kecamatan. Jika Anda "
         "memilih <i>Rahasiakan identitas</i>, nama, username, dan ID Telegram Anda tidak "
         "ditampilkan kepada petugas.\n"
-        "Hak Anda (UU 27/2022): melihat, memperbaiki, meminta salinan, atau meminta "
-        "penghapusan data Anda dengan menghubungi admin kecamatan.\n\n"
+        "Hak Anda (UU 27/2022): melihat data Anda dan mengunduh salinannya dengan "
+        "/datasaya (nama mengikuti akun Telegram Anda, jadi perbaiki di sana), serta menarik "
+        "persetujuan dan menghapus data Anda kapan saja dengan /hapusdata.\n\n"
         "Apakah Anda setuju?"
     ),
     "lapor.privacy_yes": "✅ Setuju",
@@ -212,8 +213,9 @@ EN: dict[str, str] = {
         "Who sees it: the officers of the unit handling it and the district's leadership. If "
         "you choose <i>Keep my identity confidential</i>, your name, username and Telegram id "
         "are not shown to officers.\n"
-        "Your rights (UU 27/2022): to see, correct, get a copy of, or have your data erased, "
-        "by contacting the district admin.\n\n"
+        "Your rights (UU 27/2022): see your data and download a copy with /datasaya (your "
+        "name follows your Telegram account, so correct it there), and withdraw your consent "
+        "and erase your data at any time with /hapusdata.\n\n"
         "Do you agree?"
     ),
     "lapor.privacy_yes": "✅ I agree",

@@ -1,0 +1,131 @@
+"""Erasure on the person's request (UU 27/2022: ending processing, withdrawing consent,
+restriction), immediate and in one transaction.
+
+What happens (the rules are in :mod:`bot.personal_data`):
+- consent withdrawn, names replaced by a placeholder (the row and its id stay: the
+  office's records refer to it), the forum subscription removed, invitations to
+  activities that have not begun withdrawn (the organisers' cards follow), the drafts and
+  conversation state dropped;
+- every complaint the person filed becomes confidential for good: staff, groups and even
+  admins' exports no longer see who filed it (the complaint itself is a public-service
+  record the office keeps); the delivered alerts that named them are redacted from the
+  outbox log and edited in the chats;
+- every complaint still being handled (or resolved and waiting for a reaction) is closed
+  as withdrawn by the reporter, with a timeline event and a notice to the unit; no survey
+  invitation follows, processing has stopped;
+- survey responses keep their scores (anonymous IKM statistics); their profile answers
+  and suggestion are erased. The link to the respondent stays: it is what enforces one
+  response per service per interval, and the scores alone say nothing about the person.
+The audit log records that an erasure happened and what it counted, never the values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.complaint_rules import ALLOWED, Action, Status
+from bot.personal_data import ERASED_NAME, confirmation_fresh, may_erase
+from bot.services import NotAllowed
+from bot.services.activity_common import refresh_cards
+from bot.services.complaint_alerts import ALERT, refresh_alerts, tell_staff
+from bot.services.complaint_changes import after_change, apply
+from bot.services.people import Actor
+from storage import activities, activity_invitations, audit, complaints, personal_data
+from storage.complaints import Complaint
+from storage.db import Tx
+from storage.personal_data import Preview
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+PAGE = 200
+
+
+class StaffRole(Exception):
+    """Staff hold their role as employment data: an admin ends it first (/cabut)."""
+
+
+class ConfirmationExpired(Exception):
+    """The confirmation button is too old: the person reads the explanation again."""
+
+
+@dataclass(frozen=True)
+class Erased:
+    complaints: int  # kept, now anonymous
+    closed: list[str]  # numbers of the complaints closed as withdrawn
+    survey_responses: int  # whose profile answers and suggestion were erased
+    invitations: int  # withdrawn
+    subscription: bool  # a forum subscription was removed
+    drafts: int  # conversation state rows dropped
+
+
+async def preview(runtime: Runtime, actor: Actor) -> Preview:
+    """What an erasure would touch, for the explanation shown before confirming."""
+    if not may_erase(actor.role):
+        raise StaffRole
+    return await personal_data.preview(runtime.db, actor.telegram_id, runtime.now())
+
+
+async def erase(runtime: Runtime, actor: Actor, person_id: int, asked_at: int) -> Erased:
+    """Erase the acting person's data. The button names whose erasure it confirms:
+    a press by anyone else (forged data) is refused and changes nothing."""
+    if person_id != actor.telegram_id or not may_erase(actor.role):
+        raise NotAllowed(f"erase {person_id}")
+    now = runtime.now()
+    if not confirmation_fresh(asked_at, now):
+        raise ConfirmationExpired
+    async with runtime.db.transaction() as tx:
+        filed = await _filed(tx, person_id)
+        closed = [c.number for c in filed if await _end_handling(runtime, tx, actor, c)]
+        await personal_data.redact_delivered(tx, ALERT, [c.id for c in filed])
+        responses = await personal_data.erase_survey_profiles(tx, person_id)
+        invitations = await _withdraw_invitations(runtime, tx, person_id)
+        subscribed = await activity_invitations.is_subscribed(tx, person_id)
+        await activity_invitations.set_subscribed(tx, person_id, False, now)
+        drafts = await personal_data.drop_conversation_state(tx, person_id)
+        await personal_data.erase_names(tx, person_id, ERASED_NAME, now)
+        erased = Erased(len(filed), closed, responses, invitations, subscribed, drafts)
+        await audit.record(tx, now, person_id, "personal_data.erased", "person", person_id,
+                           complaints=erased.complaints, closed=len(closed),
+                           survey_responses=responses, invitations=invitations,
+                           subscription=subscribed, drafts=drafts)
+    return erased
+
+
+async def _filed(tx: Tx, person_id: int) -> list[Complaint]:
+    found: list[Complaint] = []
+    while page := await complaints.of_reporter(tx, person_id, len(found), PAGE):
+        found += page
+    return found
+
+
+async def _end_handling(runtime: Runtime, tx: Tx, actor: Actor, complaint: Complaint) -> bool:
+    """Make the complaint anonymous and, if it is still being handled, close it as
+    withdrawn by the reporter; True when it was closed. Every copy of its alert follows."""
+    if not complaint.confidential:
+        complaint = await apply(runtime, tx, complaint, actor.telegram_id, "reporter_erased",
+                                {"confidential": 1}, public=False)
+    if Status(complaint.status) not in ALLOWED[Action.WITHDRAW]:
+        await refresh_alerts(runtime, tx, complaint)
+        return False
+    closed = await apply(runtime, tx, complaint, actor.telegram_id, "withdrawn", {
+        "status": Status.DITUTUP.value,
+        "closed_at": runtime.now(),
+        "paused_at": None,
+        "status_before_wait": None,
+    })
+    await after_change(runtime, tx, closed)
+    await tell_staff(runtime, tx, closed, "grp.withdrawn")
+    return True
+
+
+async def _withdraw_invitations(runtime: Runtime, tx: Tx, person_id: int) -> int:
+    """Invitations to activities that have not begun; each activity records it and its
+    organisers' cards show the new counts."""
+    withdrawn = await personal_data.withdraw_invitations(tx, person_id, runtime.now())
+    for activity_id in withdrawn:
+        await activities.add_event(tx, activity_id, runtime.now(), person_id,
+                                   "invitation_withdrawn", reason="personal_data_erased")
+        await refresh_cards(runtime, tx, activity_id)
+    return len(withdrawn)
