@@ -61,6 +61,12 @@ def too_many_requests(wait_seconds: float) -> Rejected:
     )
 
 
+def chat_migrated(new_chat_id: int) -> Rejected:
+    """HTTP 400 for any call naming a basic group that became a supergroup; the new id
+    travels in ``parameters`` (PTB raises ``ChatMigrated``)."""
+    return Rejected(400, f"Bad Request: {UPGRADED}", {"migrate_to_chat_id": new_chat_id})
+
+
 def plain_error(status: int, description: str | None = None) -> Rejected:
     """Any other status (used by failure injection), with the standard reason phrase."""
     if description is None:
@@ -75,6 +81,7 @@ NOT_FOUND = Rejected(404, "Not Found")
 UNAUTHORIZED = Rejected(401, "Unauthorized")
 
 CHAT_NOT_FOUND = "chat not found"
+UPGRADED = "group chat was upgraded to a supergroup chat"
 CANT_INITIATE = "bot can't initiate conversation with a user"
 BLOCKED = "bot was blocked by the user"
 KICKED_SUPERGROUP = "bot was kicked from the supergroup chat"
