@@ -232,11 +232,13 @@ class BotWorld:
         return queue.popleft() if queue else None
 
     async def settle(self, quiet: float = 0.2, timeout: float = 10) -> None:  # noqa: ASYNC109
-        """Wait until the bot confirmed every update and made no API call for ``quiet`` s."""
+        """Wait until the bot confirmed every update and made no API call for ``quiet`` s.
+        Updates held back (:meth:`UpdateQueue.hold`) are not waited for."""
         deadline = time.monotonic() + timeout
         while True:
             now = time.monotonic()
-            busy = self.updates.pending > 0 or self._inflight > 0
+            waiting = self.updates.pending > 0 and not self.updates.held
+            busy = waiting or self._inflight > 0
             idle_for = now - self._last_activity
             if not busy and idle_for >= quiet:
                 return
