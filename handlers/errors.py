@@ -39,8 +39,9 @@ async def on_error(update: object, context: BotContext) -> None:
 
 
 async def _chat_upgraded(update: Update, context: BotContext, error: ChatMigrated) -> None:
-    """The group became a supergroup while this update waited, and an answer to the old id
-    was refused. What the person did is saved; follow the group so nothing else is lost."""
+    """The group became a supergroup while this update waited, and a call naming the old id
+    was refused. What the handler committed stays; follow the group so that everything
+    else goes to the new id, and stop the presser's spinner."""
     chat = update.effective_chat
     log.warning("update %s: chat %s became %s", update.update_id, chat.id if chat else None,
                 error.new_chat_id)

@@ -246,3 +246,26 @@ async def test_an_upgrade_that_turns_on_topics_makes_the_unit_a_forum(office: Of
     assert forum.topics[alert.message_thread_id].startswith(f"{number} · Infrastruktur")
     await staff.press("Terima", message=alert, chat=forum)
     assert "Status:</b> Diterima" in (await forum.wait_for_edit(alert)).html
+
+
+async def test_removal_from_a_basic_group_is_still_reported(office: OfficeEnv) -> None:
+    group = office.world.group("Seksi Kesos", members=[office.admin], basic=True)
+    await office.bind_group(group, "KESOS")
+    await group.remove_bot()
+    warning = await office.admin.wait_for(MISSING)
+    assert "/grup_unit KESOS" in warning.text
+    [asked] = [c for c in office.world.calls("getChat") if c.params["chat_id"] == group.id]
+    assert asked.status == 403  # no supergroup behind it: a real removal
+    assert await migrations(office) == []
+
+
+async def test_a_group_bound_just_before_its_upgrade_ends_up_bound(office: OfficeEnv) -> None:
+    group = office.world.group("Seksi Kesos", members=[office.admin], basic=True)
+    await office.admin.say(group, "/grup_unit KESOS")
+    upgraded = await group.upgrade_to_supergroup(office.admin)  # before the bot answers
+
+    await upgraded.wait_for("sekarang menjadi kanal")
+    await office.world.settle()
+    assert (await unit_chats.for_unit(office.db, "KESOS")).chat_id == upgraded.id
+    assert not any(MISSING in m.body for m in office.admin.inbox)
+    assert group.bot_messages == []

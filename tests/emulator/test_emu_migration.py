@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, ChatMigrated
+from telegram.error import BadRequest, ChatMigrated, Forbidden
 
 from bot.emulator import ApiError, BotWorld
 
@@ -106,3 +106,12 @@ async def test_upgrade_to_a_forum_keeps_the_bot_admin(bot: Bot, world: BotWorld)
     assert updates[1].my_chat_member.new_chat_member.status == "administrator"
     topic = await bot.create_forum_topic(forum.id, "Aduan")
     assert forum.topics == {topic.message_thread_id: "Aduan"}
+
+
+async def test_a_basic_group_speaks_of_itself_as_a_group(bot: Bot, world: BotWorld) -> None:
+    group = world.group("Seksi Umum", basic=True, members=[world.user("Siti")])
+    await group.remove_bot()
+    with pytest.raises(Forbidden, match=r"(?i)bot was kicked from the group chat"):
+        await bot.send_message(group.id, "halo")
+    updates = await bot.get_updates()
+    assert updates[-1].my_chat_member.chat.type == "group"

@@ -16,7 +16,9 @@ from ..errors import (
     BLOCKED,
     CANT_INITIATE,
     CHAT_NOT_FOUND,
+    KICKED_GROUP,
     KICKED_SUPERGROUP,
+    NOT_A_GROUP_MEMBER,
     NOT_A_MEMBER,
     REPLY_NOT_FOUND,
     bad_request,
@@ -51,9 +53,9 @@ def check_access(call: Call, chat: ChatState) -> None:
         if not user.started:
             raise forbidden(CANT_INITIATE)
     elif chat.bot_status == "kicked":
-        raise forbidden(KICKED_SUPERGROUP)
+        raise forbidden(KICKED_SUPERGROUP if chat.type == SUPERGROUP else KICKED_GROUP)
     elif chat.bot_status == "left":
-        raise forbidden(NOT_A_MEMBER)
+        raise forbidden(NOT_A_MEMBER if chat.type == SUPERGROUP else NOT_A_GROUP_MEMBER)
 
 
 def writable_chat(call: Call, key: str = "chat_id") -> ChatState:
