@@ -7,6 +7,11 @@
   retried with exponential backoff, for as long as Telegram stays unreachable.
   Permanent errors (blocked, never started, kicked, chat not found): the row is dead, the
   recipient marked unreachable, and the other chats carry on.
+- A group upgraded to a supergroup (``ChatMigrated``): the chat's queue moves to the new
+  id, the application follows (``on_migrated``) in the same transaction, and the row is
+  retried there.
+- An edit whose message is gone is dropped, unless the row asks to ``repost_if_gone``:
+  then the new text goes out as a new message standing for the same object.
 - At most a few requests are in flight, paced below Telegram's limits, so a reply to a
   person who just pressed a button never queues behind a thousand reminders.
 """
@@ -42,7 +47,7 @@ from telegram.error import (
 from bot.clock import Clock, to_epoch
 from bot.pacing import MESSAGE_METHODS, ChatPacer, PaceLimits, TokenBucket
 from storage import outbox, outbox_files
-from storage.db import Database
+from storage.db import Database, Tx
 from storage.outbox import OutboxRow
 
 log = logging.getLogger(__name__)
@@ -56,8 +61,11 @@ PERMANENT_BAD_REQUESTS = (
     "chat_write_forbidden",
 )
 HARMLESS_BAD_REQUESTS = ("message is not modified",)
+EDIT_TARGET_GONE = ("message to edit not found", "message can't be edited")
+REPOST_IF_GONE = "repost_if_gone"  # outbox param of an edit (see bot.notify.edit_text)
 
 Unreachable = Callable[[int, str], Awaitable[None]]
+Migrated = Callable[[Tx, int, int], Awaitable[None]]
 
 
 class DeliveryFailed(Exception):
@@ -76,6 +84,7 @@ class Dispatcher:
         pacer: ChatPacer | None = None,
         concurrency: int = 4,
         on_unreachable: Unreachable | None = None,
+        on_migrated: Migrated | None = None,
     ) -> None:
         self._db = db
         self._bot = bot
@@ -86,6 +95,7 @@ class Dispatcher:
         self._holding: set[int] = set()  # chats that had to wait after an error
         self._slots = concurrency
         self._on_unreachable = on_unreachable
+        self._on_migrated = on_migrated
         self._wakeup = asyncio.Event()
         self._in_flight: dict[int, asyncio.Task[None]] = {}  # chat id -> task
         self._task: asyncio.Task[None] | None = None
@@ -191,9 +201,7 @@ class Dispatcher:
         except BadRequest as exc:
             await self._bad_request(row, exc, now)
         except ChatMigrated as exc:
-            await self._give_up(
-                row, f"chat migrated to {exc.new_chat_id}", permanent_for_chat=False
-            )
+            await self._follow(row, exc.new_chat_id)
         except (NetworkError, TelegramError) as exc:
             backoff = min(MAX_BACKOFF_SECONDS, 2.0 ** min(row.attempts, 6))
             log.warning("outbox row %d: %s; retrying in %.0fs", row.id, exc, backoff)
@@ -218,6 +226,21 @@ class Dispatcher:
             log.error("outbox row %d (%s) rejected: %s", row.id, row.method, exc)
             await self._give_up(row, str(exc), permanent_for_chat=False)
 
+    async def _follow(self, row: OutboxRow, new_chat_id: int) -> None:
+        """The group became a supergroup: its queue, this row included, goes to the new id
+        (order kept) and the application follows, in one transaction. Idempotent with the
+        service messages' handler, whichever comes first."""
+        if new_chat_id == row.chat_id:
+            await self._give_up(row, "chat migrated to itself", permanent_for_chat=False)
+            return
+        log.warning("chat %s became %s; outbox row %d goes there", row.chat_id, new_chat_id,
+                    row.id)
+        async with self._db.transaction() as tx:
+            if self._on_migrated is not None:
+                await self._on_migrated(tx, row.chat_id, new_chat_id)
+            await outbox.move_chat(tx, row.chat_id, new_chat_id)
+            await outbox.release(tx, row.id, f"chat migrated to {new_chat_id}")
+
     async def _release(self, row: OutboxRow, error: str) -> None:
         async with self._db.transaction() as tx:
             await outbox.release(tx, row.id, error)
@@ -238,31 +261,40 @@ class Dispatcher:
 
     async def _call(self, row: OutboxRow) -> int | None:
         params = dict(row.params)
-        await self._resolve_refs(row.chat_id, params)
-        method = row.method
+        repost = params.pop(REPOST_IF_GONE, False) and row.method == "editMessageText"
+        try:
+            await self._resolve_refs(row.chat_id, params)
+            return await self._request(row.chat_id, row.method, params)
+        except BadRequest as exc:
+            if not repost or not any(m in str(exc).lower() for m in EDIT_TARGET_GONE):
+                raise
+        log.info("outbox row %d: the message to edit is gone; posting it anew", row.id)
+        return await self._request(row.chat_id, "sendMessage", _as_new_message(params))
+
+    async def _request(self, chat_id: int, method: str, params: dict[str, Any]) -> int | None:
         if method == "sendMessage":
-            message = await self._bot.send_message(row.chat_id, **_typed(params))
+            message = await self._bot.send_message(chat_id, **_typed(params))
             return message.message_id
         if method == "editMessageText":
-            await self._bot.edit_message_text(chat_id=row.chat_id, **_typed(params))
+            await self._bot.edit_message_text(chat_id=chat_id, **_typed(params))
             return None
         if method == "editMessageReplyMarkup":
-            await self._bot.edit_message_reply_markup(chat_id=row.chat_id, **_typed(params))
+            await self._bot.edit_message_reply_markup(chat_id=chat_id, **_typed(params))
             return None
         if method == "copyMessage":
-            copied = await self._bot.copy_message(row.chat_id, **_typed(params))
+            copied = await self._bot.copy_message(chat_id, **_typed(params))
             return copied.message_id
         if method == "sendLocation":
-            message = await self._bot.send_location(row.chat_id, **_typed(params))
+            message = await self._bot.send_location(chat_id, **_typed(params))
             return message.message_id
         if method == "sendPhoto":
-            message = await self._bot.send_photo(row.chat_id, **_typed(params))
+            message = await self._bot.send_photo(chat_id, **_typed(params))
             return message.message_id
         if method == "sendDocument":
-            message = await self._bot.send_document(row.chat_id, **_typed(params))
+            message = await self._bot.send_document(chat_id, **_typed(params))
             return message.message_id
         if method == "createForumTopic":
-            topic = await self._bot.create_forum_topic(row.chat_id, **_typed(params))
+            topic = await self._bot.create_forum_topic(chat_id, **_typed(params))
             return topic.message_thread_id
         if method == "setMyCommands":
             await self._bot.set_my_commands(**_typed(params))
@@ -296,6 +328,12 @@ class Dispatcher:
             if data is None:
                 raise BadRequest(f"stored file {file_id} is missing")
             params[field] = InputFile(data, filename=file_name)
+
+
+def _as_new_message(edit: dict[str, Any]) -> dict[str, Any]:
+    """The sendMessage params that post an edit's new content as a new message."""
+    kept = ("text", "parse_mode", "entities", "link_preview_options", "reply_markup")
+    return {key: edit[key] for key in kept if key in edit}
 
 
 def _typed(params: dict[str, Any]) -> dict[str, Any]:

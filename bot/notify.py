@@ -112,12 +112,20 @@ async def tell_many(
 
 async def edit_text(
     tx: Tx, chat_id: int, message: Ref, text: Markup, now: int, *, markup: ReplyMarkup = None,
-    priority: int = PRIORITY_NORMAL,
+    priority: int = PRIORITY_NORMAL, repost_if_gone: bool = False,
 ) -> None:
-    """Queue an edit of the message that stands for ``message`` in ``chat_id``."""
+    """Queue an edit of the message that stands for ``message`` in ``chat_id``.
+
+    With ``repost_if_gone``, when that message is not there (deleted, or left behind in a
+    group that became a supergroup) the new text is posted as a new message that stands
+    for ``message`` from then on; otherwise the edit is dropped."""
     params = message_params(text, markup)
     params["message_ref"] = message.as_param()
-    await outbox.enqueue(tx, chat_id, "editMessageText", params, now, priority=priority)
+    ref: dict[str, Any] = {}
+    if repost_if_gone:
+        params["repost_if_gone"] = True
+        ref = {"ref_kind": message.kind, "ref_id": message.id}
+    await outbox.enqueue(tx, chat_id, "editMessageText", params, now, priority=priority, **ref)
 
 
 async def copy(

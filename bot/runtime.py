@@ -85,7 +85,7 @@ class Runtime:
         self.bot_username = application.bot.username
         self.dispatcher = Dispatcher(
             self.db, application.bot, self.clock, pacer=self.pacer,
-            on_unreachable=self._unreachable,
+            on_unreachable=self._unreachable, on_migrated=self._migrated,
         )
         assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
         self.scheduler = Scheduler(application.job_queue, self.clock)
@@ -106,3 +106,8 @@ class Runtime:
         from bot.services.people import mark_unreachable
 
         await mark_unreachable(self, chat_id, reason)
+
+    async def _migrated(self, tx: Tx, old_chat_id: int, new_chat_id: int) -> None:
+        from bot.services.group_upgrade import follow
+
+        await follow(self, tx, old_chat_id, new_chat_id, via="delivery")

@@ -1,5 +1,6 @@
 """Checks at start that the bot can do what it needs: it is still in every bound unit
-group and may write there. Problems are logged and reported to the admins."""
+group and may write there. Problems are logged and reported to the admins. A group that
+became a supergroup while the bot was away is followed to its new id, not reported."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import logging
 from typing import TYPE_CHECKING
 
 from telegram.constants import ChatMemberStatus
-from telegram.error import TelegramError
+from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import Application
 
 from bot import notify
+from bot.services.group_upgrade import follow_upgrade
 from bot.services.staff import admins
 from storage import unit_chats
 
@@ -26,8 +28,7 @@ async def check_unit_groups(runtime: Runtime, application: Application) -> list[
     missing: list[str] = []
     for chat in await unit_chats.all_bound(runtime.db):
         try:
-            member = await application.bot.get_chat_member(chat.chat_id, application.bot.id)
-            reachable = member.status not in ABSENT
+            reachable = await _bot_present(runtime, application, chat.chat_id)
         except TelegramError as exc:
             log.warning("unit group %s (%s) unreachable: %s", chat.unit_code, chat.chat_id, exc)
             reachable = False
@@ -45,3 +46,13 @@ async def check_unit_groups(runtime: Runtime, application: Application) -> list[
                         title=(chat.title if chat else None) or "?", code=code,
                     )
     return missing
+
+
+async def _bot_present(runtime: Runtime, application: Application, chat_id: int) -> bool:
+    bot = application.bot
+    try:
+        member = await bot.get_chat_member(chat_id, bot.id)
+    except ChatMigrated as moved:
+        await follow_upgrade(runtime, chat_id, moved.new_chat_id, via="start")
+        member = await bot.get_chat_member(moved.new_chat_id, bot.id)
+    return member.status not in ABSENT

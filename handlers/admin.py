@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from telegram import Chat, ChatMember, Update
-from telegram.ext import Application, ChatMemberHandler, CommandHandler, filters
+from telegram.error import ChatMigrated, TelegramError
+from telegram.ext import Application, ChatMemberHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotContext
 from bot.roles import Permission
-from bot.services import people, staff
+from bot.services import group_upgrade, people, staff
 from bot.services.staff import INVITE_PREFIX, InviteError
 from bot.texts import join, t
 from handlers.common import start
@@ -72,16 +73,25 @@ async def accept_invite(update: Update, context: BotContext) -> None:
 async def pengguna(update: Update, context: BotContext) -> None:
     lang = language(context)
     everyone = await staff.staff_list(context.runtime, context.actor)
+    groups = await staff.unit_groups(context.runtime, context.actor)
     lines = [t(lang, "users.title")]
     for unit in context.runtime.office.units:
         members = [p for p in everyone if p.unit_code == unit.code]
-        lines.append(t(lang, "users.unit", unit=unit.label(lang)))
+        lines.append(_unit_heading(lang, unit.label(lang), groups.get(unit.code)))
         lines += [_user_line(lang, p) for p in members] or [t(lang, "users.none_in_unit")]
     others = [p for p in everyone if p.unit_code is None]
     if others:
         lines.append(t(lang, "users.without_unit"))
         lines += [_user_line(lang, p) for p in others]
     await reply(update, context, join(lines))
+
+
+def _unit_heading(lang: str, unit: str, group) -> str:
+    """The unit, and its bound group with the id (which changes when Telegram upgrades the
+    group to a supergroup)."""
+    if group is None:
+        return t(lang, "users.unit", unit=unit)
+    return t(lang, "users.unit_group", unit=unit, title=group.title or "?", id=group.chat_id)
 
 
 def _user_line(lang: str, person) -> str:
@@ -130,11 +140,45 @@ async def grup_unit_in_private(update: Update, context: BotContext) -> None:
 
 
 async def bot_membership_changed(update: Update, context: BotContext) -> None:
-    """Removed from a unit group: the admins hear it now, not at the next start."""
+    """Removed from a unit group: the admins hear it now, not at the next start. A basic
+    group that became a supergroup is no removal: Telegram is not known to say "left" then,
+    but should it, the admins must not be alarmed, so the bot asks first."""
     change = update.my_chat_member
-    if change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED):
-        await staff.report_unreachable_group(context.runtime, change.chat.id,
-                                             f"bot {change.new_chat_member.status}")
+    if change.new_chat_member.status not in (ChatMember.LEFT, ChatMember.BANNED):
+        return
+    if change.chat.type == Chat.GROUP and await _upgraded(context, change.chat.id):
+        return
+    await staff.report_unreachable_group(context.runtime, change.chat.id,
+                                         f"bot {change.new_chat_member.status}")
+
+
+async def _upgraded(context: BotContext, chat_id: int) -> bool:
+    """Whether Telegram answers for this basic group with a supergroup's id (followed)."""
+    try:
+        await context.bot.get_chat(chat_id)
+    except ChatMigrated as moved:
+        await group_upgrade.follow_upgrade(context.runtime, chat_id, moved.new_chat_id,
+                                           via="membership")
+        return True
+    except TelegramError:
+        return False
+    return False
+
+
+async def group_upgraded(update: Update, context: BotContext) -> None:
+    """The service message of a group that became a supergroup (one in the old chat with
+    ``migrate_to_chat_id``, one in the new with ``migrate_from_chat_id``; either may come
+    first, and the dispatcher may have followed already)."""
+    message = update.effective_message
+    old_id = message.migrate_from_chat_id or message.chat_id
+    new_id = message.migrate_to_chat_id or message.chat_id
+    is_forum = bool(message.chat.is_forum) if message.migrate_from_chat_id else None
+    await group_upgrade.follow_upgrade(
+        context.runtime, old_id, new_id, via="service_message", is_forum=is_forum,
+        actor_id=context.actor.telegram_id if context.has_actor else None,
+    )
+    if message.migrate_to_chat_id and context.application.chat_data.get(old_id):
+        context.application.migrate_chat_data(old_chat_id=old_id, new_chat_id=new_id)
 
 
 def register(application: Application) -> None:
@@ -148,4 +192,5 @@ def register(application: Application) -> None:
         CommandHandler("grup_unit", grup_unit, groups),
         CommandHandler("grup_unit", grup_unit_in_private, private),
         ChatMemberHandler(bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER),
+        MessageHandler(filters.StatusUpdate.MIGRATE, group_upgraded),
     ])

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
-from telegram.error import Forbidden, TelegramError
+from telegram import Chat, Update
+from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.callbacks import BadCallback
 from bot.context import BotContext
-from bot.services import NotAllowed
+from bot.services import NotAllowed, group_upgrade
 from handlers.replies import answer, refuse, say
 
 log = logging.getLogger(__name__)
@@ -28,11 +28,28 @@ async def on_error(update: object, context: BotContext) -> None:
         log.info("update %s: refused (%s)", update.update_id, error)
         await _quietly(refuse(update, context))
         return
+    if isinstance(error, ChatMigrated):
+        await _chat_upgraded(update, context, error)
+        return
     log.error("update %s failed", update.update_id, exc_info=error)
     if update.callback_query is not None:
         await _quietly(answer(update, context, "error.generic", alert=True))
     elif update.effective_chat is not None and not isinstance(error, Forbidden):
         await _quietly(say(update, context, "error.generic"))
+
+
+async def _chat_upgraded(update: Update, context: BotContext, error: ChatMigrated) -> None:
+    """The group became a supergroup while this update waited, and a call naming the old id
+    was refused. What the handler committed stays; follow the group so that everything
+    else goes to the new id, and stop the presser's spinner."""
+    chat = update.effective_chat
+    log.warning("update %s: chat %s became %s", update.update_id, chat.id if chat else None,
+                error.new_chat_id)
+    if chat is not None and chat.type == Chat.GROUP:
+        await group_upgrade.follow_upgrade(context.runtime, chat.id, error.new_chat_id,
+                                           via="handler")
+    if update.callback_query is not None:
+        await _quietly(answer(update, context))
 
 
 async def _quietly(coroutine) -> None:

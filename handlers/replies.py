@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import Chat, ForceReply, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ParseMode
+from telegram.error import ChatMigrated
 
 from bot.context import BotContext
+from bot.services import group_upgrade
 from bot.texts import Markup, split_message, t
 
 
@@ -22,17 +24,49 @@ async def reply(
     chat = update.effective_chat
     if chat is None:
         return None
+    chat_id, thread = chat.id, _thread_of(update)
     parts = split_message(text)
     sent = None
     for index, part in enumerate(parts):
-        sent = await context.bot.send_message(
-            chat.id,
-            part,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup if index == len(parts) - 1 else None,
-            message_thread_id=_thread_of(update),
-        )
+        last = index == len(parts) - 1
+        sent = await send(context, chat_id, part, markup=markup if last else None, thread=thread)
+        if sent.chat_id != chat_id:  # the group became a supergroup meanwhile
+            chat_id, thread = sent.chat_id, None
     return sent
+
+
+async def quote(update: Update, context: BotContext, text: Markup) -> Message | None:
+    """Answer a message, as a reply to it in groups (what ``message.reply_text`` does)."""
+    message = update.effective_message
+    if message is None:
+        return None
+    private = message.chat.type == Chat.PRIVATE
+    return await send(context, message.chat_id, text, thread=_thread_of(update),
+                      quote=None if private else message.message_id)
+
+
+async def send(
+    context: BotContext, chat_id: int, text: Markup, *,
+    markup: InlineKeyboardMarkup | ForceReply | None = None, thread: int | None = None,
+    quote: int | None = None,
+) -> Message:
+    """Send to the chat where someone just acted. If it was a basic group that became a
+    supergroup before this answer (``ChatMigrated``), follow it and answer there: the
+    person still hears back. The topic and the quoted message stay behind, since their
+    ids mean something else in the new chat."""
+    try:
+        return await context.bot.send_message(
+            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup,
+            message_thread_id=thread,
+            reply_parameters=ReplyParameters(quote, allow_sending_without_reply=True)
+            if quote is not None else None,
+        )
+    except ChatMigrated as moved:
+        await group_upgrade.follow_upgrade(context.runtime, chat_id, moved.new_chat_id,
+                                           via="reply")
+        return await context.bot.send_message(
+            moved.new_chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
 
 
 def _thread_of(update: Update) -> int | None:
@@ -69,9 +103,15 @@ async def refuse(update: Update, context: BotContext, key: str = "error.not_allo
 
 async def edit(update: Update, context: BotContext, text: Markup,
                markup: InlineKeyboardMarkup | None = None) -> None:
-    """Replace the pressed message's text (the conversation moves on in place)."""
+    """Replace the pressed message's text (the conversation moves on in place). In a group
+    that became a supergroup since the press, the text arrives there as a new message."""
     query = update.callback_query
     if query is None or query.message is None:
         await reply(update, context, text, markup)
         return
-    await query.edit_message_text(str(text), parse_mode=ParseMode.HTML, reply_markup=markup)
+    try:
+        await query.edit_message_text(str(text), parse_mode=ParseMode.HTML, reply_markup=markup)
+    except ChatMigrated as moved:
+        await group_upgrade.follow_upgrade(context.runtime, query.message.chat.id,
+                                           moved.new_chat_id, via="reply")
+        await send(context, moved.new_chat_id, text, markup=markup)

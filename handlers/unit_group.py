@@ -11,7 +11,6 @@ import html
 import logging
 
 from telegram import ForceReply, Message, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks as cb
@@ -28,7 +27,7 @@ from bot.services.complaint_prompts import (
     subject_of_message,
 )
 from bot.texts import Markup, t
-from handlers.replies import answer, language
+from handlers.replies import answer, edit, language, quote, send
 
 log = logging.getLogger(__name__)
 NOTE_TAG = "#catatan"
@@ -68,10 +67,9 @@ async def _prompt(update: Update, context: BotContext, complaint_id: int, action
     """Ask the presser for text with a ForceReply aimed at them (works in privacy mode)."""
     text = t(language(context), key, name=_mention(context), **values)
     origin = update.callback_query.message
-    sent: Message = await context.bot.send_message(
-        update.effective_chat.id, text, parse_mode=ParseMode.HTML,
-        reply_markup=ForceReply(selective=True),
-        message_thread_id=origin.message_thread_id if origin and origin.is_topic_message else None,
+    sent: Message = await send(
+        context, update.effective_chat.id, text, markup=ForceReply(selective=True),
+        thread=origin.message_thread_id if origin and origin.is_topic_message else None,
     )
     await remember_prompt(context.runtime, sent.chat_id, sent.message_id, complaint_id, action,
                           argument, context.actor.telegram_id)
@@ -105,10 +103,10 @@ async def reassign(update: Update, context: BotContext) -> None:
     lang = language(context)
     targets = actions.reassign_choices(context.runtime, complaint)
     origin = update.callback_query.message
-    await context.bot.send_message(
-        update.effective_chat.id, t(lang, "grp.move_choose", number=complaint.number),
-        reply_markup=renderer(context.runtime).reassign_keyboard(lang, complaint, targets),
-        message_thread_id=origin.message_thread_id if origin and origin.is_topic_message else None,
+    await send(
+        context, update.effective_chat.id, t(lang, "grp.move_choose", number=complaint.number),
+        markup=renderer(context.runtime).reassign_keyboard(lang, complaint, targets),
+        thread=origin.message_thread_id if origin and origin.is_topic_message else None,
     )
 
 
@@ -121,8 +119,8 @@ async def reassign_to(update: Update, context: BotContext) -> None:
         raise cb.BadCallback(pressed.unit)
     await answer(update, context)
     unit = renderer(context.runtime).unit(language(context), pressed.unit)
-    await update.callback_query.edit_message_text(
-        t(language(context), "grp.move_choose", number=complaint.number) + f"\n✓ <b>{unit}</b>")
+    chosen = t(language(context), "grp.move_choose", number=complaint.number)
+    await edit(update, context, Markup(f"{chosen}\n✓ <b>{unit}</b>"))
     await _prompt(update, context, complaint.id, "reassign", "grp.move_prompt",
                   argument=pressed.unit, number=complaint.number, unit=unit)
 
@@ -131,7 +129,7 @@ async def reassign_cancel(update: Update, context: BotContext) -> None:
     pressed = cb.ReassignCancel.parse(update.callback_query.data)
     await for_staff(context.runtime, context.actor, pressed.complaint_id)
     await answer(update, context)
-    await update.callback_query.edit_message_text(t(language(context), "grp.cancelled"))
+    await edit(update, context, t(language(context), "grp.cancelled"))
 
 
 async def _checked(update: Update, context: BotContext, complaint_id: int, action: Action):
@@ -169,7 +167,7 @@ async def _reply_or_note(update: Update, context: BotContext, complaint_id: int)
     message = update.effective_message
     text = (message.text or message.caption or "").strip()
     if not text:
-        await message.reply_text(t(language(context), "grp.text_only"))
+        await quote(update, context, t(language(context), "grp.text_only"))
         return
     try:
         if text.lower().startswith(NOTE_TAG):
@@ -180,12 +178,11 @@ async def _reply_or_note(update: Update, context: BotContext, complaint_id: int)
             complaint = await actions.reply(context.runtime, context.actor, complaint_id, text)
             key = "grp.reply_sent"
     except InvalidTransition as error:
-        await message.reply_text(t(language(context), "grp.invalid_state",
-                                   number=await _number(context, complaint_id),
-                                   status=renderer(context.runtime).status(language(context),
-                                                                           error.status)))
+        await quote(update, context, t(
+            language(context), "grp.invalid_state", number=await _number(context, complaint_id),
+            status=renderer(context.runtime).status(language(context), error.status)))
         return
-    await message.reply_text(t(language(context), key, number=complaint.number))
+    await quote(update, context, t(language(context), key, number=complaint.number))
 
 
 async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
@@ -193,7 +190,7 @@ async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
     lang = language(context)
     text = (message.text or "").strip()
     if not text:
-        await message.reply_text(t(lang, "grp.text_only"))
+        await quote(update, context, t(lang, "grp.text_only"))
         return
     runtime = context.runtime
     try:
@@ -212,16 +209,17 @@ async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
             log.warning("unknown prompt action %s", prompt.action)
             return
     except actions.TooShort as short:
-        await message.reply_text(t(lang, "grp.too_short", length=short.length, min=short.minimum))
+        await quote(update, context,
+                    t(lang, "grp.too_short", length=short.length, min=short.minimum))
         return
     except InvalidTransition as error:
-        await message.reply_text(t(lang, "grp.invalid_state",
-                                   number=await _number(context, prompt.subject_id),
-                                   status=renderer(runtime).status(lang, error.status)))
+        await quote(update, context, t(
+            lang, "grp.invalid_state", number=await _number(context, prompt.subject_id),
+            status=renderer(runtime).status(lang, error.status)))
         await forget_prompt(runtime, prompt)
         return
     await forget_prompt(runtime, prompt)
-    await message.reply_text(reply)
+    await quote(update, context, reply)
 
 
 async def group_reply(update: Update, context: BotContext) -> None:

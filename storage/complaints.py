@@ -197,6 +197,17 @@ async def deactivate_alerts(tx: Tx, complaint_id: int) -> list[int]:
     return [r["chat_id"] for r in rows]
 
 
+async def move_alert_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> int:
+    """Alert copies of a group that got a new id (upgraded to a supergroup) are edited
+    there from now on. Returns how many moved."""
+    moved = await tx.changes(
+        "UPDATE OR IGNORE complaint_alerts SET chat_id = ? WHERE chat_id = ?",
+        (new_chat_id, old_chat_id),
+    )
+    await tx.execute("DELETE FROM complaint_alerts WHERE chat_id = ?", (old_chat_id,))
+    return moved
+
+
 async def alert_chats(db: Reader, complaint_id: int) -> list[int]:
     rows = await db.fetchall(
         "SELECT chat_id FROM complaint_alerts WHERE complaint_id = ? AND active = 1 "

@@ -133,6 +133,19 @@ async def kill_chat_queue(tx: Tx, chat_id: int, error: str) -> int:
     )
 
 
+async def move_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> int:
+    """A group got a new id (upgraded to a supergroup): its unfinished rows go there, in
+    their order. A row in flight keeps its state; the dispatcher settles it. Returns how
+    many moved."""
+    moved = await tx.changes(
+        "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND state IN ('pending', 'sending')",
+        (new_chat_id, old_chat_id),
+    )
+    if moved:
+        tx.touch("outbox")
+    return moved
+
+
 async def recover_in_flight(tx: Tx) -> tuple[int, int]:
     """After a crash: rows caught in flight get one more try; a second crash ends them.
     Returns (retried, abandoned)."""

@@ -45,3 +45,9 @@ async def get(db: Reader, chat_id: int, message_id: int) -> Prompt | None:
 async def delete(tx: Tx, chat_id: int, message_id: int) -> None:
     await tx.execute("DELETE FROM prompts WHERE chat_id = ? AND message_id = ?",
                      (chat_id, message_id))
+
+
+async def drop_chat(tx: Tx, chat_id: int) -> int:
+    """Forget every prompt of a chat that cannot be answered any more (a group upgraded to
+    a supergroup: replies there can never point at the old messages)."""
+    return await tx.changes("DELETE FROM prompts WHERE chat_id = ?", (chat_id,))

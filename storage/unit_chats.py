@@ -52,8 +52,22 @@ async def all_bound(db: Reader) -> list[UnitChat]:
     return [_unit_chat(r) for r in rows]
 
 
-async def migrate_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> None:
-    """A group upgraded to a supergroup gets a new id; follow it."""
-    await tx.execute(
-        "UPDATE unit_chats SET chat_id = ? WHERE chat_id = ?", (new_chat_id, old_chat_id)
+async def migrate_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> list[str]:
+    """A group upgraded to a supergroup gets a new id; its units follow. Returns the units
+    moved (none when an earlier report of the same upgrade moved them already)."""
+    rows = await tx.fetchall(
+        "UPDATE unit_chats SET chat_id = ? WHERE chat_id = ? RETURNING unit_code",
+        (new_chat_id, old_chat_id),
     )
+    return sorted(r["unit_code"] for r in rows)
+
+
+async def set_forum(tx: Tx, chat_id: int, is_forum: bool) -> list[str]:
+    """Record whether the chat has topics now (an upgrade can turn them on); returns the
+    units whose flag changed."""
+    rows = await tx.fetchall(
+        "UPDATE unit_chats SET is_forum = ? WHERE chat_id = ? AND is_forum <> ? "
+        "RETURNING unit_code",
+        (int(is_forum), chat_id, int(is_forum)),
+    )
+    return sorted(r["unit_code"] for r in rows)

@@ -9,13 +9,15 @@ from .models import BotMessage
 from .sync import Signal
 
 PRIVATE = "private"
+GROUP = "group"  # a basic group; upgrading makes it a supergroup with a new id
 SUPERGROUP = "supergroup"
 ACTIVE_BOT = ("member", "administrator")
 
 
 @dataclass
 class ChatState:
-    """A private chat (``id`` = the user's id) or a supergroup (negative ``-100...`` id).
+    """A private chat (``id`` = the user's id), a basic group (small negative id) or a
+    supergroup (negative ``-100...`` id).
 
     Messages are never removed: deletion stores a version with ``deleted=True`` so "the bot
     deleted it" stays observable. ``signal`` fires on every change of this chat's messages.
@@ -31,6 +33,8 @@ class ChatState:
     messages: dict[int, BotMessage] = field(default_factory=dict)
     bot_message_ids: list[int] = field(default_factory=list)
     topics: dict[int, str] = field(default_factory=dict)
+    #: Set on a basic group upgraded to a supergroup: every later call answers 400.
+    migrated_to: int | None = None
     next_message_id: int = 1
     instance: str = field(default_factory=lambda: str(secrets.randbelow(9 * 10**18) + 10**18))
     signal: Signal = field(default_factory=Signal)

@@ -61,6 +61,12 @@ def too_many_requests(wait_seconds: float) -> Rejected:
     )
 
 
+def chat_migrated(new_chat_id: int) -> Rejected:
+    """HTTP 400 for any call naming a basic group that became a supergroup; the new id
+    travels in ``parameters`` (PTB raises ``ChatMigrated``)."""
+    return Rejected(400, f"Bad Request: {UPGRADED}", {"migrate_to_chat_id": new_chat_id})
+
+
 def plain_error(status: int, description: str | None = None) -> Rejected:
     """Any other status (used by failure injection), with the standard reason phrase."""
     if description is None:
@@ -75,10 +81,13 @@ NOT_FOUND = Rejected(404, "Not Found")
 UNAUTHORIZED = Rejected(401, "Unauthorized")
 
 CHAT_NOT_FOUND = "chat not found"
+UPGRADED = "group chat was upgraded to a supergroup chat"
 CANT_INITIATE = "bot can't initiate conversation with a user"
 BLOCKED = "bot was blocked by the user"
 KICKED_SUPERGROUP = "bot was kicked from the supergroup chat"
 NOT_A_MEMBER = "bot is not a member of the supergroup chat"
+KICKED_GROUP = "bot was kicked from the group chat"  # the same, in a basic group
+NOT_A_GROUP_MEMBER = "bot is not a member of the group chat"
 REPLY_NOT_FOUND = "message to be replied not found"
 EDIT_NOT_FOUND = "message to edit not found"
 NOT_MODIFIED = (

@@ -1,15 +1,17 @@
-"""FakeGroup: a supergroup (optionally a forum) with members, seen from the test's side."""
+"""FakeGroup: a group or supergroup (optionally a forum) with members, seen from the test's
+side."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .chats import ACTIVE_BOT, ChatState
+from .chats import ACTIVE_BOT, GROUP, ChatState
 from .errors import ApiError
+from .migration import upgrade
 from .models import BotMessage
 from .posting import post, text_fields
 from .reading import ChatReader
-from .serialize import chat_json, member_json, user_json
+from .serialize import status_update, user_json
 
 if TYPE_CHECKING:
     from .people import FakeUser
@@ -18,21 +20,8 @@ if TYPE_CHECKING:
 PRESENT = ("member", "administrator", "creator")
 
 
-def status_update(
-    world: BotWorld, chat: ChatState, actor_id: int, member_id: int, old: str, new: str
-) -> dict[str, Any]:
-    """The ChatMemberUpdated payload of my_chat_member / chat_member updates."""
-    return {
-        "chat": chat_json(world, chat),
-        "from": user_json(world, actor_id),
-        "date": world.now(),
-        "old_chat_member": member_json(world, member_id, old),
-        "new_chat_member": member_json(world, member_id, new),
-    }
-
-
 class FakeGroup(ChatReader):
-    """A supergroup in one world. The bot is a member from the start (silently)."""
+    """A group in one world. The bot is a member from the start (silently)."""
 
     def __init__(self, world: BotWorld, chat: ChatState) -> None:
         self.world = world
@@ -56,6 +45,18 @@ class FakeGroup(ChatReader):
     @property
     def is_forum(self) -> bool:
         return self.chat.is_forum
+
+    @property
+    def is_basic(self) -> bool:
+        """A basic group (type "group"), which Telegram may upgrade to a supergroup."""
+        return self.chat.type == GROUP
+
+    @property
+    def migrated_to(self) -> FakeGroup | None:
+        """The supergroup this basic group became, once upgraded."""
+        if self.chat.migrated_to is None:
+            return None
+        return self.world.groups[self.chat.migrated_to]
 
     @property
     def privacy_mode(self) -> bool:
@@ -104,6 +105,7 @@ class FakeGroup(ChatReader):
         reply_to: BotMessage | int | None = None,
         message_thread_id: int | None = None,
     ) -> BotMessage:
+        self._check_active()
         if not self.is_member(user):
             raise ApiError(f"{user} is not a member of {self}")
         return await post(
@@ -117,6 +119,7 @@ class FakeGroup(ChatReader):
 
     async def add_member(self, user: FakeUser) -> BotMessage:
         """``user`` joins: a new_chat_members service message (delivered to the bot)."""
+        self._check_active()
         if self.is_member(user):
             raise ApiError(f"{user} is already a member of {self}")
         old = self.chat.members.get(user.id, "left")
@@ -127,6 +130,7 @@ class FakeGroup(ChatReader):
 
     async def remove_member(self, user: FakeUser) -> BotMessage:
         """``user`` leaves: a left_chat_member service message."""
+        self._check_active()
         if not self.is_member(user):
             raise ApiError(f"{user} is not a member of {self}")
         old = self.chat.members[user.id]
@@ -137,12 +141,14 @@ class FakeGroup(ChatReader):
 
     def promote(self, user: FakeUser, *, admin: bool = True) -> None:
         """Make ``user`` an administrator (or a plain member again); no update is sent."""
+        self._check_active()
         if not self.is_member(user):
             raise ApiError(f"{user} is not a member of {self}")
         self.chat.members[user.id] = "administrator" if admin else "member"
 
     async def remove_bot(self, by: FakeUser | None = None) -> None:
         """An admin kicks the bot: a my_chat_member update; later sends get 403."""
+        self._check_active()
         if self.chat.bot_status not in ACTIVE_BOT:
             raise ApiError(f"the bot is not in {self}")
         old = self.chat.bot_status
@@ -153,6 +159,7 @@ class FakeGroup(ChatReader):
 
     async def add_bot(self, by: FakeUser | None = None, *, admin: bool = False) -> BotMessage:
         """The bot is (re-)added: a my_chat_member update and a new_chat_members message."""
+        self._check_active()
         if self.chat.bot_status in ACTIVE_BOT:
             raise ApiError(f"the bot is already in {self}")
         old, new = self.chat.bot_status, ("administrator" if admin else "member")
@@ -162,6 +169,28 @@ class FakeGroup(ChatReader):
         self.world.emit("my_chat_member", payload)
         extra = {"new_chat_members": [user_json(self.world, self.world.bot_id)]}
         return await post(self.world, self.chat, actor, {"kind": "service", "extra": extra})
+
+    async def upgrade_to_supergroup(
+        self, by: FakeUser | None = None, *, forum: bool = False
+    ) -> FakeGroup:
+        """An admin upgrades this basic group (e.g. turns on topics: ``forum=True``). Returns
+        the supergroup: same title, members and bot rights, a new id; this group is then
+        read-only history and every Bot API call naming it answers 400 with
+        ``migrate_to_chat_id``. The bot gets the updates Telegram sends (see
+        :mod:`bot.emulator.migration`)."""
+        self._check_active()
+        if not self.is_basic:
+            raise ApiError(f"{self} is already a supergroup")
+        if by is not None and not self.is_member(by):
+            raise ApiError(f"{by} is not a member of {self}")
+        return await upgrade(self.world, self.chat, self._actor(by), forum=forum)
+
+    def _check_active(self) -> None:
+        if self.chat.migrated_to is not None:
+            raise ApiError(
+                f"{self} was upgraded to the supergroup {self.chat.migrated_to}; act in the "
+                "group upgrade_to_supergroup() returned"
+            )
 
     def _actor(self, by: FakeUser | None) -> int:
         if by is not None:

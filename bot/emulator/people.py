@@ -208,6 +208,8 @@ class FakeUser(ChatReader):
     def _check_can_see(self, chat: ChatState) -> None:
         if chat.is_private and chat.id != self.id:
             raise ApiError(f"{self} cannot see the private chat of user {chat.id}")
+        if chat.migrated_to is not None:
+            raise ApiError(f"chat {chat.id} was upgraded to {chat.migrated_to}: history only")
         if not chat.is_private and chat.members.get(self.id) not in PRESENT:
             raise ApiError(f"{self} is not a member of chat {chat.id}")
 

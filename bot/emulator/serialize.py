@@ -23,8 +23,17 @@ _ADMIN_RIGHTS = (
 )  # fmt: skip
 
 
+#: The sender Telegram shows for messages sent on behalf of a group (anonymous admins, the
+#: first message of a supergroup made from a basic group).
+GROUP_ANONYMOUS_BOT = {
+    "id": 1087968824, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot",
+}  # fmt: skip
+
+
 def user_json(world: BotWorld, user_id: int) -> dict[str, Any]:
-    """A User object for a person or for the bot itself."""
+    """A User object for a person, for the bot itself or for GroupAnonymousBot."""
+    if user_id == GROUP_ANONYMOUS_BOT["id"]:
+        return dict(GROUP_ANONYMOUS_BOT)
     if user_id == world.bot_id:
         return {
             "id": world.bot_id,
@@ -97,6 +106,19 @@ def member_json(world: BotWorld, user_id: int, status: str) -> dict[str, Any]:
     elif status == "kicked":
         result["until_date"] = 0
     return result
+
+
+def status_update(
+    world: BotWorld, chat: ChatState, actor_id: int, member_id: int, old: str, new: str
+) -> dict[str, Any]:
+    """The ChatMemberUpdated payload of my_chat_member / chat_member updates."""
+    return {
+        "chat": chat_json(world, chat),
+        "from": user_json(world, actor_id),
+        "date": world.now(),
+        "old_chat_member": member_json(world, member_id, old),
+        "new_chat_member": member_json(world, member_id, new),
+    }
 
 
 def message_json(world: BotWorld, message: BotMessage, *, nested: bool = True) -> dict[str, Any]:

@@ -36,10 +36,24 @@ class UpdateQueue:
         self.signal = Signal()
         self.poll_generation = 0
         self.delivered = 0
+        self._held = False
 
     @property
     def pending(self) -> int:
         return len(self._pending)
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def hold(self) -> None:
+        """Telegram is late handing out updates: they queue up (in order) but neither
+        getUpdates nor the webhook sees them until :meth:`release`."""
+        self._held = True
+
+    def release(self) -> None:
+        self._held = False
+        self._changed()
 
     def wants(self, kind: str) -> bool:
         if not self.allowed_updates:
@@ -73,10 +87,10 @@ class UpdateQueue:
         self._changed()
 
     def batch(self, limit: int) -> list[dict[str, Any]]:
-        return self._pending[:limit]
+        return [] if self._held else self._pending[:limit]
 
     def first(self) -> dict[str, Any] | None:
-        return self._pending[0] if self._pending else None
+        return self._pending[0] if self._pending and not self._held else None
 
     def new_poll(self) -> int:
         """A getUpdates call starts; an older one still waiting must give up (409)."""

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .chats import PRIVATE, SUPERGROUP, ChatState
+from .chats import GROUP, PRIVATE, SUPERGROUP, ChatState
 from .commands import make_key
 from .errors import (
     QUERY_TOO_OLD,
@@ -126,17 +126,21 @@ class BotWorld:
         privacy_mode: bool = True,
         admins: Iterable[FakeUser] = (),
         bot_admin: bool | None = None,
+        basic: bool = False,
     ) -> FakeGroup:
-        """A supergroup the bot is already in (no updates are emitted for the setup).
+        """A group the bot is already in (no updates are emitted for the setup): a
+        supergroup, or with ``basic=True`` a basic group (small negative id, no topics) that
+        can later become one (:meth:`FakeGroup.upgrade_to_supergroup`).
 
         ``bot_admin`` defaults to ``forum``: managing topics needs admin rights. Note that
         Telegram delivers every message to an admin bot, whatever its privacy mode.
         """
-        chat_id = self._unique_id(lambda: -(100 * 10**10 + 10**9 + secrets.randbelow(9 * 10**9)))
+        if basic and forum:
+            raise ApiError("a basic group has no topics; upgrade it with forum=True instead")
         is_admin = forum if bot_admin is None else bot_admin
         chat = ChatState(
-            chat_id,
-            SUPERGROUP,
+            self.new_group_id(basic=basic),
+            GROUP if basic else SUPERGROUP,
             title=title,
             is_forum=forum,
             privacy_mode=privacy_mode,
@@ -144,9 +148,20 @@ class BotWorld:
         )
         chat.members.update({user.id: "member" for user in members})
         chat.members.update({user.id: "administrator" for user in admins})
-        self.chats[chat_id] = chat
-        self.groups[chat_id] = FakeGroup(self, chat)
-        return self.groups[chat_id]
+        return self.add_group(chat)
+
+    def new_group_id(self, *, basic: bool = False) -> int:
+        """A free chat id: ``-100...`` for a supergroup, a shorter negative one for a basic
+        group (as on Telegram, the two ranges never meet)."""
+        if basic:
+            return self._unique_id(lambda: -(10**9 + secrets.randbelow(4 * 10**9)))
+        return self._unique_id(lambda: -(100 * 10**10 + 10**9 + secrets.randbelow(9 * 10**9)))
+
+    def add_group(self, chat: ChatState) -> FakeGroup:
+        """Register a group chat and the handle tests use for it."""
+        self.chats[chat.id] = chat
+        self.groups[chat.id] = FakeGroup(self, chat)
+        return self.groups[chat.id]
 
     def _unique_id(self, make: Callable[[], int]) -> int:
         while True:
@@ -217,11 +232,13 @@ class BotWorld:
         return queue.popleft() if queue else None
 
     async def settle(self, quiet: float = 0.2, timeout: float = 10) -> None:  # noqa: ASYNC109
-        """Wait until the bot confirmed every update and made no API call for ``quiet`` s."""
+        """Wait until the bot confirmed every update and made no API call for ``quiet`` s.
+        Updates held back (:meth:`UpdateQueue.hold`) are not waited for."""
         deadline = time.monotonic() + timeout
         while True:
             now = time.monotonic()
-            busy = self.updates.pending > 0 or self._inflight > 0
+            waiting = self.updates.pending > 0 and not self.updates.held
+            busy = waiting or self._inflight > 0
             idle_for = now - self._last_activity
             if not busy and idle_for >= quiet:
                 return

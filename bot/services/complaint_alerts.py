@@ -126,11 +126,13 @@ async def post_alert_to(runtime: Runtime, tx: Tx, complaint: Complaint, chat_id:
 
 
 async def refresh_alerts(runtime: Runtime, tx: Tx, complaint: Complaint, **extra: Any) -> None:
-    """Edit every live copy of the alert to show the complaint as it is now."""
+    """Edit every live copy of the alert to show the complaint as it is now; a copy that is
+    gone (deleted, or in a group that has since become a supergroup) is posted anew, so
+    the staff keep a current alert with working buttons."""
     for chat_id in await complaints.alert_chats(tx, complaint.id):
         text, keyboard = await _render(runtime, tx, complaint, chat_id, **extra)
         await notify.edit_text(tx, chat_id, Ref(ALERT, complaint.id), text, runtime.now(),
-                               markup=keyboard, priority=PRIORITY_URGENT)
+                               markup=keyboard, priority=PRIORITY_URGENT, repost_if_gone=True)
 
 
 async def tell_staff(runtime: Runtime, tx: Tx, complaint: Complaint, key: str,

@@ -23,6 +23,7 @@ from bot.texts import t
 from storage import audit, invites, people, unit_chats
 from storage.db import Tx
 from storage.people import Person
+from storage.unit_chats import UnitChat
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -138,6 +139,12 @@ async def bind_group(
         for hook in runtime.group_bound_hooks:  # e.g. send the unit's open complaints there
             await hook(runtime, tx, unit_code, chat_id)
     return previous
+
+
+async def unit_groups(runtime: Runtime, actor: Actor) -> dict[str, UnitChat]:
+    """The bound group of each unit that has one, by unit code."""
+    _require(actor, Permission.MANAGE_STAFF)
+    return {chat.unit_code: chat for chat in await unit_chats.all_bound(runtime.db)}
 
 
 async def staff_list(runtime: Runtime, actor: Actor) -> list[Person]:

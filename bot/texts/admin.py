@@ -31,8 +31,14 @@ ID: dict[str, str] = {
         "⚠️ Bot tidak dapat menjangkau grup unit <b>{unit}</b> ({title}). Tambahkan bot "
         "kembali ke grup itu lalu kirim /grup_unit {code}."
     ),
+    "group.upgraded": (
+        "ℹ️ Grup ini telah menjadi supergrup dan tetap menjadi kanal <b>{unit}</b>. Pesan bot "
+        "dari sebelum peningkatan tidak diperbarui lagi; perubahan pengaduan lama muncul di "
+        "sini sebagai pesan baru."
+    ),
     "users.title": "<b>Pengguna terdaftar</b>",
     "users.unit": "\n<b>{unit}</b>",
+    "users.unit_group": "\n<b>{unit}</b> · grup {title} (<code>{id}</code>)",
     "users.none_in_unit": "  (belum ada staf)",
     "users.line": "• {name} — {role} — <code>{id}</code>{unreachable}",
     "users.unreachable": " ⚠️ tidak terjangkau",
@@ -76,8 +82,14 @@ EN: dict[str, str] = {
         "⚠️ The bot cannot reach the group of <b>{unit}</b> ({title}). Add the bot to that "
         "group again, then send /grup_unit {code}."
     ),
+    "group.upgraded": (
+        "ℹ️ This group has become a supergroup and is still the channel of <b>{unit}</b>. The "
+        "bot's messages from before the upgrade are no longer updated; changes to older "
+        "complaints appear here as new messages."
+    ),
     "users.title": "<b>Registered users</b>",
     "users.unit": "\n<b>{unit}</b>",
+    "users.unit_group": "\n<b>{unit}</b> · group {title} (<code>{id}</code>)",
     "users.none_in_unit": "  (no staff yet)",
     "users.line": "• {name} — {role} — <code>{id}</code>{unreachable}",
     "users.unreachable": " ⚠️ unreachable",

@@ -19,12 +19,15 @@ class Unit:
     head: FakeUser
 
 
-async def unit_with_group(office: OfficeEnv, code: str, title: str) -> Unit:
+async def unit_with_group(office: OfficeEnv, code: str, title: str, *, basic: bool = False
+                          ) -> Unit:
+    """A unit with a staff member, a head and a bound group (``basic``: a basic group,
+    which Telegram may later upgrade to a supergroup)."""
     staff = office.user(f"Staf{code}", username=f"staf_{code.lower()}")
     head = office.user(f"Kasi{code}")
     await office.invite(staff, "staf", code)
     await office.invite(head, "kepala", code)
-    group = office.world.group(title, members=[office.admin, staff, head])
+    group = office.world.group(title, members=[office.admin, staff, head], basic=basic)
     await office.bind_group(group, code)
     return Unit(code, group, staff, head)
 

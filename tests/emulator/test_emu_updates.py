@@ -61,6 +61,20 @@ async def test_settle_reports_an_absent_bot(world: BotWorld) -> None:
         await world.settle(quiet=0.05, timeout=0.2)
 
 
+async def test_held_updates_wait_until_released(bot: Bot, world: BotWorld) -> None:
+    siti = world.user("Siti")
+    world.updates.hold()
+    await siti.send("satu")
+    await siti.send("dua")
+    assert await bot.get_updates(timeout=0) == ()
+    await world.settle(quiet=0.01)  # held updates are not waited for
+    poll = asyncio.create_task(bot.get_updates(timeout=5))
+    await asyncio.sleep(0.05)
+    assert not poll.done()
+    world.updates.release()
+    assert [u.message.text for u in await poll] == ["satu", "dua"]
+
+
 async def test_more_kinds_of_messages(bot: Bot, world: BotWorld) -> None:
     siti = world.user("Siti")
     await siti.send_sticker()

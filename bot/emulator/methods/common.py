@@ -11,15 +11,18 @@ import dataclasses
 from typing import Any
 
 from .. import formatting
-from ..chats import ChatState
+from ..chats import SUPERGROUP, ChatState
 from ..errors import (
     BLOCKED,
     CANT_INITIATE,
     CHAT_NOT_FOUND,
+    KICKED_GROUP,
     KICKED_SUPERGROUP,
+    NOT_A_GROUP_MEMBER,
     NOT_A_MEMBER,
     REPLY_NOT_FOUND,
     bad_request,
+    chat_migrated,
     forbidden,
 )
 from ..markup import check_reply_markup
@@ -31,10 +34,13 @@ MEDIA_KINDS = frozenset({"photo", "document", "voice"})
 
 
 def resolve_chat(call: Call, chat_id: Any) -> ChatState:
-    """The chat behind ``chat_id``; @usernames never resolve (no public chats here)."""
+    """The chat behind ``chat_id``; @usernames never resolve (no public chats here). A basic
+    group upgraded to a supergroup answers every method with its new id."""
     chat = call.world.chats.get(chat_id) if isinstance(chat_id, int) else None
     if chat is None:
         raise bad_request(CHAT_NOT_FOUND)
+    if chat.migrated_to is not None:
+        raise chat_migrated(chat.migrated_to)
     return chat
 
 
@@ -47,9 +53,9 @@ def check_access(call: Call, chat: ChatState) -> None:
         if not user.started:
             raise forbidden(CANT_INITIATE)
     elif chat.bot_status == "kicked":
-        raise forbidden(KICKED_SUPERGROUP)
+        raise forbidden(KICKED_SUPERGROUP if chat.type == SUPERGROUP else KICKED_GROUP)
     elif chat.bot_status == "left":
-        raise forbidden(NOT_A_MEMBER)
+        raise forbidden(NOT_A_MEMBER if chat.type == SUPERGROUP else NOT_A_GROUP_MEMBER)
 
 
 def writable_chat(call: Call, key: str = "chat_id") -> ChatState:
@@ -88,7 +94,7 @@ def thread_target(call: Call, chat: ChatState, replied: int | None) -> int | Non
         return chat.messages[replied].message_thread_id if replied is not None else None
     if chat.is_forum and requested in chat.topics:
         return requested
-    if not chat.is_forum and not chat.is_private and chat.get(requested) is not None:
+    if not chat.is_forum and chat.type == SUPERGROUP and chat.get(requested) is not None:
         return requested  # a reply thread of an ordinary supergroup
     raise bad_request("message thread not found")
 
