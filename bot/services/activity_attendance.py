@@ -3,6 +3,7 @@ came and credits a training's JP to each attendee for the year of the training."
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,15 +48,22 @@ async def _open_checklist(runtime: Runtime, db: Reader, actor: Actor, activity_i
     return loaded
 
 
-async def view(runtime: Runtime, actor: Actor, activity_id: int) -> Checklist:
-    loaded = await _open_checklist(runtime, runtime.db, actor, activity_id)
+#: Checks that the actor may open an activity's checklist now; raises otherwise.
+Opener = Callable[["Runtime", Reader, Actor, int], Awaitable[Loaded]]
+
+
+async def view(runtime: Runtime, actor: Actor, activity_id: int,
+               opener: Opener = _open_checklist) -> Checklist:
+    loaded = await opener(runtime, runtime.db, actor, activity_id)
     return Checklist(loaded, await activity_invitations.of_activity(runtime.db, activity_id))
 
 
-async def toggle(runtime: Runtime, actor: Actor, activity_id: int, person_id: int) -> Checklist:
-    """Tick or untick one person (a draft until "Simpan"; not an event yet)."""
+async def toggle(runtime: Runtime, actor: Actor, activity_id: int, person_id: int,
+                 opener: Opener = _open_checklist) -> Checklist:
+    """Tick or untick one person (a draft until saved; not an event yet). The first
+    checklist and a correction share this; ``opener`` says which rules apply."""
     async with runtime.db.transaction() as tx:
-        loaded = await _open_checklist(runtime, tx, actor, activity_id)
+        loaded = await opener(runtime, tx, actor, activity_id)
         if not await activity_invitations.toggle(tx, activity_id, person_id):
             raise NotAllowed(f"person {person_id} not invited to {activity_id}")
         invited = await activity_invitations.of_activity(tx, activity_id)

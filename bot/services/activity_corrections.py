@@ -110,18 +110,12 @@ async def reopen(runtime: Runtime, actor: Actor, activity_id: int) -> Reopened:
 
 
 async def view(runtime: Runtime, actor: Actor, activity_id: int) -> Checklist:
-    loaded = await _open(runtime, runtime.db, actor, activity_id)
-    return Checklist(loaded, await activity_invitations.of_activity(runtime.db, activity_id))
+    return await attendance.view(runtime, actor, activity_id, _open)
 
 
 async def toggle(runtime: Runtime, actor: Actor, activity_id: int, person_id: int) -> Checklist:
     """Tick or untick one person (a draft until "Simpan koreksi")."""
-    async with runtime.db.transaction() as tx:
-        loaded = await _open(runtime, tx, actor, activity_id)
-        if not await activity_invitations.toggle(tx, activity_id, person_id):
-            raise NotAllowed(f"person {person_id} not invited to {activity_id}")
-        invited = await activity_invitations.of_activity(tx, activity_id)
-    return Checklist(loaded, invited)
+    return await attendance.toggle(runtime, actor, activity_id, person_id, _open)
 
 
 @dataclass(frozen=True)

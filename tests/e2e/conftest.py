@@ -1,10 +1,11 @@
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import pytest
 import pytest_asyncio
 
 from bot.emulator import FakeTelegram
-from tests.e2e.harness import OfficeEnv, start_office
+from tests.e2e.harness import DEFAULT_START, OfficeEnv, start_office
 
 
 @pytest_asyncio.fixture(scope="module")
@@ -15,8 +16,12 @@ async def telegram() -> AsyncIterator[FakeTelegram]:
 
 
 @pytest_asyncio.fixture
-async def office(telegram: FakeTelegram, tmp_path: Path) -> AsyncIterator[OfficeEnv]:
-    env = await start_office(telegram, tmp_path / "marelan.db")
+async def office(telegram: FakeTelegram, tmp_path: Path,
+                 request: pytest.FixtureRequest) -> AsyncIterator[OfficeEnv]:
+    """The office at ``OFFICE_START`` of the test module when it sets one (a datetime in
+    WIB), else at the harness's ordinary Wednesday morning."""
+    start = getattr(request.module, "OFFICE_START", DEFAULT_START)
+    env = await start_office(telegram, tmp_path / "marelan.db", start=start)
     try:
         yield env
     finally:

@@ -75,10 +75,18 @@ class OfficeEnv:
         await self.admin.say(group, f"/grup_unit {unit}")
         await group.wait_for("sekarang menjadi kanal")
 
+    async def at(self, moment: datetime) -> None:
+        """Set the fake clock to ``moment``; returns like :meth:`advance`."""
+        self.clock.set(moment)
+        await self._caught_up()
+
     async def advance(self, **delta: float) -> None:
         """Move the fake clock; returns when the jobs that fell due have run and the bot
         is idle."""
         self.clock.advance(timedelta(**delta))
+        await self._caught_up()
+
+    async def _caught_up(self) -> None:
         if self.runtime.scheduler is not None:
             await self.runtime.scheduler.caught_up()
         await self.world.settle()

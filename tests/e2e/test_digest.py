@@ -3,28 +3,17 @@ it fell due while the bot was down."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime
-from pathlib import Path
 
-import pytest_asyncio
-
-from bot.emulator import FakeTelegram, FakeUser
+from bot.emulator import FakeUser
 from bot.services.people import set_language
 from storage import digests
 from tests.e2e import report_steps as steps
-from tests.e2e.harness import WIB, OfficeEnv, start_office
+from tests.e2e.harness import WIB, OfficeEnv
 
 FRIDAY = datetime(2026, 11, 27, 10, 0, tzinfo=WIB)
+OFFICE_START = FRIDAY  # read by the office fixture (tests/e2e/conftest.py)
 
-
-@pytest_asyncio.fixture
-async def office(telegram: FakeTelegram, tmp_path: Path) -> AsyncIterator[OfficeEnv]:
-    env = await start_office(telegram, tmp_path / "marelan.db", start=FRIDAY)
-    try:
-        yield env
-    finally:
-        await env.bot.stop()
 
 
 def digests_in(user: FakeUser, title: str) -> list:
@@ -34,10 +23,6 @@ def digests_in(user: FakeUser, title: str) -> list:
 def charts_in(user: FakeUser) -> list:
     return [m for m in user.inbox if m.photo is not None]
 
-
-async def at(office: OfficeEnv, moment: datetime) -> None:
-    office.clock.set(moment)
-    await office.world.settle()
 
 
 async def test_weekly_digest_is_sent_once_on_schedule_and_after_downtime(
@@ -50,10 +35,10 @@ async def test_weekly_digest_is_sent_once_on_schedule_and_after_downtime(
     for category in ("INFRA", "BANSOS"):
         await steps.file(office, siti, category, "TRJ")
 
-    await at(office, datetime(2026, 11, 30, 7, 29, tzinfo=WIB))
+    await office.at(datetime(2026, 11, 30, 7, 29, tzinfo=WIB))
     assert digests_in(camat.user, "Ringkasan mingguan") == []
 
-    await at(office, datetime(2026, 11, 30, 7, 30, tzinfo=WIB))
+    await office.at(datetime(2026, 11, 30, 7, 30, tzinfo=WIB))
     digest = await camat.user.wait_for("Ringkasan mingguan — minggu 23 November 2026")
     assert "Pengaduan masuk: 2 (▲ 2)" in digest.text
     assert "Tidak ada yang lewat tenggat saat ini" in digest.text  # due Monday 10:00
@@ -75,7 +60,7 @@ async def test_weekly_digest_is_sent_once_on_schedule_and_after_downtime(
     late = await camat.user.wait_for("Ringkasan mingguan — minggu 30 November 2026")
     assert "Pengaduan masuk: 0 (▼ 2)" in late.text
     await office.restart()  # and once more: nothing is sent twice
-    await at(office, datetime(2026, 12, 7, 11, 0, tzinfo=WIB))
+    await office.at(datetime(2026, 12, 7, 11, 0, tzinfo=WIB))
     for person, title in ((camat.user, "Ringkasan mingguan"), (sekcam.user, "Weekly summary")):
         assert len(digests_in(person, title)) == 2
         assert len(charts_in(person)) == 2

@@ -4,11 +4,8 @@ and 2–3 January a weekend, so 4 January), once, across a restart."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
-
-import pytest_asyncio
 
 from bot.clock import to_epoch
 from bot.emulator import FakeTelegram, FakeUser
@@ -28,25 +25,14 @@ from tests.e2e.report_ikm_steps import (
 from tests.e2e.survey_steps import same
 
 FRIDAY = datetime(2026, 11, 27, 10, 0, tzinfo=WIB)
+OFFICE_START = FRIDAY  # read by the office fixture (tests/e2e/conftest.py)
 KTP_YEARLY = 2400  # the office file's population of the KTP-el service
 
-
-@pytest_asyncio.fixture
-async def office(telegram: FakeTelegram, tmp_path: Path) -> AsyncIterator[OfficeEnv]:
-    env = await start_office(telegram, tmp_path / "marelan.db", start=FRIDAY)
-    try:
-        yield env
-    finally:
-        await env.bot.stop()
 
 
 def monthly(user: FakeUser, title: str) -> list:
     return [m for m in user.inbox if title in m.body]
 
-
-async def at(office: OfficeEnv, moment: datetime) -> None:
-    office.clock.set(moment)
-    await office.world.settle()
 
 
 async def test_monthly_ikm_digest_once_on_the_first_working_day(office: OfficeEnv) -> None:
@@ -59,9 +45,9 @@ async def test_monthly_ikm_digest_once_on_the_first_working_day(office: OfficeEn
     await submit_survey(office, "WargaKk", "KK", kk[0],
                         suggestion="Tambah petugas loket KK pada hari Senin.")
 
-    await at(office, datetime(2026, 12, 1, 7, 29, tzinfo=WIB))
+    await office.at(datetime(2026, 12, 1, 7, 29, tzinfo=WIB))
     assert monthly(camat.user, "IKM bulanan") == []
-    await at(office, datetime(2026, 12, 1, 7, 30, tzinfo=WIB))
+    await office.at(datetime(2026, 12, 1, 7, 30, tzinfo=WIB))
     digest = await camat.user.wait_for("IKM bulanan — November 2026")
     assert minimum_sample(prorated(KTP_YEARLY, 30)) > len(ktp)  # below the sample: ⚠️
     ktp_ikm, kk_ikm, all_ikm = converted_ikm(ktp), converted_ikm(kk), converted_ikm(ktp + kk)
@@ -79,7 +65,7 @@ async def test_monthly_ikm_digest_once_on_the_first_working_day(office: OfficeEn
     assert "Suggestions from citizens that month: 1 (/saran 2026-11)" in english.text
 
     await office.restart()
-    await at(office, datetime(2026, 12, 1, 11, 0, tzinfo=WIB))
+    await office.at(datetime(2026, 12, 1, 11, 0, tzinfo=WIB))
     assert len(monthly(camat.user, "IKM bulanan")) == 1
     assert len(monthly(sekcam.user, "Monthly IKM")) == 1
     runs = await digests.runs(office.db, "ikm_monthly")
@@ -95,8 +81,8 @@ async def test_a_holiday_moves_it_and_downtime_delays_it(telegram: FakeTelegram,
                                 start=datetime(2026, 12, 28, 10, 0, tzinfo=WIB))
     try:
         camat = await steps.officer(office, "Camat", "supervisor")
-        await at(office, datetime(2027, 1, 1, 8, 0, tzinfo=WIB))  # Tahun Baru: a holiday
-        await at(office, datetime(2027, 1, 4, 7, 29, tzinfo=WIB))  # after the weekend
+        await office.at(datetime(2027, 1, 1, 8, 0, tzinfo=WIB))  # Tahun Baru: a holiday
+        await office.at(datetime(2027, 1, 4, 7, 29, tzinfo=WIB))  # after the weekend
         assert monthly(camat.user, "IKM bulanan") == []
         runs = await digests.runs(office.db, "ikm_monthly")
         assert [(r.period_key, r.due_at) for r in runs] == [
@@ -108,7 +94,7 @@ async def test_a_holiday_moves_it_and_downtime_delays_it(telegram: FakeTelegram,
         december = await camat.user.wait_for("IKM bulanan — Desember 2026")
         assert "Belum ada responden survei kepuasan pada Desember 2026" in december.text
         await office.restart()
-        await at(office, datetime(2027, 1, 4, 12, 0, tzinfo=WIB))
+        await office.at(datetime(2027, 1, 4, 12, 0, tzinfo=WIB))
         assert len(monthly(camat.user, "IKM bulanan")) == 1
         assert [(r.period_key, r.state) for r in await digests.runs(office.db, "ikm_monthly")
                 ] == [("2026-12", "sent"), ("2027-01", "pending")]

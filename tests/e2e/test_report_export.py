@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime
-from pathlib import Path
 
-import pytest_asyncio
-
-from bot.emulator import FakeTelegram
 from bot.services import complaint_reactions
 from storage import audit
 from tests.e2e import report_steps as steps
-from tests.e2e.harness import WIB, OfficeEnv, start_office
+from tests.e2e.harness import WIB, OfficeEnv
 
 MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=WIB)
+OFFICE_START = MONDAY  # read by the office fixture (tests/e2e/conftest.py)
 PUBLIC_SPOT = (3.712345, 98.645678)
 SECRET_SPOT = (3.698765, 98.631234)
 
-
-@pytest_asyncio.fixture
-async def office(telegram: FakeTelegram, tmp_path: Path) -> AsyncIterator[OfficeEnv]:
-    env = await start_office(telegram, tmp_path / "marelan.db", start=MONDAY)
-    try:
-        yield env
-    finally:
-        await env.bot.stop()
 
 
 async def seed(office: OfficeEnv) -> dict:

@@ -5,11 +5,8 @@ buttons, trainings created and attended through the real flows."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
-
-import pytest_asyncio
 
 from bot.emulator import FakeTelegram
 from tests.e2e import report_steps as steps
@@ -30,16 +27,9 @@ from tests.e2e.survey_steps import complete_by_link, same
 from tests.test_office import _write
 
 OCTOBER = datetime(2026, 10, 28, 9, 0, tzinfo=WIB)  # a Wednesday
+OFFICE_START = OCTOBER  # read by the office fixture (tests/e2e/conftest.py)
 OFFICE_YEARLY_USERS = 8500  # the services' populations in the office file
 
-
-@pytest_asyncio.fixture
-async def office(telegram: FakeTelegram, tmp_path: Path) -> AsyncIterator[OfficeEnv]:
-    env = await start_office(telegram, tmp_path / "marelan.db", start=OCTOBER)
-    try:
-        yield env
-    finally:
-        await env.bot.stop()
 
 
 def ikm_line(responses: list[dict[str, int]]) -> str:

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime
-from pathlib import Path
 
-import pytest_asyncio
-
-from bot.emulator import FakeTelegram
 from tests.e2e import report_steps as steps
-from tests.e2e.harness import WIB, OfficeEnv, start_office
+from tests.e2e.harness import WIB, OfficeEnv
 
 MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=WIB)  # a week with no holiday
+OFFICE_START = MONDAY  # read by the office fixture (tests/e2e/conftest.py)
 
-
-@pytest_asyncio.fixture
-async def office(telegram: FakeTelegram, tmp_path: Path) -> AsyncIterator[OfficeEnv]:
-    env = await start_office(telegram, tmp_path / "marelan.db", start=MONDAY)
-    try:
-        yield env
-    finally:
-        await env.bot.stop()
 
 
 async def two_weeks(office: OfficeEnv) -> dict[str, object]:
@@ -230,8 +218,7 @@ async def test_terlambat_lists_exactly_the_overdue_complaints_at_a_given_time(
     steps.tick(office, days=2, hours=1)  # Wednesday 18, 11:00
     brawl = await steps.file(office, budi, "TRANTIB", "TRJ")  # ack due Thu 19 11:00
 
-    office.clock.set(datetime(2026, 11, 24, 10, 30, tzinfo=WIB))
-    await office.world.settle()
+    await office.at(datetime(2026, 11, 24, 10, 30, tzinfo=WIB))
     now = int(office.clock.now().timestamp())
     rows = await office.db.fetchall("SELECT * FROM complaints")
     expected = {r["number"] for r in rows
@@ -255,8 +242,7 @@ async def test_terlambat_lists_exactly_the_overdue_complaints_at_a_given_time(
     await camat.user.press(unanswered.number, message=listed)
     await camat.user.wait_for(f"Riwayat lengkap {unanswered.number}")
 
-    office.clock.set(datetime(2026, 11, 30, 10, 0, tzinfo=WIB))  # the road is now late too
-    await office.world.settle()
+    await office.at(datetime(2026, 11, 30, 10, 0, tzinfo=WIB))  # the road is now late too
     await camat.user.send("/terlambat")
     later = await camat.user.wait_for("Pengaduan lewat tenggat: 4")
     assert road.number in later.text and waiting.number not in later.text
