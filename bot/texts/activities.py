@@ -3,7 +3,7 @@ the attendance checklist, /forum."""
 
 ID: dict[str, str] = {
     "cmd.kegiatan_baru": "Buat pelatihan atau forum warga",
-    "cmd.kegiatan": "Kegiatan mendatang dan jawaban peserta",
+    "cmd.kegiatan": "Kegiatan mendatang (penyelenggara: /kegiatan selesai untuk presensi)",
     "cmd.forum": "Forum warga mendatang",
     "cmd.jp": "JP pengembangan kompetensi saya",
     "cmd.jp_unit": "JP per pegawai di unit",
@@ -133,7 +133,7 @@ ID: dict[str, str] = {
 
 EN: dict[str, str] = {
     "cmd.kegiatan_baru": "Create a training or citizen forum",
-    "cmd.kegiatan": "Upcoming activities and answers",
+    "cmd.kegiatan": "Upcoming activities (organisers: /kegiatan selesai for attendance)",
     "cmd.forum": "Upcoming citizen forums",
     "cmd.jp": "My competency development hours (JP)",
     "cmd.jp_unit": "JP per employee of a unit",
