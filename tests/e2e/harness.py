@@ -7,6 +7,7 @@ by their label, read what the bot sent.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -88,7 +89,10 @@ class OfficeEnv:
 
     async def _caught_up(self) -> None:
         if self.runtime.scheduler is not None:
-            await self.runtime.scheduler.caught_up()
+            try:
+                await asyncio.wait_for(self.runtime.scheduler.caught_up(), timeout=30)
+            except TimeoutError:
+                raise AssertionError("jobs due after the clock move did not finish") from None
         await self.world.settle()
 
 
