@@ -5,7 +5,15 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, TypeHandler, filters
+from telegram.constants import ChatID
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot.callbacks import BadCallback, MenuHelp, MenuLanguage, SetLanguage, parse_any
 from bot.commands import Where, for_role
@@ -15,7 +23,7 @@ from bot.roles import Permission, Role
 from bot.services import people
 from bot.texts import join, t
 from handlers.flows import clear_flows
-from handlers.replies import answer, language, reply, say
+from handlers.replies import answer, language, quote, reply, say
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +31,8 @@ log = logging.getLogger(__name__)
 async def identify(update: Update, context: BotContext) -> None:
     """Runs first for every update: who is acting, with which role and language."""
     user = update.effective_user
+    if user is not None and user.id == ChatID.ANONYMOUS_ADMIN:
+        await _anonymous_admin(update, context)
     if user is None or user.is_bot:
         return
     chat = update.effective_chat
@@ -30,6 +40,25 @@ async def identify(update: Update, context: BotContext) -> None:
         context.runtime, user.id, user.first_name, user.last_name, user.username,
         private_chat=chat is not None and chat.type == chat.PRIVATE,
     )
+
+
+async def _anonymous_admin(update: Update, context: BotContext) -> None:
+    """A group admin who posts "anonymously" writes as the group itself: the bot cannot
+    tell who it is, so no role applies. Say so when they address the bot (a command or a
+    reply to its message), instead of refusing or ignoring them silently; nothing else of
+    that update is handled. Service messages Telegram sends in the group's name (e.g. a
+    supergroup's first message after an upgrade) go on as usual."""
+    message = update.effective_message
+    if message is None:
+        return
+    replied = message.reply_to_message
+    addressed = (message.text or "").startswith("/") or (
+        replied is not None and replied.from_user is not None
+        and replied.from_user.id == context.bot.id)
+    if addressed:
+        lang = context.runtime.settings.default_language
+        await quote(update, context, t(lang, "error.anonymous_admin"))
+        raise ApplicationHandlerStop
 
 
 def greeting(context: BotContext) -> str:

@@ -11,7 +11,7 @@ from .migration import upgrade
 from .models import BotMessage
 from .posting import post, text_fields
 from .reading import ChatReader
-from .serialize import status_update, user_json
+from .serialize import GROUP_ANONYMOUS_BOT, chat_json, status_update, user_json
 
 if TYPE_CHECKING:
     from .people import FakeUser
@@ -116,6 +116,23 @@ class FakeGroup(ChatReader):
             reply_to=reply_to,
             message_thread_id=message_thread_id,
         )
+
+    async def send_anonymously(
+        self,
+        admin: FakeUser,
+        text: str,
+        *,
+        reply_to: BotMessage | int | None = None,
+    ) -> BotMessage:
+        """``admin`` writes with "Remain anonymous" on: Telegram shows the group as the
+        sender (``sender_chat``) and GroupAnonymousBot as ``from``; who wrote it is hidden
+        from bots too. Only a supergroup's administrators can do this."""
+        self._check_active()
+        if self.is_basic or self.chat.members.get(admin.id) not in ("administrator", "creator"):
+            raise ApiError(f"{admin} cannot post anonymously in {self}")
+        fields = {**text_fields(text), "extra": {"sender_chat": chat_json(self.world, self.chat)}}
+        return await post(self.world, self.chat, GROUP_ANONYMOUS_BOT["id"], fields,
+                          reply_to=reply_to)
 
     async def add_member(self, user: FakeUser) -> BotMessage:
         """``user`` joins: a new_chat_members service message (delivered to the bot)."""

@@ -51,6 +51,11 @@ ID: dict[str, str] = {
     ),
     "error.button_unknown": "Tombol ini sudah tidak berlaku.",
     "error.not_allowed": "Maaf, ini bukan wewenang Anda.",
+    "error.anonymous_admin": (
+        "Pesan ini terkirim atas nama grup (admin anonim), jadi bot tidak tahu siapa "
+        "pengirimnya dan tidak dapat memprosesnya. Matikan <i>Tetap Anonim</i> di hak admin "
+        "Anda (Kelola Grup → Administrator), lalu kirim ulang."
+    ),
     "error.private_only": "Perintah ini hanya dapat digunakan di chat pribadi dengan bot.",
     "error.group_only": "Perintah ini hanya dapat digunakan di grup unit.",
     "role.citizen": "Warga",
@@ -111,6 +116,11 @@ EN: dict[str, str] = {
     ),
     "error.button_unknown": "This button is no longer valid.",
     "error.not_allowed": "Sorry, this is not within your authority.",
+    "error.anonymous_admin": (
+        "This was sent in the group's name (anonymous admin), so the bot cannot tell who "
+        "sent it and cannot act on it. Turn off <i>Remain anonymous</i> in your admin "
+        "rights (Manage group → Administrators), then send it again."
+    ),
     "error.private_only": "This command only works in a private chat with the bot.",
     "error.group_only": "This command only works in a unit group.",
     "role.citizen": "Citizen",

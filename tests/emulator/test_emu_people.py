@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import Forbidden
 from telegram.ext import (
     AIORateLimiter,
@@ -175,3 +175,18 @@ async def test_reading_helpers(app: Application, world: BotWorld) -> None:
         "kedua",
         "ketiga",
     ]
+
+
+async def test_an_anonymous_admin_writes_as_the_group(bot: Bot, world: BotWorld) -> None:
+    admin, member = world.user("Admin"), world.user("Siti")
+    group = world.group("Seksi Kesos", members=[member], admins=[admin])
+    await group.send_anonymously(admin, "/antrian")
+    (update,) = await bot.get_updates()
+    message = update.message
+    assert message.from_user.username == "GroupAnonymousBot" and message.from_user.is_bot
+    assert message.sender_chat.id == group.id and message.text == "/antrian"
+    with pytest.raises(ApiError):
+        await group.send_anonymously(member, "bukan admin")
+    basic = world.group("Grup biasa", basic=True, admins=[admin])
+    with pytest.raises(ApiError):
+        await basic.send_anonymously(admin, "grup dasar tidak punya admin anonim")
