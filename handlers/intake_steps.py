@@ -11,6 +11,7 @@ from telegram.constants import ParseMode
 from bot.complaint_rules import DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_ATTACHMENTS
 from bot.context import BotContext
 from bot.services.complaint_intake import Draft
+from bot.texts import t
 from handlers import intake_keyboards as kb
 from handlers.replies import language, say
 
@@ -60,7 +61,11 @@ async def ask_kelurahan(update: Update, context: BotContext) -> int:
 
 
 async def ask_description(update: Update, context: BotContext) -> int:
-    await say(update, context, "lapor.description", min=DESCRIPTION_MIN, max=DESCRIPTION_MAX)
+    category = context.runtime.office.category(load_draft(context).category or "")
+    about_a_service = category is not None and category.invites_to_survey
+    note = t(language(context), "lapor.service_window") if about_a_service else ""
+    await say(update, context, "lapor.description", min=DESCRIPTION_MIN, max=DESCRIPTION_MAX,
+              note=note)
     return DESCRIPTION
 
 

@@ -39,7 +39,11 @@ ID: dict[str, str] = {
     "lapor.kelurahan": "<b>Langkah 2 dari 6</b> — Di kelurahan mana masalahnya?",
     "lapor.description": (
         "<b>Langkah 3 dari 6</b> — Ceritakan masalahnya: apa yang terjadi, di mana persisnya, "
-        "dan sejak kapan ({min}–{max} karakter)."
+        "dan sejak kapan ({min}–{max} karakter).{note}"
+    ),
+    "lapor.service_window": (
+        "\n\nℹ️ Pengaduan tentang layanan sebaiknya disampaikan paling lambat 30 hari setelah "
+        "layanan diterima (UU 25/2009); yang lebih lama tetap kami terima."
     ),
     "lapor.too_short": (
         "Uraian terlalu pendek ({length} karakter). Tulis paling sedikit {min} karakter agar "
@@ -238,7 +242,11 @@ EN: dict[str, str] = {
     "lapor.kelurahan": "<b>Step 2 of 6</b> — In which kelurahan is the problem?",
     "lapor.description": (
         "<b>Step 3 of 6</b> — Describe the problem: what happened, exactly where, and since "
-        "when ({min}–{max} characters)."
+        "when ({min}–{max} characters).{note}"
+    ),
+    "lapor.service_window": (
+        "\n\nℹ️ A complaint about a service should come within 30 days of receiving it "
+        "(UU 25/2009); older ones are still accepted."
     ),
     "lapor.too_short": (
         "The description is too short ({length} characters). Please write at least {min} so "

@@ -335,3 +335,14 @@ async def test_change_a_field_from_the_summary(office: OfficeEnv) -> None:
     await citizen.press("Batal", message=summary)
     await citizen.wait_for("dibatalkan")
     assert await complaints.count_of_reporter(office.db, citizen.id) == 0
+
+
+async def test_complaints_about_a_service_mention_the_30_day_window(office: OfficeEnv) -> None:
+    citizen = office.user("Siti")
+    await file_complaint(citizen, category="Perizinan & Surat Keterangan (PATEN)",
+                         description="Surat keterangan usaha saya belum selesai dua minggu.")
+    about_service = next(m for m in citizen.inbox if "Ceritakan masalahnya" in m.text)
+    assert "paling lambat 30 hari setelah layanan diterima (UU 25/2009)" in about_service.text
+    await file_complaint(citizen)  # Infrastruktur: not about a service
+    road = [m for m in citizen.inbox if "Ceritakan masalahnya" in m.text][-1]
+    assert "30 hari" not in road.text
