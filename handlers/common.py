@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import Chat, Message, Update
 from telegram.constants import ChatID
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
+    MessageHandler,
     TypeHandler,
     filters,
 )
@@ -51,11 +52,7 @@ async def _anonymous_admin(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    replied = message.reply_to_message
-    addressed = (message.text or "").startswith("/") or (
-        replied is not None and replied.from_user is not None
-        and replied.from_user.id == context.bot.id)
-    if addressed:
+    if _addressed_to_bot(message, context.bot.id):
         lang = context.runtime.settings.default_language
         await quote(update, context, t(lang, "error.anonymous_admin"))
         raise ApplicationHandlerStop
@@ -144,10 +141,29 @@ async def stale_button(update: Update, context: BotContext) -> None:
     await answer(update, context, "error.button_unknown", alert=True)
 
 
+def _addressed_to_bot(message: Message, bot_id: int) -> bool:
+    """A private message, a command, or a reply to one of the bot's messages."""
+    replied = message.reply_to_message
+    return (message.chat.type == Chat.PRIVATE or (message.text or "").startswith("/")
+            or (replied is not None and replied.from_user is not None
+                and replied.from_user.id == bot_id))
+
+
+async def edited(update: Update, context: BotContext) -> None:
+    """Telegram also reports edits of messages the bot has already acted on. Acting again
+    would send a staff answer to the citizen twice, relay a message twice or rerun a
+    command, so edits are not acted on; the person is told when the edit was meant for the
+    bot, so that a correction is sent as a new message instead of being lost."""
+    message = update.edited_message
+    if message is not None and _addressed_to_bot(message, context.bot.id):
+        await quote(update, context, t(language(context), "error.edit_ignored"))
+
+
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handler(TypeHandler(Update, identify), group=-1)
     application.add_handlers([
+        MessageHandler(filters.UpdateType.EDITED_MESSAGE, edited),  # before every flow
         CommandHandler("bantuan", bantuan, private),
         CommandHandler(["bahasa", "language"], bahasa, private),
         CallbackQueryHandler(bantuan, pattern=MenuHelp.matches),

@@ -17,6 +17,7 @@ from .posting import (
     SAMPLE_PDF,
     contact_fields,
     document_fields,
+    edit_post,
     location_fields,
     photo_fields,
     post,
@@ -121,6 +122,13 @@ class FakeUser(ChatReader):
     ) -> BotMessage:
         """Shares a contact card (by default the person's own, as the share button does)."""
         return await self._post(contact_fields(phone_number, self.first_name, self.id), None, chat)
+
+    async def edit(self, message: BotMessage, text: str) -> BotMessage:
+        """Edit the text of one of this person's messages (in a private chat or a group);
+        the bot gets an ``edited_message`` update when it received the original."""
+        if message.sender_id != self.id:
+            raise ApiError(f"{self} can only edit their own messages")
+        return await edit_post(self.world, self.world.chats[message.chat_id], message, text)
 
     async def say(
         self,

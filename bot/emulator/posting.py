@@ -9,6 +9,7 @@ which is exactly the class of bug ("works in private, silent in the group") test
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +101,22 @@ async def post(
         world.emit_message(message)
     await asyncio.sleep(0)  # let a waiting getUpdates hand it out before the test goes on
     return message
+
+
+async def edit_post(world: BotWorld, chat: ChatState, message: BotMessage, text: str
+                    ) -> BotMessage:
+    """The sender edits the text of their message: Telegram sends the bot an
+    ``edited_message`` update (under the same privacy rule as the original)."""
+    current = chat.get(message.message_id)
+    if current is None or current.from_bot or current.text is None:
+        raise ApiError(f"message #{message.message_id} is not a text message one can edit")
+    new = dataclasses.replace(current, text=text, entities=command_entities(text),
+                              version=current.version + 1, edited=True, edit_date=world.now())
+    chat.replace(new)
+    if bot_receives(world, chat, new):
+        world.emit_message(new, edited=True)
+    await asyncio.sleep(0)
+    return new
 
 
 # ------------------------------------------------------------------ content of messages

@@ -287,8 +287,8 @@ class BotWorld:
         """Queue an update of type ``kind`` for the bot."""
         self.updates.push(kind, payload)
 
-    def emit_message(self, message: BotMessage) -> None:
-        self.emit("message", message_json(self, message))
+    def emit_message(self, message: BotMessage, *, edited: bool = False) -> None:
+        self.emit("edited_message" if edited else "message", message_json(self, message))
 
     # ------------------------------------------------------------------------- callbacks
 

@@ -51,6 +51,10 @@ ID: dict[str, str] = {
     ),
     "error.button_unknown": "Tombol ini sudah tidak berlaku.",
     "error.not_allowed": "Maaf, ini bukan wewenang Anda.",
+    "error.edit_ignored": (
+        "✏️ Perubahan pada pesan yang sudah terkirim tidak diproses ulang. Jika ada yang perlu "
+        "dikoreksi, kirim pesan baru."
+    ),
     "error.anonymous_admin": (
         "Pesan ini terkirim atas nama grup (admin anonim), jadi bot tidak tahu siapa "
         "pengirimnya dan tidak dapat memprosesnya. Matikan <i>Tetap Anonim</i> di hak admin "
@@ -116,6 +120,10 @@ EN: dict[str, str] = {
     ),
     "error.button_unknown": "This button is no longer valid.",
     "error.not_allowed": "Sorry, this is not within your authority.",
+    "error.edit_ignored": (
+        "✏️ Edits of a message already sent are not processed again. If something needs "
+        "correcting, please send a new message."
+    ),
     "error.anonymous_admin": (
         "This was sent in the group's name (anonymous admin), so the bot cannot tell who "
         "sent it and cannot act on it. Turn off <i>Remain anonymous</i> in your admin "

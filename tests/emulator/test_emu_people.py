@@ -190,3 +190,22 @@ async def test_an_anonymous_admin_writes_as_the_group(bot: Bot, world: BotWorld)
     basic = world.group("Grup biasa", basic=True, admins=[admin])
     with pytest.raises(ApiError):
         await basic.send_anonymously(admin, "grup dasar tidak punya admin anonim")
+
+
+async def test_editing_a_message_tells_the_bot_like_telegram(bot: Bot, world: BotWorld) -> None:
+    siti, budi = world.user("Siti"), world.user("Budi")
+    sent = await siti.send("Selokan tersumbat")
+    group = world.group("Seksi Kesos", members=[siti, budi])
+    chatter = await siti.say(group, "obrolan biasa")  # privacy mode: the bot never sees it
+    await bot.get_updates(offset=-1)  # skip what came so far
+    updates = await bot.get_updates()
+    offset = updates[-1].update_id + 1 if updates else None
+
+    await siti.edit(sent, "Selokan tersumbat sampah")
+    await siti.edit(chatter, "obrolan yang diedit")
+    (update,) = await bot.get_updates(offset=offset)
+    assert update.message is None and update.edited_message is not None
+    assert update.edited_message.text == "Selokan tersumbat sampah"
+    assert update.edited_message.edit_date is not None
+    with pytest.raises(ApiError):
+        await budi.edit(sent, "bukan pesan saya")
