@@ -248,7 +248,7 @@ class Renderer:
                 language,
                 f"timeline.{event.kind}",
                 unit=self.unit(language, event.unit_code),
-                body=_preview(event.body),
+                body=_body(event),
                 rating=event.data.get("rating", ""),
             )
             lines.append(
@@ -279,7 +279,7 @@ class Renderer:
             what = t(
                 language,
                 f"ticket.event.{event.kind}",
-                body=_preview(event.body),
+                body=_body(event),
                 unit=self.unit(language, event.unit_code),
                 rating=event.data.get("rating", ""),
                 check=event.data.get("check", ""),
@@ -294,6 +294,11 @@ class Renderer:
                 )
             )
         return join(lines)
+
+
+def _body(event: Event) -> str:
+    """The event's text, shortened; a file sent without text shows as 📎."""
+    return _preview(event.body) or ("📎" if event.data.get("file") else "")
 
 
 def _preview(body: str | None) -> str:

@@ -131,13 +131,19 @@ async def edit_text(
 async def copy(
     tx: Tx, chat_id: int, from_chat_id: int, message_id: int, now: int, *,
     reply_to: Ref | None = None, thread: Ref | None = None, priority: int = PRIORITY_NORMAL,
+    caption: Markup | None = None, ref: Ref | None = None,
 ) -> None:
+    """Queue a copy (no "forwarded from": the sender stays unknown); ``caption`` replaces
+    a photo's or document's own caption."""
     params: dict[str, Any] = {"from_chat_id": from_chat_id, "message_id": message_id}
+    if caption is not None:
+        params |= {"caption": str(caption), "parse_mode": "HTML"}
     if reply_to is not None:
         params["reply_to_ref"] = reply_to.as_param()
     if thread is not None:
         params["thread_ref"] = thread.as_param()
-    await outbox.enqueue(tx, chat_id, "copyMessage", params, now, priority=priority)
+    await outbox.enqueue(tx, chat_id, "copyMessage", params, now, priority=priority,
+                         ref_kind=ref.kind if ref else None, ref_id=ref.id if ref else None)
 
 
 async def location(

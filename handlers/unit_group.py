@@ -166,8 +166,10 @@ async def staff_reply(update: Update, context: BotContext) -> bool:
 async def _reply_or_note(update: Update, context: BotContext, complaint_id: int) -> None:
     message = update.effective_message
     text = (message.text or message.caption or "").strip()
-    if not text:
-        await quote(update, context, t(language(context), "grp.text_only"))
+    has_file = message.photo or message.document
+    file = (message.chat_id, message.message_id) if has_file else None
+    if not text and file is None:
+        await quote(update, context, t(language(context), "grp.text_or_file"))
         return
     try:
         if text.lower().startswith(NOTE_TAG):
@@ -175,7 +177,8 @@ async def _reply_or_note(update: Update, context: BotContext, complaint_id: int)
                                            text[len(NOTE_TAG):].strip() or text)
             key = "grp.note_saved"
         else:
-            complaint = await actions.reply(context.runtime, context.actor, complaint_id, text)
+            complaint = await actions.reply(context.runtime, context.actor, complaint_id, text,
+                                            file)
             key = "grp.reply_sent"
     except InvalidTransition as error:
         await quote(update, context, t(

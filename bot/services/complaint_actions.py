@@ -15,7 +15,12 @@ from bot.clock import from_epoch, to_epoch
 from bot.complaint_rules import NOTE_MIN, Action, Status, status_after_reply
 from bot.routing import reassign_targets
 from bot.services import NotAllowed
-from bot.services.complaint_alerts import post_alerts, refresh_alerts, renderer
+from bot.services.complaint_alerts import (
+    copy_to_reporter_from_unit,
+    post_alerts,
+    refresh_alerts,
+    renderer,
+)
 from bot.services.complaint_changes import (
     acknowledgement,
     after_change,
@@ -60,9 +65,14 @@ async def _reporter_language(runtime: Runtime, tx: Tx, complaint: Complaint) -> 
     return await notify.language_of(tx, complaint.reporter_id, runtime.settings.default_language)
 
 
-async def reply(runtime: Runtime, actor: Actor, complaint_id: int, text: str) -> Complaint:
+async def reply(runtime: Runtime, actor: Actor, complaint_id: int, text: str | None,
+                file: tuple[int, int] | None = None) -> Complaint:
     """A public answer, signed by the unit: the citizen never sees which officer wrote.
-    The first one moves the complaint to 'diproses' (and acknowledges it)."""
+    It is a text, a photo or document (``file``: chat and message to copy, e.g. a picture
+    of the repaired street light), or both. The first one moves the complaint to
+    'diproses' (and acknowledges it)."""
+    if not text and file is None:
+        raise ValueError("an answer needs a text or a file")
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.REPLY, tx)
         changes: dict[str, object] = {
@@ -72,8 +82,11 @@ async def reply(runtime: Runtime, actor: Actor, complaint_id: int, text: str) ->
             **acknowledgement(runtime, complaint),
         }
         updated = await apply(runtime, tx, complaint, actor.telegram_id, "public_reply",
-                              changes, body=text)
-        await tell_reporter_from_unit(runtime, tx, updated, "cz.reply", body=text)
+                              changes, body=text or None, file=file is not None)
+        if text:
+            await tell_reporter_from_unit(runtime, tx, updated, "cz.reply", body=text)
+        if file is not None:
+            await copy_to_reporter_from_unit(runtime, tx, updated, *file)
         if (updated.status, updated.assignee_id) != (complaint.status, complaint.assignee_id):
             await after_change(runtime, tx, updated)
     return updated

@@ -156,6 +156,20 @@ async def copy_to_staff(runtime: Runtime, tx: Tx, complaint: Complaint, from_cha
                           priority=PRIORITY_URGENT)
 
 
+async def copy_to_reporter_from_unit(runtime: Runtime, tx: Tx, complaint: Complaint,
+                                     from_chat: int, message_id: int) -> None:
+    """A staff member's photo or document, copied to the reporter (a copy shows no sender)
+    under a caption signed with the unit; the reporter may reply to it like to a text."""
+    reporter = await people.get(tx, complaint.reporter_id)
+    if reporter is not None and not reporter.reachable:
+        return
+    language = reporter.language if reporter else runtime.settings.default_language
+    caption = t(language, "cz.reply_file", number=complaint.number,
+                unit=renderer(runtime).unit(language, complaint.unit_code))
+    await notify.copy(tx, complaint.reporter_id, from_chat, message_id, runtime.now(),
+                      caption=caption, ref=Ref(CITIZEN, complaint.id), priority=PRIORITY_URGENT)
+
+
 async def tell_reporter(runtime: Runtime, tx: Tx, complaint: Complaint, key: str, *,
                         markup_for: Any = None, **values: object) -> None:
     await notify.tell(

@@ -161,6 +161,7 @@ ID: dict[str, str] = {
         "💬 <b>Jawaban untuk pengaduan {number}</b>\n\n{body}\n\n— {unit}\n\n"
         "<i>Balas (reply) pesan ini bila ingin menanggapi.</i>"
     ),
+    "cz.reply_file": "📎 <b>Lampiran jawaban untuk pengaduan {number}</b> — {unit}",
     "cz.question": (
         "❓ <b>{unit} memerlukan informasi tambahan</b> untuk pengaduan {number}:\n\n{body}\n\n"
         "<i>Balas pesan ini atau kirim jawaban Anda sebagai pesan berikutnya.</i>"
@@ -364,6 +365,7 @@ EN: dict[str, str] = {
         "💬 <b>Answer to complaint {number}</b>\n\n{body}\n\n— {unit}\n\n"
         "<i>Reply to this message if you want to respond.</i>"
     ),
+    "cz.reply_file": "📎 <b>Attachment to the answer on complaint {number}</b> — {unit}",
     "cz.question": (
         "❓ <b>{unit} needs more information</b> about complaint {number}:\n\n{body}\n\n"
         "<i>Reply to this message or send your answer as your next message.</i>"

@@ -1,0 +1,44 @@
+"""Staff answer with a photo or a document (a picture of the repaired street light, a
+signed letter): the citizen receives a copy signed by the unit, never the officer."""
+
+from __future__ import annotations
+
+from storage import complaints
+from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
+from tests.e2e.harness import OfficeEnv
+
+
+async def test_a_photo_answer_reaches_the_citizen_signed_by_the_unit(office: OfficeEnv) -> None:
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    alert = await alert_for(pemb.group, number)
+    await office.world.settle()  # the bot has recorded which complaint the alert stands for
+
+    photo = await pemb.staff.send_photo("Lampu sudah diganti tadi pagi.", reply_to=alert,
+                                        chat=pemb.group)
+    await pemb.group.wait_for("terkirim ke warga")
+    answer = await citizen.wait_for("Jawaban untuk pengaduan")
+    assert "Lampu sudah diganti tadi pagi." in answer.text and "— Seksi Pembangunan" in answer.text
+    copy = await citizen.wait_for(predicate=lambda m: m.photo is not None)
+    assert copy.copied_from == (pemb.group.id, photo.message_id)
+    assert "Lampiran jawaban untuk pengaduan" in copy.caption
+    assert "Seksi Pembangunan" in copy.caption
+    assert "StafPEMB" not in copy.caption and "diganti" not in copy.caption
+    complaint = await complaints.by_number(office.db, number)
+    assert complaint is not None and complaint.status == "diproses"
+
+    await pemb.staff.send_document("berita-acara.pdf", reply_to=alert, chat=pemb.group)
+    await pemb.group.wait_for("terkirim ke warga")
+    letter = await citizen.wait_for(predicate=lambda m: m.document is not None)
+    assert "Lampiran jawaban" in letter.caption
+    await citizen.send(f"/status {number}")
+    status = await citizen.wait_for("Linimasa")
+    assert "Jawaban Seksi Pembangunan: 📎" in status.text
+
+    await citizen.send("Terima kasih, sudah terang sekarang.", reply_to=copy)
+    relayed = await pemb.group.wait_for("Pesan warga")
+    assert "sudah terang sekarang" in relayed.text
+
+    await pemb.staff.say(pemb.group, "#catatan foto dari lapangan", reply_to=alert)
+    await pemb.group.wait_for("Catatan internal")
