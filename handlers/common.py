@@ -152,10 +152,12 @@ def _addressed_to_bot(message: Message, bot_id: int) -> bool:
 async def edited(update: Update, context: BotContext) -> None:
     """Telegram also reports edits of messages the bot has already acted on. Acting again
     would send a staff answer to the citizen twice, relay a message twice or rerun a
-    command, so edits are not acted on; the person is told when the edit was meant for the
-    bot, so that a correction is sent as a new message instead of being lost."""
+    command, so edits are not acted on; the person is told when they edited a text meant
+    for the bot, so that a correction is sent as a new message instead of being lost."""
     message = update.edited_message
-    if message is not None and _addressed_to_bot(message, context.bot.id):
+    if message is None or message.location is not None:
+        return  # a live location moving: Telegram reports each move as an edit
+    if (message.text or message.caption) and _addressed_to_bot(message, context.bot.id):
         await quote(update, context, t(language(context), "error.edit_ignored"))
 
 

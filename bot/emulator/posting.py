@@ -103,15 +103,21 @@ async def post(
     return message
 
 
-async def edit_post(world: BotWorld, chat: ChatState, message: BotMessage, text: str
+async def edit_post(world: BotWorld, chat: ChatState, message: BotMessage, *,
+                    text: str | None = None, location: dict[str, Any] | None = None
                     ) -> BotMessage:
-    """The sender edits the text of their message: Telegram sends the bot an
-    ``edited_message`` update (under the same privacy rule as the original)."""
+    """The sender edits their message's text, or a live location moves: Telegram sends
+    the bot an ``edited_message`` update (under the same privacy rule as the original)."""
     current = chat.get(message.message_id)
-    if current is None or current.from_bot or current.text is None:
-        raise ApiError(f"message #{message.message_id} is not a text message one can edit")
-    new = dataclasses.replace(current, text=text, entities=command_entities(text),
-                              version=current.version + 1, edited=True, edit_date=world.now())
+    editable = current is not None and not current.from_bot and (
+        current.text is not None if text is not None else current.location is not None)
+    if current is None or not editable:
+        raise ApiError(f"message #{message.message_id} cannot be edited that way")
+    changes: dict[str, Any] = (
+        {"text": text, "entities": command_entities(text)} if text is not None
+        else {"location": location})
+    new = dataclasses.replace(current, **changes, version=current.version + 1, edited=True,
+                              edit_date=world.now())
     chat.replace(new)
     if bot_receives(world, chat, new):
         world.emit_message(new, edited=True)

@@ -61,3 +61,33 @@ async def test_an_edited_command_is_not_run_again(office: OfficeEnv) -> None:
     await group.wait_for("tidak diproses ulang")
     assert (await unit_chats.for_unit(office.db, "PEM")).chat_id == group.id
     assert await unit_chats.for_unit(office.db, "KESOS") is None
+
+
+async def test_a_moving_live_location_is_taken_once_and_quietly(office: OfficeEnv) -> None:
+    citizen = office.user("Rina")
+    await citizen.send("/lapor")
+    await citizen.wait_for("data pribadi")
+    await citizen.press("Setuju")
+    await citizen.wait_for("Pilih kategori")
+    await citizen.press("Kebersihan")
+    await citizen.wait_for("Di kelurahan mana")
+    await citizen.press("Paya Pasir")
+    await citizen.wait_for("Ceritakan masalahnya")
+    await citizen.send("Tumpukan sampah di pinggir jalan sudah seminggu tidak diangkut.")
+    await citizen.wait_for("Lampiran")
+    pin = await citizen.send_live_location(3.7001, 98.6401)
+    await citizen.wait_for("Tersimpan")
+    before = len(citizen.inbox)
+    for step in range(1, 4):  # walking along the street: Telegram reports edits
+        await citizen.move_live_location(pin, 3.7001 + step / 10_000, 98.6401)
+    await office.world.settle()
+    assert len(citizen.inbox) == before  # no notice per move
+    await citizen.press("Selesai")
+    await citizen.wait_for("identitas")
+    await citizen.press("Tampilkan nama saya")
+    summary = await citizen.wait_for("Periksa pengaduan")
+    assert "Lampiran: 0 berkas dan lokasi" in summary.text
+    await citizen.press("Kirim")
+    await citizen.wait_for("tercatat")
+    (latitude,) = await office.db.fetchone("SELECT latitude FROM complaints")
+    assert latitude == 3.7001  # where the citizen shared it, not where they walked on
