@@ -58,5 +58,11 @@ def register(*commands: Command) -> None:
             known.add(command.name)
 
 
+def private_command_names() -> frozenset[str]:
+    """Commands that only work in a private chat with the bot."""
+    in_groups = {c.name for c in COMMANDS if c.where is Where.GROUP}
+    return frozenset(c.name for c in COMMANDS if c.where is Where.PRIVATE) - in_groups
+
+
 def for_role(role: Role, where: Where = Where.PRIVATE) -> list[Command]:
     return [c for c in COMMANDS if c.where is where and c.visible_to(role)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Chat, Message, Update
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatID
 from telegram.ext import (
     Application,
@@ -17,7 +17,7 @@ from telegram.ext import (
 )
 
 from bot.callbacks import BadCallback, MenuHelp, MenuLanguage, SetLanguage, parse_any
-from bot.commands import Where, for_role
+from bot.commands import Where, for_role, private_command_names
 from bot.context import BotContext
 from bot.keyboards import language_choice, main_menu
 from bot.roles import Permission, Role
@@ -174,11 +174,29 @@ def register(application: Application) -> None:
     ])
 
 
+async def private_only_in_group(update: Update, context: BotContext) -> None:
+    """One of our private-chat commands sent in a group (a citizen typing /lapor in their
+    neighbourhood group): point to the private chat instead of staying silent. Commands
+    for other bots (``/cmd@other_bot``, or a bare /start) are left alone."""
+    message = update.effective_message
+    name, _, mention = (message.text or "").split()[0][1:].partition("@")
+    ours = mention.lower() == context.bot.username.lower()
+    if (mention and not ours) or name not in private_command_names() or (
+            name == "start" and not ours):
+        return
+    lang = language(context)
+    link = InlineKeyboardMarkup([[InlineKeyboardButton(
+        str(t(lang, "group.open_private")), url=f"https://t.me/{context.bot.username}")]])
+    await quote(update, context, t(lang, "group.private_only", command=name), markup=link)
+
+
 def register_fallbacks(application: Application) -> None:
-    """Registered last: the plain /start, /batal outside flows, and stale buttons."""
+    """Registered last: the plain /start, /batal outside flows, private commands sent in
+    groups, and stale buttons."""
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("start", start, private),
         CommandHandler("batal", batal_outside_flow, private),
+        MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, private_only_in_group),
         CallbackQueryHandler(stale_button),
     ])

@@ -35,13 +35,14 @@ async def reply(
     return sent
 
 
-async def quote(update: Update, context: BotContext, text: Markup) -> Message | None:
+async def quote(update: Update, context: BotContext, text: Markup,
+                markup: InlineKeyboardMarkup | None = None) -> Message | None:
     """Answer a message, as a reply to it in groups (what ``message.reply_text`` does)."""
     message = update.effective_message
     if message is None:
         return None
     private = message.chat.type == Chat.PRIVATE
-    return await send(context, message.chat_id, text, thread=_thread_of(update),
+    return await send(context, message.chat_id, text, markup=markup, thread=_thread_of(update),
                       quote=None if private else message.message_id)
 
 

@@ -136,5 +136,10 @@ class BotMessage:
         }
 
     @property
+    def button_urls(self) -> dict[str, str]:
+        """Label -> url for the inline buttons that open a link."""
+        return {b["text"]: b["url"] for row in self.inline_keyboard for b in row if "url" in b}
+
+    @property
     def force_reply(self) -> bool:
         return bool((self.reply_markup or {}).get("force_reply"))

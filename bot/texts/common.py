@@ -51,6 +51,11 @@ ID: dict[str, str] = {
     ),
     "error.button_unknown": "Tombol ini sudah tidak berlaku.",
     "error.not_allowed": "Maaf, ini bukan wewenang Anda.",
+    "group.private_only": (
+        "Perintah /{command} dipakai di chat pribadi dengan bot, agar data Anda tidak "
+        "terlihat anggota grup. Tekan tombol di bawah, lalu kirim /{command} di sana."
+    ),
+    "group.open_private": "💬 Buka chat dengan bot",
     "error.edit_ignored": (
         "✏️ Perubahan pada pesan yang sudah terkirim tidak diproses ulang. Jika ada yang perlu "
         "dikoreksi, kirim pesan baru."
@@ -120,6 +125,11 @@ EN: dict[str, str] = {
     ),
     "error.button_unknown": "This button is no longer valid.",
     "error.not_allowed": "Sorry, this is not within your authority.",
+    "group.private_only": (
+        "The /{command} command works in a private chat with the bot, so that your data "
+        "stays out of the group. Press the button below, then send /{command} there."
+    ),
+    "group.open_private": "💬 Open the chat with the bot",
     "error.edit_ignored": (
         "✏️ Edits of a message already sent are not processed again. If something needs "
         "correcting, please send a new message."
