@@ -13,11 +13,16 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from bot import __version__
+from bot.instance_lock import AlreadyRunning, single_instance
 from bot.office import OfficeConfigError, load_office
 from bot.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
 
 EXIT_CONFIG = 2
 log = logging.getLogger("bot")
@@ -44,14 +49,18 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def run(settings: Settings) -> None:
-    from telegram import Update
-
     from bot.app import build_application
     from bot.logsetup import configure
 
     token = settings.require_token()
-    configure(settings.log_level, (token,))
-    application = build_application(settings)
+    with single_instance(Path(settings.database_path)):
+        configure(settings.log_level, (token,))
+        _serve(settings, build_application(settings))
+
+
+def _serve(settings: Settings, application: Application) -> None:
+    from telegram import Update
+
     if settings.webhook_url:
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
         application.run_webhook(
@@ -153,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_migrate(settings))
         elif args.command == "qr":
             survey_qr(settings, args.service, args.output)
-    except (SettingsError, OfficeConfigError, CliError) as exc:
+    except (SettingsError, OfficeConfigError, CliError, AlreadyRunning) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONFIG
     return 0

@@ -79,3 +79,14 @@ def test_migrate_creates_database(tmp_path: Path) -> None:
     assert "0001_foundation.sql" in first.stdout
     second = _cli("migrate", cwd=tmp_path, env=env)
     assert "applied: none" in second.stdout
+
+
+def test_one_bot_per_database(tmp_path: Path) -> None:
+    from bot.instance_lock import AlreadyRunning, single_instance
+
+    database = tmp_path / "data" / "marelan.db"
+    with (single_instance(database), pytest.raises(AlreadyRunning, match="already running"),
+          single_instance(database)):
+        pass
+    with single_instance(database):  # released when the first one ended
+        pass

@@ -66,3 +66,23 @@ async def test_run_serves_and_stops_cleanly(telegram: FakeTelegram, tmp_path: Pa
     assert code == 0, logs
     assert world.token not in logs and world.token.split(":")[1] not in logs
     assert "Traceback" not in logs
+
+
+async def test_a_second_bot_on_the_same_database_refuses_to_start(telegram: FakeTelegram,
+                                                                  tmp_path: Path) -> None:
+    world = telegram.add_bot(username="marelan_twice_bot")
+    env = {"BOT_TOKEN": world.token, "TELEGRAM_API_BASE_URL": world.root,
+           "DATABASE_PATH": str(tmp_path / "bot.db")}
+    first = await start_bot(env, tmp_path)
+    try:
+        citizen = world.user("Warga")
+        await citizen.send("/start")
+        await citizen.next_message(timeout=30)  # the first one is serving
+        second = await start_bot(env, tmp_path)
+        _, stderr = await asyncio.wait_for(second.communicate(), timeout=30)
+        assert second.returncode == 2
+        assert "already running with DATABASE_PATH=" in stderr.decode()
+        assert "Traceback" not in stderr.decode()
+    finally:
+        code, logs = await stop(first)
+    assert code == 0, logs
