@@ -71,6 +71,12 @@ ID: dict[str, str] = {
     "grp.reminder.resolve_warn": (
         "⏰ <b>Pengingat</b>: {number} belum selesai. Batas penyelesaian {due} (sisa {left})."
     ),
+    "grp.reminder.ack_warn_late": (
+        "⏰ <b>Pengingat</b>: {number} belum diterima. Batas tanggapan {due} sudah lewat."
+    ),
+    "grp.reminder.resolve_warn_late": (
+        "⏰ <b>Pengingat</b>: {number} belum selesai. Batas penyelesaian {due} sudah lewat."
+    ),
     "esc.ack_breach": (
         "🚨 <b>Eskalasi</b>: pengaduan {number} ({unit}) melewati batas tanggapan {due} dan "
         "belum diterima."
@@ -105,8 +111,12 @@ ID: dict[str, str] = {
     "ticket.event.closed": "menutup",
     "ticket.event.rated": "menilai {rating}/5",
     "ticket.event.rating_comment": "berkomentar: {body}",
-    "ticket.event.reminder": "pengingat {check}",
-    "ticket.event.escalated": "eskalasi {check}",
+    "ticket.event.reminder": "pengingat: {check}",
+    "ticket.event.escalated": "eskalasi: {check}",
+    "ticket.check.ack_warn": "batas tanggapan hampir tiba",
+    "ticket.check.resolve_warn": "batas penyelesaian hampir tiba",
+    "ticket.check.ack_breach": "batas tanggapan terlewati",
+    "ticket.check.resolve_breach": "batas penyelesaian terlewati",
 }
 
 EN: dict[str, str] = {
@@ -180,6 +190,14 @@ EN: dict[str, str] = {
     "grp.reminder.resolve_warn": (
         "⏰ <b>Reminder</b>: {number} is not resolved yet. Resolve by {due} ({left} left)."
     ),
+    "grp.reminder.ack_warn_late": (
+        "⏰ <b>Reminder</b>: {number} is not accepted yet. The acknowledgement deadline {due} "
+        "has passed."
+    ),
+    "grp.reminder.resolve_warn_late": (
+        "⏰ <b>Reminder</b>: {number} is not resolved yet. The resolution deadline {due} has "
+        "passed."
+    ),
     "esc.ack_breach": (
         "🚨 <b>Escalation</b>: complaint {number} ({unit}) passed its acknowledgement deadline "
         "{due} without being accepted."
@@ -214,6 +232,10 @@ EN: dict[str, str] = {
     "ticket.event.closed": "closed",
     "ticket.event.rated": "rated {rating}/5",
     "ticket.event.rating_comment": "commented: {body}",
-    "ticket.event.reminder": "reminder {check}",
-    "ticket.event.escalated": "escalation {check}",
+    "ticket.event.reminder": "reminder: {check}",
+    "ticket.event.escalated": "escalation: {check}",
+    "ticket.check.ack_warn": "acknowledgement deadline close",
+    "ticket.check.resolve_warn": "resolution deadline close",
+    "ticket.check.ack_breach": "acknowledgement deadline passed",
+    "ticket.check.resolve_breach": "resolution deadline passed",
 }
