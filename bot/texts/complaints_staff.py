@@ -58,6 +58,9 @@ ID: dict[str, str] = {
     "grp.resolved": "🏁 {number} selesai; warga diminta menilai.",
     "grp.cancelled": "Dibatalkan.",
     "grp.invalid_state": "Tindakan ini tidak berlaku: status {number} saat ini {status}.",
+    "grp.moved_away": (
+        "{number} sudah dialihkan ke {unit}; unit itu yang menanganinya sekarang."
+    ),
     "grp.text_only": "Mohon balas dengan teks.",
     "grp.text_or_file": "Mohon balas dengan teks, foto, atau dokumen.",
     "grp.citizen_answer": "💬 <b>Jawaban warga</b> untuk {number}:\n\n{body}",
@@ -177,6 +180,7 @@ EN: dict[str, str] = {
     "grp.resolved": "🏁 {number} resolved; the citizen is asked for a rating.",
     "grp.cancelled": "Cancelled.",
     "grp.invalid_state": "Not possible: {number} is now {status}.",
+    "grp.moved_away": "{number} was moved to {unit}, which handles it now.",
     "grp.text_only": "Please reply with text.",
     "grp.text_or_file": "Please reply with text, a photo or a document.",
     "grp.citizen_answer": "💬 <b>Citizen's answer</b> about {number}:\n\n{body}",

@@ -3,6 +3,8 @@ went nowhere, reminders that told the wrong time, codes instead of words."""
 
 from __future__ import annotations
 
+from bot import callbacks as cb
+from storage import complaints
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
 
@@ -73,3 +75,41 @@ async def test_replies_to_the_citizens_files_and_location_reach_the_citizen(
     await pemb.staff.say(pemb.group, "Terima kasih, fotonya jelas.", reply_to=copied)
     await pemb.group.wait_for("terkirim ke warga")
     assert "fotonya jelas" in (await citizen.wait_for("Jawaban untuk")).text
+
+
+async def test_after_a_move_the_old_unit_hears_where_the_complaint_went(
+    office: OfficeEnv,
+) -> None:
+    """An officer answers an open "Selesai" prompt, or replies to the old alert, after a
+    colleague moved the complaint: "not within your authority" sounded like a rights
+    problem; they are told it moved, and nothing changes."""
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    pem = await unit_with_group(office, "PEM", "Seksi Pemerintahan")
+    outsider = await unit_with_group(office, "KESOS", "Seksi Kesos")
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    alert = await alert_for(pemb.group, number)
+    await pemb.head.press("Selesai", message=alert, chat=pemb.group)
+    late_prompt = await pemb.group.wait_for("catatan penyelesaian")
+
+    await pemb.staff.press("Alihkan", message=alert, chat=pemb.group)
+    choose = await pemb.group.wait_for("ke unit mana")
+    await pemb.staff.press("Seksi Pemerintahan", message=choose, chat=pemb.group)
+    reason = await pemb.group.wait_for("alasan pengalihan")
+    await pemb.staff.say(pemb.group, "Urusan administrasi pemerintahan.", reply_to=reason)
+    await pemb.group.wait_for("dialihkan ke Seksi Pemerintahan")
+    await alert_for(pem.group, number)
+
+    await pemb.head.say(pemb.group, "Lampu sudah diganti petugas.", reply_to=late_prompt)
+    refused = await pemb.group.wait_for("sudah dialihkan")
+    assert f"{number} sudah dialihkan ke Seksi Pemerintahan" in refused.text
+    await pemb.staff.say(pemb.group, "Jawaban setelah pindah.", reply_to=alert)
+    assert "Seksi Pemerintahan" in (await pemb.group.wait_for("sudah dialihkan")).text
+    await office.world.settle()
+    assert not any("Lampu sudah diganti" in m.body or "setelah pindah" in m.body
+                   for m in citizen.inbox)
+
+    stored = await complaints.by_number(office.db, number)
+    bound = outsider.group.bot_messages[0]  # "this group is now the channel of ..."
+    forged = await outsider.staff.press_data(cb.Resolve(stored.id).encode(), message=bound)
+    assert "bukan wewenang" in forged.text  # another unit learns nothing of the move
