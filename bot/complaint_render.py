@@ -282,7 +282,7 @@ class Renderer:
                 body=_body(event),
                 unit=self.unit(language, event.unit_code),
                 rating=event.data.get("rating", ""),
-                check=event.data.get("check", ""),
+                check=_check(language, event.data.get("check")),
             )
             lines.append(
                 t(
@@ -294,6 +294,11 @@ class Renderer:
                 )
             )
         return join(lines)
+
+
+def _check(language: str, kind: str | None) -> str:
+    """Which deadline a reminder or escalation was about, in words (not the row's code)."""
+    return t(language, f"ticket.check.{kind}") if kind else ""
 
 
 def _body(event: Event) -> str:

@@ -149,10 +149,12 @@ async def copy(
 async def location(
     tx: Tx, chat_id: int, latitude: float, longitude: float, now: int, *,
     reply_to: Ref | None = None, thread: Ref | None = None, priority: int = PRIORITY_NORMAL,
+    ref: Ref | None = None,
 ) -> None:
     params: dict[str, Any] = {"latitude": latitude, "longitude": longitude}
     if reply_to is not None:
         params["reply_to_ref"] = reply_to.as_param()
     if thread is not None:
         params["thread_ref"] = thread.as_param()
-    await outbox.enqueue(tx, chat_id, "sendLocation", params, now, priority=priority)
+    await outbox.enqueue(tx, chat_id, "sendLocation", params, now, priority=priority,
+                         ref_kind=ref.kind if ref else None, ref_id=ref.id if ref else None)

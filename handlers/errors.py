@@ -9,8 +9,9 @@ from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.callbacks import BadCallback
 from bot.context import BotContext
-from bot.services import NotAllowed, group_upgrade
-from handlers.replies import answer, refuse, say
+from bot.services import MovedAway, NotAllowed, group_upgrade
+from bot.services.complaint_alerts import renderer
+from handlers.replies import answer, language, refuse, say
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,12 @@ async def on_error(update: object, context: BotContext) -> None:
     if isinstance(error, BadCallback):
         log.warning("update %s: malformed callback data %r", update.update_id, str(error))
         await _quietly(answer(update, context, "error.button_unknown", alert=True))
+        return
+    if isinstance(error, MovedAway):
+        log.info("update %s: refused (%s)", update.update_id, error)
+        unit = renderer(context.runtime).unit(language(context), error.unit_code)
+        await _quietly(refuse(update, context, "grp.moved_away", number=error.number,
+                              unit=unit))
         return
     if isinstance(error, NotAllowed):
         log.info("update %s: refused (%s)", update.update_id, error)

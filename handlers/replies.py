@@ -94,12 +94,13 @@ async def answer(update: Update, context: BotContext, key: str | None = None,
     await query.answer(text=text, show_alert=alert)
 
 
-async def refuse(update: Update, context: BotContext, key: str = "error.not_allowed") -> None:
+async def refuse(update: Update, context: BotContext, key: str = "error.not_allowed",
+                 **values: object) -> None:
     """Say no without changing anything: an alert for a button, a reply for a command."""
     if update.callback_query is not None:
-        await answer(update, context, key, alert=True)
+        await answer(update, context, key, alert=True, **values)
     else:
-        await say(update, context, key)
+        await say(update, context, key, **values)
 
 
 async def edit(update: Update, context: BotContext, text: Markup,

@@ -208,6 +208,15 @@ async def move_alert_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> int:
     return moved
 
 
+async def was_alerted_to(db: Reader, complaint_id: int, unit_code: str) -> bool:
+    """Whether the complaint's alert ever went to this unit (live or since moved away)."""
+    row = await db.fetchone(
+        "SELECT 1 FROM complaint_alerts WHERE complaint_id = ? AND unit_code = ?",
+        (complaint_id, unit_code),
+    )
+    return row is not None
+
+
 async def alert_chats(db: Reader, complaint_id: int) -> list[int]:
     rows = await db.fetchall(
         "SELECT chat_id FROM complaint_alerts WHERE complaint_id = ? AND active = 1 "

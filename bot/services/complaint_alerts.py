@@ -118,10 +118,13 @@ async def post_alert_to(runtime: Runtime, tx: Tx, complaint: Complaint, chat_id:
         }
         if thread is not None:
             params["thread_ref"] = thread.as_param()
-        await outbox.enqueue(tx, chat_id, method, params, now, priority=PRIORITY_URGENT)
+        # A reply to the photo ("is this in front of the school?") answers the citizen too.
+        await outbox.enqueue(tx, chat_id, method, params, now, priority=PRIORITY_URGENT,
+                             ref_kind=MESSAGE, ref_id=complaint.id)
     if complaint.latitude is not None and complaint.longitude is not None:
         await notify.location(tx, chat_id, complaint.latitude, complaint.longitude, now,
-                              reply_to=alert, thread=thread, priority=PRIORITY_URGENT)
+                              reply_to=alert, thread=thread, priority=PRIORITY_URGENT,
+                              ref=Ref(MESSAGE, complaint.id))
     await complaints.add_alert_chat(tx, complaint.id, chat_id, unit_code)
 
 
@@ -153,7 +156,7 @@ async def copy_to_staff(runtime: Runtime, tx: Tx, complaint: Complaint, from_cha
     for chat_id in await complaints.alert_chats(tx, complaint.id):
         await notify.copy(tx, chat_id, from_chat, message_id, runtime.now(),
                           reply_to=Ref(ALERT, complaint.id), thread=Ref(TOPIC, complaint.id),
-                          priority=PRIORITY_URGENT)
+                          priority=PRIORITY_URGENT, ref=Ref(MESSAGE, complaint.id))
 
 
 async def copy_to_reporter_from_unit(runtime: Runtime, tx: Tx, complaint: Complaint,

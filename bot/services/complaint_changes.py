@@ -3,19 +3,19 @@ its timeline event, and telling the reporter in the name of the handling unit.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from bot import notify
 from bot.clock import from_epoch
 from bot.complaint_access import can_act, can_view
 from bot.complaint_rules import Action, Status, check
-from bot.services import NotAllowed, NotFound
+from bot.services import MovedAway, NotAllowed, NotFound
 from bot.services.complaint_alerts import refresh_alerts, renderer, tell_reporter
 from bot.services.complaint_checks import plan_checks
 from bot.services.people import Actor
 from storage import complaint_events, complaints
 from storage.complaints import Complaint
-from storage.db import Tx
+from storage.db import Reader, Tx
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -42,10 +42,19 @@ async def for_staff(
     if complaint is None:
         raise NotFound(complaint_id)
     if not can_act(actor.role, actor.unit_code, complaint):
-        raise NotAllowed(f"complaint {complaint_id}")
+        await _refuse(tx or runtime.db, actor, complaint)
     if action is not None:
         check(action, Status(complaint.status))
     return complaint
+
+
+async def _refuse(db: Reader, actor: Actor, complaint: Complaint) -> NoReturn:
+    """Officers of a unit that handed the complaint on learn where it went (they saw it
+    until the move); anyone else gets the plain refusal."""
+    if actor.unit_code and actor.unit_code != complaint.unit_code and (
+            await complaints.was_alerted_to(db, complaint.id, actor.unit_code)):
+        raise MovedAway(complaint.number, complaint.unit_code)
+    raise NotAllowed(f"complaint {complaint.id}")
 
 
 async def reporters_own(tx: Tx, actor: Actor, complaint_id: int) -> Complaint:

@@ -92,10 +92,12 @@ async def _remind(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check) 
     if Status(complaint.status) not in OPEN:
         return
     due = complaint.ack_due_at if check.kind == "ack_warn" else complaint.resolve_due_at
+    left = runtime.calendar.working_time_between(runtime.clock.now(), from_epoch(due))
     draw = renderer(runtime)
     language = runtime.settings.default_language
-    left = runtime.calendar.working_time_between(runtime.clock.now(), from_epoch(due))
-    await tell_staff(runtime, tx, complaint, f"grp.reminder.{check.kind}",
+    # Fired late (the bot was down at the 75% point): no "time left" once none is.
+    late = "_late" if left <= timedelta(0) else ""
+    await tell_staff(runtime, tx, complaint, f"grp.reminder.{check.kind}{late}",
                      due=draw.when(language, due), left=draw.duration(language, left))
     await complaint_events.add(tx, complaint.id, runtime.now(), None, "reminder",
                                unit_code=complaint.unit_code, check=check.kind)

@@ -58,6 +58,9 @@ ID: dict[str, str] = {
     "grp.resolved": "🏁 {number} selesai; warga diminta menilai.",
     "grp.cancelled": "Dibatalkan.",
     "grp.invalid_state": "Tindakan ini tidak berlaku: status {number} saat ini {status}.",
+    "grp.moved_away": (
+        "{number} sudah dialihkan ke {unit}; unit itu yang menanganinya sekarang."
+    ),
     "grp.text_only": "Mohon balas dengan teks.",
     "grp.text_or_file": "Mohon balas dengan teks, foto, atau dokumen.",
     "grp.citizen_answer": "💬 <b>Jawaban warga</b> untuk {number}:\n\n{body}",
@@ -70,6 +73,12 @@ ID: dict[str, str] = {
     ),
     "grp.reminder.resolve_warn": (
         "⏰ <b>Pengingat</b>: {number} belum selesai. Batas penyelesaian {due} (sisa {left})."
+    ),
+    "grp.reminder.ack_warn_late": (
+        "⏰ <b>Pengingat</b>: {number} belum diterima. Batas tanggapan {due} sudah lewat."
+    ),
+    "grp.reminder.resolve_warn_late": (
+        "⏰ <b>Pengingat</b>: {number} belum selesai. Batas penyelesaian {due} sudah lewat."
     ),
     "esc.ack_breach": (
         "🚨 <b>Eskalasi</b>: pengaduan {number} ({unit}) melewati batas tanggapan {due} dan "
@@ -105,8 +114,12 @@ ID: dict[str, str] = {
     "ticket.event.closed": "menutup",
     "ticket.event.rated": "menilai {rating}/5",
     "ticket.event.rating_comment": "berkomentar: {body}",
-    "ticket.event.reminder": "pengingat {check}",
-    "ticket.event.escalated": "eskalasi {check}",
+    "ticket.event.reminder": "pengingat: {check}",
+    "ticket.event.escalated": "eskalasi: {check}",
+    "ticket.check.ack_warn": "batas tanggapan hampir tiba",
+    "ticket.check.resolve_warn": "batas penyelesaian hampir tiba",
+    "ticket.check.ack_breach": "batas tanggapan terlewati",
+    "ticket.check.resolve_breach": "batas penyelesaian terlewati",
 }
 
 EN: dict[str, str] = {
@@ -167,6 +180,7 @@ EN: dict[str, str] = {
     "grp.resolved": "🏁 {number} resolved; the citizen is asked for a rating.",
     "grp.cancelled": "Cancelled.",
     "grp.invalid_state": "Not possible: {number} is now {status}.",
+    "grp.moved_away": "{number} was moved to {unit}, which handles it now.",
     "grp.text_only": "Please reply with text.",
     "grp.text_or_file": "Please reply with text, a photo or a document.",
     "grp.citizen_answer": "💬 <b>Citizen's answer</b> about {number}:\n\n{body}",
@@ -179,6 +193,14 @@ EN: dict[str, str] = {
     ),
     "grp.reminder.resolve_warn": (
         "⏰ <b>Reminder</b>: {number} is not resolved yet. Resolve by {due} ({left} left)."
+    ),
+    "grp.reminder.ack_warn_late": (
+        "⏰ <b>Reminder</b>: {number} is not accepted yet. The acknowledgement deadline {due} "
+        "has passed."
+    ),
+    "grp.reminder.resolve_warn_late": (
+        "⏰ <b>Reminder</b>: {number} is not resolved yet. The resolution deadline {due} has "
+        "passed."
     ),
     "esc.ack_breach": (
         "🚨 <b>Escalation</b>: complaint {number} ({unit}) passed its acknowledgement deadline "
@@ -214,6 +236,10 @@ EN: dict[str, str] = {
     "ticket.event.closed": "closed",
     "ticket.event.rated": "rated {rating}/5",
     "ticket.event.rating_comment": "commented: {body}",
-    "ticket.event.reminder": "reminder {check}",
-    "ticket.event.escalated": "escalation {check}",
+    "ticket.event.reminder": "reminder: {check}",
+    "ticket.event.escalated": "escalation: {check}",
+    "ticket.check.ack_warn": "acknowledgement deadline close",
+    "ticket.check.resolve_warn": "resolution deadline close",
+    "ticket.check.ack_breach": "acknowledgement deadline passed",
+    "ticket.check.resolve_breach": "resolution deadline passed",
 }
