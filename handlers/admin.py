@@ -129,10 +129,13 @@ async def grup_unit(update: Update, context: BotContext) -> None:
         await say(update, context, "group.usage", units=units)
         return
     chat: Chat = update.effective_chat
-    await staff.bind_group(
+    replaced = await staff.bind_group(
         context.runtime, context.actor, unit.code, chat.id, chat.title, bool(chat.is_forum)
     )
-    await say(update, context, "group.bound", unit=unit.label(language(context)))
+    lang = language(context)
+    await say(update, context, "group.bound", unit=unit.label(lang),
+              replaced=t(lang, "group.replaced", title=replaced.title or replaced.chat_id)
+              if replaced else "")
 
 
 async def grup_unit_in_private(update: Update, context: BotContext) -> None:

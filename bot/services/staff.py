@@ -127,18 +127,25 @@ async def _membership_changed(runtime: Runtime, tx: Tx, telegram_id: int) -> Non
 async def bind_group(
     runtime: Runtime, actor: Actor, unit_code: str, chat_id: int, title: str | None,
     is_forum: bool,
-) -> int | None:
-    """Make ``chat_id`` the unit's alert channel; returns the chat it replaced, if any."""
+) -> UnitChat | None:
+    """Make ``chat_id`` the unit's alert channel; returns the group it replaced, if another
+    one, which is told in the same transaction that the unit's complaints now go
+    elsewhere (so nobody waits there for alerts that no longer come)."""
     _require(actor, Permission.MANAGE_STAFF)
     now = runtime.now()
     async with runtime.db.transaction() as tx:
-        previous = await unit_chats.bind(tx, unit_code, chat_id, title, is_forum,
-                                         actor.telegram_id, now)
+        previous = await unit_chats.for_unit(tx, unit_code)
+        await unit_chats.bind(tx, unit_code, chat_id, title, is_forum, actor.telegram_id, now)
         await audit.record(tx, now, actor.telegram_id, "unit_chat.bound", "unit", unit_code,
-                           chat_id=chat_id, previous=previous)
+                           chat_id=chat_id, previous=previous.chat_id if previous else None)
+        if previous is not None and previous.chat_id != chat_id:
+            language = runtime.settings.default_language
+            await notify.send_text(tx, previous.chat_id, t(
+                language, "group.unbound", unit=runtime.office.unit_label(unit_code, language),
+                title=title or str(chat_id)), now)
         for hook in runtime.group_bound_hooks:  # e.g. send the unit's open complaints there
             await hook(runtime, tx, unit_code, chat_id)
-    return previous
+    return previous if previous is not None and previous.chat_id != chat_id else None
 
 
 async def unit_groups(runtime: Runtime, actor: Actor) -> dict[str, UnitChat]:

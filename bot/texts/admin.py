@@ -17,9 +17,14 @@ ID: dict[str, str] = {
     ),
     "invite.notify_admin": "✅ {name} menerima undangan sebagai <b>{role}</b>{unit}.",
     "group.usage": "Cara pakai: <code>/grup_unit KODE_UNIT</code>. Pilihan: {units}",
+    "group.replaced": " Grup sebelumnya (<b>{title}</b>) tidak lagi menerima pengaduan.",
+    "group.unbound": (
+        "ℹ️ Grup ini bukan lagi kanal <b>{unit}</b>: pengaduan unit ini kini dikirim ke grup "
+        "<b>{title}</b>. Tombol pada pesan lama di sini tetap dapat dipakai."
+    ),
     "group.bound": (
         "✅ Grup ini sekarang menjadi kanal <b>{unit}</b>. Pengaduan untuk unit ini akan "
-        "dikirim ke sini.\n\nBot berjalan dalam mode privasi: balaslah (reply) pesan bot "
+        "dikirim ke sini.{replaced}\n\nBot berjalan dalam mode privasi: balaslah (reply) pesan bot "
         "agar bot dapat membaca tanggapan Anda."
     ),
     "group.refused": "Hanya admin yang dapat menetapkan grup unit.",
@@ -68,9 +73,14 @@ EN: dict[str, str] = {
     ),
     "invite.notify_admin": "✅ {name} accepted the invitation as <b>{role}</b>{unit}.",
     "group.usage": "Usage: <code>/grup_unit UNIT_CODE</code>. Choices: {units}",
+    "group.replaced": " The previous group (<b>{title}</b>) no longer receives complaints.",
+    "group.unbound": (
+        "ℹ️ This group is no longer the channel of <b>{unit}</b>: its complaints now go to "
+        "the group <b>{title}</b>. Buttons on older messages here still work."
+    ),
     "group.bound": (
         "✅ This group is now the channel of <b>{unit}</b>. Complaints for this unit will be "
-        "sent here.\n\nThe bot runs in privacy mode: reply to the bot's messages so that it "
+        "sent here.{replaced}\n\nThe bot runs in privacy mode: reply to the bot's messages so that it "
         "can read your answers."
     ),
     "group.refused": "Only an admin can bind a unit group.",

@@ -236,3 +236,21 @@ async def test_one_guided_flow_at_a_time(office: OfficeEnv) -> None:
     await citizen.wait_for("dibatalkan")
     await citizen.send("/survei")
     assert "layanan" in (await citizen.next_message()).text.lower()
+
+
+async def test_rebinding_a_unit_tells_the_old_group(office: OfficeEnv) -> None:
+    first = office.world.group("Seksi Pemerintahan", members=[office.admin])
+    await office.bind_group(first, "PEM")
+    second = office.world.group("Seksi Pemerintahan (baru)", members=[office.admin])
+    await office.admin.say(second, "/grup_unit PEM")
+    confirmation = await second.wait_for("sekarang menjadi kanal")
+    assert "Grup sebelumnya (Seksi Pemerintahan) tidak lagi menerima pengaduan" in \
+        confirmation.text
+    notice = await first.wait_for("bukan lagi kanal")
+    assert "Seksi Pemerintahan (baru)" in notice.text
+
+    await office.admin.say(second, "/grup_unit PEM")  # again in the same group: no notices
+    again = await second.wait_for("sekarang menjadi kanal")
+    assert "Grup sebelumnya" not in again.text
+    await office.world.settle()
+    assert sum("bukan lagi kanal" in m.text for m in first.bot_messages) == 1
