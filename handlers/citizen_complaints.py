@@ -12,7 +12,7 @@ from bot import callbacks as cb
 from bot.complaint_rules import InvalidTransition
 from bot.context import BotContext
 from bot.keyboards import button
-from bot.services import NotAllowed, NotFound
+from bot.services import NotFound
 from bot.services import complaint_reactions as reactions
 from bot.services import complaint_views as views
 from bot.services.complaint_alerts import CITIZEN, renderer
@@ -140,10 +140,12 @@ async def not_fixed(update: Update, context: BotContext) -> None:
     pressed = cb.NotFixed.parse(update.callback_query.data)
     try:
         complaint = await reactions.reopen(context.runtime, context.actor, pressed.complaint_id)
-    except (reactions.ReopenWindowClosed, InvalidTransition):
+    except (reactions.ReopenWindowClosed, InvalidTransition) as refused:
         number = await number_of(context.runtime, pressed.complaint_id)
+        key = ("cz.reopen_after_rating" if isinstance(refused, reactions.ClosedByRating)
+               else "cz.reopen_closed")
         await answer(update, context)
-        await say(update, context, "cz.reopen_closed", number=number)
+        await say(update, context, key, number=number)
         return
     await answer(update, context)
     await say(update, context, "cz.reopened", number=complaint.number,
@@ -192,15 +194,15 @@ async def _relay(update: Update, context: BotContext, complaint_id: int) -> None
     text = message.text or message.caption
     has_file = bool(message.photo or message.document)
     if not text and not has_file:
-        await say(update, context, "lapor.evidence_unsupported")
+        await say(update, context, "cz.relay_unsupported")
         return
     try:
         relayed = await reactions.citizen_message(
             context.runtime, context.actor, complaint_id, text,
             (message.chat_id, message.message_id) if has_file else None,
         )
-    except NotAllowed:
-        await say(update, context, "cz.no_open_question")
+    except reactions.ComplaintClosed as closed:
+        await say(update, context, "cz.closed_not_relayed", number=closed.number)
         return
     key = "cz.answer_forwarded" if relayed.answered_question else "cz.message_forwarded"
     await say(update, context, key, number=relayed.complaint.number,

@@ -193,6 +193,18 @@ ID: dict[str, str] = {
         "Masa untuk membuka kembali pengaduan {number} sudah lewat. Silakan sampaikan pengaduan "
         "baru dengan /lapor."
     ),
+    "cz.reopen_after_rating": (
+        "Pengaduan {number} sudah ditutup saat Anda memberi penilaian. Bila masalahnya "
+        "ternyata belum selesai, silakan sampaikan pengaduan baru dengan /lapor dan sebutkan "
+        "nomor {number}."
+    ),
+    "cz.relay_unsupported": (
+        "Pesan jenis ini tidak dapat diteruskan ke petugas. Kirim teks, foto, atau dokumen."
+    ),
+    "cz.closed_not_relayed": (
+        "Pengaduan {number} sudah ditutup, jadi pesan Anda tidak diteruskan ke petugas. Bila "
+        "masih ada masalah, sampaikan pengaduan baru dengan /lapor dan sebutkan nomor {number}."
+    ),
     "cz.closed_auto": (
         "📁 Pengaduan <b>{number}</b> ditutup karena tidak ada tanggapan {days} hari kerja "
         "setelah diselesaikan. Terima kasih telah menyampaikan pengaduan."
@@ -396,6 +408,18 @@ EN: dict[str, str] = {
     "cz.reopen_closed": (
         "The time to reopen complaint {number} has passed. Please file a new complaint with "
         "/lapor."
+    ),
+    "cz.reopen_after_rating": (
+        "Complaint {number} was closed when you rated it. If the problem turns out not to be "
+        "solved, please file a new complaint with /lapor and mention {number}."
+    ),
+    "cz.relay_unsupported": (
+        "This kind of message cannot be passed to the officers. Send text, a photo or a "
+        "document."
+    ),
+    "cz.closed_not_relayed": (
+        "Complaint {number} is closed, so your message was not passed to the officers. If "
+        "there is still a problem, file a new complaint with /lapor and mention {number}."
     ),
     "cz.closed_auto": (
         "📁 Complaint <b>{number}</b> is closed: there was no reaction for {days} working days "

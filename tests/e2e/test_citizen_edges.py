@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from storage import complaints
-from tests.e2e.complaint_steps import NUMBER, alert_for, unit_with_group
+from tests.e2e.complaint_steps import (
+    NUMBER,
+    alert_for,
+    file_complaint,
+    reply_to_prompt,
+    unit_with_group,
+)
 from tests.e2e.harness import OfficeEnv
 
 
@@ -39,3 +45,40 @@ async def test_descriptions_that_grow_when_escaped_or_counted_by_telegram_arrive
         await alert_for(pemb.group, number)
         await office.world.settle()
         assert description in "".join(m.text for m in pemb.group.bot_messages[-2:])
+
+
+async def test_after_the_answer_a_citizen_is_told_what_happened_to_each_message(
+        office: OfficeEnv) -> None:
+    """A sticker sent as an answer, "not solved yet" pressed after rating, and a reply
+    about a closed complaint each get an explanation that fits (once: the intake's
+    "press Done", and "the time has passed" although it had not)."""
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Ani")
+    number = await file_complaint(citizen)
+    alert = await alert_for(pemb.group, number)
+    await pemb.staff.press("Minta Info", message=alert, chat=pemb.group)
+    await reply_to_prompt(pemb.staff, pemb.group, "Di depan rumah nomor berapa?")
+    await citizen.wait_for("memerlukan informasi tambahan")
+    await citizen.send_sticker()
+    unsupported = await citizen.next_message()
+    assert "tidak dapat diteruskan ke petugas" in unsupported.text
+    assert "Selesai" not in unsupported.text
+    await citizen.send("Nomor 12, di depan masjid.")
+    await citizen.wait_for("jawaban Anda untuk")
+
+    await pemb.staff.say(pemb.group, "Terima kasih, kami periksa besok.", reply_to=alert)
+    unit_answer = await citizen.wait_for("Jawaban untuk pengaduan")
+    await pemb.staff.press("Selesai", message=alert, chat=pemb.group)
+    await reply_to_prompt(pemb.staff, pemb.group, "Lampu sudah diganti dan menyala.")
+    resolved = await citizen.wait_for("dinyatakan selesai")
+    await citizen.press("2", message=resolved)
+    await citizen.wait_for("Terima kasih atas penilaian")
+    await citizen.press("Belum selesai", message=resolved)
+    refused = await citizen.next_message()
+    assert "ditutup saat Anda memberi penilaian" in refused.text and "lewat" not in refused.text
+    assert (await complaints.by_number(office.db, number)).status == "ditutup"
+
+    await citizen.send("Lampunya mati lagi malam ini.", reply_to=unit_answer)
+    closed = await citizen.next_message()
+    assert f"Pengaduan {number} sudah ditutup" in closed.text
+    assert "tidak diteruskan" in closed.text
