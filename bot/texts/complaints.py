@@ -107,7 +107,8 @@ ID: dict[str, str] = {
         "Ditanggapi paling lambat: {ack_due}\n"
         "Diselesaikan paling lambat: {resolve_due}\n\n"
         "Simpan nomor ini. Setiap perkembangan akan kami kirim ke sini; cek kapan saja "
-        "dengan /status {number}."
+        "dengan /status {number}. Ada yang perlu ditambahkan atau dikoreksi? Balas (reply) "
+        "pesan ini."
     ),
     "lapor.already_sent": "Pengaduan ini sudah terkirim dengan nomor {number}.",
     "lapor.cancelled": "Pengaduan dibatalkan; tidak ada yang disimpan.",
@@ -323,7 +324,7 @@ EN: dict[str, str] = {
         "Acknowledged by: {ack_due}\n"
         "Resolved by: {resolve_due}\n\n"
         "Keep this number. We will send every update here; check any time with "
-        "/status {number}."
+        "/status {number}. Something to add or correct? Reply to this message."
     ),
     "lapor.already_sent": "This complaint was already sent as {number}.",
     "lapor.cancelled": "Complaint cancelled; nothing was stored.",

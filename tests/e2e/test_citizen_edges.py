@@ -82,3 +82,22 @@ async def test_after_the_answer_a_citizen_is_told_what_happened_to_each_message(
     closed = await citizen.next_message()
     assert f"Pengaduan {number} sudah ditutup" in closed.text
     assert "tidak diteruskan" in closed.text
+
+
+async def test_a_reply_to_the_confirmation_reaches_the_unit(office: OfficeEnv) -> None:
+    """The confirmation (and /datasaya) invite corrections as a reply to the bot's message
+    about the complaint; a reply to the confirmation itself was turned away."""
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Ani")
+    number = await file_complaint(citizen)
+    confirmation = citizen.inbox[-1]
+    assert "Balas (reply) pesan ini" in confirmation.text
+    await alert_for(pemb.group, number)
+    await citizen.send("Koreksi: lampunya di Jl. Kapten Rahmad, bukan Marelan Raya.",
+                       reply_to=confirmation)
+    passed = await citizen.next_message()
+    assert f"Pesan Anda untuk {number} sudah diteruskan ke Seksi Pembangunan" in passed.text
+    relayed = await pemb.group.wait_for("Jl. Kapten Rahmad")
+    assert number in relayed.text
+    await citizen.send("Satu lagi tanpa reply.")
+    assert "/lapor" in (await citizen.next_message()).text  # free text is not relayed
