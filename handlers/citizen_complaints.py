@@ -3,13 +3,11 @@ free messages, which go to the complaint they answer."""
 
 from __future__ import annotations
 
-import re
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks as cb
-from bot.complaint_rules import InvalidTransition
+from bot.complaint_rules import InvalidTransition, parse_tracking_number
 from bot.context import BotContext
 from bot.keyboards import button
 from bot.services import NotFound
@@ -22,7 +20,6 @@ from bot.texts import join, t
 from handlers import unit_group
 from handlers.replies import answer, language, reply, say
 
-NUMBER = re.compile(r"^[A-Z]{2,5}-\d{4}-\d{4,}$", re.IGNORECASE)
 RATING_COMMENT = "rating_comment_for"
 
 
@@ -32,7 +29,7 @@ async def status(update: Update, context: BotContext) -> None:
     if not context.args:
         await say(update, context, "status.usage")
         return
-    await show_status(update, context, context.args[0])
+    await show_status(update, context, " ".join(context.args))
 
 
 async def ask_number(update: Update, context: BotContext) -> None:
@@ -42,13 +39,17 @@ async def ask_number(update: Update, context: BotContext) -> None:
 
 async def show_status(update: Update, context: BotContext, number: str) -> None:
     try:
-        view = await views.status(context.runtime, context.actor, number.strip().upper())
+        view = await views.status(context.runtime, context.actor, number)
     except NotFound:
-        await say(update, context, "status.not_found", number=number.strip().upper())
+        await say(update, context, "status.not_found", number=_typed(context, number) or number)
         return
     lang = language(context)
     await reply(update, context,
                 renderer(context.runtime).status_card(lang, view.complaint, view.events))
+
+
+def _typed(context: BotContext, text: str) -> str | None:
+    return parse_tracking_number(text, context.runtime.office.office.tracking_prefix)
 
 
 async def status_button(update: Update, context: BotContext) -> None:
@@ -169,7 +170,7 @@ async def private_message(update: Update, context: BotContext) -> None:
         await reactions.comment_rating(context.runtime, context.actor, pending_comment, text)
         await say(update, context, "cz.comment_saved")
         return
-    if text and NUMBER.match(text):
+    if text and _typed(context, text) is not None:
         await show_status(update, context, text)
         return
     waiting = await views.waiting_for_answer(context.runtime, context.actor)

@@ -101,3 +101,18 @@ async def test_a_reply_to_the_confirmation_reaches_the_unit(office: OfficeEnv) -
     assert number in relayed.text
     await citizen.send("Satu lagi tanpa reply.")
     assert "/lapor" in (await citizen.next_message()).text  # free text is not relayed
+
+
+async def test_a_number_typed_loosely_still_finds_the_complaint(office: OfficeEnv) -> None:
+    """Citizens copy the number out of a sentence, type it in lower case, with spaces or
+    without the zeros; all of these found nothing."""
+    citizen = office.user("Ani")
+    number = await file_complaint(citizen)
+    sequence = int(number.rsplit("-", 1)[1])
+    loose = number.lower().replace("-", " ").rsplit(" ", 1)[0] + f" {sequence}"
+    for typed in (f"/status {number}.", f"/status #{number}", f"/status {loose}", loose):
+        await citizen.send(typed)
+        card = await citizen.next_message()
+        assert card.text.startswith(f"Pengaduan {number}\nStatus: Baru"), (typed, card.text)
+    await citizen.send("/status MRL-2611-9999.")
+    assert "MRL-2611-9999 tidak ditemukan" in (await citizen.next_message()).text
