@@ -8,6 +8,7 @@ category's ``acknowledge_days`` (1 by default) and resolve within ``resolve_days
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -94,6 +95,20 @@ def status_after_citizen_answer(status: Status, before_wait: Status | None) -> S
 def tracking_number(prefix: str, local_created: datetime, sequence: int) -> str:
     """``MRL-2611-0001``: prefix, year and month of filing, a sequence per month."""
     return f"{prefix}-{local_created:%y%m}-{sequence:04d}"
+
+
+_TYPED_NUMBER = re.compile(r"\s*#?([A-Za-z]+)[\s-]*(\d{4})[\s-]*(\d{1,9})[.,;:!?)]*\s*")
+
+
+def parse_tracking_number(text: str, prefix: str) -> str | None:
+    """The office's tracking number a person typed, in the form it is stored in, or None
+    if the text is not one. People copy it from a sentence ("MRL-2611-0001."), type it in
+    lower case, with spaces, with a "#" or without the leading zeros ("mrl-2611-1")."""
+    match = _TYPED_NUMBER.fullmatch(text)
+    if match is None or match.group(1).upper() != prefix.upper():
+        return None
+    _, period, sequence = match.groups()
+    return f"{prefix.upper()}-{period}-{int(sequence):04d}"
 
 
 @dataclass(frozen=True)

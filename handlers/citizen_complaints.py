@@ -3,16 +3,14 @@ free messages, which go to the complaint they answer."""
 
 from __future__ import annotations
 
-import re
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks as cb
-from bot.complaint_rules import InvalidTransition
+from bot.complaint_rules import InvalidTransition, parse_tracking_number
 from bot.context import BotContext
 from bot.keyboards import button
-from bot.services import NotAllowed, NotFound
+from bot.services import NotFound
 from bot.services import complaint_reactions as reactions
 from bot.services import complaint_views as views
 from bot.services.complaint_alerts import CITIZEN, renderer
@@ -22,7 +20,6 @@ from bot.texts import join, t
 from handlers import unit_group
 from handlers.replies import answer, language, reply, say
 
-NUMBER = re.compile(r"^[A-Z]{2,5}-\d{4}-\d{4,}$", re.IGNORECASE)
 RATING_COMMENT = "rating_comment_for"
 
 
@@ -32,7 +29,7 @@ async def status(update: Update, context: BotContext) -> None:
     if not context.args:
         await say(update, context, "status.usage")
         return
-    await show_status(update, context, context.args[0])
+    await show_status(update, context, " ".join(context.args))
 
 
 async def ask_number(update: Update, context: BotContext) -> None:
@@ -42,13 +39,17 @@ async def ask_number(update: Update, context: BotContext) -> None:
 
 async def show_status(update: Update, context: BotContext, number: str) -> None:
     try:
-        view = await views.status(context.runtime, context.actor, number.strip().upper())
+        view = await views.status(context.runtime, context.actor, number)
     except NotFound:
-        await say(update, context, "status.not_found", number=number.strip().upper())
+        await say(update, context, "status.not_found", number=_typed(context, number) or number)
         return
     lang = language(context)
     await reply(update, context,
                 renderer(context.runtime).status_card(lang, view.complaint, view.events))
+
+
+def _typed(context: BotContext, text: str) -> str | None:
+    return parse_tracking_number(text, context.runtime.office.office.tracking_prefix)
 
 
 async def status_button(update: Update, context: BotContext) -> None:
@@ -140,10 +141,12 @@ async def not_fixed(update: Update, context: BotContext) -> None:
     pressed = cb.NotFixed.parse(update.callback_query.data)
     try:
         complaint = await reactions.reopen(context.runtime, context.actor, pressed.complaint_id)
-    except (reactions.ReopenWindowClosed, InvalidTransition):
+    except (reactions.ReopenWindowClosed, InvalidTransition) as refused:
         number = await number_of(context.runtime, pressed.complaint_id)
+        key = ("cz.reopen_after_rating" if isinstance(refused, reactions.ClosedByRating)
+               else "cz.reopen_closed")
         await answer(update, context)
-        await say(update, context, "cz.reopen_closed", number=number)
+        await say(update, context, key, number=number)
         return
     await answer(update, context)
     await say(update, context, "cz.reopened", number=complaint.number,
@@ -167,7 +170,7 @@ async def private_message(update: Update, context: BotContext) -> None:
         await reactions.comment_rating(context.runtime, context.actor, pending_comment, text)
         await say(update, context, "cz.comment_saved")
         return
-    if text and NUMBER.match(text):
+    if text and _typed(context, text) is not None:
         await show_status(update, context, text)
         return
     waiting = await views.waiting_for_answer(context.runtime, context.actor)
@@ -192,15 +195,15 @@ async def _relay(update: Update, context: BotContext, complaint_id: int) -> None
     text = message.text or message.caption
     has_file = bool(message.photo or message.document)
     if not text and not has_file:
-        await say(update, context, "lapor.evidence_unsupported")
+        await say(update, context, "cz.relay_unsupported")
         return
     try:
         relayed = await reactions.citizen_message(
             context.runtime, context.actor, complaint_id, text,
             (message.chat_id, message.message_id) if has_file else None,
         )
-    except NotAllowed:
-        await say(update, context, "cz.no_open_question")
+    except reactions.ComplaintClosed as closed:
+        await say(update, context, "cz.closed_not_relayed", number=closed.number)
         return
     key = "cz.answer_forwarded" if relayed.answered_question else "cz.message_forwarded"
     await say(update, context, key, number=relayed.complaint.number,

@@ -14,6 +14,7 @@ from bot import formatting
 from bot.clock import from_epoch
 from bot.context import BotContext
 from bot.services import complaint_intake as intake
+from bot.services import complaint_prompts
 from bot.services.complaint_intake import DailyLimitReached
 from bot.texts import t
 from handlers import intake_keyboards as kb
@@ -127,7 +128,7 @@ async def confirm_submission(update: Update, context: BotContext, complaint) -> 
     lang = language(context)
     office = context.runtime.office
     zone = context.runtime.settings.zone
-    await say(
+    sent = await say(
         update,
         context,
         "lapor.submitted",
@@ -136,6 +137,9 @@ async def confirm_submission(update: Update, context: BotContext, complaint) -> 
         ack_due=formatting.moment(lang, from_epoch(complaint.ack_due_at), zone),
         resolve_due=formatting.moment(lang, from_epoch(complaint.resolve_due_at), zone),
     )
+    if sent is not None:
+        await complaint_prompts.remember_reporter_message(
+            context.runtime, sent.chat_id, sent.message_id, complaint.id)
 
 
 async def send_after_end(update: Update, context: BotContext) -> None:

@@ -1,7 +1,7 @@
 import pytest
 
 from bot.callbacks import REGISTRY, BadCallback, SetLanguage, parse_any
-from bot.texts import CATALOG, Markup, placeholders, split_message, t
+from bot.texts import CATALOG, Markup, placeholders, split_message, t, visible_length
 
 
 def test_callback_round_trip_and_strictness() -> None:
@@ -32,7 +32,19 @@ def test_values_are_escaped_but_markup_is_not() -> None:
 def test_split_message_respects_the_limit() -> None:
     text = "\n".join(f"<b>baris</b> {i} " + "x" * 50 for i in range(200))
     parts = split_message(text)
-    assert len(parts) > 1 and all(len(p) <= 4096 for p in parts)
+    assert len(parts) > 1 and all(visible_length(p) <= 4096 for p in parts)
     assert "\n".join(parts) == text
     huge = split_message("y" * 5000)
     assert len(huge) == 1 and len(huge[0]) == 4096
+
+
+def test_split_message_measures_what_telegram_measures() -> None:
+    """Telegram counts the parsed text in UTF-16 units, not the HTML or the characters."""
+    escaped = "&amp;" * 3000  # 15000 characters of HTML, 3000 visible
+    assert split_message(escaped) == [escaped]
+    emoji = "😀" * 2100  # 2100 characters, 4200 UTF-16 units
+    parts = split_message(f"<b>Uraian:</b>\n{emoji}")
+    assert all(visible_length(p) <= 4096 for p in parts)
+    assert parts[-1].endswith("…") and "\ud83d" not in parts[-1]
+    cut = split_message("&amp;" * 5000)
+    assert len(cut) == 1 and cut[0] == "&amp;" * 4095 + "…"

@@ -13,6 +13,7 @@ from bot.complaint_rules import (
     Status,
     check,
     check_times,
+    parse_tracking_number,
     resumed_due,
     status_after_citizen_answer,
     status_after_reply,
@@ -111,3 +112,23 @@ def test_access() -> None:
 def test_durations_are_whole_working_days() -> None:
     assert CAL.working_time_between(wib(2026, 11, 27, 15), wib(2026, 11, 30, 9)) == timedelta(
         hours=2)
+
+
+@pytest.mark.parametrize("typed", [
+    "MRL-2611-0001", "mrl-2611-0001", " MRL-2611-0001. ", "#MRL-2611-0001", "MRL 2611 0001",
+    "mrl-2611-1", "MRL26110001", "MRL-2611-0001)",
+])
+def test_a_loosely_typed_tracking_number_is_understood(typed: str) -> None:
+    assert parse_tracking_number(typed, "MRL") == "MRL-2611-0001"
+
+
+@pytest.mark.parametrize("typed", [
+    "Blok 1234 5", "MRL-26-0001", "MRL-2611-", "foo bar", "MRL-2611-0001 tolong dicek",
+    "MRL-2611-99999999999999999999", "",
+])
+def test_other_text_is_not_a_tracking_number(typed: str) -> None:
+    assert parse_tracking_number(typed, "MRL") is None
+
+
+def test_sequences_past_four_digits_keep_their_digits() -> None:
+    assert parse_tracking_number("mrl-2611-12345", "MRL") == "MRL-2611-12345"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from bot import notify
 from bot.clock import from_epoch
 from bot.complaint_access import can_act, can_view
-from bot.complaint_rules import Action, Status, check
+from bot.complaint_rules import Action, Status, check, parse_tracking_number
 from bot.services import MovedAway, NotAllowed, NotFound
 from bot.services.complaint_alerts import refresh_alerts, renderer, tell_reporter
 from bot.services.complaint_checks import plan_checks
@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 async def visible(runtime: Runtime, actor: Actor, number: str) -> Complaint:
     """The complaint if this actor may see it; otherwise NotFound, exactly as if the
-    number did not exist."""
-    complaint = await complaints.by_number(runtime.db, number)
+    number did not exist. The number may be typed loosely (``parse_tracking_number``)."""
+    typed = parse_tracking_number(number, runtime.office.office.tracking_prefix)
+    complaint = await complaints.by_number(runtime.db, typed or number)
     if complaint is None or not can_view(actor.role, actor.telegram_id, actor.unit_code, complaint):
         raise NotFound(number)
     return complaint

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.services.complaint_alerts import MESSAGE
+from bot.services.complaint_alerts import CITIZEN, MESSAGE
 from storage import outbox, prompts
 from storage.prompts import Prompt
 
@@ -43,4 +43,14 @@ async def remember_message(runtime: Runtime, chat_id: int, message_id: int,
     """A message sent directly (e.g. a ticket) that replies should relate to the complaint."""
     async with runtime.db.transaction() as tx:
         await outbox.remember_message(tx, chat_id, message_id, MESSAGE, complaint_id,
+                                      runtime.now())
+
+
+async def remember_reporter_message(runtime: Runtime, chat_id: int, message_id: int,
+                                    complaint_id: int) -> None:
+    """A message sent directly to the reporter about their complaint (the confirmation
+    with its number): a reply to it reaches the unit like a reply to any message the unit
+    sent them, instead of being turned away."""
+    async with runtime.db.transaction() as tx:
+        await outbox.remember_message(tx, chat_id, message_id, CITIZEN, complaint_id,
                                       runtime.now())

@@ -40,6 +40,18 @@ class ReopenWindowClosed(Exception):
     pass
 
 
+class ClosedByRating(ReopenWindowClosed):
+    """The reporter's own rating closed the complaint, before the reopen window ended."""
+
+
+class ComplaintClosed(NotAllowed):
+    """A message about a closed complaint: it is not relayed (the number says which)."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__(f"{number} is closed")
+        self.number = number
+
+
 @dataclass(frozen=True)
 class Relayed:
     complaint: Complaint
@@ -60,7 +72,7 @@ async def citizen_message(
     async with runtime.db.transaction() as tx:
         complaint = await reporters_own(tx, actor, complaint_id)
         if complaint.status == Status.DITUTUP:
-            raise NotAllowed("closed")
+            raise ComplaintClosed(complaint.number)
         answering = complaint.status == Status.MENUNGGU_WARGA
         changes = _resume(runtime, complaint, now_dt) if answering else None
         kind = "citizen_answer" if answering else "citizen_message"
@@ -146,6 +158,13 @@ async def comment_rating(runtime: Runtime, actor: Actor, complaint_id: int, text
     return updated
 
 
+def _closed_by_rating(complaint: Complaint) -> bool:
+    """Rating a resolved complaint closes it in the same moment; a rating given after an
+    automatic close is later than the close."""
+    return (complaint.rated_at is not None and complaint.closed_at is not None
+            and complaint.rated_at <= complaint.closed_at)
+
+
 async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint:
     """"Belum selesai": back to the same unit with a fresh resolution deadline, within the
     office's reopen window; the supervisors are told."""
@@ -153,7 +172,7 @@ async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint
     async with runtime.db.transaction() as tx:
         complaint = await reporters_own(tx, actor, complaint_id)
         if complaint.status == Status.DITUTUP:
-            raise ReopenWindowClosed
+            raise ClosedByRating if _closed_by_rating(complaint) else ReopenWindowClosed
         check(Action.REOPEN, Status(complaint.status))
         limit = runtime.calendar.add_working_days(
             from_epoch(complaint.resolved_at), runtime.office.complaints.reopen_within_days)

@@ -74,24 +74,49 @@ def placeholders(template: str) -> set[str]:
 def split_message(text: str, limit: int = MAX_MESSAGE) -> list[Markup]:
     """Split a long HTML text at line breaks so each part fits one Telegram message.
 
-    Lines are never cut in the middle (a tag could be torn apart); a single line longer
-    than the limit is truncated with an ellipsis after its tags are dropped.
+    Sizes are measured the way Telegram measures them: the text after the HTML is parsed,
+    in UTF-16 code units. Counting the HTML instead would split a description full of
+    ``&`` (five characters each once escaped) for nothing, and counting characters would
+    let emoji (two units each) overflow the limit. Lines are never cut in the middle (a
+    tag could be torn apart); a single line longer than the limit loses its tags and is
+    truncated with an ellipsis, never inside an escaped character.
     """
     parts: list[str] = []
-    current = ""
+    current, size = "", 0
     for line in text.split("\n"):
-        if len(line) > limit:
-            plain = html.escape(html.unescape(_strip_tags(line)), quote=False)
-            line = plain[: limit - 1] + "…"
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
+        length = visible_length(line)
+        if length > limit:
+            line, length = _truncate(line, limit), limit
+        if current and size + 1 + length > limit:
             parts.append(current)
-            current = line
+            current, size = line, length
+        elif current:
+            current, size = f"{current}\n{line}", size + 1 + length
         else:
-            current = candidate
+            current, size = line, length
     if current or not parts:
         parts.append(current)
     return [Markup(p) for p in parts]
+
+
+def visible_length(html_text: str) -> int:
+    """The length Telegram checks against its limits: UTF-16 units of the parsed text."""
+    return _utf16_length(html.unescape(_strip_tags(html_text)))
+
+
+def _utf16_length(plain: str) -> int:
+    return len(plain.encode("utf-16-le")) // 2
+
+
+def _truncate(line: str, limit: int) -> str:
+    """The line's text without tags, cut to ``limit`` units including the ellipsis."""
+    kept, size = [], 0
+    for char in html.unescape(_strip_tags(line)):
+        size += _utf16_length(char)
+        if size > limit - 1:
+            break
+        kept.append(char)
+    return html.escape("".join(kept), quote=False) + "…"
 
 
 def _strip_tags(line: str) -> str:

@@ -107,7 +107,8 @@ ID: dict[str, str] = {
         "Ditanggapi paling lambat: {ack_due}\n"
         "Diselesaikan paling lambat: {resolve_due}\n\n"
         "Simpan nomor ini. Setiap perkembangan akan kami kirim ke sini; cek kapan saja "
-        "dengan /status {number}."
+        "dengan /status {number}. Ada yang perlu ditambahkan atau dikoreksi? Balas (reply) "
+        "pesan ini."
     ),
     "lapor.already_sent": "Pengaduan ini sudah terkirim dengan nomor {number}.",
     "lapor.cancelled": "Pengaduan dibatalkan; tidak ada yang disimpan.",
@@ -192,6 +193,18 @@ ID: dict[str, str] = {
     "cz.reopen_closed": (
         "Masa untuk membuka kembali pengaduan {number} sudah lewat. Silakan sampaikan pengaduan "
         "baru dengan /lapor."
+    ),
+    "cz.reopen_after_rating": (
+        "Pengaduan {number} sudah ditutup saat Anda memberi penilaian. Bila masalahnya "
+        "ternyata belum selesai, silakan sampaikan pengaduan baru dengan /lapor dan sebutkan "
+        "nomor {number}."
+    ),
+    "cz.relay_unsupported": (
+        "Pesan jenis ini tidak dapat diteruskan ke petugas. Kirim teks, foto, atau dokumen."
+    ),
+    "cz.closed_not_relayed": (
+        "Pengaduan {number} sudah ditutup, jadi pesan Anda tidak diteruskan ke petugas. Bila "
+        "masih ada masalah, sampaikan pengaduan baru dengan /lapor dan sebutkan nomor {number}."
     ),
     "cz.closed_auto": (
         "📁 Pengaduan <b>{number}</b> ditutup karena tidak ada tanggapan {days} hari kerja "
@@ -311,7 +324,7 @@ EN: dict[str, str] = {
         "Acknowledged by: {ack_due}\n"
         "Resolved by: {resolve_due}\n\n"
         "Keep this number. We will send every update here; check any time with "
-        "/status {number}."
+        "/status {number}. Something to add or correct? Reply to this message."
     ),
     "lapor.already_sent": "This complaint was already sent as {number}.",
     "lapor.cancelled": "Complaint cancelled; nothing was stored.",
@@ -396,6 +409,18 @@ EN: dict[str, str] = {
     "cz.reopen_closed": (
         "The time to reopen complaint {number} has passed. Please file a new complaint with "
         "/lapor."
+    ),
+    "cz.reopen_after_rating": (
+        "Complaint {number} was closed when you rated it. If the problem turns out not to be "
+        "solved, please file a new complaint with /lapor and mention {number}."
+    ),
+    "cz.relay_unsupported": (
+        "This kind of message cannot be passed to the officers. Send text, a photo or a "
+        "document."
+    ),
+    "cz.closed_not_relayed": (
+        "Complaint {number} is closed, so your message was not passed to the officers. If "
+        "there is still a problem, file a new complaint with /lapor and mention {number}."
     ),
     "cz.closed_auto": (
         "📁 Complaint <b>{number}</b> is closed: there was no reaction for {days} working days "
