@@ -16,9 +16,9 @@ from importlib import import_module
 
 LANGUAGES = ("id", "en")
 MODULES = (
-    "common", "admin", "delivery", "complaints", "complaints_staff", "activities",
-    "activities_new", "activities_jp", "activities_corrections", "survey", "ikm", "reports",
-    "report_sections", "suggestions", "privacy",
+    "common", "admin", "delivery", "complaints", "complaints_citizen", "complaints_staff",
+    "activities", "activities_new", "activities_jp", "activities_corrections", "survey", "ikm",
+    "reports", "report_sections", "suggestions", "privacy",
 )
 MAX_MESSAGE = 4096
 
