@@ -191,17 +191,20 @@ async def _reply_or_note(update: Update, context: BotContext, complaint_id: int)
 async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
     message = update.effective_message
     lang = language(context)
-    text = (message.text or "").strip()
+    text = (message.text or message.caption or "").strip()
     if not text:
         await quote(update, context, t(lang, "grp.text_only"))
         return
+    file = (message.chat_id, message.message_id) if message.photo or message.document else None
     runtime = context.runtime
     try:
         if prompt.action == "ask":
-            complaint = await actions.ask_info(runtime, context.actor, prompt.subject_id, text)
+            complaint = await actions.ask_info(runtime, context.actor, prompt.subject_id, text,
+                                               file)
             reply = t(lang, "grp.question_sent", number=complaint.number)
         elif prompt.action == "resolve":
-            complaint = await actions.resolve(runtime, context.actor, prompt.subject_id, text)
+            complaint = await actions.resolve(runtime, context.actor, prompt.subject_id, text,
+                                              file)
             reply = t(lang, "grp.resolved", number=complaint.number)
         elif prompt.action == "reassign":
             complaint = await actions.reassign(runtime, context.actor, prompt.subject_id,

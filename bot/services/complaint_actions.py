@@ -101,8 +101,10 @@ async def note(runtime: Runtime, actor: Actor, complaint_id: int, text: str) -> 
     return complaint
 
 
-async def ask_info(runtime: Runtime, actor: Actor, complaint_id: int, question: str) -> Complaint:
-    """Ask the citizen; the complaint waits for them and its deadlines stop."""
+async def ask_info(runtime: Runtime, actor: Actor, complaint_id: int, question: str,
+                   file: tuple[int, int] | None = None) -> Complaint:
+    """Ask the citizen (with a photo or document, e.g. "is it this drain?"); the complaint
+    waits for them and its deadlines stop."""
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.ASK_INFO, tx)
         now = runtime.now()
@@ -113,8 +115,10 @@ async def ask_info(runtime: Runtime, actor: Actor, complaint_id: int, question: 
             "assignee_id": complaint.assignee_id or actor.telegram_id,
             "first_response_at": complaint.first_response_at or now,
             **acknowledgement(runtime, complaint),
-        }, body=question)
+        }, body=question, file=file is not None)
         await tell_reporter_from_unit(runtime, tx, updated, "cz.question", body=question)
+        if file is not None:
+            await copy_to_reporter_from_unit(runtime, tx, updated, *file)
         await after_change(runtime, tx, updated)
     return updated
 
@@ -150,8 +154,10 @@ async def reassign(
     return updated
 
 
-async def resolve(runtime: Runtime, actor: Actor, complaint_id: int, resolution: str) -> Complaint:
-    """Done: the citizen gets the note with rating buttons and "not solved yet"."""
+async def resolve(runtime: Runtime, actor: Actor, complaint_id: int, resolution: str,
+                  file: tuple[int, int] | None = None) -> Complaint:
+    """Done: the citizen gets the note (and the photo of the result, when one came with
+    it) with rating buttons and "not solved yet"."""
     resolution = resolution.strip()
     if len(resolution) < NOTE_MIN:
         raise TooShort(len(resolution), NOTE_MIN)
@@ -172,7 +178,9 @@ async def resolve(runtime: Runtime, actor: Actor, complaint_id: int, resolution:
                 0, int(worked.total_seconds()) - complaint.paused_work_seconds)
             changes["resolve_on_time"] = int(to_epoch(now_dt) <= complaint.resolve_due_at)
         updated = await apply(runtime, tx, complaint, actor.telegram_id, "resolved", changes,
-                              body=resolution)
+                              body=resolution, file=file is not None)
+        if file is not None:  # before the note, so that the rating buttons come last
+            await copy_to_reporter_from_unit(runtime, tx, updated, *file)
         draw = renderer(runtime)
         language = await _reporter_language(runtime, tx, updated)
         reopen_until = runtime.calendar.add_working_days(

@@ -61,7 +61,7 @@ ID: dict[str, str] = {
     "grp.moved_away": (
         "{number} sudah dialihkan ke {unit}; unit itu yang menanganinya sekarang."
     ),
-    "grp.text_only": "Mohon balas dengan teks.",
+    "grp.text_only": "Mohon balas dengan teks (atau foto/dokumen dengan keterangan).",
     "grp.text_or_file": "Mohon balas dengan teks, foto, atau dokumen.",
     "grp.citizen_answer": "💬 <b>Jawaban warga</b> untuk {number}:\n\n{body}",
     "grp.citizen_message": "💬 <b>Pesan warga</b> untuk {number}:\n\n{body}",
@@ -181,7 +181,7 @@ EN: dict[str, str] = {
     "grp.cancelled": "Cancelled.",
     "grp.invalid_state": "Not possible: {number} is now {status}.",
     "grp.moved_away": "{number} was moved to {unit}, which handles it now.",
-    "grp.text_only": "Please reply with text.",
+    "grp.text_only": "Please reply with text (or a photo/document with a caption).",
     "grp.text_or_file": "Please reply with text, a photo or a document.",
     "grp.citizen_answer": "💬 <b>Citizen's answer</b> about {number}:\n\n{body}",
     "grp.citizen_message": "💬 <b>Citizen's message</b> about {number}:\n\n{body}",

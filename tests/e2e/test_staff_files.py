@@ -42,3 +42,33 @@ async def test_a_photo_answer_reaches_the_citizen_signed_by_the_unit(office: Off
 
     await pemb.staff.say(pemb.group, "#catatan foto dari lapangan", reply_to=alert)
     await pemb.group.wait_for("Catatan internal")
+
+
+async def test_a_question_and_a_resolution_may_come_with_a_photo(office: OfficeEnv) -> None:
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    alert = await alert_for(pemb.group, number)
+
+    await pemb.staff.press("Minta Info", message=alert, chat=pemb.group)
+    prompt = await pemb.group.wait_for("balas pesan ini")
+    await pemb.staff.send_photo("Apakah tiang lampu yang ini?", reply_to=prompt, chat=pemb.group)
+    await pemb.group.wait_for("Pertanyaan terkirim")
+    question = await citizen.wait_for("memerlukan informasi tambahan")
+    assert "Apakah tiang lampu yang ini?" in question.text
+    shown = await citizen.wait_for(predicate=lambda m: m.photo is not None)
+    assert "Lampiran jawaban" in shown.caption
+    await citizen.send("Betul, yang itu.", reply_to=question)
+    await pemb.group.wait_for("Jawaban warga")
+
+    await pemb.staff.press("Selesai", message=alert, chat=pemb.group)
+    prompt = await pemb.group.wait_for("balas pesan ini")
+    await pemb.staff.send_photo(reply_to=prompt, chat=pemb.group)  # no caption: a note first
+    await pemb.group.wait_for("keterangan")
+    await pemb.staff.send_photo("Lampu sudah diganti dan menyala kembali.", reply_to=prompt,
+                                chat=pemb.group)
+    await pemb.group.wait_for("warga diminta menilai")
+    result = await citizen.wait_for(predicate=lambda m: m.photo is not None and m is not shown)
+    resolved = await citizen.wait_for("dinyatakan selesai")
+    assert result.message_id < resolved.message_id  # the rating buttons come last
+    assert any("1" in label for row in resolved.buttons for label in row)
