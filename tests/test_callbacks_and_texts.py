@@ -48,3 +48,12 @@ def test_split_message_measures_what_telegram_measures() -> None:
     assert parts[-1].endswith("…") and "\ud83d" not in parts[-1]
     cut = split_message("&amp;" * 5000)
     assert len(cut) == 1 and cut[0] == "&amp;" * 4095 + "…"
+
+
+def test_english_counts_choose_singular_or_plural() -> None:
+    from bot.texts import t
+
+    assert "1 open complaint" in t("en", "queue.title", scope="PEM", count=1)
+    assert t("en", "queue.title", scope="PEM", count=1).endswith("complaint")
+    assert t("en", "queue.title", scope="PEM", count="1,234").endswith("1,234 open complaints")
+    assert t("en", "queue.title", scope="PEM", count=0).endswith("0 open complaints")

@@ -10,6 +10,7 @@ the same keys and placeholders.
 from __future__ import annotations
 
 import html
+import re
 import string
 from collections.abc import Iterable, Mapping
 from importlib import import_module
@@ -47,10 +48,22 @@ CATALOG: dict[str, dict[str, str]] = _load()
 
 
 class _EscapingFormatter(string.Formatter):
+    """Escapes every value, and picks a word by a count: ``{n:|complaint|complaints}``
+    gives "complaint" when ``n`` is 1 and "complaints" otherwise (for English; Indonesian
+    nouns do not change). Counts may arrive formatted ("1,234")."""
+
     def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("|"):
+            singular, _, plural = format_spec[1:].partition("|")
+            return html.escape(singular if _count(value) == 1 else plural, quote=False)
         if isinstance(value, Markup):
             return format(value, format_spec)
         return html.escape(format(value, format_spec), quote=False)
+
+
+def _count(value: object) -> int | None:
+    digits = re.sub(r"\D", "", str(value))
+    return int(digits) if digits else None
 
 
 _formatter = _EscapingFormatter()

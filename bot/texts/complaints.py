@@ -143,7 +143,7 @@ EN: dict[str, str] = {
         "office or through lapor.go.id."
     ),
     "lapor.limit": (
-        "You have sent {limit} complaints today, our daily limit. Those already sent are being "
+        "You have sent {limit} {limit:|complaint|complaints} today, our daily limit. Those already sent are being "
         "handled (see /riwayat); please continue tomorrow."
     ),
     "lapor.category": "<b>Step 1 of 6</b> — Choose the kind of complaint:",

@@ -211,7 +211,7 @@ EN: dict[str, str] = {
     ),
     "sup.reopened": "🔁 Complaint {number} ({unit}) was reopened by the citizen: not solved.",
     "sup.low_rating": "⚠️ Complaint {number} ({unit}) was rated {rating}/5 by the citizen.{comment}",
-    "queue.title": "<b>Queue of {scope}</b> — {count} open complaints",
+    "queue.title": "<b>Queue of {scope}</b> — {count} open {count:|complaint|complaints}",
     "queue.all_units": "all units",
     "queue.line": "{flag} <b>{number}</b> · {status} · {category}\n   due: {due}{late}",
     "queue.late": " · <b>late by {late}</b>",

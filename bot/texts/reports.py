@@ -154,7 +154,7 @@ EN: dict[str, str] = {
         "90th percentile <b>{p90}</b>"
     ),
     "summary.reopen": "Reopened: <b>{share}</b>{trend}",
-    "summary.rating": "Average citizen rating: <b>{rating}</b>/5 ({count} ratings){trend}",
+    "summary.rating": "Average citizen rating: <b>{rating}</b>/5 ({count} {count:|rating|ratings}){trend}",
     "summary.rating_none": "Average citizen rating: — (no ratings yet)",
     "summary.overdue": "🔴 Past a deadline now: <b>{count}</b>",
     "summary.no_overdue": "🟢 Nothing is past its deadline now.",
@@ -168,7 +168,7 @@ EN: dict[str, str] = {
     "trend.up": " (▲ {difference})",
     "trend.down": " (▼ {difference})",
     "trend.same": " (= unchanged)",
-    "trend.points": "{value} points",
+    "trend.points": "{value} {value:|point|points}",
     "trend.hours": "{value} h",
     "scorecard.adoption": (
         "Unit staff using the bot: <b>{active}</b> of {registered} registered ({share})"
@@ -177,7 +177,7 @@ EN: dict[str, str] = {
     "ranking.title": "🏆 <b>Unit ranking — {period}</b>",
     "ranking.line": (
         "{position}. <b>{unit}</b>\n"
-        "     {received} complaints · resolved on time {share} · median to resolve {median} · "
+        "     {received} {received:|complaint|complaints} · resolved on time {share} · median to resolve {median} · "
         "⭐ {rating} · past deadline {overdue} · active staff {active}/{registered}"
     ),
     "ranking.extra": "     {items}",
@@ -211,12 +211,13 @@ EN: dict[str, str] = {
     "late.more": "… and {count} more (buttons below for the top {shown}).",
     "late.none": "🟢 No complaint is past its deadline now.",
     "export.too_many": (
-        "The period {period} holds {count} complaints; one file holds at most {max}. "
+        "The period {period} holds {count} {count:|complaint|complaints}; one file holds at most {max}. "
         "Choose a shorter period, e.g. <code>/ekspor 2026-11</code>."
     ),
     "export.caption": (
-        "Export {period}: {complaints} complaints, {events} events, {responses} survey "
-        "responses, {activities} activities."
+        "Export {period}: {complaints} {complaints:|complaint|complaints}, {events} "
+        "{events:|event|events}, {responses} survey {responses:|response|responses}, "
+        "{activities} {activities:|activity|activities}."
     ),
     "export.privacy_hidden": "No personal data included.",
     "export.privacy_included": (

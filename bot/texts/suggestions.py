@@ -23,7 +23,7 @@ EN = {
     "cmd.saran": "Citizens' suggestions from the satisfaction survey",
     "saran.title": (
         "💬 <b>Citizens' suggestions</b>\n{scope} · {period}\n"
-        "{total} suggestions · page {page}/{pages}"
+        "{total} {total:|suggestion|suggestions} · page {page}/{pages}"
     ),
     "saran.item": "<b>{date}</b> · {service}{score}\n{text}",
     "saran.score": " · average score {mean}",
