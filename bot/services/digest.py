@@ -72,7 +72,7 @@ def _weekly_key(runtime: Runtime, due: datetime) -> str:
 class WeeklyDigest:
     texts: dict[str, Any]  # language -> (text, keyboard)
     captions: dict[str, Any]
-    png: bytes
+    pngs: dict[str, bytes]  # language -> chart with labels in that language
 
 
 async def _weekly_prepare(runtime: Runtime, due: datetime) -> WeeklyDigest:
@@ -80,9 +80,9 @@ async def _weekly_prepare(runtime: Runtime, due: datetime) -> WeeklyDigest:
     summary = await compute_summary(runtime, period)
     texts = {language: await summary_message(runtime, summary, language, digest=True)
              for language in LANGUAGES}
-    language = runtime.settings.default_language
-    png = await chart_png(runtime, summary.chart, language, period)
-    return WeeklyDigest(texts, {lang: chart_caption(lang, period) for lang in LANGUAGES}, png)
+    pngs = {language: await chart_png(runtime, summary.chart, language, period)
+            for language in LANGUAGES}
+    return WeeklyDigest(texts, {lang: chart_caption(lang, period) for lang in LANGUAGES}, pngs)
 
 
 async def _weekly_send(runtime: Runtime, tx: Tx, due: datetime, digest: WeeklyDigest) -> int:
@@ -90,8 +90,12 @@ async def _weekly_send(runtime: Runtime, tx: Tx, due: datetime, digest: WeeklyDi
     recipients = [p for p in await supervisors(tx) if p.reachable]
     if not recipients:
         return 0
-    file_id = await outbox_files.store(tx, digest.png, now)
+    file_ids: dict[str, int] = {}
     for person in recipients:
+        if person.language not in file_ids:
+            file_ids[person.language] = await outbox_files.store(
+                tx, digest.pngs[person.language], now)
+        file_id = file_ids[person.language]
         text, keyboard = digest.texts[person.language]
         await notify.send_text(tx, person.telegram_id, text, now, markup=keyboard,
                                priority=PRIORITY_BULK)

@@ -47,7 +47,11 @@ async def test_weekly_digest_is_sent_once_on_schedule_and_after_downtime(
     assert office.world.file_bytes(chart.photo[-1]["file_id"]).startswith(b"\x89PNG")
     english = await sekcam.user.wait_for("Weekly summary — week 23 November 2026")
     assert "Complaints received: 2" in english.text
-    await sekcam.user.wait_for(predicate=lambda m: m.photo is not None)
+    english_chart = await sekcam.user.wait_for(predicate=lambda m: m.photo is not None)
+    assert "Complaints per week by unit" in english_chart.caption
+    # the chart itself is drawn in the reader's language: different labels, other pixels
+    assert office.world.file_bytes(english_chart.photo[-1]["file_id"]) != \
+        office.world.file_bytes(chart.photo[-1]["file_id"])
 
     runs = await digests.runs(office.db, "weekly")
     assert [(r.period_key, r.state) for r in runs] == [("2026-11-23", "sent"),
