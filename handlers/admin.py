@@ -143,11 +143,15 @@ async def grup_unit_in_private(update: Update, context: BotContext) -> None:
 
 
 async def bot_membership_changed(update: Update, context: BotContext) -> None:
-    """Removed from a unit group: the admins hear it now, not at the next start. A basic
+    """Blocked by a person: they are unreachable from now on (staff are told when they
+    answer). Removed from a unit group: the admins hear it now, not at the next start. A basic
     group that became a supergroup is no removal: Telegram is not known to say "left" then,
     but should it, the admins must not be alarmed, so the bot asks first."""
     change = update.my_chat_member
     if change.new_chat_member.status not in (ChatMember.LEFT, ChatMember.BANNED):
+        return
+    if change.chat.type == Chat.PRIVATE:  # the person blocked the bot: known at once
+        await people.mark_unreachable(context.runtime, change.chat.id, "blocked the bot")
         return
     if change.chat.type == Chat.GROUP and await _upgraded(context, change.chat.id):
         return

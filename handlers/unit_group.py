@@ -179,7 +179,9 @@ async def _reply_or_note(update: Update, context: BotContext, complaint_id: int)
         else:
             complaint = await actions.reply(context.runtime, context.actor, complaint_id, text,
                                             file)
-            key = "grp.reply_sent"
+            key = ("grp.reply_unreachable"
+                   if await actions.reporter_unreachable(context.runtime, complaint)
+                   else "grp.reply_sent")
     except InvalidTransition as error:
         await quote(update, context, t(
             language(context), "grp.invalid_state", number=await _number(context, complaint_id),
@@ -202,6 +204,8 @@ async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
             complaint = await actions.ask_info(runtime, context.actor, prompt.subject_id, text,
                                                file)
             reply = t(lang, "grp.question_sent", number=complaint.number)
+            if await actions.reporter_unreachable(runtime, complaint):
+                reply = t(lang, "grp.question_unreachable", number=complaint.number)
         elif prompt.action == "resolve":
             complaint = await actions.resolve(runtime, context.actor, prompt.subject_id, text,
                                               file)

@@ -30,7 +30,7 @@ from bot.services.complaint_changes import (
 )
 from bot.services.complaint_checks import plan_checks
 from bot.services.people import Actor
-from storage import complaints
+from storage import complaints, people
 from storage.complaints import Complaint
 from storage.db import Tx
 
@@ -90,6 +90,13 @@ async def reply(runtime: Runtime, actor: Actor, complaint_id: int, text: str | N
         if (updated.status, updated.assignee_id) != (complaint.status, complaint.assignee_id):
             await after_change(runtime, tx, updated)
     return updated
+
+
+async def reporter_unreachable(runtime: Runtime, complaint: Complaint) -> bool:
+    """Whether Telegram refuses messages to the reporter (they blocked the bot): staff
+    should know that an answer waits in /status instead of reaching them."""
+    reporter = await people.get(runtime.db, complaint.reporter_id)
+    return reporter is not None and not reporter.reachable
 
 
 async def note(runtime: Runtime, actor: Actor, complaint_id: int, text: str) -> Complaint:

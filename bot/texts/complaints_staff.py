@@ -52,6 +52,15 @@ ID: dict[str, str] = {
     "grp.move_prompt": "{name}, tulis alasan pengalihan {number} ke {unit} (balas pesan ini):",
     "grp.too_short": "Terlalu pendek ({length} karakter; minimal {min}). Balas lagi pesan tadi.",
     "grp.reply_sent": "✉️ Jawaban {number} terkirim ke warga.",
+    "grp.reply_unreachable": (
+        "⚠️ Jawaban {number} tersimpan, tetapi warga tidak dapat dihubungi (bot diblokir). "
+        "Warga akan melihatnya di /status bila kembali; pertimbangkan menghubunginya lewat "
+        "jalur lain."
+    ),
+    "grp.question_unreachable": (
+        "⚠️ Pertanyaan {number} tersimpan, tetapi warga tidak dapat dihubungi (bot diblokir); "
+        "tenggat berhenti sampai warga menjawab. Pertimbangkan menghubunginya lewat jalur lain."
+    ),
     "grp.note_saved": "📝 Catatan internal {number} disimpan.",
     "grp.question_sent": "❓ Pertanyaan terkirim ke warga; tenggat {number} berhenti sampai warga menjawab.",
     "grp.moved": "↪️ {number} dialihkan ke {unit}.",
@@ -174,6 +183,14 @@ EN: dict[str, str] = {
     "grp.move_prompt": "{name}, write why {number} moves to {unit} (reply here):",
     "grp.too_short": "Too short ({length} characters; at least {min}). Reply to the prompt again.",
     "grp.reply_sent": "✉️ Answer to {number} sent to the citizen.",
+    "grp.reply_unreachable": (
+        "⚠️ The answer to {number} is saved, but the citizen cannot be reached (they blocked "
+        "the bot). They will see it in /status if they come back; consider another channel."
+    ),
+    "grp.question_unreachable": (
+        "⚠️ The question on {number} is saved, but the citizen cannot be reached (they blocked "
+        "the bot); the deadlines stop until they answer. Consider another channel."
+    ),
     "grp.note_saved": "📝 Internal note on {number} saved.",
     "grp.question_sent": "❓ Question sent to the citizen; the deadlines of {number} stop until they answer.",
     "grp.moved": "↪️ {number} moved to {unit}.",

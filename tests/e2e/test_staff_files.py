@@ -72,3 +72,24 @@ async def test_a_question_and_a_resolution_may_come_with_a_photo(office: OfficeE
     resolved = await citizen.wait_for("dinyatakan selesai")
     assert result.message_id < resolved.message_id  # the rating buttons come last
     assert any("1" in label for row in resolved.buttons for label in row)
+
+
+async def test_staff_hear_when_the_citizen_cannot_be_reached(office: OfficeEnv) -> None:
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    alert = await alert_for(pemb.group, number)
+    await office.world.settle()
+    citizen.block_bot()
+    await office.world.settle()
+
+    await pemb.staff.say(pemb.group, "Petugas datang besok pagi.", reply_to=alert)
+    warning = await pemb.group.wait_for("tidak dapat dihubungi")
+    assert number in warning.text and "/status" in warning.text
+
+    citizen.unblock_bot()
+    await citizen.send(f"/status {number}")
+    status = await citizen.wait_for("Linimasa")
+    assert "Petugas datang besok pagi." in status.text  # nothing was lost
+    await pemb.staff.say(pemb.group, "Mohon tunggu di lokasi.", reply_to=alert)
+    await pemb.group.wait_for("terkirim ke warga")
