@@ -99,8 +99,9 @@ ID: dict[str, str] = {
         "setelah diselesaikan. Terima kasih telah menyampaikan pengaduan."
     ),
     "cz.no_open_question": (
-        "Untuk pengaduan baru ketik /lapor; untuk melihat perkembangan ketik /status NOMOR "
-        "atau /riwayat."
+        "Untuk pengaduan baru ketik /lapor. Untuk menambahkan keterangan atau foto pada "
+        "pengaduan yang sudah ada, balas (reply) pesan bot tentang pengaduan itu. "
+        "Perkembangannya: /status NOMOR atau /riwayat."
     ),
 }
 
@@ -202,6 +203,8 @@ EN: dict[str, str] = {
         "after it was resolved. Thank you for your complaint."
     ),
     "cz.no_open_question": (
-        "For a new complaint type /lapor; to follow one up type /status NUMBER or /riwayat."
+        "For a new complaint type /lapor. To add details or a photo to a complaint you "
+        "already filed, reply to the bot's message about it. To follow it up: "
+        "/status NUMBER or /riwayat."
     ),
 }
