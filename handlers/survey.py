@@ -60,13 +60,28 @@ async def _begin(update: Update, context: BotContext, source: str, service_code:
     return await ask_service(update, context, draft)
 
 
+async def _resume_or_begin(update: Update, context: BotContext, source: str) -> int:
+    """/survei (or the menu) while a questionnaire is half answered: carry on where the
+    citizen stopped, instead of throwing their answers away. (A link or an invitation
+    names a service, so it starts that one afresh.)"""
+    draft = card.draft_of(context)
+    resumable = (draft is not None and draft.service is not None and draft.answers
+                 and not draft.expired(context.runtime.now()))
+    if not resumable:
+        return await _begin(update, context, source, None)
+    chosen = service.service(context.runtime, draft.service)
+    await say(update, context, "skm.resumed",
+              service=chosen.label(language(context)) if chosen else draft.service)
+    return await _next(update, context, draft, new=True)
+
+
 async def start_command(update: Update, context: BotContext) -> int:
-    return await _begin(update, context, "command", None)
+    return await _resume_or_begin(update, context, "command")
 
 
 async def start_menu(update: Update, context: BotContext) -> int:
     await answer(update, context)
-    return await _begin(update, context, "menu", None)
+    return await _resume_or_begin(update, context, "menu")
 
 
 async def start_link(update: Update, context: BotContext) -> int:

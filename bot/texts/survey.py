@@ -176,6 +176,10 @@ ID: dict[str, str] = {
     "skm.invite_button": "⭐ Isi survei",
     "skm.qr_title": "Survei Kepuasan Masyarakat",
     "skm.qr_hint": "Pindai untuk menilai layanan kami",
+    "skm.resumed": (
+        "Anda masih mengisi survei untuk <b>{service}</b>; kita lanjutkan dari pertanyaan "
+        "terakhir. Ingin mulai ulang? Ketik /batal lalu /survei."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -267,4 +271,8 @@ EN: dict[str, str] = {
     "skm.invite_button": "⭐ Take the survey",
     "skm.qr_title": "Public satisfaction survey",
     "skm.qr_hint": "Scan to rate our service",
+    "skm.resumed": (
+        "You are still answering the survey on <b>{service}</b>; let's carry on from the "
+        "last question. To start over, send /batal and then /survei."
+    ),
 }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.emulator import FakeTelegram
+from storage import surveys
 from tests.e2e.complaint_steps import alert_for, file_complaint, reply_to_prompt, unit_with_group
 from tests.e2e.harness import OfficeEnv, start_office
 from tests.e2e.survey_steps import (
@@ -258,3 +259,28 @@ async def test_the_main_menu_opens_the_survey(office: OfficeEnv) -> None:
     await citizen.wait_for("Survei dibatalkan")
     stale = await citizen.press("Legalisasi", message=intro)
     assert stale.show_alert and "tidak berlaku" in stale.text
+
+
+async def test_survei_again_carries_on_where_the_citizen_stopped(office: OfficeEnv) -> None:
+    citizen = office.user("Rudi")
+    await citizen.send("/survei")
+    intro = await citizen.wait_for("Layanan apa yang Anda terima?")
+    await citizen.press("Kartu Keluarga", message=intro)
+    card = await citizen.wait_for("Pertanyaan 1/9")
+    card = await press_on_card(citizen, card, "4 · Sangat sesuai")
+    card = await press_on_card(citizen, card, "3 · Mudah")
+
+    await citizen.send("/survei")  # e.g. lost the card in the chat
+    resumed = await citizen.wait_for("masih mengisi survei")
+    assert "Kartu Keluarga" in resumed.text
+    card = await citizen.wait_for("Pertanyaan 3/9")
+    card = await answer_unsur(citizen, card, SCORES, first=3)
+    card = await answer_profile(citizen, card, [None] * 4)
+    await finish(citizen, card, None)
+    response_id = await office.db.fetchval("SELECT id FROM survey_responses")
+    answers = await surveys.answers_of(office.db, response_id)
+    assert (answers["U1"], answers["U2"], len(answers)) == (4, 3, 9)
+
+    await citizen.send("/batal")
+    await citizen.send("/survei")  # nothing half answered now: a fresh survey
+    await citizen.wait_for("Layanan apa yang Anda terima?")
