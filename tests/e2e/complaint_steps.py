@@ -32,18 +32,16 @@ async def unit_with_group(office: OfficeEnv, code: str, title: str, *, basic: bo
     return Unit(code, group, staff, head)
 
 
-async def file_complaint(
+async def begin_complaint(
     citizen: FakeUser,
     *,
     category: str = "Infrastruktur",
     kelurahan: str = "Terjun",
     description: str = "Lampu jalan di Jl. Marelan Raya mati sejak seminggu, gelap sekali.",
-    photos: int = 0,
-    location: tuple[float, float] | None = None,
-    confidential: bool = False,
     conduct_unit: str | None = None,
-) -> str:
-    """Walk the whole intake; returns the tracking number."""
+) -> BotMessage:
+    """/lapor up to the evidence step (consenting when asked); returns the citizen's
+    description message."""
     await citizen.send("/lapor")
     first = await citizen.next_message()
     if "data pribadi" in first.text:
@@ -57,8 +55,25 @@ async def file_complaint(
     await citizen.wait_for("Di kelurahan mana")
     await citizen.press(kelurahan)
     await citizen.wait_for("Ceritakan masalahnya")
-    await citizen.send(description)
+    sent = await citizen.send(description)
     await citizen.wait_for("Lampiran")
+    return sent
+
+
+async def file_complaint(
+    citizen: FakeUser,
+    *,
+    category: str = "Infrastruktur",
+    kelurahan: str = "Terjun",
+    description: str = "Lampu jalan di Jl. Marelan Raya mati sejak seminggu, gelap sekali.",
+    photos: int = 0,
+    location: tuple[float, float] | None = None,
+    confidential: bool = False,
+    conduct_unit: str | None = None,
+) -> str:
+    """Walk the whole intake; returns the tracking number."""
+    await begin_complaint(citizen, category=category, kelurahan=kelurahan,
+                          description=description, conduct_unit=conduct_unit)
     for _ in range(photos):
         await citizen.send_photo()
         await citizen.wait_for("Tersimpan")

@@ -6,6 +6,7 @@ from storage import complaints
 from tests.e2e.complaint_steps import (
     NUMBER,
     alert_for,
+    begin_complaint,
     file_complaint,
     reply_to_prompt,
     unit_with_group,
@@ -20,18 +21,7 @@ async def test_descriptions_that_grow_when_escaped_or_counted_by_telegram_arrive
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
     citizen = office.user("Ani")
     for description in ("Jalan rusak " + "&" * 1988, "🕳" + "😡" * 1999):
-        await citizen.send("/lapor")
-        first = await citizen.next_message()
-        if "data pribadi" in first.text:
-            await citizen.press("Setuju")
-            first = await citizen.next_message()
-        assert "Pilih kategori" in first.text
-        await citizen.press("Infrastruktur")
-        await citizen.wait_for("Di kelurahan mana")
-        await citizen.press("Terjun")
-        await citizen.wait_for("Ceritakan masalahnya")
-        await citizen.send(description)
-        await citizen.wait_for("Lampiran")
+        await begin_complaint(citizen, description=description)
         await citizen.press("Lewati")
         await citizen.wait_for("identitas")
         await citizen.press("Tampilkan nama saya")

@@ -4,7 +4,12 @@ the citizen, no second binding), and the person is told to send a correction ane
 from __future__ import annotations
 
 from storage import complaint_events, complaints, unit_chats
-from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
+from tests.e2e.complaint_steps import (
+    alert_for,
+    begin_complaint,
+    file_complaint,
+    unit_with_group,
+)
 from tests.e2e.harness import OfficeEnv
 
 
@@ -33,16 +38,8 @@ async def test_an_edited_staff_answer_reaches_the_citizen_once(office: OfficeEnv
 
 async def test_an_edit_during_the_intake_keeps_the_draft(office: OfficeEnv) -> None:
     citizen = office.user("Budi")
-    await citizen.send("/lapor")
-    await citizen.wait_for("data pribadi")
-    await citizen.press("Setuju")
-    await citizen.wait_for("Pilih kategori")
-    await citizen.press("Infrastruktur")
-    await citizen.wait_for("Di kelurahan mana")
-    await citizen.press("Terjun")
-    await citizen.wait_for("Ceritakan masalahnya")
-    description = await citizen.send("Selokan di depan sekolah tersumbat sampah plastik.")
-    await citizen.wait_for("Lampiran")
+    description = await begin_complaint(
+        citizen, description="Selokan di depan sekolah tersumbat sampah plastik.")
 
     await citizen.edit(description, "Selokan di depan masjid tersumbat.")
     await citizen.wait_for("tidak diproses ulang")
@@ -65,16 +62,9 @@ async def test_an_edited_command_is_not_run_again(office: OfficeEnv) -> None:
 
 async def test_a_moving_live_location_is_taken_once_and_quietly(office: OfficeEnv) -> None:
     citizen = office.user("Rina")
-    await citizen.send("/lapor")
-    await citizen.wait_for("data pribadi")
-    await citizen.press("Setuju")
-    await citizen.wait_for("Pilih kategori")
-    await citizen.press("Kebersihan")
-    await citizen.wait_for("Di kelurahan mana")
-    await citizen.press("Paya Pasir")
-    await citizen.wait_for("Ceritakan masalahnya")
-    await citizen.send("Tumpukan sampah di pinggir jalan sudah seminggu tidak diangkut.")
-    await citizen.wait_for("Lampiran")
+    await begin_complaint(
+        citizen, category="Kebersihan", kelurahan="Paya Pasir",
+        description="Tumpukan sampah di pinggir jalan sudah seminggu tidak diangkut.")
     pin = await citizen.send_live_location(3.7001, 98.6401)
     await citizen.wait_for("Tersimpan")
     before = len(citizen.inbox)
