@@ -21,6 +21,7 @@ from bot.services import complaint_actions as actions
 from bot.services.complaint_alerts import ALERT, MESSAGE, renderer
 from bot.services.complaint_changes import for_staff, number_of
 from bot.services.complaint_prompts import (
+    ANSWERED,
     find_prompt,
     forget_prompt,
     remember_prompt,
@@ -157,6 +158,10 @@ async def staff_reply(update: Update, context: BotContext) -> bool:
         await _answer_prompt(update, context, prompt)
         return True
     subject = await subject_of_message(context.runtime, message.chat_id, target.message_id)
+    if subject is not None and subject[0] == ANSWERED:
+        await quote(update, context, t(language(context), "grp.prompt_answered",
+                                       number=await _number(context, subject[1])))
+        return True
     if subject is None or subject[0] not in (ALERT, MESSAGE):
         return False
     await _reply_or_note(update, context, subject[1])

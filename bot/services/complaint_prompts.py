@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from bot.runtime import Runtime
 
 SUBJECT = "complaint"
+ANSWERED = "complaint_prompt_done"  # a prompt already answered (replies to it get told so)
 
 
 async def remember_prompt(runtime: Runtime, chat_id: int, message_id: int, complaint_id: int,
@@ -28,8 +29,12 @@ async def find_prompt(runtime: Runtime, chat_id: int, message_id: int) -> Prompt
 
 
 async def forget_prompt(runtime: Runtime, prompt: Prompt) -> None:
+    """The prompt was answered (or can no longer be): it stops taking answers, and a later
+    reply to it is recognised as one that came too late."""
     async with runtime.db.transaction() as tx:
         await prompts.delete(tx, prompt.chat_id, prompt.message_id)
+        await outbox.remember_message(tx, prompt.chat_id, prompt.message_id, ANSWERED,
+                                      prompt.subject_id, runtime.now())
 
 
 async def subject_of_message(runtime: Runtime, chat_id: int, message_id: int

@@ -52,6 +52,10 @@ ID: dict[str, str] = {
     "grp.move_prompt": "{name}, tulis alasan pengalihan {number} ke {unit} (balas pesan ini):",
     "grp.too_short": "Terlalu pendek ({length} karakter; minimal {min}). Balas lagi pesan tadi.",
     "grp.reply_sent": "✉️ Jawaban {number} terkirim ke warga.",
+    "grp.prompt_answered": (
+        "Permintaan untuk {number} ini sudah dijawab sebelumnya; balasan ini tidak diproses. "
+        "Untuk menjawab warga, balas (reply) pesan pengaduannya."
+    ),
     "grp.reply_unreachable": (
         "⚠️ Jawaban {number} tersimpan, tetapi warga tidak dapat dihubungi (bot diblokir). "
         "Warga akan melihatnya di /status bila kembali; pertimbangkan menghubunginya lewat "
@@ -183,6 +187,10 @@ EN: dict[str, str] = {
     "grp.move_prompt": "{name}, write why {number} moves to {unit} (reply here):",
     "grp.too_short": "Too short ({length} characters; at least {min}). Reply to the prompt again.",
     "grp.reply_sent": "✉️ Answer to {number} sent to the citizen.",
+    "grp.prompt_answered": (
+        "This request about {number} was answered already; this reply was not processed. "
+        "To answer the citizen, reply to the complaint's message."
+    ),
     "grp.reply_unreachable": (
         "⚠️ The answer to {number} is saved, but the citizen cannot be reached (they blocked "
         "the bot). They will see it in /status if they come back; consider another channel."

@@ -113,3 +113,20 @@ async def test_after_a_move_the_old_unit_hears_where_the_complaint_went(
     bound = outsider.group.bot_messages[0]  # "this group is now the channel of ..."
     forged = await outsider.staff.press_data(cb.Resolve(stored.id).encode(), message=bound)
     assert "bukan wewenang" in forged.text  # another unit learns nothing of the move
+
+
+async def test_a_second_answer_to_an_answered_prompt_is_told_so(office: OfficeEnv) -> None:
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    alert = await alert_for(pemb.group, number)
+    await pemb.staff.press("Selesai", message=alert, chat=pemb.group)
+    prompt = await pemb.group.wait_for("balas pesan ini")
+    await pemb.staff.say(pemb.group, "Lampu sudah diganti dan menyala kembali.", reply_to=prompt)
+    await pemb.group.wait_for("warga diminta menilai")
+
+    await pemb.head.say(pemb.group, "Catatan: kabelnya juga diganti.", reply_to=prompt)
+    late = await pemb.group.wait_for("sudah dijawab sebelumnya")
+    assert number in late.text
+    await office.world.settle()
+    assert sum("dinyatakan selesai" in m.text for m in citizen.inbox) == 1
