@@ -9,7 +9,7 @@ explained and asked again without losing what was entered.
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -160,32 +160,59 @@ async def description_not_text(update: Update, context: BotContext) -> int:
     return DESCRIPTION
 
 
+async def description_with_file(update: Update, context: BotContext) -> int:
+    """A photo or PDF sent before the description is kept as the first attachment; its
+    caption, when it describes the problem well enough, is the description."""
+    draft = load_draft(context)
+    if not draft.full:
+        draft.attachments.append(_attachment(update.message))
+    caption = update.message.caption or ""
+    if caption and intake.description_problem(caption) is None:
+        draft.description = caption.strip()
+        save_draft(context, draft)
+        await say(update, context, "lapor.caption_used")
+        return await _next(update, context, ask_evidence)
+    save_draft(context, draft)
+    await say(update, context, "lapor.kept_ask_text", what=t(language(context), "lapor.kept_file"))
+    return DESCRIPTION
+
+
+async def description_with_location(update: Update, context: BotContext) -> int:
+    """A location pin sent before the description is kept for the evidence step."""
+    draft = load_draft(context)
+    location = update.message.location
+    draft.location = [location.latitude, location.longitude]
+    save_draft(context, draft)
+    await say(update, context, "lapor.kept_ask_text",
+              what=t(language(context), "lapor.kept_location"))
+    return DESCRIPTION
+
+
 async def evidence_file(update: Update, context: BotContext) -> int:
     draft = load_draft(context)
     if draft.full:
         await say(update, context, "lapor.evidence_full", max=MAX_ATTACHMENTS)
         return EVIDENCE
-    message = update.message
-    if message.photo:
-        largest = message.photo[-1]
-        draft.attachments.append(
-            {"kind": "photo", "file_id": largest.file_id,
-             "file_unique_id": largest.file_unique_id, "file_size": largest.file_size}
-        )
-    else:
-        document = message.document
-        draft.attachments.append(
-            {
-                "kind": "document",
-                "file_id": document.file_id,
-                "file_unique_id": document.file_unique_id,
-                "file_name": document.file_name,
-                "mime_type": document.mime_type,
-                "file_size": document.file_size,
-            }
-        )
+    draft.attachments.append(_attachment(update.message))
     save_draft(context, draft)
     return await _evidence_progress(update, context, draft)
+
+
+def _attachment(message: Message) -> dict[str, object]:
+    """What the draft keeps of a photo (its largest size) or a PDF document."""
+    if message.photo:
+        largest = message.photo[-1]
+        return {"kind": "photo", "file_id": largest.file_id,
+                "file_unique_id": largest.file_unique_id, "file_size": largest.file_size}
+    document = message.document
+    return {
+        "kind": "document",
+        "file_id": document.file_id,
+        "file_unique_id": document.file_unique_id,
+        "file_name": document.file_name,
+        "mime_type": document.mime_type,
+        "file_size": document.file_size,
+    }
 
 
 async def evidence_location(update: Update, context: BotContext) -> int:
@@ -277,6 +304,9 @@ def conversation() -> ConversationHandler:
             KELURAHAN: [CallbackQueryHandler(kelurahan_chosen, pattern=cb.IntakeKelurahan.matches)],
             DESCRIPTION: [
                 MessageHandler(private & text, description_given),
+                MessageHandler(private & (filters.PHOTO | filters.Document.PDF),
+                               description_with_file),
+                MessageHandler(private & filters.LOCATION, description_with_location),
                 MessageHandler(private & ~filters.COMMAND, description_not_text),
             ],
             EVIDENCE: [

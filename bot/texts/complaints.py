@@ -54,6 +54,15 @@ ID: dict[str, str] = {
         "kirim lagi."
     ),
     "lapor.text_please": "Mohon kirim uraian berupa teks.",
+    "lapor.caption_used": (
+        "📎 Foto/dokumen disimpan sebagai lampiran, dan keterangannya dipakai sebagai uraian."
+    ),
+    "lapor.kept_file": "Foto/dokumen",
+    "lapor.kept_location": "Lokasi",
+    "lapor.kept_ask_text": (
+        "📎 {what} disimpan untuk lampiran. Sekarang tuliskan uraian masalahnya sebagai teks "
+        "(apa yang terjadi, di mana persisnya, dan sejak kapan)."
+    ),
     "lapor.evidence": (
         "<b>Langkah 4 dari 6</b> — Lampiran (boleh dilewati): kirim sampai {max} foto atau "
         "dokumen PDF, dan/atau satu lokasi (📎 → Lokasi). Tekan <b>Selesai</b> bila sudah."
@@ -171,6 +180,16 @@ EN: dict[str, str] = {
         "and send it again."
     ),
     "lapor.text_please": "Please send the description as text.",
+    "lapor.caption_used": (
+        "📎 The photo/document is kept as an attachment, and its caption is used as the "
+        "description."
+    ),
+    "lapor.kept_file": "The photo/document",
+    "lapor.kept_location": "The location",
+    "lapor.kept_ask_text": (
+        "📎 {what} is kept for the attachments. Now please write the description as text "
+        "(what happened, exactly where, and since when)."
+    ),
     "lapor.evidence": (
         "<b>Step 4 of 6</b> — Attachments (optional): send up to {max} photos or PDF documents "
         "and/or one location (📎 → Location). Press <b>Done</b> when finished."

@@ -106,3 +106,29 @@ async def test_a_number_typed_loosely_still_finds_the_complaint(office: OfficeEn
         assert card.text.startswith(f"Pengaduan {number}\nStatus: Baru"), (typed, card.text)
     await citizen.send("/status MRL-2611-9999.")
     assert "MRL-2611-9999 tidak ditemukan" in (await citizen.next_message()).text
+
+
+async def test_a_photo_or_pin_sent_before_the_description_is_kept(office: OfficeEnv) -> None:
+    citizen = office.user("Dewi")
+    await citizen.send("/lapor")
+    await citizen.wait_for("data pribadi")
+    await citizen.press("Setuju")
+    await citizen.wait_for("Pilih kategori")
+    await citizen.press("Infrastruktur")
+    await citizen.wait_for("Di kelurahan mana")
+    await citizen.press("Terjun")
+    await citizen.wait_for("Ceritakan masalahnya")
+
+    await citizen.send_location(3.71, 98.65)
+    await citizen.wait_for("Lokasi disimpan")
+    await citizen.send_photo()  # no caption: kept, text still asked for
+    await citizen.wait_for("Foto/dokumen disimpan untuk lampiran")
+    await citizen.send_photo("Jembatan kayu di Lorong Damai patah sebagian, berbahaya.")
+    await citizen.wait_for("keterangannya dipakai sebagai uraian")
+    await citizen.wait_for("Lampiran")
+    await citizen.press("Selesai")
+    await citizen.wait_for("identitas")
+    await citizen.press("Tampilkan nama saya")
+    summary = await citizen.wait_for("Periksa pengaduan")
+    assert "Lampiran: 2 berkas dan lokasi" in summary.text
+    assert "Jembatan kayu di Lorong Damai" in summary.text
