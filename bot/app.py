@@ -26,6 +26,7 @@ from bot.services import (
     activity_audience,
     activity_reminders,
     complaint_checks,
+    complaint_views,
     digest,
     housekeeping,
     jp_nudge,
@@ -99,6 +100,7 @@ def build_application(
     runtime.group_bound_hooks.append(alert_unit_group)
     runtime.complaint_closed_hooks.append(invite_after_complaint)
     runtime.membership_hooks.append(activity_audience.follow_membership)
+    runtime.return_hooks.append(complaint_views.tell_missed_news)
     handlers.register(application)
     return application
 

@@ -33,6 +33,9 @@ GroupBoundHook = Callable[["Runtime", Tx, str, int], Awaitable[None]]
 ComplaintHook = Callable[["Runtime", Tx, Any], Awaitable[None]]
 #: Runs in the transaction that changed a person's role or unit (telegram id).
 MembershipHook = Callable[["Runtime", Tx, int], Awaitable[None]]
+#: Runs in the transaction that saw a person write again after the bot could not reach
+#: them (they had blocked it): telegram id, and since when they were unreachable.
+ReturnHook = Callable[["Runtime", Tx, int, int], Awaitable[None]]
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Runtime:
     group_bound_hooks: list[GroupBoundHook] = field(default_factory=list)
     complaint_closed_hooks: list[ComplaintHook] = field(default_factory=list)
     membership_hooks: list[MembershipHook] = field(default_factory=list)
+    return_hooks: list[ReturnHook] = field(default_factory=list)
     _storage_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @classmethod

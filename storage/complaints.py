@@ -123,6 +123,20 @@ async def of_reporter(db: Reader, reporter_id: int, offset: int, limit: int) -> 
     return [_complaint(r) for r in rows]
 
 
+async def changed_for_reporter_since(db: Reader, reporter_id: int, since: int) -> list[str]:
+    """Numbers of the reporter's complaints with news for them (a public event by someone
+    else) at or after ``since``."""
+    rows = await db.fetchall(
+        """SELECT DISTINCT c.number FROM complaints c
+           JOIN complaint_events e ON e.complaint_id = c.id
+           WHERE c.reporter_id = ? AND e.at >= ? AND e.public = 1
+             AND (e.actor_id IS NULL OR e.actor_id <> c.reporter_id)
+           ORDER BY c.number""",
+        (reporter_id, since),
+    )
+    return [r["number"] for r in rows]
+
+
 async def count_of_reporter(db: Reader, reporter_id: int, since: int = 0) -> int:
     return int(
         await db.fetchval(

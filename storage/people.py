@@ -20,6 +20,7 @@ class Person:
     started_at: int | None
     privacy_accepted_at: int | None = None
     erased_at: int | None = None  # the person erased their data (/hapusdata)
+    unreachable_since: int | None = None  # when the bot last lost the way to them
 
     @property
     def full_name(self) -> str:
@@ -28,7 +29,7 @@ class Person:
 
 COLUMNS = (
     "telegram_id, first_name, last_name, username, language, role, unit_code, reachable, "
-    "started_at, privacy_accepted_at, erased_at"
+    "started_at, privacy_accepted_at, erased_at, unreachable_since"
 )
 
 
@@ -45,6 +46,7 @@ def _person(row: Row) -> Person:
         started_at=row["started_at"],
         privacy_accepted_at=row["privacy_accepted_at"],
         erased_at=row["erased_at"],
+        unreachable_since=row["unreachable_since"],
     )
 
 
@@ -75,6 +77,7 @@ async def upsert_seen(
             last_name = excluded.last_name,
             username = excluded.username,
             reachable = CASE WHEN ? THEN 1 ELSE people.reachable END,
+            unreachable_since = CASE WHEN ? THEN NULL ELSE people.unreachable_since END,
             started_at = COALESCE(people.started_at, excluded.started_at),
             updated_at = excluded.updated_at
         """,
@@ -88,6 +91,7 @@ async def upsert_seen(
             now if started else None,
             now,
             now,
+            int(started),
             int(started),
         ),
     )
@@ -112,8 +116,11 @@ async def set_role(tx: Tx, telegram_id: int, role: str, unit_code: str | None, n
 
 async def set_reachable(tx: Tx, telegram_id: int, reachable: bool, now: int) -> None:
     await tx.execute(
-        "UPDATE people SET reachable = ?, updated_at = ? WHERE telegram_id = ?",
-        (int(reachable), now, telegram_id),
+        """UPDATE people SET reachable = ?, updated_at = ?,
+               unreachable_since = CASE WHEN ? THEN NULL
+                                        ELSE COALESCE(unreachable_since, ?) END
+           WHERE telegram_id = ?""",
+        (int(reachable), now, int(reachable), now, telegram_id),
     )
 
 

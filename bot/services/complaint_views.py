@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot import notify
 from bot.complaint_access import can_act
 from bot.complaint_render import ReporterView
 from bot.roles import Role
@@ -17,6 +18,7 @@ from bot.services.people import Actor
 from storage import complaint_events, complaints, people
 from storage.complaint_events import Event
 from storage.complaints import Complaint
+from storage.db import Tx
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -108,3 +110,13 @@ async def waiting_for_answer(runtime: Runtime, actor: Actor) -> Complaint | None
     """The reporter's complaint that most recently asked them a question, if any."""
     waiting = await complaints.waiting_for(runtime.db, actor.telegram_id)
     return waiting[0] if waiting else None
+
+
+async def tell_missed_news(runtime: Runtime, tx: Tx, telegram_id: int, since: int) -> None:
+    """A citizen who had blocked the bot writes again: the answers and changes sent
+    meanwhile never reached them, so name the complaints that have news (in /status)."""
+    numbers = await complaints.changed_for_reporter_since(tx, telegram_id, since)
+    if numbers:
+        await notify.tell(tx, telegram_id, "cz.missed_news", runtime.now(),
+                          default_language=runtime.settings.default_language,
+                          numbers=", ".join(numbers), first=numbers[0])

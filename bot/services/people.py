@@ -72,6 +72,9 @@ async def seen(
     if unchanged:
         return _as_seen(actor_of(runtime, person), withheld, telegram)
     first_contact = private_chat and (person is None or person.started_at is None)
+    unreachable_since = (person.unreachable_since or person.started_at or 0
+                         if private_chat and person is not None and not person.reachable
+                         else None)
     async with runtime.db.transaction() as tx:
         person = await people.upsert_seen(
             tx, telegram_id, names.first_name, names.last_name, names.username,
@@ -82,6 +85,9 @@ async def seen(
             from bot.services.commands import refresh_person_commands
 
             await refresh_person_commands(runtime, telegram_id, tx)
+        if unreachable_since is not None:  # e.g. tell them what they missed meanwhile
+            for hook in runtime.return_hooks:
+                await hook(runtime, tx, telegram_id, unreachable_since)
     return _as_seen(actor, withheld, telegram)
 
 

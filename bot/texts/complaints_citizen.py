@@ -98,6 +98,10 @@ ID: dict[str, str] = {
         "📁 Pengaduan <b>{number}</b> ditutup karena tidak ada tanggapan {days} hari kerja "
         "setelah diselesaikan. Terima kasih telah menyampaikan pengaduan."
     ),
+    "cz.missed_news": (
+        "👋 Selamat datang kembali. Selama bot tidak dapat mengirim pesan kepada Anda, ada "
+        "kabar tentang pengaduan {numbers}. Lihat dengan <code>/status {first}</code>."
+    ),
     "cz.no_open_question": (
         "Untuk pengaduan baru ketik /lapor. Untuk menambahkan keterangan atau foto pada "
         "pengaduan yang sudah ada, balas (reply) pesan bot tentang pengaduan itu. "
@@ -201,6 +205,10 @@ EN: dict[str, str] = {
     "cz.closed_auto": (
         "📁 Complaint <b>{number}</b> is closed: there was no reaction for {days} working days "
         "after it was resolved. Thank you for your complaint."
+    ),
+    "cz.missed_news": (
+        "👋 Welcome back. While the bot could not message you, there was news about "
+        "complaint {numbers}. See it with <code>/status {first}</code>."
     ),
     "cz.no_open_question": (
         "For a new complaint type /lapor. To add details or a photo to a complaint you "

@@ -93,3 +93,27 @@ async def test_staff_hear_when_the_citizen_cannot_be_reached(office: OfficeEnv) 
     assert "Petugas datang besok pagi." in status.text  # nothing was lost
     await pemb.staff.say(pemb.group, "Mohon tunggu di lokasi.", reply_to=alert)
     await pemb.group.wait_for("terkirim ke warga")
+
+
+async def test_a_citizen_back_from_blocking_hears_which_complaints_have_news(
+        office: OfficeEnv) -> None:
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    other = await file_complaint(citizen, description="Selokan di Jalan Kapten Rahmad tersumbat.")
+    alert = await alert_for(pemb.group, number)
+    await office.world.settle()
+    citizen.block_bot()
+    await office.world.settle()
+    await pemb.staff.press("Terima", message=alert, chat=pemb.group)
+    await pemb.staff.say(pemb.group, "Petugas datang besok pagi.", reply_to=alert)
+    await pemb.group.wait_for("tidak dapat dihubungi")
+
+    citizen.unblock_bot()
+    await citizen.send("/start")
+    news = await citizen.wait_for("Selamat datang kembali")
+    assert number in news.text and other not in news.text
+    assert f"/status {number}" in news.text
+    await citizen.send("/start")
+    await office.world.settle()
+    assert sum("Selamat datang kembali" in m.text for m in citizen.inbox) == 1
