@@ -69,9 +69,20 @@ def period_between(start: date, end: date) -> Period:
     return Period(start, end, "range")
 
 
+FIRST_YEAR = 2000  # before the office had any digital record: surely a typing error
+
+
 def parse_period(text: str | None, today: date, default: str = "bulan") -> Period:
     """Accept ``hari``, ``minggu``, ``bulan``, ``tahun`` (and English), ``YYYY-MM``,
-    ``YYYY`` and ``YYYY-MM-DD..YYYY-MM-DD`` (inclusive end, as people write it)."""
+    ``YYYY`` and ``YYYY-MM-DD..YYYY-MM-DD`` (inclusive end, as people write it), from the
+    year 2000 to next year (``1900`` or ``2999`` is a typing error, not an empty report)."""
+    period = _parse_period(text, today, default)
+    if period.start.year < FIRST_YEAR or period.end > date(today.year + 2, 1, 1):
+        raise PeriodError((text or default).strip())
+    return period
+
+
+def _parse_period(text: str | None, today: date, default: str) -> Period:
     word = (text or default).strip().lower()
     if word in ("hari", "today", "day"):
         return Period(today, today + timedelta(days=1), "day")

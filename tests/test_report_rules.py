@@ -140,3 +140,13 @@ def test_standing_figures_are_read_at_the_end_of_a_past_period_or_now() -> None:
     assert as_of(parse_period("2026-10", TODAY), now, WIB) == wib(2026, 10, 31, 23, 59, 59)
     assert as_of(parse_period("2026-11", TODAY), now, WIB) == now
     assert as_of(parse_period("2027", TODAY), now, WIB) == now
+
+
+def test_periods_far_from_today_are_typing_errors() -> None:
+    from bot.periods import PeriodError
+
+    for text in ("1900", "1999-12", "2999", "2028-01", "2026-11-01..2030-01-01"):
+        with pytest.raises(PeriodError):
+            parse_period(text, TODAY)
+    assert parse_period("2000", TODAY).start.year == 2000
+    assert parse_period("2027-12", TODAY).start.month == 12  # next year: plans
