@@ -67,7 +67,9 @@ async def jp_unit(update: Update, context: BotContext) -> None:
     behind = [s for s in found.staff if is_behind(s.jp, found.prorata)]
     for unit_code, members in groupby(found.staff, key=lambda s: s.unit_code):
         if found.unit_code is None:
-            lines += ["", t(lang, "jp.unit_group", unit=draw.unit_name(lang, unit_code))]
+            unit = (draw.unit_name(lang, unit_code) if unit_code
+                    else t(lang, "jp.unit_none"))  # the Camat, the Sekcam...
+            lines += ["", t(lang, "jp.unit_group", unit=unit)]
         for member in members:
             flag = "⚠️" if is_behind(member.jp, found.prorata) else "✅"
             lines.append(t(lang, "jp.unit_line", flag=flag, name=member.name, jp=member.jp))

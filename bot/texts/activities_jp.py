@@ -21,6 +21,7 @@ ID: dict[str, str] = {
         "🎓 <b>JP tahun {year} — {scope}</b>\n"
         "Target pro-rata per {date}: {prorata} JP (target tahunan {target} JP)."
     ),
+    "jp.unit_none": "Pimpinan dan pegawai tanpa unit",
     "jp.unit_group": "<b>{unit}</b>",
     "jp.unit_line": "{flag} {name} — {jp} JP",
     "jp.unit_empty": "Belum ada pegawai terdaftar.",
@@ -66,6 +67,7 @@ EN: dict[str, str] = {
         "🎓 <b>JP in {year} — {scope}</b>\n"
         "Pro-rata target as of {date}: {prorata} JP (yearly target {target} JP)."
     ),
+    "jp.unit_none": "Leadership and staff without a unit",
     "jp.unit_group": "<b>{unit}</b>",
     "jp.unit_line": "{flag} {name} — {jp} JP",
     "jp.unit_empty": "No employees registered yet.",

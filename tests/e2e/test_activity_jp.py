@@ -101,6 +101,8 @@ async def test_jp_unit_lists_who_is_behind(office: OfficeEnv) -> None:
     await camat.send("/jp_unit")
     everyone = await camat.wait_for("Semua unit")
     assert "Seksi Pembangunan" in everyone.text and "⚠️ Rina — 0 JP" in everyone.text
+    assert "Pimpinan dan pegawai tanpa unit" in everyone.text  # the Camat's own JP
+    assert "\n—\n" not in everyone.text
     await camat.send("/jp_unit PEMB")
     one = await camat.wait_for("Seksi Pembangunan")
     assert "Rina" in one.text and "Ani" not in one.text
