@@ -58,7 +58,8 @@ async def _explain_scope(update: Update, context: BotContext, refused: Exception
         await say(update, context, "ikm.no_unit")
     else:
         chosen = context.runtime.office.service(service_code or "")
-        await say(update, context, "ikm.not_your_unit",
+        own = reports.unit_services(context.runtime.office, context.actor.unit_code)
+        await say(update, context, "ikm.not_your_unit" if own else "ikm.unit_without_services",
                   service=chosen.label(language(context)) if chosen else service_code,
                   codes=_codes(context))
 

@@ -19,6 +19,10 @@ ID: dict[str, str] = {
         "Layanan <b>{service}</b> bukan layanan unit Anda. Layanan unit Anda: {codes}"
     ),
     "ikm.no_unit": "Akun Anda belum terhubung ke unit; hubungi admin.",
+    "ikm.unit_without_services": (
+        "Layanan <b>{service}</b> bukan layanan unit Anda, dan unit Anda tidak memiliki "
+        "layanan yang disurvei (SKM) di berkas kantor; IKM layanan unit lain dilihat pimpinan."
+    ),
     "ikm.empty": "Belum ada responden survei untuk {scope} pada {period}.",
     "ikm.scope.office": "seluruh layanan",
     "ikm.scope.unit": "layanan {unit}",
@@ -75,6 +79,10 @@ EN: dict[str, str] = {
         "The service <b>{service}</b> is not one of your unit's. Your unit's services: {codes}"
     ),
     "ikm.no_unit": "Your account is not linked to a unit yet; please ask the admin.",
+    "ikm.unit_without_services": (
+        "The service <b>{service}</b> is not one of your unit's, and your unit has no "
+        "surveyed (SKM) services in the office file; other units' IKM is for supervisors."
+    ),
     "ikm.empty": "No survey respondents yet for {scope} in {period}.",
     "ikm.scope.office": "all services",
     "ikm.scope.unit": "services of {unit}",

@@ -73,7 +73,9 @@ async def test_ikm_scope_periods_and_number_formats(office: OfficeEnv) -> None:
     assert "layanan Seksi Pelayanan Umum (PATEN)" in own_unit.text
     assert "IKM konversi: 77,78" in own_unit.text
     await kasi_pemb.send("/ikm KK")
-    await kasi_pemb.wait_for("bukan layanan unit Anda")
+    refused = await kasi_pemb.wait_for("bukan layanan unit Anda")
+    assert "tidak memiliki layanan yang disurvei" in refused.text and "Pilihan: —" not in \
+        refused.text
 
     await camat.send("/ikm 2026-10 KK")
     await camat.wait_for("Belum ada responden survei untuk Kartu Keluarga pada Oktober 2026")
