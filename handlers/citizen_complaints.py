@@ -193,7 +193,7 @@ async def _reply_about_complaint(update: Update, context: BotContext) -> bool:
 async def _relay(update: Update, context: BotContext, complaint_id: int) -> None:
     message = update.effective_message
     text = message.text or message.caption
-    has_file = bool(message.photo or message.document)
+    has_file = bool(message.photo or message.document or message.voice or message.video)
     if not text and not has_file:
         await say(update, context, "cz.relay_unsupported")
         return

@@ -88,7 +88,8 @@ ID: dict[str, str] = {
         "nomor {number}."
     ),
     "cz.relay_unsupported": (
-        "Pesan jenis ini tidak dapat diteruskan ke petugas. Kirim teks, foto, atau dokumen."
+        "Pesan jenis ini tidak dapat diteruskan ke petugas. Kirim teks, foto, dokumen, "
+        "pesan suara, atau video."
     ),
     "cz.closed_not_relayed": (
         "Pengaduan {number} sudah ditutup, jadi pesan Anda tidak diteruskan ke petugas. Bila "
@@ -195,8 +196,8 @@ EN: dict[str, str] = {
         "solved, please file a new complaint with /lapor and mention {number}."
     ),
     "cz.relay_unsupported": (
-        "This kind of message cannot be passed to the officers. Send text, a photo or a "
-        "document."
+        "This kind of message cannot be passed to the officers. Send text, a photo, a "
+        "document, a voice note or a video."
     ),
     "cz.closed_not_relayed": (
         "Complaint {number} is closed, so your message was not passed to the officers. If "

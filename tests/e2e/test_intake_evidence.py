@@ -164,3 +164,21 @@ async def test_a_far_location_sent_before_the_description_is_confirmed_too(
     asked = await citizen.wait_for("di luar Kecamatan Medan Marelan")
     await citizen.press("Ya, lokasinya benar", message=asked)
     await citizen.wait_for("Sekarang tuliskan uraian")
+
+
+async def test_a_voice_note_answering_the_unit_reaches_the_group(office: OfficeEnv) -> None:
+    """After filing, a voice note sent as the answer to the unit's question is relayed
+    to the group like a photo (it was refused as "cannot be passed to the officers")."""
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Ani")
+    await begin_complaint(citizen)
+    number = await finish(citizen)
+    alert = await alert_for(pemb.group, number)
+    await pemb.staff.press("Minta Info", message=alert, chat=pemb.group)
+    prompt = await pemb.group.wait_for("balas pesan ini")
+    await pemb.staff.say(pemb.group, "Tiang lampu yang mana, Bu?", reply_to=prompt)
+    await citizen.wait_for("memerlukan informasi tambahan")
+    await citizen.send_voice(duration=15)
+    await citizen.wait_for("jawaban Anda untuk")
+    await office.world.settle()
+    assert [m.kind for m in pemb.group.bot_messages].count("voice") == 1
