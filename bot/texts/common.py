@@ -56,6 +56,10 @@ ID: dict[str, str] = {
         "terlihat anggota grup. Tekan tombol di bawah, lalu kirim /{command} di sana."
     ),
     "group.open_private": "💬 Buka chat dengan bot",
+    "error.unknown_command": (
+        "Perintah /{command} tidak dikenal. Ketik /bantuan untuk melihat perintah yang dapat "
+        "Anda pakai."
+    ),
     "error.edit_ignored": (
         "✏️ Perubahan pada pesan yang sudah terkirim tidak diproses ulang. Jika ada yang perlu "
         "dikoreksi, kirim pesan baru."
@@ -130,6 +134,9 @@ EN: dict[str, str] = {
         "stays out of the group. Press the button below, then send /{command} there."
     ),
     "group.open_private": "💬 Open the chat with the bot",
+    "error.unknown_command": (
+        "The command /{command} is unknown. Type /bantuan to see the commands you can use."
+    ),
     "error.edit_ignored": (
         "✏️ Edits of a message already sent are not processed again. If something needs "
         "correcting, please send a new message."
