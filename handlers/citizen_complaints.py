@@ -88,7 +88,7 @@ async def show_history(update: Update, context: BotContext, page: int, edit: boo
     lines = [t(lang, "history.title", page=found.page, pages=found.pages)]
     for complaint in found.items:
         lines.append(t(lang, "history.line", number=complaint.number,
-                       status=draw.status(lang, complaint.status),
+                       status=draw.status_of(lang, complaint),
                        date=draw.short_when(lang, complaint.created_at),
                        category=draw.category(lang, complaint.category_code)))
     keyboard = [[InlineKeyboardButton(c.number, callback_data=cb.ShowStatus(c.id).encode())]
