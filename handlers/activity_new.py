@@ -43,7 +43,7 @@ from bot.services import activity_create as create
 from bot.services.activity_common import renderer
 from bot.services.activity_create import Draft, OverBudget
 from bot.texts import t
-from handlers.activity_replies import explain, settle
+from handlers.activity_replies import explain, settle, year_assumed
 from handlers.flows import exclusive
 from handlers.guards import requires
 from handlers.replies import answer, language, say
@@ -115,15 +115,16 @@ async def ask_when(update: Update, context: BotContext) -> int:
 async def when_given(update: Update, context: BotContext) -> int:
     runtime = context.runtime
     try:
-        moment = parse_when(update.message.text, runtime.clock.now(), runtime.settings.zone)
+        when = parse_when(update.message.text, runtime.clock.now(), runtime.settings.zone)
     except InputError as error:
         await explain(update, context, error)
         return WHEN
     draft = _draft(context)
-    draft.starts_at = to_epoch(moment)
+    draft.starts_at = to_epoch(when.moment)
     _save(context, draft)
     await say(update, context, "actnew.when_ok",
               when=renderer(runtime).when(language(context), draft.starts_at))
+    await year_assumed(update, context, when)
     return await _next(update, context, ask_duration)
 
 

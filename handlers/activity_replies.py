@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot.activity_input import InputError
+from bot.activity_input import InputError, When
+from bot.clock import to_epoch
 from bot.context import BotContext
 from bot.services import NotFound
 from bot.services.activity_changes import Closed
@@ -22,10 +24,21 @@ Handler = Callable[[Update, BotContext], Awaitable[Any]]
 
 
 async def explain(update: Update, context: BotContext, error: InputError) -> None:
-    """Say what was wrong with the input (the step then asks again)."""
+    """Say what was wrong with the input (the step then asks again); a moment in the
+    explanation (the past date as it was read) is written out in full."""
     lang = language(context)
-    now = renderer(context.runtime).when(lang, context.runtime.now())
-    await say(update, context, f"actin.{error.reason}", now=now, **error.values)
+    draw = renderer(context.runtime)
+    values = {key: draw.when(lang, to_epoch(value)) if isinstance(value, datetime) else value
+              for key, value in error.values.items()}
+    await say(update, context, f"actin.{error.reason}", now=draw.when(lang, context.runtime.now()),
+              **values)
+
+
+async def year_assumed(update: Update, context: BotContext, when: When) -> None:
+    """A date typed without a year that had passed this year was taken as next year's:
+    say so, the organiser may have meant something else."""
+    if when.assumed_year is not None:
+        await say(update, context, "actin.when.year_assumed", year=when.assumed_year)
 
 
 async def settle(update: Update, context: BotContext, choice: str) -> None:

@@ -70,8 +70,12 @@ ID: dict[str, str] = {
     "actin.when.date": "Tanggal itu tidak ada di kalender. Silakan tulis lagi.",
     "actin.when.time": "Jam {time} tidak valid (00:00–23:59). Silakan tulis lagi.",
     "actin.when.past": (
-        "Waktu itu sudah lewat (sekarang {now}). Kegiatan harus di masa depan; silakan "
-        "tulis lagi."
+        "{when} sudah lewat (sekarang {now}). Kegiatan harus di masa depan; silakan "
+        "tulis lagi, dengan tahunnya bila yang dimaksud tahun depan."
+    ),
+    "actin.when.year_assumed": (
+        "ℹ️ Tahunnya tidak ditulis dan tanggal itu tahun ini sudah lewat, jadi kami ambil "
+        "tahun <b>{year}</b>. Bila bukan itu maksudnya, ketik /batal dan mulai lagi."
     ),
     "actin.when.too_far": (
         "Waktu itu lebih dari dua tahun lagi; periksa tahunnya dan tulis lagi."
@@ -168,8 +172,12 @@ EN: dict[str, str] = {
     "actin.when.date": "That date does not exist. Please type it again.",
     "actin.when.time": "{time} is not a valid time (00:00–23:59). Please type it again.",
     "actin.when.past": (
-        "That time has passed (it is now {now}). The activity must be in the future; "
-        "please type it again."
+        "{when} has passed (it is now {now}). The activity must be in the future; please "
+        "type it again, with the year if you mean next year."
+    ),
+    "actin.when.year_assumed": (
+        "ℹ️ No year was typed and that date has passed this year, so we took the year "
+        "<b>{year}</b>. If you meant something else, type /batal and start again."
     ),
     "actin.when.too_far": "That is more than two years ahead; check the year and type it again.",
     "actin.when.same": "That is the current time. Type a new time or /batal.",
