@@ -164,6 +164,21 @@ def has_begun(starts_at: int, now: int) -> bool:
     return now >= starts_at
 
 
+def has_ended(starts_at: int, minutes: int, now: int) -> bool:
+    return now >= starts_at + minutes * 60
+
+
+SCHEDULED, FINISHED, CANCELLED = "terjadwal", "selesai", "dibatalkan"
+
+
+def shown_status(status: str, starts_at: int, minutes: int, now: int) -> str:
+    """The status people see: a scheduled activity that has ended is "selesai" from its
+    end on (nothing is stored for that); a cancelled one stays "dibatalkan"."""
+    if status == SCHEDULED and has_ended(starts_at, minutes, now):
+        return FINISHED
+    return status
+
+
 def minutes_until(starts_at: int, now: int) -> int:
     return max(0, (starts_at - now) // 60)
 

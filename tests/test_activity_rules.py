@@ -134,3 +134,14 @@ def test_attendance_can_be_corrected_from_the_end_until_the_deadline() -> None:
 def test_audience_covers_staff_by_unit_or_all_and_subscribers_by_public(
         audience: dict, person: dict, covered: bool) -> None:
     assert audience_covers(**audience, **person) is covered
+
+
+def test_shown_status_finishes_at_the_end_and_keeps_cancellations() -> None:
+    from bot.activity_rules import shown_status
+
+    start, minutes = 1_000_000, 120
+    end = start + minutes * 60
+    assert shown_status("terjadwal", start, minutes, start - 1) == "terjadwal"
+    assert shown_status("terjadwal", start, minutes, end - 1) == "terjadwal"  # under way
+    assert shown_status("terjadwal", start, minutes, end) == "selesai"
+    assert shown_status("dibatalkan", start, minutes, end + 10) == "dibatalkan"
