@@ -164,6 +164,15 @@ def has_begun(starts_at: int, now: int) -> bool:
     return now >= starts_at
 
 
+#: ``/start forum`` (the deep link organisers share) opens /forum.
+FORUM_START = "forum"
+
+
+def forum_link(bot_username: str) -> str:
+    """The link that opens /forum, to invite citizens to subscribe to forum news."""
+    return f"https://t.me/{bot_username}?start={FORUM_START}"
+
+
 def has_ended(starts_at: int, minutes: int, now: int) -> bool:
     return now >= starts_at + minutes * 60
 

@@ -52,6 +52,21 @@ ID: dict[str, str] = {
     "actnew.stale": "Ringkasan ini sudah tidak berlaku.",
     "actnew.saved": "✅ \"{title}\" tersimpan. Undangan dikirim ke {invited} orang.",
     "actnew.saved_again": "\"{title}\" sudah tersimpan sebelumnya.",
+    "actnew.forum_nobody": "Belum ada warga yang berlangganan info forum. ",
+    "actnew.forum_share": (
+        "📣 {nobody}Warga diundang ke forum publik bila berlangganan: mereka membuka /forum "
+        "lalu menekan <b>🔔 Beri tahu saya forum berikutnya</b>. Bagikan tautan ini di grup "
+        "warga:\n{link}"
+    ),
+    "actnew.forum_qr": (
+        "Kode QR tautan yang sama, untuk dicetak dan ditempel di papan pengumuman kantor "
+        "lurah atau kecamatan."
+    ),
+    "forum.qr_title": "Forum Warga",
+    "forum.qr_subject": "Undangan forum warga",
+    "forum.qr_hint": (
+        "Pindai dengan kamera ponsel, lalu tekan Beri tahu saya forum berikutnya"
+    ),
     "actnew.discarded": "Kegiatan baru dibatalkan; tidak ada yang disimpan.",
     "actnew.text_please": "Mohon jawab dengan teks.",
     "actnew.buttons_please": "Silakan pilih dengan tombol pada pesan di atas, atau ketik /batal.",
@@ -154,6 +169,19 @@ EN: dict[str, str] = {
     "actnew.stale": "This summary is no longer valid.",
     "actnew.saved": "✅ \"{title}\" saved. Invitations sent to {invited} people.",
     "actnew.saved_again": "\"{title}\" was already saved.",
+    "actnew.forum_nobody": "No citizen has subscribed to forum news yet. ",
+    "actnew.forum_share": (
+        "📣 {nobody}Citizens are invited to public forums when they subscribe: they open "
+        "/forum and press <b>🔔 Notify me of the next forums</b>. Share this link in "
+        "neighbourhood groups:\n{link}"
+    ),
+    "actnew.forum_qr": (
+        "A QR code of the same link, to print and put on the notice board of the kelurahan "
+        "or district office."
+    ),
+    "forum.qr_title": "Citizen forum",
+    "forum.qr_subject": "Invitations to citizen forums",
+    "forum.qr_hint": "Scan with your phone camera, then press Notify me of the next forums",
     "actnew.discarded": "New activity discarded; nothing was saved.",
     "actnew.text_please": "Please answer with text.",
     "actnew.buttons_please": "Please choose with the buttons of the message above, or type /batal.",
