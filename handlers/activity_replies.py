@@ -17,7 +17,7 @@ from bot.context import BotContext
 from bot.services import NotFound
 from bot.services.activity_changes import Closed
 from bot.services.activity_common import renderer
-from bot.texts import Markup, escape
+from bot.texts import Markup, chosen
 from handlers.replies import answer, language, say
 
 Handler = Callable[[Update, BotContext], Awaitable[Any]]
@@ -47,8 +47,7 @@ async def settle(update: Update, context: BotContext, choice: str) -> None:
     await query.answer()
     message = query.message
     if message is not None and message.text_html is not None:
-        await replace(update, context, Markup(f"{message.text_html}\n✓ <b>{escape(choice)}</b>"),
-                      None)
+        await replace(update, context, chosen(message.text_html, choice), None)
 
 
 async def replace(update: Update, context: BotContext, text: Markup,

@@ -3,15 +3,13 @@ conversation states, and the question each step asks."""
 
 from __future__ import annotations
 
-from html import escape
-
 from telegram import Update
 from telegram.constants import ParseMode
 
 from bot.complaint_rules import DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_ATTACHMENTS
 from bot.context import BotContext
 from bot.services.complaint_intake import Draft
-from bot.texts import t
+from bot.texts import chosen, t
 from handlers import intake_keyboards as kb
 from handlers.replies import language, say
 
@@ -40,10 +38,8 @@ async def settle_button(update: Update, context: BotContext, choice: str) -> Non
     query = update.callback_query
     await query.answer()
     if query.message is not None and query.message.text_html is not None:
-        await query.edit_message_text(
-            f"{query.message.text_html}\n✓ <b>{escape(choice, quote=False)}</b>",
-            parse_mode=ParseMode.HTML,
-        )
+        await query.edit_message_text(chosen(query.message.text_html, choice),
+                                      parse_mode=ParseMode.HTML)
 
 
 async def ask_category(update: Update, context: BotContext) -> int:

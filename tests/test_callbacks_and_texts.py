@@ -69,3 +69,12 @@ def test_one_form_of_address_in_indonesian() -> None:
     texts += [question for _name, question, _labels in UNSUR_ID.values()]
     for text in texts:
         assert not re.search(r"\b(Saudara|saudara|Bapak/Ibu|kamu)\b", text), text
+
+
+def test_a_pressed_choice_gets_one_mark() -> None:
+    from bot.texts import chosen
+
+    assert chosen("Kategori?", "Infrastruktur") == "Kategori?\n✓ <b>Infrastruktur</b>"
+    assert chosen("Setuju?", "✅ Setuju") == "Setuju?\n<b>✅ Setuju</b>"
+    assert chosen("Unit?", "4 · Sangat sesuai") == "Unit?\n✓ <b>4 · Sangat sesuai</b>"
+    assert chosen("Q", "<b>&") == "Q\n✓ <b>&lt;b&gt;&amp;</b>"  # the label is escaped

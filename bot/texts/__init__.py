@@ -80,6 +80,14 @@ def join(parts: Iterable[str], separator: str = "\n") -> Markup:
     return Markup(separator.join(parts))
 
 
+def chosen(question: str, choice: str) -> Markup:
+    """A question (safe HTML) with the choice made under it, as a pressed button leaves it:
+    "✓ Infrastruktur", but a label with its own symbol keeps only that ("✅ Setuju", not
+    "✓ ✅ Setuju")."""
+    mark = "" if choice[:1] and not choice[:1].isalnum() else "✓ "
+    return Markup(f"{question}\n{mark}<b>{escape(choice)}</b>")
+
+
 def placeholders(template: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(template) if field}
 

@@ -52,7 +52,13 @@ ID: dict[str, str] = {
     ),
     "grp.move_choose": "Alihkan {number} ke unit mana?",
     "grp.move_prompt": "{name}, tulis alasan pengalihan {number} ke {unit} (balas pesan ini):",
-    "grp.too_short": "Terlalu pendek ({length} karakter; minimal {min}). Balas lagi pesan tadi.",
+    "grp.too_short": (
+        "Terlalu pendek ({length} karakter; minimal {min}). Balas lagi pesan bot yang meminta "
+        "{what} {number}, dengan teks yang lebih lengkap."
+    ),
+    "grp.what.ask": "pertanyaan untuk warga tentang",
+    "grp.what.resolve": "catatan penyelesaian",
+    "grp.what.reassign": "alasan pengalihan",
     "grp.reply_sent": "✉️ Jawaban {number} terkirim ke warga.",
     "grp.prompt_answered": (
         "Permintaan untuk {number} ini sudah dijawab sebelumnya; balasan ini tidak diproses. "
@@ -189,7 +195,13 @@ EN: dict[str, str] = {
     ),
     "grp.move_choose": "Move {number} to which unit?",
     "grp.move_prompt": "{name}, write why {number} moves to {unit} (reply here):",
-    "grp.too_short": "Too short ({length} characters; at least {min}). Reply to the prompt again.",
+    "grp.too_short": (
+        "Too short ({length} characters; at least {min}). Reply again to the bot's message "
+        "asking for the {what} {number}, with a fuller text."
+    ),
+    "grp.what.ask": "question to the citizen about",
+    "grp.what.resolve": "resolution note of",
+    "grp.what.reassign": "reason for moving",
     "grp.reply_sent": "✉️ Answer to {number} sent to the citizen.",
     "grp.prompt_answered": (
         "This request about {number} was answered already; this reply was not processed. "

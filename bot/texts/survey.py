@@ -104,7 +104,6 @@ ID: dict[str, str] = {
     ),
     "skm.question": "Layanan: <b>{service}</b>\n\n<b>Pertanyaan {n}/9 · {name}</b>\n{question}",
     "skm.answer_button": "{score} · {label}",
-    "skm.chosen": "{text}\n✓ <b>{choice}</b>",
     "skm.use_buttons": (
         "Mohon jawab dengan tombol pada pertanyaan di atas. Ketik /batal untuk berhenti."
     ),
@@ -202,7 +201,6 @@ EN: dict[str, str] = {
     ),
     "skm.question": "Service: <b>{service}</b>\n\n<b>Question {n}/9 · {name}</b>\n{question}",
     "skm.answer_button": "{score} · {label}",
-    "skm.chosen": "{text}\n✓ <b>{choice}</b>",
     "skm.use_buttons": "Please answer with the buttons of the question above. Type /batal to stop.",
     "skm.profile.gender": "Your gender? <i>(optional)</i>",
     "skm.profile.age": "Your age? <i>(optional)</i>",
