@@ -77,4 +77,4 @@ def test_a_pressed_choice_gets_one_mark() -> None:
     assert chosen("Kategori?", "Infrastruktur") == "Kategori?\n✓ <b>Infrastruktur</b>"
     assert chosen("Setuju?", "✅ Setuju") == "Setuju?\n<b>✅ Setuju</b>"
     assert chosen("Unit?", "4 · Sangat sesuai") == "Unit?\n✓ <b>4 · Sangat sesuai</b>"
-    assert chosen("Q", "<b>&") == "Q\n✓ <b>&lt;b&gt;&amp;</b>"  # the label is escaped
+    assert chosen("Q", "Jl. <b>&") == "Q\n✓ <b>Jl. &lt;b&gt;&amp;</b>"  # escaped
