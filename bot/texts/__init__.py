@@ -19,7 +19,7 @@ LANGUAGES = ("id", "en")
 MODULES = (
     "common", "admin", "delivery", "complaints", "complaints_citizen", "complaints_staff",
     "activities", "activities_new", "activities_jp", "activities_corrections", "survey", "ikm",
-    "reports", "report_sections", "suggestions", "privacy",
+    "reports", "report_sections", "suggestions", "privacy", "export",
 )
 MAX_MESSAGE = 4096
 

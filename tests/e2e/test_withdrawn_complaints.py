@@ -5,6 +5,7 @@ and a withdrawn complaint says so instead of showing the green "done"."""
 from __future__ import annotations
 
 from storage import complaints
+from tests.e2e import report_steps
 from tests.e2e.activity_steps import member
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
@@ -56,3 +57,10 @@ async def test_a_conduct_complaint_stays_open_after_its_reporter_erases_their_da
 
     await camat.press("Terima", message=anonymous)  # the supervisors handle it as before
     assert (await complaints.by_number(office.db, pungli)).status == "diterima"
+
+    await office.admin.send("/ekspor 2026-11")
+    book = report_steps.workbook_of(
+        office, await office.admin.wait_for(predicate=lambda m: m.document is not None))
+    shown = {r["service_request_id"]: (r["status"], r["status_detail"])
+             for r in report_steps.sheet_rows(book, "Pengaduan")}
+    assert shown == {street: ("closed", "ditarik"), pungli: ("open", "diterima")}
