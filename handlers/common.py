@@ -99,6 +99,9 @@ def help_text(context: BotContext) -> str:
     if groups:
         lines.append(t(lang, "help.section.group"))
         lines += [f"/{c.name} — {t(lang, f'cmd.{c.name}')}" for c in groups]
+    lines.append(t(lang, "help.evidence"))
+    if context.actor.can(Permission.UNIT_REPORTS):  # who organises activities
+        lines.append(t(lang, "help.forum"))
     lines.append(t(lang, "help.footer"))
     return join(lines)
 

@@ -46,3 +46,17 @@ async def test_in_groups_only_unknown_commands_named_for_this_bot_are_answered(
     await warga.say(admin_group, "/warn")
     await office.world.settle()
     assert (len(group.bot_messages), len(admin_group.bot_messages)) == before
+
+
+async def test_bantuan_tells_what_a_complaint_may_carry_and_how_forums_reach_citizens(
+        office: OfficeEnv) -> None:
+    from tests.e2e.activity_steps import member
+
+    citizen = office.user("Ani")
+    await citizen.send("/bantuan")
+    help_text = (await citizen.wait_for("Perintah yang dapat Anda gunakan")).text
+    assert "pesan suara, video" in help_text and "sebagai file" in help_text
+    assert "Forum warga publik" not in help_text  # citizens do not organise forums
+    kasi = await member(office, "Kasi", "kepala", "PEM")
+    await kasi.send("/bantuan")
+    assert "bagikan tautan" in (await kasi.wait_for("Perintah yang dapat Anda gunakan")).text
