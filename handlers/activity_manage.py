@@ -19,7 +19,7 @@ from telegram.ext import (
 
 from bot import activity_callbacks as acb
 from bot import activity_keyboards as kb
-from bot.activity_input import InputError, When, parse_when
+from bot.activity_input import InputError, When
 from bot.context import BotContext
 from bot.roles import Permission
 from bot.services import activity_changes as changes
@@ -27,7 +27,7 @@ from bot.services import activity_views as views
 from bot.services.activity_changes import Closed
 from bot.services.activity_common import card_view, load_managed, renderer
 from bot.texts import join, t
-from handlers.activity_replies import explain, press_guard, replace, year_assumed
+from handlers.activity_replies import explain, press_guard, read_when, replace, year_assumed
 from handlers.flows import exclusive
 from handlers.guards import requires
 from handlers.replies import answer, language, reply, say
@@ -121,11 +121,8 @@ async def _ask(update: Update, context: BotContext, record, key: str, state: int
 
 
 async def time_given(update: Update, context: BotContext) -> int:
-    runtime = context.runtime
-    try:
-        when = parse_when(update.message.text, runtime.clock.now(), runtime.settings.zone)
-    except InputError as error:
-        await explain(update, context, error)
+    when = await read_when(update, context)
+    if when is None:
         return NEW_TIME
 
     async def move(runtime, actor, activity_id: int, _text: str):

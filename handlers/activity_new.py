@@ -33,7 +33,6 @@ from bot.activity_input import (
     parse_duration,
     parse_jp,
     parse_rupiah,
-    parse_when,
 )
 from bot.activity_rules import Kind, forum_link
 from bot.callbacks import BadCallback
@@ -46,7 +45,7 @@ from bot.services.activity_create import Draft, OverBudget
 from bot.survey_qr import Caption
 from bot.survey_qr import png as qr_png
 from bot.texts import t
-from handlers.activity_replies import explain, settle, year_assumed
+from handlers.activity_replies import explain, read_when, settle, year_assumed
 from handlers.flows import exclusive
 from handlers.guards import requires
 from handlers.replies import answer, language, say
@@ -117,10 +116,8 @@ async def ask_when(update: Update, context: BotContext) -> int:
 
 async def when_given(update: Update, context: BotContext) -> int:
     runtime = context.runtime
-    try:
-        when = parse_when(update.message.text, runtime.clock.now(), runtime.settings.zone)
-    except InputError as error:
-        await explain(update, context, error)
+    when = await read_when(update, context)
+    if when is None:
         return WHEN
     draft = _draft(context)
     draft.starts_at = to_epoch(when.moment)

@@ -11,7 +11,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot.activity_input import InputError, When
+from bot.activity_input import InputError, When, parse_when
 from bot.clock import to_epoch
 from bot.context import BotContext
 from bot.services import NotFound
@@ -32,6 +32,17 @@ async def explain(update: Update, context: BotContext, error: InputError) -> Non
               for key, value in error.values.items()}
     await say(update, context, f"actin.{error.reason}", now=draw.when(lang, context.runtime.now()),
               **values)
+
+
+async def read_when(update: Update, context: BotContext) -> When | None:
+    """The start time typed in the message, or None after explaining what was wrong (the
+    step then asks again)."""
+    runtime = context.runtime
+    try:
+        return parse_when(update.message.text, runtime.clock.now(), runtime.settings.zone)
+    except InputError as error:
+        await explain(update, context, error)
+        return None
 
 
 async def year_assumed(update: Update, context: BotContext, when: When) -> None:

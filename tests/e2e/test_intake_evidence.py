@@ -3,6 +3,7 @@ first, pictures sent "as a file", voice notes and videos, a location pin far awa
 
 from __future__ import annotations
 
+from bot.emulator import BotMessage
 from bot.emulator.files import make_png
 from storage import complaints
 from tests.e2e.complaint_steps import NUMBER, alert_for, begin_complaint, unit_with_group
@@ -27,12 +28,17 @@ async def start_intake(citizen) -> None:
     await citizen.wait_for("Ceritakan masalahnya")
 
 
-async def finish(citizen) -> str:
-    """From the evidence step to the tracking number."""
+async def to_summary(citizen) -> BotMessage:
+    """From the evidence step to the summary."""
     await citizen.press("Selesai")
     await citizen.wait_for("identitas")
     await citizen.press("Tampilkan nama saya")
-    await citizen.wait_for("Periksa pengaduan")
+    return await citizen.wait_for("Periksa pengaduan")
+
+
+async def finish(citizen) -> str:
+    """From the evidence step to the tracking number."""
+    await to_summary(citizen)
     await citizen.press("Kirim")
     return NUMBER.search((await citizen.wait_for("tercatat")).text).group(0)
 
@@ -54,10 +60,7 @@ async def test_text_typed_after_a_captioned_photo_completes_the_description(
     assert "Uraian dilengkapi" in added.text
     await citizen.send("Mohon segera ditimbun sebelum musim hujan.")
     await citizen.wait_for("Uraian dilengkapi")
-    await citizen.press("Selesai")
-    await citizen.wait_for("identitas")
-    await citizen.press("Tampilkan nama saya")
-    summary = await citizen.wait_for("Periksa pengaduan")
+    summary = await to_summary(citizen)
     assert "Jalan berlubang besar" in summary.text
     assert "motor sering jatuh" in summary.text and "musim hujan" in summary.text
     await citizen.press("Kirim")

@@ -105,30 +105,27 @@ def send_document(call: Call) -> dict[str, Any]:
     return message_json(call.world, message)
 
 
-@method("sendVoice")
-def send_voice(call: Call) -> dict[str, Any]:
+def _send_media(call: Call, kind: str, mime: str, describe, **meta: Any) -> dict[str, Any]:
+    """sendVoice / sendVideo: the file (known or uploaded) as a message of that kind, the
+    Voice or Video object (``describe``) in the message's kind-specific field."""
     chat = writable_chat(call)
     around = envelope(call, chat)
     caption = parse_caption(call)
-    stored = _upload(call, call.get("voice"), "voice", "audio/ogg",
-                     duration=call.get("duration"))
-    message = send(call, chat, kind="voice", extra={"voice": voice_json(stored)}, **caption,
-                   **around)
+    stored = _upload(call, call.get(kind), kind, mime, duration=call.get("duration"), **meta)
+    message = send(call, chat, kind=kind, extra={kind: describe(stored)}, **caption, **around)
     return message_json(call.world, message)
+
+
+@method("sendVoice")
+def send_voice(call: Call) -> dict[str, Any]:
+    return _send_media(call, "voice", "audio/ogg", voice_json)
 
 
 @method("sendVideo")
 def send_video(call: Call) -> dict[str, Any]:
-    chat = writable_chat(call)
-    around = envelope(call, chat)
-    caption = parse_caption(call)
     width, height = call.get("width"), call.get("height")
     size = (width, height) if width and height else None
-    stored = _upload(call, call.get("video"), "video", "video/mp4",
-                     duration=call.get("duration"), size=size)
-    message = send(call, chat, kind="video", extra={"video": video_json(stored)}, **caption,
-                   **around)
-    return message_json(call.world, message)
+    return _send_media(call, "video", "video/mp4", video_json, size=size)
 
 
 def _album_item(call: Call, item: Any) -> dict[str, Any]:
