@@ -8,12 +8,11 @@ import logging
 from typing import TYPE_CHECKING
 
 from telegram.constants import ChatMemberStatus
-from telegram.error import ChatMigrated, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from telegram.ext import Application
 
-from bot import notify
 from bot.services.group_upgrade import follow_upgrade
-from bot.services.staff import admins
+from bot.services.staff import group_lost
 from storage import unit_chats
 
 if TYPE_CHECKING:
@@ -24,27 +23,22 @@ ABSENT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
 
 async def check_unit_groups(runtime: Runtime, application: Application) -> list[str]:
-    """Returns the unit codes whose group the bot cannot reach (also told to admins)."""
+    """Returns the unit codes whose group the bot cannot reach; those units fall back as
+    if they had no group and the admins are told (:func:`bot.services.staff.group_lost`)."""
     missing: list[str] = []
     for chat in await unit_chats.all_bound(runtime.db):
         try:
             reachable = await _bot_present(runtime, application, chat.chat_id)
-        except TelegramError as exc:
+        except (Forbidden, BadRequest) as exc:  # removed, or the chat is gone
             log.warning("unit group %s (%s) unreachable: %s", chat.unit_code, chat.chat_id, exc)
             reachable = False
+        except TelegramError as exc:  # Telegram unreachable now: no reason to unbind
+            log.warning("could not check unit group %s (%s): %s", chat.unit_code,
+                        chat.chat_id, exc)
+            continue
         if not reachable:
-            missing.append(chat.unit_code)
-    if missing:
-        async with runtime.db.transaction() as tx:
-            for code in missing:
-                chat = await unit_chats.for_unit(tx, code)
-                unit = runtime.office.unit(code)
-                for admin_id in await admins(runtime):
-                    await notify.tell(
-                        tx, admin_id, "group.missing_warning", runtime.now(),
-                        unit=unit.name if unit else code,
-                        title=(chat.title if chat else None) or "?", code=code,
-                    )
+            async with runtime.db.transaction() as tx:
+                missing += await group_lost(runtime, tx, chat.chat_id, "absent at start")
     return missing
 
 

@@ -78,7 +78,10 @@ ID: dict[str, str] = {
     "grp.text_or_file": "Mohon balas dengan teks, foto, atau dokumen.",
     "grp.citizen_answer": "💬 <b>Jawaban warga</b> untuk {number}:\n\n{body}",
     "grp.citizen_message": "💬 <b>Pesan warga</b> untuk {number}:\n\n{body}",
-    "grp.citizen_file": "📎 Warga mengirim berkas untuk {number}.",
+    "grp.citizen_answer_file": "📎 <b>Jawaban warga</b> untuk {number} (berkas).",
+    "grp.citizen_answer_file_text": "📎 <b>Jawaban warga</b> untuk {number}:\n\n{body}",
+    "grp.citizen_message_file": "📎 <b>Pesan warga</b> untuk {number} (berkas).",
+    "grp.citizen_message_file_text": "📎 <b>Pesan warga</b> untuk {number}:\n\n{body}",
     "grp.reopened": "🔁 <b>{number} dibuka kembali</b>: menurut warga masalahnya belum selesai.",
     "grp.rated": "⭐ Warga menilai {number}: {rating}/5{comment}",
     "grp.reminder.ack_warn": (
@@ -210,7 +213,10 @@ EN: dict[str, str] = {
     "grp.text_or_file": "Please reply with text, a photo or a document.",
     "grp.citizen_answer": "💬 <b>Citizen's answer</b> about {number}:\n\n{body}",
     "grp.citizen_message": "💬 <b>Citizen's message</b> about {number}:\n\n{body}",
-    "grp.citizen_file": "📎 The citizen sent a file about {number}.",
+    "grp.citizen_answer_file": "📎 <b>Citizen's answer</b> about {number} (a file).",
+    "grp.citizen_answer_file_text": "📎 <b>Citizen's answer</b> about {number}:\n\n{body}",
+    "grp.citizen_message_file": "📎 <b>Citizen's message</b> about {number} (a file).",
+    "grp.citizen_message_file_text": "📎 <b>Citizen's message</b> about {number}:\n\n{body}",
     "grp.reopened": "🔁 <b>{number} reopened</b>: according to the citizen it is not solved.",
     "grp.rated": "⭐ The citizen rated {number}: {rating}/5{comment}",
     "grp.reminder.ack_warn": (

@@ -1,0 +1,137 @@
+"""Nothing reaches nobody: what a new office meets in its first weeks. Only ADMIN_IDS
+admins exist at first, no group is bound, a group removes the bot; a complaint must still
+reach a person, and the citizen must never be told a message was passed on when it
+reached nobody."""
+
+from __future__ import annotations
+
+from bot.emulator import BotMessage
+from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
+from tests.e2e.harness import OfficeEnv
+
+MISSING = "tidak dapat menjangkau grup"
+
+
+def labels(message: BotMessage) -> list[str]:
+    return [label for row in message.buttons for label in row]
+
+
+async def test_a_fresh_office_alerts_the_admin_and_the_group_bound_later(
+    office: OfficeEnv,
+) -> None:
+    """Day one: only the ADMIN_IDS admin (never stored with the admin role), no supervisor,
+    no group. The complaint's alert reaches the admin with its buttons; when the unit's
+    group is bound later, the open complaint arrives there too."""
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    alert = await office.admin.wait_for(f"Pengaduan {number}")
+    assert "✅ Terima" in labels(alert)
+    assert "belum punya grup" in alert.text
+
+    group = office.world.group("Seksi Pembangunan", members=[office.admin])
+    await office.bind_group(group, "PEMB")
+    in_group = await alert_for(group, number)
+    await office.admin.press("Terima", message=in_group, chat=group)
+    assert "Status:</b> Diterima" in (await group.wait_for_edit(in_group)).html
+
+
+async def test_escalations_and_low_ratings_reach_the_admin_when_no_supervisor_exists(
+    office: OfficeEnv,
+) -> None:
+    """What is addressed to "the supervisors" goes to the ADMIN_IDS admin while there is
+    none: the breach escalation and a low rating."""
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    alert = await alert_for(pemb.group, number)
+    await office.advance(hours=24, minutes=1)  # the acknowledge deadline passes
+    escalation = await office.admin.wait_for("Eskalasi")
+    assert number in escalation.text
+
+    await pemb.staff.press("Selesai", message=alert, chat=pemb.group)
+    prompt = await pemb.group.wait_for("balas pesan ini")
+    await pemb.staff.say(pemb.group, "Lampu sudah diganti dan menyala.", reply_to=prompt)
+    resolved = await citizen.wait_for("dinyatakan selesai")
+    await citizen.press("1", message=resolved)
+    low = await office.admin.wait_for("dinilai 1/5")
+    assert number in low.text
+
+
+async def test_a_follow_up_that_reaches_nobody_is_not_called_forwarded(
+    office: OfficeEnv,
+) -> None:
+    """The only admin blocked the bot and nobody else exists: the citizen's message is
+    kept, and they are told it has not reached anyone yet. When the admin is back, the
+    complaint's alert reaches them, and the next message is passed on."""
+    office.admin.block_bot()
+    await office.world.settle()
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    confirmation = next(m for m in citizen.inbox if "tercatat" in m.text)
+
+    await citizen.send("Lampunya sekarang berkedip-kedip.", reply_to=confirmation)
+    kept = await citizen.wait_for("tersimpan")
+    assert number in kept.text and "diteruskan" not in kept.text
+    await office.world.settle()
+    assert not any("diteruskan" in m.text for m in citizen.inbox)
+
+    office.admin.unblock_bot()
+    await office.admin.send("/start")
+    alert = await office.admin.wait_for(f"Pengaduan {number}")
+    assert "✅ Terima" in labels(alert)
+    await citizen.send("Sekarang sudah padam total.", reply_to=confirmation)
+    await citizen.wait_for("sudah diteruskan")
+    relayed = await office.admin.wait_for("Pesan warga")
+    assert "padam total" in relayed.text
+
+
+async def test_a_group_that_removed_the_bot_falls_back_and_gets_its_complaints_back(
+    office: OfficeEnv,
+) -> None:
+    """The bot was removed from the unit group and missed the notice (it was down): the
+    next alert there fails with 403. The unit then falls back as if it had no group (the
+    supervisor gets its open complaints, the admin is told once), and binding the group
+    again brings the complaint whose alert never arrived, not a second copy of the one
+    that did."""
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    camat = office.user("Camat")
+    await office.invite(camat, "supervisor")
+    citizen = office.user("Siti")
+    first = await file_complaint(citizen)
+    await alert_for(pemb.group, first)
+    await office.world.settle()
+
+    office.world.updates.hold()
+    await pemb.group.remove_bot()
+    office.world.updates.drop_all()  # the removal notice never reaches the bot
+    office.world.updates.release()
+
+    second = await file_complaint(citizen, description="Jalan berlubang di depan sekolah.")
+    fallback = await camat.wait_for(f"Pengaduan {second}")
+    assert "✅ Terima" in labels(fallback)
+    assert any(f"Pengaduan {first}" in m.text for m in camat.inbox)  # its other one too
+    warning = await office.admin.wait_for(MISSING)
+    assert "/grup_unit PEMB" in warning.text
+    refused = [c for c in office.world.calls("sendMessage")
+               if c.params.get("chat_id") == pemb.group.id and c.status == 403]
+    assert refused  # the dispatcher met the 403 itself
+
+    await pemb.group.add_bot(office.admin)
+    await office.bind_group(pemb.group, "PEMB")
+    arrived = await alert_for(pemb.group, second)
+    await office.world.settle()
+    assert sum(f"Pengaduan {first}" in m.text for m in pemb.group.bot_messages) == 1
+    assert sum(MISSING in m.text for m in office.admin.inbox) == 1
+    await pemb.staff.press("Terima", message=arrived, chat=pemb.group)
+    assert "Status:</b> Diterima" in (await pemb.group.wait_for_edit(arrived)).html
+
+
+async def test_a_removal_notice_makes_the_unit_fall_back_at_once(office: OfficeEnv) -> None:
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    await alert_for(pemb.group, number)
+    await pemb.group.remove_bot()
+    await office.admin.wait_for(MISSING)
+    fallback = await office.admin.wait_for(f"Pengaduan {number}")  # no supervisor: the admin
+    assert "✅ Terima" in labels(fallback)
