@@ -36,7 +36,7 @@ from bot.services.commands import publish_all
 from bot.services.complaint_alerts import alert_orphans_for, alert_unit_group, unit_group_lost
 from bot.services.survey import invite_after_complaint
 from bot.settings import Settings
-from bot.startup_checks import check_unit_groups
+from bot.startup_checks import check_alert_coverage, check_unit_groups
 from bot.updates import PerChatUpdateProcessor
 
 # Our conversations mix typed answers and button presses from one person in one chat, so
@@ -91,6 +91,7 @@ def build_application(
     application.bot_data[RUNTIME_KEY] = runtime
     runtime.on_start(_publish_commands)
     runtime.on_start(check_unit_groups)
+    runtime.on_start(check_alert_coverage)
     runtime.on_start(complaint_checks.on_start)
     runtime.on_start(activity_reminders.on_start)
     runtime.on_start(jp_nudge.on_start)

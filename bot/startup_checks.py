@@ -1,6 +1,7 @@
 """Checks at start that the bot can do what it needs: it is still in every bound unit
-group and may write there. Problems are logged and reported to the admins. A group that
-became a supergroup while the bot was away is followed to its new id, not reported."""
+group and may write there, and every unit's alerts reach someone. Problems are logged and
+reported to the admins. A group that became a supergroup while the bot was away is
+followed to its new id, not reported."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from telegram.ext import Application
 
+from bot.services.complaint_alerts import coverage
 from bot.services.group_upgrade import follow_upgrade
 from bot.services.staff import group_lost
 from storage import unit_chats
@@ -50,3 +52,16 @@ async def _bot_present(runtime: Runtime, application: Application, chat_id: int)
         await follow_upgrade(runtime, chat_id, moved.new_chat_id, via="start")
         member = await bot.get_chat_member(moved.new_chat_id, bot.id)
     return member.status not in ABSENT
+
+
+async def check_alert_coverage(runtime: Runtime, application: Application) -> list[str]:
+    """Log the units whose alerts would reach nobody: no bound group, and no supervisor or
+    admin who can be written to (nobody to tell but the log). Returns their codes."""
+    found = await coverage(runtime.db, runtime.settings.admin_ids)
+    uncovered = found.uncovered([unit.code for unit in runtime.office.units])
+    if uncovered:
+        log.warning(
+            "complaint alerts of these units would reach nobody (no bound group, and no "
+            "supervisor or admin has started the bot): %s. Bind their groups with "
+            "/grup_unit or have an admin send /start to the bot.", ", ".join(uncovered))
+    return uncovered

@@ -25,6 +25,7 @@ from storage.complaints import Complaint
 from storage.db import Reader, Tx
 from storage.outbox import PRIORITY_URGENT
 from storage.people import Person
+from storage.unit_chats import UnitChat
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -44,8 +45,31 @@ async def supervisors(runtime: Runtime, db: Reader) -> list[Person]:
     escalations, low ratings, digests): the supervisors the bot can write to; when there
     is none, the admins, whether invited or in ``ADMIN_IDS`` (those are admins even if
     never stored with that role). Empty only when nobody can be written to."""
+    return await _supervisors(db, runtime.settings.admin_ids)
+
+
+async def _supervisors(db: Reader, admin_ids: frozenset[int]) -> list[Person]:
     found = await people.receivers(db, (Role.SUPERVISOR.value,))
-    return found or await people.receivers(db, (Role.ADMIN.value,), runtime.settings.admin_ids)
+    return found or await people.receivers(db, (Role.ADMIN.value,), admin_ids)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Where the units' alerts go now: to their bound group, or to ``receivers``."""
+
+    groups: dict[str, UnitChat]  # unit code -> its bound group
+    receivers: list[Person]  # who gets the alerts of the units without a group
+
+    def uncovered(self, unit_codes: list[str]) -> list[str]:
+        """Units whose alerts would reach nobody: no group, and nobody to fall back to."""
+        return [] if self.receivers else [c for c in unit_codes if c not in self.groups]
+
+
+async def coverage(db: Reader, admin_ids: frozenset[int]) -> Coverage:
+    """Say it before it happens (at start, /pengguna, ``marelan-bot check-config``). Takes
+    a plain reader and the admin ids so that the CLI can ask without a running bot."""
+    groups = {chat.unit_code: chat for chat in await unit_chats.all_bound(db)}
+    return Coverage(groups, await _supervisors(db, admin_ids))
 
 
 async def escalation_recipients(runtime: Runtime, tx: Tx, unit_code: str) -> list[int]:

@@ -18,6 +18,7 @@ from bot.clock import from_epoch
 from bot.roles import INVITABLE, NEEDS_UNIT, Permission, Role
 from bot.services import NotAllowed
 from bot.services.commands import refresh_person_commands
+from bot.services.complaint_alerts import Coverage, coverage
 from bot.services.people import Actor
 from bot.texts import t
 from storage import audit, invites, people, unit_chats
@@ -148,10 +149,10 @@ async def bind_group(
     return previous if previous is not None and previous.chat_id != chat_id else None
 
 
-async def unit_groups(runtime: Runtime, actor: Actor) -> dict[str, UnitChat]:
-    """The bound group of each unit that has one, by unit code."""
+async def alert_coverage(runtime: Runtime, actor: Actor) -> Coverage:
+    """Each unit's bound group, and who gets the alerts of the units without one."""
     _require(actor, Permission.MANAGE_STAFF)
-    return {chat.unit_code: chat for chat in await unit_chats.all_bound(runtime.db)}
+    return await coverage(runtime.db, runtime.settings.admin_ids)
 
 
 async def staff_list(runtime: Runtime, actor: Actor) -> list[Person]:

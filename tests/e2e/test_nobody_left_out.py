@@ -5,11 +5,20 @@ reached nobody."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
 from bot.emulator import BotMessage
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
 
 MISSING = "tidak dapat menjangkau grup"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def labels(message: BotMessage) -> list[str]:
@@ -135,3 +144,62 @@ async def test_a_removal_notice_makes_the_unit_fall_back_at_once(office: OfficeE
     await office.admin.wait_for(MISSING)
     fallback = await office.admin.wait_for(f"Pengaduan {number}")  # no supervisor: the admin
     assert "✅ Terima" in labels(fallback)
+
+
+async def test_pengguna_says_where_the_alerts_of_a_unit_without_a_group_go(
+    office: OfficeEnv,
+) -> None:
+    group = office.world.group("Seksi Pembangunan", members=[office.admin])
+    await office.bind_group(group, "PEMB")
+    await office.admin.send("/pengguna")
+    listing = await office.admin.wait_for("Pengguna terdaftar")
+    assert "Seksi Pembangunan · grup Seksi Pembangunan" in listing.text
+    assert ("Seksi Pemerintahan · ⚠️ belum ada grup (/grup_unit PEM): pengaduannya dikirim "
+            "ke Admin") in listing.text
+    assert "tidak akan sampai" not in listing.text
+
+
+async def test_start_names_the_units_whose_alerts_would_reach_nobody(
+    office: OfficeEnv, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The only admin blocked the bot and PEMB alone has a group: at the next start the
+    log names every other unit, since nobody could be told in a chat."""
+    group = office.world.group("Seksi Pembangunan", members=[office.admin])
+    await office.bind_group(group, "PEMB")
+    office.admin.block_bot()
+    await office.world.settle()
+    caplog.set_level(logging.WARNING, logger="bot")
+    await office.restart()
+    [warning] = [r.getMessage() for r in caplog.records if "reach nobody" in r.getMessage()]
+    assert "SEKRET, PEM, TRANTIB, KESOS, PELAYANAN." in warning
+
+
+async def check_config(office: OfficeEnv) -> str:
+    """``marelan-bot check-config`` on the office's database, next to the running bot."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "check-config",
+        env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT),
+             "DATABASE_PATH": str(office.settings.database_path),
+             "ADMIN_IDS": str(office.admin.id)},
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 0, err.decode()
+    return out.decode()
+
+
+async def test_check_config_reads_the_database_and_names_uncovered_units(
+    office: OfficeEnv,
+) -> None:
+    group = office.world.group("Seksi Pembangunan", members=[office.admin])
+    await office.bind_group(group, "PEMB")
+    covered = await check_config(office)
+    assert ("Alerts: 1 of 6 units have a group; those of SEKRET, PEM, TRANTIB, KESOS, "
+            "PELAYANAN go to Admin.") in covered
+
+    office.admin.block_bot()
+    await office.world.settle()
+    uncovered = await check_config(office)
+    assert ("WARNING: complaint alerts of these units would reach nobody (no bound group, and "
+            "no supervisor or admin has started the bot): SEKRET, PEM, TRANTIB, KESOS, "
+            "PELAYANAN.") in uncovered
