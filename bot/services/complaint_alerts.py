@@ -173,26 +173,33 @@ async def post_alert_to(runtime: Runtime, tx: Tx, complaint: Complaint, chat_id:
     text, keyboard = await _render(runtime, tx, complaint, chat_id, moved_from=moved_from)
     await notify.send_text(tx, chat_id, text, now, markup=keyboard, priority=PRIORITY_URGENT,
                            ref=Ref(ALERT, complaint.id), thread=thread)
-    alert = Ref(ALERT, complaint.id)
+    placement: dict[str, Any] = {"reply_to_ref": Ref(ALERT, complaint.id).as_param()}
+    if thread is not None:
+        placement["thread_ref"] = thread.as_param()
+    await queue_evidence(runtime, tx, complaint, chat_id, placement)
+    await complaints.add_alert_chat(tx, complaint.id, chat_id, unit_code)
+
+
+async def queue_evidence(runtime: Runtime, tx: Tx, complaint: Complaint, chat_id: int,
+                         placement: dict[str, Any]) -> None:
+    """The citizen's files and location, each as its own message placed by ``placement``
+    (the reply and thread parameters: under the alert, or under a /tiket card). Each
+    stands for the complaint, so a reply to the photo ("is this in front of the
+    school?") answers the citizen too."""
+    now = runtime.now()
     files = await complaints.attachments(tx, complaint.id)
     for index, item in enumerate(files, start=1):
         method, field = ("sendPhoto", "photo") if item.kind == "photo" else ("sendDocument",
                                                                               "document")
-        params: dict[str, Any] = {
-            field: item.file_id,
-            "caption": f"{complaint.number} · {index}/{len(files)}",
-            "reply_to_ref": alert.as_param(),
-        }
-        if thread is not None:
-            params["thread_ref"] = thread.as_param()
-        # A reply to the photo ("is this in front of the school?") answers the citizen too.
+        params = {field: item.file_id, "caption": f"{complaint.number} · {index}/{len(files)}",
+                  **placement}
         await outbox.enqueue(tx, chat_id, method, params, now, priority=PRIORITY_URGENT,
                              ref_kind=MESSAGE, ref_id=complaint.id)
     if complaint.latitude is not None and complaint.longitude is not None:
-        await notify.location(tx, chat_id, complaint.latitude, complaint.longitude, now,
-                              reply_to=alert, thread=thread, priority=PRIORITY_URGENT,
-                              ref=Ref(MESSAGE, complaint.id))
-    await complaints.add_alert_chat(tx, complaint.id, chat_id, unit_code)
+        params = {"latitude": complaint.latitude, "longitude": complaint.longitude,
+                  **placement}
+        await outbox.enqueue(tx, chat_id, "sendLocation", params, now,
+                             priority=PRIORITY_URGENT, ref_kind=MESSAGE, ref_id=complaint.id)
 
 
 async def refresh_alerts(runtime: Runtime, tx: Tx, complaint: Complaint, **extra: Any) -> None:

@@ -16,6 +16,10 @@ ID: dict[str, str] = {
     ),
     "alert.assignee": " · <b>PJ:</b> {name}",
     "alert.deadlines": "<b>Batas tanggapan:</b> {ack_due}\n<b>Batas penyelesaian:</b> {resolve_due}",
+    "alert.deadline_resolve": "<b>Batas penyelesaian:</b> {resolve_due}",
+    "alert.deadline_reopened": (
+        "<b>Dibuka kembali</b> oleh warga · <b>batas penyelesaian baru:</b> {resolve_due}"
+    ),
     "alert.deadlines_paused": "<b>Tenggat berhenti:</b> menunggu jawaban warga",
     "alert.deadlines_resolved": "<b>Diselesaikan:</b> {resolved}",
     "alert.evidence": "\n\n📎 Lampiran: {files} berkas{location} (di bawah pesan ini)",
@@ -42,6 +46,8 @@ ID: dict[str, str] = {
     "btn.ask": "❓ Minta Info",
     "btn.move": "↪️ Alihkan",
     "btn.resolve": "🏁 Selesai",
+    "btn.brief_send": "✉️ Kirim ke warga",
+    "btn.brief_note": "📝 Catatan internal",
     "btn.cancel": "Batal",
     "grp.accepted": "Anda penanggung jawab {number}.",
     "grp.ask_prompt": "{name}, tulis pertanyaan untuk warga tentang {number} (balas pesan ini):",
@@ -66,6 +72,13 @@ ID: dict[str, str] = {
         "tenggat berhenti sampai warga menjawab. Pertimbangkan menghubunginya lewat jalur lain."
     ),
     "grp.note_saved": "📝 Catatan internal {number} disimpan.",
+    "grp.brief_ask": (
+        "✋ {name}, balasan singkat ini <b>belum dikirim</b> ke warga. Kirim sebagai jawaban "
+        "{unit} untuk {number}, atau simpan sebagai catatan internal?"
+    ),
+    "grp.brief_sent": "✉️ Balasan singkat dikirim ke warga sebagai jawaban {number} ({name}).",
+    "grp.brief_noted": "📝 Balasan singkat disimpan sebagai catatan internal {number} ({name}).",
+    "grp.brief_decided": "Balasan ini sudah dikirim atau disimpan sebelumnya.",
     "grp.question_sent": "❓ Pertanyaan terkirim ke warga; tenggat {number} berhenti sampai warga menjawab.",
     "grp.moved": "↪️ {number} dialihkan ke {unit}.",
     "grp.resolved": "🏁 {number} selesai; warga diminta menilai.",
@@ -154,6 +167,8 @@ EN: dict[str, str] = {
     ),
     "alert.assignee": " · <b>Assignee:</b> {name}",
     "alert.deadlines": "<b>Acknowledge by:</b> {ack_due}\n<b>Resolve by:</b> {resolve_due}",
+    "alert.deadline_resolve": "<b>Resolve by:</b> {resolve_due}",
+    "alert.deadline_reopened": "<b>Reopened</b> by the citizen · <b>new resolve-by:</b> {resolve_due}",
     "alert.deadlines_paused": "<b>Deadlines paused:</b> waiting for the citizen",
     "alert.deadlines_resolved": "<b>Resolved:</b> {resolved}",
     "alert.evidence": "\n\n📎 Attachments: {files} file(s){location} (below this message)",
@@ -180,6 +195,8 @@ EN: dict[str, str] = {
     "btn.ask": "❓ Ask for info",
     "btn.move": "↪️ Reassign",
     "btn.resolve": "🏁 Resolve",
+    "btn.brief_send": "✉️ Send to the citizen",
+    "btn.brief_note": "📝 Internal note",
     "btn.cancel": "Cancel",
     "grp.accepted": "You are the assignee of {number}.",
     "grp.ask_prompt": "{name}, write your question to the citizen about {number} (reply here):",
@@ -203,6 +220,13 @@ EN: dict[str, str] = {
         "the bot); the deadlines stop until they answer. Consider another channel."
     ),
     "grp.note_saved": "📝 Internal note on {number} saved.",
+    "grp.brief_ask": (
+        "✋ {name}, this brief reply was <b>not sent</b> to the citizen. Send it as the answer "
+        "of {unit} on {number}, or keep it as an internal note?"
+    ),
+    "grp.brief_sent": "✉️ Brief reply sent to the citizen as the answer on {number} ({name}).",
+    "grp.brief_noted": "📝 Brief reply kept as an internal note on {number} ({name}).",
+    "grp.brief_decided": "This reply was sent or kept already.",
     "grp.question_sent": "❓ Question sent to the citizen; the deadlines of {number} stop until they answer.",
     "grp.moved": "↪️ {number} moved to {unit}.",
     "grp.resolved": "🏁 {number} resolved; the citizen is asked for a rating.",
