@@ -2,7 +2,13 @@
 
 ID: dict[str, str] = {
     "cmd.antrian": "Antrean pengaduan unit Anda",
-    "cmd.tiket": "Riwayat lengkap pengaduan (nomor)",
+    "cmd.tiket": "Riwayat lengkap pengaduan dengan lampirannya (nomor)",
+    "help.group_replies": (
+        "\n<i>Balas (reply) pesan pengaduan untuk menjawab warga atas nama unit; awali dengan "
+        "#catatan untuk catatan internal. Balasan yang hanya emoji atau kurang dari tiga kata "
+        "(👍, ok, siap) tidak langsung dikirim: bot bertanya dulu, kirim ke warga atau simpan "
+        "sebagai catatan internal.</i>"
+    ),
     "alert.body": (
         "{icon} <b>Pengaduan {number}</b>\n"
         "<b>Kategori:</b> {category}\n"
@@ -153,7 +159,13 @@ ID: dict[str, str] = {
 
 EN: dict[str, str] = {
     "cmd.antrian": "Your unit's complaint queue",
-    "cmd.tiket": "Full history of a complaint (number)",
+    "cmd.tiket": "Full history of a complaint with its attachments (number)",
+    "help.group_replies": (
+        "\n<i>Reply to a complaint's message to answer the citizen in the unit's name; start "
+        "with #catatan for an internal note. A reply of only emoji or fewer than three words "
+        "(👍, ok, siap) is not sent at once: the bot asks first, send it to the citizen or "
+        "keep it as an internal note.</i>"
+    ),
     "alert.body": (
         "{icon} <b>Complaint {number}</b>\n"
         "<b>Category:</b> {category}\n"

@@ -3,7 +3,7 @@ charts and the weekly digest."""
 
 ID: dict[str, str] = {
     "cmd.ringkasan": "Ringkasan pengaduan (periode)",
-    "cmd.kinerja": "Kinerja unit / peringkat unit",
+    "cmd.kinerja": "Kinerja unit / peringkat unit menurut skor gabungan",
     "cmd.terlambat": "Pengaduan yang lewat tenggat",
     "cmd.ekspor": "Ekspor pengaduan, survei dan kegiatan ke Excel (periode)",
     "period.bad": (
@@ -124,7 +124,7 @@ ID: dict[str, str] = {
 
 EN: dict[str, str] = {
     "cmd.ringkasan": "Complaints summary (period)",
-    "cmd.kinerja": "Unit scorecard / unit ranking",
+    "cmd.kinerja": "Unit scorecard / unit ranking by a composite score",
     "cmd.terlambat": "Complaints past a deadline",
     "cmd.ekspor": "Export complaints, surveys and activities to Excel (period)",
     "period.bad": (

@@ -186,3 +186,16 @@ async def test_kinerja_ranks_by_the_composite_and_explains_it(office: OfficeEnv)
     assert ("Urutan menurut skor 0–100: 40% selesai tepat waktu, 20% tidak dibuka kembali, "
             "20% penilaian warga") in ranking.text
     assert "20% tanpa tunggakan" in ranking.text
+
+
+async def test_bantuan_describes_the_changed_staff_side(office: OfficeEnv) -> None:
+    pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    await pemb.staff.send("/bantuan")
+    help_text = (await pemb.staff.wait_for("Perintah yang dapat")).text
+    assert "/tiket — Riwayat lengkap pengaduan dengan lampirannya (nomor)" in help_text
+    assert "kurang dari tiga kata (👍, ok, siap) tidak langsung dikirim" in help_text
+    await office.admin.send("/bantuan")
+    admin_help = (await office.admin.wait_for("Perintah yang dapat")).text
+    assert "/pengguna — Staf per unit, grupnya, dan penerima pengaduan unit tanpa grup" in (
+        admin_help)
+    assert "/kinerja — Kinerja unit / peringkat unit menurut skor gabungan" in admin_help
