@@ -13,16 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.emulator import BotMessage
-from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
+from tests.e2e.complaint_steps import alert_for, file_complaint, labels, unit_with_group
 from tests.e2e.harness import OfficeEnv
 
 MISSING = "tidak dapat menjangkau grup"
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def labels(message: BotMessage) -> list[str]:
-    return [label for row in message.buttons for label in row]
 
 
 async def test_a_fresh_office_alerts_the_admin_and_the_group_bound_later(

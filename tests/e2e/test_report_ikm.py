@@ -140,10 +140,10 @@ async def run_kinerja_pem(office: OfficeEnv) -> None:
     await camat.send("/kinerja")
     ranking = await camat.wait_for("Peringkat unit — November 2026")
     lines = ranking.text.splitlines()
-    pem = lines.index(next(line for line in lines if line.endswith("Seksi Pemerintahan")))
+    pem = lines.index(next(line for line in lines if line.endswith("Seksi Pemerintahan — skor —")))
     assert lines[pem + 2].strip() == (f"😊 IKM {id_decimal(converted_ikm(answers))} (A) · "
                                       "🎓 JP sesuai target 1/3")
-    pemb = lines.index(next(line for line in lines if line.endswith("Seksi Pembangunan")))
+    pemb = lines.index(next(line for line in lines if line.endswith("Seksi Pembangunan — skor —")))
     assert lines[pemb + 2].strip() == "🎓 JP sesuai target 0/1"
-    kesos = lines.index(next(line for line in lines if line.endswith("Kesejahteraan Sosial")))
+    kesos = lines.index(next(line for line in lines if line.endswith("Kesejahteraan Sosial — skor —")))
     assert "JP" not in lines[kesos + 2] and "IKM" not in lines[kesos + 2]  # nobody there

@@ -8,20 +8,16 @@ from __future__ import annotations
 from bot import callbacks as cb
 from bot import formatting
 from bot.clock import from_epoch
-from bot.emulator import BotMessage
 from storage import complaint_events, complaints
 from tests.e2e import report_steps as steps
 from tests.e2e.complaint_steps import (
     alert_for,
     file_complaint,
+    labels,
     reply_to_prompt,
     unit_with_group,
 )
 from tests.e2e.harness import WIB, OfficeEnv
-
-
-def labels(message: BotMessage) -> list[str]:
-    return [label for row in message.buttons for label in row]
 
 
 async def test_tiket_sends_the_files_and_the_location_below_it(office: OfficeEnv) -> None:
