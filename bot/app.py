@@ -33,7 +33,12 @@ from bot.services import (
     report_plugins,  # noqa: F401 - registers report sections
 )
 from bot.services.commands import publish_all
-from bot.services.complaint_alerts import alert_orphans_for, alert_unit_group, unit_group_lost
+from bot.services.complaint_alerts import (
+    alert_orphans_for,
+    alert_unit_group,
+    follow_membership,
+    unit_group_lost,
+)
 from bot.services.survey import invite_after_complaint
 from bot.settings import Settings
 from bot.startup_checks import check_alert_coverage, check_unit_groups
@@ -102,7 +107,7 @@ def build_application(
     runtime.group_lost_hooks.append(unit_group_lost)
     runtime.complaint_closed_hooks.append(invite_after_complaint)
     runtime.membership_hooks.append(activity_audience.follow_membership)
-    runtime.membership_hooks.append(alert_orphans_for)
+    runtime.membership_hooks.append(follow_membership)
     runtime.return_hooks.append(complaint_views.tell_missed_news)
     runtime.return_hooks.append(alert_orphans_for)
     handlers.register(application)

@@ -256,8 +256,9 @@ async def live_alert_chats(db: Reader, complaint_id: int) -> list[int]:
 
 
 async def deactivate_chat_alerts(tx: Tx, chat_id: int) -> int:
-    """Every alert copy in a chat the bot can no longer write to (a unit group that
-    removed it) stops being live; returns how many."""
+    """Every alert copy in a chat that should no longer get them (a unit group that
+    removed the bot, a person whose role was revoked) stops being live; returns how
+    many."""
     return await tx.changes(
         "UPDATE complaint_alerts SET active = 0 WHERE chat_id = ? AND active = 1", (chat_id,)
     )

@@ -18,7 +18,7 @@ from bot import notify
 from bot.complaint_render import Renderer, ReporterView
 from bot.complaint_rules import Status
 from bot.notify import Ref
-from bot.roles import Role
+from bot.roles import Role, effective_role
 from bot.texts import Markup, t
 from storage import complaints, outbox, people, unit_chats
 from storage.complaints import Complaint
@@ -305,7 +305,21 @@ async def alert_orphans(runtime: Runtime, tx: Tx) -> None:
 
 
 async def alert_orphans_for(runtime: Runtime, tx: Tx, telegram_id: int, *_: object) -> None:
-    """Membership and return hook: when the person who just got a role, started the bot
-    or came back after blocking it is one who gets alerts, they get the orphaned ones."""
+    """Return hook (and at a first /start): when the person who started the bot or came
+    back after blocking it is one who gets alerts, they get the orphaned ones."""
     if any(p.telegram_id == telegram_id for p in await supervisors(runtime, tx)):
         await alert_orphans(runtime, tx)
+
+
+async def follow_membership(runtime: Runtime, tx: Tx, telegram_id: int) -> None:
+    """Membership hook: someone who lost the supervisor or admin role (``/cabut``) stops
+    holding alert copies, and the complaints only they held go to whoever gets alerts
+    now; someone who gained it gets the orphaned ones."""
+    person = await people.get(tx, telegram_id)
+    role = (effective_role(person.role, telegram_id, runtime.settings.admin_ids)
+            if person is not None else Role.CITIZEN)
+    if role not in (Role.SUPERVISOR, Role.ADMIN):
+        if await complaints.deactivate_chat_alerts(tx, telegram_id):
+            await alert_orphans(runtime, tx)
+        return
+    await alert_orphans_for(runtime, tx, telegram_id)

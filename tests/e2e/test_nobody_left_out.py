@@ -198,3 +198,29 @@ async def test_check_config_reads_the_database_and_names_uncovered_units(
     assert ("WARNING: complaint alerts of these units would reach nobody (no bound group, and "
             "no supervisor or admin has started the bot): SEKRET, PEM, TRANTIB, KESOS, "
             "PELAYANAN.") in uncovered
+
+
+async def test_a_revoked_supervisor_stops_holding_alerts_and_the_admin_takes_over(
+    office: OfficeEnv,
+) -> None:
+    """The only supervisor holds the alert of a unit without a group; their role is
+    revoked: they hear nothing more about it, and the admin gets the alert instead."""
+    camat = office.user("Camat")
+    await office.invite(camat, "supervisor")
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    await camat.wait_for(f"Pengaduan {number}")
+    assert not any(f"Pengaduan {number}" in m.text for m in office.admin.inbox)
+
+    await office.admin.send(f"/cabut {camat.id}")
+    await office.admin.wait_for("telah dicabut")
+    alert = await office.admin.wait_for(f"Pengaduan {number}")
+    assert "✅ Terima" in labels(alert)
+    await office.world.settle()
+    heard = len(camat.inbox)
+    confirmation = next(m for m in citizen.inbox if "tercatat" in m.text)
+    await citizen.send("Lampunya sekarang berkedip-kedip.", reply_to=confirmation)
+    await citizen.wait_for("sudah diteruskan")
+    assert "berkedip" in (await office.admin.wait_for("Pesan warga")).text
+    await office.world.settle()
+    assert len(camat.inbox) == heard
