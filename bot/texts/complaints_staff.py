@@ -36,8 +36,8 @@ ID: dict[str, str] = {
     "alert.moved_from": "\n\n↪️ Dialihkan dari {unit}: {reason}",
     "alert.conduct": "\n\n👤 Pengaduan tentang perilaku petugas unit {unit}; unit itu tidak menerimanya.",
     "alert.unbound": (
-        "\n\n⚠️ {unit} belum punya grup Telegram, jadi pengaduan ini dikirim ke pimpinan. "
-        "Admin: tambahkan bot ke grup unit lalu kirim /grup_unit {code}."
+        "\n\n⚠️ {unit} belum punya grup Telegram, jadi pengaduan ini dikirim ke pimpinan "
+        "(atau admin, selama belum ada pimpinan). Admin: tambahkan bot ke grup unit lalu kirim /grup_unit {code}."
     ),
     "alert.hint": (
         "\n\n<i>Balas (reply) pesan ini untuk menjawab warga; awali dengan #catatan untuk "
@@ -191,7 +191,8 @@ EN: dict[str, str] = {
     "alert.moved_from": "\n\n↪️ Moved here from {unit}: {reason}",
     "alert.conduct": "\n\n👤 A complaint about the conduct of an officer of {unit}; that unit does not receive it.",
     "alert.unbound": (
-        "\n\n⚠️ {unit} has no Telegram group yet, so this complaint went to the supervisors. "
+        "\n\n⚠️ {unit} has no Telegram group yet, so this complaint went to the supervisors "
+        "(or the admins, while there is none). "
         "Admin: add the bot to the unit's group and send /grup_unit {code} there."
     ),
     "alert.hint": (
