@@ -230,6 +230,22 @@ class Resolve(Callback):
     complaint_id: int
 
 
+@callback("c", "bsend")
+class SendBriefReply(Callback):
+    """A brief reply held back ("👍"): send it to the citizen after all."""
+
+    complaint_id: int
+    message_id: int  # the officer's reply in that chat
+
+
+@callback("c", "bnote")
+class KeepBriefReply(Callback):
+    """A brief reply held back: keep it as an internal note."""
+
+    complaint_id: int
+    message_id: int
+
+
 @callback("c", "rate")
 class Rate(Callback):
     complaint_id: int

@@ -99,6 +99,7 @@ def help_text(context: BotContext) -> str:
     if groups:
         lines.append(t(lang, "help.section.group"))
         lines += [f"/{c.name} — {t(lang, f'cmd.{c.name}')}" for c in groups]
+        lines.append(t(lang, "help.group_replies"))
     lines.append(t(lang, "help.footer"))
     return join(lines)
 

@@ -85,13 +85,16 @@ async def _show_ticket(update: Update, context: BotContext, found: views.Ticket)
     draw = renderer(context.runtime)
     complaint = found.complaint
     assignee = found.names.get(complaint.assignee_id) if complaint.assignee_id else None
-    card = draw.alert(lang, complaint, found.reporter, assignee=assignee, files=0)
+    card = draw.alert(lang, complaint, found.reporter, assignee=assignee, files=found.files)
     history = draw.staff_timeline(lang, found.events, found.names, complaint.reporter_id,
                                   found.reporter)
     text = join([card, "", t(lang, "ticket.title", number=complaint.number), history])
     sent = await reply(update, context, text, draw.alert_keyboard(lang, complaint))
     if sent is not None:
         await remember_message(context.runtime, sent.chat_id, sent.message_id, complaint.id)
+        await views.send_ticket_evidence(
+            context.runtime, context.actor, found, sent.chat_id, sent.message_id,
+            sent.message_thread_id if sent.is_topic_message else None)
 
 
 def register(application: Application) -> None:

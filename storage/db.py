@@ -160,3 +160,19 @@ class Database(Reader):
                 if self._writer.in_transaction:
                     await self._writer.execute("ROLLBACK")
                 raise
+
+
+@asynccontextmanager
+async def read_only(path: Path | str) -> AsyncIterator[Reader]:
+    """A read-only look at an existing database file, for tools that must not create,
+    migrate or lock it (``marelan-bot check-config`` while the bot runs)."""
+    connection = await aiosqlite.connect(_read_only_uri(path), uri=True)
+    connection.row_factory = sqlite3.Row
+    try:
+        yield Reader(connection)
+    finally:
+        await connection.close()
+
+
+def _read_only_uri(path: Path | str) -> str:
+    return f"{Path(path).resolve().as_uri()}?mode=ro"

@@ -186,6 +186,26 @@ async def overdue_counts(db: Reader, now: int) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
+class Backlog:
+    open: int  # open and on the unit's clock (not waiting for the citizen)
+    late: int  # of those, past a deadline
+
+
+async def backlog(db: Reader, now: int) -> dict[str, Backlog]:
+    """Per handling unit: open complaints on its clock at ``now``, and how many are past
+    a deadline (one pass over the open-deadlines index)."""
+    rows = await db.fetchall(
+        f"""SELECT unit_code, COUNT(*) AS open,
+                   COALESCE(SUM((acknowledged_at IS NULL AND ack_due_at < :now)
+                                OR resolve_due_at < :now), 0) AS late
+            FROM complaints INDEXED BY complaints_open_deadlines
+            WHERE {LATE_STATUSES} GROUP BY unit_code""",
+        {"now": now},
+    )
+    return {r["unit_code"]: Backlog(r["open"], r["late"]) for r in rows}
+
+
+@dataclass(frozen=True)
 class Overdue:
     id: int
     number: str

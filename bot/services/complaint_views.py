@@ -12,7 +12,7 @@ from bot.complaint_access import can_act
 from bot.complaint_render import ReporterView
 from bot.roles import Role
 from bot.services import NotFound
-from bot.services.complaint_alerts import reporter_view
+from bot.services.complaint_alerts import queue_evidence, reporter_view
 from bot.services.complaint_changes import visible
 from bot.services.people import Actor
 from storage import complaint_events, complaints, people
@@ -78,6 +78,7 @@ class Ticket:
     events: list[Event]
     names: dict[int, str]
     reporter: ReporterView
+    files: int  # the citizen's attachments, sent under the ticket like under the alert
 
 
 async def ticket(runtime: Runtime, actor: Actor, number: str) -> Ticket:
@@ -103,7 +104,23 @@ async def ticket_of(runtime: Runtime, complaint: Complaint) -> Ticket:
         person = await people.get(runtime.db, actor_id)
         if person is not None:
             names[actor_id] = person.full_name
-    return Ticket(complaint, events, names, await reporter_view(runtime.db, complaint))
+    files = len(await complaints.attachments(runtime.db, complaint.id))
+    return Ticket(complaint, events, names, await reporter_view(runtime.db, complaint), files)
+
+
+async def send_ticket_evidence(runtime: Runtime, actor: Actor, ticket: Ticket, chat_id: int,
+                               message_id: int, thread_id: int | None) -> None:
+    """The citizen's files and location under the ticket card just shown, as under the
+    alert (the card says they are below it)."""
+    if not can_act(actor.role, actor.unit_code, ticket.complaint):
+        raise NotFound(ticket.complaint.number)
+    placement: dict[str, object] = {
+        "reply_parameters": {"message_id": message_id, "allow_sending_without_reply": True},
+    }
+    if thread_id is not None:
+        placement["message_thread_id"] = thread_id
+    async with runtime.db.transaction() as tx:
+        await queue_evidence(runtime, tx, ticket.complaint, chat_id, placement)
 
 
 async def waiting_for_answer(runtime: Runtime, actor: Actor) -> Complaint | None:

@@ -27,13 +27,14 @@ from bot.report_rules import (
     instants,
     rank_offset,
     ranking,
+    score,
     share,
 )
 from bot.roles import Permission
 from bot.services import NotAllowed
 from bot.services.people import Actor
 from storage import reports
-from storage.reports import Adoption, Overdue, Tally, WeekCell
+from storage.reports import Adoption, Backlog, Overdue, Tally, WeekCell
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -97,6 +98,7 @@ class Standing:
     figures: Figures
     overdue: int
     adoption: Adoption
+    score: float | None = None  # the ranking's composite score, 0-100 (None: no data)
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ async def unit_ranking(runtime: Runtime, actor: Actor, period: Period) -> Rankin
     per_unit: dict[str, Tally] = defaultdict(Tally)
     for cell in await reports.cells(runtime.db, start, end):
         per_unit[cell.unit_code] += cell.tally
-    overdue = await reports.overdue_counts(runtime.db, runtime.now())
+    backlog = await reports.backlog(runtime.db, runtime.now())
     adoption = await reports.adoption(runtime.db, start, end)
     order = _unit_order(runtime)
     standings = {}
@@ -250,14 +252,15 @@ async def unit_ranking(runtime: Runtime, actor: Actor, period: Period) -> Rankin
             median = await reports.value_at(runtime.db, "resolve", start, end,
                                             rank_offset(tally.resolve_known, MEDIAN),
                                             tally.resolve_known, code)
-        standings[code] = Standing(code, Figures(tally, resolve_median=median),
-                                   overdue.get(code, 0), adoption.get(code, Adoption(code, 0, 0)))
-    ranked = ranking(
-        UnitStanding(code, order.index(code), s.figures.tally.received, s.figures.resolve_share,
-                     s.figures.resolve_median)
-        for code, s in standings.items()
-    )
-    return Ranking(period, [standings[u.unit_code] for u in ranked],
+        figures = Figures(tally, resolve_median=median)
+        now = backlog.get(code, Backlog(0, 0))
+        standing = UnitStanding(code, order.index(code), tally.received, figures.resolve_share,
+                                figures.reopen_rate, figures.rating, now.open, now.late)
+        standings[code] = (standing, Standing(code, figures, now.late,
+                                              adoption.get(code, Adoption(code, 0, 0)),
+                                              score(standing)))
+    ranked = ranking(standing for standing, _ in standings.values())
+    return Ranking(period, [standings[u.unit_code][1] for u in ranked],
                    await chart_data(runtime, period, order))
 
 

@@ -18,10 +18,11 @@ from bot.clock import from_epoch
 from bot.roles import INVITABLE, NEEDS_UNIT, Permission, Role
 from bot.services import NotAllowed
 from bot.services.commands import refresh_person_commands
+from bot.services.complaint_alerts import Coverage, coverage
 from bot.services.people import Actor
 from bot.texts import t
 from storage import audit, invites, people, unit_chats
-from storage.db import Tx
+from storage.db import Reader, Tx
 from storage.people import Person
 from storage.unit_chats import UnitChat
 
@@ -148,10 +149,10 @@ async def bind_group(
     return previous if previous is not None and previous.chat_id != chat_id else None
 
 
-async def unit_groups(runtime: Runtime, actor: Actor) -> dict[str, UnitChat]:
-    """The bound group of each unit that has one, by unit code."""
+async def alert_coverage(runtime: Runtime, actor: Actor) -> Coverage:
+    """Each unit's bound group, and who gets the alerts of the units without one."""
     _require(actor, Permission.MANAGE_STAFF)
-    return {chat.unit_code: chat for chat in await unit_chats.all_bound(runtime.db)}
+    return await coverage(runtime.db, runtime.settings.admin_ids)
 
 
 async def staff_list(runtime: Runtime, actor: Actor) -> list[Person]:
@@ -176,26 +177,37 @@ async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | N
     return person
 
 
-async def admins(runtime: Runtime) -> list[int]:
+async def admins(runtime: Runtime, db: Reader | None = None) -> list[int]:
     """Everyone who should hear about operational problems."""
-    stored = await people.with_roles(runtime.db, (Role.ADMIN.value,))
+    stored = await people.with_roles(db or runtime.db, (Role.ADMIN.value,))
     return sorted(set(runtime.settings.admin_ids) | {p.telegram_id for p in stored})
 
 
 async def report_unreachable_group(runtime: Runtime, chat_id: int, reason: str) -> None:
-    """A unit group stopped accepting our messages (bot removed): tell the admins."""
-    bound = [c for c in await unit_chats.all_bound(runtime.db) if c.chat_id == chat_id]
-    if not bound:
-        return
-    now = runtime.now()
+    """The bot was removed from a group (Telegram told us so)."""
     async with runtime.db.transaction() as tx:
-        for chat in bound:
-            unit = runtime.office.unit(chat.unit_code)
-            for admin_id in await admins(runtime):
-                await notify.tell(
-                    tx, admin_id, "group.missing_warning", now,
-                    unit=unit.name if unit else chat.unit_code, title=chat.title or "?",
-                    code=chat.unit_code,
-                )
-            await audit.record(tx, now, None, "unit_chat.unreachable", "unit", chat.unit_code,
-                               chat_id=chat_id, reason=reason)
+        await group_lost(runtime, tx, chat_id, reason)
+
+
+async def group_lost(runtime: Runtime, tx: Tx, chat_id: int, reason: str) -> list[str]:
+    """The bot can no longer write to this group (removed from it: a 403, the removal
+    notice, or the check at start). Every unit bound to it loses the binding and falls
+    back as if it never had a group (``group_lost_hooks``: its complaints go to the
+    supervisors), and the admins are told how to bind it again. Returns those units."""
+    lost = []
+    now = runtime.now()
+    for code in await unit_chats.units_of_chat(tx, chat_id):
+        chat = await unit_chats.for_unit(tx, code)
+        if chat is None or not await unit_chats.unbind(tx, code, chat_id):
+            continue
+        unit = runtime.office.unit(code)
+        for admin_id in await admins(runtime, tx):
+            await notify.tell(tx, admin_id, "group.missing_warning", now,
+                              unit=unit.name if unit else code, title=chat.title or "?",
+                              code=code)
+        await audit.record(tx, now, None, "unit_chat.unreachable", "unit", code,
+                           chat_id=chat_id, title=chat.title, reason=reason)
+        for hook in runtime.group_lost_hooks:
+            await hook(runtime, tx, code, chat_id)
+        lost.append(code)
+    return lost
