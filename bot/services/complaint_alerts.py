@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot import notify
+from bot.complaint_access import can_act
 from bot.complaint_render import Renderer, ReporterView
 from bot.notify import Ref
 from bot.roles import Role
@@ -40,10 +41,18 @@ async def supervisors(tx: Tx) -> list[Person]:
     return found or await people.with_roles(tx, (Role.ADMIN.value,))
 
 
-async def escalation_recipients(runtime: Runtime, tx: Tx, unit_code: str) -> list[int]:
-    heads = await people.with_roles(tx, (Role.KEPALA.value,), unit_code)
-    chiefs = await supervisors(tx)
-    ids = [p.telegram_id for p in heads + chiefs]
+def entitled(candidates: list[Person], complaint: Complaint) -> list[Person]:
+    """Those of ``candidates`` who may be told about the complaint: the rule of who may see
+    it (:func:`bot.complaint_access.can_act`), so nobody of the unit a conduct complaint
+    is about hears of it, whichever step tells them."""
+    return [p for p in candidates if can_act(Role(p.role), p.unit_code, complaint)]
+
+
+async def escalation_recipients(runtime: Runtime, tx: Tx, complaint: Complaint) -> list[int]:
+    """The head of the handling unit and the supervisors (escalations, reopening, low
+    ratings), the configured admins when none of them may be told."""
+    heads = await people.with_roles(tx, (Role.KEPALA.value,), complaint.unit_code)
+    ids = [p.telegram_id for p in entitled(heads + await supervisors(tx), complaint)]
     if not ids:
         ids = sorted(runtime.settings.admin_ids)
     return list(dict.fromkeys(ids))
@@ -88,7 +97,7 @@ async def post_alerts(runtime: Runtime, tx: Tx, complaint: Complaint,
         await post_alert_to(runtime, tx, complaint, unit_chat.chat_id, complaint.unit_code,
                             forum=unit_chat.is_forum, moved_from=moved_from)
     if unit_chat is None or not unit_may_see or complaint.named_unit_code is not None:
-        for chief in await supervisors(tx):
+        for chief in entitled(await supervisors(tx), complaint):
             await post_alert_to(runtime, tx, complaint, chief.telegram_id, None,
                                 moved_from=moved_from)
 
