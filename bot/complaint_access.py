@@ -8,12 +8,16 @@ every button press (callback data can be forged).
   whatever their role (conflict of interest): not even the Sekretariat, which handles
   conduct complaints, when the complaint is about the Sekretariat.
 - Anyone else gets the same "not found" as for a number that does not exist.
+- Staff views (/tiket, /antrian) are shown in a private chat, or in a group only when it
+  is the group bound to the complaint's unit: everyone in a group reads them.
 
 Whoever is *told* about a complaint (alerts, escalations, lists, exports) is chosen by the
 same rule: see ``bot.services.complaint_alerts.entitled``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from bot.roles import Role
 from storage.complaints import Complaint
@@ -34,3 +38,11 @@ def can_act(role: Role, unit_code: str | None, complaint: Complaint) -> bool:
 
 def can_view(role: Role, telegram_id: int, unit_code: str | None, complaint: Complaint) -> bool:
     return telegram_id == complaint.reporter_id or can_act(role, unit_code, complaint)
+
+
+def shown_in_group(group_units: Collection[str], complaint: Complaint) -> bool:
+    """Whether a staff view of the complaint may be posted in a group bound to
+    ``group_units``: the group of the complaint's unit, never the group of the unit a
+    conduct complaint is about."""
+    return (complaint.unit_code in group_units
+            and complaint.named_unit_code not in group_units)
