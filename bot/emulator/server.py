@@ -179,6 +179,7 @@ class FakeTelegram:
         result = handler(call)
         if inspect.isawaitable(result):
             result = await result
+        await world.held_answer(spec.name, params)
         if failure is not None:
             return _failed(failure.error())
         return 200, {"ok": True, "result": result}

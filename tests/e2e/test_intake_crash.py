@@ -1,0 +1,104 @@
+"""A crash never files a complaint other than the one the citizen last saw (issue 10,
+breach 1). The real ``marelan-bot run`` process is killed (SIGKILL: no shutdown code runs,
+as with the out-of-memory killer or a power cut) at chosen moments of changing the
+identity to "Rahasiakan identitas" on the summary, then started again; the citizen goes
+on with what is on their screen. The complaint filed must be confidential, and the
+summary it was sent from must say so.
+
+The bot's answer to the call that shows the moment is held back by the emulator, so the
+process dies exactly there: the citizen has seen it, the bot has not heard back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.emulator import BotMessage, FakeTelegram, FakeUser
+from storage import complaints
+from storage.db import Database
+from tests.e2e.bot_process import ProcessOffice
+from tests.e2e.complaint_steps import NUMBER, alert_for, begin_complaint
+
+SUMMARY = "Periksa pengaduan"
+HIDE = "Rahasiakan identitas"
+
+
+def _text(params: dict[str, Any]) -> str:
+    return str(params.get("text", ""))
+
+
+#: moment -> (the bot's call that shows it, which one)
+MOMENTS: dict[str, tuple[str, Callable[[dict[str, Any]], bool]]] = {
+    # "Identitas" chosen in the edit menu: the identity question is on the screen.
+    "question shown": ("sendMessage", lambda p: HIDE in str(p.get("reply_markup", ""))),
+    # "Rahasiakan identitas" pressed: the question shows the choice ticked.
+    "choice ticked": ("editMessageText", lambda p: f"✓ <b>{HIDE}</b>" in _text(p)),
+    # The new summary is on the screen: "Identitas: dirahasiakan".
+    "summary shown": ("sendMessage", lambda p: SUMMARY in _text(p)
+                      and "dirahasiakan" in _text(p)),
+}
+
+
+def _summaries(citizen: FakeUser) -> list[BotMessage]:
+    return [m for m in citizen.inbox if SUMMARY in m.text]
+
+
+async def _send_what_is_on_screen(citizen: FakeUser) -> tuple[BotMessage, str]:
+    """Press Kirim on the newest summary; when the bot refuses it as outdated, it shows
+    the current one, which the citizen reads and sends. Returns the summary accepted and
+    the tracking number."""
+    summary = _summaries(citizen)[-1]
+    answer = await citizen.press("Kirim", message=summary)
+    if answer.show_alert:
+        assert "berubah" in answer.text
+        summary = await citizen.wait_for(
+            SUMMARY, predicate=lambda m: m.message_id > summary.message_id)
+        await citizen.press("Kirim", message=summary)
+    confirmation = await citizen.wait_for("tercatat")
+    return summary, NUMBER.search(confirmation.text).group(0)
+
+
+@pytest.mark.parametrize("moment", list(MOMENTS))
+async def test_a_crash_during_the_identity_choice_files_what_the_citizen_saw(
+        telegram: FakeTelegram, tmp_path: Path, moment: str) -> None:
+    office = ProcessOffice(telegram.add_bot(username="marelan_crash_bot"), tmp_path)
+    await office.start()
+    group = office.world.group("Seksi Pembangunan", members=[office.admin])
+    await office.bind_group(group, "PEMB")
+    citizen = office.user("Zulkarnaen", username="zul_rahasia")
+    await begin_complaint(citizen)
+    await citizen.press("Lewati")
+    await citizen.press("Tampilkan nama saya", message=await citizen.wait_for(HIDE))
+    named = await citizen.wait_for(SUMMARY)
+    assert "Zulkarnaen" in named.text
+
+    method, which = MOMENTS[moment]
+    held = office.world.hold_answer(method, which)
+    await citizen.press("Ubah", message=named)
+    await citizen.press("Identitas", message=await citizen.wait_for("Bagian mana"))
+    if moment != "question shown":
+        await citizen.press(HIDE, message=await citizen.wait_for(HIDE))
+    await held.wait()
+    await office.kill()
+    held.release()
+
+    await office.start()
+    question = citizen.inbox[-1]
+    if HIDE in str(question.buttons):  # the question is still waiting for an answer
+        await citizen.press(HIDE, message=question)
+        await citizen.wait_for(SUMMARY, predicate=lambda m: m.message_id > question.message_id)
+    sent_from, number = await _send_what_is_on_screen(citizen)
+    alert = await alert_for(group, number)
+    await office.stop()
+
+    assert "Identitas: dirahasiakan" in sent_from.text
+    assert "Zulkarnaen" not in alert.text and "zul_rahasia" not in alert.text
+    database = Database(office.database)
+    await database.open()
+    try:
+        assert (await complaints.by_number(database, number)).confidential == 1
+    finally:
+        await database.close()
