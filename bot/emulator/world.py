@@ -55,10 +55,11 @@ class Failure:
 
 @dataclass
 class HeldAnswer:
-    """The answer to one of the bot's calls, held back (see ``BotWorld.hold_answer``)."""
+    """One of the bot's calls, held back (see ``BotWorld.hold_answer``)."""
 
     method: str
     when: Callable[[dict[str, Any]], bool]
+    before: bool  # held before it takes effect (else after, with the answer kept back)
     reached: asyncio.Event = field(default_factory=asyncio.Event)
     released: asyncio.Event = field(default_factory=asyncio.Event)
     params: dict[str, Any] = field(default_factory=dict)
@@ -257,24 +258,30 @@ class BotWorld:
         return queue.popleft() if queue else None
 
     def hold_answer(
-        self, method: str, when: Callable[[dict[str, Any]], bool] = lambda _params: True
+        self, method: str, when: Callable[[dict[str, Any]], bool] = lambda _params: True,
+        *, before: bool = False,
     ) -> HeldAnswer:
         """Let the bot's next ``method`` call matching ``when(params)`` take effect (people
         see the message) but keep its answer back until ``release()``: the bot waits, as
-        on a slow network. A test stops or kills the bot at that precise moment."""
-        held = HeldAnswer(method.lower(), when)
+        on a slow network. A test stops or kills the bot at that precise moment.
+
+        ``before=True`` holds the call before it takes effect: if the bot is gone when it
+        is released, it never takes effect (the request had not reached Telegram)."""
+        held = HeldAnswer(method.lower(), when, before)
         self._held.append(held)
         return held
 
-    async def held_answer(self, method: str, params: dict[str, Any]) -> None:
-        """Used by the server after a call took effect: wait while its answer is held."""
+    async def held_answer(self, method: str, params: dict[str, Any], *, before: bool) -> bool:
+        """Used by the server before and after a call takes effect: wait while held.
+        True if this call was held."""
         for held in self._held:
-            if held.method == method.lower() and not held.reached.is_set() and held.when(
-                    params):
+            if (held.method == method.lower() and held.before == before
+                    and not held.reached.is_set() and held.when(params)):
                 held.params = params
                 held.reached.set()
                 await held.released.wait()
-                return
+                return True
+        return False
 
     async def settle(self, quiet: float = 0.2, timeout: float = 10) -> None:  # noqa: ASYNC109
         """Wait until the bot confirmed every update and made no API call for ``quiet`` s.

@@ -11,6 +11,7 @@ process dies exactly there: the citizen has seen it, the bot has not heard back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from storage import complaints
 from storage.db import Database
 from tests.e2e.bot_process import ProcessOffice
 from tests.e2e.complaint_steps import NUMBER, alert_for, begin_complaint
+from tests.e2e.harness import OfficeEnv
 
 SUMMARY = "Periksa pengaduan"
 HIDE = "Rahasiakan identitas"
@@ -30,15 +32,26 @@ def _text(params: dict[str, Any]) -> str:
     return str(params.get("text", ""))
 
 
-#: moment -> (the bot's call that shows it, which one)
-MOMENTS: dict[str, tuple[str, Callable[[dict[str, Any]], bool]]] = {
+def _new_summary(params: dict[str, Any]) -> bool:
+    return SUMMARY in _text(params) and "dirahasiakan" in _text(params)
+
+
+@dataclass(frozen=True)
+class Moment:
+    method: str  # the bot's call that shows the moment
+    which: Callable[[dict[str, Any]], bool]
+    before: bool = False  # killed before the call reached Telegram (nothing shown)
+    answered: bool = False  # the citizen had pressed "Rahasiakan identitas"
+
+
+MOMENTS = {
     # "Identitas" chosen in the edit menu: the identity question is on the screen.
-    "question shown": ("sendMessage", lambda p: HIDE in str(p.get("reply_markup", ""))),
-    # "Rahasiakan identitas" pressed: the question shows the choice ticked.
-    "choice ticked": ("editMessageText", lambda p: f"✓ <b>{HIDE}</b>" in _text(p)),
+    "question shown": Moment("sendMessage", lambda p: HIDE in str(p.get("reply_markup"))),
+    # "Rahasiakan identitas" pressed, the new summary on its way: the screen still shows
+    # the old summary ("ditampilkan") and the question.
+    "summary on its way": Moment("sendMessage", _new_summary, before=True, answered=True),
     # The new summary is on the screen: "Identitas: dirahasiakan".
-    "summary shown": ("sendMessage", lambda p: SUMMARY in _text(p)
-                      and "dirahasiakan" in _text(p)),
+    "summary shown": Moment("sendMessage", _new_summary, answered=True),
 }
 
 
@@ -75,19 +88,19 @@ async def test_a_crash_during_the_identity_choice_files_what_the_citizen_saw(
     named = await citizen.wait_for(SUMMARY)
     assert "Zulkarnaen" in named.text
 
-    method, which = MOMENTS[moment]
-    held = office.world.hold_answer(method, which)
+    chosen = MOMENTS[moment]
+    held = office.world.hold_answer(chosen.method, chosen.which, before=chosen.before)
     await citizen.press("Ubah", message=named)
     await citizen.press("Identitas", message=await citizen.wait_for("Bagian mana"))
-    if moment != "question shown":
-        await citizen.press(HIDE, message=await citizen.wait_for(HIDE))
+    question = await citizen.wait_for(HIDE)
+    if chosen.answered:
+        await citizen.press(HIDE, message=question)
     await held.wait()
     await office.kill()
     held.release()
 
     await office.start()
-    question = citizen.inbox[-1]
-    if HIDE in str(question.buttons):  # the question is still waiting for an answer
+    if not chosen.answered:
         await citizen.press(HIDE, message=question)
         await citizen.wait_for(SUMMARY, predicate=lambda m: m.message_id > question.message_id)
     sent_from, number = await _send_what_is_on_screen(citizen)
@@ -102,3 +115,32 @@ async def test_a_crash_during_the_identity_choice_files_what_the_citizen_saw(
         assert (await complaints.by_number(database, number)).confidential == 1
     finally:
         await database.close()
+
+
+async def test_kirim_on_an_outdated_summary_shows_the_current_one(office: OfficeEnv) -> None:
+    """Without a crash too: the citizen changes the identity, then scrolls up and presses
+    Kirim on the summary that still shows their name. That summary is not what would be
+    filed, so it is refused and the current one shown."""
+    group = office.world.group("Seksi Pembangunan", members=[office.admin])
+    await office.bind_group(group, "PEMB")
+    citizen = office.user("Zulkarnaen", username="zul_rahasia")
+    await begin_complaint(citizen)
+    await citizen.press("Lewati")
+    await citizen.press("Tampilkan nama saya", message=await citizen.wait_for(HIDE))
+    named = await citizen.wait_for(SUMMARY)
+    await citizen.press("Ubah", message=named)
+    await citizen.press("Identitas", message=await citizen.wait_for("Bagian mana"))
+    await citizen.press(HIDE, message=await citizen.wait_for(HIDE))
+    await citizen.wait_for("Identitas: dirahasiakan")
+
+    refusal = await citizen.press("Kirim", message=named)
+    assert refusal.show_alert and "berubah" in refusal.text
+    current = await citizen.wait_for(SUMMARY)
+    assert "Identitas: dirahasiakan" in current.text
+    await office.world.settle()
+    assert await office.db.fetchval("SELECT COUNT(*) FROM complaints") == 0
+
+    await citizen.press("Kirim", message=current)
+    number = NUMBER.search((await citizen.wait_for("tercatat")).text).group(0)
+    assert "Zulkarnaen" not in (await alert_for(group, number)).text
+    assert (await complaints.by_number(office.db, number)).confidential == 1
