@@ -5,7 +5,7 @@ are handled there, so one about the Sekretariat itself must bypass its own peopl
 
 from __future__ import annotations
 
-from bot.emulator import FakeGroup, FakeUser
+from bot.emulator import BotMessage, FakeGroup, FakeUser
 from tests.e2e import report_steps as steps
 from tests.e2e.complaint_steps import file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
@@ -13,6 +13,14 @@ from tests.e2e.harness import OfficeEnv
 
 def _seen_by(chat: FakeUser | FakeGroup, number: str) -> list[str]:
     return [m.body for m in chat.world.chats[chat.id].bot_visible() if number in m.body]
+
+
+async def _resolve(chief: FakeUser, alert: BotMessage, citizen: FakeUser, note: str
+                   ) -> BotMessage:
+    """The supervisor resolves from the alert in their private chat; the citizen's notice."""
+    await chief.press("Selesai", message=alert)
+    await chief.send(note, reply_to=await chief.wait_for("balas pesan ini"))
+    return await citizen.wait_for("dinyatakan selesai")
 
 
 async def test_a_conduct_complaint_about_the_sekretariat_never_reaches_it(office: OfficeEnv
@@ -39,16 +47,10 @@ async def test_a_conduct_complaint_about_the_sekretariat_never_reaches_it(office
     await sekret.head.wait_for("Tidak ada pengaduan terbuka")
 
     await camat.press("Terima", message=alert)
-    await camat.press("Selesai", message=alert)
-    prompt = await camat.wait_for("balas pesan ini")
-    await camat.send("Petugas telah ditegur dan meminta maaf kepada pelapor.", reply_to=prompt)
-    resolved = await citizen.wait_for("dinyatakan selesai")
+    resolved = await _resolve(camat, alert, citizen, "Petugas telah ditegur dan meminta maaf.")
     await citizen.press("Belum selesai", message=resolved)
     await camat.wait_for("dibuka kembali oleh warga")
-    await camat.press("Selesai", message=alert)
-    prompt = await camat.wait_for("balas pesan ini")
-    await camat.send("Pelapor telah dihubungi dan menerima permintaan maaf.", reply_to=prompt)
-    resolved = await citizen.wait_for("dinyatakan selesai")
+    resolved = await _resolve(camat, alert, citizen, "Pelapor menerima permintaan maaf.")
     await citizen.press("1", message=resolved)
     await camat.wait_for("dinilai 1/5")
 

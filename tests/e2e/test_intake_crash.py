@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from bot.emulator import BotMessage, FakeTelegram, FakeUser
+from bot.emulator import BotMessage, FakeGroup, FakeTelegram, FakeUser
 from storage import complaints
 from storage.db import Database
 from tests.e2e.bot_process import ProcessOffice
@@ -74,11 +74,9 @@ async def _send_what_is_on_screen(citizen: FakeUser) -> tuple[BotMessage, str]:
     return summary, NUMBER.search(confirmation.text).group(0)
 
 
-@pytest.mark.parametrize("moment", list(MOMENTS))
-async def test_a_crash_during_the_identity_choice_files_what_the_citizen_saw(
-        telegram: FakeTelegram, tmp_path: Path, moment: str) -> None:
-    office = ProcessOffice(telegram.add_bot(username="marelan_crash_bot"), tmp_path)
-    await office.start()
+async def _at_a_named_summary(office: OfficeEnv | ProcessOffice
+                              ) -> tuple[FakeGroup, FakeUser, BotMessage]:
+    """A unit group, and a citizen whose draft is at the summary showing their name."""
     group = office.world.group("Seksi Pembangunan", members=[office.admin])
     await office.bind_group(group, "PEMB")
     citizen = office.user("Zulkarnaen", username="zul_rahasia")
@@ -87,6 +85,15 @@ async def test_a_crash_during_the_identity_choice_files_what_the_citizen_saw(
     await citizen.press("Tampilkan nama saya", message=await citizen.wait_for(HIDE))
     named = await citizen.wait_for(SUMMARY)
     assert "Zulkarnaen" in named.text
+    return group, citizen, named
+
+
+@pytest.mark.parametrize("moment", list(MOMENTS))
+async def test_a_crash_during_the_identity_choice_files_what_the_citizen_saw(
+        telegram: FakeTelegram, tmp_path: Path, moment: str) -> None:
+    office = ProcessOffice(telegram.add_bot(username="marelan_crash_bot"), tmp_path)
+    await office.start()
+    group, citizen, named = await _at_a_named_summary(office)
 
     chosen = MOMENTS[moment]
     held = office.world.hold_answer(chosen.method, chosen.which, before=chosen.before)
@@ -121,13 +128,7 @@ async def test_kirim_on_an_outdated_summary_shows_the_current_one(office: Office
     """Without a crash too: the citizen changes the identity, then scrolls up and presses
     Kirim on the summary that still shows their name. That summary is not what would be
     filed, so it is refused and the current one shown."""
-    group = office.world.group("Seksi Pembangunan", members=[office.admin])
-    await office.bind_group(group, "PEMB")
-    citizen = office.user("Zulkarnaen", username="zul_rahasia")
-    await begin_complaint(citizen)
-    await citizen.press("Lewati")
-    await citizen.press("Tampilkan nama saya", message=await citizen.wait_for(HIDE))
-    named = await citizen.wait_for(SUMMARY)
+    group, citizen, named = await _at_a_named_summary(office)
     await citizen.press("Ubah", message=named)
     await citizen.press("Identitas", message=await citizen.wait_for("Bagian mana"))
     await citizen.press(HIDE, message=await citizen.wait_for(HIDE))
