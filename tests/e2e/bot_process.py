@@ -48,7 +48,8 @@ class BotProcess:
 
     async def kill(self) -> None:
         """SIGKILL: no shutdown code runs, as with an out-of-memory kill or a power cut."""
-        self.process.send_signal(signal.SIGKILL)
+        if self.process.returncode is None:
+            self.process.send_signal(signal.SIGKILL)
         await self.wait()
 
 
@@ -64,9 +65,14 @@ async def start_bot(env: dict[str, str], cwd: Path, name: str = "bot") -> BotPro
 
 
 async def stop(bot: BotProcess) -> tuple[int, str]:
-    """SIGTERM, the clean stop; returns the exit code and everything the process logged."""
+    """SIGTERM, the clean stop; returns the exit code and everything the process logged.
+    A process that does not stop in time is killed (no test leaves one behind)."""
     bot.process.send_signal(signal.SIGTERM)
-    return await bot.wait(), bot.logs()
+    try:
+        return await bot.wait(), bot.logs()
+    except TimeoutError:
+        await bot.kill()
+        raise AssertionError(f"the bot did not stop on SIGTERM:\n{bot.logs()}") from None
 
 
 @dataclass
@@ -112,6 +118,11 @@ class ProcessOffice:
         code, logs = await stop(self.bot)
         assert code == 0, logs
         return logs
+
+    async def close(self) -> None:
+        """Kill the process if it still runs (a test that failed half-way)."""
+        if self.bot is not None and self.bot.process.returncode is None:
+            await self.bot.kill()
 
     async def invite(self, person: FakeUser, role: str, unit: str | None = None) -> None:
         await invite(self.admin, person, role, unit)

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.emulator import BotMessage, FakeGroup, FakeTelegram, FakeUser
+from bot.emulator import BotMessage, FakeGroup, FakeUser
 from storage import complaints
 from storage.db import Database
 from tests.e2e.bot_process import ProcessOffice
@@ -90,8 +89,8 @@ async def _at_a_named_summary(office: OfficeEnv | ProcessOffice
 
 @pytest.mark.parametrize("moment", list(MOMENTS))
 async def test_a_crash_during_the_identity_choice_files_what_the_citizen_saw(
-        telegram: FakeTelegram, tmp_path: Path, moment: str) -> None:
-    office = ProcessOffice(telegram.add_bot(username="marelan_crash_bot"), tmp_path)
+        process_office: ProcessOffice, moment: str) -> None:
+    office = process_office
     await office.start()
     group, citizen, named = await _at_a_named_summary(office)
 

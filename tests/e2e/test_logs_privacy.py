@@ -5,9 +5,7 @@ of the log, which still tells an operator what happened by ids (issue 10, breach
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from bot.emulator import FakeTelegram
 from tests.e2e.bot_process import ProcessOffice
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 
@@ -18,10 +16,10 @@ RESOLUTION = "Saluran sudah dibersihkan dan air kembali mengalir lancar."
 COMMENT = "Terima kasih, cepat sekali ditangani Pak Lurah."
 
 
-async def test_a_debug_log_of_a_whole_complaint_names_nobody(telegram: FakeTelegram,
-                                                             tmp_path: Path) -> None:
-    office = ProcessOffice(telegram.add_bot(username="marelan_log_bot"), tmp_path,
-                           {"LOG_LEVEL": "DEBUG"})
+async def test_a_debug_log_of_a_whole_complaint_names_nobody(process_office: ProcessOffice
+                                                             ) -> None:
+    office = process_office
+    office.env["LOG_LEVEL"] = "DEBUG"
     await office.start()
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
     citizen = office.user("Zulkarnaen", last_name="Situmorang", username="zul_situmorang77")
