@@ -177,6 +177,7 @@ class IntakeIdentity(Callback):
 @callback("lp", "send")
 class IntakeSend(Callback):
     draft: str
+    version: int  # of the draft the summary showed
 
 
 @callback("lp", "edit")

@@ -12,7 +12,7 @@ from bot.context import BotContext
 from bot.roles import Permission
 from bot.services import group_upgrade, people, staff
 from bot.services.complaint_alerts import Coverage
-from bot.services.staff import INVITE_PREFIX, InviteError
+from bot.services.staff import INVITE_PREFIX, InviteError, OwnInvite
 from bot.texts import join, t
 from handlers.common import start
 from handlers.guards import requires
@@ -57,7 +57,11 @@ async def undang(update: Update, context: BotContext) -> None:
 
 async def accept_invite(update: Update, context: BotContext) -> None:
     token = context.args[0].removeprefix(INVITE_PREFIX)
-    membership = await staff.accept_invite(context.runtime, context.actor, token)
+    try:
+        membership = await staff.accept_invite(context.runtime, context.actor, token)
+    except OwnInvite:
+        await say(update, context, "invite.own")
+        return
     if membership is None:
         await say(update, context, "invite.invalid")
         return

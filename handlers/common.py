@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Chat, Message, Update
 from telegram.constants import ChatID
 from telegram.ext import (
     Application,
@@ -24,7 +24,7 @@ from bot.roles import Permission, Role
 from bot.services import people
 from bot.texts import join, t
 from handlers.flows import clear_flows
-from handlers.replies import answer, language, quote, reply, say
+from handlers.replies import answer, language, point_to_private, quote, reply, say
 
 log = logging.getLogger(__name__)
 
@@ -185,10 +185,7 @@ async def private_only_in_group(update: Update, context: BotContext) -> None:
     if (mention and not ours) or name not in private_command_names() or (
             name == "start" and not ours):
         return
-    lang = language(context)
-    link = InlineKeyboardMarkup([[InlineKeyboardButton(
-        str(t(lang, "group.open_private")), url=f"https://t.me/{context.bot.username}")]])
-    await quote(update, context, t(lang, "group.private_only", command=name), markup=link)
+    await point_to_private(update, context, "group.private_only", command=name)
 
 
 def register_fallbacks(application: Application) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot import notify
+from bot.complaint_access import can_act
 from bot.complaint_render import Renderer, ReporterView
 from bot.complaint_rules import Status
 from bot.notify import Ref
@@ -72,10 +73,22 @@ async def coverage(db: Reader, admin_ids: frozenset[int]) -> Coverage:
     return Coverage(groups, await _supervisors(db, admin_ids))
 
 
-async def escalation_recipients(runtime: Runtime, tx: Tx, unit_code: str) -> list[int]:
-    heads = await people.with_roles(tx, (Role.KEPALA.value,), unit_code)
+def entitled(candidates: list[Person], complaint: Complaint) -> list[Person]:
+    """Those of ``candidates`` who may be told about the complaint: the rule of who may see
+    it (:func:`bot.complaint_access.can_act`), so nobody of the unit a conduct complaint
+    is about hears of it, whichever step tells them."""
+    return [p for p in candidates if can_act(Role(p.role), p.unit_code, complaint)]
+
+
+async def escalation_recipients(runtime: Runtime, tx: Tx, complaint: Complaint) -> list[int]:
+    """The head of the handling unit and the supervisors (escalations, reopening, low
+    ratings), the configured admins when none of them may be told."""
+    heads = await people.with_roles(tx, (Role.KEPALA.value,), complaint.unit_code)
     chiefs = await supervisors(runtime, tx)
-    return list(dict.fromkeys(p.telegram_id for p in heads + chiefs))
+    ids = [p.telegram_id for p in entitled(heads + chiefs, complaint)]
+    if not ids:
+        ids = sorted(runtime.settings.admin_ids)
+    return list(dict.fromkeys(ids))
 
 
 async def reporter_view(db: Reader, complaint: Complaint) -> ReporterView:
@@ -127,7 +140,8 @@ async def alert_targets(runtime: Runtime, db: Reader, complaint: Complaint) -> l
     if unit_chat is not None and unit_may_see:
         targets.append(Target(unit_chat.chat_id, complaint.unit_code, unit_chat.is_forum))
     if unit_chat is None or not unit_may_see or complaint.named_unit_code is not None:
-        targets += [Target(p.telegram_id, None) for p in await supervisors(runtime, db)]
+        chiefs = entitled(await supervisors(runtime, db), complaint)
+        targets += [Target(p.telegram_id, None) for p in chiefs]
     return targets
 
 

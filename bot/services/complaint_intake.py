@@ -47,6 +47,9 @@ class Draft:
     attachments: list[dict[str, Any]] = field(default_factory=list)
     location: list[float] | None = None
     confidential: bool | None = None
+    #: Raised by every stored change; the summary's Kirim carries it, so a summary that
+    #: no longer shows the stored draft is refused instead of filed.
+    version: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

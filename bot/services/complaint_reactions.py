@@ -146,7 +146,7 @@ async def rate(runtime: Runtime, actor: Actor, complaint_id: int, rating: int) -
 
 async def _alert_low_rating(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
     draw = renderer(runtime)
-    for person_id in await escalation_recipients(runtime, tx, complaint.unit_code):
+    for person_id in await escalation_recipients(runtime, tx, complaint):
         language = await notify.language_of(tx, person_id, runtime.settings.default_language)
         await notify.tell(
             tx, person_id, "sup.low_rating", runtime.now(), priority=PRIORITY_URGENT,
@@ -201,7 +201,7 @@ async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint
         await refresh_alerts(runtime, tx, updated)
         await tell_staff(runtime, tx, updated, "grp.reopened")
         draw = renderer(runtime)
-        for person_id in await escalation_recipients(runtime, tx, complaint.unit_code):
+        for person_id in await escalation_recipients(runtime, tx, complaint):
             language = await notify.language_of(tx, person_id, runtime.settings.default_language)
             await notify.tell(tx, person_id, "sup.reopened", runtime.now(),
                               priority=PRIORITY_URGENT, number=updated.number,

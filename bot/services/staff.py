@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot import notify
 from bot.clock import from_epoch
-from bot.roles import INVITABLE, NEEDS_UNIT, Permission, Role
+from bot.roles import INVITABLE, NEEDS_UNIT, Permission, Role, allows, effective_role
 from bot.services import NotAllowed
 from bot.services.commands import refresh_person_commands
 from bot.services.complaint_alerts import Coverage, coverage
@@ -23,6 +23,7 @@ from bot.services.people import Actor
 from bot.texts import t
 from storage import audit, invites, people, unit_chats
 from storage.db import Reader, Tx
+from storage.invites import Invite
 from storage.people import Person
 from storage.unit_chats import UnitChat
 
@@ -90,32 +91,60 @@ async def create_invite(
     return InviteLink(url, role, unit_code, from_epoch(expires))
 
 
+class OwnInvite(Exception):
+    """The creator opened their own link: it is meant for someone else and stays valid."""
+
+
 async def accept_invite(runtime: Runtime, actor: Actor, token: str) -> Membership | None:
-    """Register the opener; None when the token is unknown, used or expired."""
+    """Register the opener; None when the token is unknown, used or expired, or when its
+    creator no longer holds the right to invite (a link is only as good as the role that
+    gave it). Raises OwnInvite when the creator opens it."""
     now = runtime.now()
     async with runtime.db.transaction() as tx:
-        invite = await invites.redeem(tx, _hash(token), actor.telegram_id, now)
-        if invite is None:
+        invite = await invites.usable(tx, _hash(token), now)
+        refusal = await _refusal(runtime, tx, invite, actor)
+        if refusal is not None:
             await audit.record(tx, now, actor.telegram_id, "invite.rejected", "person",
-                               actor.telegram_id)
-            return None
-        await people.set_role(tx, actor.telegram_id, invite.role, invite.unit_code, now)
-        await audit.record(tx, now, actor.telegram_id, "invite.accepted", "person",
-                           actor.telegram_id, role=invite.role, unit=invite.unit_code,
-                           invited_by=invite.created_by)
-        unit = runtime.office.unit(invite.unit_code) if invite.unit_code else None
-        admin_language = await notify.language_of(tx, invite.created_by,
-                                                  runtime.settings.default_language)
-        await notify.tell(
-            tx, invite.created_by, "invite.notify_admin", now,
-            name=actor.name,
-            role=t(admin_language, f"role.{invite.role}"),
-            unit=t(admin_language, "start.unit_suffix", unit=unit.label(admin_language))
-            if unit else "",
-        )
-        await _membership_changed(runtime, tx, actor.telegram_id)
-        await refresh_person_commands(runtime, actor.telegram_id, tx)
-    return Membership(Role(invite.role), invite.unit_code)
+                               actor.telegram_id, reason=refusal)
+        else:
+            await _join(runtime, tx, actor, await invites.redeem(tx, _hash(token),
+                                                                 actor.telegram_id, now))
+    if refusal == "own":
+        raise OwnInvite
+    return None if refusal is not None else Membership(Role(invite.role), invite.unit_code)
+
+
+async def _refusal(runtime: Runtime, tx: Tx, invite: Invite | None, actor: Actor) -> str | None:
+    """Why this person may not redeem this invite, or None."""
+    if invite is None:
+        return "invalid"
+    if invite.created_by == actor.telegram_id:
+        return "own"
+    creator = await people.get(tx, invite.created_by)
+    role = effective_role(creator.role if creator else Role.CITIZEN.value, invite.created_by,
+                          runtime.settings.admin_ids)
+    return None if allows(role, Permission.MANAGE_STAFF) else "creator_without_right"
+
+
+async def _join(runtime: Runtime, tx: Tx, actor: Actor, invite: Invite) -> None:
+    """The opener takes the invite's role and unit; its creator is told."""
+    now = runtime.now()
+    await people.set_role(tx, actor.telegram_id, invite.role, invite.unit_code, now)
+    await audit.record(tx, now, actor.telegram_id, "invite.accepted", "person",
+                       actor.telegram_id, role=invite.role, unit=invite.unit_code,
+                       invited_by=invite.created_by)
+    unit = runtime.office.unit(invite.unit_code) if invite.unit_code else None
+    admin_language = await notify.language_of(tx, invite.created_by,
+                                              runtime.settings.default_language)
+    await notify.tell(
+        tx, invite.created_by, "invite.notify_admin", now,
+        name=actor.name,
+        role=t(admin_language, f"role.{invite.role}"),
+        unit=t(admin_language, "start.unit_suffix", unit=unit.label(admin_language))
+        if unit else "",
+    )
+    await _membership_changed(runtime, tx, actor.telegram_id)
+    await refresh_person_commands(runtime, actor.telegram_id, tx)
 
 
 async def _membership_changed(runtime: Runtime, tx: Tx, telegram_id: int) -> None:
@@ -161,7 +190,8 @@ async def staff_list(runtime: Runtime, actor: Actor) -> list[Person]:
 
 
 async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | None:
-    """Back to citizen. Returns the person, or None when they hold no role."""
+    """Back to citizen. Returns the person, or None when they hold no role. The unused
+    invitations they created are withdrawn with the role."""
     _require(actor, Permission.MANAGE_STAFF)
     now = runtime.now()
     async with runtime.db.transaction() as tx:
@@ -171,6 +201,10 @@ async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | N
         await people.set_role(tx, telegram_id, Role.CITIZEN.value, None, now)
         await audit.record(tx, now, actor.telegram_id, "role.revoked", "person", telegram_id,
                            role=person.role, unit=person.unit_code)
+        withdrawn = await invites.withdraw_unused(tx, telegram_id, now)
+        if withdrawn:
+            await audit.record(tx, now, actor.telegram_id, "invite.withdrawn", "person",
+                               telegram_id, count=withdrawn)
         await notify.tell(tx, telegram_id, "revoke.notify", now)
         await _membership_changed(runtime, tx, telegram_id)
         await refresh_person_commands(runtime, telegram_id, tx)

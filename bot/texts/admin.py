@@ -16,6 +16,10 @@ ID: dict[str, str] = {
         "Mintalah tautan baru kepada admin."
     ),
     "invite.notify_admin": "✅ {name} menerima undangan sebagai <b>{role}</b>{unit}.",
+    "invite.own": (
+        "Ini tautan undangan Anda sendiri: kirimkan kepada orang yang dimaksud. Tautan itu "
+        "tetap berlaku untuknya."
+    ),
     "group.usage": "Cara pakai: <code>/grup_unit KODE_UNIT</code>. Pilihan: {units}",
     "group.replaced": " Grup sebelumnya (<b>{title}</b>) tidak lagi menerima pengaduan.",
     "group.unbound": (
@@ -83,6 +87,10 @@ EN: dict[str, str] = {
         "Please ask the admin for a new one."
     ),
     "invite.notify_admin": "✅ {name} accepted the invitation as <b>{role}</b>{unit}.",
+    "invite.own": (
+        "This is your own invitation link: send it to the person it is meant for. It stays "
+        "valid for them."
+    ),
     "group.usage": "Usage: <code>/grup_unit UNIT_CODE</code>. Choices: {units}",
     "group.replaced": " The previous group (<b>{title}</b>) no longer receives complaints.",
     "group.unbound": (

@@ -131,6 +131,12 @@ ID: dict[str, str] = {
     "queue.empty": "Tidak ada pengaduan terbuka. 👍",
     "queue.open_button": "{number}",
     "ticket.usage": "Cara pakai: <code>/tiket MRL-2611-0001</code>",
+    "staff.elsewhere": (
+        "Perintah /{command} hanya dijawab di chat pribadi dengan bot atau di grup unit yang "
+        "menangani pengaduannya, agar data pengaduan tidak terbaca di grup lain. Tekan "
+        "tombol di bawah, lalu kirim /{command} di sana."
+    ),
+    "staff.elsewhere_alert": "Buka pengaduan ini di chat pribadi dengan bot.",
     "ticket.title": "<b>Riwayat lengkap {number}</b>",
     "ticket.line": "• {when} — {who}: {what}",
     "ticket.system": "sistem",
@@ -286,6 +292,12 @@ EN: dict[str, str] = {
     "queue.empty": "No open complaints. 👍",
     "queue.open_button": "{number}",
     "ticket.usage": "Usage: <code>/tiket MRL-2611-0001</code>",
+    "staff.elsewhere": (
+        "The /{command} command is answered only in a private chat with the bot or in the "
+        "group of the unit handling the complaint, so that its data is not read in other "
+        "groups. Press the button below, then send /{command} there."
+    ),
+    "staff.elsewhere_alert": "Open this complaint in your private chat with the bot.",
     "ticket.title": "<b>Full history of {number}</b>",
     "ticket.line": "• {when} — {who}: {what}",
     "ticket.system": "system",
