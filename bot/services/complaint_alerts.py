@@ -73,11 +73,14 @@ async def coverage(db: Reader, admin_ids: frozenset[int]) -> Coverage:
     return Coverage(groups, await _supervisors(db, admin_ids))
 
 
-def entitled(candidates: list[Person], complaint: Complaint) -> list[Person]:
+def entitled(runtime: Runtime, candidates: list[Person], complaint: Complaint) -> list[Person]:
     """Those of ``candidates`` who may be told about the complaint: the rule of who may see
     it (:func:`bot.complaint_access.can_act`), so nobody of the unit a conduct complaint
-    is about hears of it, whichever step tells them."""
-    return [p for p in candidates if can_act(Role(p.role), p.unit_code, complaint)]
+    is about hears of it, whichever step tells them. ``ADMIN_IDS`` people are admins even
+    when stored as citizens (the supervisors' fallback on a fresh office)."""
+    admin_ids = runtime.settings.admin_ids
+    return [p for p in candidates
+            if can_act(effective_role(p.role, p.telegram_id, admin_ids), p.unit_code, complaint)]
 
 
 async def escalation_recipients(runtime: Runtime, tx: Tx, complaint: Complaint) -> list[int]:
@@ -85,7 +88,7 @@ async def escalation_recipients(runtime: Runtime, tx: Tx, complaint: Complaint) 
     ratings), the configured admins when none of them may be told."""
     heads = await people.with_roles(tx, (Role.KEPALA.value,), complaint.unit_code)
     chiefs = await supervisors(runtime, tx)
-    ids = [p.telegram_id for p in entitled(heads + chiefs, complaint)]
+    ids = [p.telegram_id for p in entitled(runtime, heads + chiefs, complaint)]
     if not ids:
         ids = sorted(runtime.settings.admin_ids)
     return list(dict.fromkeys(ids))
@@ -140,7 +143,7 @@ async def alert_targets(runtime: Runtime, db: Reader, complaint: Complaint) -> l
     if unit_chat is not None and unit_may_see:
         targets.append(Target(unit_chat.chat_id, complaint.unit_code, unit_chat.is_forum))
     if unit_chat is None or not unit_may_see or complaint.named_unit_code is not None:
-        chiefs = entitled(await supervisors(runtime, db), complaint)
+        chiefs = entitled(runtime, await supervisors(runtime, db), complaint)
         targets += [Target(p.telegram_id, None) for p in chiefs]
     return targets
 
