@@ -33,10 +33,15 @@ from bot.services import (
     report_plugins,  # noqa: F401 - registers report sections
 )
 from bot.services.commands import publish_all
-from bot.services.complaint_alerts import alert_unit_group
+from bot.services.complaint_alerts import (
+    alert_orphans_for,
+    alert_unit_group,
+    follow_membership,
+    unit_group_lost,
+)
 from bot.services.survey import invite_after_complaint
 from bot.settings import Settings
-from bot.startup_checks import check_unit_groups
+from bot.startup_checks import check_alert_coverage, check_unit_groups
 from bot.updates import PerChatUpdateProcessor
 
 # Our conversations mix typed answers and button presses from one person in one chat, so
@@ -91,6 +96,7 @@ def build_application(
     application.bot_data[RUNTIME_KEY] = runtime
     runtime.on_start(_publish_commands)
     runtime.on_start(check_unit_groups)
+    runtime.on_start(check_alert_coverage)
     runtime.on_start(complaint_checks.on_start)
     runtime.on_start(activity_reminders.on_start)
     runtime.on_start(jp_nudge.on_start)
@@ -98,9 +104,12 @@ def build_application(
     runtime.on_start(housekeeping.on_start)
     runtime.on_start(_warm_up_charts)
     runtime.group_bound_hooks.append(alert_unit_group)
+    runtime.group_lost_hooks.append(unit_group_lost)
     runtime.complaint_closed_hooks.append(invite_after_complaint)
     runtime.membership_hooks.append(activity_audience.follow_membership)
+    runtime.membership_hooks.append(follow_membership)
     runtime.return_hooks.append(complaint_views.tell_missed_news)
+    runtime.return_hooks.append(alert_orphans_for)
     handlers.register(application)
     return application
 

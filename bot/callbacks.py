@@ -189,6 +189,7 @@ class IntakeIdentity(Callback):
 @callback("lp", "send")
 class IntakeSend(Callback):
     draft: str
+    version: int  # of the draft the summary showed
 
 
 @callback("lp", "edit")
@@ -240,6 +241,22 @@ class ReassignCancel(Callback):
 @callback("c", "res")
 class Resolve(Callback):
     complaint_id: int
+
+
+@callback("c", "bsend")
+class SendBriefReply(Callback):
+    """A brief reply held back ("👍"): send it to the citizen after all."""
+
+    complaint_id: int
+    message_id: int  # the officer's reply in that chat
+
+
+@callback("c", "bnote")
+class KeepBriefReply(Callback):
+    """A brief reply held back: keep it as an internal note."""
+
+    complaint_id: int
+    message_id: int
 
 
 @callback("c", "rate")

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 from bot import __version__
 from bot.instance_lock import AlreadyRunning, single_instance
-from bot.office import OfficeConfigError, load_office
+from bot.office import Office, OfficeConfigError, load_office
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
@@ -84,6 +84,40 @@ def check_config(settings: Settings) -> None:
           f"{'webhook ' + settings.webhook_url if settings.webhook_url else 'long polling'}.")
     if settings.bot_token is None:
         print("Note: BOT_TOKEN is not set; it is required for 'run'.")
+    path = Path(settings.database_path)
+    if path.exists():
+        print(asyncio.run(_alert_coverage(settings, office, path)))
+    else:
+        print(f"Alerts: not checked; {path} does not exist yet (it is created by 'run').")
+
+
+async def _alert_coverage(settings: Settings, office: Office, path: Path) -> str:
+    """Where complaint alerts would go, read from the database: the units whose alerts
+    would reach nobody are named before the first complaint is lost."""
+    import sqlite3
+
+    from bot.services.complaint_alerts import coverage
+    from storage.db import read_only
+
+    try:
+        async with read_only(path) as db:
+            found = await coverage(db, settings.admin_ids)
+    except sqlite3.Error as exc:
+        return f"Alerts: not checked; could not read {path} ({exc})."
+    codes = [unit.code for unit in office.units]
+    uncovered = found.uncovered(codes)
+    if uncovered:
+        return ("WARNING: complaint alerts of these units would reach nobody (no bound group, "
+                "and no supervisor or admin has started the bot): " + ", ".join(uncovered)
+                + ". Bind their groups with /grup_unit, or have an admin send /start to the "
+                "bot.")
+    grouped = [code for code in codes if code in found.groups]
+    others = [code for code in codes if code not in found.groups]
+    line = f"Alerts: {len(grouped)} of {len(codes)} units have a group"
+    if others:
+        names = ", ".join(p.full_name for p in found.receivers)
+        line += f"; those of {', '.join(others)} go to {names}"
+    return line + "."
 
 
 async def _migrate(settings: Settings) -> list[str]:

@@ -15,7 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import callbacks as cb
 from bot import formatting
 from bot.clock import from_epoch
-from bot.complaint_rules import OPEN, Status, shown_status
+from bot.complaint_rules import OPEN, Action, Status, allowed, shown_status
 from bot.keyboards import button
 from bot.office import Office
 from bot.texts import Markup, join, t
@@ -158,38 +158,55 @@ class Renderer:
         )
 
     def staff_deadlines(self, language: str, complaint: Complaint) -> Markup:
-        if complaint.status == Status.MENUNGGU_WARGA:
+        """The deadlines still ahead: the acknowledge deadline only until it is met (a
+        reopened complaint shows its new resolution deadline, not the old ones)."""
+        status = Status(complaint.status)
+        if status is Status.MENUNGGU_WARGA:
             return t(language, "alert.deadlines_paused")
         if complaint.withdrawn_at is not None:
             return t(language, "alert.deadlines_withdrawn",
                      withdrawn=self.when(language, complaint.withdrawn_at))
-        if complaint.resolved_at is not None and complaint.status not in OPEN:
+        if complaint.resolved_at is not None and status not in OPEN:
             return t(
                 language,
                 "alert.deadlines_resolved",
                 resolved=self.when(language, complaint.resolved_at),
             )
+        resolve_due = self.when(language, complaint.resolve_due_at)
+        if status is Status.DIBUKA_KEMBALI:
+            return t(language, "alert.deadline_reopened", resolve_due=resolve_due)
+        if complaint.acknowledged_at is not None:
+            return t(language, "alert.deadline_resolve", resolve_due=resolve_due)
         return t(
             language,
             "alert.deadlines",
             ack_due=self.when(language, complaint.ack_due_at),
-            resolve_due=self.when(language, complaint.resolve_due_at),
+            resolve_due=resolve_due,
         )
 
     def alert_keyboard(self, language: str, complaint: Complaint) -> InlineKeyboardMarkup | None:
+        """The buttons of the actions the complaint's status allows (the same rule the
+        server checks when one is pressed)."""
         status = Status(complaint.status)
-        if status not in OPEN:
-            return None
-        first: list[InlineKeyboardButton] = []
-        if status in (Status.BARU, Status.DIBUKA_KEMBALI):
-            first.append(button(language, "btn.accept", cb.Accept(complaint.id)))
-        if status is not Status.MENUNGGU_WARGA:
-            first.append(button(language, "btn.ask", cb.AskInfo(complaint.id)))
-        second = []
-        if status is not Status.MENUNGGU_WARGA:
-            second.append(button(language, "btn.move", cb.Reassign(complaint.id)))
-        second.append(button(language, "btn.resolve", cb.Resolve(complaint.id)))
-        return InlineKeyboardMarkup([row for row in (first, second) if row])
+        rows = [
+            [(Action.ACCEPT, "btn.accept", cb.Accept), (Action.ASK_INFO, "btn.ask", cb.AskInfo)],
+            [(Action.REASSIGN, "btn.move", cb.Reassign), (Action.RESOLVE, "btn.resolve",
+                                                          cb.Resolve)],
+        ]
+        keyboard = [
+            [button(language, key, record(complaint.id)) for action, key, record in row
+             if allowed(action, status)]
+            for row in rows
+        ]
+        keyboard = [row for row in keyboard if row]
+        return InlineKeyboardMarkup(keyboard) if keyboard else None
+
+    def brief_reply_keyboard(self, language: str, complaint_id: int, message_id: int
+                             ) -> InlineKeyboardMarkup:
+        return InlineKeyboardMarkup([[
+            button(language, "btn.brief_send", cb.SendBriefReply(complaint_id, message_id)),
+            button(language, "btn.brief_note", cb.KeepBriefReply(complaint_id, message_id)),
+        ]])
 
     def reassign_keyboard(
         self, language: str, complaint: Complaint, targets: list[str]

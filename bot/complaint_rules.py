@@ -18,6 +18,7 @@ from bot.workcalendar import WorkCalendar
 WARN_AT = 0.75  # share of a deadline after which the unit group gets a reminder
 DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 2000
 NOTE_MIN = 10
+BRIEF_REPLY_WORDS = 3  # a reply to an alert with fewer words is confirmed before it goes out
 MAX_ATTACHMENTS = 5
 
 
@@ -67,7 +68,9 @@ class InvalidTransition(Exception):
 
 
 ALLOWED: dict[Action, frozenset[Status]] = {
-    Action.ACCEPT: frozenset({Status.BARU, Status.DIBUKA_KEMBALI}),
+    # A reopened complaint was acknowledged in its first round and keeps its assignee:
+    # there is nothing to accept, only to work on again (Minta Info, Alihkan, Selesai).
+    Action.ACCEPT: frozenset({Status.BARU}),
     Action.ASK_INFO: OPEN - {Status.MENUNGGU_WARGA},
     Action.REPLY: OPEN,
     Action.NOTE: frozenset(Status),
@@ -80,8 +83,12 @@ ALLOWED: dict[Action, frozenset[Status]] = {
 }
 
 
+def allowed(action: Action, status: Status) -> bool:
+    return status in ALLOWED[action]
+
+
 def check(action: Action, status: Status) -> None:
-    if status not in ALLOWED[action]:
+    if not allowed(action, status):
         raise InvalidTransition(action, status)
 
 
@@ -98,6 +105,16 @@ def status_after_citizen_answer(status: Status, before_wait: Status | None) -> S
     if status is Status.MENUNGGU_WARGA:
         return Status.DIPROSES if before_wait in (None, Status.BARU) else before_wait
     return status
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def is_brief(text: str) -> bool:
+    """A reply that is only emoji or shorter than a few words ("👍", "ok", "siap pak")
+    is more likely meant for colleagues than for the citizen, so it is not sent to them
+    without asking."""
+    return len(_WORD.findall(text)) < BRIEF_REPLY_WORDS
 
 
 def tracking_number(prefix: str, local_created: datetime, sequence: int) -> str:

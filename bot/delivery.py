@@ -64,7 +64,8 @@ HARMLESS_BAD_REQUESTS = ("message is not modified",)
 EDIT_TARGET_GONE = ("message to edit not found", "message can't be edited")
 REPOST_IF_GONE = "repost_if_gone"  # outbox param of an edit (see bot.notify.edit_text)
 
-Unreachable = Callable[[int, str], Awaitable[None]]
+#: Runs in the transaction that ended the chat's queue: chat id, Telegram's reason.
+Unreachable = Callable[[Tx, int, str], Awaitable[None]]
 Migrated = Callable[[Tx, int, int], Awaitable[None]]
 
 
@@ -246,16 +247,17 @@ class Dispatcher:
             await outbox.release(tx, row.id, error)
 
     async def _give_up(self, row: OutboxRow, error: str, *, permanent_for_chat: bool) -> None:
+        """A permanent failure ends the chat's queue and tells the application in the same
+        transaction (a person is marked unreachable; a unit group's complaints go to the
+        supervisors), so a crash in between cannot drop them unnoticed."""
         async with self._db.transaction() as tx:
-            if permanent_for_chat:
-                dropped = await outbox.kill_chat_queue(tx, row.chat_id, error)
-                log.warning(
-                    "chat %s unreachable (%s); %d rows dropped", row.chat_id, error, dropped
-                )
-            else:
+            if not permanent_for_chat:
                 await outbox.mark_dead(tx, row.id, error)
-        if permanent_for_chat and self._on_unreachable is not None:
-            await self._on_unreachable(row.chat_id, error)
+                return
+            dropped = await outbox.kill_chat_queue(tx, row.chat_id, error)
+            log.warning("chat %s unreachable (%s); %d rows dropped", row.chat_id, error, dropped)
+            if self._on_unreachable is not None:
+                await self._on_unreachable(tx, row.chat_id, error)
 
     # --- the Bot API call ---------------------------------------------------------------
 

@@ -1,8 +1,16 @@
-"""Logging that never shows the bot token.
+"""Logging that never shows the bot token, and never personal data at any level.
 
 httpx logs every request URL, and Bot API URLs contain the token; exceptions can carry it
 too. The formatter redacts the configured token and anything shaped like a token, after
 the record (traceback included) is fully formatted.
+
+Personal data (names, usernames, what people wrote, locations) never reaches the log:
+the bot's own code logs ids (update, chat, user, complaint, outbox row), and below INFO
+only the bot's own records pass. Libraries log whole payloads at DEBUG: PTB every update
+and Bot API call with its texts and names, aiosqlite every statement with its parameters,
+httpx the URLs with the token. At DEBUG the bot logs instead, by id, what an operator
+chasing a problem needs: each update (``bot.updates``) and each Bot API call
+(``bot.pacing``), so the same log answers "did the bot get it, what did it send where".
 """
 
 from __future__ import annotations
@@ -11,6 +19,16 @@ import logging
 import re
 
 TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
+#: The bot's packages; their records pass at every level (they log ids, not people).
+OWN_PACKAGES = frozenset({"bot", "handlers", "storage"})
+#: Libraries capped so that their payload-carrying debug records are not even made.
+LIBRARY_LEVELS = {
+    "telegram": logging.INFO,
+    "aiosqlite": logging.INFO,
+    "httpx": logging.WARNING,  # request lines: noise at INFO, and the token in the URL
+    "httpcore": logging.WARNING,
+    "apscheduler": logging.WARNING,
+}
 
 
 class RedactingFormatter(logging.Formatter):
@@ -25,15 +43,23 @@ class RedactingFormatter(logging.Formatter):
         return TOKEN_SHAPE.sub("[REDACTED]", text)
 
 
+class OwnDebugOnly(logging.Filter):
+    """Below INFO, only the bot's own records: any library's debug output may carry the
+    payloads of updates and calls, including libraries not capped in LIBRARY_LEVELS."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return (record.levelno >= logging.INFO
+                or record.name.partition(".")[0] in OWN_PACKAGES)
+
+
 def configure(level: str, secrets: tuple[str, ...] = ()) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(
         RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets)
     )
+    handler.addFilter(OwnDebugOnly())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # Request lines are noise at INFO and carry the token in their URL.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    for name, floor in LIBRARY_LEVELS.items():
+        logging.getLogger(name).setLevel(max(floor, logging.getLevelName(level)))

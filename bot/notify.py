@@ -54,16 +54,26 @@ async def send_text(
     ref: Ref | None = None,
     reply_to: Ref | None = None,
     thread: Ref | None = None,
+    quote: int | None = None,
+    thread_id: int | None = None,
 ) -> None:
-    """Queue a text; long texts are split, the keyboard and ref go with the last part."""
+    """Queue a text; long texts are split, the keyboard and ref go with the last part.
+    ``reply_to``/``thread`` name objects whose messages are known once sent; ``quote``
+    and ``thread_id`` are a message and a forum topic already known (e.g. answering a
+    person's message in a group)."""
     parts = split_message(text)
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
         params = message_params(part, markup if last else None)
         if reply_to is not None and index == 0:
             params["reply_to_ref"] = reply_to.as_param()
+        if quote is not None and index == 0:
+            params["reply_parameters"] = {"message_id": quote,
+                                          "allow_sending_without_reply": True}
         if thread is not None:
             params["thread_ref"] = thread.as_param()
+        if thread_id is not None:
+            params["message_thread_id"] = thread_id
         await outbox.enqueue(
             tx, chat_id, "sendMessage", params, now, priority=priority,
             ref_kind=ref.kind if ref and last else None, ref_id=ref.id if ref and last else None,
@@ -145,16 +155,3 @@ async def copy(
     await outbox.enqueue(tx, chat_id, "copyMessage", params, now, priority=priority,
                          ref_kind=ref.kind if ref else None, ref_id=ref.id if ref else None)
 
-
-async def location(
-    tx: Tx, chat_id: int, latitude: float, longitude: float, now: int, *,
-    reply_to: Ref | None = None, thread: Ref | None = None, priority: int = PRIORITY_NORMAL,
-    ref: Ref | None = None,
-) -> None:
-    params: dict[str, Any] = {"latitude": latitude, "longitude": longitude}
-    if reply_to is not None:
-        params["reply_to_ref"] = reply_to.as_param()
-    if thread is not None:
-        params["thread_ref"] = thread.as_param()
-    await outbox.enqueue(tx, chat_id, "sendLocation", params, now, priority=priority,
-                         ref_kind=ref.kind if ref else None, ref_id=ref.id if ref else None)

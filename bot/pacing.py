@@ -11,12 +11,15 @@ budget below the overall limit so that replies to people who just wrote always f
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.ext import AIORateLimiter
+
+log = logging.getLogger(__name__)
 
 #: Methods that produce messages: the only ones Telegram's flood limits count.
 MESSAGE_METHODS = frozenset(
@@ -114,6 +117,8 @@ class PacedRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> Any:
         chat_id = data.get("chat_id")
+        if endpoint != "getUpdates":  # by ids: the parameters carry texts and names
+            log.debug("Bot API %s chat=%s", endpoint, chat_id)
         if endpoint in MESSAGE_METHODS and str(chat_id).lstrip("-").isdigit():
             await self.pacer.acquire(int(chat_id))  # "@channel" names: AIORateLimiter only
         return await super().process_request(

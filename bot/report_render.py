@@ -18,7 +18,7 @@ from bot.keyboards import button
 from bot.office import Office
 from bot.periods import Period
 from bot.report_callbacks import ALL_UNITS, ShowOverdue
-from bot.report_rules import Trend, hours, share, trend
+from bot.report_rules import SCORE_WEIGHTS, Trend, hours, share, trend
 from bot.services.reports import Chart, Figures, OverdueList, Ranking, Summary
 from bot.texts import Markup, join, t
 from bot.workcalendar import WorkCalendar
@@ -203,6 +203,8 @@ class ReportRenderer:
             lines.append(t(
                 language, "ranking.line", position=position,
                 unit=self.unit(language, standing.unit_code),
+                score=("—" if standing.score is None
+                       else formatting.number(language, standing.score, 0)),
                 received=formatting.integer(language, figures.tally.received),
                 share=formatting.percent(language, figures.resolve_share),
                 median=(str(t(language, "trend.hours",
@@ -217,7 +219,8 @@ class ReportRenderer:
             if items:
                 lines.append(t(language, "ranking.extra", items=join(items, " · ")))
         codes = ", ".join(u.code for u in self.office.units)
-        lines += ["", t(language, "ranking.footer", codes=codes)]
+        lines += ["", t(language, "ranking.footer", codes=codes, **{
+            f"w_{name}": weight for name, weight in SCORE_WEIGHTS.items()})]
         return join(lines)
 
     # --- overdue ---------------------------------------------------------------------------

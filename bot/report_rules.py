@@ -9,6 +9,11 @@ Definitions (also in the README):
   value at rank ceil(p*n) (1-based), so the median of 4 values is the 2nd.
 - The reopen rate is reopened / resolved at least once; the rating average is over the
   rated complaints.
+- The unit ranking orders by a composite score (0-100): 40 % resolved on time, 20 % not
+  reopened, 20 % the citizens' rating ((average − 1) / 4) and 20 % no backlog (1 − open
+  complaints past a deadline now / open complaints now). A part without data is left out
+  and the others are weighed up; units without a complaint of the period resolved or rated
+  have no score and come last.
 - JP compliance of a period is read as of its last moment (or now, for a period that has
   not ended): the credits of trainings that started by then, against the pro-rata target
   of that moment's year.
@@ -106,20 +111,52 @@ class UnitStanding:
     unit_code: str
     position: int  # order in the office file, the last tie-breaker
     received: int
-    resolve_share: float | None
-    resolve_median: int | None
+    resolve_share: float | None  # resolved on time, of those resolved
+    reopen_rate: float | None  # reopened, of those resolved
+    rating: float | None  # the citizens' average, 1-5
+    open_now: int  # open on the unit's clock now
+    late_now: int  # of those, past a deadline
+
+
+#: The composite score's parts and weights (README, "Reports"): resolved on time, not
+#: reopened, the citizens' rating (1 → 0, 5 → 1) and no backlog past a deadline.
+SCORE_WEIGHTS = {"on_time": 40, "not_reopened": 20, "rating": 20, "no_backlog": 20}
+
+
+def score_parts(unit: UnitStanding) -> dict[str, float]:
+    """Each part on 0..1; a part without data is left out (and the others weigh more).
+    The backlog counts only next to a result: a unit that has only received complaints
+    (none resolved or rated in the period) has no record to rank yet."""
+    parts: dict[str, float] = {}
+    if unit.resolve_share is not None:
+        parts["on_time"] = unit.resolve_share
+    if unit.reopen_rate is not None:
+        parts["not_reopened"] = 1.0 - unit.reopen_rate
+    if unit.rating is not None:
+        parts["rating"] = (unit.rating - 1.0) / 4.0
+    if parts:
+        parts["no_backlog"] = 1.0 - unit.late_now / unit.open_now if unit.open_now else 1.0
+    return parts
+
+
+def score(unit: UnitStanding) -> float | None:
+    """The composite score, 0-100; None for a unit without data (no complaint of the
+    period resolved or rated)."""
+    parts = score_parts(unit)
+    if not parts:
+        return None
+    weight = sum(SCORE_WEIGHTS[name] for name in parts)
+    return 100.0 * sum(SCORE_WEIGHTS[name] * value for name, value in parts.items()) / weight
 
 
 def ranking(units: Iterable[UnitStanding]) -> list[UnitStanding]:
-    """Best first: share resolved on time, then the faster median, then the busier unit;
-    units without any resolved complaint come last."""
-    return sorted(units, key=lambda u: (
-        u.resolve_share is None,
-        -(u.resolve_share or 0.0),
-        u.resolve_median if u.resolve_median is not None else math.inf,
-        -u.received,
-        u.position,
-    ))
+    """Best first by the composite score, then the busier unit; units without data last
+    (the busier first, then in the office file's order)."""
+    def key(unit: UnitStanding) -> tuple[bool, float, int, int]:
+        found = score(unit)
+        return (found is None, -(found or 0.0), -unit.received, unit.position)
+
+    return sorted(units, key=key)
 
 
 def digest_week(due: datetime, zone: ZoneInfo) -> Period:

@@ -51,6 +51,8 @@ class Runtime:
     bot_username: str = ""
     start_hooks: list[StartHook] = field(default_factory=list)
     group_bound_hooks: list[GroupBoundHook] = field(default_factory=list)
+    #: A unit lost its group (the bot was removed from it): unit code, the group's id.
+    group_lost_hooks: list[GroupBoundHook] = field(default_factory=list)
     complaint_closed_hooks: list[ComplaintHook] = field(default_factory=list)
     membership_hooks: list[MembershipHook] = field(default_factory=list)
     return_hooks: list[ReturnHook] = field(default_factory=list)
@@ -106,10 +108,10 @@ class Runtime:
     async def close(self, application: Application) -> None:
         await self.db.close()
 
-    async def _unreachable(self, chat_id: int, reason: str) -> None:
-        from bot.services.people import mark_unreachable
+    async def _unreachable(self, tx: Tx, chat_id: int, reason: str) -> None:
+        from bot.services.people import unreachable_in
 
-        await mark_unreachable(self, chat_id, reason)
+        await unreachable_in(self, tx, chat_id, reason)
 
     async def _migrated(self, tx: Tx, old_chat_id: int, new_chat_id: int) -> None:
         from bot.services.group_upgrade import follow

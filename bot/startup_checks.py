@@ -1,6 +1,7 @@
 """Checks at start that the bot can do what it needs: it is still in every bound unit
-group and may write there. Problems are logged and reported to the admins. A group that
-became a supergroup while the bot was away is followed to its new id, not reported."""
+group and may write there, and every unit's alerts reach someone. Problems are logged and
+reported to the admins. A group that became a supergroup while the bot was away is
+followed to its new id, not reported."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ import logging
 from typing import TYPE_CHECKING
 
 from telegram.constants import ChatMemberStatus
-from telegram.error import ChatMigrated, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from telegram.ext import Application
 
-from bot import notify
+from bot.services.complaint_alerts import coverage
 from bot.services.group_upgrade import follow_upgrade
-from bot.services.staff import admins
+from bot.services.staff import group_lost
 from storage import unit_chats
 
 if TYPE_CHECKING:
@@ -24,27 +25,22 @@ ABSENT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
 
 async def check_unit_groups(runtime: Runtime, application: Application) -> list[str]:
-    """Returns the unit codes whose group the bot cannot reach (also told to admins)."""
+    """Returns the unit codes whose group the bot cannot reach; those units fall back as
+    if they had no group and the admins are told (:func:`bot.services.staff.group_lost`)."""
     missing: list[str] = []
     for chat in await unit_chats.all_bound(runtime.db):
         try:
             reachable = await _bot_present(runtime, application, chat.chat_id)
-        except TelegramError as exc:
+        except (Forbidden, BadRequest) as exc:  # removed, or the chat is gone
             log.warning("unit group %s (%s) unreachable: %s", chat.unit_code, chat.chat_id, exc)
             reachable = False
+        except TelegramError as exc:  # Telegram unreachable now: no reason to unbind
+            log.warning("could not check unit group %s (%s): %s", chat.unit_code,
+                        chat.chat_id, exc)
+            continue
         if not reachable:
-            missing.append(chat.unit_code)
-    if missing:
-        async with runtime.db.transaction() as tx:
-            for code in missing:
-                chat = await unit_chats.for_unit(tx, code)
-                unit = runtime.office.unit(code)
-                for admin_id in await admins(runtime):
-                    await notify.tell(
-                        tx, admin_id, "group.missing_warning", runtime.now(),
-                        unit=unit.name if unit else code,
-                        title=(chat.title if chat else None) or "?", code=code,
-                    )
+            async with runtime.db.transaction() as tx:
+                missing += await group_lost(runtime, tx, chat.chat_id, "absent at start")
     return missing
 
 
@@ -56,3 +52,16 @@ async def _bot_present(runtime: Runtime, application: Application, chat_id: int)
         await follow_upgrade(runtime, chat_id, moved.new_chat_id, via="start")
         member = await bot.get_chat_member(moved.new_chat_id, bot.id)
     return member.status not in ABSENT
+
+
+async def check_alert_coverage(runtime: Runtime, application: Application) -> list[str]:
+    """Log the units whose alerts would reach nobody: no bound group, and no supervisor or
+    admin who can be written to (nobody to tell but the log). Returns their codes."""
+    found = await coverage(runtime.db, runtime.settings.admin_ids)
+    uncovered = found.uncovered([unit.code for unit in runtime.office.units])
+    if uncovered:
+        log.warning(
+            "complaint alerts of these units would reach nobody (no bound group, and no "
+            "supervisor or admin has started the bot): %s. Bind their groups with "
+            "/grup_unit or have an admin send /start to the bot.", ", ".join(uncovered))
+    return uncovered

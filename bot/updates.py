@@ -8,11 +8,26 @@ person race through a conversation. So: different chats in parallel, one chat in
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable
 from typing import Any
 
 from telegram import Update
+from telegram.constants import UpdateType
 from telegram.ext import BaseUpdateProcessor
+
+log = logging.getLogger(__name__)
+
+
+def describe(update: object) -> str:
+    """An update by ids only (what an operator needs at DEBUG; never names or texts)."""
+    if not isinstance(update, Update):
+        return type(update).__name__
+    kind = next((k.value for k in UpdateType if getattr(update, k.value, None) is not None),
+                "unknown")
+    chat = update.effective_chat.id if update.effective_chat else None
+    user = update.effective_user.id if update.effective_user else None
+    return f"update {update.update_id}: {kind} chat={chat} user={user}"
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
@@ -31,6 +46,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         return None
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        log.debug("%s", describe(update))
         key = self._key(update)
         if key is None:
             await coroutine

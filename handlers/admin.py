@@ -11,7 +11,8 @@ from telegram.ext import Application, ChatMemberHandler, CommandHandler, Message
 from bot.context import BotContext
 from bot.roles import Permission
 from bot.services import group_upgrade, people, staff
-from bot.services.staff import INVITE_PREFIX, InviteError
+from bot.services.complaint_alerts import Coverage
+from bot.services.staff import INVITE_PREFIX, InviteError, OwnInvite
 from bot.texts import join, t
 from handlers.common import start
 from handlers.guards import requires
@@ -56,7 +57,11 @@ async def undang(update: Update, context: BotContext) -> None:
 
 async def accept_invite(update: Update, context: BotContext) -> None:
     token = context.args[0].removeprefix(INVITE_PREFIX)
-    membership = await staff.accept_invite(context.runtime, context.actor, token)
+    try:
+        membership = await staff.accept_invite(context.runtime, context.actor, token)
+    except OwnInvite:
+        await say(update, context, "invite.own")
+        return
     if membership is None:
         await say(update, context, "invite.invalid")
         return
@@ -73,25 +78,34 @@ async def accept_invite(update: Update, context: BotContext) -> None:
 async def pengguna(update: Update, context: BotContext) -> None:
     lang = language(context)
     everyone = await staff.staff_list(context.runtime, context.actor)
-    groups = await staff.unit_groups(context.runtime, context.actor)
+    found = await staff.alert_coverage(context.runtime, context.actor)
+    units = context.runtime.office.units
     lines = [t(lang, "users.title")]
-    for unit in context.runtime.office.units:
+    for unit in units:
         members = [p for p in everyone if p.unit_code == unit.code]
-        lines.append(_unit_heading(lang, unit.label(lang), groups.get(unit.code)))
+        lines.append(_unit_heading(lang, unit.label(lang), unit.code, found))
         lines += [_user_line(lang, p) for p in members] or [t(lang, "users.none_in_unit")]
     others = [p for p in everyone if p.unit_code is None]
     if others:
         lines.append(t(lang, "users.without_unit"))
         lines += [_user_line(lang, p) for p in others]
+    uncovered = found.uncovered([unit.code for unit in units])
+    if uncovered:
+        lines.append(t(lang, "users.uncovered", codes=", ".join(uncovered)))
     await reply(update, context, join(lines))
 
 
-def _unit_heading(lang: str, unit: str, group) -> str:
+def _unit_heading(lang: str, unit: str, code: str, found: Coverage) -> str:
     """The unit, and its bound group with the id (which changes when Telegram upgrades the
-    group to a supergroup)."""
-    if group is None:
-        return t(lang, "users.unit", unit=unit)
-    return t(lang, "users.unit_group", unit=unit, title=group.title or "?", id=group.chat_id)
+    group to a supergroup), or, without a group, who gets its alerts instead."""
+    group = found.groups.get(code)
+    if group is not None:
+        return t(lang, "users.unit_group", unit=unit, title=group.title or "?",
+                 id=group.chat_id)
+    if not found.receivers:
+        return t(lang, "users.unit_nobody", unit=unit, code=code)
+    return t(lang, "users.unit_fallback", unit=unit, code=code,
+             names=", ".join(p.full_name for p in found.receivers))
 
 
 def _user_line(lang: str, person) -> str:

@@ -205,7 +205,12 @@ async def _relay(update: Update, context: BotContext, complaint_id: int) -> None
     except reactions.ComplaintClosed as closed:
         await say(update, context, "cz.closed_not_relayed", number=closed.number)
         return
-    key = "cz.answer_forwarded" if relayed.answered_question else "cz.message_forwarded"
+    if not relayed.delivered:
+        key = "cz.message_kept"
+    elif relayed.answered_question:
+        key = "cz.answer_forwarded"
+    else:
+        key = "cz.message_forwarded"
     await say(update, context, key, number=relayed.complaint.number,
               unit=renderer(context.runtime).unit(language(context), relayed.complaint.unit_code))
 

@@ -3,8 +3,9 @@
 /lapor → privacy notice (first time) → category → (officer's unit) → kelurahan →
 description → evidence → identity → summary → Kirim.
 
-The draft lives in ``user_data`` (persisted), so it survives a restart; bad input is
-explained and asked again without losing what was entered.
+The draft lives in ``user_data`` (persisted), so it survives a restart, and each step is
+stored before the citizen sees its result (``handlers.intake_steps``), so it survives a
+crash too; bad input is explained and asked again without losing what was entered.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from handlers.intake_steps import (
     ask_evidence,
     ask_identity,
     ask_kelurahan,
+    enter,
     forget_draft,
     load_draft,
     save_draft,
@@ -76,28 +78,33 @@ async def start(update: Update, context: BotContext) -> int:
     if not await intake.may_file(runtime, context.actor):
         await say(update, context, "lapor.limit", limit=runtime.settings.complaints_per_day)
         return ConversationHandler.END
-    forget_draft(context)
-    save_draft(context, Draft())
+    await save_draft(update, context, Draft())
     if await intake.needs_consent(runtime, context.actor):
+        await enter(update, context, CONSENT)
         await say(update, context, "lapor.privacy", kb.consent(language(context)))
         return CONSENT
     return await ask_category(update, context)
 
 
 async def consent_given(update: Update, context: BotContext) -> int:
-    await settle_button(update, context, t(language(context), "lapor.privacy_yes"))
+    await answer(update, context)
     await intake.give_consent(context.runtime, context.actor)
-    return await ask_category(update, context)
+    state = await ask_category(update, context)
+    await settle_button(update, context, t(language(context), "lapor.privacy_yes"))
+    return state
 
 
 async def consent_refused(update: Update, context: BotContext) -> int:
+    await answer(update, context)
+    ended = await forget_draft(update, context)
     await settle_button(update, context, t(language(context), "lapor.privacy_no"))
-    forget_draft(context)
     await say(update, context, "lapor.privacy_declined")
-    return ConversationHandler.END
+    return ended
 
 
 # --- steps -----------------------------------------------------------------------------
+# Each step stores the changed draft and the next step before anything changes on the
+# citizen's screen; the choice is ticked under its question last.
 
 
 async def category_chosen(update: Update, context: BotContext) -> int:
@@ -105,20 +112,23 @@ async def category_chosen(update: Update, context: BotContext) -> int:
     category = context.runtime.office.category(choice.code)
     if category is None:
         raise cb.BadCallback(choice.code)
-    await settle_button(update, context, category.label(language(context)))
+    await answer(update, context)
     draft = load_draft(context)
     draft.category = category.code
     draft.named_unit = None
-    save_draft(context, draft)
+    await save_draft(update, context, draft)
     if category.conduct:
+        state = await enter(update, context, CONDUCT_UNIT)
         await say(
             update,
             context,
             "lapor.conduct_unit",
             kb.conduct_units(language(context), context.runtime.office),
         )
-        return CONDUCT_UNIT
-    return await _next(update, context, ask_kelurahan)
+    else:
+        state = await _next(update, context, ask_kelurahan)
+    await settle_button(update, context, category.label(language(context)))
+    return state
 
 
 async def conduct_unit_chosen(update: Update, context: BotContext) -> int:
@@ -126,12 +136,14 @@ async def conduct_unit_chosen(update: Update, context: BotContext) -> int:
     unit = context.runtime.office.unit(choice.code)
     if unit is None and choice.code != "-":
         raise cb.BadCallback(choice.code)
+    await answer(update, context)
     lang = language(context)
-    await settle_button(update, context, unit.label(lang) if unit else t(lang, "lapor.unknown"))
     draft = load_draft(context)
     draft.named_unit = unit.code if unit else None
-    save_draft(context, draft)
-    return await _next(update, context, ask_kelurahan)
+    await save_draft(update, context, draft)
+    state = await _next(update, context, ask_kelurahan)
+    await settle_button(update, context, unit.label(lang) if unit else t(lang, "lapor.unknown"))
+    return state
 
 
 async def kelurahan_chosen(update: Update, context: BotContext) -> int:
@@ -139,13 +151,15 @@ async def kelurahan_chosen(update: Update, context: BotContext) -> int:
     place = context.runtime.office.kelurahan_by_code(choice.code)
     if place is None and choice.code != "-":
         raise cb.BadCallback(choice.code)
+    await answer(update, context)
+    draft = load_draft(context)
+    draft.kelurahan = place.code if place else None
+    await save_draft(update, context, draft)
+    state = await _next(update, context, ask_description)
     await settle_button(
         update, context, place.name if place else t(language(context), "lapor.unknown")
     )
-    draft = load_draft(context)
-    draft.kelurahan = place.code if place else None
-    save_draft(context, draft)
-    return await _next(update, context, ask_description)
+    return state
 
 
 async def description_given(update: Update, context: BotContext) -> int:
@@ -157,7 +171,7 @@ async def description_given(update: Update, context: BotContext) -> int:
         return DESCRIPTION
     draft = load_draft(context)
     draft.description = text.strip()
-    save_draft(context, draft)
+    await save_draft(update, context, draft)
     return await _next(update, context, ask_evidence)
 
 
@@ -177,10 +191,10 @@ async def description_with_file(update: Update, context: BotContext) -> int:
     if caption and intake.description_problem(caption) is None:
         draft.description = caption.strip()
         draft.description_from_caption = True
-        save_draft(context, draft)
+        await save_draft(update, context, draft)
         await say(update, context, "lapor.caption_used")
         return await _next(update, context, ask_evidence)
-    save_draft(context, draft)
+    await save_draft(update, context, draft)
     await say(update, context, "lapor.kept_ask_text", what=t(language(context), "lapor.kept_file"))
     return DESCRIPTION
 
@@ -192,7 +206,7 @@ async def description_with_location(update: Update, context: BotContext) -> int:
     draft = load_draft(context)
     location = update.message.location
     draft.location = [location.latitude, location.longitude]
-    save_draft(context, draft)
+    await save_draft(update, context, draft)
     await _location_kept(update, context)
     return DESCRIPTION
 
@@ -203,7 +217,7 @@ async def evidence_file(update: Update, context: BotContext) -> int:
         await say(update, context, "lapor.evidence_full", max=MAX_ATTACHMENTS)
         return EVIDENCE
     draft.attachments.append(_attachment(update.message))
-    save_draft(context, draft)
+    await save_draft(update, context, draft)
     return await _evidence_progress(update, context, draft)
 
 
@@ -241,7 +255,7 @@ async def evidence_text(update: Update, context: BotContext) -> int:
         await say(update, context, key, kb.evidence(lang), **values)
         return EVIDENCE
     draft.description = description
-    save_draft(context, draft)
+    await save_draft(update, context, draft)
     await say(update, context, "lapor.description_completed", kb.evidence(lang))
     return EVIDENCE
 
@@ -252,7 +266,7 @@ async def evidence_location(update: Update, context: BotContext) -> int:
     draft = load_draft(context)
     location = update.message.location
     draft.location = [location.latitude, location.longitude]
-    save_draft(context, draft)
+    await save_draft(update, context, draft)
     return await _evidence_progress(update, context, draft)
 
 
@@ -266,7 +280,7 @@ async def _far_location_asked(update: Update, context: BotContext) -> bool:
         return False
     draft = load_draft(context)
     draft.pending_location = [location.latitude, location.longitude]
-    save_draft(context, draft)
+    await save_draft(update, context, draft)
     lang = language(context)
     await say(update, context, "lapor.location_far", kb.far_location(lang, draft.id),
               km=formatting.number(lang, km, 0),
@@ -285,16 +299,14 @@ async def far_location_answered(update: Update, context: BotContext) -> int:
     if pressed.draft != draft.id:
         await answer(update, context, "lapor.stale", alert=True)
         return step
+    await answer(update, context)
     if draft.pending_location is None:  # answered already (a second press)
-        await answer(update, context)
         return step
     lang = language(context)
-    await settle_button(update, context,
-                        t(lang, "lapor.location_keep" if keep else "lapor.location_drop"))
     if keep:
         draft.location = draft.pending_location
     draft.pending_location = None
-    save_draft(context, draft)
+    await save_draft(update, context, draft)
     if not keep:
         await say(update, context, "lapor.location_dropped",
                   kb.evidence(lang) if step == EVIDENCE else None)
@@ -302,6 +314,8 @@ async def far_location_answered(update: Update, context: BotContext) -> int:
         await _location_kept(update, context)
     else:
         await _evidence_progress(update, context, draft)
+    await settle_button(update, context,
+                        t(lang, "lapor.location_keep" if keep else "lapor.location_drop"))
     return step
 
 
@@ -337,21 +351,24 @@ async def evidence_unsupported(update: Update, context: BotContext) -> int:
 async def evidence_finished(update: Update, context: BotContext) -> int:
     query = update.callback_query
     await query.answer()
+    state = await _next(update, context, ask_identity)
     await query.edit_message_reply_markup(None)
-    return await _next(update, context, ask_identity)
+    return state
 
 
 async def identity_chosen(update: Update, context: BotContext) -> int:
     choice = cb.IntakeIdentity.parse(update.callback_query.data)
     if choice.confidential not in (0, 1):
         raise cb.BadCallback(str(choice.confidential))
+    await answer(update, context)
     lang = language(context)
     key = "lapor.identity_hide" if choice.confidential else "lapor.identity_show"
-    await settle_button(update, context, t(lang, key))
     draft = load_draft(context)
     draft.confidential = bool(choice.confidential)
-    save_draft(context, draft)
-    return await show_summary(update, context)
+    await save_draft(update, context, draft)
+    state = await show_summary(update, context)
+    await settle_button(update, context, t(lang, key))
+    return state
 
 
 # --- summary, edit, send -----------------------------------------------------------------
@@ -412,7 +429,6 @@ def conversation() -> ConversationHandler:
             ],
             IDENTITY: [CallbackQueryHandler(identity_chosen, pattern=cb.IntakeIdentity.matches)],
             SUMMARY: [
-                CallbackQueryHandler(send, pattern=cb.IntakeSend.matches),
                 CallbackQueryHandler(edit_menu, pattern=cb.IntakeEdit.matches),
                 CallbackQueryHandler(cancel, pattern=cb.IntakeCancel.matches),
             ],
@@ -422,6 +438,9 @@ def conversation() -> ConversationHandler:
             ],
         },
         fallbacks=[
+            # Kirim counts in every state: the draft version it carries, not the state
+            # (which a crash may leave a step behind or ahead), proves what was shown.
+            CallbackQueryHandler(send, pattern=cb.IntakeSend.matches),
             CommandHandler("batal", cancel, private),
             CommandHandler("lapor", still_busy, private),
             MessageHandler(private & ~filters.COMMAND, still_busy),

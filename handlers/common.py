@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Chat, Message, Update
 from telegram.constants import ChatID
 from telegram.ext import (
     Application,
@@ -24,7 +24,7 @@ from bot.roles import Permission, Role
 from bot.services import people
 from bot.texts import join, t
 from handlers.flows import clear_flows
-from handlers.replies import answer, language, quote, reply, say
+from handlers.replies import answer, language, point_to_private, quote, reply, say
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +99,7 @@ def help_text(context: BotContext) -> str:
     if groups:
         lines.append(t(lang, "help.section.group"))
         lines += [f"/{c.name} — {t(lang, f'cmd.{c.name}')}" for c in groups]
+        lines.append(t(lang, "help.group_replies"))
     lines.append(t(lang, "help.evidence"))
     if context.actor.can(Permission.UNIT_REPORTS):  # who organises activities
         lines.append(t(lang, "help.forum"))
@@ -198,10 +199,7 @@ async def private_only_in_group(update: Update, context: BotContext) -> None:
     if (mention and not ours) or name not in private_command_names() or (
             name == "start" and not ours):
         return
-    lang = language(context)
-    link = InlineKeyboardMarkup([[InlineKeyboardButton(
-        str(t(lang, "group.open_private")), url=f"https://t.me/{context.bot.username}")]])
-    await quote(update, context, t(lang, "group.private_only", command=name), markup=link)
+    await point_to_private(update, context, "group.private_only", command=name)
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:

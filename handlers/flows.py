@@ -65,18 +65,48 @@ def clear_flows(context: BotContext) -> bool:
     return found
 
 
+def _conversations(context: BotContext, name: str | None = None
+                   ) -> list[ConversationHandler]:
+    """The registered conversations (all, or the one named ``name``)."""
+    return [handler for group in context.application.handlers.values() for handler in group
+            if isinstance(handler, ConversationHandler) and name in (None, handler.name)]
+
+
+def _set_state(update: Update, context: BotContext, state: object,
+               name: str | None = None) -> None:
+    """Put this person's conversation(s) in ``state`` now. PTB has no public way to set a
+    conversation's state from inside a callback or from outside, so it is set the way the
+    conversation sets it when a callback returns (``_update_state(state, key)``), which
+    also tells the persistence."""
+    key = (update.effective_chat.id, update.effective_user.id)
+    for handler in _conversations(context, name):
+        handler._update_state(state, key)
+
+
 def forget_person(update: Update, context: BotContext) -> None:
     """After an erasure: every draft and every guided conversation of this person ends.
 
     The stored rows went in the erasure's transaction; this clears what PTB holds in
-    memory. PTB has no public way to end a conversation from outside it, so each
-    conversation is ended the way it ends itself (``_update_state(END, key)``), which
-    also tells the persistence to forget the state."""
+    memory, ending each conversation as it ends itself."""
     clear_flows(context)
     context.user_data.clear()
     context.chat_data.clear()  # the private chat's data, keyed like the person
-    key = (update.effective_chat.id, update.effective_user.id)
-    for group in context.application.handlers.values():
-        for handler in group:
-            if isinstance(handler, ConversationHandler):
-                handler._update_state(ConversationHandler.END, key)
+    _set_state(update, context, ConversationHandler.END)
+
+
+async def store_now(update: Update, context: BotContext, conversation: str,
+                    state: object = None) -> None:
+    """Store this person's data (their drafts) and, given a ``state``, the step their
+    ``conversation`` moves to, before they are shown the result of the step.
+
+    PTB writes persistence every few seconds (``UPDATE_INTERVAL_SECONDS``): a step whose
+    result the person saw could otherwise be lost to a crash in between, and a summary
+    on their screen would no longer be what is stored. The state is the one the callback
+    is about to return (PTB sets the same value again then); the write is PTB's own
+    ``Application.update_persistence``, which runs under the lock of its periodic run,
+    so an older copy can never overwrite this one."""
+    if state is not None:
+        _set_state(update, context, state, conversation)
+    context.application.mark_data_for_update_persistence(
+        chat_ids=update.effective_chat.id, user_ids=update.effective_user.id)
+    await context.application.update_persistence()

@@ -56,9 +56,9 @@ def identity(language: str) -> InlineKeyboardMarkup:
                  button(language, "lapor.identity_hide", cb.IntakeIdentity(1))])
 
 
-def summary(language: str, draft_id: str) -> InlineKeyboardMarkup:
+def summary(language: str, draft_id: str, version: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([
-        [button(language, "lapor.send", cb.IntakeSend(draft_id))],
+        [button(language, "lapor.send", cb.IntakeSend(draft_id, version))],
         [button(language, "lapor.edit", cb.IntakeEdit()),
          button(language, "lapor.cancel", cb.IntakeCancel())],
     ])

@@ -1,13 +1,15 @@
 """The end of the complaint intake: the summary, changing a field, sending, cancelling.
 
 "Kirim" is idempotent: a second press, or the same update delivered twice, points to the
-complaint that exists instead of creating another.
+complaint that exists instead of creating another. It carries the version of the draft
+the summary showed: a summary that no longer shows the stored draft (changed since, or a
+crash lost what it showed) is refused and the current summary shown, so what is filed is
+always what the citizen read.
 """
 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ConversationHandler
 
 from bot import callbacks as cb
 from bot import formatting
@@ -27,6 +29,7 @@ from handlers.intake_steps import (
     ask_evidence,
     ask_identity,
     ask_kelurahan,
+    enter,
     forget_draft,
     load_draft,
     save_draft,
@@ -37,6 +40,7 @@ from handlers.replies import answer, language, say
 
 async def show_summary(update: Update, context: BotContext) -> int:
     context.user_data.pop(EDITING, None)
+    await enter(update, context, SUMMARY)
     draft = load_draft(context)
     lang = language(context)
     office = context.runtime.office
@@ -61,7 +65,7 @@ async def show_summary(update: Update, context: BotContext) -> int:
         update,
         context,
         "lapor.summary",
-        kb.summary(lang, draft.id),
+        kb.summary(lang, draft.id, draft.version),
         category=category_text,
         kelurahan=place.name if place else t(lang, "lapor.unknown"),
         evidence=evidence,
@@ -73,6 +77,7 @@ async def show_summary(update: Update, context: BotContext) -> int:
 
 async def edit_menu(update: Update, context: BotContext) -> int:
     await answer(update, context)
+    await enter(update, context, EDIT)
     await say(update, context, "lapor.edit_which", kb.edit_fields(language(context)))
     return EDIT
 
@@ -96,7 +101,7 @@ async def edit_field(update: Update, context: BotContext) -> int:
     if field == "evidence":
         draft = load_draft(context)
         draft.attachments, draft.location = [], None
-        save_draft(context, draft)
+        await save_draft(update, context, draft)
     return await step(update, context)
 
 
@@ -105,23 +110,26 @@ async def back_to_summary(update: Update, context: BotContext) -> int:
     return await show_summary(update, context)
 
 
-async def send(update: Update, context: BotContext) -> int:
+async def send(update: Update, context: BotContext) -> int | None:
     pressed = cb.IntakeSend.parse(update.callback_query.data)
     draft = load_draft(context)
     if pressed.draft != draft.id or not draft.complete():
         await answer(update, context, "lapor.stale", alert=True)
-        return SUMMARY
+        return None
+    if pressed.version != draft.version:
+        await answer(update, context, "lapor.summary_changed", alert=True)
+        return await show_summary(update, context)
+    await answer(update, context)
     try:
         submitted = await intake.submit(context.runtime, context.actor, draft)
     except DailyLimitReached:
-        await answer(update, context)
+        ended = await forget_draft(update, context)
         await say(update, context, "lapor.limit", limit=context.runtime.settings.complaints_per_day)
-        forget_draft(context)
-        return ConversationHandler.END
+        return ended
+    ended = await forget_draft(update, context)
     await settle_button(update, context, t(language(context), "lapor.send"))
-    forget_draft(context)
     await confirm_submission(update, context, submitted.complaint)
-    return ConversationHandler.END
+    return ended
 
 
 async def confirm_submission(update: Update, context: BotContext, complaint) -> None:
@@ -154,8 +162,9 @@ async def send_after_end(update: Update, context: BotContext) -> None:
 
 
 async def cancel(update: Update, context: BotContext) -> int:
+    await answer(update, context)
+    ended = await forget_draft(update, context)
     if update.callback_query is not None:
         await settle_button(update, context, t(language(context), "lapor.cancel"))
-    forget_draft(context)
     await say(update, context, "lapor.cancelled")
-    return ConversationHandler.END
+    return ended

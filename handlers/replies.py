@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from telegram import Chat, ForceReply, InlineKeyboardMarkup, Message, ReplyParameters, Update
+from telegram import (
+    Chat,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+    Update,
+)
 from telegram.constants import ParseMode
 from telegram.error import ChatMigrated
 
@@ -101,6 +109,16 @@ async def refuse(update: Update, context: BotContext, key: str = "error.not_allo
         await answer(update, context, key, alert=True, **values)
     else:
         await say(update, context, key, **values)
+
+
+async def point_to_private(update: Update, context: BotContext, key: str,
+                           **values: object) -> None:
+    """In a group: answer with a pointer (and a button) to the private chat with the bot,
+    where what was asked for is answered without the group reading along."""
+    lang = language(context)
+    link = InlineKeyboardMarkup([[InlineKeyboardButton(
+        str(t(lang, "group.open_private")), url=f"https://t.me/{context.bot.username}")]])
+    await quote(update, context, t(lang, key, **values), markup=link)
 
 
 async def edit(update: Update, context: BotContext, text: Markup,

@@ -1,10 +1,14 @@
-"""Staff tools in the private chat (and unit groups): /antrian and /tiket."""
+"""Staff tools in the private chat (and unit groups): /antrian and /tiket.
+
+Everyone in a group reads the answer, so in a group they answer only about the group's
+own unit's complaints (never a conduct complaint about that unit); elsewhere they point
+to the private chat (rules in :mod:`bot.complaint_access`)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks as cb
@@ -17,7 +21,7 @@ from bot.services.complaint_alerts import renderer
 from bot.services.complaint_prompts import remember_message
 from bot.texts import join, t
 from handlers.guards import requires
-from handlers.replies import answer, language, reply, say
+from handlers.replies import answer, language, point_to_private, reply, say
 
 
 @requires(Permission.STAFF_TOOLS)
@@ -25,13 +29,17 @@ async def antrian(update: Update, context: BotContext) -> None:
     lang = language(context)
     runtime = context.runtime
     draw = renderer(runtime)
-    found = await views.queue(runtime, context.actor)
+    try:
+        queue = await views.queue(runtime, context.actor, _group_of(update))
+    except views.NotHere:
+        await point_to_private(update, context, "staff.elsewhere", command="antrian")
+        return
+    found = queue.complaints
     if not found:
         await say(update, context, "queue.empty")
         return
-    unit = runtime.office.unit(context.actor.unit_code) if context.actor.unit_code else None
-    scope = unit.label(lang) if unit and context.actor.role in ("staf", "kepala") else t(
-        lang, "queue.all_units")
+    scope = ", ".join(runtime.office.unit_label(code, lang) for code in queue.unit_codes
+                      ) or t(lang, "queue.all_units")
     now = runtime.clock.now()
     lines = [t(lang, "queue.title", scope=scope, count=len(found))]
     for complaint in found:
@@ -61,7 +69,10 @@ async def tiket(update: Update, context: BotContext) -> None:
         return
     number = context.args[0].strip().upper()
     try:
-        found = await views.ticket(context.runtime, context.actor, number)
+        found = await views.ticket(context.runtime, context.actor, number, _group_of(update))
+    except views.NotHere:
+        await point_to_private(update, context, "staff.elsewhere", command="tiket")
+        return
     except NotFound:
         await say(update, context, "status.not_found", number=number)
         return
@@ -72,7 +83,11 @@ async def tiket(update: Update, context: BotContext) -> None:
 async def open_ticket(update: Update, context: BotContext) -> None:
     pressed = cb.OpenTicket.parse(update.callback_query.data)
     try:
-        found = await views.ticket_by_id(context.runtime, context.actor, pressed.complaint_id)
+        found = await views.ticket_by_id(context.runtime, context.actor, pressed.complaint_id,
+                                         _group_of(update))
+    except views.NotHere:
+        await answer(update, context, "staff.elsewhere_alert", alert=True)
+        return
     except NotFound:
         await answer(update, context, "error.button_unknown", alert=True)
         return
@@ -80,18 +95,27 @@ async def open_ticket(update: Update, context: BotContext) -> None:
     await _show_ticket(update, context, found)
 
 
+def _group_of(update: Update) -> int | None:
+    """The group a staff view was asked for in; None in a private chat."""
+    chat = update.effective_chat
+    return None if chat is None or chat.type == Chat.PRIVATE else chat.id
+
+
 async def _show_ticket(update: Update, context: BotContext, found: views.Ticket) -> None:
     lang = language(context)
     draw = renderer(context.runtime)
     complaint = found.complaint
     assignee = found.names.get(complaint.assignee_id) if complaint.assignee_id else None
-    card = draw.alert(lang, complaint, found.reporter, assignee=assignee, files=0)
+    card = draw.alert(lang, complaint, found.reporter, assignee=assignee, files=found.files)
     history = draw.staff_timeline(lang, found.events, found.names, complaint.reporter_id,
                                   found.reporter)
     text = join([card, "", t(lang, "ticket.title", number=complaint.number), history])
     sent = await reply(update, context, text, draw.alert_keyboard(lang, complaint))
     if sent is not None:
         await remember_message(context.runtime, sent.chat_id, sent.message_id, complaint.id)
+        await views.send_ticket_evidence(
+            context.runtime, context.actor, found, sent.chat_id, sent.message_id,
+            sent.message_thread_id if sent.is_topic_message else None)
 
 
 def register(application: Application) -> None:

@@ -14,7 +14,7 @@ from telegram import ForceReply, Message, Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks as cb
-from bot.complaint_rules import NOTE_MIN, Action, InvalidTransition
+from bot.complaint_rules import NOTE_MIN, Action, InvalidTransition, is_brief
 from bot.context import BotContext
 from bot.services import NotFound
 from bot.services import complaint_actions as actions
@@ -181,6 +181,12 @@ async def _reply_or_note(update: Update, context: BotContext, complaint_id: int)
             complaint = await actions.note(context.runtime, context.actor, complaint_id,
                                            text[len(NOTE_TAG):].strip() or text)
             key = "grp.note_saved"
+        elif file is None and is_brief(text):  # "👍", "ok": asked about, not sent
+            await actions.hold_brief_reply(
+                context.runtime, context.actor, complaint_id, message.chat_id,
+                message.message_id, message.message_thread_id if message.is_topic_message
+                else None, text)
+            return
         else:
             complaint = await actions.reply(context.runtime, context.actor, complaint_id, text,
                                             file)
@@ -193,6 +199,30 @@ async def _reply_or_note(update: Update, context: BotContext, complaint_id: int)
             status=renderer(context.runtime).status(language(context), error.status)))
         return
     await quote(update, context, t(language(context), key, number=complaint.number))
+
+
+async def brief_reply(update: Update, context: BotContext) -> None:
+    """A button under a held brief reply: send it to the citizen, or keep it internal."""
+    data = update.callback_query.data
+    send_it = cb.SendBriefReply.matches(data)
+    pressed = (cb.SendBriefReply if send_it else cb.KeepBriefReply).parse(data)
+    chat_id = update.effective_chat.id
+    try:
+        complaint = await actions.decide_brief_reply(
+            context.runtime, context.actor, pressed.complaint_id, chat_id, pressed.message_id,
+            send_it)
+    except actions.AlreadyDecided:
+        await answer(update, context, "grp.brief_decided", alert=True)
+        return
+    except InvalidTransition as error:
+        await _invalid(update, context, error, await _number(context, pressed.complaint_id))
+        return
+    await answer(update, context)
+    key = "grp.brief_sent" if send_it else "grp.brief_noted"
+    if send_it and await actions.reporter_unreachable(context.runtime, complaint):
+        key = "grp.reply_unreachable"
+    await edit(update, context, t(language(context), key, number=complaint.number,
+                                  name=context.actor.name))
 
 
 async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
@@ -252,5 +282,7 @@ def register(application: Application) -> None:
         CallbackQueryHandler(reassign, pattern=cb.Reassign.matches),
         CallbackQueryHandler(reassign_to, pattern=cb.ReassignTo.matches),
         CallbackQueryHandler(reassign_cancel, pattern=cb.ReassignCancel.matches),
+        CallbackQueryHandler(brief_reply, pattern=cb.SendBriefReply.matches),
+        CallbackQueryHandler(brief_reply, pattern=cb.KeepBriefReply.matches),
         MessageHandler(groups & filters.REPLY & ~filters.COMMAND, group_reply),
     ])

@@ -239,3 +239,51 @@ async def alert_chats(db: Reader, complaint_id: int) -> list[int]:
         (complaint_id,),
     )
     return [r["chat_id"] for r in rows]
+
+
+async def live_alert_chats(db: Reader, complaint_id: int) -> list[int]:
+    """The chats holding a live copy of the alert that the bot can still write to: unit
+    groups (a group the bot lost has its copies deactivated) and people who have not
+    blocked it."""
+    rows = await db.fetchall(
+        """SELECT a.chat_id FROM complaint_alerts a
+           LEFT JOIN people p ON p.telegram_id = a.chat_id
+           WHERE a.complaint_id = ? AND a.active = 1
+             AND (a.chat_id < 0 OR COALESCE(p.reachable, 0) = 1)
+           ORDER BY a.chat_id""",
+        (complaint_id,),
+    )
+    return [r["chat_id"] for r in rows]
+
+
+async def deactivate_chat_alerts(tx: Tx, chat_id: int) -> int:
+    """Every alert copy in a chat that should no longer get them (a unit group that
+    removed the bot, a person whose role was revoked) stops being live; returns how
+    many."""
+    return await tx.changes(
+        "UPDATE complaint_alerts SET active = 0 WHERE chat_id = ? AND active = 1", (chat_id,)
+    )
+
+
+async def has_alert_chat(db: Reader, complaint_id: int, chat_id: int) -> bool:
+    """Whether the alert was ever queued for this chat (live or not)."""
+    row = await db.fetchone(
+        "SELECT 1 FROM complaint_alerts WHERE complaint_id = ? AND chat_id = ?",
+        (complaint_id, chat_id),
+    )
+    return row is not None
+
+
+async def open_without_live_alert(db: Reader, limit: int = 500) -> list[Complaint]:
+    """Open complaints whose alert nobody holds who can be written to (it went to nobody,
+    or only to people who blocked the bot since), oldest first."""
+    rows = await db.fetchall(
+        f"""{SELECT} WHERE status NOT IN ('selesai', 'ditutup') AND NOT EXISTS (
+                SELECT 1 FROM complaint_alerts a
+                LEFT JOIN people p ON p.telegram_id = a.chat_id
+                WHERE a.complaint_id = complaints.id AND a.active = 1
+                  AND (a.chat_id < 0 OR COALESCE(p.reachable, 0) = 1))
+            ORDER BY id LIMIT ?""",
+        (limit,),
+    )
+    return [_complaint(r) for r in rows]

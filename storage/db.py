@@ -7,6 +7,10 @@ reader, and short-lived snapshots for long reads (exports).
   allows one writer anyway, and taking the write lock up front avoids upgrade deadlocks.
 - Code that must react to committed changes (the outbox dispatcher) registers a commit
   listener; it is told which topics a transaction touched, after the commit.
+- ``secure_delete`` overwrites deleted and replaced content with zeros, and
+  :meth:`Database.checkpoint` moves the WAL into the main file and empties it: after an
+  erasure (/hapusdata) the erased values are neither in free space of the file nor in old
+  page copies in the WAL (UU 27/2022).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=10000",
     "PRAGMA synchronous=FULL",
+    "PRAGMA secure_delete=ON",
 )
 
 
@@ -134,6 +139,17 @@ class Database(Reader):
                 except Exception:
                     log.exception("commit listener failed")
 
+    async def checkpoint(self) -> bool:
+        """Copy every page of the WAL into the main file and truncate the WAL to zero
+        bytes, so that old versions of pages (erased values) leave the disk. Waits for
+        the writers (the lock) and up to ``busy_timeout`` for readers; False when a long
+        reader (an export's snapshot) kept it from completing."""
+        if self._writer is None:
+            raise RuntimeError("database is not open")
+        async with self._lock, self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+            busy, _, _ = await cursor.fetchone()
+        return busy == 0
+
     @asynccontextmanager
     async def snapshot(self) -> AsyncIterator[Reader]:
         """A consistent read-only view on a connection of its own, for long reads (exports):
@@ -160,3 +176,19 @@ class Database(Reader):
                 if self._writer.in_transaction:
                     await self._writer.execute("ROLLBACK")
                 raise
+
+
+@asynccontextmanager
+async def read_only(path: Path | str) -> AsyncIterator[Reader]:
+    """A read-only look at an existing database file, for tools that must not create,
+    migrate or lock it (``marelan-bot check-config`` while the bot runs)."""
+    connection = await aiosqlite.connect(_read_only_uri(path), uri=True)
+    connection.row_factory = sqlite3.Row
+    try:
+        yield Reader(connection)
+    finally:
+        await connection.close()
+
+
+def _read_only_uri(path: Path | str) -> str:
+    return f"{Path(path).resolve().as_uri()}?mode=ro"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.db import Tx
+from storage.db import Reader, Tx
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,27 @@ async def create(
         """INSERT INTO invites (token_hash, role, unit_code, created_by, created_at, expires_at)
            VALUES (?, ?, ?, ?, ?, ?)""",
         (token_hash, role, unit_code, created_by, now, expires_at),
+    )
+
+
+async def usable(db: Reader, token_hash: str, now: int) -> Invite | None:
+    """The invite behind a token if it is unused and unexpired (not yet redeemed)."""
+    row = await db.fetchone(
+        """SELECT role, unit_code, created_by, expires_at FROM invites
+           WHERE token_hash = ? AND used_by IS NULL AND expires_at > ?""",
+        (token_hash, now),
+    )
+    return None if row is None else Invite(row["role"], row["unit_code"], row["created_by"],
+                                           row["expires_at"])
+
+
+async def withdraw_unused(tx: Tx, created_by: int, now: int) -> int:
+    """End the validity of every unused invite someone created (their role was removed);
+    returns how many were withdrawn."""
+    return await tx.changes(
+        """UPDATE invites SET expires_at = ?
+           WHERE created_by = ? AND used_by IS NULL AND expires_at > ?""",
+        (now, created_by, now),
     )
 
 

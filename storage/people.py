@@ -146,6 +146,22 @@ async def with_roles(
     return [_person(r) for r in rows]
 
 
+async def receivers(db: Reader, roles: tuple[str, ...], ids: frozenset[int] = frozenset()
+                    ) -> list[Person]:
+    """People holding one of ``roles`` (or whose id is in ``ids``) whom the bot can write
+    to in private: they started it and have not blocked it."""
+    role_marks = ",".join("?" * len(roles))
+    id_marks = ",".join("?" * len(ids)) or "NULL"
+    rows = await db.fetchall(
+        f"""SELECT {COLUMNS} FROM people
+            WHERE (role IN ({role_marks}) OR telegram_id IN ({id_marks}))
+              AND reachable = 1 AND started_at IS NOT NULL
+            ORDER BY first_name, telegram_id""",
+        (*roles, *sorted(ids)),
+    )
+    return [_person(r) for r in rows]
+
+
 async def accept_privacy(tx: Tx, telegram_id: int, now: int) -> None:
     await tx.execute(
         "UPDATE people SET privacy_accepted_at = COALESCE(privacy_accepted_at, ?), "

@@ -21,16 +21,18 @@ FROM complaints AS c INDEXED BY complaints_by_created
 LEFT JOIN people p ON p.telegram_id = c.reporter_id"""
 
 
-async def complaint_pages(db: Reader, start: int, end: int, page: int = PAGE
-                          ) -> AsyncIterator[list[Row]]:
-    """The complaints received in ``[start, end)``, oldest first, ``page`` at a time."""
+async def complaint_pages(db: Reader, start: int, end: int, page: int = PAGE,
+                          withheld: str | None = None) -> AsyncIterator[list[Row]]:
+    """The complaints received in ``[start, end)``, oldest first, ``page`` at a time;
+    without the conduct complaints about the unit ``withheld`` (the exporter's own)."""
     after = (start - 1, 0)
     while True:
         rows = await db.fetchall(
             f"""{_COMPLAINT}
                 WHERE c.created_at >= ? AND c.created_at < ? AND (c.created_at, c.id) > (?, ?)
+                  AND (? IS NULL OR c.named_unit_code IS NOT ?)
                 ORDER BY c.created_at, c.id LIMIT ?""",
-            (start, end, *after, page),
+            (start, end, *after, withheld, withheld, page),
         )
         if not rows:
             return

@@ -168,21 +168,48 @@ async def weekly(db: Reader, weeks: list[tuple[int, int]], unit_codes: list[str]
             for r in rows]
 
 
-def _late(alias: str = "") -> str:
-    """Open and past a deadline at ``:now``: not acknowledged in time, or not resolved."""
+def _late(alias: str = "", withheld: str | None = None) -> str:
+    """Open and past a deadline at ``:now``: not acknowledged in time, or not resolved.
+    With ``withheld`` (the viewer's unit), conduct complaints about ``:withheld`` are left
+    out; only then does the query read the table besides the covering index."""
     a = f"{alias}." if alias else ""
+    conflict = f" AND {a}named_unit_code IS NOT :withheld" if withheld is not None else ""
     return f"""{a}{LATE_STATUSES}
-        AND (({a}acknowledged_at IS NULL AND {a}ack_due_at < :now) OR {a}resolve_due_at < :now)"""
+        AND (({a}acknowledged_at IS NULL AND {a}ack_due_at < :now) OR {a}resolve_due_at < :now)
+        {conflict}"""
 
 
-async def overdue_counts(db: Reader, now: int) -> dict[str, int]:
-    """Open complaints past a deadline at ``now``, per handling unit."""
+async def overdue_counts(db: Reader, now: int, withheld: str | None = None) -> dict[str, int]:
+    """Open complaints past a deadline at ``now``, per handling unit (without the conduct
+    complaints about the unit ``withheld``)."""
     rows = await db.fetchall(
         f"""SELECT unit_code, COUNT(*) AS n FROM complaints INDEXED BY complaints_open_deadlines
-            WHERE {_late()} GROUP BY unit_code""",
-        {"now": now},
+            WHERE {_late(withheld=withheld)} GROUP BY unit_code""",
+        {"now": now, "withheld": withheld},
     )
     return {r["unit_code"]: r["n"] for r in rows}
+
+
+@dataclass(frozen=True)
+class Backlog:
+    open: int  # open and on the unit's clock (not waiting for the citizen)
+    late: int  # of those, past a deadline
+
+
+async def backlog(db: Reader, now: int, withheld: str | None = None) -> dict[str, Backlog]:
+    """Per handling unit: open complaints on its clock at ``now``, and how many are past
+    a deadline (one pass over the open-deadlines index). With ``withheld`` (the viewer's
+    unit), conduct complaints about that unit are left out, as in :func:`overdue_counts`."""
+    conflict = " AND named_unit_code IS NOT :withheld" if withheld is not None else ""
+    rows = await db.fetchall(
+        f"""SELECT unit_code, COUNT(*) AS open,
+                   COALESCE(SUM((acknowledged_at IS NULL AND ack_due_at < :now)
+                                OR resolve_due_at < :now), 0) AS late
+            FROM complaints INDEXED BY complaints_open_deadlines
+            WHERE {LATE_STATUSES}{conflict} GROUP BY unit_code""",
+        {"now": now, "withheld": withheld},
+    )
+    return {r["unit_code"]: Backlog(r["open"], r["late"]) for r in rows}
 
 
 @dataclass(frozen=True)
@@ -196,9 +223,10 @@ class Overdue:
     late_since: int
 
 
-async def overdue(db: Reader, now: int, limit: int, unit_code: str | None = None
-                  ) -> list[Overdue]:
-    """Open complaints past a deadline, longest overdue first."""
+async def overdue(db: Reader, now: int, limit: int, unit_code: str | None = None,
+                  withheld: str | None = None) -> list[Overdue]:
+    """Open complaints past a deadline, longest overdue first (without the conduct
+    complaints about the unit ``withheld``)."""
     unit_filter = "AND c.unit_code = :unit" if unit_code is not None else ""
     rows = await db.fetchall(
         f"""SELECT c.id, c.number, c.unit_code, c.assignee_id,
@@ -209,9 +237,9 @@ async def overdue(db: Reader, now: int, limit: int, unit_code: str | None = None
                             ELSE c.resolve_due_at END, c.resolve_due_at) AS late_since
             FROM complaints AS c INDEXED BY complaints_open_deadlines
             LEFT JOIN people p ON p.telegram_id = c.assignee_id
-            WHERE {_late("c")} {unit_filter}
+            WHERE {_late("c", withheld)} {unit_filter}
             ORDER BY late_since, c.id LIMIT :limit""",
-        {"now": now, "limit": limit, "unit": unit_code},
+        {"now": now, "limit": limit, "unit": unit_code, "withheld": withheld},
     )
     return [Overdue(r["id"], r["number"], r["unit_code"], r["assignee_id"], r["assignee_name"],
                     r["missed"], r["late_since"]) for r in rows]

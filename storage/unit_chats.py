@@ -35,6 +35,14 @@ async def bind(
     return previous
 
 
+async def unbind(tx: Tx, unit_code: str, chat_id: int) -> bool:
+    """The unit loses this group (the bot was removed from it); False when the unit is
+    bound elsewhere by now."""
+    return await tx.changes(
+        "DELETE FROM unit_chats WHERE unit_code = ? AND chat_id = ?", (unit_code, chat_id)
+    ) == 1
+
+
 async def for_unit(db: Reader, unit_code: str) -> UnitChat | None:
     row = await db.fetchone("SELECT * FROM unit_chats WHERE unit_code = ?", (unit_code,))
     return _unit_chat(row) if row else None

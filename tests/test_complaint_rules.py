@@ -13,6 +13,7 @@ from bot.complaint_rules import (
     Status,
     check,
     check_times,
+    is_brief,
     parse_tracking_number,
     resumed_due,
     status_after_citizen_answer,
@@ -35,10 +36,21 @@ def wib(*args: int) -> datetime:
     return datetime(*args, tzinfo=WIB)
 
 
+@pytest.mark.parametrize(("text", "brief"), [
+    ("👍", True), ("👍👍🙏", True), ("ok", True), ("Siap!", True), ("siap pak", True),
+    ("...", True), ("ok_sip", True),
+    ("Segera kami cek", False), ("Petugas kami menuju lokasi siang ini.", False),
+    ("Lampu 3 tiang diganti", False),
+])
+def test_a_reply_of_emoji_or_fewer_than_three_words_is_brief(text: str, brief: bool) -> None:
+    assert is_brief(text) is brief
+
+
 def test_transitions() -> None:
     check(Action.ACCEPT, Status.BARU)
     check(Action.REOPEN, Status.SELESAI)
     for action, status in [(Action.ACCEPT, Status.DIPROSES), (Action.REOPEN, Status.DITUTUP),
+                           (Action.ACCEPT, Status.DIBUKA_KEMBALI),
                            (Action.ASK_INFO, Status.MENUNGGU_WARGA),
                            (Action.RESOLVE, Status.SELESAI), (Action.REASSIGN, Status.DITUTUP)]:
         with pytest.raises(InvalidTransition):

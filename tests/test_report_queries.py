@@ -143,6 +143,12 @@ async def test_overdue_matches_python(db: Database, rows: list[Row]) -> None:
                  or r["resolve_due_at"] < NOW)]
     assert late, "the seeder leaves some complaints unhandled"
     assert await reports.overdue_counts(db, NOW) == dict(Counter(r["unit_code"] for r in late))
+    on_clock = [r for r in rows
+                if r["status"] in ("baru", "diterima", "diproses", "dibuka_kembali")]
+    backlog = await reports.backlog(db, NOW)
+    assert {code: (b.open, b.late) for code, b in backlog.items()} == {
+        code: (n, sum(r["unit_code"] == code for r in late))
+        for code, n in Counter(r["unit_code"] for r in on_clock).items()}
     listed = await reports.overdue(db, NOW, 25)
     expected = sorted(late, key=lambda r: (late_since(r), r["id"]))[:25]
     assert [o.id for o in listed] == [r["id"] for r in expected]
@@ -219,6 +225,8 @@ async def test_query_plans_read_covering_indexes_without_sorting(db: Database) -
     assert plan.count("COVERING INDEX complaints_report_unit_time (unit_code=? AND created_at>?"
                       ) == 3
     await reports.overdue_counts(spy, NOW)
+    assert "COVERING INDEX complaints_open_deadlines" in spy.only_plan()
+    await reports.backlog(spy, NOW)
     assert "COVERING INDEX complaints_open_deadlines" in spy.only_plan()
     await reports.overdue(spy, NOW, 10)
     assert "complaints_open_deadlines" in spy.only_plan()

@@ -17,6 +17,8 @@ from bot.report_rules import (
     monthly_due,
     rank_offset,
     ranking,
+    score,
+    score_parts,
     share,
     trend,
 )
@@ -66,14 +68,28 @@ def test_chart_weeks_cover_the_period_and_at_least_eight_weeks() -> None:
 
 
 def test_ranking_order() -> None:
+    """The field trial's case: 100 % on time but every complaint reopened and rated 1 is
+    not first; units without a result come last, the one with complaints before the empty
+    one."""
     units = [
-        UnitStanding("A", 0, 10, None, None),
-        UnitStanding("B", 1, 10, 0.9, 7200),
-        UnitStanding("C", 2, 30, 0.9, 3600),
-        UnitStanding("D", 3, 5, 1.0, 90000),
-        UnitStanding("E", 4, 50, 0.9, 3600),
+        UnitStanding("EMPTY", 0, 0, None, None, None, 0, 0),
+        UnitStanding("REOPENED", 1, 10, 1.0, 1.0, 1.0, 0, 0),
+        UnitStanding("STEADY", 2, 10, 0.8, 0.0, 4.5, 2, 0),
+        UnitStanding("BEHIND", 3, 3, None, None, None, 3, 3),
+        UnitStanding("BUSIER", 4, 20, 0.8, 0.0, 4.5, 0, 0),
     ]
-    assert [u.unit_code for u in ranking(units)] == ["D", "E", "C", "B", "A"]
+    assert score(units[0]) is None
+    assert score(units[1]) == pytest.approx(100 * (0.4 * 1 + 0.2 * 0 + 0.2 * 0 + 0.2 * 1))
+    assert score(units[2]) == pytest.approx(100 * (0.4 * 0.8 + 0.2 + 0.2 * 0.875 + 0.2))
+    assert score(units[3]) is None  # only received (and late) complaints: no result yet
+    assert [u.unit_code for u in ranking(units)] == [
+        "BUSIER", "STEADY", "REOPENED", "BEHIND", "EMPTY"]
+
+
+def test_a_part_without_data_is_left_out_of_the_score() -> None:
+    unrated = UnitStanding("A", 0, 4, 0.5, 0.0, None, 0, 0)
+    assert score_parts(unrated) == {"on_time": 0.5, "not_reopened": 1.0, "no_backlog": 1.0}
+    assert score(unrated) == pytest.approx(100 * (40 * 0.5 + 20 + 20) / 80)
 
 
 def test_digest_covers_the_week_before() -> None:

@@ -176,9 +176,12 @@ class FakeTelegram:
             uploads,
             client_gone=lambda: transport is None or transport.is_closing(),
         )
+        if await world.held_answer(spec.name, params, before=True) and call.client_gone():
+            return 0, {"dropped": True}  # the bot died while the call was held: never arrived
         result = handler(call)
         if inspect.isawaitable(result):
             result = await result
+        await world.held_answer(spec.name, params, before=False)
         if failure is not None:
             return _failed(failure.error())
         return 200, {"ok": True, "result": result}

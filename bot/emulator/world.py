@@ -12,7 +12,7 @@ import string
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .chats import GROUP, PRIVATE, SUPERGROUP, ChatState
@@ -53,6 +53,31 @@ class Failure:
         return plain_error(self.status, self.description)
 
 
+@dataclass
+class HeldAnswer:
+    """One of the bot's calls, held back (see ``BotWorld.hold_answer``)."""
+
+    method: str
+    when: Callable[[dict[str, Any]], bool]
+    before: bool  # held before it takes effect (else after, with the answer kept back)
+    reached: asyncio.Event = field(default_factory=asyncio.Event)
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    async def wait(self, timeout: float = 10) -> dict[str, Any]:  # noqa: ASYNC109
+        """Until the bot made the call; returns its parameters."""
+        try:
+            async with asyncio.timeout(timeout):
+                await self.reached.wait()
+        except TimeoutError:
+            raise AssertionError(f"the bot made no matching {self.method} call within "
+                                 f"{timeout}s") from None
+        return self.params
+
+    def release(self) -> None:
+        self.released.set()
+
+
 class BotWorld:
     """The state behind one bot token, plus the handles tests use to act and observe."""
 
@@ -90,6 +115,7 @@ class BotWorld:
         self.webhook = WebhookInfo()
         self._pusher: WebhookPusher | None = None
         self._failures: dict[str, deque[Failure]] = {}
+        self._held: list[HeldAnswer] = []
         self._callbacks: dict[str, asyncio.Future[CallbackAnswer]] = {}
         self._inflight = 0
         self._last_activity = 0.0
@@ -231,6 +257,32 @@ class BotWorld:
         queue = self._failures.get(method.lower())
         return queue.popleft() if queue else None
 
+    def hold_answer(
+        self, method: str, when: Callable[[dict[str, Any]], bool] = lambda _params: True,
+        *, before: bool = False,
+    ) -> HeldAnswer:
+        """Let the bot's next ``method`` call matching ``when(params)`` take effect (people
+        see the message) but keep its answer back until ``release()``: the bot waits, as
+        on a slow network. A test stops or kills the bot at that precise moment.
+
+        ``before=True`` holds the call before it takes effect: if the bot is gone when it
+        is released, it never takes effect (the request had not reached Telegram)."""
+        held = HeldAnswer(method.lower(), when, before)
+        self._held.append(held)
+        return held
+
+    async def held_answer(self, method: str, params: dict[str, Any], *, before: bool) -> bool:
+        """Used by the server before and after a call takes effect: wait while held.
+        True if this call was held."""
+        for held in self._held:
+            if (held.method == method.lower() and held.before == before
+                    and not held.reached.is_set() and held.when(params)):
+                held.params = params
+                held.reached.set()
+                await held.released.wait()
+                return True
+        return False
+
     async def settle(self, quiet: float = 0.2, timeout: float = 10) -> None:  # noqa: ASYNC109
         """Wait until the bot confirmed every update and made no API call for ``quiet`` s.
         Updates held back (:meth:`UpdateQueue.hold`) are not waited for."""
@@ -351,6 +403,8 @@ class BotWorld:
     async def close(self) -> None:
         """Stop background work and release waiting long polls (the server is stopping)."""
         self.closed = True
+        for held in self._held:
+            held.release()
         self.updates.signal.fire()
         await self._stop_pusher()
         for future in self._callbacks.values():

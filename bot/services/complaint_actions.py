@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from bot import notify
 from bot.clock import from_epoch, to_epoch
-from bot.complaint_rules import NOTE_MIN, Action, Status, status_after_reply
+from bot.complaint_rules import NOTE_MIN, Action, Status, check, status_after_reply
 from bot.routing import reassign_targets
 from bot.services import NotAllowed
 from bot.services.complaint_alerts import (
+    chat_language,
     copy_to_reporter_from_unit,
     post_alerts,
     refresh_alerts,
@@ -30,9 +31,12 @@ from bot.services.complaint_changes import (
 )
 from bot.services.complaint_checks import plan_checks
 from bot.services.people import Actor
-from storage import complaints, people
+from bot.texts import t
+from storage import complaints, people, prompts
 from storage.complaints import Complaint
 from storage.db import Tx
+from storage.outbox import PRIORITY_URGENT
+from storage.prompts import Prompt
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -75,20 +79,26 @@ async def reply(runtime: Runtime, actor: Actor, complaint_id: int, text: str | N
         raise ValueError("an answer needs a text or a file")
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.REPLY, tx)
-        changes: dict[str, object] = {
-            "status": status_after_reply(Status(complaint.status)).value,
-            "first_response_at": complaint.first_response_at or runtime.now(),
-            "assignee_id": complaint.assignee_id or actor.telegram_id,
-            **acknowledgement(runtime, complaint),
-        }
-        updated = await apply(runtime, tx, complaint, actor.telegram_id, "public_reply",
-                              changes, body=text or None, file=file is not None)
-        if text:
-            await tell_reporter_from_unit(runtime, tx, updated, "cz.reply", body=text)
-        if file is not None:
-            await copy_to_reporter_from_unit(runtime, tx, updated, *file)
-        if (updated.status, updated.assignee_id) != (complaint.status, complaint.assignee_id):
-            await after_change(runtime, tx, updated)
+        return await _answer(runtime, tx, actor, complaint, text, file)
+
+
+async def _answer(runtime: Runtime, tx: Tx, actor: Actor, complaint: Complaint,
+                  text: str | None, file: tuple[int, int] | None = None, **data: object
+                  ) -> Complaint:
+    changes: dict[str, object] = {
+        "status": status_after_reply(Status(complaint.status)).value,
+        "first_response_at": complaint.first_response_at or runtime.now(),
+        "assignee_id": complaint.assignee_id or actor.telegram_id,
+        **acknowledgement(runtime, complaint),
+    }
+    updated = await apply(runtime, tx, complaint, actor.telegram_id, "public_reply",
+                          changes, body=text or None, file=file is not None, **data)
+    if text:
+        await tell_reporter_from_unit(runtime, tx, updated, "cz.reply", body=text)
+    if file is not None:
+        await copy_to_reporter_from_unit(runtime, tx, updated, *file)
+    if (updated.status, updated.assignee_id) != (complaint.status, complaint.assignee_id):
+        await after_change(runtime, tx, updated)
     return updated
 
 
@@ -106,6 +116,58 @@ async def note(runtime: Runtime, actor: Actor, complaint_id: int, text: str) -> 
         await apply(runtime, tx, complaint, actor.telegram_id, "internal_note",
                     public=False, body=text)
     return complaint
+
+
+# --- brief replies: "👍", "ok", "siap" are asked about before they reach the citizen ----
+
+BRIEF = "complaint_brief_reply"  # prompts.subject_kind of a brief reply awaiting a decision
+
+
+class AlreadyDecided(Exception):
+    """The brief reply was sent or kept as a note already (a second press)."""
+
+
+async def hold_brief_reply(runtime: Runtime, actor: Actor, complaint_id: int, chat_id: int,
+                           message_id: int, thread_id: int | None, text: str) -> Complaint:
+    """Keep a brief reply to the alert unsent and ask, in the same chat and with buttons,
+    whether it is for the citizen or an internal note. The text is stored with the
+    question in one transaction, so it survives until someone decides."""
+    async with runtime.db.transaction() as tx:
+        complaint = await for_staff(runtime, actor, complaint_id, Action.REPLY, tx)
+        await prompts.create(tx, Prompt(chat_id, message_id, BRIEF, complaint.id, "decide",
+                                        text, actor.telegram_id), runtime.now())
+        language = await chat_language(runtime, tx, chat_id)
+        draw = renderer(runtime)
+        question = t(language, "grp.brief_ask", name=actor.name, number=complaint.number,
+                     unit=draw.unit(language, complaint.unit_code))
+        await notify.send_text(tx, chat_id, question, runtime.now(), quote=message_id,
+                               thread_id=thread_id, priority=PRIORITY_URGENT,
+                               markup=draw.brief_reply_keyboard(language, complaint.id,
+                                                                message_id))
+    return complaint
+
+
+async def decide_brief_reply(runtime: Runtime, actor: Actor, complaint_id: int, chat_id: int,
+                             message_id: int, send: bool) -> Complaint:
+    """Send the held reply to the citizen (as the unit's answer) or keep it as an internal
+    note: the presser's role is checked for that action, and the decision, the answer and
+    its messages are one transaction."""
+    async with runtime.db.transaction() as tx:
+        complaint = await for_staff(runtime, actor, complaint_id, tx=tx)  # the role first
+        held = await prompts.get(tx, chat_id, message_id)
+        if held is None or held.subject_kind != BRIEF:
+            raise AlreadyDecided
+        if held.subject_id != complaint_id:
+            raise NotAllowed(f"brief reply {message_id} is not about {complaint_id}")
+        check(Action.REPLY if send else Action.NOTE, Status(complaint.status))
+        await prompts.delete(tx, chat_id, message_id)
+        written_by = held.actor_id
+        if send:
+            return await _answer(runtime, tx, actor, complaint, held.argument,
+                                 written_by=written_by)
+        await apply(runtime, tx, complaint, actor.telegram_id, "internal_note", public=False,
+                    body=held.argument, written_by=written_by)
+        return complaint
 
 
 async def ask_info(runtime: Runtime, actor: Actor, complaint_id: int, question: str,

@@ -110,7 +110,7 @@ async def _escalate(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check
         return
     due = complaint.ack_due_at if check.kind == "ack_breach" else complaint.resolve_due_at
     draw = renderer(runtime)
-    for person_id in await escalation_recipients(runtime, tx, complaint.unit_code):
+    for person_id in await escalation_recipients(runtime, tx, complaint):
         language = await notify.language_of(tx, person_id, runtime.settings.default_language)
         await notify.tell(
             tx, person_id, f"esc.{check.kind}", runtime.now(), priority=PRIORITY_URGENT,

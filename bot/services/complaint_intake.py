@@ -51,6 +51,9 @@ class Draft:
     description_from_caption: bool = False
     # A location pin far outside the kecamatan, kept only once the citizen confirms it.
     pending_location: list[float] | None = None
+    #: Raised by every stored change; the summary's Kirim carries it, so a summary that
+    #: no longer shows the stored draft is refused instead of filed.
+    version: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

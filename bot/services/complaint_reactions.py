@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from bot.runtime import Runtime
 
 RATING_CHANGE_WINDOW = timedelta(hours=24)
+CAPTION_BODY_MAX = 900  # of Telegram's 1024 caption characters; the rest is the heading
 LOW_RATING = 2
 
 
@@ -56,6 +57,7 @@ class ComplaintClosed(NotAllowed):
 class Relayed:
     complaint: Complaint
     answered_question: bool
+    delivered: bool  # False: kept on the complaint, but nobody could be told yet
 
 
 async def citizen_message(
@@ -78,14 +80,23 @@ async def citizen_message(
         kind = "citizen_answer" if answering else "citizen_message"
         updated = await apply(runtime, tx, complaint, actor.telegram_id, kind, changes,
                               body=text, file=bool(file))
-        if text:
-            await tell_staff(runtime, tx, updated, f"grp.{kind}", body=text)
-        if file is not None:
-            await tell_staff(runtime, tx, updated, "grp.citizen_file")
-            await copy_to_staff(runtime, tx, updated, *file)
+        if file is not None:  # one message: the file, its caption saying whose it is
+            key = f"grp.{kind}_file_text" if text else f"grp.{kind}_file"
+            reached = await copy_to_staff(runtime, tx, updated, *file, key,
+                                          body=_caption_body(text))
+        else:
+            reached = await tell_staff(runtime, tx, updated, f"grp.{kind}", body=text)
         if answering:
             await after_change(runtime, tx, updated)
-    return Relayed(updated, answering)
+    return Relayed(updated, answering, reached > 0)
+
+
+def _caption_body(text: str | None) -> str:
+    """The citizen's caption under the file, shortened to fit Telegram's caption limit
+    with our heading; the whole text stays in the timeline (/tiket)."""
+    if not text:
+        return ""
+    return text if len(text) <= CAPTION_BODY_MAX else text[:CAPTION_BODY_MAX - 1] + "…"
 
 
 def _resume(runtime: Runtime, complaint: Complaint, now: datetime) -> dict[str, object]:
@@ -135,7 +146,7 @@ async def rate(runtime: Runtime, actor: Actor, complaint_id: int, rating: int) -
 
 async def _alert_low_rating(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
     draw = renderer(runtime)
-    for person_id in await escalation_recipients(runtime, tx, complaint.unit_code):
+    for person_id in await escalation_recipients(runtime, tx, complaint):
         language = await notify.language_of(tx, person_id, runtime.settings.default_language)
         await notify.tell(
             tx, person_id, "sup.low_rating", runtime.now(), priority=PRIORITY_URGENT,
@@ -190,7 +201,7 @@ async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint
         await refresh_alerts(runtime, tx, updated)
         await tell_staff(runtime, tx, updated, "grp.reopened")
         draw = renderer(runtime)
-        for person_id in await escalation_recipients(runtime, tx, complaint.unit_code):
+        for person_id in await escalation_recipients(runtime, tx, complaint):
             language = await notify.language_of(tx, person_id, runtime.settings.default_language)
             await notify.tell(tx, person_id, "sup.reopened", runtime.now(),
                               priority=PRIORITY_URGENT, number=updated.number,

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot import notify
-from bot.complaint_access import can_act
+from bot.complaint_access import can_act, shown_in_group
 from bot.complaint_render import ReporterView
-from bot.roles import Role
+from bot.roles import Role, may_act_for_unit
 from bot.services import NotFound
-from bot.services.complaint_alerts import reporter_view
+from bot.services.complaint_alerts import queue_evidence, reporter_view
 from bot.services.complaint_changes import visible
 from bot.services.people import Actor
-from storage import complaint_events, complaints, people
+from storage import complaint_events, complaints, people, unit_chats
 from storage.complaint_events import Event
 from storage.complaints import Complaint
 from storage.db import Tx
@@ -62,14 +62,48 @@ async def history(runtime: Runtime, actor: Actor, page: int) -> HistoryPage:
     return HistoryPage(items, page, pages)
 
 
-async def queue(runtime: Runtime, actor: Actor) -> list[Complaint]:
-    """Open complaints of the actor's unit (supervisors: all units), soonest deadline
-    first; conduct complaints about the actor's own unit stay hidden."""
+class NotHere(Exception):
+    """A staff view asked for in a group where it may not be shown (an unbound group,
+    another unit's group, the group of the unit a conduct complaint is about): the asker
+    is pointed to the private chat and told nothing else, not even whether it exists."""
+
+
+@dataclass(frozen=True)
+class Queue:
+    unit_codes: list[str]  # whose complaints; empty: every unit
+    complaints: list[Complaint]
+
+
+async def queue(runtime: Runtime, actor: Actor, group_id: int | None = None) -> Queue:
+    """Open complaints of the actor's unit (supervisors: all units), or in a unit group of
+    that group's units, soonest deadline first; conduct complaints about the actor's own
+    unit, or about the group's, stay hidden."""
+    if group_id is not None:
+        return await _group_queue(runtime, actor, group_id)
     unit = None if actor.role in (Role.SUPERVISOR, Role.ADMIN) else actor.unit_code
     if unit is None and actor.role not in (Role.SUPERVISOR, Role.ADMIN):
-        return []
+        return Queue([], [])
     found = await complaints.open_of_unit(runtime.db, unit, limit=QUEUE_LIMIT * 2)
-    return [c for c in found if can_act(actor.role, actor.unit_code, c)][:QUEUE_LIMIT]
+    return Queue([unit] if unit else [],
+                 [c for c in found if can_act(actor.role, actor.unit_code, c)][:QUEUE_LIMIT])
+
+
+async def _group_queue(runtime: Runtime, actor: Actor, group_id: int) -> Queue:
+    units = await unit_chats.units_of_chat(runtime.db, group_id)
+    if not any(may_act_for_unit(actor.role, actor.unit_code, unit) for unit in units):
+        raise NotHere
+    found = [c for unit in units
+             for c in await complaints.open_of_unit(runtime.db, unit, limit=QUEUE_LIMIT * 2)
+             if can_act(actor.role, actor.unit_code, c) and shown_in_group(units, c)]
+    found.sort(key=_soonest_deadline)  # a group may serve several units
+    return Queue(units, found[:QUEUE_LIMIT])
+
+
+def _soonest_deadline(complaint: Complaint) -> tuple[int, int]:
+    """The order of :func:`storage.complaints.open_of_unit`."""
+    ack_first = (complaint.acknowledged_at is None
+                 and complaint.ack_due_at < complaint.resolve_due_at)
+    return (complaint.ack_due_at if ack_first else complaint.resolve_due_at, complaint.id)
 
 
 @dataclass(frozen=True)
@@ -78,20 +112,29 @@ class Ticket:
     events: list[Event]
     names: dict[int, str]
     reporter: ReporterView
+    files: int  # the citizen's attachments, sent under the ticket like under the alert
 
 
-async def ticket(runtime: Runtime, actor: Actor, number: str) -> Ticket:
+async def ticket(runtime: Runtime, actor: Actor, number: str, group_id: int | None = None
+                 ) -> Ticket:
+    """The full ticket, in a private chat (``group_id`` None) or in a unit group."""
     complaint = await complaints.by_number(runtime.db, number)
-    if complaint is None or not can_act(actor.role, actor.unit_code, complaint):
+    allowed = complaint is not None and can_act(actor.role, actor.unit_code, complaint)
+    if group_id is not None and not (
+            allowed and shown_in_group(await unit_chats.units_of_chat(runtime.db, group_id),
+                                       complaint)):
+        raise NotHere
+    if not allowed:
         raise NotFound(number)
     return await ticket_of(runtime, complaint)
 
 
-async def ticket_by_id(runtime: Runtime, actor: Actor, complaint_id: int) -> Ticket:
+async def ticket_by_id(runtime: Runtime, actor: Actor, complaint_id: int,
+                       group_id: int | None = None) -> Ticket:
     complaint = await complaints.get(runtime.db, complaint_id)
     if complaint is None:
-        raise NotFound(complaint_id)
-    return await ticket(runtime, actor, complaint.number)
+        raise NotHere if group_id is not None else NotFound(complaint_id)
+    return await ticket(runtime, actor, complaint.number, group_id)
 
 
 async def ticket_of(runtime: Runtime, complaint: Complaint) -> Ticket:
@@ -103,7 +146,23 @@ async def ticket_of(runtime: Runtime, complaint: Complaint) -> Ticket:
         person = await people.get(runtime.db, actor_id)
         if person is not None:
             names[actor_id] = person.full_name
-    return Ticket(complaint, events, names, await reporter_view(runtime.db, complaint))
+    files = len(await complaints.attachments(runtime.db, complaint.id))
+    return Ticket(complaint, events, names, await reporter_view(runtime.db, complaint), files)
+
+
+async def send_ticket_evidence(runtime: Runtime, actor: Actor, ticket: Ticket, chat_id: int,
+                               message_id: int, thread_id: int | None) -> None:
+    """The citizen's files and location under the ticket card just shown, as under the
+    alert (the card says they are below it)."""
+    if not can_act(actor.role, actor.unit_code, ticket.complaint):
+        raise NotFound(ticket.complaint.number)
+    placement: dict[str, object] = {
+        "reply_parameters": {"message_id": message_id, "allow_sending_without_reply": True},
+    }
+    if thread_id is not None:
+        placement["message_thread_id"] = thread_id
+    async with runtime.db.transaction() as tx:
+        await queue_evidence(runtime, tx, ticket.complaint, chat_id, placement)
 
 
 async def waiting_for_answer(runtime: Runtime, actor: Actor) -> Complaint | None:

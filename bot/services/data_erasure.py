@@ -22,6 +22,7 @@ The audit log records that an erasure happened and what it counted, never the va
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,7 @@ from storage.personal_data import Preview
 if TYPE_CHECKING:
     from bot.runtime import Runtime
 
+log = logging.getLogger(__name__)
 PAGE = 200
 
 
@@ -106,7 +108,18 @@ async def erase(runtime: Runtime, actor: Actor, person_id: int, asked_at: int) -
                            kept_open=len(kept),
                            survey_responses=responses, invitations=invitations,
                            subscription=subscribed, drafts=drafts)
+    await flush_to_disk(runtime)
     return erased
+
+
+async def flush_to_disk(runtime: Runtime) -> None:
+    """Rows are gone at the commit, but older copies of their pages stay in the WAL until
+    a checkpoint: take them off the disk now (secure_delete zeroed the freed space). An
+    export reading at this moment can hold it up: then the WAL keeps them until SQLite's
+    next checkpoint reuses it, and the operator is told in the log."""
+    if not await runtime.db.checkpoint():
+        log.warning("checkpoint after an erasure incomplete (a long read held it); "
+                    "old pages stay in the WAL until the next checkpoint")
 
 
 async def _filed(tx: Tx, person_id: int) -> list[Complaint]:

@@ -87,7 +87,7 @@ async def _weekly_prepare(runtime: Runtime, due: datetime) -> WeeklyDigest:
 
 async def _weekly_send(runtime: Runtime, tx: Tx, due: datetime, digest: WeeklyDigest) -> int:
     now = runtime.now()
-    recipients = [p for p in await supervisors(tx) if p.reachable]
+    recipients = await supervisors(runtime, tx)
     if not recipients:
         return 0
     file_ids: dict[str, int] = {}

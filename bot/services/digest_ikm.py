@@ -125,7 +125,7 @@ async def prepare(runtime: Runtime, due: datetime) -> dict[str, Markup]:
 
 async def send(runtime: Runtime, tx: Tx, due: datetime, texts: dict[str, Markup]) -> int:
     now = runtime.now()
-    recipients = [p for p in await supervisors(tx) if p.reachable]
+    recipients = await supervisors(runtime, tx)
     for person in recipients:
         await notify.send_text(tx, person.telegram_id, texts[person.language], now,
                                priority=PRIORITY_BULK)

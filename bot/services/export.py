@@ -74,7 +74,7 @@ async def export(runtime: Runtime, actor: Actor, period: Period) -> ExportFile:
     async with runtime.db.snapshot() as db:
         context = ExportContext(runtime, db, period, start, end,
                                 personal_data=actor.can(Permission.PERSONAL_DATA),
-                                language=actor.language)
+                                language=actor.language, withheld=actor.unit_code)
         count = (await reports.totals(db, start, end)).received
         if count > MAX_COMPLAINTS:
             raise TooMany(count)

@@ -60,6 +60,8 @@ class ExportContext:
     end: int
     personal_data: bool  # admins only
     language: str
+    #: The exporter's unit: conduct complaints about it stay out of the file.
+    withheld: str | None = None
 
 
 Rows = AsyncIterator[list[list[Any]]]
@@ -213,8 +215,8 @@ def complaint_row(context: ExportContext, row: Row) -> list[Any]:
 
 
 async def complaint_rows(context: ExportContext) -> Rows:
-    async for page in report_export.complaint_pages(context.db, context.start,
-                                                    context.end):
+    async for page in report_export.complaint_pages(context.db, context.start, context.end,
+                                                    withheld=context.withheld):
         yield [complaint_row(context, row) for row in page]
 
 
@@ -263,8 +265,8 @@ def event_row(context: ExportContext, row: Row) -> list[Any]:
 
 
 async def event_rows(context: ExportContext) -> Rows:
-    async for page in report_export.complaint_pages(context.db, context.start,
-                                                    context.end):
+    async for page in report_export.complaint_pages(context.db, context.start, context.end,
+                                                    withheld=context.withheld):
         events = await report_export.events_of(context.db, [r["id"] for r in page])
         yield [event_row(context, row) for row in events]
 

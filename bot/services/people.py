@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from bot.personal_data import Names, names_to_store, names_withheld
 from bot.roles import Permission, Role, allows, effective_role
 from storage import audit, people
+from storage.db import Tx
 from storage.people import Person
 
 if TYPE_CHECKING:
@@ -83,8 +84,10 @@ async def seen(
         actor = actor_of(runtime, person)
         if first_contact and actor.is_staff:  # e.g. an ADMIN_IDS operator's first /start
             from bot.services.commands import refresh_person_commands
+            from bot.services.complaint_alerts import alert_orphans_for
 
             await refresh_person_commands(runtime, telegram_id, tx)
+            await alert_orphans_for(runtime, tx, telegram_id)
         if unreachable_since is not None:  # e.g. tell them what they missed meanwhile
             for hook in runtime.return_hooks:
                 await hook(runtime, tx, telegram_id, unreachable_since)
@@ -118,14 +121,19 @@ async def set_language(runtime: Runtime, actor: Actor, language: str) -> Actor:
 
 
 async def mark_unreachable(runtime: Runtime, chat_id: int, reason: str) -> None:
-    """Telegram refused delivery for good (blocked, never started): stop queueing for them
-    until they write to the bot again."""
-    if chat_id < 0:
-        from bot.services.staff import report_unreachable_group
-
-        await report_unreachable_group(runtime, chat_id, reason)
-        return
+    """Telegram refused delivery for good (blocked, never started, removed from a group)."""
     async with runtime.db.transaction() as tx:
-        await people.set_reachable(tx, chat_id, False, runtime.now())
-        await audit.record(tx, runtime.now(), None, "person.unreachable", "person", chat_id,
-                           reason=reason)
+        await unreachable_in(runtime, tx, chat_id, reason)
+
+
+async def unreachable_in(runtime: Runtime, tx: Tx, chat_id: int, reason: str) -> None:
+    """A person: stop queueing for them until they write to the bot again. A unit group:
+    the unit falls back as if it had no group (:func:`bot.services.staff.group_lost`)."""
+    if chat_id < 0:
+        from bot.services.staff import group_lost
+
+        await group_lost(runtime, tx, chat_id, reason)
+        return
+    await people.set_reachable(tx, chat_id, False, runtime.now())
+    await audit.record(tx, runtime.now(), None, "person.unreachable", "person", chat_id,
+                       reason=reason)

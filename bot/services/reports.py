@@ -27,13 +27,14 @@ from bot.report_rules import (
     instants,
     rank_offset,
     ranking,
+    score,
     share,
 )
 from bot.roles import Permission
 from bot.services import NotAllowed
 from bot.services.people import Actor
 from storage import reports
-from storage.reports import Adoption, Overdue, Tally, WeekCell
+from storage.reports import Adoption, Backlog, Overdue, Tally, WeekCell
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -97,6 +98,7 @@ class Standing:
     figures: Figures
     overdue: int
     adoption: Adoption
+    score: float | None = None  # the ranking's composite score, 0-100 (None: no data)
 
 
 @dataclass(frozen=True)
@@ -190,15 +192,17 @@ def breakdown(cells: list[reports.Cell]) -> Breakdown:
                      dict(by_kelurahan))
 
 
-async def compute_summary(runtime: Runtime, period: Period, unit_code: str | None = None
-                          ) -> Summary:
-    """The summary without a rights check: for the digest, which goes to supervisors."""
+async def compute_summary(runtime: Runtime, period: Period, unit_code: str | None = None,
+                          withheld: str | None = None) -> Summary:
+    """The summary without a rights check: for the digest, which goes to supervisors.
+    ``withheld``: the viewer's unit, whose conduct complaints the overdue count leaves out
+    (it leads to the list of their numbers)."""
     start, end = instants(period, runtime.settings.zone)
     parts = breakdown(await reports.cells(runtime.db, start, end, unit_code))
     previous = period.previous()
     prev_start, prev_end = instants(previous, runtime.settings.zone)
     prev_tally = await reports.totals(runtime.db, prev_start, prev_end, unit_code)
-    overdue = await reports.overdue_counts(runtime.db, runtime.now())
+    overdue = await reports.overdue_counts(runtime.db, runtime.now(), withheld)
     units = [unit_code] if unit_code else _unit_order(runtime)
     units += [code for code in parts.by_unit if code not in units]  # units no longer configured
     adoption = None
@@ -223,13 +227,13 @@ async def compute_summary(runtime: Runtime, period: Period, unit_code: str | Non
 async def summary(runtime: Runtime, actor: Actor, period: Period) -> Summary:
     """/ringkasan: the whole office."""
     require_office(actor)
-    return await compute_summary(runtime, period)
+    return await compute_summary(runtime, period, withheld=actor.unit_code)
 
 
 async def scorecard(runtime: Runtime, actor: Actor, period: Period, unit_code: str) -> Summary:
     """/kinerja KODE: one unit, with staff adoption."""
     require_unit(runtime, actor, unit_code)
-    return await compute_summary(runtime, period, unit_code)
+    return await compute_summary(runtime, period, unit_code, withheld=actor.unit_code)
 
 
 async def unit_ranking(runtime: Runtime, actor: Actor, period: Period) -> Ranking:
@@ -239,7 +243,7 @@ async def unit_ranking(runtime: Runtime, actor: Actor, period: Period) -> Rankin
     per_unit: dict[str, Tally] = defaultdict(Tally)
     for cell in await reports.cells(runtime.db, start, end):
         per_unit[cell.unit_code] += cell.tally
-    overdue = await reports.overdue_counts(runtime.db, runtime.now())
+    backlog = await reports.backlog(runtime.db, runtime.now(), actor.unit_code)
     adoption = await reports.adoption(runtime.db, start, end)
     order = _unit_order(runtime)
     standings = {}
@@ -250,14 +254,15 @@ async def unit_ranking(runtime: Runtime, actor: Actor, period: Period) -> Rankin
             median = await reports.value_at(runtime.db, "resolve", start, end,
                                             rank_offset(tally.resolve_known, MEDIAN),
                                             tally.resolve_known, code)
-        standings[code] = Standing(code, Figures(tally, resolve_median=median),
-                                   overdue.get(code, 0), adoption.get(code, Adoption(code, 0, 0)))
-    ranked = ranking(
-        UnitStanding(code, order.index(code), s.figures.tally.received, s.figures.resolve_share,
-                     s.figures.resolve_median)
-        for code, s in standings.items()
-    )
-    return Ranking(period, [standings[u.unit_code] for u in ranked],
+        figures = Figures(tally, resolve_median=median)
+        now = backlog.get(code, Backlog(0, 0))
+        standing = UnitStanding(code, order.index(code), tally.received, figures.resolve_share,
+                                figures.reopen_rate, figures.rating, now.open, now.late)
+        standings[code] = (standing, Standing(code, figures, now.late,
+                                              adoption.get(code, Adoption(code, 0, 0)),
+                                              score(standing)))
+    ranked = ranking(standing for standing, _ in standings.values())
+    return Ranking(period, [standings[u.unit_code][1] for u in ranked],
                    await chart_data(runtime, period, order))
 
 
@@ -269,9 +274,9 @@ async def overdue_list(runtime: Runtime, actor: Actor, unit_code: str | None = N
     else:
         require_unit(runtime, actor, unit_code)
     now = runtime.now()
-    counts = await reports.overdue_counts(runtime.db, now)
+    counts = await reports.overdue_counts(runtime.db, now, actor.unit_code)
     total = counts.get(unit_code, 0) if unit_code else sum(counts.values())
-    shown = await reports.overdue(runtime.db, now, OVERDUE_SHOWN, unit_code)
+    shown = await reports.overdue(runtime.db, now, OVERDUE_SHOWN, unit_code, actor.unit_code)
     return OverdueList(unit_code, now, total, shown)
 
 

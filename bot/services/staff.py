@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING
 
 from bot import notify
 from bot.clock import from_epoch
-from bot.roles import INVITABLE, NEEDS_UNIT, Permission, Role
+from bot.roles import INVITABLE, NEEDS_UNIT, Permission, Role, allows, effective_role
 from bot.services import NotAllowed
 from bot.services.commands import refresh_person_commands
+from bot.services.complaint_alerts import Coverage, coverage
 from bot.services.people import Actor
 from bot.texts import t
 from storage import audit, invites, people, unit_chats
-from storage.db import Tx
+from storage.db import Reader, Tx
+from storage.invites import Invite
 from storage.people import Person
 from storage.unit_chats import UnitChat
 
@@ -89,32 +91,60 @@ async def create_invite(
     return InviteLink(url, role, unit_code, from_epoch(expires))
 
 
+class OwnInvite(Exception):
+    """The creator opened their own link: it is meant for someone else and stays valid."""
+
+
 async def accept_invite(runtime: Runtime, actor: Actor, token: str) -> Membership | None:
-    """Register the opener; None when the token is unknown, used or expired."""
+    """Register the opener; None when the token is unknown, used or expired, or when its
+    creator no longer holds the right to invite (a link is only as good as the role that
+    gave it). Raises OwnInvite when the creator opens it."""
     now = runtime.now()
     async with runtime.db.transaction() as tx:
-        invite = await invites.redeem(tx, _hash(token), actor.telegram_id, now)
-        if invite is None:
+        invite = await invites.usable(tx, _hash(token), now)
+        refusal = await _refusal(runtime, tx, invite, actor)
+        if refusal is not None:
             await audit.record(tx, now, actor.telegram_id, "invite.rejected", "person",
-                               actor.telegram_id)
-            return None
-        await people.set_role(tx, actor.telegram_id, invite.role, invite.unit_code, now)
-        await audit.record(tx, now, actor.telegram_id, "invite.accepted", "person",
-                           actor.telegram_id, role=invite.role, unit=invite.unit_code,
-                           invited_by=invite.created_by)
-        unit = runtime.office.unit(invite.unit_code) if invite.unit_code else None
-        admin_language = await notify.language_of(tx, invite.created_by,
-                                                  runtime.settings.default_language)
-        await notify.tell(
-            tx, invite.created_by, "invite.notify_admin", now,
-            name=actor.name,
-            role=t(admin_language, f"role.{invite.role}"),
-            unit=t(admin_language, "start.unit_suffix", unit=unit.label(admin_language))
-            if unit else "",
-        )
-        await _membership_changed(runtime, tx, actor.telegram_id)
-        await refresh_person_commands(runtime, actor.telegram_id, tx)
-    return Membership(Role(invite.role), invite.unit_code)
+                               actor.telegram_id, reason=refusal)
+        else:
+            await _join(runtime, tx, actor, await invites.redeem(tx, _hash(token),
+                                                                 actor.telegram_id, now))
+    if refusal == "own":
+        raise OwnInvite
+    return None if refusal is not None else Membership(Role(invite.role), invite.unit_code)
+
+
+async def _refusal(runtime: Runtime, tx: Tx, invite: Invite | None, actor: Actor) -> str | None:
+    """Why this person may not redeem this invite, or None."""
+    if invite is None:
+        return "invalid"
+    if invite.created_by == actor.telegram_id:
+        return "own"
+    creator = await people.get(tx, invite.created_by)
+    role = effective_role(creator.role if creator else Role.CITIZEN.value, invite.created_by,
+                          runtime.settings.admin_ids)
+    return None if allows(role, Permission.MANAGE_STAFF) else "creator_without_right"
+
+
+async def _join(runtime: Runtime, tx: Tx, actor: Actor, invite: Invite) -> None:
+    """The opener takes the invite's role and unit; its creator is told."""
+    now = runtime.now()
+    await people.set_role(tx, actor.telegram_id, invite.role, invite.unit_code, now)
+    await audit.record(tx, now, actor.telegram_id, "invite.accepted", "person",
+                       actor.telegram_id, role=invite.role, unit=invite.unit_code,
+                       invited_by=invite.created_by)
+    unit = runtime.office.unit(invite.unit_code) if invite.unit_code else None
+    admin_language = await notify.language_of(tx, invite.created_by,
+                                              runtime.settings.default_language)
+    await notify.tell(
+        tx, invite.created_by, "invite.notify_admin", now,
+        name=actor.name,
+        role=t(admin_language, f"role.{invite.role}"),
+        unit=t(admin_language, "start.unit_suffix", unit=unit.label(admin_language))
+        if unit else "",
+    )
+    await _membership_changed(runtime, tx, actor.telegram_id)
+    await refresh_person_commands(runtime, actor.telegram_id, tx)
 
 
 async def _membership_changed(runtime: Runtime, tx: Tx, telegram_id: int) -> None:
@@ -148,10 +178,10 @@ async def bind_group(
     return previous if previous is not None and previous.chat_id != chat_id else None
 
 
-async def unit_groups(runtime: Runtime, actor: Actor) -> dict[str, UnitChat]:
-    """The bound group of each unit that has one, by unit code."""
+async def alert_coverage(runtime: Runtime, actor: Actor) -> Coverage:
+    """Each unit's bound group, and who gets the alerts of the units without one."""
     _require(actor, Permission.MANAGE_STAFF)
-    return {chat.unit_code: chat for chat in await unit_chats.all_bound(runtime.db)}
+    return await coverage(runtime.db, runtime.settings.admin_ids)
 
 
 async def staff_list(runtime: Runtime, actor: Actor) -> list[Person]:
@@ -160,7 +190,8 @@ async def staff_list(runtime: Runtime, actor: Actor) -> list[Person]:
 
 
 async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | None:
-    """Back to citizen. Returns the person, or None when they hold no role."""
+    """Back to citizen. Returns the person, or None when they hold no role. The unused
+    invitations they created are withdrawn with the role."""
     _require(actor, Permission.MANAGE_STAFF)
     now = runtime.now()
     async with runtime.db.transaction() as tx:
@@ -170,32 +201,47 @@ async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | N
         await people.set_role(tx, telegram_id, Role.CITIZEN.value, None, now)
         await audit.record(tx, now, actor.telegram_id, "role.revoked", "person", telegram_id,
                            role=person.role, unit=person.unit_code)
+        withdrawn = await invites.withdraw_unused(tx, telegram_id, now)
+        if withdrawn:
+            await audit.record(tx, now, actor.telegram_id, "invite.withdrawn", "person",
+                               telegram_id, count=withdrawn)
         await notify.tell(tx, telegram_id, "revoke.notify", now)
         await _membership_changed(runtime, tx, telegram_id)
         await refresh_person_commands(runtime, telegram_id, tx)
     return person
 
 
-async def admins(runtime: Runtime) -> list[int]:
+async def admins(runtime: Runtime, db: Reader | None = None) -> list[int]:
     """Everyone who should hear about operational problems."""
-    stored = await people.with_roles(runtime.db, (Role.ADMIN.value,))
+    stored = await people.with_roles(db or runtime.db, (Role.ADMIN.value,))
     return sorted(set(runtime.settings.admin_ids) | {p.telegram_id for p in stored})
 
 
 async def report_unreachable_group(runtime: Runtime, chat_id: int, reason: str) -> None:
-    """A unit group stopped accepting our messages (bot removed): tell the admins."""
-    bound = [c for c in await unit_chats.all_bound(runtime.db) if c.chat_id == chat_id]
-    if not bound:
-        return
-    now = runtime.now()
+    """The bot was removed from a group (Telegram told us so)."""
     async with runtime.db.transaction() as tx:
-        for chat in bound:
-            unit = runtime.office.unit(chat.unit_code)
-            for admin_id in await admins(runtime):
-                await notify.tell(
-                    tx, admin_id, "group.missing_warning", now,
-                    unit=unit.name if unit else chat.unit_code, title=chat.title or "?",
-                    code=chat.unit_code,
-                )
-            await audit.record(tx, now, None, "unit_chat.unreachable", "unit", chat.unit_code,
-                               chat_id=chat_id, reason=reason)
+        await group_lost(runtime, tx, chat_id, reason)
+
+
+async def group_lost(runtime: Runtime, tx: Tx, chat_id: int, reason: str) -> list[str]:
+    """The bot can no longer write to this group (removed from it: a 403, the removal
+    notice, or the check at start). Every unit bound to it loses the binding and falls
+    back as if it never had a group (``group_lost_hooks``: its complaints go to the
+    supervisors), and the admins are told how to bind it again. Returns those units."""
+    lost = []
+    now = runtime.now()
+    for code in await unit_chats.units_of_chat(tx, chat_id):
+        chat = await unit_chats.for_unit(tx, code)
+        if chat is None or not await unit_chats.unbind(tx, code, chat_id):
+            continue
+        unit = runtime.office.unit(code)
+        for admin_id in await admins(runtime, tx):
+            await notify.tell(tx, admin_id, "group.missing_warning", now,
+                              unit=unit.name if unit else code, title=chat.title or "?",
+                              code=code)
+        await audit.record(tx, now, None, "unit_chat.unreachable", "unit", code,
+                           chat_id=chat_id, title=chat.title, reason=reason)
+        for hook in runtime.group_lost_hooks:
+            await hook(runtime, tx, code, chat_id)
+        lost.append(code)
+    return lost

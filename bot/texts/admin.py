@@ -16,6 +16,10 @@ ID: dict[str, str] = {
         "Mintalah tautan baru kepada admin."
     ),
     "invite.notify_admin": "✅ {name} menerima undangan sebagai <b>{role}</b>{unit}.",
+    "invite.own": (
+        "Ini tautan undangan Anda sendiri: kirimkan kepada orang yang dimaksud. Tautan itu "
+        "tetap berlaku untuknya."
+    ),
     "group.usage": "Cara pakai: <code>/grup_unit KODE_UNIT</code>. Pilihan: {units}",
     "group.replaced": " Grup sebelumnya (<b>{title}</b>) tidak lagi menerima pengaduan.",
     "group.unbound": (
@@ -42,8 +46,19 @@ ID: dict[str, str] = {
         "sini sebagai pesan baru."
     ),
     "users.title": "<b>Pengguna terdaftar</b>",
-    "users.unit": "\n<b>{unit}</b>",
     "users.unit_group": "\n<b>{unit}</b> · grup {title} (<code>{id}</code>)",
+    "users.unit_fallback": (
+        "\n<b>{unit}</b> · ⚠️ belum ada grup (/grup_unit {code}): pengaduannya dikirim ke "
+        "{names}"
+    ),
+    "users.unit_nobody": (
+        "\n<b>{unit}</b> · ⛔ belum ada grup (/grup_unit {code}) dan tidak ada supervisor "
+        "atau admin yang dapat menerima pengaduannya"
+    ),
+    "users.uncovered": (
+        "\n⛔ <b>Pengaduan unit berikut tidak akan sampai ke siapa pun:</b> {codes}. Hubungkan "
+        "grupnya dengan /grup_unit atau undang supervisor (/undang supervisor)."
+    ),
     "users.none_in_unit": "  (belum ada staf)",
     "users.line": "• {name} — {role} — <code>{id}</code>{unreachable}",
     "users.unreachable": " ⚠️ tidak terjangkau",
@@ -72,6 +87,10 @@ EN: dict[str, str] = {
         "Please ask the admin for a new one."
     ),
     "invite.notify_admin": "✅ {name} accepted the invitation as <b>{role}</b>{unit}.",
+    "invite.own": (
+        "This is your own invitation link: send it to the person it is meant for. It stays "
+        "valid for them."
+    ),
     "group.usage": "Usage: <code>/grup_unit UNIT_CODE</code>. Choices: {units}",
     "group.replaced": " The previous group (<b>{title}</b>) no longer receives complaints.",
     "group.unbound": (
@@ -98,8 +117,18 @@ EN: dict[str, str] = {
         "complaints appear here as new messages."
     ),
     "users.title": "<b>Registered users</b>",
-    "users.unit": "\n<b>{unit}</b>",
     "users.unit_group": "\n<b>{unit}</b> · group {title} (<code>{id}</code>)",
+    "users.unit_fallback": (
+        "\n<b>{unit}</b> · ⚠️ no group yet (/grup_unit {code}): its complaints go to {names}"
+    ),
+    "users.unit_nobody": (
+        "\n<b>{unit}</b> · ⛔ no group yet (/grup_unit {code}) and no supervisor or admin "
+        "who can receive its complaints"
+    ),
+    "users.uncovered": (
+        "\n⛔ <b>Complaints of these units would reach nobody:</b> {codes}. Bind their groups "
+        "with /grup_unit or invite a supervisor (/undang supervisor)."
+    ),
     "users.none_in_unit": "  (no staff yet)",
     "users.line": "• {name} — {role} — <code>{id}</code>{unreachable}",
     "users.unreachable": " ⚠️ unreachable",

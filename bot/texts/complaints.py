@@ -144,6 +144,10 @@ ID: dict[str, str] = {
     "lapor.already_sent": "Pengaduan ini sudah terkirim dengan nomor {number}.",
     "lapor.cancelled": "Pengaduan dibatalkan; tidak ada yang disimpan.",
     "lapor.stale": "Draf ini sudah tidak aktif. Mulai lagi dengan /lapor.",
+    "lapor.summary_changed": (
+        "Pengaduan Anda sudah berubah sejak ringkasan ini. Periksa ringkasan terbaru di "
+        "bawah, lalu tekan Kirim di sana."
+    ),
     "lapor.in_progress": "Anda sedang mengisi pengaduan. Lanjutkan langkah di atas, atau /batal.",
 }
 
@@ -293,5 +297,9 @@ EN: dict[str, str] = {
     "lapor.already_sent": "This complaint was already sent as {number}.",
     "lapor.cancelled": "Complaint cancelled; nothing was stored.",
     "lapor.stale": "This draft is no longer active. Start again with /lapor.",
+    "lapor.summary_changed": (
+        "Your complaint has changed since this summary. Check the latest summary below, "
+        "then press Send there."
+    ),
     "lapor.in_progress": "You are writing a complaint. Continue with the step above, or /batal.",
 }

@@ -59,6 +59,10 @@ ID: dict[str, str] = {
     ),
     "cz.answer_forwarded": "Terima kasih, jawaban Anda untuk {number} sudah diteruskan ke {unit}.",
     "cz.message_forwarded": "Pesan Anda untuk {number} sudah diteruskan ke {unit}.",
+    "cz.message_kept": (
+        "Pesan Anda tersimpan pada pengaduan {number}, tetapi saat ini belum ada petugas "
+        "{unit} yang dapat menerimanya. Pesan ini akan dibaca petugas bersama pengaduan Anda."
+    ),
     "cz.reassigned": (
         "↪️ Pengaduan <b>{number}</b> dialihkan ke <b>{unit}</b> agar ditangani unit yang tepat."
     ),
@@ -172,6 +176,10 @@ EN: dict[str, str] = {
     ),
     "cz.answer_forwarded": "Thank you, your answer about {number} was passed to {unit}.",
     "cz.message_forwarded": "Your message about {number} was passed to {unit}.",
+    "cz.message_kept": (
+        "Your message is saved with complaint {number}, but no officer of {unit} can receive "
+        "it right now. The officers will read it together with your complaint."
+    ),
     "cz.reassigned": (
         "↪️ Complaint <b>{number}</b> was moved to <b>{unit}</b> so that the right unit handles it."
     ),

@@ -2,7 +2,13 @@
 
 ID: dict[str, str] = {
     "cmd.antrian": "Antrean pengaduan unit Anda",
-    "cmd.tiket": "Riwayat lengkap pengaduan (nomor)",
+    "cmd.tiket": "Riwayat lengkap pengaduan dengan lampirannya (nomor)",
+    "help.group_replies": (
+        "\n<i>Balas (reply) pesan pengaduan untuk menjawab warga atas nama unit; awali dengan "
+        "#catatan untuk catatan internal. Balasan yang hanya emoji atau kurang dari tiga kata "
+        "(👍, ok, siap) tidak langsung dikirim: bot bertanya dulu, kirim ke warga atau simpan "
+        "sebagai catatan internal.</i>"
+    ),
     "alert.body": (
         "{icon} <b>Pengaduan {number}</b>\n"
         "<b>Kategori:</b> {category}\n"
@@ -16,6 +22,10 @@ ID: dict[str, str] = {
     ),
     "alert.assignee": " · <b>PJ:</b> {name}",
     "alert.deadlines": "<b>Batas tanggapan:</b> {ack_due}\n<b>Batas penyelesaian:</b> {resolve_due}",
+    "alert.deadline_resolve": "<b>Batas penyelesaian:</b> {resolve_due}",
+    "alert.deadline_reopened": (
+        "<b>Dibuka kembali</b> oleh warga · <b>batas penyelesaian baru:</b> {resolve_due}"
+    ),
     "alert.deadlines_paused": "<b>Tenggat berhenti:</b> menunggu jawaban warga",
     "alert.deadlines_resolved": "<b>Diselesaikan:</b> {resolved}",
     "alert.deadlines_withdrawn": "<b>Ditarik pelapor:</b> {withdrawn}",
@@ -27,8 +37,8 @@ ID: dict[str, str] = {
     "alert.moved_from": "\n\n↪️ Dialihkan dari {unit}: {reason}",
     "alert.conduct": "\n\n👤 Pengaduan tentang perilaku petugas unit {unit}; unit itu tidak menerimanya.",
     "alert.unbound": (
-        "\n\n⚠️ {unit} belum punya grup Telegram, jadi pengaduan ini dikirim ke pimpinan. "
-        "Admin: tambahkan bot ke grup unit lalu kirim /grup_unit {code}."
+        "\n\n⚠️ {unit} belum punya grup Telegram, jadi pengaduan ini dikirim ke pimpinan "
+        "(atau admin, selama belum ada pimpinan). Admin: tambahkan bot ke grup unit lalu kirim /grup_unit {code}."
     ),
     "alert.hint": (
         "\n\n<i>Balas (reply) pesan ini untuk menjawab warga; awali dengan #catatan untuk "
@@ -44,6 +54,8 @@ ID: dict[str, str] = {
     "btn.ask": "❓ Minta Info",
     "btn.move": "↪️ Alihkan",
     "btn.resolve": "🏁 Selesai",
+    "btn.brief_send": "✉️ Kirim ke warga",
+    "btn.brief_note": "📝 Catatan internal",
     "btn.cancel": "Batal",
     "grp.accepted": "Anda penanggung jawab {number}.",
     "grp.ask_prompt": "{name}, tulis pertanyaan untuk warga tentang {number} (balas pesan ini):",
@@ -74,6 +86,13 @@ ID: dict[str, str] = {
         "tenggat berhenti sampai warga menjawab. Pertimbangkan menghubunginya lewat jalur lain."
     ),
     "grp.note_saved": "📝 Catatan internal {number} disimpan.",
+    "grp.brief_ask": (
+        "✋ {name}, balasan singkat ini <b>belum dikirim</b> ke warga. Kirim sebagai jawaban "
+        "{unit} untuk {number}, atau simpan sebagai catatan internal?"
+    ),
+    "grp.brief_sent": "✉️ Balasan singkat dikirim ke warga sebagai jawaban {number} ({name}).",
+    "grp.brief_noted": "📝 Balasan singkat disimpan sebagai catatan internal {number} ({name}).",
+    "grp.brief_decided": "Balasan ini sudah dikirim atau disimpan sebelumnya.",
     "grp.question_sent": "❓ Pertanyaan terkirim ke warga; tenggat {number} berhenti sampai warga menjawab.",
     "grp.moved": "↪️ {number} dialihkan ke {unit}.",
     "grp.resolved": "🏁 {number} selesai; warga diminta menilai.",
@@ -86,7 +105,10 @@ ID: dict[str, str] = {
     "grp.text_or_file": "Mohon balas dengan teks, foto, atau dokumen.",
     "grp.citizen_answer": "💬 <b>Jawaban warga</b> untuk {number}:\n\n{body}",
     "grp.citizen_message": "💬 <b>Pesan warga</b> untuk {number}:\n\n{body}",
-    "grp.citizen_file": "📎 Warga mengirim berkas untuk {number}.",
+    "grp.citizen_answer_file": "📎 <b>Jawaban warga</b> untuk {number} (berkas).",
+    "grp.citizen_answer_file_text": "📎 <b>Jawaban warga</b> untuk {number}:\n\n{body}",
+    "grp.citizen_message_file": "📎 <b>Pesan warga</b> untuk {number} (berkas).",
+    "grp.citizen_message_file_text": "📎 <b>Pesan warga</b> untuk {number}:\n\n{body}",
     "grp.reopened": "🔁 <b>{number} dibuka kembali</b>: menurut warga masalahnya belum selesai.",
     "grp.rated": "⭐ Warga menilai {number}: {rating}/5{comment}",
     "grp.reminder.ack_warn": (
@@ -117,6 +139,12 @@ ID: dict[str, str] = {
     "queue.empty": "Tidak ada pengaduan terbuka. 👍",
     "queue.open_button": "{number}",
     "ticket.usage": "Cara pakai: <code>/tiket MRL-2611-0001</code>",
+    "staff.elsewhere": (
+        "Perintah /{command} hanya dijawab di chat pribadi dengan bot atau di grup unit yang "
+        "menangani pengaduannya, agar data pengaduan tidak terbaca di grup lain. Tekan "
+        "tombol di bawah, lalu kirim /{command} di sana."
+    ),
+    "staff.elsewhere_alert": "Buka pengaduan ini di chat pribadi dengan bot.",
     "ticket.title": "<b>Riwayat lengkap {number}</b>",
     "ticket.line": "• {when} — {who}: {what}",
     "ticket.system": "sistem",
@@ -145,7 +173,13 @@ ID: dict[str, str] = {
 
 EN: dict[str, str] = {
     "cmd.antrian": "Your unit's complaint queue",
-    "cmd.tiket": "Full history of a complaint (number)",
+    "cmd.tiket": "Full history of a complaint with its attachments (number)",
+    "help.group_replies": (
+        "\n<i>Reply to a complaint's message to answer the citizen in the unit's name; start "
+        "with #catatan for an internal note. A reply of only emoji or fewer than three words "
+        "(👍, ok, siap) is not sent at once: the bot asks first, send it to the citizen or "
+        "keep it as an internal note.</i>"
+    ),
     "alert.body": (
         "{icon} <b>Complaint {number}</b>\n"
         "<b>Category:</b> {category}\n"
@@ -159,6 +193,8 @@ EN: dict[str, str] = {
     ),
     "alert.assignee": " · <b>Assignee:</b> {name}",
     "alert.deadlines": "<b>Acknowledge by:</b> {ack_due}\n<b>Resolve by:</b> {resolve_due}",
+    "alert.deadline_resolve": "<b>Resolve by:</b> {resolve_due}",
+    "alert.deadline_reopened": "<b>Reopened</b> by the citizen · <b>new resolve-by:</b> {resolve_due}",
     "alert.deadlines_paused": "<b>Deadlines paused:</b> waiting for the citizen",
     "alert.deadlines_resolved": "<b>Resolved:</b> {resolved}",
     "alert.deadlines_withdrawn": "<b>Withdrawn by the reporter:</b> {withdrawn}",
@@ -170,7 +206,8 @@ EN: dict[str, str] = {
     "alert.moved_from": "\n\n↪️ Moved here from {unit}: {reason}",
     "alert.conduct": "\n\n👤 A complaint about the conduct of an officer of {unit}; that unit does not receive it.",
     "alert.unbound": (
-        "\n\n⚠️ {unit} has no Telegram group yet, so this complaint went to the supervisors. "
+        "\n\n⚠️ {unit} has no Telegram group yet, so this complaint went to the supervisors "
+        "(or the admins, while there is none). "
         "Admin: add the bot to the unit's group and send /grup_unit {code} there."
     ),
     "alert.hint": (
@@ -187,6 +224,8 @@ EN: dict[str, str] = {
     "btn.ask": "❓ Ask for info",
     "btn.move": "↪️ Reassign",
     "btn.resolve": "🏁 Resolve",
+    "btn.brief_send": "✉️ Send to the citizen",
+    "btn.brief_note": "📝 Internal note",
     "btn.cancel": "Cancel",
     "grp.accepted": "You are the assignee of {number}.",
     "grp.ask_prompt": "{name}, write your question to the citizen about {number} (reply here):",
@@ -216,6 +255,13 @@ EN: dict[str, str] = {
         "the bot); the deadlines stop until they answer. Consider another channel."
     ),
     "grp.note_saved": "📝 Internal note on {number} saved.",
+    "grp.brief_ask": (
+        "✋ {name}, this brief reply was <b>not sent</b> to the citizen. Send it as the answer "
+        "of {unit} on {number}, or keep it as an internal note?"
+    ),
+    "grp.brief_sent": "✉️ Brief reply sent to the citizen as the answer on {number} ({name}).",
+    "grp.brief_noted": "📝 Brief reply kept as an internal note on {number} ({name}).",
+    "grp.brief_decided": "This reply was sent or kept already.",
     "grp.question_sent": "❓ Question sent to the citizen; the deadlines of {number} stop until they answer.",
     "grp.moved": "↪️ {number} moved to {unit}.",
     "grp.resolved": "🏁 {number} resolved; the citizen is asked for a rating.",
@@ -226,7 +272,10 @@ EN: dict[str, str] = {
     "grp.text_or_file": "Please reply with text, a photo or a document.",
     "grp.citizen_answer": "💬 <b>Citizen's answer</b> about {number}:\n\n{body}",
     "grp.citizen_message": "💬 <b>Citizen's message</b> about {number}:\n\n{body}",
-    "grp.citizen_file": "📎 The citizen sent a file about {number}.",
+    "grp.citizen_answer_file": "📎 <b>Citizen's answer</b> about {number} (a file).",
+    "grp.citizen_answer_file_text": "📎 <b>Citizen's answer</b> about {number}:\n\n{body}",
+    "grp.citizen_message_file": "📎 <b>Citizen's message</b> about {number} (a file).",
+    "grp.citizen_message_file_text": "📎 <b>Citizen's message</b> about {number}:\n\n{body}",
     "grp.reopened": "🔁 <b>{number} reopened</b>: according to the citizen it is not solved.",
     "grp.rated": "⭐ The citizen rated {number}: {rating}/5{comment}",
     "grp.reminder.ack_warn": (
@@ -259,6 +308,12 @@ EN: dict[str, str] = {
     "queue.empty": "No open complaints. 👍",
     "queue.open_button": "{number}",
     "ticket.usage": "Usage: <code>/tiket MRL-2611-0001</code>",
+    "staff.elsewhere": (
+        "The /{command} command is answered only in a private chat with the bot or in the "
+        "group of the unit handling the complaint, so that its data is not read in other "
+        "groups. Press the button below, then send /{command} there."
+    ),
+    "staff.elsewhere_alert": "Open this complaint in your private chat with the bot.",
     "ticket.title": "<b>Full history of {number}</b>",
     "ticket.line": "• {when} — {who}: {what}",
     "ticket.system": "system",

@@ -3,7 +3,7 @@ charts and the weekly digest."""
 
 ID: dict[str, str] = {
     "cmd.ringkasan": "Ringkasan pengaduan (periode)",
-    "cmd.kinerja": "Kinerja unit / peringkat unit",
+    "cmd.kinerja": "Kinerja unit / peringkat unit menurut skor gabungan",
     "cmd.terlambat": "Pengaduan yang lewat tenggat",
     "cmd.ekspor": "Ekspor pengaduan, survei dan kegiatan ke Excel (periode)",
     "period.bad": (
@@ -60,14 +60,18 @@ ID: dict[str, str] = {
     "btn.overdue": "🔴 Lihat yang lewat tenggat ({count})",
     "ranking.title": "🏆 <b>Peringkat unit — {period}</b>",
     "ranking.line": (
-        "{position}. <b>{unit}</b>\n"
+        "{position}. <b>{unit}</b> — skor {score}\n"
         "     {received} pengaduan · selesai tepat waktu {share} · median selesai {median} · "
         "⭐ {rating} · lewat tenggat {overdue} · petugas aktif {active}/{registered}"
     ),
     "ranking.extra": "     {items}",
     "ranking.footer": (
-        "<i>Urutan: persentase selesai tepat waktu, lalu median waktu penyelesaian (jam "
-        "kerja). Rincian satu unit: /kinerja KODE, kode: {codes}.</i>"
+        "<i>Urutan menurut skor 0–100: {w_on_time}% selesai tepat waktu, {w_not_reopened}% "
+        "tidak dibuka kembali, {w_rating}% penilaian warga (⭐1 = 0, ⭐5 = penuh) dan "
+        "{w_no_backlog}% tanpa tunggakan (pengaduan terbuka yang lewat tenggat sekarang). "
+        "Bagian tanpa data tidak dihitung; unit tanpa pengaduan yang selesai atau dinilai "
+        "pada periode ini tanpa skor (—), di urutan terakhir. Rincian satu unit: /kinerja "
+        "KODE, kode: {codes}.</i>"
     ),
     "kinerja.unknown_unit": "Unit “{code}” tidak dikenal. Kode unit: {codes}.",
     "kinerja.unknown_word": (
@@ -123,7 +127,7 @@ ID: dict[str, str] = {
 
 EN: dict[str, str] = {
     "cmd.ringkasan": "Complaints summary (period)",
-    "cmd.kinerja": "Unit scorecard / unit ranking",
+    "cmd.kinerja": "Unit scorecard / unit ranking by a composite score",
     "cmd.terlambat": "Complaints past a deadline",
     "cmd.ekspor": "Export complaints, surveys and activities to Excel (period)",
     "period.bad": (
@@ -180,14 +184,17 @@ EN: dict[str, str] = {
     "btn.overdue": "🔴 Show those past a deadline ({count})",
     "ranking.title": "🏆 <b>Unit ranking — {period}</b>",
     "ranking.line": (
-        "{position}. <b>{unit}</b>\n"
+        "{position}. <b>{unit}</b> — score {score}\n"
         "     {received} {received:|complaint|complaints} · resolved on time {share} · median to resolve {median} · "
         "⭐ {rating} · past deadline {overdue} · active staff {active}/{registered}"
     ),
     "ranking.extra": "     {items}",
     "ranking.footer": (
-        "<i>Order: share resolved on time, then median time to resolve (working hours). "
-        "One unit in detail: /kinerja CODE, codes: {codes}.</i>"
+        "<i>Ordered by a 0–100 score: {w_on_time}% resolved on time, {w_not_reopened}% not "
+        "reopened, {w_rating}% citizens' rating (⭐1 = none, ⭐5 = full) and {w_no_backlog}% "
+        "no backlog (open complaints past a deadline now). Parts without data are left out; "
+        "units with no complaint of the period resolved or rated have no score (—) and come "
+        "last. One unit in detail: /kinerja CODE, codes: {codes}.</i>"
     ),
     "kinerja.unknown_unit": "Unknown unit “{code}”. Unit codes: {codes}.",
     "kinerja.unknown_word": (

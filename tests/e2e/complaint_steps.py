@@ -89,6 +89,11 @@ async def file_complaint(
     return NUMBER.search(confirmation.text).group(0)
 
 
+def labels(message: BotMessage) -> list[str]:
+    """The labels of a message's buttons, row after row."""
+    return [label for row in message.buttons for label in row]
+
+
 async def alert_for(group: FakeGroup, number: str) -> BotMessage:
     return await group.wait_for(f"Pengaduan {number}")
 

@@ -5,6 +5,7 @@ import pytest
 import pytest_asyncio
 
 from bot.emulator import FakeTelegram
+from tests.e2e.bot_process import ProcessOffice
 from tests.e2e.harness import DEFAULT_START, OfficeEnv, start_office
 
 
@@ -29,3 +30,15 @@ async def office(telegram: FakeTelegram, tmp_path: Path,
         yield env
     finally:
         await env.bot.stop()
+
+
+@pytest_asyncio.fixture
+async def process_office(telegram: FakeTelegram, tmp_path: Path
+                         ) -> AsyncIterator[ProcessOffice]:
+    """An office served by the real ``marelan-bot run`` process (tests/e2e/bot_process.py),
+    not started yet; whatever happens in the test, no process outlives it."""
+    office = ProcessOffice(telegram.add_bot(username="marelan_process_bot"), tmp_path)
+    try:
+        yield office
+    finally:
+        await office.close()

@@ -64,17 +64,10 @@ class OfficeEnv:
         await self.bot.restart()
 
     async def invite(self, person: FakeUser, role: str, unit: str | None = None) -> None:
-        """The admin invites ``person``, who opens the link: the real invite flow."""
-        await self.admin.send(f"/undang {role} {unit or ''}".strip())
-        link = await self.admin.wait_for("start=inv_")
-        token = link.text.split("start=")[1].split()[0]
-        await person.send(f"/start {token}")
-        await person.wait_for("terdaftar sebagai")
-        await self.admin.wait_for("menerima undangan")
+        await invite(self.admin, person, role, unit)
 
     async def bind_group(self, group: FakeGroup, unit: str) -> None:
-        await self.admin.say(group, f"/grup_unit {unit}")
-        await group.wait_for("sekarang menjadi kanal")
+        await bind_group(self.admin, group, unit)
 
     async def at(self, moment: datetime) -> None:
         """Set the fake clock to ``moment``; returns like :meth:`advance`."""
@@ -94,6 +87,22 @@ class OfficeEnv:
             except TimeoutError:
                 raise AssertionError("jobs due after the clock move did not finish") from None
         await self.world.settle()
+
+
+async def invite(admin: FakeUser, person: FakeUser, role: str, unit: str | None = None
+                 ) -> None:
+    """The admin invites ``person``, who opens the link: the real invite flow."""
+    await admin.send(f"/undang {role} {unit or ''}".strip())
+    link = await admin.wait_for("start=inv_")
+    token = link.text.split("start=")[1].split()[0]
+    await person.send(f"/start {token}")
+    await person.wait_for("terdaftar sebagai")
+    await admin.wait_for("menerima undangan")
+
+
+async def bind_group(admin: FakeUser, group: FakeGroup, unit: str) -> None:
+    await admin.say(group, f"/grup_unit {unit}")
+    await group.wait_for("sekarang menjadi kanal")
 
 
 async def start_office(

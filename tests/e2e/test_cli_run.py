@@ -3,38 +3,12 @@ and webhook mode, a clean stop on SIGTERM, and no token in the logs."""
 
 from __future__ import annotations
 
-import asyncio
-import os
-import signal
-import socket
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.emulator import FakeTelegram
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-async def start_bot(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=cwd,
-        env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT), **env},
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )
-
-
-async def stop(process: asyncio.subprocess.Process) -> tuple[int, str]:
-    process.send_signal(signal.SIGTERM)
-    _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
-    return process.returncode, stderr.decode()
+from tests.e2e.bot_process import free_port, start_bot, stop
 
 
 @pytest.mark.parametrize("mode", ["polling", "webhook"])
@@ -78,11 +52,10 @@ async def test_a_second_bot_on_the_same_database_refuses_to_start(telegram: Fake
         citizen = world.user("Warga")
         await citizen.send("/start")
         await citizen.next_message(timeout=30)  # the first one is serving
-        second = await start_bot(env, tmp_path)
-        _, stderr = await asyncio.wait_for(second.communicate(), timeout=30)
-        assert second.returncode == 2
-        assert "already running with DATABASE_PATH=" in stderr.decode()
-        assert "Traceback" not in stderr.decode()
+        second = await start_bot(env, tmp_path, name="second")
+        assert await second.wait() == 2
+        assert "already running with DATABASE_PATH=" in second.logs()
+        assert "Traceback" not in second.logs()
     finally:
         code, logs = await stop(first)
     assert code == 0, logs

@@ -149,7 +149,8 @@ async def test_staff_list_groups_by_unit(office: OfficeEnv) -> None:
     await office.invite(kepala, "kepala", "PEM")
     await office.admin.send("/pengguna")
     listing = (await office.admin.next_message()).text
-    assert "Seksi Pemerintahan\n• Kasi <Pem> — Kepala Unit" in listing
+    assert ("Seksi Pemerintahan · ⚠️ belum ada grup (/grup_unit PEM): pengaduannya dikirim ke "
+            "Admin\n• Kasi <Pem> — Kepala Unit") in listing
 
 
 async def test_command_menus_are_published(office: OfficeEnv) -> None:

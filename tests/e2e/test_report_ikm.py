@@ -142,10 +142,14 @@ async def run_kinerja_pem(office: OfficeEnv) -> None:
     await camat.send("/kinerja")
     ranking = await camat.wait_for("Peringkat unit — November 2026")
     lines = ranking.text.splitlines()
-    pem = lines.index(next(line for line in lines if line.endswith("Seksi Pemerintahan")))
+
+    def head(unit: str) -> int:  # a unit's line (no score: no complaint resolved or rated)
+        return lines.index(next(line for line in lines if line.endswith(f"{unit} — skor —")))
+
+    pem = head("Seksi Pemerintahan")
     assert lines[pem + 2].strip() == (f"😊 IKM {id_decimal(converted_ikm(answers))} (A) · "
                                       "🎓 JP sesuai target 1/3")
-    pemb = lines.index(next(line for line in lines if line.endswith("Seksi Pembangunan")))
+    pemb = head("Seksi Pembangunan")
     assert lines[pemb + 2].strip() == "🎓 JP sesuai target 0/1"
-    kesos = lines.index(next(line for line in lines if line.endswith("Kesejahteraan Sosial")))
+    kesos = head("Kesejahteraan Sosial")
     assert "JP" not in lines[kesos + 2] and "IKM" not in lines[kesos + 2]  # nobody there

@@ -151,8 +151,8 @@ async def test_kinerja_scorecard_for_a_head_and_ranking_for_a_supervisor(
     ranking = await camat.user.wait_for("Peringkat unit — November 2026")
     lines = [line for line in ranking.text.splitlines() if line[:2] in {f"{i}." for i in
                                                                           range(1, 7)}]
-    assert lines[0] == "1. Seksi Pelayanan Umum (PATEN)"
-    assert lines[1] == "2. Seksi Pembangunan"
+    assert lines[0] == "1. Seksi Pelayanan Umum (PATEN) — skor 100"
+    assert lines[1] == "2. Seksi Pembangunan — skor 50"  # 50 % on time, 1 late of 1 open
     assert "1 pengaduan · selesai tepat waktu 100,0% · median selesai 4,0 jam" in ranking.text
     assert "3 pengaduan · selesai tepat waktu 50,0%" in ranking.text
     assert "petugas aktif 2/3" in ranking.text and "petugas aktif 1/1" in ranking.text

@@ -69,8 +69,8 @@ async def test_replies_to_the_citizens_files_and_location_reach_the_citizen(
     await pemb.staff.say(pemb.group, "Mohon kirim foto tiang lampunya.", reply_to=prompt)
     await citizen.wait_for("memerlukan informasi")
     await citizen.send_photo()
-    await pemb.group.wait_for("mengirim berkas")
     copied = await pemb.group.wait_for(predicate=lambda m: m.copied_from is not None)
+    assert f"Jawaban warga untuk {number}" in copied.caption
     await office.world.settle()
     await pemb.staff.say(pemb.group, "Terima kasih, fotonya jelas.", reply_to=copied)
     await pemb.group.wait_for("terkirim ke warga")

@@ -1,0 +1,146 @@
+"""A crash never files a complaint other than the one the citizen last saw (issue 10,
+breach 1). The real ``marelan-bot run`` process is killed (SIGKILL: no shutdown code runs,
+as with the out-of-memory killer or a power cut) at chosen moments of changing the
+identity to "Rahasiakan identitas" on the summary, then started again; the citizen goes
+on with what is on their screen. The complaint filed must be confidential, and the
+summary it was sent from must say so.
+
+The bot's answer to the call that shows the moment is held back by the emulator, so the
+process dies exactly there: the citizen has seen it, the bot has not heard back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from bot.emulator import BotMessage, FakeGroup, FakeUser
+from storage import complaints
+from storage.db import Database
+from tests.e2e.bot_process import ProcessOffice
+from tests.e2e.complaint_steps import NUMBER, alert_for, begin_complaint
+from tests.e2e.harness import OfficeEnv
+
+SUMMARY = "Periksa pengaduan"
+HIDE = "Rahasiakan identitas"
+
+
+def _text(params: dict[str, Any]) -> str:
+    return str(params.get("text", ""))
+
+
+def _new_summary(params: dict[str, Any]) -> bool:
+    return SUMMARY in _text(params) and "dirahasiakan" in _text(params)
+
+
+@dataclass(frozen=True)
+class Moment:
+    method: str  # the bot's call that shows the moment
+    which: Callable[[dict[str, Any]], bool]
+    before: bool = False  # killed before the call reached Telegram (nothing shown)
+    answered: bool = False  # the citizen had pressed "Rahasiakan identitas"
+
+
+MOMENTS = {
+    # "Identitas" chosen in the edit menu: the identity question is on the screen.
+    "question shown": Moment("sendMessage", lambda p: HIDE in str(p.get("reply_markup"))),
+    # "Rahasiakan identitas" pressed, the new summary on its way: the screen still shows
+    # the old summary ("ditampilkan") and the question.
+    "summary on its way": Moment("sendMessage", _new_summary, before=True, answered=True),
+    # The new summary is on the screen: "Identitas: dirahasiakan".
+    "summary shown": Moment("sendMessage", _new_summary, answered=True),
+}
+
+
+def _summaries(citizen: FakeUser) -> list[BotMessage]:
+    return [m for m in citizen.inbox if SUMMARY in m.text]
+
+
+async def _send_what_is_on_screen(citizen: FakeUser) -> tuple[BotMessage, str]:
+    """Press Kirim on the newest summary; when the bot refuses it as outdated, it shows
+    the current one, which the citizen reads and sends. Returns the summary accepted and
+    the tracking number."""
+    summary = _summaries(citizen)[-1]
+    answer = await citizen.press("Kirim", message=summary)
+    if answer.show_alert:
+        assert "berubah" in answer.text
+        summary = await citizen.wait_for(
+            SUMMARY, predicate=lambda m: m.message_id > summary.message_id)
+        await citizen.press("Kirim", message=summary)
+    confirmation = await citizen.wait_for("tercatat")
+    return summary, NUMBER.search(confirmation.text).group(0)
+
+
+async def _at_a_named_summary(office: OfficeEnv | ProcessOffice
+                              ) -> tuple[FakeGroup, FakeUser, BotMessage]:
+    """A unit group, and a citizen whose draft is at the summary showing their name."""
+    group = office.world.group("Seksi Pembangunan", members=[office.admin])
+    await office.bind_group(group, "PEMB")
+    citizen = office.user("Zulkarnaen", username="zul_rahasia")
+    await begin_complaint(citizen)
+    await citizen.press("Lewati")
+    await citizen.press("Tampilkan nama saya", message=await citizen.wait_for(HIDE))
+    named = await citizen.wait_for(SUMMARY)
+    assert "Zulkarnaen" in named.text
+    return group, citizen, named
+
+
+@pytest.mark.parametrize("moment", list(MOMENTS))
+async def test_a_crash_during_the_identity_choice_files_what_the_citizen_saw(
+        process_office: ProcessOffice, moment: str) -> None:
+    office = process_office
+    await office.start()
+    group, citizen, named = await _at_a_named_summary(office)
+
+    chosen = MOMENTS[moment]
+    held = office.world.hold_answer(chosen.method, chosen.which, before=chosen.before)
+    await citizen.press("Ubah", message=named)
+    await citizen.press("Identitas", message=await citizen.wait_for("Bagian mana"))
+    question = await citizen.wait_for(HIDE)
+    if chosen.answered:
+        await citizen.press(HIDE, message=question)
+    await held.wait()
+    await office.kill()
+    held.release()
+
+    await office.start()
+    if not chosen.answered:
+        await citizen.press(HIDE, message=question)
+        await citizen.wait_for(SUMMARY, predicate=lambda m: m.message_id > question.message_id)
+    sent_from, number = await _send_what_is_on_screen(citizen)
+    alert = await alert_for(group, number)
+    await office.stop()
+
+    assert "Identitas: dirahasiakan" in sent_from.text
+    assert "Zulkarnaen" not in alert.text and "zul_rahasia" not in alert.text
+    database = Database(office.database)
+    await database.open()
+    try:
+        assert (await complaints.by_number(database, number)).confidential == 1
+    finally:
+        await database.close()
+
+
+async def test_kirim_on_an_outdated_summary_shows_the_current_one(office: OfficeEnv) -> None:
+    """Without a crash too: the citizen changes the identity, then scrolls up and presses
+    Kirim on the summary that still shows their name. That summary is not what would be
+    filed, so it is refused and the current one shown."""
+    group, citizen, named = await _at_a_named_summary(office)
+    await citizen.press("Ubah", message=named)
+    await citizen.press("Identitas", message=await citizen.wait_for("Bagian mana"))
+    await citizen.press(HIDE, message=await citizen.wait_for(HIDE))
+    await citizen.wait_for("Identitas: dirahasiakan")
+
+    refusal = await citizen.press("Kirim", message=named)
+    assert refusal.show_alert and "berubah" in refusal.text
+    current = await citizen.wait_for(SUMMARY)
+    assert "Identitas: dirahasiakan" in current.text
+    await office.world.settle()
+    assert await office.db.fetchval("SELECT COUNT(*) FROM complaints") == 0
+
+    await citizen.press("Kirim", message=current)
+    number = NUMBER.search((await citizen.wait_for("tercatat")).text).group(0)
+    assert "Zulkarnaen" not in (await alert_for(group, number)).text
+    assert (await complaints.by_number(office.db, number)).confidential == 1
