@@ -17,15 +17,7 @@ IN_JAKARTA = (-6.1754, 106.8272)
 
 async def start_intake(citizen) -> None:
     """/lapor up to the description question (consenting), Infrastruktur in Terjun."""
-    await citizen.send("/lapor")
-    first = await citizen.next_message()
-    if "data pribadi" in first.text:
-        await citizen.press("Setuju")
-    await citizen.wait_for("Pilih kategori")
-    await citizen.press("Infrastruktur")
-    await citizen.wait_for("Di kelurahan mana")
-    await citizen.press("Terjun")
-    await citizen.wait_for("Ceritakan masalahnya")
+    await begin_complaint(citizen, description=None)
 
 
 async def to_summary(citizen) -> BotMessage:
