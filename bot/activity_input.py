@@ -5,8 +5,10 @@ Each parser raises :class:`InputError` with a ``reason`` that names a catalog te
 flow can explain what was wrong and ask again without losing the draft.
 
 Dates: ``2026-12-05 09:00``, ``5/12 09.00``, ``5/12/2026 9:00``, ``5 Des 09:00``,
-``Sabtu, 5 Desember 2026 pukul 09.00 WIB``, ``Dec 5 9:00``, ``besok 09:00``. Without a
-year the next occurrence is meant. Durations: ``90``, ``90m``, ``90 menit``, ``2j``,
+``Sabtu, 5 Desember 2026 pukul 09.00 WIB``, ``Dec 5 9:00``, ``besok 09:00``. A date
+without a year is this year's, and refused as past when that has gone by (the organiser
+mistyped, or thinks of last week); only a date more than a month past is taken as next
+year's, and the flow then says which year it took. Durations: ``90``, ``90m``, ``90 menit``, ``2j``,
 ``2 jam``, ``2h``, ``1,5 jam``, ``2j30``. Rupiah: ``1.500.000``, ``1500000``,
 ``Rp 1.500.000,00``, ``Rp 1,5 juta``, ``750rb``.
 """
@@ -66,6 +68,8 @@ DATE_FORMS = (
 )
 #: How far ahead an activity may be planned; further is almost always a typo in the year.
 MAX_AHEAD = timedelta(days=2 * 366)
+#: A date without a year that passed less than this long ago is a mistake, not next year.
+RECENT_PAST = timedelta(days=31)
 
 MIN_MINUTES = 15
 MAX_MINUTES = 3 * 24 * 60
@@ -137,17 +141,27 @@ def _candidate(year: int, month: int, day: int, at: time, zone: ZoneInfo) -> dat
         return None
 
 
-def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
+@dataclass(frozen=True)
+class When:
+    """A start time read from what an organiser typed."""
+
+    moment: datetime  # aware, in the office zone
+    assumed_year: int | None = None  # set when the year was not typed and we chose it
+
+
+def parse_when(text: str, now: datetime, zone: ZoneInfo) -> When:
     """A future local date and time (aware, in ``zone``) from what an organiser typed.
 
-    Without a year, the next occurrence after ``now`` is meant (``5 Jan`` typed in
-    December is next January). Raises :class:`InputError` saying what was wrong."""
+    Without a year, this year is meant; a date that passed at most :data:`RECENT_PAST`
+    ago is refused as past (``9 Des`` typed on 10 December is a mistake, not next
+    December), one that passed longer ago is next year's (``5 Jan`` typed in December),
+    reported in ``assumed_year``. Raises :class:`InputError` saying what was wrong."""
     local_now = now.astimezone(zone)
     cleaned = _normalise(text)
     relative = _relative(cleaned, local_now)
     if relative is not None:
         moment = datetime.combine(relative[0], relative[1], zone)
-        return _check_future(moment, local_now)
+        return When(_check_future(moment, local_now))
     for form in DATE_FORMS:
         match = form.fullmatch(cleaned)
         if match:
@@ -163,17 +177,24 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
         moment = _candidate(year, month, day, at, zone)
         if moment is None:
             raise InputError("when.date")
-        return _check_future(moment, local_now)
-    for offset in range(5):  # 29 February may be four years away
-        moment = _candidate(local_now.year + offset, month, day, at, zone)
-        if moment is not None and moment > local_now:
-            return _check_future(moment, local_now)
+        return When(_check_future(moment, local_now))
+    return _without_year(month, day, at, local_now, zone)
+
+
+def _without_year(month: int, day: int, at: time, now: datetime, zone: ZoneInfo) -> When:
+    this_year = _candidate(now.year, month, day, at, zone)
+    if this_year is not None and (this_year > now or now - this_year <= RECENT_PAST):
+        return When(_check_future(this_year, now))
+    for offset in range(1, 5):  # 29 February may be four years away
+        moment = _candidate(now.year + offset, month, day, at, zone)
+        if moment is not None:
+            return When(_check_future(moment, now), assumed_year=moment.year)
     raise InputError("when.date")
 
 
 def _check_future(moment: datetime, now: datetime) -> datetime:
     if moment <= now:
-        raise InputError("when.past")
+        raise InputError("when.past", {"when": moment})
     if moment - now > MAX_AHEAD:
         raise InputError("when.too_far")
     return moment

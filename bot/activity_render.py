@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot import formatting
-from bot.activity_rules import Kind, Response
+from bot.activity_rules import Kind, Response, has_ended
 from bot.clock import from_epoch
 from bot.office import Office
 from bot.texts import Markup, join, t
@@ -103,12 +103,14 @@ class ActivityRenderer:
     # --- whole messages -----------------------------------------------------------------
 
     def card(self, language: str, activity: Activity, units: list[str], organiser: str,
-             counts: Counts, response: str | None) -> Markup:
+             counts: Counts, response: str | None, now: int) -> Markup:
         """One activity as /kegiatan shows it, with the live answer counts."""
         parts = [self.details(language, activity, units, organiser), "",
                  self.counts(language, counts)]
         if activity.cancelled:
             parts.append(t(language, "act.card_cancelled"))
+        elif has_ended(activity.starts_at, activity.minutes, now):
+            parts.append(t(language, "act.card_finished"))
         answer = self.your_answer(language, response)
         if answer:
             parts.append(answer)

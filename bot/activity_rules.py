@@ -5,7 +5,9 @@ and times use the office zone passed in.
 
 - 1 JP (jam pelajaran) = 45 minutes; "Otomatis" credits ``minutes // 45``.
 - Every ASN is entitled to at least the yearly JP target (20, PP 11/2017 jo. PP 17/2020);
-  the pro-rata target is that share of the year already elapsed.
+  the pro-rata target is that share of the year already elapsed. For an officer who
+  registered this year it counts from one grace month after their registration, so a
+  newcomer is not "behind" on day one.
 - Reminders: one per configured offset before the start; offsets already past when an
   activity is planned are not created (the invitation itself is the notice).
 - Saved attendance may be corrected for ``[training] attendance_correction_days`` (30)
@@ -17,13 +19,15 @@ and times use the office zone passed in.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.workcalendar import WorkCalendar
 
 JP_MINUTES = 45
+#: A newly registered officer has this long before the pro-rata JP target starts to run.
+JP_GRACE = timedelta(days=30)
 NUDGE_AT = time(9, 0)
 
 
@@ -75,9 +79,16 @@ def year_fraction(moment: datetime, zone: ZoneInfo) -> float:
     return (local - start) / (end - start)
 
 
-def prorata_target(target: int, moment: datetime, zone: ZoneInfo) -> float:
-    """The JP a person should have by ``moment``: target × elapsed share of the year."""
-    return target * year_fraction(moment, zone)
+def prorata_target(target: int, moment: datetime, zone: ZoneInfo,
+                   registered: datetime | None = None) -> float:
+    """The JP a person should have by ``moment``: target × the share of the year elapsed
+    since 1 January, or since one grace month after ``registered`` when that is later."""
+    local = moment.astimezone(zone)
+    start = datetime(local.year, 1, 1, tzinfo=zone)
+    length = datetime(local.year + 1, 1, 1, tzinfo=zone) - start
+    if registered is not None:
+        start = max(start, registered.astimezone(zone) + JP_GRACE)
+    return target * max(local - start, timedelta(0)) / length
 
 
 def is_behind(jp: int, prorata: float) -> bool:
@@ -96,9 +107,10 @@ class Compliance:
         return self.on_track / self.staff if self.staff else None
 
 
-def compliance(jp_by_person: dict[int, int], prorata: float) -> Compliance:
-    return Compliance(len(jp_by_person),
-                      sum(1 for jp in jp_by_person.values() if not is_behind(jp, prorata)))
+def compliance(standings: list[tuple[int, float]]) -> Compliance:
+    """From each person's (JP, pro-rata target)."""
+    return Compliance(len(standings),
+                      sum(1 for jp, target in standings if not is_behind(jp, target)))
 
 
 def next_nudge(calendar: WorkCalendar, after: datetime) -> datetime:
@@ -162,6 +174,30 @@ def ends_at(starts_at: int, minutes: int) -> int:
 
 def has_begun(starts_at: int, now: int) -> bool:
     return now >= starts_at
+
+
+#: ``/start forum`` (the deep link organisers share) opens /forum.
+FORUM_START = "forum"
+
+
+def forum_link(bot_username: str) -> str:
+    """The link that opens /forum, to invite citizens to subscribe to forum news."""
+    return f"https://t.me/{bot_username}?start={FORUM_START}"
+
+
+def has_ended(starts_at: int, minutes: int, now: int) -> bool:
+    return now >= starts_at + minutes * 60
+
+
+SCHEDULED, FINISHED, CANCELLED = "terjadwal", "selesai", "dibatalkan"
+
+
+def shown_status(status: str, starts_at: int, minutes: int, now: int) -> str:
+    """The status people see: a scheduled activity that has ended is "selesai" from its
+    end on (nothing is stored for that); a cancelled one stays "dibatalkan"."""
+    if status == SCHEDULED and has_ended(starts_at, minutes, now):
+        return FINISHED
+    return status
 
 
 def minutes_until(starts_at: int, now: int) -> int:

@@ -169,6 +169,18 @@ class IntakeEvidenceDone(Callback):
     pass
 
 
+@callback("lp", "locok")
+class IntakeKeepFarLocation(Callback):
+    """"Yes, the location is right": a pin far outside the kecamatan is kept."""
+
+    draft: str
+
+
+@callback("lp", "locno")
+class IntakeDropFarLocation(Callback):
+    draft: str
+
+
 @callback("lp", "ident")
 class IntakeIdentity(Callback):
     confidential: int

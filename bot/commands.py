@@ -64,5 +64,14 @@ def private_command_names() -> frozenset[str]:
     return frozenset(c.name for c in COMMANDS if c.where is Where.PRIVATE) - in_groups
 
 
+#: Other spellings the handlers accept besides the table's names.
+ALIASES = frozenset({"language"})
+
+
+def known_command_names() -> frozenset[str]:
+    """Every command the bot answers somewhere (in any chat, for any role)."""
+    return frozenset(c.name for c in COMMANDS) | ALIASES
+
+
 def for_role(role: Role, where: Where = Where.PRIVATE) -> list[Command]:
     return [c for c in COMMANDS if c.where is where and c.visible_to(role)]

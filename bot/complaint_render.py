@@ -15,7 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import callbacks as cb
 from bot import formatting
 from bot.clock import from_epoch
-from bot.complaint_rules import OPEN, Action, Status, allowed
+from bot.complaint_rules import OPEN, Action, Status, allowed, shown_status
 from bot.keyboards import button
 from bot.office import Office
 from bot.texts import Markup, join, t
@@ -79,6 +79,10 @@ class Renderer:
     def status(self, language: str, status: str) -> str:
         return str(t(language, f"status.name.{status}"))
 
+    def status_of(self, language: str, complaint: Complaint) -> str:
+        """The complaint's status as people see it (a withdrawn one says so)."""
+        return self.status(language, shown_status(complaint.status, complaint.withdrawn_at))
+
     def duration(self, language: str, span: timedelta) -> str:
         return formatting.working_duration(language, span, self.calendar.day_length)
 
@@ -135,6 +139,8 @@ class Renderer:
         elif status in OPEN:
             extras.append(t(language, "alert.hint"))
         icon = "new" if status is Status.BARU else ("open" if status in OPEN else "done")
+        if complaint.withdrawn_at is not None:
+            icon = "withdrawn"
         return t(
             language,
             "alert.body",
@@ -144,7 +150,7 @@ class Renderer:
             kelurahan=self.kelurahan(language, complaint.kelurahan_code),
             reporter=reporter.display or t(language, "alert.reporter_hidden"),
             unit=self.unit(language, complaint.unit_code),
-            status=self.status(language, complaint.status),
+            status=self.status_of(language, complaint),
             assignee=t(language, "alert.assignee", name=assignee) if assignee else "",
             deadlines=self.staff_deadlines(language, complaint),
             description=complaint.description,
@@ -157,6 +163,9 @@ class Renderer:
         status = Status(complaint.status)
         if status is Status.MENUNGGU_WARGA:
             return t(language, "alert.deadlines_paused")
+        if complaint.withdrawn_at is not None:
+            return t(language, "alert.deadlines_withdrawn",
+                     withdrawn=self.when(language, complaint.withdrawn_at))
         if complaint.resolved_at is not None and status not in OPEN:
             return t(
                 language,
@@ -232,6 +241,9 @@ class Renderer:
         status = Status(complaint.status)
         if status is Status.MENUNGGU_WARGA:
             deadlines = t(language, "status.deadlines_paused")
+        elif complaint.withdrawn_at is not None:
+            deadlines = t(language, "status.deadlines_withdrawn",
+                          withdrawn=self.when(language, complaint.withdrawn_at))
         elif status in OPEN:
             deadlines = t(
                 language,
@@ -249,7 +261,7 @@ class Renderer:
             language,
             "status.card",
             number=complaint.number,
-            status=self.status(language, complaint.status),
+            status=self.status_of(language, complaint),
             unit=self.unit(language, complaint.unit_code),
             category=self.category(language, complaint.category_code),
             deadlines=deadlines,

@@ -35,6 +35,14 @@ class Status(StrEnum):
 OPEN = frozenset(
     {Status.BARU, Status.DITERIMA, Status.DIPROSES, Status.MENUNGGU_WARGA, Status.DIBUKA_KEMBALI}
 )
+#: How a complaint closed because its reporter withdrew it (/hapusdata) is shown: it was
+#: not resolved, so it must not look "done". Stored as 'ditutup' with ``withdrawn_at``.
+WITHDRAWN = "ditarik"
+
+
+def shown_status(status: str, withdrawn_at: int | None) -> str:
+    """The status people see: the stored one, or :data:`WITHDRAWN`."""
+    return WITHDRAWN if withdrawn_at is not None else status
 
 
 class Action(StrEnum):

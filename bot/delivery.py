@@ -295,6 +295,12 @@ class Dispatcher:
         if method == "sendDocument":
             message = await self._bot.send_document(chat_id, **_typed(params))
             return message.message_id
+        if method == "sendVoice":
+            message = await self._bot.send_voice(chat_id, **_typed(params))
+            return message.message_id
+        if method == "sendVideo":
+            message = await self._bot.send_video(chat_id, **_typed(params))
+            return message.message_id
         if method == "createForumTopic":
             topic = await self._bot.create_forum_topic(chat_id, **_typed(params))
             return topic.message_thread_id

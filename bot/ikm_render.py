@@ -63,20 +63,28 @@ def unsur_lines(language: str, result: IkmResult) -> Markup:
     return join(lines)
 
 
-def _sample(language: str, report: IkmReport) -> Markup:
+def _sample(language: str, report: IkmReport, respondents: int) -> Markup:
+    """One plain sentence: how many respondents a representative result needs, and how
+    many there are."""
+    population = report.population
+    count = formatting.integer(language, respondents)
+    if population is None:
+        return t(language, "ikm.sample_unknown", respondents=count)
+    key = "ikm.sample_short" if report.below_sample else "ikm.sample_met"
+    return t(language, key, respondents=count,
+             minimum=formatting.integer(language, population.minimum_sample))
+
+
+def _sample_basis(language: str, report: IkmReport) -> Markup:
+    """The footnote: where the number needed comes from (for whoever checks it)."""
     population = report.population
     if population is None:
-        return t(language, "ikm.sample_unknown")
-    values = {"minimum": formatting.integer(language, population.minimum_sample),
-              "population": formatting.integer(language, population.size)}
+        return Markup("")
+    size = formatting.integer(language, population.size)
     if population.yearly is not None:
-        text = t(language, "ikm.sample_office", yearly=formatting.integer(
-            language, population.yearly), **values)
-    else:
-        text = t(language, "ikm.sample_given", **values)
-    if report.below_sample:
-        text = Markup(text + t(language, "ikm.sample_short"))
-    return text
+        return t(language, "ikm.basis_office", population=size,
+                 yearly=formatting.integer(language, population.yearly))
+    return t(language, "ikm.basis_given", population=size)
 
 
 def _weakest(language: str, result: IkmResult) -> Markup:
@@ -105,7 +113,7 @@ def render(language: str, office: Office, report: IkmReport) -> Markup:
         converted=formatting.number(language, float(result.converted), 2),
         mutu=grade.mutu if grade else "—",
         kinerja=t(language, f"ikm.kinerja.{grade.kinerja}") if grade else "—",
-        respondents=formatting.integer(language, result.respondents),
-        sample=_sample(language, report), weakest=_weakest(language, result),
+        sample=_sample(language, report, result.respondents),
+        sample_basis=_sample_basis(language, report), weakest=_weakest(language, result),
         weight_note=t(language, "ikm.weight_rounded") if result.weighting == "rounded" else "",
     )

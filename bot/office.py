@@ -16,6 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot.area import Box, far_outside, km_outside
+
 Code = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]{0,19}$")]
 
 
@@ -38,6 +40,31 @@ class OfficeHours(_Model):
         return self
 
 
+class OfficeArea(_Model):
+    """The kecamatan's bounding box (degrees, WGS 84) and how far outside it a location
+    pin may lie before the citizen is asked to confirm it."""
+
+    south: float = Field(ge=-90, le=90)
+    north: float = Field(ge=-90, le=90)
+    west: float = Field(ge=-180, le=180)
+    east: float = Field(ge=-180, le=180)
+    margin_km: float = Field(default=3, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OfficeArea:
+        if self.north <= self.south:
+            raise ValueError("north must be greater than south")
+        if self.east <= self.west:
+            raise ValueError("east must be greater than west")
+        return self
+
+    def far_outside(self, latitude: float, longitude: float) -> float | None:
+        """Km outside the box when beyond the margin (ask the citizen), else None."""
+        box = Box(self.south, self.north, self.west, self.east)
+        return (km_outside(box, latitude, longitude)
+                if far_outside(box, self.margin_km, latitude, longitude) else None)
+
+
 class OfficeInfo(_Model):
     name: str
     name_en: str | None = None
@@ -48,6 +75,7 @@ class OfficeInfo(_Model):
     tracking_prefix: str = Field(default="MRL", pattern=r"^[A-Z]{2,5}$")
     address: str | None = None
     hours: OfficeHours = OfficeHours()
+    area: OfficeArea | None = None  # without it, every location pin is accepted as sent
 
 
 class Kelurahan(_Model):

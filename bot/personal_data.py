@@ -9,7 +9,9 @@
   consents again (the privacy notice of /lapor) or takes up a role.
 - Complaints are public-service records the office must keep (LAPOR! practice, the
   archive): they are not deleted but made anonymous, and those still being handled are
-  closed as withdrawn by the reporter.
+  closed as withdrawn by the reporter, except complaints about an officer's conduct:
+  those concern the office's integrity (pungli, abuse), not only the reporter, and stay
+  open, anonymous, for the supervisors.
 - Survey responses stay as anonymous statistics for the IKM; the profile answers and the
   suggestion, which describe the person, are erased.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.complaint_rules import ALLOWED, OPEN, Action, Status
 from bot.roles import Role
 
 #: What the people row holds instead of the erased names (first_name may not be empty).
@@ -48,6 +51,16 @@ class Names:
 def names_to_store(withheld: bool, telegram: Names) -> Names:
     """The names the people row should hold: Telegram's, or the placeholder."""
     return Names(ERASED_NAME, None, None) if withheld else telegram
+
+
+def withdrawn_on_erasure(status: str, conduct: bool) -> bool:
+    """Does erasing the reporter's data close this complaint as withdrawn?"""
+    return not conduct and Status(status) in ALLOWED[Action.WITHDRAW]
+
+
+def kept_open_on_erasure(status: str, conduct: bool) -> bool:
+    """A conduct complaint still being handled: it stays open for the supervisors."""
+    return conduct and Status(status) in OPEN
 
 
 def confirmation_fresh(asked_at: int, now: int) -> bool:

@@ -76,6 +76,8 @@ def explanation(language: str, preview: Preview) -> Markup:
     """Exactly what an erasure will do, with this person's numbers."""
     return t(
         language, "pd.explain", complaints=preview.complaints, open=preview.open_complaints,
+        conduct=t(language, "pd.explain_conduct", count=preview.conduct_open)
+        if preview.conduct_open else "",
         responses=preview.survey_responses, invitations=preview.pending_invitations,
         forum=t(language, "pd.explain_forum") if preview.subscribed else "",
     )
@@ -87,6 +89,8 @@ def erased(language: str, done: Erased) -> Markup:
         language, "pd.erased", complaints=done.complaints,
         closed=t(language, "pd.erased_closed", numbers=", ".join(done.closed))
         if done.closed else "",
+        kept=t(language, "pd.erased_kept", numbers=", ".join(done.kept_open))
+        if done.kept_open else "",
         responses=done.survey_responses, invitations=done.invitations,
         forum=t(language, "pd.erased_forum") if done.subscription else "",
     )

@@ -146,9 +146,14 @@ class ReportRenderer:
             title = t(language, "summary.digest_title" if digest else "summary.title",
                       period=period)
         lines: list[str] = [title, ""]
-        if summary.current.tally.received == 0:
-            lines.append(t(language, "summary.empty"))
-        lines += self.figures_lines(language, summary.current, summary.previous)
+        empty = summary.current.tally.received == 0
+        if empty:  # one line instead of a column of "—"
+            before = summary.previous.tally.received
+            lines.append(t(language, "summary.empty_before", count=formatting.integer(
+                language, before), previous=period_label(language, summary.period.previous()))
+                if before else t(language, "summary.empty"))
+        else:
+            lines += self.figures_lines(language, summary.current, summary.previous)
         statuses = [
             t(language, "summary.status_item", status=t(language, f"status.name.{status}"),
               count=formatting.integer(language, summary.by_status[status]))
@@ -175,8 +180,9 @@ class ReportRenderer:
             lines += ["", *self._breakdown(language, "summary.by_kelurahan",
                                            summary.by_kelurahan,
                                            lambda c: self.kelurahan(language, c))]
-        lines += ["", t(language, "summary.compared",
-                        previous=period_label(language, summary.period.previous()))]
+        if not empty:
+            lines += ["", t(language, "summary.compared",
+                            previous=period_label(language, summary.period.previous()))]
         return join(lines)
 
     def overdue_keyboard(self, language: str, count: int, unit_code: str | None

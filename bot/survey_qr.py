@@ -76,6 +76,13 @@ def render(link: str, caption: Caption) -> Image.Image:
     return canvas
 
 
+def png(link: str, caption: Caption) -> bytes:
+    """The same picture as PNG bytes, to send in a chat (e.g. the citizen forum's link)."""
+    buffer = io.BytesIO()
+    render(link, caption).save(buffer, format="PNG", dpi=(300, 300))
+    return buffer.getvalue()
+
+
 def write_png(path: Path, link: str, caption: Caption) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     render(link, caption).save(path, format="PNG", dpi=(300, 300))

@@ -64,14 +64,14 @@ async def jp_unit(update: Update, context: BotContext) -> None:
                prorata=formatting.number(lang, found.prorata, 1), target=found.target,
                date=formatting.day(lang, runtime.clock.now().astimezone(
                    runtime.settings.zone).date()))]
-    behind = [s for s in found.staff if is_behind(s.jp, found.prorata)]
+    behind = [s for s in found.staff if found.behind(s)]
     for unit_code, members in groupby(found.staff, key=lambda s: s.unit_code):
         if found.unit_code is None:
             unit = (draw.unit_name(lang, unit_code) if unit_code
                     else t(lang, "jp.unit_none"))  # the Camat, the Sekcam...
             lines += ["", t(lang, "jp.unit_group", unit=unit)]
         for member in members:
-            flag = "⚠️" if is_behind(member.jp, found.prorata) else "✅"
+            flag = "⚠️" if found.behind(member) else "✅"
             lines.append(t(lang, "jp.unit_line", flag=flag, name=member.name, jp=member.jp))
     if not found.staff:
         lines.append(t(lang, "jp.unit_empty"))

@@ -19,7 +19,7 @@ from telegram.ext import (
 
 from bot import activity_callbacks as acb
 from bot import activity_keyboards as kb
-from bot.activity_input import InputError
+from bot.activity_input import InputError, When
 from bot.context import BotContext
 from bot.roles import Permission
 from bot.services import activity_changes as changes
@@ -27,7 +27,7 @@ from bot.services import activity_views as views
 from bot.services.activity_changes import Closed
 from bot.services.activity_common import card_view, load_managed, renderer
 from bot.texts import join, t
-from handlers.activity_replies import explain, press_guard, replace
+from handlers.activity_replies import explain, press_guard, read_when, replace, year_assumed
 from handlers.flows import exclusive
 from handlers.guards import requires
 from handlers.replies import answer, language, reply, say
@@ -121,14 +121,22 @@ async def _ask(update: Update, context: BotContext, record, key: str, state: int
 
 
 async def time_given(update: Update, context: BotContext) -> int:
-    return await _apply(update, context, changes.move, NEW_TIME, "act.moved_done")
+    when = await read_when(update, context)
+    if when is None:
+        return NEW_TIME
+
+    async def move(runtime, actor, activity_id: int, _text: str):
+        return await changes.move(runtime, actor, activity_id, when.moment)
+
+    return await _apply(update, context, move, NEW_TIME, "act.moved_done", when=when)
 
 
 async def place_given(update: Update, context: BotContext) -> int:
     return await _apply(update, context, changes.relocate, NEW_PLACE, "act.relocated_done")
 
 
-async def _apply(update: Update, context: BotContext, change, state: int, done: str) -> int:
+async def _apply(update: Update, context: BotContext, change, state: int, done: str,
+                 when: When | None = None) -> int:
     activity_id = context.user_data.get(EDITING)
     if activity_id is None:
         return ConversationHandler.END
@@ -145,6 +153,8 @@ async def _apply(update: Update, context: BotContext, change, state: int, done: 
     lang = language(context)
     await say(update, context, done, title=loaded.activity.title, place=loaded.activity.place,
               when=renderer(context.runtime).when(lang, loaded.activity.starts_at))
+    if when is not None:
+        await year_assumed(update, context, when)
     return ConversationHandler.END
 
 

@@ -10,6 +10,7 @@ only (``Permission.UNIT_REPORTS``), checked at the start and again when saving.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
@@ -32,9 +33,8 @@ from bot.activity_input import (
     parse_duration,
     parse_jp,
     parse_rupiah,
-    parse_when,
 )
-from bot.activity_rules import Kind
+from bot.activity_rules import Kind, forum_link
 from bot.callbacks import BadCallback
 from bot.clock import to_epoch
 from bot.context import BotContext
@@ -42,8 +42,10 @@ from bot.roles import Permission
 from bot.services import activity_create as create
 from bot.services.activity_common import renderer
 from bot.services.activity_create import Draft, OverBudget
+from bot.survey_qr import Caption
+from bot.survey_qr import png as qr_png
 from bot.texts import t
-from handlers.activity_replies import explain, settle
+from handlers.activity_replies import explain, read_when, settle, year_assumed
 from handlers.flows import exclusive
 from handlers.guards import requires
 from handlers.replies import answer, language, say
@@ -114,16 +116,15 @@ async def ask_when(update: Update, context: BotContext) -> int:
 
 async def when_given(update: Update, context: BotContext) -> int:
     runtime = context.runtime
-    try:
-        moment = parse_when(update.message.text, runtime.clock.now(), runtime.settings.zone)
-    except InputError as error:
-        await explain(update, context, error)
+    when = await read_when(update, context)
+    if when is None:
         return WHEN
     draft = _draft(context)
-    draft.starts_at = to_epoch(moment)
+    draft.starts_at = to_epoch(when.moment)
     _save(context, draft)
     await say(update, context, "actnew.when_ok",
               when=renderer(runtime).when(language(context), draft.starts_at))
+    await year_assumed(update, context, when)
     return await _next(update, context, ask_duration)
 
 
@@ -308,7 +309,28 @@ async def _save_activity(update: Update, context: BotContext, record, *, confirm
     _forget(context)
     key = "actnew.saved_again" if saved.already else "actnew.saved"
     await say(update, context, key, title=saved.activity.title, invited=saved.invited)
+    if saved.activity.public and not saved.already:
+        await _how_citizens_subscribe(update, context, saved.invited)
     return ConversationHandler.END
+
+
+async def _how_citizens_subscribe(update: Update, context: BotContext, invited: int) -> None:
+    """A public forum reaches only the citizens who subscribed: say how they do, with a
+    link to share in neighbourhood groups; when nobody has subscribed yet, also its QR
+    code for a notice board."""
+    lang = language(context)
+    runtime = context.runtime
+    link = forum_link(runtime.bot_username)
+    await say(update, context, "actnew.forum_share",
+              nobody=t(lang, "actnew.forum_nobody") if invited == 0 else "", link=link)
+    if invited:
+        return
+    caption = Caption(title=str(t(lang, "forum.qr_title")), office=runtime.office.office.name,
+                      service=str(t(lang, "forum.qr_subject")),
+                      hint=str(t(lang, "forum.qr_hint")), link=link)
+    poster = await asyncio.to_thread(qr_png, link, caption)
+    await context.bot.send_photo(update.effective_chat.id, photo=poster,
+                                 caption=str(t(lang, "actnew.forum_qr")))
 
 
 async def discard(update: Update, context: BotContext) -> int:

@@ -8,6 +8,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 
 from bot import activity_callbacks as acb
 from bot import activity_keyboards as kb
+from bot.activity_rules import FORUM_START
 from bot.callbacks import BadCallback
 from bot.context import BotContext
 from bot.keyboards import MenuEntry, add_menu_entry
@@ -141,6 +142,7 @@ def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("forum", forum, private),
+        CommandHandler("start", forum, private & filters.Regex(rf"^/start {FORUM_START}$")),
         CallbackQueryHandler(forum, pattern=acb.MenuForum.matches),
         CallbackQueryHandler(rsvp, pattern=acb.Rsvp.matches),
         CallbackQueryHandler(toggle_subscription, pattern=acb.ToggleSubscription.matches),

@@ -4,28 +4,52 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot.activity_input import InputError
+from bot.activity_input import InputError, When, parse_when
+from bot.clock import to_epoch
 from bot.context import BotContext
 from bot.services import NotFound
 from bot.services.activity_changes import Closed
 from bot.services.activity_common import renderer
-from bot.texts import Markup, escape
+from bot.texts import Markup, chosen
 from handlers.replies import answer, language, say
 
 Handler = Callable[[Update, BotContext], Awaitable[Any]]
 
 
 async def explain(update: Update, context: BotContext, error: InputError) -> None:
-    """Say what was wrong with the input (the step then asks again)."""
+    """Say what was wrong with the input (the step then asks again); a moment in the
+    explanation (the past date as it was read) is written out in full."""
     lang = language(context)
-    now = renderer(context.runtime).when(lang, context.runtime.now())
-    await say(update, context, f"actin.{error.reason}", now=now, **error.values)
+    draw = renderer(context.runtime)
+    values = {key: draw.when(lang, to_epoch(value)) if isinstance(value, datetime) else value
+              for key, value in error.values.items()}
+    await say(update, context, f"actin.{error.reason}", now=draw.when(lang, context.runtime.now()),
+              **values)
+
+
+async def read_when(update: Update, context: BotContext) -> When | None:
+    """The start time typed in the message, or None after explaining what was wrong (the
+    step then asks again)."""
+    runtime = context.runtime
+    try:
+        return parse_when(update.message.text, runtime.clock.now(), runtime.settings.zone)
+    except InputError as error:
+        await explain(update, context, error)
+        return None
+
+
+async def year_assumed(update: Update, context: BotContext, when: When) -> None:
+    """A date typed without a year that had passed this year was taken as next year's:
+    say so, the organiser may have meant something else."""
+    if when.assumed_year is not None:
+        await say(update, context, "actin.when.year_assumed", year=when.assumed_year)
 
 
 async def settle(update: Update, context: BotContext, choice: str) -> None:
@@ -34,8 +58,7 @@ async def settle(update: Update, context: BotContext, choice: str) -> None:
     await query.answer()
     message = query.message
     if message is not None and message.text_html is not None:
-        await replace(update, context, Markup(f"{message.text_html}\n✓ <b>{escape(choice)}</b>"),
-                      None)
+        await replace(update, context, chosen(message.text_html, choice), None)
 
 
 async def replace(update: Update, context: BotContext, text: Markup,

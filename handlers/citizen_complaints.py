@@ -88,7 +88,7 @@ async def show_history(update: Update, context: BotContext, page: int, edit: boo
     lines = [t(lang, "history.title", page=found.page, pages=found.pages)]
     for complaint in found.items:
         lines.append(t(lang, "history.line", number=complaint.number,
-                       status=draw.status(lang, complaint.status),
+                       status=draw.status_of(lang, complaint),
                        date=draw.short_when(lang, complaint.created_at),
                        category=draw.category(lang, complaint.category_code)))
     keyboard = [[InlineKeyboardButton(c.number, callback_data=cb.ShowStatus(c.id).encode())]
@@ -193,7 +193,7 @@ async def _reply_about_complaint(update: Update, context: BotContext) -> bool:
 async def _relay(update: Update, context: BotContext, complaint_id: int) -> None:
     message = update.effective_message
     text = message.text or message.caption
-    has_file = bool(message.photo or message.document)
+    has_file = bool(message.photo or message.document or message.voice or message.video)
     if not text and not has_file:
         await say(update, context, "cz.relay_unsupported")
         return

@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
+from bot import formatting
 from bot.complaint_rules import MAX_ATTACHMENTS
 from bot.context import BotContext
 from bot.services import complaint_intake as intake
@@ -61,6 +62,11 @@ from handlers.intake_summary import (
     show_summary,
 )
 from handlers.replies import answer, language, say
+
+#: What a complaint may carry: photos, PDF documents, pictures sent "as a file" (JPG, PNG),
+#: voice notes and videos (all sent on to the unit by file_id).
+EVIDENCE_FILES = (filters.PHOTO | filters.Document.PDF | filters.Document.JPG
+                  | filters.Document.MimeType("image/png") | filters.VOICE | filters.VIDEO)
 
 # --- entry -----------------------------------------------------------------------------
 
@@ -175,14 +181,16 @@ async def description_not_text(update: Update, context: BotContext) -> int:
 
 
 async def description_with_file(update: Update, context: BotContext) -> int:
-    """A photo or PDF sent before the description is kept as the first attachment; its
-    caption, when it describes the problem well enough, is the description."""
+    """A file (photo, picture, PDF, voice note, video) sent before the description is kept
+    as the first attachment; its caption, when it describes the problem well enough, is
+    the description, which text typed next completes."""
     draft = load_draft(context)
     if not draft.full:
         draft.attachments.append(_attachment(update.message))
     caption = update.message.caption or ""
     if caption and intake.description_problem(caption) is None:
         draft.description = caption.strip()
+        draft.description_from_caption = True
         await save_draft(update, context, draft)
         await say(update, context, "lapor.caption_used")
         return await _next(update, context, ask_evidence)
@@ -193,12 +201,13 @@ async def description_with_file(update: Update, context: BotContext) -> int:
 
 async def description_with_location(update: Update, context: BotContext) -> int:
     """A location pin sent before the description is kept for the evidence step."""
+    if await _far_location_asked(update, context):
+        return DESCRIPTION
     draft = load_draft(context)
     location = update.message.location
     draft.location = [location.latitude, location.longitude]
     await save_draft(update, context, draft)
-    await say(update, context, "lapor.kept_ask_text",
-              what=t(language(context), "lapor.kept_location"))
+    await _location_kept(update, context)
     return DESCRIPTION
 
 
@@ -213,28 +222,106 @@ async def evidence_file(update: Update, context: BotContext) -> int:
 
 
 def _attachment(message: Message) -> dict[str, object]:
-    """What the draft keeps of a photo (its largest size) or a PDF document."""
+    """What the draft keeps of a photo (its largest size), a document (PDF or picture), a
+    voice note or a video: enough to send it on by file_id."""
     if message.photo:
         largest = message.photo[-1]
         return {"kind": "photo", "file_id": largest.file_id,
                 "file_unique_id": largest.file_unique_id, "file_size": largest.file_size}
-    document = message.document
+    kind = "voice" if message.voice else "video" if message.video else "document"
+    media = message.voice or message.video or message.document
     return {
-        "kind": "document",
-        "file_id": document.file_id,
-        "file_unique_id": document.file_unique_id,
-        "file_name": document.file_name,
-        "mime_type": document.mime_type,
-        "file_size": document.file_size,
+        "kind": kind,
+        "file_id": media.file_id,
+        "file_unique_id": media.file_unique_id,
+        "file_name": getattr(media, "file_name", None),
+        "mime_type": media.mime_type,
+        "file_size": media.file_size,
     }
 
 
+async def evidence_text(update: Update, context: BotContext) -> int:
+    """Text at the evidence step: after a captioned photo it completes the description;
+    otherwise the description is complete and the citizen learns how to change it."""
+    draft = load_draft(context)
+    lang = language(context)
+    if not draft.description_from_caption or draft.description is None:
+        await say(update, context, "lapor.evidence_text", kb.evidence(lang))
+        return EVIDENCE
+    description = intake.completed_description(draft.description, update.message.text)
+    problem = intake.description_problem(description)
+    if problem is not None:
+        key, values = problem
+        await say(update, context, key, kb.evidence(lang), **values)
+        return EVIDENCE
+    draft.description = description
+    await save_draft(update, context, draft)
+    await say(update, context, "lapor.description_completed", kb.evidence(lang))
+    return EVIDENCE
+
+
 async def evidence_location(update: Update, context: BotContext) -> int:
+    if await _far_location_asked(update, context):
+        return EVIDENCE
     draft = load_draft(context)
     location = update.message.location
     draft.location = [location.latitude, location.longitude]
     await save_draft(update, context, draft)
     return await _evidence_progress(update, context, draft)
+
+
+async def _far_location_asked(update: Update, context: BotContext) -> bool:
+    """A pin far outside the kecamatan is held back and the citizen asked to confirm it
+    (True); a pin inside, or an office file without an area, is kept as sent (False)."""
+    area = context.runtime.office.office.area
+    location = update.message.location
+    km = area.far_outside(location.latitude, location.longitude) if area else None
+    if km is None:
+        return False
+    draft = load_draft(context)
+    draft.pending_location = [location.latitude, location.longitude]
+    await save_draft(update, context, draft)
+    lang = language(context)
+    await say(update, context, "lapor.location_far", kb.far_location(lang, draft.id),
+              km=formatting.number(lang, km, 0),
+              district=context.runtime.office.office.district)
+    return True
+
+
+async def far_location_answered(update: Update, context: BotContext) -> int:
+    """"Yes, it is right" keeps the held-back pin; "No" drops it. Either way the citizen
+    stays in the step they were in."""
+    data = update.callback_query.data
+    keep = cb.IntakeKeepFarLocation.matches(data)
+    pressed = (cb.IntakeKeepFarLocation if keep else cb.IntakeDropFarLocation).parse(data)
+    draft = load_draft(context)
+    step = DESCRIPTION if draft.description is None else EVIDENCE
+    if pressed.draft != draft.id:
+        await answer(update, context, "lapor.stale", alert=True)
+        return step
+    await answer(update, context)
+    if draft.pending_location is None:  # answered already (a second press)
+        return step
+    lang = language(context)
+    if keep:
+        draft.location = draft.pending_location
+    draft.pending_location = None
+    await save_draft(update, context, draft)
+    if not keep:
+        await say(update, context, "lapor.location_dropped",
+                  kb.evidence(lang) if step == EVIDENCE else None)
+    elif step == DESCRIPTION:
+        await _location_kept(update, context)
+    else:
+        await _evidence_progress(update, context, draft)
+    await settle_button(update, context,
+                        t(lang, "lapor.location_keep" if keep else "lapor.location_drop"))
+    return step
+
+
+async def _location_kept(update: Update, context: BotContext) -> None:
+    await say(update, context, "lapor.kept_ask_text",
+              what=t(language(context), "lapor.kept_location"))
 
 
 async def _evidence_progress(update: Update, context: BotContext, draft: Draft) -> int:
@@ -304,6 +391,10 @@ async def still_busy(update: Update, context: BotContext) -> int | None:
 def conversation() -> ConversationHandler:
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND
+    far_location = [
+        CallbackQueryHandler(far_location_answered, pattern=cb.IntakeKeepFarLocation.matches),
+        CallbackQueryHandler(far_location_answered, pattern=cb.IntakeDropFarLocation.matches),
+    ]
     return ConversationHandler(
         entry_points=[
             CommandHandler("lapor", exclusive(DRAFT)(start), private),
@@ -321,15 +412,17 @@ def conversation() -> ConversationHandler:
             KELURAHAN: [CallbackQueryHandler(kelurahan_chosen, pattern=cb.IntakeKelurahan.matches)],
             DESCRIPTION: [
                 MessageHandler(private & text, description_given),
-                MessageHandler(private & (filters.PHOTO | filters.Document.PDF),
-                               description_with_file),
+                MessageHandler(private & EVIDENCE_FILES, description_with_file),
                 MessageHandler(private & filters.LOCATION, description_with_location),
+                *far_location,
                 MessageHandler(private & ~filters.COMMAND, description_not_text),
             ],
             EVIDENCE: [
-                MessageHandler(private & (filters.PHOTO | filters.Document.PDF), evidence_file),
+                MessageHandler(private & EVIDENCE_FILES, evidence_file),
                 MessageHandler(private & filters.LOCATION, evidence_location),
+                MessageHandler(private & text, evidence_text),
                 MessageHandler(private & filters.Document.ALL, evidence_not_pdf),
+                *far_location,
                 CallbackQueryHandler(evidence_finished, pattern=cb.IntakeSkipEvidence.matches),
                 CallbackQueryHandler(evidence_finished, pattern=cb.IntakeEvidenceDone.matches),
                 MessageHandler(private & ~filters.COMMAND, evidence_unsupported),

@@ -17,7 +17,7 @@ from telegram.ext import (
 )
 
 from bot.callbacks import BadCallback, MenuHelp, MenuLanguage, SetLanguage, parse_any
-from bot.commands import Where, for_role, private_command_names
+from bot.commands import Where, for_role, known_command_names, private_command_names
 from bot.context import BotContext
 from bot.keyboards import language_choice, main_menu
 from bot.roles import Permission, Role
@@ -100,6 +100,9 @@ def help_text(context: BotContext) -> str:
         lines.append(t(lang, "help.section.group"))
         lines += [f"/{c.name} — {t(lang, f'cmd.{c.name}')}" for c in groups]
         lines.append(t(lang, "help.group_replies"))
+    lines.append(t(lang, "help.evidence"))
+    if context.actor.can(Permission.UNIT_REPORTS):  # who organises activities
+        lines.append(t(lang, "help.forum"))
     lines.append(t(lang, "help.footer"))
     return join(lines)
 
@@ -175,26 +178,50 @@ def register(application: Application) -> None:
     ])
 
 
+def _command_of(message: Message) -> tuple[str, str]:
+    """``(name, @mention or "")`` of the command a message starts with."""
+    name, _, mention = (message.text or "").split()[0][1:].partition("@")
+    return name, mention
+
+
 async def private_only_in_group(update: Update, context: BotContext) -> None:
     """One of our private-chat commands sent in a group (a citizen typing /lapor in their
-    neighbourhood group): point to the private chat instead of staying silent. Commands
-    for other bots (``/cmd@other_bot``, or a bare /start) are left alone."""
+    neighbourhood group): point to the private chat instead of staying silent. An unknown
+    command named for this bot (``/foo@this_bot``) points to /bantuan. Commands for other
+    bots (``/cmd@other_bot``, or a bare /start or /foo) are left alone: privacy mode gives
+    every bot in the group the bare ones."""
     message = update.effective_message
-    name, _, mention = (message.text or "").split()[0][1:].partition("@")
+    name, mention = _command_of(message)
     ours = mention.lower() == context.bot.username.lower()
+    if ours and name.lower() not in known_command_names():
+        await unknown_command(update, context)
+        return
     if (mention and not ours) or name not in private_command_names() or (
             name == "start" and not ours):
         return
     await point_to_private(update, context, "group.private_only", command=name)
 
 
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """A command no handler took. In a private chat: a typo or a habit from another bot,
+    answered with a pointer to /bantuan (a flow in progress goes on). A known command that
+    does not apply here stays unanswered, as before."""
+    name, mention = _command_of(update.effective_message)
+    if mention and mention.lower() != context.bot.username.lower():
+        return
+    if name.lower() in known_command_names():
+        return
+    await quote(update, context, t(language(context), "error.unknown_command", command=name))
+
+
 def register_fallbacks(application: Application) -> None:
     """Registered last: the plain /start, /batal outside flows, private commands sent in
-    groups, and stale buttons."""
+    groups, unknown commands, and stale buttons."""
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("start", start, private),
         CommandHandler("batal", batal_outside_flow, private),
         MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, private_only_in_group),
+        MessageHandler(private & filters.COMMAND, unknown_command),
         CallbackQueryHandler(stale_button),
     ])

@@ -46,6 +46,11 @@ def evidence(language: str) -> InlineKeyboardMarkup:
                  button(language, "lapor.done", cb.IntakeEvidenceDone())], per_row=2)
 
 
+def far_location(language: str, draft_id: str) -> InlineKeyboardMarkup:
+    return rows([button(language, "lapor.location_keep", cb.IntakeKeepFarLocation(draft_id)),
+                 button(language, "lapor.location_drop", cb.IntakeDropFarLocation(draft_id))])
+
+
 def identity(language: str) -> InlineKeyboardMarkup:
     return rows([button(language, "lapor.identity_show", cb.IntakeIdentity(0)),
                  button(language, "lapor.identity_hide", cb.IntakeIdentity(1))])

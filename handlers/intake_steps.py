@@ -9,8 +9,6 @@ citizen saw nor file a draft other than the summary they pressed."""
 
 from __future__ import annotations
 
-from html import escape
-
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import ConversationHandler
@@ -18,7 +16,7 @@ from telegram.ext import ConversationHandler
 from bot.complaint_rules import DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_ATTACHMENTS
 from bot.context import BotContext
 from bot.services.complaint_intake import Draft
-from bot.texts import t
+from bot.texts import chosen, t
 from handlers import intake_keyboards as kb
 from handlers.flows import store_now
 from handlers.replies import language, say
@@ -62,10 +60,8 @@ async def settle_button(update: Update, context: BotContext, choice: str) -> Non
     and showed."""
     query = update.callback_query
     if query.message is not None and query.message.text_html is not None:
-        await query.edit_message_text(
-            f"{query.message.text_html}\n✓ <b>{escape(choice, quote=False)}</b>",
-            parse_mode=ParseMode.HTML,
-        )
+        await query.edit_message_text(chosen(query.message.text_html, choice),
+                                      parse_mode=ParseMode.HTML)
 
 
 async def ask_category(update: Update, context: BotContext) -> int:

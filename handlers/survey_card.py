@@ -10,7 +10,7 @@ from telegram.ext import Application, ConversationHandler, filters
 
 from bot.context import RUNTIME_KEY, BotContext
 from bot.skm import SurveyDraft
-from bot.texts import Markup, t
+from bot.texts import chosen, t
 from handlers.replies import answer, language, say
 
 DRAFT = "survey_draft"
@@ -70,9 +70,8 @@ async def settle(update: Update, context: BotContext, choice: str) -> None:
     query = update.callback_query
     await query.answer()
     if query.message is not None and query.message.text_html is not None:
-        await query.edit_message_text(
-            t(language(context), "skm.chosen", text=Markup(query.message.text_html),
-              choice=choice), parse_mode=ParseMode.HTML)  # the bot's own text: HTML already
+        await query.edit_message_text(chosen(query.message.text_html, choice),
+                                      parse_mode=ParseMode.HTML)
 
 
 class FreshSurvey(filters.UpdateFilter):

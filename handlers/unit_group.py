@@ -27,7 +27,7 @@ from bot.services.complaint_prompts import (
     remember_prompt,
     subject_of_message,
 )
-from bot.texts import Markup, t
+from bot.texts import Markup, chosen, t
 from handlers.replies import answer, edit, language, quote, send
 
 log = logging.getLogger(__name__)
@@ -120,8 +120,8 @@ async def reassign_to(update: Update, context: BotContext) -> None:
         raise cb.BadCallback(pressed.unit)
     await answer(update, context)
     unit = renderer(context.runtime).unit(language(context), pressed.unit)
-    chosen = t(language(context), "grp.move_choose", number=complaint.number)
-    await edit(update, context, Markup(f"{chosen}\n✓ <b>{unit}</b>"))
+    question = t(language(context), "grp.move_choose", number=complaint.number)
+    await edit(update, context, chosen(question, unit))
     await _prompt(update, context, complaint.id, "reassign", "grp.move_prompt",
                   argument=pressed.unit, number=complaint.number, unit=unit)
 
@@ -254,8 +254,10 @@ async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
             log.warning("unknown prompt action %s", prompt.action)
             return
     except actions.TooShort as short:
-        await quote(update, context,
-                    t(lang, "grp.too_short", length=short.length, min=short.minimum))
+        await quote(update, context, t(
+            lang, "grp.too_short", length=short.length, min=short.minimum,
+            what=t(lang, f"grp.what.{prompt.action}"),
+            number=await _number(context, prompt.subject_id)))
         return
     except InvalidTransition as error:
         await quote(update, context, t(

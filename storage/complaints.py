@@ -48,6 +48,7 @@ class Complaint:
     rating: int | None
     rating_comment: str | None
     rated_at: int | None
+    withdrawn_at: int | None = None  # closed because the reporter erased their data
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,13 @@ class StaffJp:
     unit_code: str | None
     role: str
     jp: int
+    registered_at: int  # when they accepted their first invitation (or were first seen)
+
+
+#: When a person was registered as staff: the first invitation they accepted; people who
+#: hold a role without one (the ADMIN_IDS admins) count from when the bot first saw them.
+REGISTERED = """COALESCE((SELECT MIN(i.used_at) FROM invites i WHERE i.used_by = p.telegram_id),
+                         p.created_at)"""
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,8 @@ async def staff_jp(db: Reader, year: int, unit_code: str | None = None,
     sql = f"""SELECT p.telegram_id, p.first_name, p.last_name, p.unit_code, p.role,
                      COALESCE((SELECT SUM(jp) FROM jp_credits c
                                WHERE c.person_id = p.telegram_id AND c.year = ?{before}),
-                              0) AS jp
+                              0) AS jp,
+                     {REGISTERED} AS registered_at
               FROM people p WHERE p.role IN ({marks}) AND p.role <> 'citizen'"""
     params: list[object] = [year, *([] if until is None else [until]), *STAFF_ROLES]
     if unit_code is not None:
@@ -115,9 +123,14 @@ async def staff_jp(db: Reader, year: int, unit_code: str | None = None,
     return [
         StaffJp(r["telegram_id"],
                 r["first_name"] + (f" {r['last_name']}" if r["last_name"] else ""),
-                r["unit_code"], r["role"], r["jp"])
+                r["unit_code"], r["role"], r["jp"], r["registered_at"])
         for r in rows
     ]
+
+
+async def registered_at(db: Reader, person_id: int) -> int | None:
+    return await db.fetchval(f"SELECT {REGISTERED} FROM people p WHERE p.telegram_id = ?",
+                             (person_id,))
 
 
 async def reachable_staff(db: Reader) -> list[int]:

@@ -59,7 +59,8 @@ class Preview:
     """What an erasure would touch, for the explanation before confirming."""
 
     complaints: int
-    open_complaints: int
+    open_complaints: int  # closed as withdrawn by the erasure
+    conduct_open: int  # about an officer's conduct: stay open, anonymous
     survey_responses: int
     pending_invitations: int
     subscribed: bool
@@ -158,22 +159,30 @@ async def forum_subscribed_at(db: Reader, person_id: int) -> int | None:
         "SELECT subscribed_at FROM forum_subscriptions WHERE person_id = ?", (person_id,))
 
 
-async def preview(db: Reader, person_id: int, now: int) -> Preview:
+async def preview(db: Reader, person_id: int, now: int, conduct_codes: list[str]) -> Preview:
+    """Counts for the explanation; ``conduct_codes``: the categories about an officer's
+    conduct, whose complaints an erasure does not close."""
     row = await db.fetchone(
         """SELECT
              (SELECT COUNT(*) FROM complaints WHERE reporter_id = :p) AS complaints,
              (SELECT COUNT(*) FROM complaints
-              WHERE reporter_id = :p AND status <> 'ditutup') AS open_complaints,
+              WHERE reporter_id = :p AND status <> 'ditutup'
+                AND category_code NOT IN (SELECT value FROM json_each(:conduct))
+             ) AS open_complaints,
+             (SELECT COUNT(*) FROM complaints
+              WHERE reporter_id = :p AND status NOT IN ('selesai', 'ditutup')
+                AND category_code IN (SELECT value FROM json_each(:conduct))
+             ) AS conduct_open,
              (SELECT COUNT(*) FROM survey_responses WHERE respondent_id = :p) AS responses,
              (SELECT COUNT(*) FROM activity_invitations i JOIN activities a
                 ON a.id = i.activity_id
               WHERE i.person_id = :p AND a.status = 'terjadwal' AND a.starts_at > :now
              ) AS pending,
              EXISTS (SELECT 1 FROM forum_subscriptions WHERE person_id = :p) AS subscribed""",
-        {"p": person_id, "now": now},
+        {"p": person_id, "now": now, "conduct": json.dumps(conduct_codes)},
     )
-    return Preview(row["complaints"], row["open_complaints"], row["responses"],
-                   row["pending"], bool(row["subscribed"]))
+    return Preview(row["complaints"], row["open_complaints"], row["conduct_open"],
+                   row["responses"], row["pending"], bool(row["subscribed"]))
 
 
 # --- erasure -----------------------------------------------------------------------------

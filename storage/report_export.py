@@ -14,7 +14,7 @@ _COMPLAINT = """SELECT c.id, c.number, c.status, c.category_code, c.description,
        c.created_at, c.updated_at, c.resolve_due_at, c.ack_due_at, c.kelurahan_code,
        c.latitude, c.longitude, c.confidential, c.acknowledged_at, c.ack_on_time,
        c.ack_work_seconds, c.resolved_at, c.resolve_on_time, c.resolve_work_seconds,
-       c.closed_at, c.reopen_count, c.rating, c.rating_comment, c.reporter_id,
+       c.closed_at, c.reopen_count, c.rating, c.rating_comment, c.reporter_id, c.withdrawn_at,
        p.first_name AS reporter_first_name, p.last_name AS reporter_last_name,
        p.username AS reporter_username
 FROM complaints AS c INDEXED BY complaints_by_created

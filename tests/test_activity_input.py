@@ -9,6 +9,7 @@ import pytest
 
 from bot.activity_input import (
     InputError,
+    When,
     clean_place,
     clean_title,
     parse_duration,
@@ -29,24 +30,52 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)  # Wednesday
     "  5   Des   jam 09:00  ", "5Des 09:00", "Sat 5 Dec 09:00",
 ])
 def test_accepted_forms_mean_saturday_5_december_9am(text: str) -> None:
-    assert parse_when(text, NOW, WIB) == datetime(2026, 12, 5, 9, 0, tzinfo=WIB)
+    assert parse_when(text, NOW, WIB) == When(datetime(2026, 12, 5, 9, 0, tzinfo=WIB))
 
 
-def test_missing_year_means_the_next_occurrence() -> None:
-    assert parse_when("5 Jan 08:00", NOW, WIB) == datetime(2027, 1, 5, 8, 0, tzinfo=WIB)
-    assert parse_when("25/11 10:00", NOW, WIB) == datetime(2026, 11, 25, 10, 0, tzinfo=WIB)
-    assert parse_when("25/11 08:00", NOW, WIB) == datetime(2027, 11, 25, 8, 0, tzinfo=WIB)
-    assert parse_when("29 Feb 09:00", NOW, WIB) == datetime(2028, 2, 29, 9, 0, tzinfo=WIB)
+def test_missing_year_means_this_year() -> None:
+    assert parse_when("25/11 10:00", NOW, WIB) == When(datetime(2026, 11, 25, 10, 0,
+                                                                tzinfo=WIB))
+    assert parse_when("31 Des 19:00", NOW, WIB) == When(datetime(2026, 12, 31, 19, 0,
+                                                                 tzinfo=WIB))
+
+
+@pytest.mark.parametrize(("text", "now", "past"), [
+    ("9 Des 09:00", datetime(2026, 12, 10, 8, 0, tzinfo=WIB), datetime(2026, 12, 9, 9, 0)),
+    ("25/11 08:00", NOW, datetime(2026, 11, 25, 8, 0)),  # today, an hour ago
+    ("1 Nov 09:00", NOW, datetime(2026, 11, 1, 9, 0)),  # 24 days ago
+    ("25 Okt 09:00", NOW, datetime(2026, 10, 25, 9, 0)),  # 31 days ago: still a month
+])
+def test_a_date_passed_within_a_month_is_refused_not_moved_to_next_year(
+        text: str, now: datetime, past: datetime) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_when(text, now, WIB)
+    assert caught.value.reason == "when.past"
+    assert caught.value.values == {"when": past.replace(tzinfo=WIB)}
+
+
+def test_a_date_passed_more_than_a_month_ago_is_next_year_and_says_so() -> None:
+    assert parse_when("5 Jan 08:00", NOW, WIB) == When(
+        datetime(2027, 1, 5, 8, 0, tzinfo=WIB), assumed_year=2027)
+    assert parse_when("24 Okt 09:00", NOW, WIB) == When(
+        datetime(2027, 10, 24, 9, 0, tzinfo=WIB), assumed_year=2027)
+    assert parse_when("29 Feb 09:00", NOW, WIB) == When(
+        datetime(2028, 2, 29, 9, 0, tzinfo=WIB), assumed_year=2028)
+    # A typed year is never "assumed", even next year's.
+    assert parse_when("5 Jan 2027 08:00", NOW, WIB).assumed_year is None
 
 
 def test_relative_days() -> None:
-    assert parse_when("besok 13.30", NOW, WIB) == datetime(2026, 11, 26, 13, 30, tzinfo=WIB)
-    assert parse_when("hari ini 15:00", NOW, WIB) == datetime(2026, 11, 25, 15, 0, tzinfo=WIB)
+    assert parse_when("besok 13.30", NOW, WIB).moment == datetime(2026, 11, 26, 13, 30,
+                                                                  tzinfo=WIB)
+    assert parse_when("hari ini 15:00", NOW, WIB).moment == datetime(2026, 11, 25, 15, 0,
+                                                                     tzinfo=WIB)
 
 
 def test_time_zone_of_now_does_not_matter() -> None:
     utc_now = NOW.astimezone(ZoneInfo("UTC"))
-    assert parse_when("5/12 09.00", utc_now, WIB) == datetime(2026, 12, 5, 9, 0, tzinfo=WIB)
+    assert parse_when("5/12 09.00", utc_now, WIB).moment == datetime(2026, 12, 5, 9, 0,
+                                                                     tzinfo=WIB)
 
 
 @pytest.mark.parametrize(("text", "reason"), [

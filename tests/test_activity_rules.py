@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.activity_rules import (
+    JP_GRACE,
     Budget,
     audience_covers,
     auto_jp,
@@ -64,9 +65,27 @@ def test_prorata_target() -> None:
 
 
 def test_compliance_share() -> None:
-    result = compliance({1: 20, 2: 5, 3: 10}, prorata=10.0)
+    result = compliance([(20, 10.0), (5, 10.0), (10, 10.0)])
     assert (result.staff, result.on_track, result.share) == (3, 2, pytest.approx(2 / 3))
-    assert compliance({}, 5.0).share is None
+    assert compliance([(0, 0.0)]).on_track == 1  # a newcomer within the grace month
+    assert compliance([]).share is None
+
+
+def test_prorata_target_of_a_newcomer_starts_a_grace_month_after_registration() -> None:
+    december = datetime(2026, 12, 1, 9, 0, tzinfo=WIB)
+    registered = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
+    assert prorata_target(20, registered, WIB, registered) == 0  # day one
+    assert prorata_target(20, december, WIB, registered) == 0  # within the grace month
+    march = datetime(2026, 3, 1, 10, 0, tzinfo=WIB)
+    grace_over = march + JP_GRACE
+    assert prorata_target(20, grace_over, WIB, march) == 0
+    later = grace_over + timedelta(days=73)  # 73 days: a fifth of a year
+    assert prorata_target(20, later, WIB, march) == pytest.approx(20 * 73 / 365)
+    # Registered long ago (or last year): the whole year counts, as for everyone.
+    veteran = datetime(2020, 3, 1, tzinfo=WIB)
+    assert prorata_target(20, december, WIB, veteran) == prorata_target(20, december, WIB)
+    early = datetime(2026, 1, 10, tzinfo=WIB)  # registered in January: from 9 February
+    assert prorata_target(20, december, WIB, early) < prorata_target(20, december, WIB)
 
 
 def test_next_nudge_is_the_first_working_day_at_nine() -> None:
@@ -134,3 +153,14 @@ def test_attendance_can_be_corrected_from_the_end_until_the_deadline() -> None:
 def test_audience_covers_staff_by_unit_or_all_and_subscribers_by_public(
         audience: dict, person: dict, covered: bool) -> None:
     assert audience_covers(**audience, **person) is covered
+
+
+def test_shown_status_finishes_at_the_end_and_keeps_cancellations() -> None:
+    from bot.activity_rules import shown_status
+
+    start, minutes = 1_000_000, 120
+    end = start + minutes * 60
+    assert shown_status("terjadwal", start, minutes, start - 1) == "terjadwal"
+    assert shown_status("terjadwal", start, minutes, end - 1) == "terjadwal"  # under way
+    assert shown_status("terjadwal", start, minutes, end) == "selesai"
+    assert shown_status("dibatalkan", start, minutes, end + 10) == "dibatalkan"

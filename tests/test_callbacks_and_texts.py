@@ -57,3 +57,24 @@ def test_english_counts_choose_singular_or_plural() -> None:
     assert t("en", "queue.title", scope="PEM", count=1).endswith("complaint")
     assert t("en", "queue.title", scope="PEM", count="1,234").endswith("1,234 open complaints")
     assert t("en", "queue.title", scope="PEM", count=0).endswith("0 open complaints")
+
+
+def test_one_form_of_address_in_indonesian() -> None:
+    """"Anda" everywhere: the official SKM questions' "Saudara" too (one voice per bot)."""
+    import re
+
+    from bot.texts.survey import UNSUR_ID
+
+    texts = [str(text) for text in CATALOG["id"].values()]
+    texts += [question for _name, question, _labels in UNSUR_ID.values()]
+    for text in texts:
+        assert not re.search(r"\b(Saudara|saudara|Bapak/Ibu|kamu)\b", text), text
+
+
+def test_a_pressed_choice_gets_one_mark() -> None:
+    from bot.texts import chosen
+
+    assert chosen("Kategori?", "Infrastruktur") == "Kategori?\n✓ <b>Infrastruktur</b>"
+    assert chosen("Setuju?", "✅ Setuju") == "Setuju?\n<b>✅ Setuju</b>"
+    assert chosen("Unit?", "4 · Sangat sesuai") == "Unit?\n✓ <b>4 · Sangat sesuai</b>"
+    assert chosen("Q", "Jl. <b>&") == "Q\n✓ <b>Jl. &lt;b&gt;&amp;</b>"  # escaped

@@ -79,6 +79,8 @@ def _to_toml(data: dict) -> str:
         (lambda d: d["office"]["hours"].update(start="17:00"), "office.hours"),
         (lambda d: d["categories"][0].update(resolve_days=-1), "categories[0].resolve_days"),
         (lambda d: d["office"].update(colour="red"), "office.colour"),
+        (lambda d: d["office"]["area"].update(north=3.0), "north must be greater than south"),
+        (lambda d: d["office"]["area"].update(margin_km=-1), "office.area.margin_km"),
     ],
 )
 def test_bad_office_file_names_the_key(tmp_path: Path, mutate, expected: str) -> None:

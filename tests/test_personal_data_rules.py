@@ -7,9 +7,11 @@ from bot.personal_data import (
     ERASED_NAME,
     Names,
     confirmation_fresh,
+    kept_open_on_erasure,
     may_erase,
     names_to_store,
     names_withheld,
+    withdrawn_on_erasure,
 )
 from bot.roles import Role
 
@@ -45,3 +47,21 @@ def test_erasure_closes_what_is_still_being_handled() -> None:
     closable = ALLOWED[Action.WITHDRAW]
     assert Status.DITUTUP not in closable
     assert set(Status) - closable == {Status.DITUTUP}
+
+
+def test_conduct_complaints_stay_open_the_others_are_withdrawn() -> None:
+    for status in Status:
+        handled = status in ALLOWED[Action.WITHDRAW]
+        assert withdrawn_on_erasure(status, conduct=False) == handled
+        assert not withdrawn_on_erasure(status, conduct=True)
+    assert kept_open_on_erasure(Status.BARU, conduct=True)
+    assert kept_open_on_erasure(Status.MENUNGGU_WARGA, conduct=True)
+    assert not kept_open_on_erasure(Status.SELESAI, conduct=True)  # closes as usual
+    assert not kept_open_on_erasure(Status.BARU, conduct=False)
+
+
+def test_a_withdrawn_complaint_is_shown_as_withdrawn() -> None:
+    from bot.complaint_rules import WITHDRAWN, shown_status
+
+    assert shown_status("ditutup", 1_000) == WITHDRAWN
+    assert shown_status("ditutup", None) == "ditutup"

@@ -40,3 +40,20 @@ def test_an_incomplete_index_is_not_shown_as_one() -> None:
     partial = from_answers([{k: 4 for k in KEYS if k != "U9"}])
     text = render_ikm("id", PeriodIkm(partial, None, minimum_sample=None))
     assert "IKM survei kepuasan: — (ada unsur tanpa jawaban)" in text and "100" not in text
+
+
+def test_every_export_column_has_a_header_and_a_meaning_in_both_languages() -> None:
+    """A column added to a sheet without catalog texts would break the export."""
+    from types import SimpleNamespace
+
+    import bot.app  # noqa: F401  (registers the sheets of the features)
+    from bot.services.export_sheets import SHEETS, dictionary_rows
+
+    admin = SimpleNamespace(personal_data=True)
+    for sheet in SHEETS:
+        fields = sheet.columns(admin)
+        for language in ("id", "en"):
+            rows = dictionary_rows(language, sheet.title, fields)
+            headers = [header for _sheet, header, *_ in rows]
+            assert len(set(headers)) == len(headers), (sheet.title, language)
+            assert all(about for *_, about in rows)

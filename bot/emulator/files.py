@@ -15,8 +15,10 @@ from typing import Any
 
 from .models import StoredFile
 
-_ID_PREFIX = {"photo": "AgAC", "document": "BQAC", "sticker": "CAAC", "voice": "AwAC"}
-_FOLDER = {"photo": "photos", "document": "documents", "sticker": "stickers", "voice": "voice"}
+_ID_PREFIX = {"photo": "AgAC", "document": "BQAC", "sticker": "CAAC", "voice": "AwAC",
+              "video": "BAAC"}
+_FOLDER = {"photo": "photos", "document": "documents", "sticker": "stickers", "voice": "voice",
+           "video": "videos"}
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
 
 
@@ -41,6 +43,7 @@ class FileStore:
         file_name: str | None = None,
         mime_type: str | None = None,
         size: tuple[int, int] | None = None,
+        duration: int | None = None,
     ) -> StoredFile:
         self._counter += 1
         extension = _extension(kind, file_name, mime_type)
@@ -54,6 +57,7 @@ class FileStore:
             mime_type=mime_type,
             width=size[0] if size else None,
             height=size[1] if size else None,
+            duration=duration,
         )
         self._by_id[stored.file_id] = stored
         self._by_path[stored.file_path] = stored
@@ -113,6 +117,30 @@ def document_json(stored: StoredFile) -> dict[str, Any]:
     return result
 
 
+def voice_json(stored: StoredFile) -> dict[str, Any]:
+    """The Voice object of a stored voice note."""
+    return {
+        "file_id": stored.file_id,
+        "file_unique_id": stored.file_unique_id,
+        "duration": stored.duration or 0,
+        "mime_type": stored.mime_type or "audio/ogg",
+        "file_size": stored.size,
+    }
+
+
+def video_json(stored: StoredFile) -> dict[str, Any]:
+    """The Video object of a stored video."""
+    return {
+        "file_id": stored.file_id,
+        "file_unique_id": stored.file_unique_id,
+        "width": stored.width or 0,
+        "height": stored.height or 0,
+        "duration": stored.duration or 0,
+        "mime_type": stored.mime_type or "video/mp4",
+        "file_size": stored.size,
+    }
+
+
 def file_json(stored: StoredFile) -> dict[str, Any]:
     """The File object of getFile."""
     return {
@@ -130,6 +158,8 @@ def _extension(kind: str, file_name: str | None, mime_type: str | None) -> str:
         return ".jpg"
     if kind == "voice":
         return ".oga"
+    if kind == "video":
+        return ".mp4"
     guessed = mimetypes.guess_extension(mime_type or "") if mime_type else None
     return guessed or ""
 

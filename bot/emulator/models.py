@@ -60,6 +60,7 @@ class StoredFile:
     mime_type: str | None = None
     width: int | None = None
     height: int | None = None
+    duration: int | None = None  # seconds, for voice notes and videos
 
     @property
     def size(self) -> int:

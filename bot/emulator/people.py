@@ -23,6 +23,7 @@ from .posting import (
     post,
     sticker_fields,
     text_fields,
+    video_fields,
     voice_fields,
 )
 from .reading import ChatReader
@@ -116,6 +117,12 @@ class FakeUser(ChatReader):
 
     async def send_voice(self, *, duration: int = 2, chat: FakeGroup | None = None) -> BotMessage:
         return await self._post(voice_fields(self.world, duration), None, chat)
+
+    async def send_video(
+        self, caption: str | None = None, *, duration: int = 8, chat: FakeGroup | None = None
+    ) -> BotMessage:
+        """A short video recorded with the phone (MP4), to the bot or into ``chat``."""
+        return await self._post(video_fields(self.world, duration, caption), None, chat)
 
     async def send_contact(
         self, phone_number: str = "+6281234567890", *, chat: FakeGroup | None = None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .chats import ChatState
 from .errors import ApiError
-from .files import document_json, make_png
+from .files import document_json, make_png, video_json, voice_json
 from .models import BotMessage
 
 if TYPE_CHECKING:
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 _COMMAND = re.compile(r"/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,32}))?(?![A-Za-z0-9_@])")
 SAMPLE_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 PHOTO_SIZE = (640, 480)
+SAMPLE_MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(40)
+VIDEO_SIZE = (480, 848)
 
 
 def command_entities(text: str) -> list[dict[str, Any]]:
@@ -170,15 +172,16 @@ def sticker_fields(world: BotWorld) -> dict[str, Any]:
 
 
 def voice_fields(world: BotWorld, duration: int) -> dict[str, Any]:
-    stored = world.files.add("voice", b"OggS" + bytes(60), mime_type="audio/ogg")
-    voice = {
-        "file_id": stored.file_id,
-        "file_unique_id": stored.file_unique_id,
-        "duration": duration,
-        "mime_type": "audio/ogg",
-        "file_size": stored.size,
-    }
-    return {"kind": "voice", "extra": {"voice": voice}}
+    stored = world.files.add("voice", b"OggS" + bytes(60), mime_type="audio/ogg",
+                             duration=duration)
+    return {"kind": "voice", "extra": {"voice": voice_json(stored)}}
+
+
+def video_fields(world: BotWorld, duration: int, caption: str | None) -> dict[str, Any]:
+    """A short MP4 video as a phone records it (the bytes only need to be non-empty)."""
+    stored = world.files.add("video", SAMPLE_MP4, mime_type="video/mp4", size=VIDEO_SIZE,
+                             duration=duration)
+    return {"kind": "video", "extra": {"video": video_json(stored)}, **_caption(caption)}
 
 
 def contact_fields(phone_number: str, first_name: str, user_id: int) -> dict[str, Any]:

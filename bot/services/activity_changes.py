@@ -5,11 +5,12 @@ notifications it causes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from bot import activity_callbacks as acb
 from bot import activity_keyboards as kb
-from bot.activity_input import InputError, clean_place, parse_when
+from bot.activity_input import InputError, clean_place
 from bot.activity_rules import Kind, Response, has_begun
 from bot.clock import to_epoch
 from bot.notify import Ref
@@ -74,13 +75,13 @@ async def rsvp(runtime: Runtime, actor: Actor, activity_id: int, going: bool) ->
     return Answered(loaded, response.value)
 
 
-async def move(runtime: Runtime, actor: Actor, activity_id: int, text: str) -> Loaded:
-    """A new start time (typed as in the creation flow): everyone invited is told, and the
-    reminders are planned afresh for the new time. Raises InputError for bad input."""
+async def move(runtime: Runtime, actor: Actor, activity_id: int, when: datetime) -> Loaded:
+    """A new start time (read from what the organiser typed, as in the creation flow):
+    everyone invited is told, and the reminders are planned afresh for the new time.
+    Raises InputError when it is the current time."""
     loaded = await load_managed(runtime.db, actor, activity_id)
     _require_open(runtime, loaded)
-    zone = runtime.settings.zone
-    starts_at = to_epoch(parse_when(text, runtime.clock.now(), zone))
+    starts_at = to_epoch(when)
     if starts_at == loaded.activity.starts_at:
         raise InputError("when.same")
     async with runtime.db.transaction() as tx:

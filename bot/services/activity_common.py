@@ -108,7 +108,7 @@ async def card_view(runtime: Runtime, db: Reader, loaded: Loaded, viewer: Actor
     counts = await activity_invitations.counts(db, activity.id)
     language = viewer.language
     text = renderer(runtime).card(language, activity, loaded.units, loaded.organiser, counts,
-                                  invitation.response if invitation else None)
+                                  invitation.response if invitation else None, runtime.now())
     open_ = not activity.cancelled and runtime.now() < activity.starts_at
     markup = kb.card(language, activity.id, manager=open_ and manages(viewer, activity),
                      invited=open_ and invitation is not None) if open_ else None

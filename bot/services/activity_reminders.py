@@ -25,7 +25,15 @@ from bot import notify
 from bot.activity_rules import minutes_until, reminder_plan, reminders_to_send
 from bot.notify import Ref
 from bot.scheduling import DueRows
-from bot.services.activity_common import CHECKLIST, INVITATION, Loaded, broadcast, load, renderer
+from bot.services.activity_common import (
+    CHECKLIST,
+    INVITATION,
+    Loaded,
+    broadcast,
+    load,
+    refresh_cards,
+    renderer,
+)
 from storage import activities, activity_invitations, activity_reminders
 from storage.activity_reminders import Reminder
 from storage.db import Tx
@@ -136,6 +144,7 @@ async def _send_checklist(runtime: Runtime, tx: Tx, loaded: Loaded) -> int:
                            priority=PRIORITY_NORMAL, ref=Ref(CHECKLIST, activity.id))
     await activities.add_event(tx, activity.id, runtime.now(), None, "checklist_sent",
                                invited=len(invited))
+    await refresh_cards(runtime, tx, activity.id)  # the cards now say it is over
     return 1
 
 

@@ -35,6 +35,13 @@ ALERT = "complaint_alert"
 TOPIC = "complaint_topic"
 MESSAGE = "complaint_msg"  # other bot messages about a complaint in staff chats
 CITIZEN = "complaint_citizen"  # messages to the reporter; their replies relay to staff
+#: The Bot API method (and its file field) that sends an attachment of each kind by file_id.
+SEND_FILE = {
+    "photo": ("sendPhoto", "photo"),
+    "document": ("sendDocument", "document"),
+    "voice": ("sendVoice", "voice"),
+    "video": ("sendVideo", "video"),
+}
 
 
 def renderer(runtime: Runtime) -> Renderer:
@@ -206,8 +213,7 @@ async def queue_evidence(runtime: Runtime, tx: Tx, complaint: Complaint, chat_id
     now = runtime.now()
     files = await complaints.attachments(tx, complaint.id)
     for index, item in enumerate(files, start=1):
-        method, field = ("sendPhoto", "photo") if item.kind == "photo" else ("sendDocument",
-                                                                              "document")
+        method, field = SEND_FILE[item.kind]
         params = {field: item.file_id, "caption": f"{complaint.number} · {index}/{len(files)}",
                   **placement}
         await outbox.enqueue(tx, chat_id, method, params, now, priority=PRIORITY_URGENT,

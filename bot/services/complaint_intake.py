@@ -47,6 +47,10 @@ class Draft:
     attachments: list[dict[str, Any]] = field(default_factory=list)
     location: list[float] | None = None
     confidential: bool | None = None
+    # The description came from a photo's caption: text typed next completes it.
+    description_from_caption: bool = False
+    # A location pin far outside the kecamatan, kept only once the citizen confirms it.
+    pending_location: list[float] | None = None
     #: Raised by every stored change; the summary's Kirim carries it, so a summary that
     #: no longer shows the stored draft is refused instead of filed.
     version: int = 0
@@ -76,6 +80,12 @@ def description_problem(text: str) -> tuple[str, dict[str, int]] | None:
     if length > DESCRIPTION_MAX:
         return "lapor.too_long", {"length": length, "max": DESCRIPTION_MAX}
     return None
+
+
+def completed_description(description: str, addition: str) -> str:
+    """The description with a further paragraph the citizen typed (photo first: the
+    caption, then the full story)."""
+    return f"{description.strip()}\n\n{addition.strip()}"
 
 
 async def needs_consent(runtime: Runtime, actor: Actor) -> bool:

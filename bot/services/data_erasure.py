@@ -12,7 +12,8 @@ What happens (the rules are in :mod:`bot.personal_data`):
   outbox log and edited in the chats;
 - every complaint still being handled (or resolved and waiting for a reaction) is closed
   as withdrawn by the reporter, with a timeline event and a notice to the unit; no survey
-  invitation follows, processing has stopped;
+  invitation follows, processing has stopped. A complaint about an officer's conduct is
+  the exception: it stays open, now anonymous, and the supervisors are told;
 - survey responses keep their scores (anonymous IKM statistics); their profile answers
   and suggestion are erased. The link to the respondent stays: it is what enforces one
   response per service per interval, and the scores alone say nothing about the person.
@@ -25,8 +26,14 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.complaint_rules import ALLOWED, Action, Status
-from bot.personal_data import ERASED_NAME, confirmation_fresh, may_erase
+from bot.complaint_rules import Status
+from bot.personal_data import (
+    ERASED_NAME,
+    confirmation_fresh,
+    kept_open_on_erasure,
+    may_erase,
+    withdrawn_on_erasure,
+)
 from bot.services import NotAllowed
 from bot.services.activity_common import refresh_cards
 from bot.services.complaint_alerts import ALERT, refresh_alerts, tell_staff
@@ -56,6 +63,7 @@ class ConfirmationExpired(Exception):
 class Erased:
     complaints: int  # kept, now anonymous
     closed: list[str]  # numbers of the complaints closed as withdrawn
+    kept_open: list[str]  # numbers of the conduct complaints still handled, anonymously
     survey_responses: int  # whose profile answers and suggestion were erased
     invitations: int  # withdrawn
     subscription: bool  # a forum subscription was removed
@@ -66,7 +74,12 @@ async def preview(runtime: Runtime, actor: Actor) -> Preview:
     """What an erasure would touch, for the explanation shown before confirming."""
     if not may_erase(actor.role):
         raise StaffRole
-    return await personal_data.preview(runtime.db, actor.telegram_id, runtime.now())
+    return await personal_data.preview(runtime.db, actor.telegram_id, runtime.now(),
+                                       _conduct_codes(runtime))
+
+
+def _conduct_codes(runtime: Runtime) -> list[str]:
+    return [c.code for c in runtime.office.categories if c.conduct]
 
 
 async def erase(runtime: Runtime, actor: Actor, person_id: int, asked_at: int) -> Erased:
@@ -79,7 +92,9 @@ async def erase(runtime: Runtime, actor: Actor, person_id: int, asked_at: int) -
         raise ConfirmationExpired
     async with runtime.db.transaction() as tx:
         filed = await _filed(tx, person_id)
-        closed = [c.number for c in filed if await _end_handling(runtime, tx, actor, c)]
+        ended = {c.number: await _end_handling(runtime, tx, actor, c) for c in filed}
+        closed = [number for number, what in ended.items() if what == WITHDRAWN]
+        kept = [number for number, what in ended.items() if what == KEPT_OPEN]
         await personal_data.redact_delivered(tx, ALERT, [c.id for c in filed])
         responses = await personal_data.erase_survey_profiles(tx, person_id)
         invitations = await _withdraw_invitations(runtime, tx, person_id)
@@ -87,9 +102,10 @@ async def erase(runtime: Runtime, actor: Actor, person_id: int, asked_at: int) -
         await activity_invitations.set_subscribed(tx, person_id, False, now)
         drafts = await personal_data.drop_conversation_state(tx, person_id)
         await personal_data.erase_names(tx, person_id, ERASED_NAME, now)
-        erased = Erased(len(filed), closed, responses, invitations, subscribed, drafts)
+        erased = Erased(len(filed), closed, kept, responses, invitations, subscribed, drafts)
         await audit.record(tx, now, person_id, "personal_data.erased", "person", person_id,
                            complaints=erased.complaints, closed=len(closed),
+                           kept_open=len(kept),
                            survey_responses=responses, invitations=invitations,
                            subscription=subscribed, drafts=drafts)
     await flush_to_disk(runtime)
@@ -113,24 +129,35 @@ async def _filed(tx: Tx, person_id: int) -> list[Complaint]:
     return found
 
 
-async def _end_handling(runtime: Runtime, tx: Tx, actor: Actor, complaint: Complaint) -> bool:
+WITHDRAWN, KEPT_OPEN, UNCHANGED = "withdrawn", "kept_open", "unchanged"
+
+
+async def _end_handling(runtime: Runtime, tx: Tx, actor: Actor, complaint: Complaint) -> str:
     """Make the complaint anonymous and, if it is still being handled, close it as
-    withdrawn by the reporter; True when it was closed. Every copy of its alert follows."""
+    withdrawn by the reporter (WITHDRAWN), unless it is about an officer's conduct, which
+    stays open for the supervisors (KEPT_OPEN). Every copy of its alert follows."""
     if not complaint.confidential:
         complaint = await apply(runtime, tx, complaint, actor.telegram_id, "reporter_erased",
                                 {"confidential": 1}, public=False)
-    if Status(complaint.status) not in ALLOWED[Action.WITHDRAW]:
+    category = runtime.office.category(complaint.category_code)
+    conduct = category is not None and category.conduct
+    if not withdrawn_on_erasure(complaint.status, conduct):
         await refresh_alerts(runtime, tx, complaint)
-        return False
+        if kept_open_on_erasure(complaint.status, conduct):
+            await tell_staff(runtime, tx, complaint, "grp.reporter_erased_conduct")
+            return KEPT_OPEN
+        return UNCHANGED
+    now = runtime.now()
     closed = await apply(runtime, tx, complaint, actor.telegram_id, "withdrawn", {
         "status": Status.DITUTUP.value,
-        "closed_at": runtime.now(),
+        "closed_at": now,
+        "withdrawn_at": now,
         "paused_at": None,
         "status_before_wait": None,
     })
     await after_change(runtime, tx, closed)
     await tell_staff(runtime, tx, closed, "grp.withdrawn")
-    return True
+    return WITHDRAWN
 
 
 async def _withdraw_invitations(runtime: Runtime, tx: Tx, person_id: int) -> int:

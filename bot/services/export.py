@@ -19,7 +19,14 @@ from bot import report_worker
 from bot.periods import Period
 from bot.report_rules import instants
 from bot.roles import Permission
-from bot.services.export_sheets import SHEETS, ExportContext
+from bot.services.export_sheets import (
+    SHEETS,
+    ExportContext,
+    dictionary_columns,
+    dictionary_rows,
+    dictionary_title,
+    header,
+)
 from bot.services.people import Actor
 from bot.services.reports import require_office
 from bot.xlsx import WorkbookWriter
@@ -88,12 +95,21 @@ async def export(runtime: Runtime, actor: Actor, period: Period) -> ExportFile:
 
 
 async def _fill(writer: WorkbookWriter, context: ExportContext) -> dict[str, int]:
-    """Every sheet, page by page; returns the data rows per sheet title."""
+    """Every sheet, page by page, then the data dictionary of their columns; returns the
+    data rows per sheet title."""
     rows: dict[str, int] = {}
+    language = context.language
+    described: list[list[object]] = []
     for sheet in SHEETS:
-        target = await report_worker.run(writer.add_sheet, sheet.title, sheet.columns(context))
+        fields = sheet.columns(context)
+        headers = [header(language, sheet.title, field) for field in fields]
+        target = await report_worker.run(writer.add_sheet, sheet.title, headers)
+        described += dictionary_rows(language, sheet.title, fields)
         rows[sheet.title] = 0
         async for batch in sheet.rows(context):
             await report_worker.run(writer.append, target, batch)
             rows[sheet.title] += len(batch)
+    dictionary = await report_worker.run(writer.add_sheet, dictionary_title(language),
+                                         dictionary_columns(language))
+    await report_worker.run(writer.append, dictionary, described)
     return rows

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.activity_rules import shown_status
 from bot.services.export_sheets import (
     ExportContext,
     Rows,
@@ -40,7 +41,10 @@ def row(context: ExportContext, activity: ActivityAttendance,
     values: list[Any] = [
         activity.id, activity.kind, activity.title, when(context, activity.starts_at),
         when(context, activity.starts_at + activity.minutes * 60), activity.minutes,
-        activity.place, activity.jp, activity.cost_rupiah, activity.status, activity.invited,
+        activity.place, activity.jp, activity.cost_rupiah,
+        shown_status(activity.status, activity.starts_at, activity.minutes,
+                     context.runtime.now()),
+        activity.invited,
         activity.accepted, activity.declined, activity.attended, activity.jp_credited,
     ]
     if context.personal_data:

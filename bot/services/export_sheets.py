@@ -2,6 +2,9 @@
 
 Built in: **Pengaduan** (one row per complaint received in the period, Open311 GeoReport
 v2 columns first, then our deadlines and rating) and **Linimasa** (their timelines).
+Columns are declared by field name (Open311's where one exists); the file shows headers
+in the reader's language (Indonesian by default) and ends with **Kamus Data**, the data
+dictionary from header to field name, for the systems that read the file.
 Features with their own data (satisfaction surveys, activities) register a
 :class:`SheetWriter` with :func:`add_sheet` at import time; each sheet receives the same
 :class:`ExportContext` and yields rows in batches.
@@ -22,14 +25,17 @@ Privacy (UU 27/2022; Perpres 76/2013 for confidential reports):
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from bot.complaint_rules import OPEN, Status
+from bot.complaint_rules import OPEN, Status, shown_status
 from bot.periods import Period
+from bot.skm import UNSUR_KEYS
+from bot.texts import t
 from storage import report_export, reports
 from storage.db import Reader, Row
 
@@ -78,6 +84,48 @@ SHEETS: list[SheetWriter] = []
 def add_sheet(sheet: SheetWriter) -> None:
     if all(s.title != sheet.title for s in SHEETS):
         SHEETS.append(sheet)
+
+
+# --- headers and the data dictionary -----------------------------------------------------
+
+#: Fields of Open311 GeoReport v2 (requests), as systems that read the file expect them.
+OPEN311_FIELDS = frozenset({
+    "service_request_id", "status", "status_notes", "service_name", "service_code",
+    "description", "agency_responsible", "service_notice", "requested_datetime",
+    "updated_datetime", "expected_datetime", "address", "lat", "long", "media_url",
+})
+
+
+def _catalog(language: str, sheet: str, field: str, suffix: str = "") -> str:
+    """A header (or, with ``suffix=".about"``, its meaning) as plain text for a cell."""
+    slug = sheet.lower()
+    if field in UNSUR_KEYS:
+        text = t(language, f"xl.{slug}.unsur{suffix}", key=field,
+                 name=t(language, f"skm.{field}.name"))
+    else:
+        text = t(language, f"xl.{slug}.{field}{suffix}")
+    return html.unescape(text)
+
+
+def header(language: str, sheet: str, field: str) -> str:
+    return _catalog(language, sheet, field)
+
+
+def dictionary_title(language: str) -> str:
+    return html.unescape(t(language, "xl.dictionary"))
+
+
+def dictionary_columns(language: str) -> list[str]:
+    return [html.unescape(t(language, f"xl.dict.{name}"))
+            for name in ("sheet", "header", "field", "open311", "about")]
+
+
+def dictionary_rows(language: str, sheet: str, fields: list[str]) -> list[list[Any]]:
+    """One row per column of a sheet: its header, field name, Open311 or not, meaning."""
+    yes = html.unescape(t(language, "xl.dict.yes"))
+    return [[sheet, header(language, sheet, field), field,
+             yes if sheet == "Pengaduan" and field in OPEN311_FIELDS else None,
+             _catalog(language, sheet, field, ".about")] for field in fields]
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -149,7 +197,8 @@ def complaint_row(context: ExportContext, row: Row) -> list[Any]:
         when(context, row["resolve_due_at"]), kelurahan.name if kelurahan else None,
         coordinate(context, row["latitude"], confidential),
         coordinate(context, row["longitude"], confidential),
-        row["status"], when(context, row["ack_due_at"]), when(context, row["acknowledged_at"]),
+        shown_status(row["status"], row["withdrawn_at"]), when(context, row["ack_due_at"]),
+        when(context, row["acknowledged_at"]),
         yes_no(row["ack_on_time"]), work_hours(row["ack_work_seconds"]),
         when(context, row["resolve_due_at"]), when(context, row["resolved_at"]),
         yes_no(row["resolve_on_time"]), work_hours(row["resolve_work_seconds"]),

@@ -19,12 +19,11 @@ from bot.activity_rules import (
     next_nudge,
     nudge_period,
     nudge_still_timely,
-    prorata_target,
 )
 from bot.clock import from_epoch, to_epoch
 from bot.scheduling import DueRows
 from bot.services.activity_common import broadcast, renderer
-from bot.services.jp_reports import upcoming_trainings
+from bot.services.jp_reports import personal_target, upcoming_trainings
 from bot.texts import Markup, join, t
 from storage import jp
 from storage.activities import Activity
@@ -62,27 +61,30 @@ async def run_due(runtime: Runtime) -> int:
     return nudged
 
 
-async def _behind(runtime: Runtime, tx: Tx) -> list[tuple[int, int]]:
-    """(person, JP this year) of reachable staff below the pro-rata target."""
+async def _behind(runtime: Runtime, tx: Tx) -> list[tuple[int, int, float]]:
+    """(person, JP this year, their pro-rata target) of reachable staff below it;
+    newcomers' targets start a grace month after their registration."""
     now = runtime.clock.now()
-    zone = runtime.settings.zone
-    year = local_year(to_epoch(now), zone)
-    target = prorata_target(runtime.office.training.jp_target, now, zone)
-    credited = await jp.jp_by_person(tx, year)
-    return [(person_id, credited.get(person_id, 0))
-            for person_id in await jp.reachable_staff(tx)
-            if is_behind(credited.get(person_id, 0), target)]
+    staff = {s.person_id: s for s in await jp.staff_jp(tx, local_year(to_epoch(now),
+                                                                      runtime.settings.zone))}
+    found = []
+    for person_id in await jp.reachable_staff(tx):
+        person = staff.get(person_id)
+        if person is None:
+            continue
+        target = personal_target(runtime, person, now)
+        if is_behind(person.jp, target):
+            found.append((person_id, person.jp, target))
+    return found
 
 
-async def _send(runtime: Runtime, tx: Tx, recipients: list[tuple[int, int]]) -> int:
-    now = runtime.clock.now()
-    zone = runtime.settings.zone
+async def _send(runtime: Runtime, tx: Tx, recipients: list[tuple[int, int, float]]) -> int:
     target = runtime.office.training.jp_target
-    prorata = prorata_target(target, now, zone)
     trainings = await upcoming_trainings(runtime)
     sent = 0
-    for person_id, total in recipients:
-        sent += await broadcast(runtime, tx, [person_id], lambda language, total=total: (
+    for person_id, total, prorata in recipients:
+        sent += await broadcast(runtime, tx, [person_id],
+                                lambda language, total=total, prorata=prorata: (
             nudge_text(runtime, language, total, target, prorata, trainings), None))
     return sent
 

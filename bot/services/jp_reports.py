@@ -19,10 +19,11 @@ from bot.activity_rules import (
     Kind,
     compliance,
     cost_per_jp,
+    is_behind,
     prorata_target,
     year_bounds,
 )
-from bot.clock import to_epoch
+from bot.clock import from_epoch, to_epoch
 from bot.roles import Permission, Role
 from bot.services import NotAllowed
 from bot.services.people import Actor
@@ -51,8 +52,13 @@ async def unit_jp_compliance(runtime: Runtime, unit_code: str | None,
     year = moment.astimezone(zone).year
     staff = await jp.staff_jp(runtime.db, year, unit_code,
                               None if at is None else to_epoch(moment))
-    target = prorata_target(runtime.office.training.jp_target, moment, zone)
-    return compliance({s.person_id: s.jp for s in staff}, target)
+    return compliance([(s.jp, personal_target(runtime, s, moment)) for s in staff])
+
+
+def personal_target(runtime: Runtime, person: StaffJp, moment: datetime) -> float:
+    """The pro-rata JP target of one officer at ``moment`` (from their registration)."""
+    return prorata_target(runtime.office.training.jp_target, moment, runtime.settings.zone,
+                          from_epoch(person.registered_at))
 
 
 # --- /jp -----------------------------------------------------------------------------------
@@ -74,9 +80,11 @@ async def my_jp(runtime: Runtime, actor: Actor) -> MyJp:
     zone = runtime.settings.zone
     year = now.astimezone(zone).year
     target = runtime.office.training.jp_target
+    registered = await jp.registered_at(runtime.db, actor.telegram_id)
     return MyJp(
         year=year, total=await jp.total(runtime.db, actor.telegram_id, year), target=target,
-        prorata=prorata_target(target, now, zone),
+        prorata=prorata_target(target, now, zone,
+                               from_epoch(registered) if registered is not None else None),
         credits=await jp.credits_of(runtime.db, actor.telegram_id, year),
         upcoming=await upcoming_trainings(runtime),
     )
@@ -97,9 +105,13 @@ class UnknownUnit(ValueError):
 class UnitJp:
     year: int
     target: int
-    prorata: float
+    prorata: float  # the office-wide pro-rata target today
     staff: list[StaffJp]
     unit_code: str | None  # None: all units
+    targets: dict[int, float]  # each officer's own (newcomers: from their registration)
+
+    def behind(self, member: StaffJp) -> bool:
+        return is_behind(member.jp, self.targets[member.person_id])
 
 
 def scope_for(runtime: Runtime, actor: Actor, requested: str | None) -> str | None:
@@ -124,8 +136,9 @@ async def unit_jp(runtime: Runtime, actor: Actor, requested: str | None) -> Unit
     zone = runtime.settings.zone
     year = now.astimezone(zone).year
     target = runtime.office.training.jp_target
-    return UnitJp(year, target, prorata_target(target, now, zone),
-                  await jp.staff_jp(runtime.db, year, unit_code), unit_code)
+    staff = await jp.staff_jp(runtime.db, year, unit_code)
+    return UnitJp(year, target, prorata_target(target, now, zone), staff, unit_code,
+                  {s.person_id: personal_target(runtime, s, now) for s in staff})
 
 
 # --- /anggaran ---------------------------------------------------------------------------

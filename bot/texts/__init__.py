@@ -19,7 +19,7 @@ LANGUAGES = ("id", "en")
 MODULES = (
     "common", "admin", "delivery", "complaints", "complaints_citizen", "complaints_staff",
     "activities", "activities_new", "activities_jp", "activities_corrections", "survey", "ikm",
-    "reports", "report_sections", "suggestions", "privacy",
+    "reports", "report_sections", "suggestions", "privacy", "export",
 )
 MAX_MESSAGE = 4096
 
@@ -78,6 +78,14 @@ def t(language: str, key: str, /, **values: object) -> Markup:
 def join(parts: Iterable[str], separator: str = "\n") -> Markup:
     """Join catalog texts (already safe) with a plain separator."""
     return Markup(separator.join(parts))
+
+
+def chosen(question: str, choice: str) -> Markup:
+    """A question (safe HTML) with the choice made under it, as a pressed button leaves it:
+    "✓ Infrastruktur", but a label with its own symbol keeps only that ("✅ Setuju", not
+    "✓ ✅ Setuju")."""
+    mark = "" if choice[:1] and not choice[:1].isalnum() else "✓ "
+    return Markup(f"{question}\n{mark}<b>{escape(choice)}</b>")
 
 
 def placeholders(template: str) -> set[str]:

@@ -52,6 +52,21 @@ ID: dict[str, str] = {
     "actnew.stale": "Ringkasan ini sudah tidak berlaku.",
     "actnew.saved": "✅ \"{title}\" tersimpan. Undangan dikirim ke {invited} orang.",
     "actnew.saved_again": "\"{title}\" sudah tersimpan sebelumnya.",
+    "actnew.forum_nobody": "Belum ada warga yang berlangganan info forum. ",
+    "actnew.forum_share": (
+        "📣 {nobody}Warga diundang ke forum publik bila berlangganan: mereka membuka /forum "
+        "lalu menekan <b>🔔 Beri tahu saya forum berikutnya</b>. Bagikan tautan ini di grup "
+        "warga:\n{link}"
+    ),
+    "actnew.forum_qr": (
+        "Kode QR tautan yang sama, untuk dicetak dan ditempel di papan pengumuman kantor "
+        "lurah atau kecamatan."
+    ),
+    "forum.qr_title": "Forum Warga",
+    "forum.qr_subject": "Undangan forum warga",
+    "forum.qr_hint": (
+        "Pindai dengan kamera ponsel, lalu tekan Beri tahu saya forum berikutnya"
+    ),
     "actnew.discarded": "Kegiatan baru dibatalkan; tidak ada yang disimpan.",
     "actnew.text_please": "Mohon jawab dengan teks.",
     "actnew.buttons_please": "Silakan pilih dengan tombol pada pesan di atas, atau ketik /batal.",
@@ -70,8 +85,12 @@ ID: dict[str, str] = {
     "actin.when.date": "Tanggal itu tidak ada di kalender. Silakan tulis lagi.",
     "actin.when.time": "Jam {time} tidak valid (00:00–23:59). Silakan tulis lagi.",
     "actin.when.past": (
-        "Waktu itu sudah lewat (sekarang {now}). Kegiatan harus di masa depan; silakan "
-        "tulis lagi."
+        "{when} sudah lewat (sekarang {now}). Kegiatan harus di masa depan; silakan "
+        "tulis lagi, dengan tahunnya bila yang dimaksud tahun depan."
+    ),
+    "actin.when.year_assumed": (
+        "ℹ️ Tahunnya tidak ditulis dan tanggal itu tahun ini sudah lewat, jadi kami ambil "
+        "tahun <b>{year}</b>. Bila bukan itu maksudnya, ketik /batal dan mulai lagi."
     ),
     "actin.when.too_far": (
         "Waktu itu lebih dari dua tahun lagi; periksa tahunnya dan tulis lagi."
@@ -150,6 +169,19 @@ EN: dict[str, str] = {
     "actnew.stale": "This summary is no longer valid.",
     "actnew.saved": "✅ \"{title}\" saved. Invitations sent to {invited} people.",
     "actnew.saved_again": "\"{title}\" was already saved.",
+    "actnew.forum_nobody": "No citizen has subscribed to forum news yet. ",
+    "actnew.forum_share": (
+        "📣 {nobody}Citizens are invited to public forums when they subscribe: they open "
+        "/forum and press <b>🔔 Notify me of the next forums</b>. Share this link in "
+        "neighbourhood groups:\n{link}"
+    ),
+    "actnew.forum_qr": (
+        "A QR code of the same link, to print and put on the notice board of the kelurahan "
+        "or district office."
+    ),
+    "forum.qr_title": "Citizen forum",
+    "forum.qr_subject": "Invitations to citizen forums",
+    "forum.qr_hint": "Scan with your phone camera, then press Notify me of the next forums",
     "actnew.discarded": "New activity discarded; nothing was saved.",
     "actnew.text_please": "Please answer with text.",
     "actnew.buttons_please": "Please choose with the buttons of the message above, or type /batal.",
@@ -168,8 +200,12 @@ EN: dict[str, str] = {
     "actin.when.date": "That date does not exist. Please type it again.",
     "actin.when.time": "{time} is not a valid time (00:00–23:59). Please type it again.",
     "actin.when.past": (
-        "That time has passed (it is now {now}). The activity must be in the future; "
-        "please type it again."
+        "{when} has passed (it is now {now}). The activity must be in the future; please "
+        "type it again, with the year if you mean next year."
+    ),
+    "actin.when.year_assumed": (
+        "ℹ️ No year was typed and that date has passed this year, so we took the year "
+        "<b>{year}</b>. If you meant something else, type /batal and start again."
     ),
     "actin.when.too_far": "That is more than two years ahead; check the year and type it again.",
     "actin.when.same": "That is the current time. Type a new time or /batal.",

@@ -23,6 +23,16 @@ ID: dict[str, str] = {
     "help.section.personal_data": "\n<b>Data pribadi</b>",
     "help.section.manage_staff": "\n<b>Admin</b>",
     "help.section.group": "\n<b>Di grup unit</b>",
+    "help.evidence": (
+        "\n📎 Pengaduan dapat dilampiri foto, gambar (JPG/PNG, juga yang dikirim sebagai "
+        "file), dokumen PDF, pesan suara, video, dan lokasi. Foto dengan keterangan boleh "
+        "dikirim lebih dulu; pesan teks berikutnya melengkapi uraiannya. Lokasi yang jauh di "
+        "luar kecamatan ditanyakan dulu kepada Anda."
+    ),
+    "help.forum": (
+        "\n🗣️ Forum warga publik hanya sampai ke warga yang berlangganan lewat /forum. "
+        "Setelah menyimpannya, bagikan tautan (dan kode QR) yang diberikan bot."
+    ),
     "help.footer": (
         "\nJika pengaduan Anda tidak ditangani dengan baik, Anda dapat melapor ke "
         "Ombudsman RI atau DPRD Kota Medan (UU 25/2009)."
@@ -56,6 +66,10 @@ ID: dict[str, str] = {
         "terlihat anggota grup. Tekan tombol di bawah, lalu kirim /{command} di sana."
     ),
     "group.open_private": "💬 Buka chat dengan bot",
+    "error.unknown_command": (
+        "Perintah /{command} tidak dikenal. Ketik /bantuan untuk melihat perintah yang dapat "
+        "Anda pakai."
+    ),
     "error.edit_ignored": (
         "✏️ Perubahan pada pesan yang sudah terkirim tidak diproses ulang. Jika ada yang perlu "
         "dikoreksi, kirim pesan baru."
@@ -97,6 +111,16 @@ EN: dict[str, str] = {
     "help.section.personal_data": "\n<b>Personal data</b>",
     "help.section.manage_staff": "\n<b>Admin</b>",
     "help.section.group": "\n<b>In unit groups</b>",
+    "help.evidence": (
+        "\n📎 A complaint may carry photos, pictures (JPG/PNG, also sent as a file), PDF "
+        "documents, voice notes, videos and a location. You may send a captioned photo "
+        "first; the next text message completes the description. A location far outside the "
+        "district is confirmed with you first."
+    ),
+    "help.forum": (
+        "\n🗣️ A public citizen forum reaches only the citizens subscribed through /forum. "
+        "After saving one, share the link (and QR code) the bot gives you."
+    ),
     "help.footer": (
         "\nIf your complaint is not handled properly you may report to the Ombudsman of the "
         "Republic of Indonesia or the Medan city council (DPRD), as UU 25/2009 provides."
@@ -130,6 +154,9 @@ EN: dict[str, str] = {
         "stays out of the group. Press the button below, then send /{command} there."
     ),
     "group.open_private": "💬 Open the chat with the bot",
+    "error.unknown_command": (
+        "The command /{command} is unknown. Type /bantuan to see the commands you can use."
+    ),
     "error.edit_ignored": (
         "✏️ Edits of a message already sent are not processed again. If something needs "
         "correcting, please send a new message."

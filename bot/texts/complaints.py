@@ -55,25 +55,47 @@ ID: dict[str, str] = {
     ),
     "lapor.text_please": "Mohon kirim uraian berupa teks.",
     "lapor.caption_used": (
-        "📎 Foto/dokumen disimpan sebagai lampiran, dan keterangannya dipakai sebagai uraian."
+        "📎 Foto/berkas disimpan sebagai lampiran, dan keterangannya dipakai sebagai uraian. "
+        "Ingin melengkapinya? Tulis saja ceritanya di sini sebagai pesan berikutnya."
     ),
-    "lapor.kept_file": "Foto/dokumen",
+    "lapor.description_completed": (
+        "✍️ Uraian dilengkapi. Kirim lampiran lain, atau tekan Selesai."
+    ),
+    "lapor.kept_file": "Foto/berkas",
     "lapor.kept_location": "Lokasi",
     "lapor.kept_ask_text": (
         "📎 {what} disimpan untuk lampiran. Sekarang tuliskan uraian masalahnya sebagai teks "
         "(apa yang terjadi, di mana persisnya, dan sejak kapan)."
     ),
     "lapor.evidence": (
-        "<b>Langkah 4 dari 6</b> — Lampiran (boleh dilewati): kirim sampai {max} foto atau "
-        "dokumen PDF, dan/atau satu lokasi (📎 → Lokasi). Tekan <b>Selesai</b> bila sudah."
+        "<b>Langkah 4 dari 6</b> — Lampiran (boleh dilewati): kirim sampai {max} foto, "
+        "gambar, dokumen PDF, pesan suara atau video, dan/atau satu lokasi (📎 → Lokasi). "
+        "Tekan <b>Selesai</b> bila sudah."
     ),
     "lapor.evidence_added": "Tersimpan: {files} lampiran{location}. Kirim lagi, atau tekan Selesai.",
     "lapor.evidence_location": " dan lokasi",
     "lapor.evidence_full": "Sudah {max} lampiran (batas maksimal). Tekan Selesai untuk lanjut.",
-    "lapor.evidence_pdf_only": "Dokumen harus berformat PDF. Kirim PDF, foto, atau lokasi.",
+    "lapor.evidence_pdf_only": (
+        "Berkas jenis ini tidak dapat dilampirkan. Kirim gambar (JPG/PNG) atau dokumen PDF; "
+        "foto, pesan suara, video, dan lokasi juga bisa."
+    ),
     "lapor.evidence_unsupported": (
-        "Jenis pesan ini tidak dapat dilampirkan. Kirim foto, dokumen PDF, atau lokasi; "
-        "atau tekan Selesai."
+        "Jenis pesan ini tidak dapat dilampirkan. Yang dapat dilampirkan: foto, gambar "
+        "(JPG/PNG), dokumen PDF, pesan suara, video, dan lokasi; atau tekan Selesai."
+    ),
+    "lapor.evidence_text": (
+        "Uraian Anda sudah tersimpan. Untuk mengubahnya, tekan Selesai, lalu pada ringkasan "
+        "pilih ✏️ Ubah → Uraian. Di langkah ini kirim foto, gambar, PDF, pesan suara, video, "
+        "atau lokasi."
+    ),
+    "lapor.location_far": (
+        "📍 Lokasi ini sekitar {km} km di luar {district}, wilayah kantor camat ini. Apakah "
+        "lokasinya benar?"
+    ),
+    "lapor.location_keep": "✅ Ya, lokasinya benar",
+    "lapor.location_drop": "📍 Bukan, jangan dipakai",
+    "lapor.location_dropped": (
+        "Baik, lokasi itu tidak disimpan. Kirim lokasi yang benar (📎 → Lokasi) bila ada."
     ),
     "lapor.skip": "Lewati",
     "lapor.done": "Selesai",
@@ -185,26 +207,49 @@ EN: dict[str, str] = {
     ),
     "lapor.text_please": "Please send the description as text.",
     "lapor.caption_used": (
-        "📎 The photo/document is kept as an attachment, and its caption is used as the "
-        "description."
+        "📎 The photo/file is kept as an attachment, and its caption is used as the "
+        "description. Want to complete it? Just write the full story here as your next "
+        "message."
     ),
-    "lapor.kept_file": "The photo/document",
+    "lapor.description_completed": (
+        "✍️ Description completed. Send more attachments, or press Done."
+    ),
+    "lapor.kept_file": "The photo/file",
     "lapor.kept_location": "The location",
     "lapor.kept_ask_text": (
         "📎 {what} is kept for the attachments. Now please write the description as text "
         "(what happened, exactly where, and since when)."
     ),
     "lapor.evidence": (
-        "<b>Step 4 of 6</b> — Attachments (optional): send up to {max} photos or PDF documents "
-        "and/or one location (📎 → Location). Press <b>Done</b> when finished."
+        "<b>Step 4 of 6</b> — Attachments (optional): send up to {max} photos, pictures, PDF "
+        "documents, voice notes or videos, and/or one location (📎 → Location). Press "
+        "<b>Done</b> when finished."
     ),
     "lapor.evidence_added": "Saved: {files} attachment(s){location}. Send more, or press Done.",
     "lapor.evidence_location": " and a location",
     "lapor.evidence_full": "You have {max} attachments (the maximum). Press Done to continue.",
-    "lapor.evidence_pdf_only": "Documents must be PDF files. Send a PDF, a photo or a location.",
+    "lapor.evidence_pdf_only": (
+        "This kind of file cannot be attached. Send a picture (JPG/PNG) or a PDF document; "
+        "photos, voice notes, videos and a location work too."
+    ),
     "lapor.evidence_unsupported": (
-        "This kind of message cannot be attached. Send a photo, a PDF document or a location; "
-        "or press Done."
+        "This kind of message cannot be attached. What can be attached: photos, pictures "
+        "(JPG/PNG), PDF documents, voice notes, videos and a location; or press Done."
+    ),
+    "lapor.evidence_text": (
+        "Your description is saved. To change it, press Done, then choose ✏️ Change → "
+        "Description on the summary. At this step, send photos, pictures, PDFs, voice notes, "
+        "videos or a location."
+    ),
+    "lapor.location_far": (
+        "📍 This location is about {km} km outside {district}, the area of this district "
+        "office. Is the location right?"
+    ),
+    "lapor.location_keep": "✅ Yes, the location is right",
+    "lapor.location_drop": "📍 No, don't use it",
+    "lapor.location_dropped": (
+        "All right, that location is not kept. Send the right one (📎 → Location) if you have "
+        "it."
     ),
     "lapor.skip": "Skip",
     "lapor.done": "Done",

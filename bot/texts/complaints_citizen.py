@@ -18,12 +18,14 @@ ID: dict[str, str] = {
     ),
     "status.deadlines_paused": "<b>Tenggat dihentikan</b> sampai Anda menjawab pertanyaan petugas.",
     "status.deadlines_done": "<b>Diselesaikan:</b> {resolved}",
+    "status.deadlines_withdrawn": "<b>Ditarik:</b> {withdrawn} (data pribadi pelapor dihapus)",
     "status.name.baru": "Baru",
     "status.name.diterima": "Diterima",
     "status.name.diproses": "Diproses",
     "status.name.menunggu_warga": "Menunggu jawaban warga",
     "status.name.selesai": "Selesai",
     "status.name.ditutup": "Ditutup",
+    "status.name.ditarik": "Ditarik pelapor",
     "status.name.dibuka_kembali": "Dibuka kembali",
     "timeline.line": "• {when} — {what}",
     "timeline.created": "Pengaduan tercatat, diteruskan ke {unit}",
@@ -92,7 +94,8 @@ ID: dict[str, str] = {
         "nomor {number}."
     ),
     "cz.relay_unsupported": (
-        "Pesan jenis ini tidak dapat diteruskan ke petugas. Kirim teks, foto, atau dokumen."
+        "Pesan jenis ini tidak dapat diteruskan ke petugas. Kirim teks, foto, dokumen, "
+        "pesan suara, atau video."
     ),
     "cz.closed_not_relayed": (
         "Pengaduan {number} sudah ditutup, jadi pesan Anda tidak diteruskan ke petugas. Bila "
@@ -130,12 +133,16 @@ EN: dict[str, str] = {
     ),
     "status.deadlines_paused": "<b>Deadlines paused</b> until you answer the officers' question.",
     "status.deadlines_done": "<b>Resolved:</b> {resolved}",
+    "status.deadlines_withdrawn": (
+        "<b>Withdrawn:</b> {withdrawn} (the reporter's personal data was erased)"
+    ),
     "status.name.baru": "New",
     "status.name.diterima": "Accepted",
     "status.name.diproses": "In progress",
     "status.name.menunggu_warga": "Waiting for the citizen",
     "status.name.selesai": "Resolved",
     "status.name.ditutup": "Closed",
+    "status.name.ditarik": "Withdrawn by the reporter",
     "status.name.dibuka_kembali": "Reopened",
     "timeline.line": "• {when} — {what}",
     "timeline.created": "Complaint recorded, sent to {unit}",
@@ -203,8 +210,8 @@ EN: dict[str, str] = {
         "solved, please file a new complaint with /lapor and mention {number}."
     ),
     "cz.relay_unsupported": (
-        "This kind of message cannot be passed to the officers. Send text, a photo or a "
-        "document."
+        "This kind of message cannot be passed to the officers. Send text, a photo, a "
+        "document, a voice note or a video."
     ),
     "cz.closed_not_relayed": (
         "Complaint {number} is closed, so your message was not passed to the officers. If "

@@ -28,6 +28,7 @@ ID: dict[str, str] = {
     ),
     "alert.deadlines_paused": "<b>Tenggat berhenti:</b> menunggu jawaban warga",
     "alert.deadlines_resolved": "<b>Diselesaikan:</b> {resolved}",
+    "alert.deadlines_withdrawn": "<b>Ditarik pelapor:</b> {withdrawn}",
     "alert.evidence": "\n\n📎 Lampiran: {files} berkas{location} (di bawah pesan ini)",
     "alert.location": ", 1 lokasi",
     "alert.rating": "\n⭐ Penilaian warga: {rating}/5{comment}",
@@ -48,6 +49,7 @@ ID: dict[str, str] = {
     "alert.icon.new": "🆕",
     "alert.icon.open": "📌",
     "alert.icon.done": "✅",
+    "alert.icon.withdrawn": "↩️",
     "btn.accept": "✅ Terima",
     "btn.ask": "❓ Minta Info",
     "btn.move": "↪️ Alihkan",
@@ -62,7 +64,13 @@ ID: dict[str, str] = {
     ),
     "grp.move_choose": "Alihkan {number} ke unit mana?",
     "grp.move_prompt": "{name}, tulis alasan pengalihan {number} ke {unit} (balas pesan ini):",
-    "grp.too_short": "Terlalu pendek ({length} karakter; minimal {min}). Balas lagi pesan tadi.",
+    "grp.too_short": (
+        "Terlalu pendek ({length} karakter; minimal {min}). Balas lagi pesan bot yang meminta "
+        "{what} {number}, dengan teks yang lebih lengkap."
+    ),
+    "grp.what.ask": "pertanyaan untuk warga tentang",
+    "grp.what.resolve": "catatan penyelesaian",
+    "grp.what.reassign": "alasan pengalihan",
     "grp.reply_sent": "✉️ Jawaban {number} terkirim ke warga.",
     "grp.prompt_answered": (
         "Permintaan untuk {number} ini sudah dijawab sebelumnya; balasan ini tidak diproses. "
@@ -189,6 +197,7 @@ EN: dict[str, str] = {
     "alert.deadline_reopened": "<b>Reopened</b> by the citizen · <b>new resolve-by:</b> {resolve_due}",
     "alert.deadlines_paused": "<b>Deadlines paused:</b> waiting for the citizen",
     "alert.deadlines_resolved": "<b>Resolved:</b> {resolved}",
+    "alert.deadlines_withdrawn": "<b>Withdrawn by the reporter:</b> {withdrawn}",
     "alert.evidence": "\n\n📎 Attachments: {files} file(s){location} (below this message)",
     "alert.location": ", 1 location",
     "alert.rating": "\n⭐ Citizen's rating: {rating}/5{comment}",
@@ -210,6 +219,7 @@ EN: dict[str, str] = {
     "alert.icon.new": "🆕",
     "alert.icon.open": "📌",
     "alert.icon.done": "✅",
+    "alert.icon.withdrawn": "↩️",
     "btn.accept": "✅ Accept",
     "btn.ask": "❓ Ask for info",
     "btn.move": "↪️ Reassign",
@@ -224,7 +234,13 @@ EN: dict[str, str] = {
     ),
     "grp.move_choose": "Move {number} to which unit?",
     "grp.move_prompt": "{name}, write why {number} moves to {unit} (reply here):",
-    "grp.too_short": "Too short ({length} characters; at least {min}). Reply to the prompt again.",
+    "grp.too_short": (
+        "Too short ({length} characters; at least {min}). Reply again to the bot's message "
+        "asking for the {what} {number}, with a fuller text."
+    ),
+    "grp.what.ask": "question to the citizen about",
+    "grp.what.resolve": "resolution note of",
+    "grp.what.reassign": "reason for moving",
     "grp.reply_sent": "✉️ Answer to {number} sent to the citizen.",
     "grp.prompt_answered": (
         "This request about {number} was answered already; this reply was not processed. "

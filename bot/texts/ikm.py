@@ -32,8 +32,8 @@ ID: dict[str, str] = {
         "IKM: {ikm} (skala 1–4)\n"
         "<b>IKM konversi: {converted}</b>\n"
         "<b>Mutu pelayanan: {mutu} ({kinerja})</b>\n\n"
-        "Responden: {respondents}{sample}\n\n"
-        "<b>Prioritas perbaikan</b>\n{weakest}{weight_note}"
+        "{sample}\n\n"
+        "<b>Prioritas perbaikan</b>\n{weakest}{sample_basis}{weight_note}"
     ),
     "ikm.incomplete": (
         "📊 <b>Indeks Kepuasan Masyarakat</b>\n{scope} · {period}\n\n{lines}\n\n"
@@ -43,14 +43,19 @@ ID: dict[str, str] = {
     "ikm.line_empty": "{key} {name}: belum dijawab",
     "ikm.mutu": "{mutu} ({kinerja})",
     "ikm.weak_line": "{rank}. {key} {name} — NRR {nrr}",
-    "ikm.sample_office": (
-        " dari sampel minimum {minimum} (Krejcie–Morgan; populasi periode ini {population}, "
-        "dari {yearly} pengguna per tahun menurut berkas kantor)"
-    ),
-    "ikm.sample_given": " dari sampel minimum {minimum} (Krejcie–Morgan; populasi {population})",
-    "ikm.sample_short": "\n⚠️ Responden kurang dari sampel minimum: hasil belum mewakili.",
+    "ikm.sample_short": "⚠️ Perlu {minimum} responden agar hasilnya mewakili; baru {respondents}.",
+    "ikm.sample_met": "Responden: {respondents}, cukup agar hasilnya mewakili (perlu {minimum}).",
     "ikm.sample_unknown": (
-        " (populasi tidak diketahui: tambahkan <code>populasi=N</code> untuk sampel minimum)"
+        "Responden: {respondents}. Berapa yang diperlukan agar mewakili belum dapat dihitung: "
+        "jumlah pengguna layanan tidak diketahui (tambahkan <code>populasi=N</code>)."
+    ),
+    "ikm.basis_office": (
+        "\n\n<i>Jumlah responden yang diperlukan: rumus Krejcie–Morgan dari {population} "
+        "pengguna layanan pada periode ini ({yearly} per tahun menurut berkas kantor).</i>"
+    ),
+    "ikm.basis_given": (
+        "\n\n<i>Jumlah responden yang diperlukan: rumus Krejcie–Morgan dari {population} "
+        "pengguna layanan.</i>"
     ),
     "ikm.weight_rounded": "\n\n<i>Bobot tiap unsur 0,11 (dibulatkan), sesuai berkas kantor.</i>",
     "ikm.kinerja.sangat_baik": "Sangat baik",
@@ -92,8 +97,8 @@ EN: dict[str, str] = {
         "IKM: {ikm} (scale 1–4)\n"
         "<b>Converted IKM: {converted}</b>\n"
         "<b>Service quality: {mutu} ({kinerja})</b>\n\n"
-        "Respondents: {respondents}{sample}\n\n"
-        "<b>Improvement priorities</b>\n{weakest}{weight_note}"
+        "{sample}\n\n"
+        "<b>Improvement priorities</b>\n{weakest}{sample_basis}{weight_note}"
     ),
     "ikm.incomplete": (
         "📊 <b>Public satisfaction index (IKM)</b>\n{scope} · {period}\n\n{lines}\n\n"
@@ -103,16 +108,21 @@ EN: dict[str, str] = {
     "ikm.line_empty": "{key} {name}: no answers yet",
     "ikm.mutu": "{mutu} ({kinerja})",
     "ikm.weak_line": "{rank}. {key} {name} — NRR {nrr}",
-    "ikm.sample_office": (
-        " of a minimum sample of {minimum} (Krejcie–Morgan; population in this period "
-        "{population}, from {yearly} users a year in the office file)"
+    "ikm.sample_short": (
+        "⚠️ {minimum} respondents are needed for a representative result; so far {respondents}."
     ),
-    "ikm.sample_given": (
-        " of a minimum sample of {minimum} (Krejcie–Morgan; population {population})"
-    ),
-    "ikm.sample_short": "\n⚠️ Fewer respondents than the minimum sample: not yet representative.",
+    "ikm.sample_met": "Respondents: {respondents}, enough to be representative ({minimum} needed).",
     "ikm.sample_unknown": (
-        " (population unknown: add <code>populasi=N</code> for the minimum sample)"
+        "Respondents: {respondents}. How many are needed cannot be computed: the number of "
+        "service users is unknown (add <code>populasi=N</code>)."
+    ),
+    "ikm.basis_office": (
+        "\n\n<i>Respondents needed: the Krejcie–Morgan formula for {population} service users "
+        "in this period ({yearly} a year according to the office file).</i>"
+    ),
+    "ikm.basis_given": (
+        "\n\n<i>Respondents needed: the Krejcie–Morgan formula for {population} service "
+        "users.</i>"
     ),
     "ikm.weight_rounded": "\n\n<i>Each unsur weighs 0.11 (rounded), as set in the office file.</i>",
     "ikm.kinerja.sangat_baik": "Very good",

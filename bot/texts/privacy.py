@@ -44,6 +44,7 @@ ID: dict[str, str] = {
         "pelapornya;\n"
         "• {open} pengaduan yang masih ditangani ditutup sebagai ditarik oleh pelapor, dan "
         "unitnya diberi tahu;\n"
+        "{conduct}"
         "• {responses} respons survei tetap dihitung dalam IKM, tanpa jawaban profil dan "
         "saran Anda;\n"
         "• {invitations} undangan kegiatan yang belum berlangsung ditarik{forum};\n"
@@ -53,13 +54,18 @@ ID: dict[str, str] = {
         "menyetujui pemberitahuan privasi (misalnya dengan /lapor)."
     ),
     "pd.explain_forum": ", dan langganan forum warga Anda dihentikan",
+    "pd.explain_conduct": (
+        "• {count} pengaduan tentang perilaku petugas tetap ditangani pimpinan kecamatan "
+        "sampai selesai, tanpa identitas Anda (menyangkut integritas kantor, bukan hanya "
+        "Anda);\n"
+    ),
     "pd.erase_yes": "🗑 Hapus data saya",
     "pd.erase_no": "Batal",
     "pd.kept": "Dibatalkan. Tidak ada data yang diubah.",
     "pd.erased": (
         "✅ <b>Data pribadi Anda telah dihapus.</b>\n\n"
         "• Nama dan username Anda dihapus; persetujuan privasi ditarik.\n"
-        "• {complaints} pengaduan disimpan tanpa identitas Anda{closed}.\n"
+        "• {complaints} pengaduan disimpan tanpa identitas Anda{closed}{kept}.\n"
         "• {responses} respons survei: jawaban profil dan saran dihapus.\n"
         "• {invitations} undangan kegiatan ditarik{forum}.\n"
         "• Draf yang belum terkirim dibuang.\n\n"
@@ -67,6 +73,9 @@ ID: dict[str, str] = {
         "Anda lagi."
     ),
     "pd.erased_closed": "; ditutup sebagai ditarik: {numbers}",
+    "pd.erased_kept": (
+        "; tentang perilaku petugas, tetap ditangani pimpinan tanpa identitas Anda: {numbers}"
+    ),
     "pd.erased_forum": "; langganan forum warga dihentikan",
     "pd.expired": "Tombol ini sudah kedaluwarsa. Ketik /hapusdata lagi.",
     "pd.staff": (
@@ -78,6 +87,11 @@ ID: dict[str, str] = {
     "grp.withdrawn": (
         "🚫 <b>{number} ditutup</b>: pelapor menarik pengaduan ini dan menghapus data "
         "pribadinya (UU 27/2022). Identitas pelapor kini dirahasiakan."
+    ),
+    "grp.reporter_erased_conduct": (
+        "🔒 <b>{number} tetap terbuka</b>: pelapor menghapus data pribadinya (UU 27/2022). "
+        "Pengaduan tentang perilaku petugas ini tetap ditangani pimpinan; identitas pelapor "
+        "kini dirahasiakan."
     ),
     "timeline.withdrawn": "Ditutup: ditarik oleh pelapor (data pribadi dihapus)",
     "ticket.event.withdrawn": "menarik pengaduan (data pribadi dihapus); ditutup",
@@ -128,6 +142,7 @@ EN: dict[str, str] = {
         "identity: officers, unit groups and reports no longer see who filed them;\n"
         "• {open} {open:|complaint|complaints} still being handled {open:|is|are} closed as withdrawn by the reporter, "
         "and their units are told;\n"
+        "{conduct}"
         "• {responses} survey {responses:|response still counts|responses still count} in the IKM, without your profile answers "
         "and suggestion;\n"
         "• {invitations} {invitations:|invitation|invitations} to activities that have not begun {invitations:|is|are} withdrawn{forum};\n"
@@ -137,19 +152,28 @@ EN: dict[str, str] = {
         "again (for example with /lapor)."
     ),
     "pd.explain_forum": ", and your citizen forum subscription ends",
+    "pd.explain_conduct": (
+        "• {count} {count:|complaint|complaints} about an officer's conduct {count:|stays|stay} "
+        "with the district leadership until resolved, without your identity (they concern "
+        "the office's integrity, not only you);\n"
+    ),
     "pd.erase_yes": "🗑 Erase my data",
     "pd.erase_no": "Cancel",
     "pd.kept": "Cancelled. No data was changed.",
     "pd.erased": (
         "✅ <b>Your personal data has been erased.</b>\n\n"
         "• Your name and username were erased; your privacy consent is withdrawn.\n"
-        "• {complaints} {complaints:|complaint is|complaints are} kept without your identity{closed}.\n"
+        "• {complaints} {complaints:|complaint is|complaints are} kept without your identity{closed}{kept}.\n"
         "• {responses} survey {responses:|response|responses}: profile answers and suggestion erased.\n"
         "• {invitations} activity {invitations:|invitation|invitations} withdrawn{forum}.\n"
         "• Unsent drafts were discarded.\n\n"
         "You can keep using the bot; for a new complaint we will ask for your consent again."
     ),
     "pd.erased_closed": "; closed as withdrawn: {numbers}",
+    "pd.erased_kept": (
+        "; about an officer's conduct, still handled by the leadership without your "
+        "identity: {numbers}"
+    ),
     "pd.erased_forum": "; citizen forum subscription ended",
     "pd.expired": "This button has expired. Type /hapusdata again.",
     "pd.staff": (
@@ -161,6 +185,11 @@ EN: dict[str, str] = {
     "grp.withdrawn": (
         "🚫 <b>{number} closed</b>: the reporter withdrew this complaint and erased their "
         "personal data (UU 27/2022). The reporter's identity is now confidential."
+    ),
+    "grp.reporter_erased_conduct": (
+        "🔒 <b>{number} stays open</b>: the reporter erased their personal data (UU 27/2022). "
+        "This complaint about an officer's conduct is still handled by the leadership; the "
+        "reporter's identity is now confidential."
     ),
     "timeline.withdrawn": "Closed: withdrawn by the reporter (personal data erased)",
     "ticket.event.withdrawn": "withdrew the complaint (personal data erased); closed",

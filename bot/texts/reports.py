@@ -22,6 +22,9 @@ ID: dict[str, str] = {
     "summary.digest_title": "📬 <b>Ringkasan mingguan — {period}</b>",
     "scorecard.title": "📋 <b>Kinerja {unit} — {period}</b>",
     "summary.empty": "Belum ada pengaduan yang masuk pada periode ini.",
+    "summary.empty_before": (
+        "Belum ada pengaduan yang masuk pada periode ini ({previous}: {count})."
+    ),
     "summary.received": "Pengaduan masuk: <b>{count}</b>{trend}",
     "summary.statuses": "Status sekarang: {items}",
     "summary.status_item": "{status} {count}",
@@ -144,6 +147,7 @@ EN: dict[str, str] = {
     "summary.digest_title": "📬 <b>Weekly summary — {period}</b>",
     "scorecard.title": "📋 <b>Scorecard of {unit} — {period}</b>",
     "summary.empty": "No complaints were received in this period.",
+    "summary.empty_before": "No complaints were received in this period ({previous}: {count}).",
     "summary.received": "Complaints received: <b>{count}</b>{trend}",
     "summary.statuses": "Status now: {items}",
     "summary.status_item": "{status} {count}",

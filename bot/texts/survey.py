@@ -6,37 +6,37 @@ from __future__ import annotations
 #: Unsur names and the labels of scores 1 → 4, exactly as in the regulation's table.
 UNSUR_ID: dict[str, tuple[str, str, tuple[str, str, str, str]]] = {
     "U1": ("Persyaratan",
-           "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis "
+           "Bagaimana pendapat Anda tentang kesesuaian persyaratan pelayanan dengan jenis "
            "pelayanannya?",
            ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
     "U2": ("Sistem, Mekanisme, dan Prosedur",
-           "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+           "Bagaimana pemahaman Anda tentang kemudahan prosedur pelayanan di unit ini?",
            ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah")),
     "U3": ("Waktu Penyelesaian",
-           "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+           "Bagaimana pendapat Anda tentang kecepatan waktu dalam memberikan pelayanan?",
            ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat")),
     "U4": ("Biaya/Tarif",
-           "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+           "Bagaimana pendapat Anda tentang kewajaran biaya/tarif dalam pelayanan?",
            ("Sangat mahal", "Cukup mahal", "Murah", "Gratis")),
     "U5": ("Produk Spesifikasi Jenis Pelayanan",
-           "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang "
+           "Bagaimana pendapat Anda tentang kesesuaian produk pelayanan antara yang "
            "tercantum dalam standar pelayanan dengan hasil yang diberikan?",
            ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
     "U6": ("Kompetensi Pelaksana",
-           "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+           "Bagaimana pendapat Anda tentang kompetensi/kemampuan petugas dalam pelayanan?",
            ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten")),
     "U7": ("Perilaku Pelaksana",
-           "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait "
+           "Bagaimana pendapat Anda tentang perilaku petugas dalam pelayanan terkait "
            "kesopanan dan keramahan?",
            ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah",
             "Sangat sopan dan ramah")),
     "U8": ("Penanganan Pengaduan, Saran dan Masukan",
-           "Bagaimana pendapat Saudara tentang penanganan pengaduan, saran dan masukan di unit "
+           "Bagaimana pendapat Anda tentang penanganan pengaduan, saran dan masukan di unit "
            "ini?",
            ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal",
             "Dikelola dengan baik")),
     "U9": ("Sarana dan Prasarana",
-           "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+           "Bagaimana pendapat Anda tentang kualitas sarana dan prasarana?",
            ("Buruk", "Cukup", "Baik", "Sangat baik")),
 }
 
@@ -104,7 +104,6 @@ ID: dict[str, str] = {
     ),
     "skm.question": "Layanan: <b>{service}</b>\n\n<b>Pertanyaan {n}/9 · {name}</b>\n{question}",
     "skm.answer_button": "{score} · {label}",
-    "skm.chosen": "{text}\n✓ <b>{choice}</b>",
     "skm.use_buttons": (
         "Mohon jawab dengan tombol pada pertanyaan di atas. Ketik /batal untuk berhenti."
     ),
@@ -202,7 +201,6 @@ EN: dict[str, str] = {
     ),
     "skm.question": "Service: <b>{service}</b>\n\n<b>Question {n}/9 · {name}</b>\n{question}",
     "skm.answer_button": "{score} · {label}",
-    "skm.chosen": "{text}\n✓ <b>{choice}</b>",
     "skm.use_buttons": "Please answer with the buttons of the question above. Type /batal to stop.",
     "skm.profile.gender": "Your gender? <i>(optional)</i>",
     "skm.profile.age": "Your age? <i>(optional)</i>",

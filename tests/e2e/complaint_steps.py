@@ -37,11 +37,11 @@ async def begin_complaint(
     *,
     category: str = "Infrastruktur",
     kelurahan: str = "Terjun",
-    description: str = "Lampu jalan di Jl. Marelan Raya mati sejak seminggu, gelap sekali.",
+    description: str | None = "Lampu jalan di Jl. Marelan Raya mati sejak seminggu, gelap sekali.",
     conduct_unit: str | None = None,
-) -> BotMessage:
+) -> BotMessage | None:
     """/lapor up to the evidence step (consenting when asked); returns the citizen's
-    description message."""
+    description message. With ``description=None``: up to the description question."""
     await citizen.send("/lapor")
     first = await citizen.next_message()
     if "data pribadi" in first.text:
@@ -55,6 +55,8 @@ async def begin_complaint(
     await citizen.wait_for("Di kelurahan mana")
     await citizen.press(kelurahan)
     await citizen.wait_for("Ceritakan masalahnya")
+    if description is None:
+        return None
     sent = await citizen.send(description)
     await citizen.wait_for("Lampiran")
     return sent

@@ -19,9 +19,12 @@ async def telegram() -> AsyncIterator[FakeTelegram]:
 @pytest_asyncio.fixture
 async def office(telegram: FakeTelegram, tmp_path: Path,
                  request: pytest.FixtureRequest) -> AsyncIterator[OfficeEnv]:
-    """The office at ``OFFICE_START`` of the test module when it sets one (a datetime in
-    WIB), else at the harness's ordinary Wednesday morning."""
-    start = getattr(request.module, "OFFICE_START", DEFAULT_START)
+    """The office at the test's ``office_start`` mark, else at ``OFFICE_START`` of the test
+    module when it sets one (a datetime in WIB), else at the harness's ordinary Wednesday
+    morning."""
+    marked = request.node.get_closest_marker("office_start")
+    start = (marked.args[0] if marked is not None
+             else getattr(request.module, "OFFICE_START", DEFAULT_START))
     env = await start_office(telegram, tmp_path / "marelan.db", start=start)
     try:
         yield env

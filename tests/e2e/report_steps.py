@@ -121,9 +121,18 @@ def workbook_of(office: OfficeEnv, message: BotMessage):
     return load_workbook(io.BytesIO(data), read_only=True)
 
 
+def field_names(book) -> dict[tuple[str, str], str]:
+    """(sheet, header) -> field name, from the workbook's data dictionary ("Kamus Data"),
+    as a system reading the file maps the office's headers to Open311 names."""
+    rows = list(book["Kamus Data"].iter_rows(values_only=True))[1:]
+    return {(sheet, header): field for sheet, header, field, *_ in rows}
+
+
 def sheet_rows(book, title: str) -> list[dict[str, Any]]:
+    """The data rows of a sheet as dicts keyed by field name (through the dictionary)."""
     rows = list(book[title].iter_rows(values_only=True))
-    header = rows[0]
+    fields = field_names(book)
+    header = tuple(fields[(title, shown)] for shown in rows[0])
     # read-only mode drops the empty cells at the end of a row
     return [dict(zip(header, row + (None,) * (len(header) - len(row)), strict=True))
             for row in rows[1:]]

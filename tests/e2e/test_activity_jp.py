@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from bot import activity_callbacks as acb
 from bot.services import jp_reports
 from storage import activities, jp
@@ -14,14 +16,20 @@ from tests.e2e.activity_steps import (
     member,
     new_activity,
 )
-from tests.e2e.harness import WIB, OfficeEnv
+from tests.e2e.harness import DEFAULT_START, WIB, OfficeEnv
+
+#: The staff of these tests were registered at the start of the year, so the whole
+#: year's pro-rata target applies to them (a newcomer's starts a grace month later).
+REGISTERED_IN_JANUARY = pytest.mark.office_start(datetime(2026, 1, 5, 9, 0, tzinfo=WIB))
 
 
+@REGISTERED_IN_JANUARY
 async def test_attendance_credits_jp_and_jp_shows_it(office: OfficeEnv) -> None:
     kasi = await member(office, "Kasi", "kepala", "PEM")
     ani = await member(office, "Ani", "staf", "PEM")
     budi = await member(office, "Budi", "staf", "PEM")
     cici = await member(office, "Cici", "staf", "PEM")
+    await office.at(DEFAULT_START)
     await new_activity(kasi, title="Pelatihan Excel Dasar", when="besok 13:00",
                        duration="3 jam", audience=("Seksi Pemerintahan",))  # 180 min: 4 JP
     await ani.press("Hadir", message=await ani.wait_for("Undangan pelatihan"))
@@ -69,12 +77,14 @@ async def test_attendance_credits_jp_and_jp_shows_it(office: OfficeEnv) -> None:
     assert kinds[-2:] == ["checklist_sent", "attendance"]
 
 
+@REGISTERED_IN_JANUARY
 async def test_jp_unit_lists_who_is_behind(office: OfficeEnv) -> None:
     camat = await member(office, "Camat", "supervisor")
     kasi = await member(office, "Kasi", "kepala", "PEM")
     ani = await member(office, "Ani", "staf", "PEM")
     await member(office, "Budi", "staf", "PEM")
     await member(office, "Rina", "staf", "PEMB")
+    await office.at(DEFAULT_START)
     summary = await create_activity(camat, title="Diklat Kepemimpinan", when="besok 08:00",
                                     duration="15 jam", jp="20", audience=("Semua staf",))
     assert "20 JP" in summary.text
@@ -115,10 +125,12 @@ async def test_jp_unit_lists_who_is_behind(office: OfficeEnv) -> None:
     assert (compliance.staff, compliance.on_track) == (3, 1)
 
 
+@REGISTERED_IN_JANUARY
 async def test_monthly_nudge_reaches_staff_behind_once(office: OfficeEnv) -> None:
     camat = await member(office, "Camat", "supervisor")
     ani = await member(office, "Ani", "staf", "PEM")
     budi = await member(office, "Budi", "staf", "PEM")
+    await office.at(DEFAULT_START)  # the February nudge fell due while time jumped: missed
     warga = office.user("Warga")
     await warga.send("/start")
     await new_activity(camat, title="Diklat Teknis", when="besok 08:00", duration="15 jam",
@@ -137,7 +149,8 @@ async def test_monthly_nudge_reaches_staff_behind_once(office: OfficeEnv) -> Non
     await office.restart()
     await office.advance(days=1, hours=1)  # Tue 1 Dec 09:00: first working day
     nudge = await budi.wait_for("Pengingat bulanan")
-    assert "JP Anda tahun ini 0" in nudge.text and "target pro-rata sampai hari ini 18,3 JP" \
+    # Registered on 5 January: the target runs from 4 February, 300 days before 1 December.
+    assert "JP Anda tahun ini 0" in nudge.text and "target pro-rata sampai hari ini 16,4 JP" \
         in nudge.text
     assert "Pelatihan Layanan Digital (5 JP)" in nudge.text
     await camat.wait_for("Pengingat bulanan")  # supervisors are ASN too
@@ -148,7 +161,7 @@ async def test_monthly_nudge_reaches_staff_behind_once(office: OfficeEnv) -> Non
     assert count(warga, "Undangan pelatihan") == 0  # "Semua staf" is staff only
     assert count(budi, "Undangan pelatihan") == 2
     states = await jp.nudge_states(office.db)
-    assert states == {"2026-12": "sent", "2027-01": "pending"}
+    assert states == {"2026-02": "missed", "2026-12": "sent", "2027-01": "pending"}
 
 
 async def test_budget_totals_and_over_budget_confirmation(office: OfficeEnv) -> None:
@@ -201,3 +214,26 @@ async def test_a_nudge_missed_for_a_whole_day_is_not_sent_late(office: OfficeEnv
     await office.world.settle()
     assert count(budi, "Pengingat bulanan") == 0
     assert await jp.nudge_states(office.db) == {"2026-12": "missed", "2027-01": "pending"}
+
+
+async def test_a_newly_registered_officer_is_not_behind_on_day_one(office: OfficeEnv) -> None:
+    """The pro-rata target of an officer registered today (25 November) ran from 1 January:
+    18 JP "behind" on day one, a nudge a week later. It now runs from a grace month after
+    their registration."""
+    budi = await member(office, "Budi", "staf", "PEM")
+    kasi = await member(office, "Kasi", "kepala", "PEM")
+    await budi.send("/jp")
+    mine = await budi.wait_for("JP Anda tahun 2026")
+    assert "Target pro-rata sampai hari ini: 0,0 JP — Anda sudah sesuai jalur" in mine.text
+    await kasi.send("/jp_unit")
+    listing = await kasi.wait_for("JP tahun 2026")
+    assert "✅ Budi — 0 JP" in listing.text
+    assert "Di bawah target pro-rata: 0 dari 2 orang." in listing.text
+
+    await office.at(datetime(2026, 12, 1, 9, 30, tzinfo=WIB))  # the December nudge
+    assert count(budi, "Pengingat bulanan") == 0 and count(kasi, "Pengingat bulanan") == 0
+
+    await office.at(datetime(2026, 12, 28, 9, 0, tzinfo=WIB))  # 3 days after the grace
+    await budi.send("/jp")
+    mine = await budi.wait_for("JP Anda tahun 2026")
+    assert "Target pro-rata sampai hari ini: 0,2 JP — Anda masih di bawahnya" in mine.text

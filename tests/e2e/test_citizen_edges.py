@@ -122,7 +122,7 @@ async def test_a_photo_or_pin_sent_before_the_description_is_kept(office: Office
     await citizen.send_location(3.71, 98.65)
     await citizen.wait_for("Lokasi disimpan")
     await citizen.send_photo()  # no caption: kept, text still asked for
-    await citizen.wait_for("Foto/dokumen disimpan untuk lampiran")
+    await citizen.wait_for("Foto/berkas disimpan untuk lampiran")
     await citizen.send_photo("Jembatan kayu di Lorong Damai patah sebagian, berbahaya.")
     await citizen.wait_for("keterangannya dipakai sebagai uraian")
     await citizen.wait_for("Lampiran")

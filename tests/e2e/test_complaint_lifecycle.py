@@ -256,7 +256,7 @@ async def test_daily_limit_and_input_validation(office: OfficeEnv) -> None:
     assert "berupa teks" in (await citizen.next_message()).text
     await citizen.send("Uraian yang cukup panjang <b>&</b> berisi tanda khusus.")
     await citizen.wait_for("Lampiran")
-    await citizen.send_voice()
+    await citizen.send_sticker()
     assert "tidak dapat dilampirkan" in (await citizen.next_message()).text
     await citizen.send_document(file_name="foto.docx", mime_type="application/msword")
     assert "PDF" in (await citizen.next_message()).text

@@ -81,3 +81,35 @@ async def test_a_person_the_bot_cannot_reach_is_not_invited(office: OfficeEnv) -
                                                                            activity.id)]
     assert invited == [siti.id]
 
+
+
+async def test_a_forum_nobody_is_subscribed_to_tells_the_organiser_how_to_reach_citizens(
+        office: OfficeEnv) -> None:
+    """"Undangan dikirim ke 0 orang" and nothing else left the organiser stuck: they learn
+    how citizens subscribe and get a link to share, which opens /forum for a citizen."""
+    camat = await member(office, "Camat", "supervisor")
+    done = await new_activity(camat, kind="Forum Warga", title="Forum Warga Kelurahan Terjun",
+                              when="3 Des 14:00", place="Kantor Lurah Terjun",
+                              audience=("Publik",))
+    assert "Undangan dikirim ke 0 orang" in done.text
+    hint = await camat.next_message()
+    assert "Belum ada warga yang berlangganan" in hint.text and "/forum" in hint.text
+    link = "https://t.me/marelan_test_bot?start=forum"
+    assert link in hint.text
+    poster = await camat.next_message()
+    assert poster.kind == "photo" and "papan pengumuman" in poster.caption
+
+    siti = office.user("Siti")
+    await siti.send("/start forum")  # what opening the shared link sends
+    await siti.wait_for("Forum Warga Kelurahan Terjun")
+    toggle = await siti.wait_for("Ingin diundang")
+    await siti.press("Beri tahu saya forum berikutnya", message=toggle)
+    await office.world.settle()
+    assert await activity_invitations.is_subscribed(office.db, siti.id)
+
+    again = await new_activity(camat, kind="Forum Warga", title="Forum Warga Paya Pasir",
+                               when="4 Des 14:00", place="Kantor Lurah Paya Pasir",
+                               audience=("Publik",))
+    assert "Undangan dikirim ke 1 orang" in again.text
+    share = await camat.next_message()  # the link is worth sharing again, without "nobody"
+    assert link in share.text and "Belum ada warga" not in share.text

@@ -42,8 +42,11 @@ async def test_ikm_after_several_surveys(office: OfficeEnv) -> None:
     assert "U1 Persyaratan: 4,00 · 0,444 · A (Sangat baik)" in report.text
     assert "U8 Penanganan Pengaduan, Saran dan Masukan: 2,50 · 0,278 · D (Tidak baik)" \
         in report.text  # 2,5 × 25 = 62,5
-    assert "Responden: 2 dari sampel minimum 130" in report.text  # 2400 × 30/365 = 197
-    assert "kurang dari sampel minimum" in report.text
+    # One plain sentence for the Camat, the method in a footnote: 2400 × 30/365 = 197.
+    assert "\n⚠️ Perlu 130 responden agar hasilnya mewakili; baru 2.\n" in report.text
+    assert "Krejcie–Morgan dari 197 pengguna layanan pada periode ini (2.400 per tahun" \
+        in report.text
+    assert "sampel minimum" not in report.text
     weakest = report.text.split("Prioritas perbaikan")[1]
     assert weakest.index("U8") < weakest.index("U3") < weakest.index("U2")
 
@@ -54,7 +57,7 @@ async def test_ikm_after_several_surveys(office: OfficeEnv) -> None:
     assert "seluruh layanan · November 2026" in whole.text
     assert "IKM konversi: 75,93" in whole.text
     assert "Mutu pelayanan: C (Kurang baik)" in whole.text
-    assert "Responden: 3 dari sampel minimum 248" in whole.text  # 8500 × 30/365 = 699
+    assert "Perlu 248 responden agar hasilnya mewakili; baru 3." in whole.text  # 699 users
 
 
 async def test_ikm_scope_periods_and_number_formats(office: OfficeEnv) -> None:
@@ -85,8 +88,9 @@ async def test_ikm_scope_periods_and_number_formats(office: OfficeEnv) -> None:
     await camat.send("/ikm 2026-11-01..2026-11-30 KK populasi=1")
     given = await camat.wait_for("Indeks Kepuasan Masyarakat")
     assert "1 November 2026 – 30 November 2026" in given.text
-    assert "Responden: 1 dari sampel minimum 1 (Krejcie–Morgan; populasi 1)" in given.text
-    assert "kurang dari sampel minimum" not in given.text
+    assert "\nResponden: 1, cukup agar hasilnya mewakili (perlu 1).\n" in given.text
+    assert "Krejcie–Morgan dari 1 pengguna layanan" in given.text
+    assert "⚠️" not in given.text
 
     await camat.send("/bahasa")
     choice = await camat.wait_for("Pilih bahasa")

@@ -142,7 +142,7 @@ async def test_erasure_anonymises_closes_and_asks_for_consent_again(office: Offi
     assert "pelapor menarik pengaduan ini" in notice.text
     edited = await pemb.group.wait_for_edit(alert)
     assert "Dirahasiakan" in edited.text and "Rahmawati" not in edited.text
-    assert "Status: Ditutup" in edited.text and edited.buttons == []
+    assert "Status: Ditarik pelapor" in edited.text and edited.buttons == []
     await pemb.staff.send(f"/tiket {number}")
     ticket = await pemb.staff.wait_for(f"{number}")
     assert "pelapor: menarik pengaduan (data pribadi dihapus); ditutup" in ticket.text

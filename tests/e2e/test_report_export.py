@@ -56,7 +56,7 @@ async def test_export_reads_back_and_leaves_out_personal_data(office: OfficeEnv)
     assert sent.document["file_name"] == "pengaduan_2026-11-01_2026-11-30.xlsx"
     assert "2 pengaduan" in sent.caption and "Data pribadi tidak disertakan" in sent.caption
     book = steps.workbook_of(office, sent)
-    assert book.sheetnames == ["Pengaduan", "Linimasa", "Survei", "Kegiatan"]
+    assert book.sheetnames == ["Pengaduan", "Linimasa", "Survei", "Kegiatan", "Kamus Data"]
 
     complaints_sheet = steps.sheet_rows(book, "Pengaduan")
     assert [r["service_request_id"] for r in complaints_sheet] == [road.number, secret.number]
@@ -117,3 +117,35 @@ async def test_admin_export_has_reporters_but_never_a_confidential_one(office: O
     await admin.send("/ekspor 2025-01")
     await admin.wait_for("Tidak ada pengaduan, respons survei, maupun kegiatan pada periode "
                          "Januari 2025")
+
+
+async def test_headers_are_in_indonesian_and_the_dictionary_keeps_the_open311_names(
+        office: OfficeEnv) -> None:
+    """The office reads "Nomor pengaduan", not "service_request_id"; a system that reads
+    the file finds each header's field name (Open311 GeoReport v2 where there is one) in
+    the "Kamus Data" sheet."""
+    seeded = await seed(office)
+    camat = seeded["camat"].user
+    await camat.send("/ekspor 2026-11")
+    book = steps.workbook_of(office, await camat.wait_for(
+        predicate=lambda m: m.document is not None))
+    header = next(book["Pengaduan"].iter_rows(values_only=True))
+    assert header[:6] == ("Nomor pengaduan", "Terbuka/tertutup", "Kode kategori", "Kategori",
+                          "Uraian", "Unit penanggung jawab")
+    assert "service_request_id" not in header and "Status" in header
+    assert next(book["Linimasa"].iter_rows(values_only=True))[:3] == (
+        "Nomor pengaduan", "Waktu", "Kejadian")
+    assert "U1 Persyaratan" in next(book["Survei"].iter_rows(values_only=True))
+
+    dictionary = list(book["Kamus Data"].iter_rows(values_only=True))
+    assert dictionary[0] == ("Lembar", "Kolom", "Nama field", "Open311", "Keterangan")
+    described = {(sheet, shown): (field, open311) for sheet, shown, field, open311, _ in
+                 dictionary[1:]}
+    assert described[("Pengaduan", "Nomor pengaduan")] == ("service_request_id", "ya")
+    assert described[("Pengaduan", "Lintang")] == ("lat", "ya")
+    assert described[("Pengaduan", "Batas tanggapan")] == ("ack_due_datetime", None)
+    for title in ("Pengaduan", "Linimasa", "Survei", "Kegiatan"):
+        shown = next(book[title].iter_rows(values_only=True))
+        assert len(set(shown)) == len(shown), title  # no two columns look alike
+        assert all((title, column) in described for column in shown), title
+    assert all(about for *_, about in dictionary[1:])

@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.emulator import FakeTelegram
 from tests.e2e import report_steps as steps
 from tests.e2e.activity_steps import member, new_activity
-from tests.e2e.harness import WIB, OfficeEnv, start_office
+from tests.e2e.harness import DEFAULT_START, WIB, OfficeEnv, start_office
 from tests.e2e.report_ikm_steps import (
     MIXED,
     converted_ikm,
@@ -28,6 +28,7 @@ from tests.test_office import _write
 
 OCTOBER = datetime(2026, 10, 28, 9, 0, tzinfo=WIB)  # a Wednesday
 OFFICE_START = OCTOBER  # read by the office fixture (tests/e2e/conftest.py)
+JANUARY = datetime(2026, 1, 5, 9, 0, tzinfo=WIB)  # when the staff of /kinerja PEM registered
 OFFICE_YEARLY_USERS = 8500  # the services' populations in the office file
 
 
@@ -81,7 +82,7 @@ def with_pem_service(tmp_path: Path) -> Path:
 
 async def test_kinerja_pem_shows_jp_compliance_and_weakest_unsur(
         telegram: FakeTelegram, tmp_path: Path) -> None:
-    office = await start_office(telegram, tmp_path / "pem.db",
+    office = await start_office(telegram, tmp_path / "pem.db", start=JANUARY,
                                 office_config=with_pem_service(tmp_path))
     try:
         await run_kinerja_pem(office)
@@ -95,6 +96,7 @@ async def run_kinerja_pem(office: OfficeEnv) -> None:
     ani = await member(office, "Ani", "staf", "PEM")
     await member(office, "Budi", "staf", "PEM")
     await member(office, "Rina", "staf", "PEMB")
+    await office.at(DEFAULT_START)  # registered in January: the whole year's target applies
     await new_activity(kasi, title="Diklat Administrasi Kependudukan", when="besok 08:00",
                        duration="15 jam", jp="20", audience=("Seksi Pemerintahan",))
     await ani.press("Hadir", message=await ani.wait_for("Undangan pelatihan"))

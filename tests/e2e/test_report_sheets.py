@@ -81,7 +81,7 @@ async def test_survey_and_activity_sheets_without_personal_data(office: OfficeEn
     assert "0 pengaduan, 0 kejadian, 2 respons survei, 2 kegiatan" in sent.caption
     assert "Data pribadi tidak disertakan" in sent.caption
     book = steps.workbook_of(office, sent)
-    assert book.sheetnames == ["Pengaduan", "Linimasa", "Survei", "Kegiatan"]
+    assert book.sheetnames == ["Pengaduan", "Linimasa", "Survei", "Kegiatan", "Kamus Data"]
 
     responses = steps.sheet_rows(book, "Survei")
     assert list(responses[0]) == ["response_id", "submitted_datetime", "service_code",

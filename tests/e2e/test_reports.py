@@ -159,7 +159,9 @@ async def test_kinerja_scorecard_for_a_head_and_ranking_for_a_supervisor(
     await camat.user.wait_for(predicate=lambda m: m.photo is not None)
 
     await camat.user.send("/kinerja pemb")
-    assert "Pengaduan masuk: 0 (▼ 3)" in (await camat.user.wait_for("Desember 2026")).text
+    quiet = await camat.user.wait_for("Desember 2026")
+    assert "Belum ada pengaduan yang masuk pada periode ini (November 2026: 3)." in quiet.text
+    assert "Pengaduan masuk" not in quiet.text
     await camat.user.send("/kinerja PEMBX")
     unknown = await camat.user.wait_for("“PEMBX” bukan kode unit maupun periode")
     assert "PELAYANAN" in unknown.text and "2026-11" in unknown.text
@@ -246,3 +248,19 @@ async def test_terlambat_lists_exactly_the_overdue_complaints_at_a_given_time(
     await camat.user.send("/terlambat")
     later = await camat.user.wait_for("Pengaduan lewat tenggat: 4")
     assert road.number in later.text and waiting.number not in later.text
+
+
+async def test_a_scorecard_without_complaints_says_so_in_one_line(office: OfficeEnv) -> None:
+    """Eight lines of "—" (0 received, no share, no hours, no rating) said nothing a head of
+    unit could use: one line says there were no complaints; the rest stays."""
+    camat = await steps.officer(office, "Camat", "supervisor")
+    await steps.officer(office, "Rudi", "staf", "PEMB")
+    await camat.user.send("/kinerja PEMB")
+    card = await camat.user.wait_for("Kinerja Seksi Pembangunan — November 2026")
+    assert "Belum ada pengaduan yang masuk pada periode ini." in card.text
+    for empty in ("Pengaduan masuk", "tepat waktu", "median", "Dibuka kembali",
+                  "Rata-rata penilaian", "dibanding"):
+        assert empty not in card.text, empty
+    assert card.text.count("—") == 1  # only the title's "unit — period"
+    assert "Petugas unit yang memakai bot" in card.text  # what there is, stays
+    assert "Tidak ada yang lewat tenggat" in card.text

@@ -284,3 +284,14 @@ async def test_survei_again_carries_on_where_the_citizen_stopped(office: OfficeE
     await citizen.send("/batal")
     await citizen.send("/survei")  # nothing half answered now: a fresh survey
     await citizen.wait_for("Layanan apa yang Anda terima?")
+
+
+async def test_every_question_addresses_the_citizen_as_anda(office: OfficeEnv) -> None:
+    """The survey said "Saudara" while the rest of the bot says "Anda"."""
+    citizen = office.user("Siti")
+    await citizen.send("/start skm_AKTA")
+    card = await citizen.wait_for("Pertanyaan 1/9")
+    for n in range(1, 10):
+        assert f"Pertanyaan {n}/9" in card.text
+        assert "Anda" in card.text and "Saudara" not in card.text, card.text
+        card = await press_on_card(citizen, card, card.buttons[2][0])

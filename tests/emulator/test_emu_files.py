@@ -104,3 +104,36 @@ async def test_media_group(bot: Bot, world: BotWorld) -> None:
             siti.id,
             [InputMediaPhoto(make_png()), InputMediaDocument(b"doc", filename="a.txt")],
         )
+
+
+async def test_voice_notes_and_videos(bot: Bot, world: BotWorld) -> None:
+    """A person's voice note and video reach the bot as Voice and Video; the bot sends
+    them on by file_id (a unit group gets the citizen's evidence) or uploads new ones."""
+    siti, petugas = world.user("Siti"), world.user("Petugas")
+    unit = world.group("Unit Kebersihan", members=[petugas])
+    await siti.send_voice(duration=7)
+    voice = (await bot.get_updates())[-1].message.voice
+    assert _seconds(voice.duration) == 7 and voice.mime_type == "audio/ogg"
+    await siti.send_video("banjir di gang", duration=12)
+    message = (await bot.get_updates(offset=-1))[-1].message
+    assert _seconds(message.video.duration) == 12 and message.caption == "banjir di gang"
+
+    sent_voice = await bot.send_voice(unit.id, voice.file_id, caption="Aduan #1 · 1/2")
+    sent_video = await bot.send_video(unit.id, message.video.file_id)
+    assert sent_voice.voice.file_unique_id == voice.file_unique_id
+    assert sent_video.video.file_unique_id == message.video.file_unique_id
+    landed = unit.bot_messages
+    assert [m.kind for m in landed] == ["voice", "video"]
+    assert landed[0].caption == "Aduan #1 · 1/2" and landed[1].extra["video"]["duration"] == 12
+    uploaded = await bot.send_video(unit.id, b"\x00\x00\x00\x18ftypmp42", duration=3,
+                                    width=320, height=240)
+    assert (uploaded.video.width, _seconds(uploaded.video.duration)) == (320, 3)
+    with pytest.raises(BadRequest, match=r"(?i)type of file mismatch"):
+        await bot.send_voice(unit.id, message.video.file_id)
+    with pytest.raises(BadRequest, match=r"(?i)wrong file identifier"):
+        await bot.send_video(unit.id, "BAACAgIAAxkBAAnotarealfileid")
+
+
+def _seconds(duration: object) -> int:
+    """PTB gives durations as timedelta (or int, depending on its settings)."""
+    return int(duration.total_seconds()) if hasattr(duration, "total_seconds") else duration

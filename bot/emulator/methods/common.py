@@ -30,7 +30,7 @@ from ..models import BotMessage
 from ..serialize import user_json
 from .registry import Call
 
-MEDIA_KINDS = frozenset({"photo", "document", "voice"})
+MEDIA_KINDS = frozenset({"photo", "document", "voice", "video"})
 
 
 def resolve_chat(call: Call, chat_id: Any) -> ChatState:

@@ -1,4 +1,4 @@
-"""Photos, documents, albums, and getFile.
+"""Photos, documents, voice notes, videos, albums, and getFile.
 
 A file is either uploaded in the request (multipart, possibly via ``attach://``) or named by
 a file_id this world already knows. Uploaded photos must really be images, because Telegram
@@ -12,7 +12,7 @@ import secrets
 from typing import Any
 
 from ..errors import WRONG_FILE_ID, Rejected, bad_request
-from ..files import DOWNLOAD_LIMIT, document_json, file_json, image_size
+from ..files import DOWNLOAD_LIMIT, document_json, file_json, image_size, video_json, voice_json
 from ..models import StoredFile, Upload
 from ..serialize import message_json
 from .common import envelope, parse_caption, send, writable_chat
@@ -68,6 +68,23 @@ def _document(call: Call, value: Any) -> dict[str, Any]:
     return document_json(stored)
 
 
+def _upload(call: Call, value: Any, kind: str, mime: str, **meta: Any) -> StoredFile:
+    """A voice note or video: one this world knows by file_id, or a new upload."""
+    if isinstance(value, str):
+        return _known_file(call, value, kind)
+    if not isinstance(value, Upload):
+        raise bad_request(f"there is no {kind} in the request")
+    if not value.data:
+        raise bad_request("file must be non-empty")
+    if len(value.data) > UPLOAD_LIMIT:
+        raise Rejected(413, "Request Entity Too Large")
+    content_type = value.content_type
+    if content_type and content_type != "application/octet-stream":
+        mime = content_type
+    return call.world.files.add(kind, value.data, file_name=value.filename, mime_type=mime,
+                                **meta)
+
+
 @method("sendPhoto")
 def send_photo(call: Call) -> dict[str, Any]:
     chat = writable_chat(call)
@@ -86,6 +103,29 @@ def send_document(call: Call) -> dict[str, Any]:
     document = _document(call, call.get("document"))
     message = send(call, chat, kind="document", document=document, **caption, **around)
     return message_json(call.world, message)
+
+
+def _send_media(call: Call, kind: str, mime: str, describe, **meta: Any) -> dict[str, Any]:
+    """sendVoice / sendVideo: the file (known or uploaded) as a message of that kind, the
+    Voice or Video object (``describe``) in the message's kind-specific field."""
+    chat = writable_chat(call)
+    around = envelope(call, chat)
+    caption = parse_caption(call)
+    stored = _upload(call, call.get(kind), kind, mime, duration=call.get("duration"), **meta)
+    message = send(call, chat, kind=kind, extra={kind: describe(stored)}, **caption, **around)
+    return message_json(call.world, message)
+
+
+@method("sendVoice")
+def send_voice(call: Call) -> dict[str, Any]:
+    return _send_media(call, "voice", "audio/ogg", voice_json)
+
+
+@method("sendVideo")
+def send_video(call: Call) -> dict[str, Any]:
+    width, height = call.get("width"), call.get("height")
+    size = (width, height) if width and height else None
+    return _send_media(call, "video", "video/mp4", video_json, size=size)
 
 
 def _album_item(call: Call, item: Any) -> dict[str, Any]:
