@@ -37,6 +37,9 @@ from bot.services.complaint_alerts import alert_unit_group
 from bot.services.survey import invite_after_complaint
 from bot.settings import Settings
 from bot.startup_checks import check_unit_groups
+from bot.transparency import channel as public_channel
+from bot.transparency import posts as public_posts  # noqa: F401 - registers the public posts
+from bot.transparency import site as public_site
 from bot.updates import PerChatUpdateProcessor
 
 # Our conversations mix typed answers and button presses from one person in one chat, so
@@ -91,11 +94,13 @@ def build_application(
     application.bot_data[RUNTIME_KEY] = runtime
     runtime.on_start(_publish_commands)
     runtime.on_start(check_unit_groups)
+    runtime.on_start(public_channel.check_on_start)
     runtime.on_start(complaint_checks.on_start)
     runtime.on_start(activity_reminders.on_start)
     runtime.on_start(jp_nudge.on_start)
     runtime.on_start(digest.on_start)
     runtime.on_start(housekeeping.on_start)
+    runtime.on_start(public_site.on_start)
     runtime.on_start(_warm_up_charts)
     runtime.group_bound_hooks.append(alert_unit_group)
     runtime.complaint_closed_hooks.append(invite_after_complaint)
