@@ -36,7 +36,7 @@ class IkmTrend:
     y_label: str
 
 
-def _figure(width: float = 8, height: float = 5):
+def _figure(width: float = 6.4, height: float = 4.8):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -62,12 +62,12 @@ def render_unit_trend(chart: UnitTrend) -> bytes:
              label=chart.labels[0])
     axes.bar([p + 0.2 for p in positions], chart.resolved, width=0.4, color=RESOLVED,
              label=chart.labels[1])
-    axes.set_ylabel(chart.labels[3], fontsize=14)
+    axes.set_ylabel(chart.labels[3], fontsize=15)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     if not any(chart.received) and not any(chart.resolved):
         axes.set_ylim(0, 1)
     axes.set_xticks(positions, chart.months, rotation=45, ha="right")
-    axes.tick_params(labelsize=12)
+    axes.tick_params(labelsize=13)
     share_axes = axes.twinx()
     points = [(x, s * 100) for x, s in zip(positions, chart.on_time, strict=True)
               if s is not None]
@@ -75,18 +75,18 @@ def render_unit_trend(chart: UnitTrend) -> bytes:
                     marker="o", label=chart.labels[2])
     share_axes.set_ylim(0, 105)
     share_axes.yaxis.set_major_formatter(PercentFormatter(decimals=0))
-    share_axes.tick_params(labelsize=12)
-    figure.suptitle(chart.title, fontsize=16, fontweight="bold")
+    share_axes.tick_params(labelsize=13)
+    figure.suptitle(chart.title, fontsize=18, fontweight="bold")
     handles, labels = axes.get_legend_handles_labels()
     line_handles, line_labels = share_axes.get_legend_handles_labels()
     figure.legend(handles + line_handles, labels + line_labels, loc="outside lower center",
-                  ncols=3, fontsize=12, frameon=False)
+                  ncols=3, fontsize=13, frameon=False)
     return _png(figure)
 
 
 def render_ikm_trend(chart: IkmTrend) -> bytes:
     """The office's converted IKM per month, with the grade thresholds as dashed lines."""
-    figure = _figure(8, 4.5)
+    figure = _figure(6.4, 4.4)
     axes = figure.add_subplot()
     positions = list(range(len(chart.months)))
     points = [(x, v) for x, v in zip(positions, chart.values, strict=True) if v is not None]
@@ -94,11 +94,11 @@ def render_ikm_trend(chart: IkmTrend) -> bytes:
               marker="o")
     for value, letter in GRADE_LINES:
         axes.axhline(value, color="#999999", linewidth=1, linestyle="--")
-        axes.text(len(positions) - 0.5, value + 0.5, letter, fontsize=12, color="#555555")
+        axes.text(-0.4, value + 0.8, letter, fontsize=13, color="#555555")
     axes.set_ylim(25, 100)
-    axes.set_xlim(-0.5, len(positions) - 0.3)
+    axes.set_xlim(-0.5, len(positions) - 0.5)
     axes.set_xticks(positions, chart.months, rotation=45, ha="right")
-    axes.set_ylabel(chart.y_label, fontsize=14)
-    axes.tick_params(labelsize=12)
-    figure.suptitle(chart.title, fontsize=16, fontweight="bold")
+    axes.set_ylabel(chart.y_label, fontsize=15)
+    axes.tick_params(labelsize=13)
+    figure.suptitle(chart.title, fontsize=18, fontweight="bold")
     return _png(figure)

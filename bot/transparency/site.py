@@ -227,6 +227,12 @@ def _write_atomically(path: Path, content: bytes) -> None:
         raise
 
 
+def _write_all(out: Path, files: dict[str, bytes]) -> list[Path]:
+    for name, content in files.items():
+        _write_atomically(out / name, content)
+    return [out / name for name in files]
+
+
 async def write_site(runtime: Runtime, out: Path, language: str | None = None,
                      bot_username: str | None = None) -> list[Path]:
     """Write the page into ``out``; returns the files written."""
@@ -234,10 +240,7 @@ async def write_site(runtime: Runtime, out: Path, language: str | None = None,
     charts = await report_worker.run_heavy(_charts, data)
     files = {"index.html": render_page(data).encode("utf-8"), "style.css": _stylesheet(),
              **charts}
-    written = []
-    for name, content in files.items():
-        _write_atomically(out / name, content)
-        written.append(out / name)
+    written = await report_worker.run(_write_all, out, files)
     log.info("public page written to %s (%d files)", out, len(written))
     return written
 
