@@ -12,38 +12,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .chats import ChatState
 from .errors import ApiError
 from .models import BotMessage
-from .reading import ChatReader
+from .reading import SharedChat
 from .serialize import status_update
 
 if TYPE_CHECKING:
     from .people import FakeUser
-    from .world import BotWorld
 
 
-class FakeChannel(ChatReader):
+class FakeChannel(SharedChat):
     """A channel in one world, owned by the people given as its administrators."""
-
-    def __init__(self, world: BotWorld, chat: ChatState) -> None:
-        self.world = world
-        self.chat = chat
-        self._cursor = 0
-
-    def __repr__(self) -> str:
-        return f"FakeChannel({self.title!r}, id={self.id})"
-
-    def _chat(self) -> ChatState:
-        return self.chat
-
-    @property
-    def id(self) -> int:
-        return self.chat.id
-
-    @property
-    def title(self) -> str:
-        return self.chat.title or ""
 
     @property
     def username(self) -> str | None:
