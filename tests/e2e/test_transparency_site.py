@@ -229,6 +229,21 @@ async def test_publish_writes_a_valid_accessible_anonymous_page(
                 assert secret not in readable(path), f"{secret!r} published in {path.name}"
 
         await check_in_browser(browser, out / "index.html")
+
+        english = tmp_path / "english"
+        status = await asyncio.to_thread(
+            main, ["--env-file", str(env_file(tmp_path, office, config)), "publish",
+                   "--out", str(english), "--lang", "en", "--as-of", "2026-12-02"])
+        assert status == 0
+        document = parse_strictly(english / "index.html")
+        assert document.get("lang") == "en"
+        assert table(document, "Last week")["Development Section"][:2] == [
+            str(n) for n in pemb_week]
+
+        siti = office.people["Siti"]
+        await siti.send("/transparansi")
+        links = await siti.wait_for("Transparansi kinerja")
+        assert "Halaman web: https://medanmarelan.example.go.id/kinerja/" in links.text
     finally:
         await office.bot.stop()
 
