@@ -42,6 +42,9 @@ from bot.services.complaint_alerts import (
 from bot.services.survey import invite_after_complaint
 from bot.settings import Settings
 from bot.startup_checks import check_alert_coverage, check_unit_groups
+from bot.transparency import channel as public_channel
+from bot.transparency import posts as public_posts  # noqa: F401 - registers the public posts
+from bot.transparency import site as public_site
 from bot.updates import PerChatUpdateProcessor
 
 # Our conversations mix typed answers and button presses from one person in one chat, so
@@ -97,11 +100,13 @@ def build_application(
     runtime.on_start(_publish_commands)
     runtime.on_start(check_unit_groups)
     runtime.on_start(check_alert_coverage)
+    runtime.on_start(public_channel.check_on_start)
     runtime.on_start(complaint_checks.on_start)
     runtime.on_start(activity_reminders.on_start)
     runtime.on_start(jp_nudge.on_start)
     runtime.on_start(digest.on_start)
     runtime.on_start(housekeeping.on_start)
+    runtime.on_start(public_site.on_start)
     runtime.on_start(_warm_up_charts)
     runtime.group_bound_hooks.append(alert_unit_group)
     runtime.group_lost_hooks.append(unit_group_lost)

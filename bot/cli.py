@@ -1,5 +1,5 @@
 """``marelan-bot``: run the bot, check the configuration, migrate the database, print a
-survey QR code.
+survey QR code, write the public page.
 
 Configuration problems print one line naming the variable and exit with status 2, before
 anything talks to Telegram.
@@ -12,6 +12,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
@@ -41,6 +42,14 @@ def _parser() -> argparse.ArgumentParser:
     qr = commands.add_parser("qr", help="write a printable QR code of a service's survey link")
     qr.add_argument("service", help="service code from the office file, e.g. KTP")
     qr.add_argument("output", type=Path, help="the PNG file to write")
+    publish = commands.add_parser("publish", help="write the public page (static HTML) to a folder")
+    publish.add_argument("--out", type=Path, required=True, help="the folder to write it to")
+    publish.add_argument("--lang", choices=("id", "en"), help="its language (DEFAULT_LANGUAGE)")
+    publish.add_argument("--as-of", metavar="'YYYY-MM-DD[ HH:MM]'",
+                         help="write it as it would have been written then (local time), "
+                              "e.g. to rebuild a night the bot missed; default: now")
+    page_qr = commands.add_parser("qr-page", help="write a printable QR code of the public page")
+    page_qr.add_argument("output", type=Path, help="the PNG file to write")
     return parser
 
 
@@ -181,6 +190,61 @@ def survey_qr(settings: Settings, service_code: str, output: Path) -> None:
     print(f"Wrote {output}: {link} ({service.label(language)}).")
 
 
+def _as_of(settings: Settings, text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(f"--as-of: expected a date like 2026-12-02 or '2026-12-02 10:00', "
+                       f"got {text!r}") from None
+    return moment.replace(tzinfo=settings.zone) if moment.tzinfo is None else moment
+
+
+def publish(settings: Settings, out: Path, language: str | None, as_of: str | None) -> None:
+    """Write the public page from the database, read only (the bot may be running)."""
+    if not Path(settings.database_path).is_file():
+        raise CliError(f"No database at {settings.database_path}; check DATABASE_PATH.")
+    asyncio.run(_publish(settings, out, language, _as_of(settings, as_of)))
+
+
+async def _publish(settings: Settings, out: Path, language: str | None,
+                   as_of: datetime | None) -> None:
+    from bot.clock import FakeClock, SystemClock
+    from bot.runtime import Runtime
+    from bot.transparency.site import write_site
+    from storage.migrate import available, current_version
+
+    clock = SystemClock() if as_of is None else FakeClock(as_of)  # a clock that stays put
+    runtime = Runtime.create(settings, load_office(settings.office_config), clock)
+    await runtime.db.open()
+    try:
+        if await current_version(runtime.db) < len(available()):
+            raise CliError("The database schema is older than this program: run "
+                           "'marelan-bot migrate' (or start the bot) first.")
+        written = await write_site(runtime, out, language, settings.bot_username)
+    finally:
+        await runtime.db.close()
+    print(f"Wrote the public page to {out} ({len(written)} files).")
+
+
+def page_qr(settings: Settings, output: Path) -> None:
+    from bot.survey_qr import Caption, write_png
+    from bot.texts import t
+
+    office = load_office(settings.office_config)
+    link = office.publication.page_url
+    if not link:
+        raise CliError("Set [publication] page_url in the office file (where the office "
+                       "hosts the public page) to print its QR code.")
+    language = settings.default_language
+    caption = Caption(title=str(t(language, "tp.qr.title")), office=office.office.name,
+                      service=str(t(language, "tp.page.title")),
+                      hint=str(t(language, "tp.qr.hint")), link=link)
+    write_png(output, link, caption)
+    print(f"Wrote {output}: {link}.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -196,6 +260,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_migrate(settings))
         elif args.command == "qr":
             survey_qr(settings, args.service, args.output)
+        elif args.command == "publish":
+            publish(settings, args.out, args.lang, args.as_of)
+        elif args.command == "qr-page":
+            page_qr(settings, args.output)
     except (SettingsError, OfficeConfigError, CliError, AlreadyRunning) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONFIG

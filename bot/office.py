@@ -146,6 +146,23 @@ class TrainingRules(_Model):
     attendance_correction_days: int = Field(default=30, ge=0)
 
 
+class Publication(_Model):
+    """What the office publishes in its public channel and on its public page. On by
+    default: aggregate figures; off: the list of resolved complaints (it names numbers,
+    categories and kelurahan). A unit or service with fewer than ``min_count`` complaints
+    or respondents in a period is shown without percentages, medians or index."""
+
+    aggregates: bool = True
+    resolved_list: bool = False
+    resolved_list_days: int = Field(default=30, ge=1, le=366)
+    min_count: int = Field(default=5, ge=1)
+    #: Minutes after the supervisors' digest (DIGEST_SCHEDULE) that the public post follows.
+    delay_minutes: int = Field(default=60, ge=1, le=720)
+    page_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    #: A link to the channel when it has no public username (e.g. an invite link).
+    channel_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+
+
 class Office(_Model):
     office: OfficeInfo
     non_working_dates: list[date] = []
@@ -157,6 +174,7 @@ class Office(_Model):
     services: list[Service] = []
     survey: SurveyRules = SurveyRules()
     training: TrainingRules = TrainingRules()
+    publication: Publication = Publication()
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Office:

@@ -38,6 +38,7 @@ EXPECTATIONS: dict[str, str] = {
     "DIGEST_SCHEDULE": "a weekday and time like 'mon 07:30'",
     "OUTBOX_RETENTION_DAYS": "a whole number of days, at least 1",
     "BOT_USERNAME": "the bot's @username without the @, e.g. marelan_bot",
+    "PUBLIC_SITE_DIR": "a folder the nightly public page is written to",
 }
 USERNAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 
@@ -84,9 +85,10 @@ class Settings(BaseSettings):
     digest_schedule: str = "mon 07:30"
     outbox_retention_days: int = Field(default=30, ge=1)
     bot_username: str | None = None  # for printed links (marelan-bot qr); else getMe
+    public_site_dir: Path | None = None  # the public page is written there every night
 
     @field_validator("bot_token", "webhook_secret", "webhook_url", "office_config", "bot_username",
-                     mode="before")
+                     "public_site_dir", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -17,6 +17,7 @@ from handlers import (
     reports,
     staff,
     survey,
+    transparency,
     unit_group,
 )
 
@@ -33,6 +34,7 @@ def register(application: Application) -> None:
     ikm.register(application)
     reports.register(application)
     privacy.register(application)
+    transparency.register(application)
     common.register_fallbacks(application)
     citizen_complaints.register_fallbacks(application)
     application.add_error_handler(errors.on_error)

@@ -22,6 +22,7 @@ file's ``source`` key), which is scraped from https://core.telegram.org/bots/api
 parser follows TDLib's ``parse_html`` so its errors match the real server's.
 """
 
+from .channels import FakeChannel
 from .errors import ApiError
 from .groups import FakeGroup
 from .limits import FloodLimits
@@ -36,6 +37,7 @@ __all__ = [
     "BotMessage",
     "BotWorld",
     "CallbackAnswer",
+    "FakeChannel",
     "FakeGroup",
     "FakeTelegram",
     "FakeUser",

@@ -11,13 +11,14 @@ from .sync import Signal
 PRIVATE = "private"
 GROUP = "group"  # a basic group; upgrading makes it a supergroup with a new id
 SUPERGROUP = "supergroup"
+CHANNEL = "channel"  # the bot can only be an administrator there; posts have no sender
 ACTIVE_BOT = ("member", "administrator")
 
 
 @dataclass
 class ChatState:
-    """A private chat (``id`` = the user's id), a basic group (small negative id) or a
-    supergroup (negative ``-100...`` id).
+    """A private chat (``id`` = the user's id), a basic group (small negative id), a
+    supergroup or a channel (negative ``-100...`` id; a public one has a ``username``).
 
     Messages are never removed: deletion stores a version with ``deleted=True`` so "the bot
     deleted it" stays observable. ``signal`` fires on every change of this chat's messages.
@@ -26,6 +27,7 @@ class ChatState:
     id: int
     type: str
     title: str | None = None
+    username: str | None = None
     is_forum: bool = False
     privacy_mode: bool = True
     bot_status: str = "member"
@@ -33,6 +35,8 @@ class ChatState:
     messages: dict[int, BotMessage] = field(default_factory=dict)
     bot_message_ids: list[int] = field(default_factory=list)
     topics: dict[int, str] = field(default_factory=dict)
+    #: In a channel: whether the bot, as an administrator, may post (can_post_messages).
+    bot_can_post: bool = True
     #: Set on a basic group upgraded to a supergroup: every later call answers 400.
     migrated_to: int | None = None
     next_message_id: int = 1
@@ -42,6 +46,10 @@ class ChatState:
     @property
     def is_private(self) -> bool:
         return self.type == PRIVATE
+
+    @property
+    def is_channel(self) -> bool:
+        return self.type == CHANNEL
 
     @property
     def bot_is_admin(self) -> bool:

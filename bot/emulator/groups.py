@@ -5,42 +5,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .chats import ACTIVE_BOT, GROUP, ChatState
+from .chats import ACTIVE_BOT, GROUP
 from .errors import ApiError
 from .migration import upgrade
 from .models import BotMessage
 from .posting import post, text_fields
-from .reading import ChatReader
+from .reading import SharedChat
 from .serialize import GROUP_ANONYMOUS_BOT, chat_json, status_update, user_json
 
 if TYPE_CHECKING:
     from .people import FakeUser
-    from .world import BotWorld
 
 PRESENT = ("member", "administrator", "creator")
 
 
-class FakeGroup(ChatReader):
+class FakeGroup(SharedChat):
     """A group in one world. The bot is a member from the start (silently)."""
-
-    def __init__(self, world: BotWorld, chat: ChatState) -> None:
-        self.world = world
-        self.chat = chat
-        self._cursor = 0
-
-    def __repr__(self) -> str:
-        return f"FakeGroup({self.title!r}, id={self.id})"
-
-    def _chat(self) -> ChatState:
-        return self.chat
-
-    @property
-    def id(self) -> int:
-        return self.chat.id
-
-    @property
-    def title(self) -> str:
-        return self.chat.title or ""
 
     @property
     def is_forum(self) -> bool:

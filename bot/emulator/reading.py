@@ -105,3 +105,26 @@ class ChatReader:
             f"{self}: no {wanted} from the bot within {timeout}s "
             f"({read} bot message(s) already read); unread bot messages:\n  {lines}"
         )
+
+
+class SharedChat(ChatReader):
+    """A group or a channel as the test holds it: one chat of the world, read in order."""
+
+    def __init__(self, world: BotWorld, chat: ChatState) -> None:
+        self.world = world
+        self.chat = chat
+        self._cursor = 0
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.title!r}, id={self.id})"
+
+    def _chat(self) -> ChatState:
+        return self.chat
+
+    @property
+    def id(self) -> int:
+        return self.chat.id
+
+    @property
+    def title(self) -> str:
+        return self.chat.title or ""

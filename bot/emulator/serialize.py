@@ -74,6 +74,8 @@ def chat_json(world: BotWorld, chat: ChatState) -> dict[str, Any]:
                 result[key] = person[key]
         return result
     result = {"id": chat.id, "type": chat.type, "title": chat.title}
+    if chat.username:
+        result["username"] = chat.username
     if chat.is_forum:
         result["is_forum"] = True
     return result
@@ -95,41 +97,58 @@ def chat_full_info(world: BotWorld, chat: ChatState) -> dict[str, Any]:
     }
 
 
-def member_json(world: BotWorld, user_id: int, status: str) -> dict[str, Any]:
-    """A ChatMember of the given status with the fields its subtype requires."""
+def member_json(world: BotWorld, user_id: int, status: str,
+                can_post: bool | None = None) -> dict[str, Any]:
+    """A ChatMember of the given status with the fields its subtype requires. An
+    administrator of a channel (``can_post`` given) carries the channel-only rights."""
     result: dict[str, Any] = {"status": status, "user": user_json(world, user_id)}
     if status == "creator":
         result["is_anonymous"] = False
     elif status == "administrator":
         result |= {"can_be_edited": False, "is_anonymous": False}
         result |= dict.fromkeys(_ADMIN_RIGHTS, True)
+        if can_post is not None:
+            result |= {"can_post_messages": can_post, "can_edit_messages": can_post}
+            del result["can_manage_topics"]
     elif status == "kicked":
         result["until_date"] = 0
     return result
 
 
+def channel_rights(world: BotWorld, chat: ChatState, user_id: int) -> bool | None:
+    """``can_post`` for :func:`member_json`: None outside channels; the bot's own right in
+    a channel; every other channel administrator may post."""
+    if not chat.is_channel:
+        return None
+    return chat.bot_can_post if user_id == world.bot_id else True
+
+
 def status_update(
-    world: BotWorld, chat: ChatState, actor_id: int, member_id: int, old: str, new: str
+    world: BotWorld, chat: ChatState, actor_id: int, member_id: int, old: str, new: str,
+    *, old_can_post: bool | None = None,
 ) -> dict[str, Any]:
-    """The ChatMemberUpdated payload of my_chat_member / chat_member updates."""
+    """The ChatMemberUpdated payload of my_chat_member / chat_member updates. In a channel
+    the new member carries its current right to post, the old one ``old_can_post``."""
+    can_post = channel_rights(world, chat, member_id)
     return {
         "chat": chat_json(world, chat),
         "from": user_json(world, actor_id),
         "date": world.now(),
-        "old_chat_member": member_json(world, member_id, old),
-        "new_chat_member": member_json(world, member_id, new),
+        "old_chat_member": member_json(
+            world, member_id, old, can_post if old_can_post is None else old_can_post),
+        "new_chat_member": member_json(world, member_id, new, can_post),
     }
 
 
 def message_json(world: BotWorld, message: BotMessage, *, nested: bool = True) -> dict[str, Any]:
     """A Message object; ``reply_to_message`` is included one level deep, as Telegram does."""
     chat = world.chats[message.chat_id]
-    result: dict[str, Any] = {
-        "message_id": message.message_id,
-        "from": user_json(world, message.sender_id),
-        "date": message.date,
-        "chat": chat_json(world, chat),
-    }
+    result: dict[str, Any] = {"message_id": message.message_id}
+    if chat.is_channel:  # a channel post is sent on behalf of the channel: no "from"
+        result["sender_chat"] = chat_json(world, chat)
+    else:
+        result["from"] = user_json(world, message.sender_id)
+    result |= {"date": message.date, "chat": chat_json(world, chat)}
     if message.message_thread_id is not None:
         result["message_thread_id"] = message.message_thread_id
         if chat.is_forum:

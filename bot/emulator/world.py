@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .chats import GROUP, PRIVATE, SUPERGROUP, ChatState
+from .channels import FakeChannel
+from .chats import CHANNEL, GROUP, PRIVATE, SUPERGROUP, ChatState
 from .commands import make_key
 from .errors import (
     QUERY_TOO_OLD,
@@ -108,6 +109,7 @@ class BotWorld:
         self.menu_buttons: dict[int | None, dict[str, Any]] = {}
         self.users: dict[int, FakeUser] = {}
         self.groups: dict[int, FakeGroup] = {}
+        self.channels: dict[int, FakeChannel] = {}
         self.chats: dict[int, ChatState] = {}
         self.files = FileStore()
         self.activity = Signal()
@@ -188,6 +190,39 @@ class BotWorld:
         self.chats[chat.id] = chat
         self.groups[chat.id] = FakeGroup(self, chat)
         return self.groups[chat.id]
+
+    def channel(
+        self,
+        title: str,
+        *,
+        owner: FakeUser,
+        username: str | None = None,
+        bot_admin: bool = True,
+        can_post: bool = True,
+    ) -> FakeChannel:
+        """A channel created by ``owner``; with ``bot_admin`` the bot is already one of its
+        administrators (no update is emitted for the setup), otherwise it is not in it
+        (:meth:`FakeChannel.add_bot`). ``username`` makes it public (``@username``)."""
+        if username is not None and self.public_chat(username) is not None:
+            raise ApiError(f"the username @{username} is taken")
+        chat = ChatState(
+            self.new_group_id(),
+            CHANNEL,
+            title=title,
+            username=username,
+            bot_status="administrator" if bot_admin else "left",
+            bot_can_post=can_post,
+        )
+        chat.members[owner.id] = "creator"
+        self.chats[chat.id] = chat
+        self.channels[chat.id] = FakeChannel(self, chat)
+        return self.channels[chat.id]
+
+    def public_chat(self, username: str) -> ChatState | None:
+        """The chat whose public username this is (case-insensitive), if any."""
+        wanted = username.lower()
+        return next((c for c in self.chats.values()
+                     if c.username is not None and c.username.lower() == wanted), None)
 
     def _unique_id(self, make: Callable[[], int]) -> int:
         while True:

@@ -2,8 +2,8 @@
 
 Texts are HTML (Telegram's subset). Values passed to :func:`t` are escaped unless wrapped
 in :class:`Markup`, so a citizen named ``<b>&`` can never break a message or inject markup.
-Each concept keeps its texts in its own module (``common``, ``admin`` ...) with two dicts,
-``ID`` and ``EN``; this package merges them and a unit test checks both languages carry
+Each concept keeps its texts in its own module (``common``, ``admin`` ..., or a feature
+package's ``texts`` named by its full dotted path) with two dicts, ``ID`` and ``EN``; this package merges them and a unit test checks both languages carry
 the same keys and placeholders.
 """
 
@@ -20,6 +20,7 @@ MODULES = (
     "common", "admin", "delivery", "complaints", "complaints_citizen", "complaints_staff",
     "activities", "activities_new", "activities_jp", "activities_corrections", "survey", "ikm",
     "reports", "report_sections", "suggestions", "privacy", "export",
+    "bot.transparency.texts",
 )
 MAX_MESSAGE = 4096
 
@@ -34,8 +35,8 @@ def escape(value: object) -> str:
 
 def _load() -> dict[str, dict[str, str]]:
     catalog: dict[str, dict[str, str]] = {language: {} for language in LANGUAGES}
-    for name in MODULES:
-        module = import_module(f"bot.texts.{name}")
+    for name in MODULES:  # a short name lives in bot.texts; a dotted one is a full path
+        module = import_module(name if "." in name else f"bot.texts.{name}")
         for language, texts in (("id", module.ID), ("en", module.EN)):
             overlap = catalog[language].keys() & texts.keys()
             if overlap:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..chats import ChatState
-from ..errors import bad_request
-from ..serialize import chat_full_info, member_json
+from ..errors import CHAT_NOT_FOUND, MEMBERS_INACCESSIBLE, bad_request
+from ..serialize import channel_rights, chat_full_info, member_json
 from .common import check_access, resolve_chat, writable_chat
 from .registry import Call, method
 
@@ -14,8 +14,13 @@ TOPIC_COLORS = (7322096, 16766590, 13338331, 9367192, 16749490, 16478047)
 
 
 def _readable_chat(call: Call) -> ChatState:
+    """A chat the bot may ask about. A public channel (with a username) can be looked at
+    from outside; a private one only while the bot is one of its administrators."""
     chat = resolve_chat(call, call.get("chat_id"))
-    if not chat.is_private:
+    if chat.is_channel:
+        if not chat.bot_present and not chat.username:
+            raise bad_request(CHAT_NOT_FOUND)
+    elif not chat.is_private:
         check_access(call, chat)
     return chat
 
@@ -36,8 +41,11 @@ def get_chat_member(call: Call) -> dict[str, Any]:
             raise bad_request("user not found")
         return member_json(world, user_id, "member")
     if user_id == world.bot_id:
-        return member_json(world, user_id, chat.bot_status)
-    return member_json(world, user_id, chat.members.get(user_id, "left"))
+        return member_json(world, user_id, chat.bot_status, channel_rights(world, chat, user_id))
+    if chat.is_channel and not chat.bot_is_admin:
+        raise bad_request(MEMBERS_INACCESSIBLE)
+    status = chat.members.get(user_id, "left")
+    return member_json(world, user_id, status, channel_rights(world, chat, user_id))
 
 
 @method("getChatAdministrators")
@@ -45,13 +53,17 @@ def get_chat_administrators(call: Call) -> list[dict[str, Any]]:
     chat = _readable_chat(call)
     if chat.is_private:
         raise bad_request("there are no administrators in the private chat")
+    if chat.is_channel and not chat.bot_is_admin:
+        raise bad_request(MEMBERS_INACCESSIBLE)
+    world = call.world
     admins = [
-        member_json(call.world, user_id, status)
+        member_json(world, user_id, status, channel_rights(world, chat, user_id))
         for user_id, status in chat.members.items()
         if status in ("creator", "administrator")
     ]
     if chat.bot_is_admin:
-        admins.append(member_json(call.world, call.world.bot_id, "administrator"))
+        admins.append(member_json(world, world.bot_id, "administrator",
+                                  channel_rights(world, chat, world.bot_id)))
     return admins
 
 

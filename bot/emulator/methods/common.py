@@ -15,9 +15,12 @@ from ..chats import SUPERGROUP, ChatState
 from ..errors import (
     BLOCKED,
     CANT_INITIATE,
+    CHANNEL_RIGHTS,
     CHAT_NOT_FOUND,
+    KICKED_CHANNEL,
     KICKED_GROUP,
     KICKED_SUPERGROUP,
+    NOT_A_CHANNEL_MEMBER,
     NOT_A_GROUP_MEMBER,
     NOT_A_MEMBER,
     REPLY_NOT_FOUND,
@@ -34,9 +37,12 @@ MEDIA_KINDS = frozenset({"photo", "document", "voice", "video"})
 
 
 def resolve_chat(call: Call, chat_id: Any) -> ChatState:
-    """The chat behind ``chat_id``; @usernames never resolve (no public chats here). A basic
-    group upgraded to a supergroup answers every method with its new id."""
-    chat = call.world.chats.get(chat_id) if isinstance(chat_id, int) else None
+    """The chat behind ``chat_id``: a numeric id, or ``@username`` of a public channel. A
+    basic group upgraded to a supergroup answers every method with its new id."""
+    if isinstance(chat_id, str) and chat_id.startswith("@"):
+        chat = call.world.public_chat(chat_id[1:])
+    else:
+        chat = call.world.chats.get(chat_id) if isinstance(chat_id, int) else None
     if chat is None:
         raise bad_request(CHAT_NOT_FOUND)
     if chat.migrated_to is not None:
@@ -52,10 +58,22 @@ def check_access(call: Call, chat: ChatState) -> None:
             raise forbidden(BLOCKED)
         if not user.started:
             raise forbidden(CANT_INITIATE)
+    elif chat.is_channel:
+        check_channel_post(chat)
     elif chat.bot_status == "kicked":
         raise forbidden(KICKED_SUPERGROUP if chat.type == SUPERGROUP else KICKED_GROUP)
     elif chat.bot_status == "left":
         raise forbidden(NOT_A_MEMBER if chat.type == SUPERGROUP else NOT_A_GROUP_MEMBER)
+
+
+def check_channel_post(chat: ChatState) -> None:
+    """A bot posts in a channel only as an administrator with ``can_post_messages``."""
+    if chat.bot_status == "kicked":
+        raise forbidden(KICKED_CHANNEL)
+    if chat.bot_status != "administrator":
+        raise forbidden(NOT_A_CHANNEL_MEMBER)
+    if not chat.bot_can_post:
+        raise bad_request(CHANNEL_RIGHTS)
 
 
 def writable_chat(call: Call, key: str = "chat_id") -> ChatState:
