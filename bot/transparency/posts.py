@@ -89,7 +89,7 @@ async def _withheld(runtime: Runtime, tx: Tx, kind: PostKind, key: str, hold: Ho
     """The post's time came while it was held: tell the supervisors it did not go out."""
     now = runtime.now()
     holder = await people.get(tx, hold.held_by)
-    for person in [p for p in await supervisors(tx) if p.reachable]:
+    for person in await supervisors(runtime, tx):
         label = label_of(runtime, person.language, kind, key)
         await notify.tell(tx, person.telegram_id, "tp.hold.withheld", now,
                           kind=label.kind, period=label.period,
