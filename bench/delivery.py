@@ -18,10 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.emulator import FakeTelegram
-from bot.inprocess import InProcessBot
-from bot.settings import Settings
-from storage import outbox, people
+from bot.core.inprocess import InProcessBot
+from bot.core.settings import Settings
+from emulator import FakeTelegram
+from storage.core import outbox
+from storage.people import directory as people
 
 
 async def run(crowd_size: int, probes: int) -> None:

@@ -56,18 +56,20 @@ async def measure(label: str, runs: int, make: Callable[[], Awaitable[Any]]) -> 
 
 
 async def services(db: Path, now: datetime, runs: int) -> list[dict[str, Any]]:
-    from bot.clock import FakeClock
-    from bot.office import load_office
-    from bot.periods import parse_period
-    from bot.report_sections import SectionContext
-    from bot.roles import Role
-    from bot.runtime import Runtime
-    from bot.services import export, report_plugins, reports
-    from bot.services.digest_ikm import MONTHLY_IKM
-    from bot.services.people import Actor
-    from bot.services.report_satisfaction import ikm_section
-    from bot.services.report_views import chart_png, ranking_message, summary_message
-    from bot.settings import Settings
+    from bot.core.clock import FakeClock
+    from bot.core.office import load_office
+    from bot.core.periods import parse_period
+    from bot.core.runtime import Runtime
+    from bot.core.settings import Settings
+    from bot.people.directory import Actor
+    from bot.people.roles import Role
+    from bot.reports import export
+    from bot.reports import plugins as report_plugins
+    from bot.reports import summary as reports
+    from bot.reports.sections import SectionContext
+    from bot.reports.views import chart_png, ranking_message, summary_message
+    from bot.survey.digest import MONTHLY_IKM
+    from bot.survey.report_sections import ikm_section
 
     report_plugins.install()  # the IKM, weakest unsur and JP sections, the two sheets
 
@@ -123,10 +125,13 @@ async def services(db: Path, now: datetime, runs: int) -> list[dict[str, Any]]:
 
 async def plans(db: Path, now: datetime) -> None:
     """EXPLAIN QUERY PLAN of every report query, as run for /ringkasan tahun and /kinerja."""
-    from bot.periods import parse_period
-    from bot.report_rules import instants
-    from storage import jp, report_sheets, reports, surveys
-    from storage.db import Database, Params, Reader, Row
+    from bot.core.periods import parse_period
+    from bot.reports.rules import instants
+    from storage.activities import jp
+    from storage.core.db import Database, Params, Reader, Row
+    from storage.reports import sheets as report_sheets
+    from storage.reports import summary as reports
+    from storage.survey import responses as surveys
 
     class Explaining(Reader):
         def __init__(self, database: Database) -> None:
@@ -194,7 +199,7 @@ def current_rss_mb(pid: int) -> float | None:
 
 async def command_path(db: Path, runs: int, stress: int = 0, gap: float = 0.0
                        ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    from bot.emulator import FakeTelegram
+    from emulator import FakeTelegram
 
     rows: list[dict[str, Any]] = []
     async with FakeTelegram() as server:

@@ -47,11 +47,11 @@ from bench.synthetic import (
 )
 from bench.synthetic_activities import ActivityGenerator
 from bench.synthetic_surveys import ANSWER_SQL, RESPONSE_SQL, SurveyGenerator
-from bot.clock import to_epoch
-from bot.office import Office, load_office
-from storage import reference
-from storage.db import Database
-from storage.migrate import migrate
+from bot.core.clock import to_epoch
+from bot.core.office import Office, load_office
+from storage.core import reference
+from storage.core.db import Database
+from storage.core.migrate import migrate
 
 BATCH = 20_000  # complaints per transaction
 

@@ -21,10 +21,10 @@ from itertools import accumulate
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.clock import from_epoch, to_epoch
-from bot.office import Office
-from bot.routing import route
-from bot.workcalendar import WorkCalendar
+from bot.complaints.routing import route
+from bot.core.clock import from_epoch, to_epoch
+from bot.core.office import Office
+from bot.core.workcalendar import WorkCalendar
 
 ZONE = ZoneInfo("Asia/Jakarta")
 CITIZEN_BASE = 500_000_000

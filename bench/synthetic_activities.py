@@ -19,8 +19,8 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from bench.synthetic import ZONE, FastCalendar
-from bot.activity_rules import auto_jp
-from bot.clock import to_epoch
+from bot.activities.rules import auto_jp
+from bot.core.clock import to_epoch
 
 TRAININGS = (
     ("Pelatihan Pelayanan Prima", 240), ("Pelatihan Excel untuk Administrasi", 180),

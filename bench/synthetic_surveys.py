@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bench.synthetic import ZONE, FastCalendar
-from bot.clock import to_epoch
-from bot.office import Office
-from bot.skm import PROFILE, UNSUR_KEYS
+from bot.core.clock import to_epoch
+from bot.core.office import Office
+from bot.survey.rules import PROFILE, UNSUR_KEYS
 
 #: Mean score (1-4) of each unsur in the first year; services shift it a little.
 UNSUR_LEVEL = {"U1": 3.2, "U2": 3.0, "U3": 2.6, "U4": 3.7, "U5": 3.2, "U6": 3.3, "U7": 3.4,

@@ -5,21 +5,17 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import (
-    activities,
-    admin,
-    citizen_complaints,
-    citizen_intake,
-    common,
-    errors,
-    ikm,
-    privacy,
-    reports,
-    staff,
-    survey,
-    transparency,
-    unit_group,
-)
+from handlers import activities, transparency
+from handlers.complaints import actions as unit_group
+from handlers.complaints import followup as citizen_complaints
+from handlers.complaints import intake as citizen_intake
+from handlers.complaints import views as staff
+from handlers.core import common, errors
+from handlers.people import admin
+from handlers.privacy import rights as privacy
+from handlers.reports import summary as reports
+from handlers.survey import ikm
+from handlers.survey import responses as survey
 
 
 def register(application: Application) -> None:

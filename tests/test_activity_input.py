@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.activity_input import (
+from bot.activities.input import (
     InputError,
     When,
     clean_place,

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.activity_rules import (
+from bot.activities.rules import (
     JP_GRACE,
     Budget,
     audience_covers,
@@ -26,7 +26,7 @@ from bot.activity_rules import (
     year_bounds,
     year_fraction,
 )
-from bot.workcalendar import WorkCalendar
+from bot.core.workcalendar import WorkCalendar
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -156,7 +156,7 @@ def test_audience_covers_staff_by_unit_or_all_and_subscribers_by_public(
 
 
 def test_shown_status_finishes_at_the_end_and_keeps_cancellations() -> None:
-    from bot.activity_rules import shown_status
+    from bot.activities.rules import shown_status
 
     start, minutes = 1_000_000, 120
     end = start + minutes * 60

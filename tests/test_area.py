@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot.area import Box, distance_km, far_outside, km_outside
-from bot.office import load_office
+from bot.complaints.area import Box, distance_km, far_outside, km_outside
+from bot.core.office import load_office
 
 BOX = Box(south=3.660, north=3.765, west=98.600, east=98.690)
 

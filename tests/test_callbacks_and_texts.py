@@ -1,7 +1,7 @@
 import pytest
 
-from bot.callbacks import REGISTRY, BadCallback, SetLanguage, parse_any
-from bot.texts import CATALOG, Markup, placeholders, split_message, t, visible_length
+from bot.core.callbacks import REGISTRY, BadCallback, SetLanguage, parse_any
+from bot.core.catalog import CATALOG, Markup, placeholders, split_message, t, visible_length
 
 
 def test_callback_round_trip_and_strictness() -> None:
@@ -51,7 +51,7 @@ def test_split_message_measures_what_telegram_measures() -> None:
 
 
 def test_english_counts_choose_singular_or_plural() -> None:
-    from bot.texts import t
+    from bot.core.catalog import t
 
     assert "1 open complaint" in t("en", "queue.title", scope="PEM", count=1)
     assert t("en", "queue.title", scope="PEM", count=1).endswith("complaint")
@@ -63,7 +63,7 @@ def test_one_form_of_address_in_indonesian() -> None:
     """"Anda" everywhere: the official SKM questions' "Saudara" too (one voice per bot)."""
     import re
 
-    from bot.texts.survey import UNSUR_ID
+    from bot.survey.texts import UNSUR_ID
 
     texts = [str(text) for text in CATALOG["id"].values()]
     texts += [question for _name, question, _labels in UNSUR_ID.values()]
@@ -72,7 +72,7 @@ def test_one_form_of_address_in_indonesian() -> None:
 
 
 def test_a_pressed_choice_gets_one_mark() -> None:
-    from bot.texts import chosen
+    from bot.core.catalog import chosen
 
     assert chosen("Kategori?", "Infrastruktur") == "Kategori?\n✓ <b>Infrastruktur</b>"
     assert chosen("Setuju?", "✅ Setuju") == "Setuju?\n<b>✅ Setuju</b>"

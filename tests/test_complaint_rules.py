@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.complaint_access import can_act, can_view
-from bot.complaint_rules import (
+from bot.complaints.access import can_act, can_view
+from bot.complaints.routing import reassign_targets, route
+from bot.complaints.rules import (
     Action,
     InvalidTransition,
     Status,
@@ -21,11 +22,10 @@ from bot.complaint_rules import (
     tracking_number,
     warn_time,
 )
-from bot.office import load_office
-from bot.roles import Role
-from bot.routing import reassign_targets, route
-from bot.workcalendar import WorkCalendar
-from storage.complaints import COLUMNS, Complaint
+from bot.core.office import load_office
+from bot.core.workcalendar import WorkCalendar
+from bot.people.roles import Role
+from storage.complaints.records import COLUMNS, Complaint
 
 WIB = ZoneInfo("Asia/Jakarta")
 CAL = WorkCalendar(WIB, time(8), time(16))

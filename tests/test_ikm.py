@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 
-from bot.ikm import (
+from bot.survey.ikm_rules import (
     UnsurSum,
     compute,
     from_answers,

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.office import OfficeConfigError, bundled_office_path, load_office
-from bot.services.reference import sync_office
-from storage import reference
+from bot.core.office import OfficeConfigError, bundled_office_path, load_office
+from bot.core.reference import sync_office
+from storage.core import reference
 
 
 def test_bundled_office_matches_the_domain() -> None:
@@ -90,10 +90,10 @@ def test_bad_office_file_names_the_key(tmp_path: Path, mutate, expected: str) ->
 
 
 async def test_sync_is_idempotent_and_renames_in_place(tmp_path: Path) -> None:
-    from bot.clock import SystemClock
-    from bot.runtime import Runtime
-    from bot.settings import Settings
-    from storage.migrate import migrate
+    from bot.core.clock import SystemClock
+    from bot.core.runtime import Runtime
+    from bot.core.settings import Settings
+    from storage.core.migrate import migrate
 
     settings = Settings(_env_file=None, database_path=tmp_path / "db.sqlite")
     runtime = Runtime.create(settings, load_office(), SystemClock())

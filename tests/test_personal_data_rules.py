@@ -1,8 +1,9 @@
 """Pure rules of the personal-data rights: who may erase, when names are withheld, how
 long a confirmation stays valid, and which complaints an erasure closes."""
 
-from bot.complaint_rules import ALLOWED, Action, Status
-from bot.personal_data import (
+from bot.complaints.rules import ALLOWED, Action, Status
+from bot.people.roles import Role
+from bot.privacy.rules import (
     CONFIRM_VALID,
     ERASED_NAME,
     Names,
@@ -13,7 +14,6 @@ from bot.personal_data import (
     names_withheld,
     withdrawn_on_erasure,
 )
-from bot.roles import Role
 
 
 def test_only_citizens_erase_themselves() -> None:
@@ -61,7 +61,7 @@ def test_conduct_complaints_stay_open_the_others_are_withdrawn() -> None:
 
 
 def test_a_withdrawn_complaint_is_shown_as_withdrawn() -> None:
-    from bot.complaint_rules import WITHDRAWN, shown_status
+    from bot.complaints.rules import WITHDRAWN, shown_status
 
     assert shown_status("ditutup", 1_000) == WITHDRAWN
     assert shown_status("ditutup", None) == "ditutup"

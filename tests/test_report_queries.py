@@ -16,8 +16,10 @@ import pytest
 import pytest_asyncio
 
 from bench import seed
-from storage import jp, report_sheets, reports
-from storage.db import Database, Params, Reader, Row
+from storage.activities import jp
+from storage.core.db import Database, Params, Reader, Row
+from storage.reports import sheets as report_sheets
+from storage.reports import summary as reports
 
 WIB = ZoneInfo("Asia/Jakarta")
 END = date(2026, 11, 25)

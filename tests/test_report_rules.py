@@ -4,10 +4,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.charts import Stack, WeeklyChart, limit_stacks, render_weekly, week_label
-from bot.periods import Period, parse_period
-from bot.report_render import period_label
-from bot.report_rules import (
+from bot.core.periods import Period, parse_period
+from bot.core.workcalendar import WorkCalendar
+from bot.reports.charts import Stack, WeeklyChart, limit_stacks, render_weekly, week_label
+from bot.reports.render import period_label
+from bot.reports.rules import (
     UnitStanding,
     as_of,
     chart_weeks,
@@ -22,7 +23,6 @@ from bot.report_rules import (
     share,
     trend,
 )
-from bot.workcalendar import WorkCalendar
 
 WIB = ZoneInfo("Asia/Jakarta")
 TODAY = date(2026, 11, 25)
@@ -159,7 +159,7 @@ def test_standing_figures_are_read_at_the_end_of_a_past_period_or_now() -> None:
 
 
 def test_periods_far_from_today_are_typing_errors() -> None:
-    from bot.periods import PeriodError
+    from bot.core.periods import PeriodError
 
     for text in ("1900", "1999-12", "2999", "2028-01", "2026-11-01..2030-01-01"):
         with pytest.raises(PeriodError):

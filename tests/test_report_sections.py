@@ -1,8 +1,8 @@
 """How the satisfaction lines of the reports read: ties among the weakest unsur, the IKM
 with its change and sample warning, and an incomplete index never shown as one."""
 
-from bot.ikm import from_answers
-from bot.services.report_satisfaction import PeriodIkm, lowest, render_ikm, render_weakest
+from bot.survey.ikm_rules import from_answers
+from bot.survey.report_sections import PeriodIkm, lowest, render_ikm, render_weakest
 
 KEYS = [f"U{n}" for n in range(1, 10)]
 
@@ -46,8 +46,8 @@ def test_every_export_column_has_a_header_and_a_meaning_in_both_languages() -> N
     """A column added to a sheet without catalog texts would break the export."""
     from types import SimpleNamespace
 
-    import bot.app  # noqa: F401  (registers the sheets of the features)
-    from bot.services.export_sheets import SHEETS, dictionary_rows
+    import bot.core.app  # noqa: F401  (registers the sheets of the features)
+    from bot.reports.sheets import SHEETS, dictionary_rows
 
     admin = SimpleNamespace(personal_data=True)
     for sheet in SHEETS:

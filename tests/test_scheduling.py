@@ -9,8 +9,8 @@ from typing import Any
 
 from telegram.ext import ApplicationBuilder
 
-from bot.clock import SystemClock
-from bot.scheduling import Scheduler
+from bot.core.clock import SystemClock
+from bot.core.scheduling import Scheduler
 
 
 async def test_a_job_due_during_a_stall_still_runs() -> None:

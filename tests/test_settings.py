@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, load_settings, parse_offsets
+from bot.core.settings import SettingsError, load_settings, parse_offsets
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAEabcdefghijklmnopqrstuvwxyz012345"
@@ -82,7 +82,7 @@ def test_migrate_creates_database(tmp_path: Path) -> None:
 
 
 def test_one_bot_per_database(tmp_path: Path) -> None:
-    from bot.instance_lock import AlreadyRunning, single_instance
+    from bot.core.instance_lock import AlreadyRunning, single_instance
 
     database = tmp_path / "data" / "marelan.db"
     with (single_instance(database), pytest.raises(AlreadyRunning, match="already running"),

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest_asyncio
 
-from storage import outbox, outbox_files
-from storage.db import Database
-from storage.migrate import migrate
+from storage.core import outbox, outbox_files
+from storage.core.db import Database
+from storage.core.migrate import migrate
 
 
 @pytest_asyncio.fixture(loop_scope="function")

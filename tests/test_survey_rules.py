@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.office import OfficeConfigError, load_office
-from bot.periods import month_period, year_period
-from bot.roles import Role
-from bot.services import NotAllowed, NotFound
-from bot.services.ikm_reports import BadArguments, office_population, parse_request, scope_for
-from bot.services.people import Actor
-from bot.settings import SettingsError, load_settings
-from bot.skm import DRAFT_TTL, PROFILE, UNSUR_KEYS, SurveyDraft, next_allowed
-from bot.texts import t
+from bot.core.catalog import t
+from bot.core.errors import NotAllowed, NotFound
+from bot.core.office import OfficeConfigError, load_office
+from bot.core.periods import month_period, year_period
+from bot.core.settings import SettingsError, load_settings
+from bot.people.directory import Actor
+from bot.people.roles import Role
+from bot.survey.ikm import BadArguments, office_population, parse_request, scope_for
+from bot.survey.rules import DRAFT_TTL, PROFILE, UNSUR_KEYS, SurveyDraft, next_allowed
 from tests.test_office import _write
 
 #: The table of domain.md (PermenPANRB 14/2017), copied by hand: labels of scores 1 → 4.

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest_asyncio
 
-from bot.ikm import from_answers
-from bot.services.ikm_reports import ikm_for, ikm_per_service, weakest_unsur
-from storage import people, reference, surveys
-from storage.db import Database
-from storage.migrate import migrate
-from storage.surveys import NewResponse
+from bot.survey.ikm import ikm_for, ikm_per_service, weakest_unsur
+from bot.survey.ikm_rules import from_answers
+from storage.core import reference
+from storage.core.db import Database
+from storage.core.migrate import migrate
+from storage.people import directory as people
+from storage.survey import responses as surveys
+from storage.survey.responses import NewResponse
 
 KEYS = [f"U{n}" for n in range(1, 10)]
 DAY = 86_400

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.office import load_office
-from bot.periods import parse_weekly_schedule
+from bot.core.office import load_office
+from bot.core.periods import parse_weekly_schedule
+from bot.core.workcalendar import WorkCalendar
 from bot.transparency.rules import (
     ChannelProblem,
     Counts,
@@ -27,7 +28,6 @@ from bot.transparency.rules import (
     publishable,
     weekly_due,
 )
-from bot.workcalendar import WorkCalendar
 
 WIB = ZoneInfo("Asia/Jakarta")
 HOUR = timedelta(hours=1)

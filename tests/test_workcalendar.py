@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.workcalendar import WorkCalendar
+from bot.core.workcalendar import WorkCalendar
 
 WIB = ZoneInfo("Asia/Jakarta")
 

@@ -17,18 +17,18 @@ from telegram import Bot
 from telegram.error import TelegramError
 from telegram.ext import Application
 
-from bot import notify
-from bot.roles import Permission
-from bot.services import NotAllowed
-from bot.services.people import Actor
-from bot.services.staff import admins
+from bot.core import notify
+from bot.core.errors import NotAllowed
+from bot.people.admin import admins
+from bot.people.directory import Actor
+from bot.people.roles import Permission
 from bot.transparency.rules import ChannelProblem, channel_problem
-from storage import audit
+from storage.core import audit
 from storage.transparency import channel as channels
 from storage.transparency.channel import PublicChannel
 
 if TYPE_CHECKING:
-    from bot.runtime import Runtime
+    from bot.core.runtime import Runtime
 
 log = logging.getLogger(__name__)
 

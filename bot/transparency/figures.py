@@ -13,11 +13,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from bot.ikm import Grade, IkmResult, UnsurResult, weakest_unsur
-from bot.office import Service
-from bot.periods import Period, month_period
-from bot.report_rules import instants
-from bot.services.digest_ikm import compute as compute_ikm
+from bot.core.office import Service
+from bot.core.periods import Period, month_period
+from bot.reports.rules import instants
+from bot.survey.digest import compute as compute_ikm
+from bot.survey.ikm_rules import Grade, IkmResult, UnsurResult, weakest_unsur
 from bot.transparency.rules import (
     Change,
     Counts,
@@ -30,7 +30,7 @@ from storage.transparency import figures, followups
 from storage.transparency.followups import FollowUp
 
 if TYPE_CHECKING:
-    from bot.runtime import Runtime
+    from bot.core.runtime import Runtime
 
 TREND_MONTHS = 12
 

@@ -8,20 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.ikm import weakest_unsur
-from bot.office import Service
-from bot.periods import Period
-from bot.report_rules import instants, month_before
-from bot.services import NotFound
-from bot.services.ikm_reports import ikm_for
-from bot.services.people import Actor
-from bot.services.reports import require_office
+from bot.core.errors import NotFound
+from bot.core.office import Service
+from bot.core.periods import Period
+from bot.people.directory import Actor
+from bot.reports.rules import instants, month_before
+from bot.reports.summary import require_office
+from bot.survey.ikm import ikm_for
+from bot.survey.ikm_rules import weakest_unsur
 from bot.transparency.rules import FOLLOWUP_MAX, FOLLOWUP_MIN, Personal, personal_markers
-from storage import audit
+from storage.core import audit
 from storage.transparency import followups
 
 if TYPE_CHECKING:
-    from bot.runtime import Runtime
+    from bot.core.runtime import Runtime
 
 
 class BadText(ValueError):

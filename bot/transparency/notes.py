@@ -13,18 +13,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.complaint_access import can_act
-from bot.complaint_rules import Status
-from bot.services import NotFound
-from bot.services.people import Actor
+from bot.complaints.access import can_act
+from bot.complaints.rules import Status
+from bot.core.errors import NotFound
+from bot.people.directory import Actor
 from bot.transparency.followups import check_public_text
 from bot.transparency.rules import NOTE_MAX, NOTE_MIN
-from storage import complaint_events, complaints, unit_chats
-from storage.complaints import Complaint
+from storage.complaints import events as complaint_events
+from storage.complaints import records as complaints
+from storage.complaints.records import Complaint
+from storage.people import groups as unit_chats
 from storage.transparency import notes
 
 if TYPE_CHECKING:
-    from bot.runtime import Runtime
+    from bot.core.runtime import Runtime
 
 RESOLVED = (Status.SELESAI.value, Status.DITUTUP.value)
 

@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot import formatting, notify
-from bot.clock import from_epoch
-from bot.periods import Period, month_period, parse_weekly_schedule
-from bot.services.complaint_alerts import supervisors
-from bot.services.digest import DigestKind, register
-from bot.services.people import Actor
-from bot.services.reports import require_office
-from bot.texts import Markup, t
+from bot.complaints.alerts import supervisors
+from bot.core import formatting, notify
+from bot.core.catalog import Markup, t
+from bot.core.clock import from_epoch
+from bot.core.periods import Period, month_period, parse_weekly_schedule
+from bot.people.directory import Actor
+from bot.reports.digest import DigestKind, register
+from bot.reports.summary import require_office
 from bot.transparency.figures import ikm_month, period_figures
 from bot.transparency.render import Style, month_post, week_post
 from bot.transparency.rules import (
@@ -37,16 +37,18 @@ from bot.transparency.rules import (
     period_key,
     weekly_due,
 )
-from storage import audit, digests, people
-from storage.db import Tx
-from storage.outbox import PRIORITY_BULK
+from storage.core import audit
+from storage.core.db import Tx
+from storage.core.outbox import PRIORITY_BULK
+from storage.people import directory as people
+from storage.reports import digest as digests
 from storage.transparency import channel as channels
 from storage.transparency import posts
 from storage.transparency.channel import PublicChannel
 from storage.transparency.posts import Hold
 
 if TYPE_CHECKING:
-    from bot.runtime import Runtime
+    from bot.core.runtime import Runtime
 
 
 def style(runtime: Runtime, language: str | None = None) -> Style:

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from bot import formatting
-from bot.clock import from_epoch
-from bot.ikm import UnsurResult
-from bot.ikm_render import period_label, plain_date
-from bot.office import Office
-from bot.periods import Period
-from bot.texts import Markup, join, t
+from bot.core import formatting
+from bot.core.catalog import Markup, join, t
+from bot.core.clock import from_epoch
+from bot.core.office import Office
+from bot.core.periods import Period
+from bot.survey.ikm_rules import UnsurResult
+from bot.survey.render import period_label, plain_date
 from bot.transparency.figures import IkmMonth, PeriodFigures, ServiceIndex
 from bot.transparency.rules import Change
 

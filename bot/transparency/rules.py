@@ -21,9 +21,9 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from bot.periods import Period, WeeklySchedule
-from bot.report_rules import MEDIAN, digest_week, month_before, monthly_due, rank_offset, share
-from bot.workcalendar import WorkCalendar
+from bot.core.periods import Period, WeeklySchedule
+from bot.core.workcalendar import WorkCalendar
+from bot.reports.rules import MEDIAN, digest_week, month_before, monthly_due, rank_offset, share
 
 NOTE_MIN, NOTE_MAX = 10, 300
 FOLLOWUP_MIN, FOLLOWUP_MAX = 10, 500

@@ -30,11 +30,12 @@ import markupsafe
 from jinja2 import Environment, PackageLoader, select_autoescape
 from telegram.ext import Application
 
-from bot import formatting, report_worker
-from bot.charts import MONTHS_SHORT
-from bot.periods import Period, month_period
-from bot.report_rules import digest_week, month_before
-from bot.texts import t
+from bot.core import formatting
+from bot.core.catalog import t
+from bot.core.periods import Period, month_period
+from bot.reports import worker as report_worker
+from bot.reports.charts import MONTHS_SHORT
+from bot.reports.rules import digest_week, month_before
 from bot.transparency.charts import IkmTrend, UnitTrend, render_ikm_trend, render_unit_trend
 from bot.transparency.figures import (
     IkmMonth,
@@ -51,7 +52,7 @@ from storage.transparency import figures as public_figures
 from storage.transparency import followups
 
 if TYPE_CHECKING:
-    from bot.runtime import Runtime
+    from bot.core.runtime import Runtime
 
 log = logging.getLogger(__name__)
 RESOLVED_LIMIT = 200

@@ -6,16 +6,16 @@ from __future__ import annotations
 from telegram import Chat, Update
 from telegram.ext import Application, ChatMemberHandler, CommandHandler, filters
 
-from bot.commands import Command
-from bot.commands import register as register_commands
-from bot.context import BotContext
-from bot.roles import Permission
-from bot.texts import join, t
+from bot.core.catalog import join, t
+from bot.core.commands import Command
+from bot.core.commands import register as register_commands
+from bot.core.context import BotContext
+from bot.people.roles import Permission
 from bot.transparency import channel, posts
 from bot.transparency.channel import ChannelNotFound
 from bot.transparency.rules import PostKind, channel_reference
-from handlers.guards import requires
-from handlers.replies import language, reply, say
+from handlers.core.guards import requires
+from handlers.core.replies import language, reply, say
 
 register_commands(
     Command("transparansi"),

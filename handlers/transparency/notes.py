@@ -6,18 +6,18 @@ from __future__ import annotations
 from telegram import Chat, Update
 from telegram.ext import Application, CommandHandler, filters
 
-from bot.commands import Command, Where
-from bot.commands import register as register_commands
-from bot.context import BotContext
-from bot.roles import Permission
-from bot.services import NotFound
-from bot.texts import t
+from bot.core.catalog import t
+from bot.core.commands import Command, Where
+from bot.core.commands import register as register_commands
+from bot.core.context import BotContext
+from bot.core.errors import NotFound
+from bot.people.roles import Permission
 from bot.transparency import notes
 from bot.transparency.followups import BadText
 from bot.transparency.notes import NeverPublic, NotResolved
 from bot.transparency.rules import NOTE_MAX, NOTE_MIN
-from handlers.guards import requires
-from handlers.replies import language, say
+from handlers.core.guards import requires
+from handlers.core.replies import language, say
 from handlers.transparency.followups import refuse_text, rest_of_command
 
 register_commands(

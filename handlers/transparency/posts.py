@@ -6,15 +6,15 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler, filters
 
-from bot.commands import Command
-from bot.commands import register as register_commands
-from bot.context import BotContext
-from bot.roles import Permission
-from bot.texts import join, t
+from bot.core.catalog import join, t
+from bot.core.commands import Command
+from bot.core.commands import register as register_commands
+from bot.core.context import BotContext
+from bot.people.roles import Permission
 from bot.transparency import channel, posts
 from bot.transparency.rules import PostKind
-from handlers.guards import requires
-from handlers.replies import language, reply, say
+from handlers.core.guards import requires
+from handlers.core.replies import language, reply, say
 
 register_commands(
     Command("pratinjau_publik", permission=Permission.OFFICE_REPORTS),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from storage.db import Reader
+from storage.core.db import Reader
 
 #: A complaint counts as resolved while it stands resolved (a reopened one does not).
 RESOLVED = "status IN ('selesai', 'ditutup')"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.db import Reader, Row, Tx
+from storage.core.db import Reader, Row, Tx
 
 
 @dataclass(frozen=True)

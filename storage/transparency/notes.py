@@ -3,7 +3,7 @@ public page, kept apart from the resolution note the citizen received."""
 
 from __future__ import annotations
 
-from storage.db import Reader, Tx
+from storage.core.db import Reader, Tx
 
 
 async def write(tx: Tx, complaint_id: int, body: str, by: int, now: int) -> str | None:

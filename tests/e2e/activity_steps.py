@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.emulator import BotMessage, FakeUser
-from storage import activities
-from storage.activities import Activity
+from emulator import BotMessage, FakeUser
+from storage.activities import records as activities
+from storage.activities.records import Activity
 from tests.e2e.harness import OfficeEnv
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.emulator import BotWorld, FakeGroup, FakeUser
+from emulator import BotWorld, FakeGroup, FakeUser
 from tests.e2e.harness import bind_group, invite
 
 ROOT = Path(__file__).resolve().parents[2]

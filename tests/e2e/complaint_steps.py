@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.emulator import BotMessage, FakeGroup, FakeUser
+from emulator import BotMessage, FakeGroup, FakeUser
 from tests.e2e.harness import OfficeEnv
 
 NUMBER = re.compile(r"MRL-\d{4}-\d{4,}")

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from bot.emulator import FakeTelegram
+from emulator import FakeTelegram
 from tests.e2e.bot_process import ProcessOffice
 from tests.e2e.harness import DEFAULT_START, OfficeEnv, start_office
 

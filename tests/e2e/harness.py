@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.clock import FakeClock
-from bot.emulator import BotWorld, FakeGroup, FakeTelegram, FakeUser
-from bot.inprocess import InProcessBot
-from bot.pacing import PaceLimits
-from bot.runtime import Runtime
-from bot.settings import Settings
-from storage.db import Database
+from bot.core.clock import FakeClock
+from bot.core.inprocess import InProcessBot
+from bot.core.pacing import PaceLimits
+from bot.core.runtime import Runtime
+from bot.core.settings import Settings
+from emulator import BotWorld, FakeGroup, FakeTelegram, FakeUser
+from storage.core.db import Database
 
 WIB = ZoneInfo("Asia/Jakarta")
 #: Wednesday 25 November 2026, 09:00 WIB: an ordinary working morning.

@@ -14,8 +14,8 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from bot.services import survey
-from bot.skm import SurveyDraft
+from bot.survey import responses as survey
+from bot.survey.rules import SurveyDraft
 from tests.e2e import report_steps as steps
 from tests.e2e.harness import WIB, OfficeEnv
 from tests.e2e.survey_steps import KEYS

@@ -17,12 +17,15 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from bot.emulator import BotMessage, FakeUser
-from bot.services import complaint_actions, complaint_intake, complaint_reactions
-from bot.services.complaint_intake import Draft
-from bot.services.people import Actor, actor_of
-from storage import complaints, people
-from storage.complaints import Complaint
+from bot.complaints import actions as complaint_actions
+from bot.complaints import followup as complaint_reactions
+from bot.complaints import intake as complaint_intake
+from bot.complaints.intake import Draft
+from bot.people.directory import Actor, actor_of
+from emulator import BotMessage, FakeUser
+from storage.complaints import records as complaints
+from storage.complaints.records import Complaint
+from storage.people import directory as people
 from tests.e2e.harness import OfficeEnv
 
 

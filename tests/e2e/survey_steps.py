@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.emulator import BotMessage, FakeUser
+from emulator import BotMessage, FakeUser
 
 KEYS = tuple(f"U{n}" for n in range(1, 10))
 

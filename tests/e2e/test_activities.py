@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from bot import activity_callbacks as acb
-from storage import activities, activity_invitations, activity_reminders
+from bot.activities import callbacks as acb
+from storage.activities import invitations as activity_invitations
+from storage.activities import records as activities
+from storage.activities import reminders as activity_reminders
 from tests.e2e.activity_steps import (
     card_of,
     count,

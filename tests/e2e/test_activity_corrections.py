@@ -3,9 +3,11 @@ the correction window, and invitations that follow people joining or leaving the
 
 from __future__ import annotations
 
-from bot import activity_callbacks as acb
-from bot.emulator import BotMessage, FakeUser
-from storage import activities, activity_invitations, jp
+from bot.activities import callbacks as acb
+from emulator import BotMessage, FakeUser
+from storage.activities import invitations as activity_invitations
+from storage.activities import jp
+from storage.activities import records as activities
 from tests.e2e.activity_steps import count, latest_activity, member, new_activity
 from tests.e2e.harness import OfficeEnv
 

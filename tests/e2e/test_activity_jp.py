@@ -6,9 +6,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot import activity_callbacks as acb
-from bot.services import jp_reports
-from storage import activities, jp
+from bot.activities import callbacks as acb
+from bot.activities import jp as jp_reports
+from storage.activities import jp
+from storage.activities import records as activities
 from tests.e2e.activity_steps import (
     count,
     create_activity,

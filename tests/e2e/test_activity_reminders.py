@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from bot.emulator import FakeTelegram
-from storage import activities, activity_reminders
+from emulator import FakeTelegram
+from storage.activities import records as activities
+from storage.activities import reminders as activity_reminders
 from tests.e2e.activity_steps import count, latest_activity, member, new_activity
 from tests.e2e.harness import OfficeEnv, start_office
 

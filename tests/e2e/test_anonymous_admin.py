@@ -3,7 +3,8 @@ are, so it says so instead of acting, refusing, or losing their answer silently.
 
 from __future__ import annotations
 
-from storage import complaints, unit_chats
+from storage.complaints import records as complaints
+from storage.people import groups as unit_chats
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
 

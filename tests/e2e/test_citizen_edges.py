@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage import complaints
+from storage.complaints import records as complaints
 from tests.e2e.complaint_steps import (
     NUMBER,
     alert_for,

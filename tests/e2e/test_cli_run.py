@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.emulator import FakeTelegram
+from emulator import FakeTelegram
 from tests.e2e.bot_process import free_port, start_bot, stop
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
-from bot.clock import from_epoch
-from storage import complaint_checks, complaint_events, complaints
+from bot.core.clock import from_epoch
+from storage.complaints import checks as complaint_checks
+from storage.complaints import events as complaint_events
+from storage.complaints import records as complaints
 from tests.e2e.complaint_steps import alert_for, file_complaint, reply_to_prompt, unit_with_group
 from tests.e2e.harness import WIB, OfficeEnv
 

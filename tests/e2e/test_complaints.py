@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from storage import complaint_events, complaints
+from storage.complaints import events as complaint_events
+from storage.complaints import records as complaints
 from tests.e2e.complaint_steps import alert_for, file_complaint, reply_to_prompt, unit_with_group
 from tests.e2e.harness import OfficeEnv
 

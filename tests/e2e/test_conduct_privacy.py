@@ -5,7 +5,7 @@ are handled there, so one about the Sekretariat itself must bypass its own peopl
 
 from __future__ import annotations
 
-from bot.emulator import BotMessage, FakeGroup, FakeUser
+from emulator import BotMessage, FakeGroup, FakeUser
 from tests.e2e import report_steps as steps
 from tests.e2e.complaint_steps import file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv

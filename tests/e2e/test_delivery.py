@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot import notify
-from storage import outbox, people
+from bot.core import notify
+from storage.core import outbox
+from storage.people import directory as people
 from tests.e2e.harness import OfficeEnv
 
 
@@ -95,7 +96,7 @@ async def test_dispatcher_stays_within_telegram_limits(telegram, tmp_path) -> No
     """With Telegram's real limits in the emulator (burst 3, then 1 message/s per private
     chat), a burst of notifications to one person arrives complete, in order, without a
     single 429: the dispatcher paces each chat itself."""
-    from bot.pacing import PaceLimits
+    from bot.core.pacing import PaceLimits
     from tests.e2e.harness import start_office
 
     office = await start_office(telegram, tmp_path / "paced.db", pace=PaceLimits())

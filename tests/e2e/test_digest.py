@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.emulator import FakeUser
-from bot.services.people import set_language
-from storage import digests
+from bot.people.directory import set_language
+from emulator import FakeUser
+from storage.reports import digest as digests
 from tests.e2e import report_steps as steps
 from tests.e2e.harness import WIB, OfficeEnv
 

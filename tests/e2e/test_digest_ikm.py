@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from bot.clock import to_epoch
-from bot.emulator import FakeTelegram, FakeUser
-from bot.services.people import set_language
-from storage import digests
+from bot.core.clock import to_epoch
+from bot.people.directory import set_language
+from emulator import FakeTelegram, FakeUser
+from storage.reports import digest as digests
 from tests.e2e import report_steps as steps
 from tests.e2e.harness import WIB, OfficeEnv, start_office
 from tests.e2e.report_ikm_steps import (

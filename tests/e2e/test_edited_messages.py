@@ -3,7 +3,9 @@ the citizen, no second binding), and the person is told to send a correction ane
 
 from __future__ import annotations
 
-from storage import complaint_events, complaints, unit_chats
+from storage.complaints import events as complaint_events
+from storage.complaints import records as complaints
+from storage.people import groups as unit_chats
 from tests.e2e.complaint_steps import (
     alert_for,
     begin_complaint,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from storage import activity_invitations, jp
+from storage.activities import invitations as activity_invitations
+from storage.activities import jp
 from tests.e2e.activity_steps import count, latest_activity, member, new_activity
 from tests.e2e.harness import OfficeEnv
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storage import audit, people, unit_chats
+from storage.core import audit
+from storage.people import directory as people
+from storage.people import groups as unit_chats
 from tests.e2e.harness import OfficeEnv
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.emulator import ApiCall, BotMessage
-from bot.emulator.serialize import status_update
-from storage import audit, complaints, outbox, unit_chats
-from storage.audit import AuditEntry
+from emulator import ApiCall, BotMessage
+from emulator.serialize import status_update
+from storage.complaints import records as complaints
+from storage.core import audit, outbox
+from storage.core.audit import AuditEntry
+from storage.people import groups as unit_chats
 from tests.e2e.complaint_steps import alert_for, file_complaint, reply_to_prompt, unit_with_group
 from tests.e2e.harness import OfficeEnv
 

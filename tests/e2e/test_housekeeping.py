@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.services.housekeeping import next_run
-from storage import audit
+from bot.core.housekeeping import next_run
+from storage.core import audit
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
 

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from bot.emulator import BotMessage, FakeGroup, FakeUser
-from storage import complaints
-from storage.db import Database
+from emulator import BotMessage, FakeGroup, FakeUser
+from storage.complaints import records as complaints
+from storage.core.db import Database
 from tests.e2e.bot_process import ProcessOffice
 from tests.e2e.complaint_steps import NUMBER, alert_for, begin_complaint
 from tests.e2e.harness import OfficeEnv

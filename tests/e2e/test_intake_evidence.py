@@ -3,9 +3,9 @@ first, pictures sent "as a file", voice notes and videos, a location pin far awa
 
 from __future__ import annotations
 
-from bot.emulator import BotMessage
-from bot.emulator.files import make_png
-from storage import complaints
+from emulator import BotMessage
+from emulator.files import make_png
+from storage.complaints import records as complaints
 from tests.e2e.complaint_steps import NUMBER, alert_for, begin_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
 

@@ -4,8 +4,9 @@ and nobody opens their own link (issue 10, breach 3)."""
 
 from __future__ import annotations
 
-from bot.emulator import FakeUser
-from storage import audit, people
+from emulator import FakeUser
+from storage.core import audit
+from storage.people import directory as people
 from tests.e2e.harness import OfficeEnv
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.emulator import BotMessage, FakeUser
-from bot.privacy_callbacks import ConfirmErasure
-from storage import audit
+from bot.privacy.callbacks import ConfirmErasure
+from emulator import BotMessage, FakeUser
+from storage.core import audit
 from tests.e2e import report_steps
 from tests.e2e.activity_steps import member, new_activity
 from tests.e2e.complaint_steps import Unit, alert_for, file_complaint, unit_with_group

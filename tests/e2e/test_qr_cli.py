@@ -10,8 +10,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from bot.cli import EXIT_CONFIG, main
-from bot.emulator import FakeTelegram
+from bot.core.cli import EXIT_CONFIG, main
+from emulator import FakeTelegram
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,9 @@ an optional comment or "Lewati"."""
 
 from __future__ import annotations
 
-from bot.emulator import BotMessage, FakeUser
-from storage import complaint_events, complaints
+from emulator import BotMessage, FakeUser
+from storage.complaints import events as complaint_events
+from storage.complaints import records as complaints
 from tests.e2e.complaint_steps import Unit, alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
 

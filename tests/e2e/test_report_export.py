@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.services import complaint_reactions
-from storage import audit
+from bot.complaints import followup as complaint_reactions
+from storage.core import audit
 from tests.e2e import report_steps as steps
 from tests.e2e.harness import WIB, OfficeEnv
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from bot.emulator import FakeTelegram
+from emulator import FakeTelegram
 from tests.e2e import report_steps as steps
 from tests.e2e.activity_steps import member, new_activity
 from tests.e2e.harness import DEFAULT_START, WIB, OfficeEnv, start_office

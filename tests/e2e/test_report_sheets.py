@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.clock import to_epoch
-from bot.emulator import FakeUser
-from bot.services import activity_create
-from storage import audit
+from bot.activities import create as activity_create
+from bot.core.clock import to_epoch
+from emulator import FakeUser
+from storage.core import audit
 from tests.e2e import report_steps as steps
 from tests.e2e.activity_steps import member, new_activity
 from tests.e2e.harness import WIB, OfficeEnv

@@ -5,10 +5,11 @@ ranking that put the worst unit first."""
 
 from __future__ import annotations
 
-from bot import callbacks as cb
-from bot import formatting
-from bot.clock import from_epoch
-from storage import complaint_events, complaints
+from bot.core import callbacks as cb
+from bot.core import formatting
+from bot.core.clock import from_epoch
+from storage.complaints import events as complaint_events
+from storage.complaints import records as complaints
 from tests.e2e import report_steps as steps
 from tests.e2e.complaint_steps import (
     alert_for,

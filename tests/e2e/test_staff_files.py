@@ -3,7 +3,7 @@ signed letter): the citizen receives a copy signed by the unit, never the office
 
 from __future__ import annotations
 
-from storage import complaints
+from storage.complaints import records as complaints
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
 

@@ -3,8 +3,8 @@ went nowhere, reminders that told the wrong time, codes instead of words."""
 
 from __future__ import annotations
 
-from bot import callbacks as cb
-from storage import complaints
+from bot.core import callbacks as cb
+from storage.complaints import records as complaints
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
 

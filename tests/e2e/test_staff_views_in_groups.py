@@ -5,7 +5,7 @@ it is about; anywhere else the bot points to the private chat and reveals nothin
 
 from __future__ import annotations
 
-from bot.emulator import FakeGroup, FakeUser
+from emulator import FakeGroup, FakeUser
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
 

@@ -3,7 +3,7 @@ on them, newest first, paged, without the respondent, within the reader's scope.
 
 from __future__ import annotations
 
-from bot.emulator import FakeUser
+from emulator import FakeUser
 from tests.e2e.harness import OfficeEnv
 from tests.e2e.survey_steps import complete_from_first_question, same
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.emulator import FakeTelegram
-from storage import surveys
+from emulator import FakeTelegram
+from storage.survey import responses as surveys
 from tests.e2e.complaint_steps import alert_for, file_complaint, reply_to_prompt, unit_with_group
 from tests.e2e.harness import OfficeEnv, start_office
 from tests.e2e.survey_steps import (

@@ -3,7 +3,7 @@ may, checked at start like the unit groups, and found by citizens with /transpar
 
 from __future__ import annotations
 
-from storage import audit
+from storage.core import audit
 from storage.transparency import channel as channels
 from tests.e2e.harness import OfficeEnv
 

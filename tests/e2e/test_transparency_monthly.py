@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 from fractions import Fraction
 
-from bot.emulator import FakeChannel, FakeUser
-from storage import audit
+from emulator import FakeChannel, FakeUser
+from storage.core import audit
 from tests.e2e import report_steps as steps
 from tests.e2e.harness import WIB, OfficeEnv
 from tests.e2e.report_ikm_steps import (

@@ -9,9 +9,9 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image
 
-from bot.cli import EXIT_CONFIG, main
-from bot.office import bundled_office_path
-from storage import complaints
+from bot.core.cli import EXIT_CONFIG, main
+from bot.core.office import bundled_office_path
+from storage.complaints import records as complaints
 from storage.transparency import notes
 from tests.e2e import report_steps as steps
 from tests.e2e.complaint_steps import unit_with_group

@@ -21,12 +21,14 @@ from axe_playwright_python.async_playwright import Axe
 from PIL import Image
 from playwright.async_api import Browser, async_playwright
 
-from bot.cli import main
-from bot.clock import to_epoch
-from bot.emulator import FakeTelegram
-from bot.office import bundled_office_path
-from bot.services import complaint_actions, complaint_intake, complaint_reactions
-from bot.services.complaint_intake import Draft
+from bot.complaints import actions as complaint_actions
+from bot.complaints import followup as complaint_reactions
+from bot.complaints import intake as complaint_intake
+from bot.complaints.intake import Draft
+from bot.core.cli import main
+from bot.core.clock import to_epoch
+from bot.core.office import bundled_office_path
+from emulator import FakeTelegram
 from tests.e2e import report_steps as steps
 from tests.e2e.harness import WIB, OfficeEnv, start_office
 from tests.e2e.report_ikm_steps import MIXED, converted_ikm, id_decimal, mutu, submit_survey

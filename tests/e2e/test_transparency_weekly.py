@@ -7,8 +7,8 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from bot.clock import to_epoch
-from bot.emulator import FakeChannel
+from bot.core.clock import to_epoch
+from emulator import FakeChannel
 from tests.e2e import report_steps as steps
 from tests.e2e.harness import WIB, OfficeEnv
 

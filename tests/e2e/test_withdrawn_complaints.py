@@ -4,7 +4,7 @@ and a withdrawn complaint says so instead of showing the green "done"."""
 
 from __future__ import annotations
 
-from storage import complaints
+from storage.complaints import records as complaints
 from tests.e2e import report_steps
 from tests.e2e.activity_steps import member
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group

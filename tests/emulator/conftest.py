@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 from telegram import Bot
 
-from bot.emulator import BotWorld, FakeTelegram
+from emulator import BotWorld, FakeTelegram
 
 
 @pytest.fixture

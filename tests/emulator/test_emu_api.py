@@ -10,7 +10,7 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot.emulator import BotWorld, FloodLimits
+from emulator import BotWorld, FloodLimits
 
 # PTB 22 warns when RetryAfter.retry_after is read as a number (it is becoming a timedelta;
 # importing ``bot`` opts in to the timedelta already). Both spellings are accepted here.

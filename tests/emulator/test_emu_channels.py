@@ -8,7 +8,7 @@ from telegram import Bot, ChatMemberAdministrator, ChatMemberBanned, ChatMemberL
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden
 
-from bot.emulator import BotWorld
+from emulator import BotWorld
 
 
 async def test_an_admin_bot_posts_on_behalf_of_the_channel(bot: Bot, world: BotWorld) -> None:

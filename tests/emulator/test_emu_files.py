@@ -6,8 +6,8 @@ import pytest
 from telegram import Bot, InputMediaDocument, InputMediaPhoto
 from telegram.error import BadRequest
 
-from bot.emulator import BotWorld
-from bot.emulator.files import make_png
+from emulator import BotWorld
+from emulator.files import make_png
 
 
 async def test_user_photo_download_and_reupload(bot: Bot, world: BotWorld) -> None:

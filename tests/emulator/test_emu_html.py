@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.emulator import formatting
-from bot.emulator.errors import Rejected
-from bot.emulator.html import HtmlError, parse_html, utf16_len
+from emulator import formatting
+from emulator.errors import Rejected
+from emulator.html import HtmlError, parse_html, utf16_len
 
 
 def spans(entities: list[dict]) -> list[tuple]:

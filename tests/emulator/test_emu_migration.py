@@ -7,7 +7,7 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, ChatMigrated, Forbidden
 
-from bot.emulator import ApiError, BotWorld
+from emulator import ApiError, BotWorld
 
 OK_BUTTON = InlineKeyboardMarkup([[InlineKeyboardButton("OK", callback_data="v1:t:ok")]])
 

@@ -18,7 +18,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.emulator import ApiError, BotWorld
+from emulator import ApiError, BotWorld
 
 LANGUAGES = InlineKeyboardMarkup(
     [

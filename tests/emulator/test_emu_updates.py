@@ -12,7 +12,7 @@ import pytest
 from telegram import Bot
 from telegram.error import BadRequest, Conflict
 
-from bot.emulator import BotWorld, FakeTelegram
+from emulator import BotWorld, FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeBot = Callable[[BotWorld], Bot]
@@ -107,7 +107,7 @@ async def test_more_kinds_of_messages(bot: Bot, world: BotWorld) -> None:
 
 async def test_sandbox_entry_point_serves_a_world() -> None:
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.emulator", "--port", "0",
+        sys.executable, "-m", "emulator", "--port", "0",
         cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
     try:

@@ -11,7 +11,7 @@ from aiohttp import web
 from telegram import Bot
 from telegram.error import BadRequest, Conflict
 
-from bot.emulator import BotWorld
+from emulator import BotWorld
 
 
 class Receiver:

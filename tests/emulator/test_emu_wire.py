@@ -10,8 +10,8 @@ import pytest
 from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat
 from telegram.error import BadRequest
 
-from bot.emulator import BotWorld
-from bot.emulator.files import make_png
+from emulator import BotWorld
+from emulator.files import make_png
 
 
 @pytest.fixture

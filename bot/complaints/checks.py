@@ -1,0 +1,164 @@
+"""Deadline checks: the 75% reminder, the escalation at breach, the auto-close.
+
+Checks are rows planned from the complaint's state in the same transaction as every
+change. One scheduler job is armed at the earliest pending check; when it runs it fires
+every due check, each in its own transaction that first claims the row, so a check fires
+once even if the job runs twice or the bot restarts in between.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from telegram.ext import Application
+
+from bot.complaints.alerts import (
+    escalation_recipients,
+    refresh_alerts,
+    renderer,
+    tell_reporter,
+    tell_staff,
+)
+from bot.complaints.rules import OPEN, Status, autoclose_time, check_times
+from bot.core import notify
+from bot.core.clock import from_epoch, to_epoch
+from bot.core.scheduling import DueRows
+from storage.complaints import checks as complaint_checks
+from storage.complaints import events as complaint_events
+from storage.complaints import records as complaints
+from storage.complaints.checks import Check
+from storage.complaints.records import Complaint
+from storage.core.db import Tx
+from storage.core.outbox import PRIORITY_URGENT
+
+if TYPE_CHECKING:
+    from bot.core.runtime import Runtime
+
+log = logging.getLogger(__name__)
+JOB_NAME = "complaint-checks"
+DEADLINE_CHECKS = ("ack_warn", "ack_breach", "resolve_warn", "resolve_breach")
+ACK_CHECKS = ("ack_warn", "ack_breach")
+
+
+async def plan_checks(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
+    """Make the pending checks match the complaint as it is now."""
+    status = Status(complaint.status)
+    cycle = complaint.cycle
+    if status in OPEN and status is not Status.MENUNGGU_WARGA:
+        acknowledged = complaint.acknowledged_at is not None
+        ack = None if acknowledged else (
+            from_epoch(complaint.ack_due_at), timedelta(seconds=complaint.ack_span))
+        times = check_times(
+            runtime.calendar, runtime.clock.now(), ack=ack,
+            resolve=(from_epoch(complaint.resolve_due_at),
+                     timedelta(seconds=complaint.resolve_span)),
+        )
+        for kind, due in times.items():
+            await complaint_checks.plan(tx, complaint.id, kind, cycle, to_epoch(due))
+        if acknowledged:
+            await complaint_checks.cancel(tx, complaint.id, ACK_CHECKS)
+        await complaint_checks.cancel(tx, complaint.id, ("autoclose",))
+    elif status is Status.SELESAI:
+        await complaint_checks.cancel(tx, complaint.id, DEADLINE_CHECKS)
+        close_at = autoclose_time(runtime.calendar, from_epoch(complaint.resolved_at),
+                                  runtime.office.complaints.close_after_days)
+        await complaint_checks.plan(tx, complaint.id, "autoclose", cycle, to_epoch(close_at))
+    else:  # waiting for the citizen (clock stopped) or closed
+        await complaint_checks.cancel(tx, complaint.id, (*DEADLINE_CHECKS, "autoclose"))
+
+
+
+
+async def run_due(runtime: Runtime) -> int:
+    """Fire every check that is due now; returns how many fired."""
+    fired = 0
+    now = runtime.now()
+    for check in await complaint_checks.due(runtime.db, now):
+        async with runtime.db.transaction() as tx:
+            if not await complaint_checks.claim(tx, check.id, now):
+                continue
+            complaint = await complaints.get(tx, check.complaint_id)
+            if complaint is not None and complaint.cycle == check.cycle:
+                await FIRE[check.kind](runtime, tx, complaint, check)
+                fired += 1
+    await ROWS.arm(runtime)
+    return fired
+
+
+async def _remind(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check) -> None:
+    if check.kind == "ack_warn" and complaint.acknowledged_at is not None:
+        return
+    if Status(complaint.status) not in OPEN:
+        return
+    due = complaint.ack_due_at if check.kind == "ack_warn" else complaint.resolve_due_at
+    left = runtime.calendar.working_time_between(runtime.clock.now(), from_epoch(due))
+    draw = renderer(runtime)
+    language = runtime.settings.default_language
+    # Fired late (the bot was down at the 75% point): no "time left" once none is.
+    late = "_late" if left <= timedelta(0) else ""
+    await tell_staff(runtime, tx, complaint, f"grp.reminder.{check.kind}{late}",
+                     due=draw.when(language, due), left=draw.duration(language, left))
+    await complaint_events.add(tx, complaint.id, runtime.now(), None, "reminder",
+                               unit_code=complaint.unit_code, check=check.kind)
+
+
+async def _escalate(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check) -> None:
+    if check.kind == "ack_breach" and complaint.acknowledged_at is not None:
+        return
+    if Status(complaint.status) not in OPEN:
+        return
+    due = complaint.ack_due_at if check.kind == "ack_breach" else complaint.resolve_due_at
+    draw = renderer(runtime)
+    for person_id in await escalation_recipients(runtime, tx, complaint):
+        language = await notify.language_of(tx, person_id, runtime.settings.default_language)
+        await notify.tell(
+            tx, person_id, f"esc.{check.kind}", runtime.now(), priority=PRIORITY_URGENT,
+            number=complaint.number, unit=draw.unit(language, complaint.unit_code),
+            due=draw.when(language, due),
+        )
+    await complaint_events.add(tx, complaint.id, runtime.now(), None, "escalated",
+                               unit_code=complaint.unit_code, check=check.kind)
+
+
+async def _autoclose(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check) -> None:
+    if complaint.status != Status.SELESAI:
+        return
+    await close(runtime, tx, complaint, actor_id=None)
+    await tell_reporter(runtime, tx, complaint, "cz.closed_auto",
+                        days=runtime.office.complaints.close_after_days)
+
+
+async def close(runtime: Runtime, tx: Tx, complaint: Complaint, actor_id: int | None) -> Complaint:
+    now = runtime.now()
+    await complaints.update(tx, complaint.id, status=Status.DITUTUP.value, closed_at=now,
+                            updated_at=now)
+    await complaint_events.add(tx, complaint.id, now, actor_id, "closed",
+                               from_status=complaint.status, to_status=Status.DITUTUP.value,
+                               unit_code=complaint.unit_code, public=True)
+    closed = await complaints.get(tx, complaint.id)
+    await plan_checks(runtime, tx, closed)
+    await refresh_alerts(runtime, tx, closed)
+    for hook in runtime.complaint_closed_hooks:
+        await hook(runtime, tx, closed)
+    return closed
+
+
+FIRE: dict[str, Callable[[Runtime, Tx, Complaint, Check], Awaitable[None]]] = {
+    "ack_warn": _remind,
+    "resolve_warn": _remind,
+    "ack_breach": _escalate,
+    "resolve_breach": _escalate,
+    "autoclose": _autoclose,
+}
+
+
+async def on_start(runtime: Runtime, application: Application) -> None:
+    """Re-arm from the rows: checks that fell due while the bot was down fire now."""
+    ROWS.watch(runtime)
+    await ROWS.arm(runtime)
+
+
+ROWS = DueRows(JOB_NAME, "complaint_checks", complaint_checks.next_due, run_due)

@@ -1,0 +1,197 @@
+"""The rules of a complaint's life, as plain code: statuses, who may move it where,
+deadlines on the working calendar, and when the deadline checks fall due.
+
+LAPOR! defaults (domain.md): forward within 3 working days, follow up within 5, close 10
+working days after the answer if the reporter does not react. We acknowledge within the
+category's ``acknowledge_days`` (1 by default) and resolve within ``resolve_days``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from bot.core.workcalendar import WorkCalendar
+
+WARN_AT = 0.75  # share of a deadline after which the unit group gets a reminder
+DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 2000
+NOTE_MIN = 10
+BRIEF_REPLY_WORDS = 3  # a reply to an alert with fewer words is confirmed before it goes out
+MAX_ATTACHMENTS = 5
+
+
+class Status(StrEnum):
+    BARU = "baru"
+    DITERIMA = "diterima"
+    DIPROSES = "diproses"
+    MENUNGGU_WARGA = "menunggu_warga"
+    SELESAI = "selesai"
+    DITUTUP = "ditutup"
+    DIBUKA_KEMBALI = "dibuka_kembali"
+
+
+OPEN = frozenset(
+    {Status.BARU, Status.DITERIMA, Status.DIPROSES, Status.MENUNGGU_WARGA, Status.DIBUKA_KEMBALI}
+)
+#: How a complaint closed because its reporter withdrew it (/hapusdata) is shown: it was
+#: not resolved, so it must not look "done". Stored as 'ditutup' with ``withdrawn_at``.
+WITHDRAWN = "ditarik"
+
+
+def shown_status(status: str, withdrawn_at: int | None) -> str:
+    """The status people see: the stored one, or :data:`WITHDRAWN`."""
+    return WITHDRAWN if withdrawn_at is not None else status
+
+
+class Action(StrEnum):
+    ACCEPT = "accept"
+    ASK_INFO = "ask_info"
+    REPLY = "reply"
+    NOTE = "note"
+    REASSIGN = "reassign"
+    RESOLVE = "resolve"
+    CITIZEN_ANSWER = "citizen_answer"
+    REOPEN = "reopen"
+    RATE = "rate"
+    WITHDRAW = "withdraw"  # the reporter erased their data (UU 27/2022): handling ends
+
+
+class InvalidTransition(Exception):
+    """The action does not apply in the complaint's current status."""
+
+    def __init__(self, action: Action, status: Status) -> None:
+        super().__init__(f"{action} not allowed in {status}")
+        self.action = action
+        self.status = status
+
+
+ALLOWED: dict[Action, frozenset[Status]] = {
+    # A reopened complaint was acknowledged in its first round and keeps its assignee:
+    # there is nothing to accept, only to work on again (Minta Info, Alihkan, Selesai).
+    Action.ACCEPT: frozenset({Status.BARU}),
+    Action.ASK_INFO: OPEN - {Status.MENUNGGU_WARGA},
+    Action.REPLY: OPEN,
+    Action.NOTE: frozenset(Status),
+    Action.REASSIGN: OPEN - {Status.MENUNGGU_WARGA},
+    Action.RESOLVE: OPEN,
+    Action.CITIZEN_ANSWER: OPEN,
+    Action.REOPEN: frozenset({Status.SELESAI}),
+    Action.RATE: frozenset({Status.SELESAI, Status.DITUTUP}),
+    Action.WITHDRAW: OPEN | {Status.SELESAI},
+}
+
+
+def allowed(action: Action, status: Status) -> bool:
+    return status in ALLOWED[action]
+
+
+def check(action: Action, status: Status) -> None:
+    if not allowed(action, status):
+        raise InvalidTransition(action, status)
+
+
+def status_after_reply(status: Status) -> Status:
+    """The first public answer moves a complaint to 'diproses'."""
+    return (
+        Status.DIPROSES
+        if status in (Status.BARU, Status.DITERIMA, Status.DIBUKA_KEMBALI)
+        else status
+    )
+
+
+def status_after_citizen_answer(status: Status, before_wait: Status | None) -> Status:
+    if status is Status.MENUNGGU_WARGA:
+        return Status.DIPROSES if before_wait in (None, Status.BARU) else before_wait
+    return status
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def is_brief(text: str) -> bool:
+    """A reply that is only emoji or shorter than a few words ("👍", "ok", "siap pak")
+    is more likely meant for colleagues than for the citizen, so it is not sent to them
+    without asking."""
+    return len(_WORD.findall(text)) < BRIEF_REPLY_WORDS
+
+
+def tracking_number(prefix: str, local_created: datetime, sequence: int) -> str:
+    """``MRL-2611-0001``: prefix, year and month of filing, a sequence per month."""
+    return f"{prefix}-{local_created:%y%m}-{sequence:04d}"
+
+
+_TYPED_NUMBER = re.compile(r"\s*#?([A-Za-z]+)[\s-]*(\d{4})[\s-]*(\d{1,9})[.,;:!?)]*\s*")
+
+
+def parse_tracking_number(text: str, prefix: str) -> str | None:
+    """The office's tracking number a person typed, in the form it is stored in, or None
+    if the text is not one. People copy it from a sentence ("MRL-2611-0001."), type it in
+    lower case, with spaces, with a "#" or without the leading zeros ("mrl-2611-1")."""
+    match = _TYPED_NUMBER.fullmatch(text)
+    if match is None or match.group(1).upper() != prefix.upper():
+        return None
+    _, period, sequence = match.groups()
+    return f"{prefix.upper()}-{period}-{int(sequence):04d}"
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    ack_due: datetime
+    resolve_due: datetime
+
+
+def initial_deadlines(
+    calendar: WorkCalendar, created: datetime, acknowledge_days: float, resolve_days: float
+) -> Deadlines:
+    return Deadlines(
+        calendar.add_working_days(created, acknowledge_days),
+        calendar.add_working_days(created, resolve_days),
+    )
+
+
+def resumed_due(
+    calendar: WorkCalendar, due: datetime, paused: datetime, resumed: datetime
+) -> datetime:
+    """The clock stopped while the complaint waited for the citizen: whatever working time
+    was left at the pause is still left at the resume."""
+    remaining = calendar.working_time_between(paused, due)
+    return calendar.add_working_time(resumed, remaining)
+
+
+def warn_time(calendar: WorkCalendar, now: datetime, due: datetime, span: timedelta) -> datetime:
+    """When only ``1 - WARN_AT`` of the deadline's working span remains (now, if already)."""
+    remaining = calendar.working_time_between(now, due)
+    lead = span * (1 - WARN_AT)
+    return now if remaining <= lead else calendar.add_working_time(now, remaining - lead)
+
+
+def check_times(
+    calendar: WorkCalendar,
+    now: datetime,
+    *,
+    ack: tuple[datetime, timedelta] | None,
+    resolve: tuple[datetime, timedelta],
+) -> dict[str, datetime]:
+    """Due instants of the deadline checks from ``now``: each deadline as (due, span).
+    Acknowledgement checks only while the complaint is not yet acknowledged."""
+    resolve_due, resolve_span = resolve
+    times = {
+        "resolve_warn": warn_time(calendar, now, resolve_due, resolve_span),
+        "resolve_breach": resolve_due,
+    }
+    if ack is not None:
+        ack_due, ack_span = ack
+        times["ack_warn"] = warn_time(calendar, now, ack_due, ack_span)
+        times["ack_breach"] = ack_due
+    return times
+
+
+def autoclose_time(calendar: WorkCalendar, resolved: datetime, close_after_days: int) -> datetime:
+    return calendar.add_working_days(resolved, close_after_days)
+
+
+def lateness(calendar: WorkCalendar, due: datetime, now: datetime) -> timedelta:
+    """Working time past ``due`` (zero when not late)."""
+    return calendar.working_time_between(due, now)

@@ -1,0 +1,274 @@
+"""``marelan-bot``: run the bot, check the configuration, migrate the database, print a
+survey QR code, write the public page.
+
+Configuration problems print one line naming the variable and exit with status 2, before
+anything talks to Telegram.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+from bot import __version__
+from bot.core.instance_lock import AlreadyRunning, single_instance
+from bot.core.office import Office, OfficeConfigError, load_office
+from bot.core.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
+
+EXIT_CONFIG = 2
+log = logging.getLogger("bot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="marelan-bot", description="Telegram bot of Kantor Camat Medan Marelan"
+    )
+    parser.add_argument("--env-file", type=Path, help="read settings from this file, not .env")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="run the bot (long polling, or webhook if WEBHOOK_URL is set)")
+    commands.add_parser("check-config", help="validate settings and the office file, offline")
+    commands.add_parser("migrate", help="apply database migrations and sync the office file")
+    qr = commands.add_parser("qr", help="write a printable QR code of a service's survey link")
+    qr.add_argument("service", help="service code from the office file, e.g. KTP")
+    qr.add_argument("output", type=Path, help="the PNG file to write")
+    publish = commands.add_parser("publish", help="write the public page (static HTML) to a folder")
+    publish.add_argument("--out", type=Path, required=True, help="the folder to write it to")
+    publish.add_argument("--lang", choices=("id", "en"), help="its language (DEFAULT_LANGUAGE)")
+    publish.add_argument("--as-of", metavar="'YYYY-MM-DD[ HH:MM]'",
+                         help="write it as it would have been written then (local time), "
+                              "e.g. to rebuild a night the bot missed; default: now")
+    page_qr = commands.add_parser("qr-page", help="write a printable QR code of the public page")
+    page_qr.add_argument("output", type=Path, help="the PNG file to write")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(args.env_file)
+
+
+def run(settings: Settings) -> None:
+    from bot.core.app import build_application
+    from bot.core.logsetup import configure
+
+    token = settings.require_token()
+    with single_instance(Path(settings.database_path)):
+        configure(settings.log_level, (token,))
+        _serve(settings, build_application(settings))
+
+
+def _serve(settings: Settings, application: Application) -> None:
+    from telegram import Update
+
+    if settings.webhook_url:
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+def check_config(settings: Settings) -> None:
+    office = load_office(settings.office_config)
+    print(f"Settings OK. Office: {office.office.name} "
+          f"({len(office.units)} units, {len(office.kelurahan)} kelurahan, "
+          f"{len(office.categories)} complaint categories, {len(office.services)} services).")
+    print(f"Database: {settings.database_path}. Mode: "
+          f"{'webhook ' + settings.webhook_url if settings.webhook_url else 'long polling'}.")
+    if settings.bot_token is None:
+        print("Note: BOT_TOKEN is not set; it is required for 'run'.")
+    path = Path(settings.database_path)
+    if path.exists():
+        print(asyncio.run(_alert_coverage(settings, office, path)))
+    else:
+        print(f"Alerts: not checked; {path} does not exist yet (it is created by 'run').")
+
+
+async def _alert_coverage(settings: Settings, office: Office, path: Path) -> str:
+    """Where complaint alerts would go, read from the database: the units whose alerts
+    would reach nobody are named before the first complaint is lost."""
+    import sqlite3
+
+    from bot.complaints.alerts import coverage
+    from storage.core.db import read_only
+
+    try:
+        async with read_only(path) as db:
+            found = await coverage(db, settings.admin_ids)
+    except sqlite3.Error as exc:
+        return f"Alerts: not checked; could not read {path} ({exc})."
+    codes = [unit.code for unit in office.units]
+    uncovered = found.uncovered(codes)
+    if uncovered:
+        return ("WARNING: complaint alerts of these units would reach nobody (no bound group, "
+                "and no supervisor or admin has started the bot): " + ", ".join(uncovered)
+                + ". Bind their groups with /grup_unit, or have an admin send /start to the "
+                "bot.")
+    grouped = [code for code in codes if code in found.groups]
+    others = [code for code in codes if code not in found.groups]
+    line = f"Alerts: {len(grouped)} of {len(codes)} units have a group"
+    if others:
+        names = ", ".join(p.full_name for p in found.receivers)
+        line += f"; those of {', '.join(others)} go to {names}"
+    return line + "."
+
+
+async def _migrate(settings: Settings) -> list[str]:
+    from bot.core.clock import SystemClock
+    from bot.core.runtime import Runtime
+
+    runtime = Runtime.create(settings, load_office(settings.office_config), SystemClock())
+    from storage.core.migrate import current_version, migrate
+
+    await runtime.db.open()
+    try:
+        applied = await migrate(runtime.db)
+        from bot.core.reference import sync_office
+
+        await sync_office(runtime)
+        print(f"Database {settings.database_path} at schema version "
+              f"{await current_version(runtime.db)}; applied: {', '.join(applied) or 'none'}.")
+    finally:
+        await runtime.db.close()
+    return applied
+
+
+class CliError(Exception):
+    """A usage problem of a subcommand; printed as is, exit status 2."""
+
+
+async def _bot_username(settings: Settings) -> str:
+    """BOT_USERNAME when set; otherwise Telegram's answer to getMe with BOT_TOKEN."""
+    if settings.bot_username:
+        return settings.bot_username
+    if settings.bot_token is None:
+        raise CliError("Set BOT_USERNAME (or BOT_TOKEN, to ask Telegram) to print survey links.")
+    from telegram import Bot
+    from telegram.error import TelegramError
+
+    root = settings.telegram_api_base_url
+    try:
+        async with Bot(settings.bot_token.get_secret_value(), base_url=f"{root}/bot",
+                       base_file_url=f"{root}/file/bot") as bot:
+            return bot.username
+    except TelegramError as exc:
+        raise CliError(f"Could not ask Telegram for the bot's username ({exc}); "
+                       "set BOT_USERNAME instead.") from None
+
+
+def survey_qr(settings: Settings, service_code: str, output: Path) -> None:
+    from bot.core.catalog import t
+    from bot.survey.qr import Caption, survey_link, write_png
+
+    office = load_office(settings.office_config)
+    service = office.service(service_code.upper())
+    if service is None:
+        codes = ", ".join(s.code for s in office.services) or "none"
+        raise CliError(f"Unknown service code {service_code!r}; the office file has: {codes}")
+    link = survey_link(asyncio.run(_bot_username(settings)), service.code)
+    language = settings.default_language
+    caption = Caption(title=str(t(language, "skm.qr_title")), office=office.office.name,
+                      service=service.label(language), hint=str(t(language, "skm.qr_hint")),
+                      link=link)
+    write_png(output, link, caption)
+    print(f"Wrote {output}: {link} ({service.label(language)}).")
+
+
+def _as_of(settings: Settings, text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(f"--as-of: expected a date like 2026-12-02 or '2026-12-02 10:00', "
+                       f"got {text!r}") from None
+    return moment.replace(tzinfo=settings.zone) if moment.tzinfo is None else moment
+
+
+def publish(settings: Settings, out: Path, language: str | None, as_of: str | None) -> None:
+    """Write the public page from the database, read only (the bot may be running)."""
+    if not Path(settings.database_path).is_file():
+        raise CliError(f"No database at {settings.database_path}; check DATABASE_PATH.")
+    asyncio.run(_publish(settings, out, language, _as_of(settings, as_of)))
+
+
+async def _publish(settings: Settings, out: Path, language: str | None,
+                   as_of: datetime | None) -> None:
+    from bot.core.clock import FakeClock, SystemClock
+    from bot.core.runtime import Runtime
+    from bot.transparency.site import write_site
+    from storage.core.migrate import available, current_version
+
+    clock = SystemClock() if as_of is None else FakeClock(as_of)  # a clock that stays put
+    runtime = Runtime.create(settings, load_office(settings.office_config), clock)
+    await runtime.db.open()
+    try:
+        if await current_version(runtime.db) < len(available()):
+            raise CliError("The database schema is older than this program: run "
+                           "'marelan-bot migrate' (or start the bot) first.")
+        written = await write_site(runtime, out, language, settings.bot_username)
+    finally:
+        await runtime.db.close()
+    print(f"Wrote the public page to {out} ({len(written)} files).")
+
+
+def page_qr(settings: Settings, output: Path) -> None:
+    from bot.core.catalog import t
+    from bot.survey.qr import Caption, write_png
+
+    office = load_office(settings.office_config)
+    link = office.publication.page_url
+    if not link:
+        raise CliError("Set [publication] page_url in the office file (where the office "
+                       "hosts the public page) to print its QR code.")
+    language = settings.default_language
+    caption = Caption(title=str(t(language, "tp.qr.title")), office=office.office.name,
+                      service=str(t(language, "tp.page.title")),
+                      hint=str(t(language, "tp.qr.hint")), link=link)
+    write_png(output, link, caption)
+    print(f"Wrote {output}: {link}.")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = _settings(args)
+        if args.command == "run":
+            run(settings)
+        elif args.command == "check-config":
+            check_config(settings)
+        elif args.command == "migrate":
+            from bot.core.logsetup import configure
+
+            configure(settings.log_level)
+            asyncio.run(_migrate(settings))
+        elif args.command == "qr":
+            survey_qr(settings, args.service, args.output)
+        elif args.command == "publish":
+            publish(settings, args.out, args.lang, args.as_of)
+        elif args.command == "qr-page":
+            page_qr(settings, args.output)
+    except (SettingsError, OfficeConfigError, CliError, AlreadyRunning) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONFIG
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,2 @@
+"""Supervisor reports: summaries, scorecards, rankings, overdue lists, exports, charts and
+digests."""

@@ -1,0 +1,1 @@
+"""Telegram adapters of complaints: the citizen's intake and follow-up, staff in unit groups."""

@@ -1,0 +1,104 @@
+"""The shared state of the complaint intake: the draft in ``user_data``, the
+conversation states, and the question each step asks.
+
+Each step stores before it shows (:func:`handlers.flows.store_now`): a changed draft is
+written before the choice is ticked, and the step the conversation moves to before its
+question or the summary appears. Each stored change raises the draft's ``version``, which
+the summary's Kirim button carries, so a crash at any moment can neither lose a step the
+citizen saw nor file a draft other than the summary they pressed."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import ConversationHandler
+
+from bot.complaints import keyboards as kb
+from bot.complaints.intake import Draft
+from bot.complaints.rules import DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_ATTACHMENTS
+from bot.core.catalog import chosen, t
+from bot.core.context import BotContext
+from handlers.core.flows import store_now
+from handlers.core.replies import language, say
+
+(CONSENT, CATEGORY, CONDUCT_UNIT, KELURAHAN, DESCRIPTION, EVIDENCE, IDENTITY, SUMMARY, EDIT) = (
+    range(9)
+)
+DRAFT = "complaint_draft"
+EDITING = "complaint_editing"
+CONVERSATION = "complaint_intake"
+
+
+def load_draft(context: BotContext) -> Draft:
+    return Draft.from_dict(context.user_data.get(DRAFT) or {})
+
+
+async def save_draft(update: Update, context: BotContext, draft: Draft) -> None:
+    """Store the changed draft as a new version, now."""
+    draft.version += 1
+    context.user_data[DRAFT] = draft.to_dict()
+    await store_now(update, context, CONVERSATION)
+
+
+async def enter(update: Update, context: BotContext, state: int) -> int:
+    """Store that the conversation is at ``state`` (with the draft) before it is shown."""
+    await store_now(update, context, CONVERSATION, state)
+    return state
+
+
+async def forget_draft(update: Update, context: BotContext) -> int:
+    """End the intake, stored before the citizen is told (a crash cannot bring back a
+    draft they cancelled or sent)."""
+    context.user_data.pop(DRAFT, None)
+    context.user_data.pop(EDITING, None)
+    return await enter(update, context, ConversationHandler.END)
+
+
+async def settle_button(update: Update, context: BotContext, choice: str) -> None:
+    """Record the choice under the step's question (which loses its buttons). The press
+    was answered first thing (no spinner); this comes last, after what the step stored
+    and showed."""
+    query = update.callback_query
+    if query.message is not None and query.message.text_html is not None:
+        await query.edit_message_text(chosen(query.message.text_html, choice),
+                                      parse_mode=ParseMode.HTML)
+
+
+async def ask_category(update: Update, context: BotContext) -> int:
+    await enter(update, context, CATEGORY)
+    await say(
+        update, context, "lapor.category", kb.categories(language(context), context.runtime.office)
+    )
+    return CATEGORY
+
+
+async def ask_kelurahan(update: Update, context: BotContext) -> int:
+    await enter(update, context, KELURAHAN)
+    await say(
+        update, context, "lapor.kelurahan", kb.kelurahan(language(context), context.runtime.office)
+    )
+    return KELURAHAN
+
+
+async def ask_description(update: Update, context: BotContext) -> int:
+    category = context.runtime.office.category(load_draft(context).category or "")
+    about_a_service = category is not None and category.invites_to_survey
+    note = t(language(context), "lapor.service_window") if about_a_service else ""
+    await enter(update, context, DESCRIPTION)
+    await say(update, context, "lapor.description", min=DESCRIPTION_MIN, max=DESCRIPTION_MAX,
+              note=note)
+    return DESCRIPTION
+
+
+async def ask_evidence(update: Update, context: BotContext) -> int:
+    await enter(update, context, EVIDENCE)
+    await say(
+        update, context, "lapor.evidence", kb.evidence(language(context)), max=MAX_ATTACHMENTS
+    )
+    return EVIDENCE
+
+
+async def ask_identity(update: Update, context: BotContext) -> int:
+    await enter(update, context, IDENTITY)
+    await say(update, context, "lapor.identity", kb.identity(language(context)))
+    return IDENTITY

@@ -1,0 +1,1 @@
+"""Handlers every audience shares: /start, /bantuan, /bahasa, /batal, errors, guards, replies."""

@@ -1,0 +1,1 @@
+"""Telegram adapters of people administration: /undang, /pengguna, /cabut, /grup_unit."""

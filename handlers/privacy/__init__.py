@@ -1,0 +1,1 @@
+"""Telegram adapters of a person's data rights: /datasaya and /hapusdata."""

@@ -1,0 +1,1 @@
+"""Telegram adapters of the supervisor reports."""

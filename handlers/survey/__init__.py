@@ -1,0 +1,1 @@
+"""Telegram adapters of the SKM survey and of its results (/ikm, /saran)."""

@@ -1,0 +1,396 @@
+"""The SKM survey conversation (private chat), as the citizen experiences it:
+
+/survei, the main menu, an invitation button or the deep link ``?start=skm_<CODE>`` →
+service (skipped when the link or invitation names it) → U1…U9 one at a time (buttons
+"4 · Sangat mudah") → optional profile questions ("Lewati") → optional suggestion →
+summary → Kirim.
+
+The draft lives in ``user_data`` and the conversation is persistent, so an unfinished
+survey survives a restart (:mod:`handlers.survey_card`). A draft untouched for 24 hours
+(``runtime.clock``) is dropped at the next press; its free-text states stop listening, so
+a late message goes on to the other handlers instead of being swallowed by a dead survey.
+"""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.core.callbacks import BadCallback
+from bot.core.catalog import t
+from bot.core.context import BotContext
+from bot.core.errors import NotFound
+from bot.core.keyboards import MenuEntry, add_menu_entry
+from bot.survey import callbacks as scb
+from bot.survey import keyboards as kb
+from bot.survey import responses as service
+from bot.survey.responses import TooSoon
+from bot.survey.rules import SUGGESTION_MAX, SurveyDraft, question_number
+from handlers.complaints.followup import RATING_COMMENT
+from handlers.core.flows import exclusive
+from handlers.core.replies import answer, language, say
+from handlers.survey import card
+
+SERVICE, UNSUR, PROFILE_STEP, SUGGESTION, SUMMARY, EDIT = range(6)
+LINK = re.compile(r"^/start skm_([A-Za-z0-9_]{1,20})$")
+END = ConversationHandler.END
+
+add_menu_entry(MenuEntry("menu.survey", scb.SurveyMenu()))
+
+
+# --- entry -----------------------------------------------------------------------------
+
+async def _begin(update: Update, context: BotContext, source: str, service_code: str | None,
+                 complaint_id: int | None = None) -> int:
+    card.forget(context)
+    context.user_data.pop(RATING_COMMENT, None)  # the citizen moved on from the rating
+    draft = SurveyDraft(source=source, complaint_id=complaint_id)
+    card.save(context, draft)
+    if service_code is not None:
+        return await _choose(update, context, draft, service_code, picked=False)
+    return await ask_service(update, context, draft)
+
+
+async def _resume_or_begin(update: Update, context: BotContext, source: str) -> int:
+    """/survei (or the menu) while a questionnaire is half answered: carry on where the
+    citizen stopped, instead of throwing their answers away. (A link or an invitation
+    names a service, so it starts that one afresh.)"""
+    draft = card.draft_of(context)
+    resumable = (draft is not None and draft.service is not None and draft.answers
+                 and not draft.expired(context.runtime.now()))
+    if not resumable:
+        return await _begin(update, context, source, None)
+    chosen = service.service(context.runtime, draft.service)
+    await say(update, context, "skm.resumed",
+              service=chosen.label(language(context)) if chosen else draft.service)
+    return await _next(update, context, draft, new=True)
+
+
+async def start_command(update: Update, context: BotContext) -> int:
+    return await _resume_or_begin(update, context, "command")
+
+
+async def start_menu(update: Update, context: BotContext) -> int:
+    await answer(update, context)
+    return await _resume_or_begin(update, context, "menu")
+
+
+async def start_link(update: Update, context: BotContext) -> int:
+    code = LINK.match(update.effective_message.text.strip()).group(1).upper()
+    return await _begin(update, context, "link", code)
+
+
+async def start_invite(update: Update, context: BotContext) -> int:
+    pressed = scb.SurveyInvite.parse(update.callback_query.data)
+    await answer(update, context)
+    linked = await service.complaint_link(context.runtime, context.actor, pressed.complaint_id)
+    code = None if pressed.service == "-" else pressed.service
+    return await _begin(update, context, "invite", code, linked)
+
+
+# --- service ---------------------------------------------------------------------------
+
+async def ask_service(update: Update, context: BotContext, draft: SurveyDraft,
+                      key: str = "skm.intro", **values: object) -> int:
+    choices = service.services(context.runtime)
+    if not choices:
+        card.forget(context)
+        await say(update, context, "skm.no_services")
+        return END
+    lang = language(context)
+    await say(update, context, key, kb.services(lang, draft.id, choices),
+              days=context.runtime.settings.survey_interval_days, **values)
+    return SERVICE
+
+
+async def service_chosen(update: Update, context: BotContext) -> int | None:
+    pressed = scb.SurveyService.parse(update.callback_query.data)
+    draft = await card.current(update, context, pressed.draft)
+    if not isinstance(draft, SurveyDraft):
+        return draft
+    return await _choose(update, context, draft, pressed.service, picked=True)
+
+
+async def _choose(update: Update, context: BotContext, draft: SurveyDraft, code: str,
+                  picked: bool) -> int:
+    """The service is known: from the picker (``picked``), a link or an invitation."""
+    lang = language(context)
+    try:
+        chosen = await service.check_may_answer(context.runtime, context.actor, code)
+    except NotFound:
+        if picked:
+            raise BadCallback(code) from None
+        return await ask_service(update, context, draft, "skm.unknown_service", code=code)
+    except TooSoon as soon:
+        if picked:
+            await card.settle(update, context, service.service(context.runtime, code).label(lang))
+        card.forget(context)
+        await say(update, context, "skm.too_soon", service=service.service(
+            context.runtime, code).label(lang), last=kb.day(context, soon.last),
+            next=kb.day(context, soon.next_at))
+        return END
+    if picked:
+        await card.settle(update, context, chosen.label(lang))
+    draft.service = chosen.code
+    card.save(context, draft)
+    return await _next(update, context, draft, new=True)
+
+
+# --- the nine unsur --------------------------------------------------------------------
+
+async def _next(update: Update, context: BotContext, draft: SurveyDraft,
+                new: bool = False) -> int:
+    """The next unanswered question, or the summary."""
+    if context.user_data.pop(card.EDITING, None) is None:
+        if draft.next_unsur() is not None:
+            return await ask_unsur(update, context, draft, draft.next_unsur(), new)
+        if draft.next_profile() is not None:
+            return await ask_profile(update, context, draft, new)
+        if not draft.suggestion_done:
+            await card.show(update, context, new, "skm.suggestion", kb.skip_suggestion(
+                language(context), draft.id), max=SUGGESTION_MAX)
+            return SUGGESTION
+    return await show_summary(update, context, draft, new)
+
+
+async def ask_unsur(update: Update, context: BotContext, draft: SurveyDraft, key: str,
+                    new: bool = False) -> int:
+    lang = language(context)
+    chosen = service.service(context.runtime, draft.service)
+    await card.show(update, context, new, "skm.question", kb.scores(lang, draft.id, key),
+                service=chosen.label(lang), n=question_number(key),
+                name=t(lang, f"skm.{key}.name"), question=t(lang, f"skm.{key}.q"))
+    return UNSUR
+
+
+async def unsur_answered(update: Update, context: BotContext) -> int | None:
+    pressed = scb.SurveyAnswer.parse(update.callback_query.data)
+    draft = await card.current(update, context, pressed.draft)
+    if not isinstance(draft, SurveyDraft):
+        return draft
+    asking = context.user_data.get(card.EDITING) or draft.next_unsur()
+    if pressed.unsur != asking:
+        await answer(update, context, "skm.stale", alert=True)
+        return None
+    try:
+        draft.answer(pressed.unsur, pressed.score)
+    except ValueError:
+        raise BadCallback(update.callback_query.data) from None
+    await answer(update, context)
+    card.save(context, draft)
+    return await _next(update, context, draft)
+
+
+# --- profile and suggestion ------------------------------------------------------------
+
+async def ask_profile(update: Update, context: BotContext, draft: SurveyDraft,
+                      new: bool = False) -> int:
+    name = draft.next_profile()
+    await card.show(update, context, new, f"skm.profile.{name}",
+                kb.profile(language(context), draft.id, name))
+    return PROFILE_STEP
+
+
+async def profile_chosen(update: Update, context: BotContext) -> int | None:
+    pressed = scb.SurveyProfile.parse(update.callback_query.data)
+    draft = await card.current(update, context, pressed.draft)
+    if not isinstance(draft, SurveyDraft):
+        return draft
+    if pressed.field != draft.next_profile():
+        await answer(update, context, "skm.stale", alert=True)
+        return None
+    try:
+        draft.set_profile(pressed.field, pressed.value)
+    except ValueError:
+        raise BadCallback(update.callback_query.data) from None
+    await answer(update, context)
+    card.save(context, draft)
+    return await _next(update, context, draft)
+
+
+async def suggestion_given(update: Update, context: BotContext) -> int:
+    draft = card.draft_of(context)
+    text = update.message.text.strip()
+    if len(text) > SUGGESTION_MAX:
+        await say(update, context, "skm.suggestion_too_long", length=len(text),
+                  max=SUGGESTION_MAX)
+        return SUGGESTION
+    draft.suggestion = text or None
+    draft.suggestion_done = True
+    card.save(context, draft)
+    return await show_summary(update, context, draft)
+
+
+async def suggestion_not_text(update: Update, context: BotContext) -> int:
+    await say(update, context, "skm.suggestion_text_only")
+    return SUGGESTION
+
+
+async def suggestion_skipped(update: Update, context: BotContext) -> int | None:
+    pressed = scb.SurveySkipSuggestion.parse(update.callback_query.data)
+    draft = await card.current(update, context, pressed.draft)
+    if not isinstance(draft, SurveyDraft):
+        return draft
+    await answer(update, context)
+    draft.suggestion, draft.suggestion_done = None, True
+    card.save(context, draft)
+    return await show_summary(update, context, draft)
+
+
+# --- summary, edit, send ---------------------------------------------------------------
+
+async def show_summary(update: Update, context: BotContext, draft: SurveyDraft,
+                       new: bool = False) -> int:
+    lang = language(context)
+    chosen = service.service(context.runtime, draft.service)
+    await card.show(update, context, new, "skm.summary", kb.summary(lang, draft.id),
+              service=chosen.label(lang), answers=kb.answer_lines(lang, draft),
+              profile=kb.profile_summary(lang, draft),
+              suggestion=draft.suggestion or t(lang, "skm.none"))
+    return SUMMARY
+
+
+async def edit_menu(update: Update, context: BotContext) -> int | None:
+    pressed = scb.SurveyEdit.parse(update.callback_query.data)
+    draft = await card.current(update, context, pressed.draft)
+    if not isinstance(draft, SurveyDraft):
+        return draft
+    await answer(update, context)
+    await card.show(update, context, False, "skm.edit_which",
+                kb.edit_choices(language(context), draft))
+    return EDIT
+
+
+async def edit_unsur(update: Update, context: BotContext) -> int | None:
+    pressed = scb.SurveyEditUnsur.parse(update.callback_query.data)
+    draft = await card.current(update, context, pressed.draft)
+    if not isinstance(draft, SurveyDraft):
+        return draft
+    if pressed.unsur not in draft.answers:
+        raise BadCallback(pressed.unsur)
+    await answer(update, context)
+    context.user_data[card.EDITING] = pressed.unsur
+    return await ask_unsur(update, context, draft, pressed.unsur)
+
+
+async def back_to_summary(update: Update, context: BotContext) -> int | None:
+    pressed = scb.SurveyBack.parse(update.callback_query.data)
+    draft = await card.current(update, context, pressed.draft)
+    if not isinstance(draft, SurveyDraft):
+        return draft
+    await answer(update, context)
+    return await show_summary(update, context, draft)
+
+
+async def send(update: Update, context: BotContext) -> int | None:
+    pressed = scb.SurveySend.parse(update.callback_query.data)
+    draft = await card.current(update, context, pressed.draft)
+    if not isinstance(draft, SurveyDraft):
+        return draft
+    lang = language(context)
+    try:
+        submitted = await service.submit(context.runtime, context.actor, draft)
+    except service.Incomplete:
+        await answer(update, context, "skm.stale", alert=True)
+        return None
+    except TooSoon as soon:
+        await answer(update, context)
+        card.forget(context)
+        await say(update, context, "skm.too_soon",
+                  service=service.service(context.runtime, draft.service).label(lang),
+                  last=kb.day(context, soon.last), next=kb.day(context, soon.next_at))
+        return END
+    await card.settle(update, context, t(lang, "skm.send"))
+    card.forget(context)
+    await say(update, context, "skm.thanks", service=submitted.service.label(lang),
+              next=kb.day(context, submitted.next_at))
+    return END
+
+
+async def send_after_end(update: Update, context: BotContext) -> None:
+    """"Kirim" again after the survey was sent (double press): it is already stored."""
+    pressed = scb.SurveySend.parse(update.callback_query.data)
+    if await service.was_sent(context.runtime, context.actor, pressed.draft):
+        await answer(update, context, "skm.already_sent", alert=True)
+    else:
+        await answer(update, context, "skm.stale", alert=True)
+
+
+async def cancel(update: Update, context: BotContext) -> int:
+    if update.callback_query is not None:
+        await card.settle(update, context, t(language(context), "skm.cancel"))
+    card.forget(context)
+    await say(update, context, "skm.cancelled")
+    return END
+
+
+async def cancel_button(update: Update, context: BotContext) -> int | None:
+    pressed = scb.SurveyCancel.parse(update.callback_query.data)
+    draft = await card.current(update, context, pressed.draft)
+    if not isinstance(draft, SurveyDraft):
+        return draft
+    return await cancel(update, context)
+
+
+async def use_buttons(update: Update, context: BotContext) -> None:
+    await say(update, context, "skm.use_buttons")
+
+
+# --- wiring ----------------------------------------------------------------------------
+
+def conversation(application: Application) -> ConversationHandler:
+    private = filters.ChatType.PRIVATE
+    fresh = private & card.FreshSurvey(application)
+    text = filters.TEXT & ~filters.COMMAND
+    reminder = MessageHandler(fresh & ~filters.COMMAND, use_buttons)
+    cancel_press = CallbackQueryHandler(cancel_button, pattern=scb.SurveyCancel.matches)
+    return ConversationHandler(
+        entry_points=[
+            CommandHandler("survei", exclusive(card.DRAFT)(start_command), private),
+            CommandHandler("start", exclusive(card.DRAFT)(start_link),
+                           private & filters.Regex(LINK)),
+            CallbackQueryHandler(exclusive(card.DRAFT)(start_menu), pattern=scb.SurveyMenu.matches),
+            CallbackQueryHandler(exclusive(card.DRAFT)(start_invite),
+                                 pattern=scb.SurveyInvite.matches),
+        ],
+        states={
+            SERVICE: [CallbackQueryHandler(service_chosen, pattern=scb.SurveyService.matches),
+                      cancel_press, reminder],
+            UNSUR: [CallbackQueryHandler(unsur_answered, pattern=scb.SurveyAnswer.matches),
+                    cancel_press, reminder],
+            PROFILE_STEP: [CallbackQueryHandler(profile_chosen, pattern=scb.SurveyProfile.matches),
+                           cancel_press, reminder],
+            SUGGESTION: [
+                MessageHandler(fresh & text, suggestion_given),
+                CallbackQueryHandler(suggestion_skipped,
+                                     pattern=scb.SurveySkipSuggestion.matches),
+                MessageHandler(fresh & ~filters.COMMAND, suggestion_not_text),
+                cancel_press,
+            ],
+            SUMMARY: [CallbackQueryHandler(send, pattern=scb.SurveySend.matches),
+                      CallbackQueryHandler(edit_menu, pattern=scb.SurveyEdit.matches),
+                      cancel_press, reminder],
+            EDIT: [CallbackQueryHandler(edit_unsur, pattern=scb.SurveyEditUnsur.matches),
+                   CallbackQueryHandler(back_to_summary, pattern=scb.SurveyBack.matches),
+                   cancel_press, reminder],
+        },
+        fallbacks=[CommandHandler("batal", cancel, private)],
+        name="skm_survey",
+        persistent=True,
+        allow_reentry=True,
+    )
+
+
+def register(application: Application) -> None:
+    application.add_handler(conversation(application))
+    application.add_handler(CallbackQueryHandler(send_after_end, pattern=scb.SurveySend.matches))
+

@@ -1,0 +1,1 @@
+"""Activities, invitations, reminders and JP credits."""

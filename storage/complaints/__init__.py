@@ -1,0 +1,1 @@
+"""Complaints, their timeline, deadline checks and reply prompts."""

@@ -1,0 +1,289 @@
+"""Complaints, their evidence and where their alerts were posted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from storage.core.db import Reader, Row, Tx
+
+
+@dataclass(frozen=True)
+class Complaint:
+    id: int
+    number: str
+    reporter_id: int
+    confidential: bool
+    category_code: str
+    kelurahan_code: str | None
+    unit_code: str
+    named_unit_code: str | None
+    description: str
+    latitude: float | None
+    longitude: float | None
+    status: str
+    status_before_wait: str | None
+    assignee_id: int | None
+    created_at: int
+    updated_at: int
+    ack_started_at: int
+    ack_span: int
+    ack_due_at: int
+    resolve_started_at: int
+    resolve_span: int
+    resolve_due_at: int
+    paused_at: int | None
+    paused_work_seconds: int
+    acknowledged_at: int | None
+    first_response_at: int | None
+    resolved_at: int | None
+    closed_at: int | None
+    ack_work_seconds: int | None
+    resolve_work_seconds: int | None
+    ack_on_time: int | None
+    resolve_on_time: int | None
+    reopen_count: int
+    cycle: int
+    resolution_note: str | None
+    rating: int | None
+    rating_comment: str | None
+    rated_at: int | None
+    withdrawn_at: int | None = None  # closed because the reporter erased their data
+
+
+@dataclass(frozen=True)
+class Attachment:
+    kind: str
+    file_id: str
+    file_unique_id: str | None = None
+    file_name: str | None = None
+    mime_type: str | None = None
+    file_size: int | None = None
+
+
+COLUMNS = tuple(f.name for f in fields(Complaint))
+SELECT = f"SELECT {', '.join(COLUMNS)} FROM complaints"
+UPDATABLE = frozenset(COLUMNS) - {"id", "number", "reporter_id", "created_at"}
+
+
+def _complaint(row: Row) -> Complaint:
+    values = dict(zip(COLUMNS, row, strict=True))
+    values["confidential"] = bool(values["confidential"])
+    return Complaint(**values)
+
+
+async def next_sequence(tx: Tx, period: str) -> int:
+    """The next number within a month (``period`` = YYMM); gap-free under the write lock."""
+    return int(
+        await tx.fetchval(
+            """INSERT INTO complaint_counters (period, last) VALUES (?, 1)
+               ON CONFLICT (period) DO UPDATE SET last = last + 1 RETURNING last""",
+            (period,),
+        )
+    )
+
+
+async def insert(tx: Tx, draft_key: str, **values: Any) -> int:
+    columns = ["draft_key", *values]
+    marks = ", ".join("?" * len(columns))
+    return await tx.execute(
+        f"INSERT INTO complaints ({', '.join(columns)}) VALUES ({marks})",
+        (draft_key, *values.values()),
+    )
+
+
+async def id_for_draft(db: Reader, draft_key: str) -> int | None:
+    return await db.fetchval("SELECT id FROM complaints WHERE draft_key = ?", (draft_key,))
+
+
+async def update(tx: Tx, complaint_id: int, **values: Any) -> None:
+    unknown = set(values) - UPDATABLE
+    if unknown:
+        raise ValueError(f"not updatable: {sorted(unknown)}")
+    assignments = ", ".join(f"{name} = ?" for name in values)
+    await tx.execute(
+        f"UPDATE complaints SET {assignments} WHERE id = ?", (*values.values(), complaint_id)
+    )
+
+
+async def get(db: Reader, complaint_id: int) -> Complaint | None:
+    row = await db.fetchone(f"{SELECT} WHERE id = ?", (complaint_id,))
+    return _complaint(row) if row else None
+
+
+async def by_number(db: Reader, number: str) -> Complaint | None:
+    row = await db.fetchone(f"{SELECT} WHERE number = ?", (number.upper(),))
+    return _complaint(row) if row else None
+
+
+async def of_reporter(db: Reader, reporter_id: int, offset: int, limit: int) -> list[Complaint]:
+    rows = await db.fetchall(
+        f"{SELECT} WHERE reporter_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+        (reporter_id, limit, offset),
+    )
+    return [_complaint(r) for r in rows]
+
+
+async def changed_for_reporter_since(db: Reader, reporter_id: int, since: int) -> list[str]:
+    """Numbers of the reporter's complaints with news for them (a public event by someone
+    else) at or after ``since``."""
+    rows = await db.fetchall(
+        """SELECT DISTINCT c.number FROM complaints c
+           JOIN complaint_events e ON e.complaint_id = c.id
+           WHERE c.reporter_id = ? AND e.at >= ? AND e.public = 1
+             AND (e.actor_id IS NULL OR e.actor_id <> c.reporter_id)
+           ORDER BY c.number""",
+        (reporter_id, since),
+    )
+    return [r["number"] for r in rows]
+
+
+async def count_of_reporter(db: Reader, reporter_id: int, since: int = 0) -> int:
+    return int(
+        await db.fetchval(
+            "SELECT COUNT(*) FROM complaints WHERE reporter_id = ? AND created_at >= ?",
+            (reporter_id, since),
+        )
+    )
+
+
+async def waiting_for(db: Reader, reporter_id: int) -> list[Complaint]:
+    """The reporter's complaints waiting for their answer, most recently asked first."""
+    rows = await db.fetchall(
+        f"{SELECT} WHERE reporter_id = ? AND status = 'menunggu_warga' "
+        "ORDER BY paused_at DESC, id DESC",
+        (reporter_id,),
+    )
+    return [_complaint(r) for r in rows]
+
+
+async def open_of_unit(db: Reader, unit_code: str | None, limit: int = 50) -> list[Complaint]:
+    """Open complaints (of one unit, or all with None), soonest deadline first."""
+    sql = f"{SELECT} WHERE status NOT IN ('selesai', 'ditutup')"
+    params: list[Any] = []
+    if unit_code is not None:
+        sql += " AND unit_code = ?"
+        params.append(unit_code)
+    sql += """ ORDER BY CASE WHEN acknowledged_at IS NULL AND ack_due_at < resolve_due_at
+                             THEN ack_due_at ELSE resolve_due_at END, id LIMIT ?"""
+    rows = await db.fetchall(sql, (*params, limit))
+    return [_complaint(r) for r in rows]
+
+
+async def add_attachments(tx: Tx, complaint_id: int, attachments: list[Attachment]) -> None:
+    await tx.executemany(
+        """INSERT INTO complaint_attachments (complaint_id, kind, file_id, file_unique_id,
+                                              file_name, mime_type, file_size, position)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (complaint_id, a.kind, a.file_id, a.file_unique_id, a.file_name, a.mime_type,
+             a.file_size, i)
+            for i, a in enumerate(attachments)
+        ],
+    )
+
+
+async def attachments(db: Reader, complaint_id: int) -> list[Attachment]:
+    rows = await db.fetchall(
+        """SELECT kind, file_id, file_unique_id, file_name, mime_type, file_size
+           FROM complaint_attachments WHERE complaint_id = ? ORDER BY position""",
+        (complaint_id,),
+    )
+    return [Attachment(*r) for r in rows]
+
+
+async def add_alert_chat(tx: Tx, complaint_id: int, chat_id: int, unit_code: str | None) -> None:
+    await tx.execute(
+        """INSERT INTO complaint_alerts (complaint_id, chat_id, unit_code, active)
+           VALUES (?, ?, ?, 1)
+           ON CONFLICT (complaint_id, chat_id) DO UPDATE SET active = 1,
+               unit_code = excluded.unit_code""",
+        (complaint_id, chat_id, unit_code),
+    )
+
+
+async def deactivate_alerts(tx: Tx, complaint_id: int) -> list[int]:
+    """Alerts stop being live copies (e.g. the complaint moved); returns their chats."""
+    rows = await tx.fetchall(
+        "UPDATE complaint_alerts SET active = 0 WHERE complaint_id = ? AND active = 1 "
+        "RETURNING chat_id",
+        (complaint_id,),
+    )
+    return [r["chat_id"] for r in rows]
+
+
+async def move_alert_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> int:
+    """Alert copies of a group that got a new id (upgraded to a supergroup) are edited
+    there from now on. Returns how many moved."""
+    moved = await tx.changes(
+        "UPDATE OR IGNORE complaint_alerts SET chat_id = ? WHERE chat_id = ?",
+        (new_chat_id, old_chat_id),
+    )
+    await tx.execute("DELETE FROM complaint_alerts WHERE chat_id = ?", (old_chat_id,))
+    return moved
+
+
+async def was_alerted_to(db: Reader, complaint_id: int, unit_code: str) -> bool:
+    """Whether the complaint's alert ever went to this unit (live or since moved away)."""
+    row = await db.fetchone(
+        "SELECT 1 FROM complaint_alerts WHERE complaint_id = ? AND unit_code = ?",
+        (complaint_id, unit_code),
+    )
+    return row is not None
+
+
+async def alert_chats(db: Reader, complaint_id: int) -> list[int]:
+    rows = await db.fetchall(
+        "SELECT chat_id FROM complaint_alerts WHERE complaint_id = ? AND active = 1 "
+        "ORDER BY chat_id",
+        (complaint_id,),
+    )
+    return [r["chat_id"] for r in rows]
+
+
+async def live_alert_chats(db: Reader, complaint_id: int) -> list[int]:
+    """The chats holding a live copy of the alert that the bot can still write to: unit
+    groups (a group the bot lost has its copies deactivated) and people who have not
+    blocked it."""
+    rows = await db.fetchall(
+        """SELECT a.chat_id FROM complaint_alerts a
+           LEFT JOIN people p ON p.telegram_id = a.chat_id
+           WHERE a.complaint_id = ? AND a.active = 1
+             AND (a.chat_id < 0 OR COALESCE(p.reachable, 0) = 1)
+           ORDER BY a.chat_id""",
+        (complaint_id,),
+    )
+    return [r["chat_id"] for r in rows]
+
+
+async def deactivate_chat_alerts(tx: Tx, chat_id: int) -> int:
+    """Every alert copy in a chat that should no longer get them (a unit group that
+    removed the bot, a person whose role was revoked) stops being live; returns how
+    many."""
+    return await tx.changes(
+        "UPDATE complaint_alerts SET active = 0 WHERE chat_id = ? AND active = 1", (chat_id,)
+    )
+
+
+async def has_alert_chat(db: Reader, complaint_id: int, chat_id: int) -> bool:
+    """Whether the alert was ever queued for this chat (live or not)."""
+    row = await db.fetchone(
+        "SELECT 1 FROM complaint_alerts WHERE complaint_id = ? AND chat_id = ?",
+        (complaint_id, chat_id),
+    )
+    return row is not None
+
+
+async def open_without_live_alert(db: Reader, limit: int = 500) -> list[Complaint]:
+    """Open complaints whose alert nobody holds who can be written to (it went to nobody,
+    or only to people who blocked the bot since), oldest first."""
+    rows = await db.fetchall(
+        f"""{SELECT} WHERE status NOT IN ('selesai', 'ditutup') AND NOT EXISTS (
+                SELECT 1 FROM complaint_alerts a
+                LEFT JOIN people p ON p.telegram_id = a.chat_id
+                WHERE a.complaint_id = complaints.id AND a.active = 1
+                  AND (a.chat_id < 0 OR COALESCE(p.reachable, 0) = 1))
+            ORDER BY id LIMIT ?""",
+        (limit,),
+    )
+    return [_complaint(r) for r in rows]

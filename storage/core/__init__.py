@@ -1,0 +1,1 @@
+"""Storage infrastructure: the database, migrations, the outbox, conversations, the audit log."""

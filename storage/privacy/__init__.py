@@ -1,0 +1,1 @@
+"""Everything stored about one person, for their copy and their erasure."""

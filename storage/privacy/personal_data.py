@@ -1,0 +1,249 @@
+"""Everything stored about one person, read for their copy (/datasaya), and the writes of
+their erasure (/hapusdata). Reads take the reader; a person's complaints are read page by
+page (:func:`storage.complaints.of_reporter`) with their timelines and files per page."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from storage.complaints.events import Event
+from storage.core.db import Reader, Row, Tx
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What the copy says about a file: never Telegram's file id (not the person's)."""
+
+    kind: str
+    file_name: str | None
+    mime_type: str | None
+    file_size: int | None
+
+
+@dataclass(frozen=True)
+class SurveyRecord:
+    id: int
+    submitted_at: int
+    service_code: str
+    unit_code: str
+    source: str
+    complaint_number: str | None
+    answers: dict[str, int]
+    gender: str | None
+    age_range: str | None
+    education: str | None
+    occupation: str | None
+    suggestion: str | None
+
+
+@dataclass(frozen=True)
+class InvitationRecord:
+    activity_id: int
+    kind: str
+    title: str
+    starts_at: int
+    minutes: int
+    place: str
+    status: str
+    source: str
+    invited_at: int
+    response: str
+    responded_at: int | None
+    attended: bool | None
+    jp_credited: int | None
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What an erasure would touch, for the explanation before confirming."""
+
+    complaints: int
+    open_complaints: int  # closed as withdrawn by the erasure
+    conduct_open: int  # about an officer's conduct: stay open, anonymous
+    survey_responses: int
+    pending_invitations: int
+    subscribed: bool
+
+
+# --- reads -------------------------------------------------------------------------------
+
+async def public_events(db: Reader, complaint_ids: list[int]) -> dict[int, list[Event]]:
+    """The citizen-visible timelines of these complaints (internal notes, reminders and
+    escalations are the office's, not the person's)."""
+    rows = await db.fetchall(
+        """SELECT e.* FROM json_each(?) AS wanted
+           JOIN complaint_events e ON e.complaint_id = wanted.value AND e.public = 1
+           ORDER BY e.complaint_id, e.id""",
+        (json.dumps(complaint_ids),),
+    )
+    found: dict[int, list[Event]] = {i: [] for i in complaint_ids}
+    for r in rows:
+        found[r["complaint_id"]].append(Event(
+            r["id"], r["complaint_id"], r["at"], r["actor_id"], r["kind"], r["from_status"],
+            r["to_status"], r["unit_code"], bool(r["public"]), r["body"],
+            json.loads(r["data"]) if r["data"] else {},
+        ))
+    return found
+
+
+async def files(db: Reader, complaint_ids: list[int]) -> dict[int, list[FileInfo]]:
+    rows = await db.fetchall(
+        """SELECT a.complaint_id, a.kind, a.file_name, a.mime_type, a.file_size
+           FROM json_each(?) AS wanted
+           JOIN complaint_attachments a ON a.complaint_id = wanted.value
+           ORDER BY a.complaint_id, a.position""",
+        (json.dumps(complaint_ids),),
+    )
+    found: dict[int, list[FileInfo]] = {i: [] for i in complaint_ids}
+    for r in rows:
+        found[r["complaint_id"]].append(
+            FileInfo(r["kind"], r["file_name"], r["mime_type"], r["file_size"]))
+    return found
+
+
+async def survey_responses(db: Reader, person_id: int) -> list[SurveyRecord]:
+    rows = await db.fetchall(
+        """SELECT r.*, c.number AS complaint_number FROM survey_responses r
+           LEFT JOIN complaints c ON c.id = r.complaint_id
+           WHERE r.respondent_id = ? ORDER BY r.submitted_at, r.id""",
+        (person_id,),
+    )
+    answers = await _answers(db, [r["id"] for r in rows])
+    return [_survey(r, answers[r["id"]]) for r in rows]
+
+
+async def _answers(db: Reader, response_ids: list[int]) -> dict[int, dict[str, int]]:
+    rows = await db.fetchall(
+        """SELECT a.response_id, a.unsur, a.score FROM json_each(?) AS wanted
+           JOIN survey_answers a ON a.response_id = wanted.value ORDER BY a.unsur""",
+        (json.dumps(response_ids),),
+    )
+    found: dict[int, dict[str, int]] = {i: {} for i in response_ids}
+    for r in rows:
+        found[r["response_id"]][r["unsur"]] = r["score"]
+    return found
+
+
+def _survey(row: Row, answers: dict[str, int]) -> SurveyRecord:
+    return SurveyRecord(
+        row["id"], row["submitted_at"], row["service_code"], row["unit_code"], row["source"],
+        row["complaint_number"], answers, row["gender"], row["age_range"], row["education"],
+        row["occupation"], row["suggestion"],
+    )
+
+
+async def invitations(db: Reader, person_id: int) -> list[InvitationRecord]:
+    """Every activity the person was invited to or joined, with their answer, attendance
+    and the JP credited for it."""
+    rows = await db.fetchall(
+        """SELECT i.*, a.kind, a.title, a.starts_at, a.minutes, a.place, a.status, c.jp
+           FROM activity_invitations i INDEXED BY activity_invitations_by_person
+           JOIN activities a ON a.id = i.activity_id
+           LEFT JOIN jp_credits c ON c.person_id = i.person_id AND c.activity_id = a.id
+           WHERE i.person_id = ? ORDER BY a.starts_at, a.id""",
+        (person_id,),
+    )
+    return [
+        InvitationRecord(
+            r["activity_id"], r["kind"], r["title"], r["starts_at"], r["minutes"], r["place"],
+            r["status"], r["source"], r["invited_at"], r["response"], r["responded_at"],
+            None if r["attended"] is None else bool(r["attended"]), r["jp"],
+        )
+        for r in rows
+    ]
+
+
+async def forum_subscribed_at(db: Reader, person_id: int) -> int | None:
+    return await db.fetchval(
+        "SELECT subscribed_at FROM forum_subscriptions WHERE person_id = ?", (person_id,))
+
+
+async def preview(db: Reader, person_id: int, now: int, conduct_codes: list[str]) -> Preview:
+    """Counts for the explanation; ``conduct_codes``: the categories about an officer's
+    conduct, whose complaints an erasure does not close."""
+    row = await db.fetchone(
+        """SELECT
+             (SELECT COUNT(*) FROM complaints WHERE reporter_id = :p) AS complaints,
+             (SELECT COUNT(*) FROM complaints
+              WHERE reporter_id = :p AND status <> 'ditutup'
+                AND category_code NOT IN (SELECT value FROM json_each(:conduct))
+             ) AS open_complaints,
+             (SELECT COUNT(*) FROM complaints
+              WHERE reporter_id = :p AND status NOT IN ('selesai', 'ditutup')
+                AND category_code IN (SELECT value FROM json_each(:conduct))
+             ) AS conduct_open,
+             (SELECT COUNT(*) FROM survey_responses WHERE respondent_id = :p) AS responses,
+             (SELECT COUNT(*) FROM activity_invitations i JOIN activities a
+                ON a.id = i.activity_id
+              WHERE i.person_id = :p AND a.status = 'terjadwal' AND a.starts_at > :now
+             ) AS pending,
+             EXISTS (SELECT 1 FROM forum_subscriptions WHERE person_id = :p) AS subscribed""",
+        {"p": person_id, "now": now, "conduct": json.dumps(conduct_codes)},
+    )
+    return Preview(row["complaints"], row["open_complaints"], row["conduct_open"],
+                   row["responses"], row["pending"], bool(row["subscribed"]))
+
+
+# --- erasure -----------------------------------------------------------------------------
+
+async def erase_names(tx: Tx, person_id: int, placeholder: str, now: int) -> None:
+    """Consent withdrawn and the names replaced; the row itself stays, because complaints,
+    survey responses and attendance refer to it."""
+    await tx.execute(
+        """UPDATE people SET first_name = ?, last_name = NULL, username = NULL,
+               privacy_accepted_at = NULL, erased_at = ?, updated_at = ?
+           WHERE telegram_id = ?""",
+        (placeholder, now, now, person_id),
+    )
+
+
+async def erase_survey_profiles(tx: Tx, person_id: int) -> int:
+    """The profile answers and suggestions of the person's responses; the scores stay
+    (anonymous statistics for the IKM). Returns how many responses changed."""
+    return await tx.changes(
+        """UPDATE survey_responses SET gender = NULL, age_range = NULL, education = NULL,
+               occupation = NULL, suggestion = NULL
+           WHERE respondent_id = ? AND COALESCE(gender, age_range, education, occupation,
+                                                suggestion) IS NOT NULL""",
+        (person_id,),
+    )
+
+
+async def withdraw_invitations(tx: Tx, person_id: int, now: int) -> list[int]:
+    """Invitations to activities that have not begun are withdrawn (no reminders, no
+    place on the list); returns the activities concerned."""
+    rows = await tx.fetchall(
+        """DELETE FROM activity_invitations
+           WHERE person_id = ? AND activity_id IN (
+               SELECT id FROM activities WHERE status = 'terjadwal' AND starts_at > ?)
+           RETURNING activity_id""",
+        (person_id, now),
+    )
+    return sorted(r["activity_id"] for r in rows)
+
+
+async def drop_conversation_state(tx: Tx, person_id: int) -> int:
+    """The person's drafts (user data, their private chat's data) and where they stood in
+    each guided conversation (keys end with the user id)."""
+    return await tx.changes(
+        """DELETE FROM conversation_state
+           WHERE (kind IN ('user', 'chat') AND key = ?)
+              OR (kind LIKE 'conv:%' AND json_valid(key)
+                  AND json_extract(key, '$[#-1]') = ?)""",
+        (str(person_id), person_id),
+    )
+
+
+async def redact_delivered(tx: Tx, ref_kind: str, ref_ids: list[int]) -> int:
+    """Delivered messages standing for these objects (sent, or edits of them), e.g. the
+    alerts that named a reporter: the log keeps that they were sent, not their text."""
+    return await tx.changes(
+        """UPDATE outbox SET params = '{"redacted": true}'
+           WHERE state IN ('sent', 'dead') AND (
+               (ref_kind = :kind AND ref_id IN (SELECT value FROM json_each(:ids)))
+            OR (json_extract(params, '$.message_ref[0]') = :kind
+                AND json_extract(params, '$.message_ref[1]')
+                    IN (SELECT value FROM json_each(:ids))))""",
+        {"kind": ref_kind, "ids": json.dumps(ref_ids)},
+    )

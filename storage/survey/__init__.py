@@ -1,0 +1,1 @@
+"""SKM survey responses."""
