@@ -29,9 +29,12 @@ async def run(crowd_size: int, probes: int) -> None:
     async with FakeTelegram() as server:
         world = server.add_bot(username="bench_delivery_bot")
         with tempfile.TemporaryDirectory() as folder:
-            settings = Settings(_env_file=None, bot_token=world.token,  # type: ignore[call-arg]
-                                telegram_api_base_url=world.root,
-                                database_path=Path(folder) / "bench.db")
+            settings = Settings(
+                _env_file=None,
+                bot_token=world.token,  # type: ignore[call-arg]
+                telegram_api_base_url=world.root,
+                database_path=Path(folder) / "bench.db",
+            )
             bot = InProcessBot(settings)  # real clock, production pacing
             await bot.start()
             try:
@@ -46,12 +49,18 @@ async def measure(world, bot: InProcessBot, crowd_size: int, probes: int) -> Non
     async with runtime.db.transaction() as tx:
         for person in crowd:
             person.started = True
-            await people.upsert_seen(tx, person.id, person.first_name, None, None, "id",
-                                     runtime.now(), started=True)
+            await people.upsert_seen(
+                tx, person.id, person.first_name, None, None, "id", runtime.now(), started=True
+            )
         for person in crowd:
-            await outbox.enqueue(tx, person.id, "sendMessage",
-                                 {"text": "Pengingat: pelatihan pelayanan prima besok 09.00"},
-                                 runtime.now(), priority=outbox.PRIORITY_BULK)
+            await outbox.enqueue(
+                tx,
+                person.id,
+                "sendMessage",
+                {"text": "Pengingat: pelatihan pelayanan prima besok 09.00"},
+                runtime.now(),
+                priority=outbox.PRIORITY_BULK,
+            )
     started = time.monotonic()
     citizen = world.user("Penanya")
     latencies = []
@@ -67,10 +76,14 @@ async def measure(world, bot: InProcessBot, crowd_size: int, probes: int) -> Non
         await asyncio.sleep(0.5)
     drained = time.monotonic() - started
     limited = sum(1 for call in world.requests if call.status == 429)
-    print(f"bulk run of {crowd_size}: drained in {drained:.1f} s "
-          f"({crowd_size / drained:.1f} msg/s), 429 responses: {limited}")
-    print(f"interactive replies during the run: median {statistics.median(latencies):.3f} s, "
-          f"max {max(latencies):.3f} s")
+    print(
+        f"bulk run of {crowd_size}: drained in {drained:.1f} s "
+        f"({crowd_size / drained:.1f} msg/s), 429 responses: {limited}"
+    )
+    print(
+        f"interactive replies during the run: median {statistics.median(latencies):.3f} s, "
+        f"max {max(latencies):.3f} s"
+    )
 
 
 def main() -> None:

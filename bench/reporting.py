@@ -41,6 +41,7 @@ ZONE = ZoneInfo("Asia/Jakarta")
 
 # --- part 1: services in process -------------------------------------------------------
 
+
 async def measure(label: str, runs: int, make: Callable[[], Awaitable[Any]]) -> dict[str, Any]:
     times = []
     for _ in range(runs):
@@ -48,10 +49,17 @@ async def measure(label: str, runs: int, make: Callable[[], Awaitable[Any]]) -> 
         await make()
         times.append(time.perf_counter() - started)
     warm = times[1:] or times
-    row = {"what": label, "first_ms": times[0] * 1000,
-           "median_ms": statistics.median(warm) * 1000, "max_ms": max(warm) * 1000}
-    print(f"  {label:<44} first {row['first_ms']:7.1f} ms   median {row['median_ms']:7.1f} ms"
-          f"   max {row['max_ms']:7.1f} ms", flush=True)
+    row = {
+        "what": label,
+        "first_ms": times[0] * 1000,
+        "median_ms": statistics.median(warm) * 1000,
+        "max_ms": max(warm) * 1000,
+    }
+    print(
+        f"  {label:<44} first {row['first_ms']:7.1f} ms   median {row['median_ms']:7.1f} ms"
+        f"   max {row['max_ms']:7.1f} ms",
+        flush=True,
+    )
     return row
 
 
@@ -83,34 +91,76 @@ async def services(db: Path, now: datetime, runs: int) -> list[dict[str, Any]]:
     rows = []
     print(f"services on {db} at {now.isoformat()} ({runs} runs each)")
     try:
-        for label, period in (("tahun", year), ("bulan", month), ("minggu", week),
-                              ("hari", day)):
-            rows.append(await measure(f"/ringkasan {label}: figures", runs,
-                                      lambda p=period: reports.summary(runtime, chief, p)))
+        for label, period in (("tahun", year), ("bulan", month), ("minggu", week), ("hari", day)):
+            rows.append(
+                await measure(
+                    f"/ringkasan {label}: figures",
+                    runs,
+                    lambda p=period: reports.summary(runtime, chief, p),
+                )
+            )
         summary = await reports.summary(runtime, chief, year)
-        rows.append(await measure("/ringkasan tahun: text with sections", runs,
-                                  lambda: summary_message(runtime, summary, "id")))
-        rows.append(await measure("  of which the IKM section (tahun)", runs,
-                                  lambda: ikm_section(SectionContext(runtime, year, None, "id"))))
-        rows.append(await measure("/ringkasan tahun: chart PNG (thread)", runs,
-                                  lambda: chart_png(runtime, summary.chart, "id", year)))
+        rows.append(
+            await measure(
+                "/ringkasan tahun: text with sections",
+                runs,
+                lambda: summary_message(runtime, summary, "id"),
+            )
+        )
+        rows.append(
+            await measure(
+                "  of which the IKM section (tahun)",
+                runs,
+                lambda: ikm_section(SectionContext(runtime, year, None, "id")),
+            )
+        )
+        rows.append(
+            await measure(
+                "/ringkasan tahun: chart PNG (thread)",
+                runs,
+                lambda: chart_png(runtime, summary.chart, "id", year),
+            )
+        )
         for label, period in (("bulan", month), ("tahun", year)):
-            rows.append(await measure(f"/kinerja {label} (ranking): figures", runs,
-                                      lambda p=period: reports.unit_ranking(runtime, chief, p)))
-            rows.append(await measure(f"/kinerja PEMB {label}: figures", runs,
-                                      lambda p=period: reports.scorecard(runtime, chief, p,
-                                                                         "PEMB")))
+            rows.append(
+                await measure(
+                    f"/kinerja {label} (ranking): figures",
+                    runs,
+                    lambda p=period: reports.unit_ranking(runtime, chief, p),
+                )
+            )
+            rows.append(
+                await measure(
+                    f"/kinerja PEMB {label}: figures",
+                    runs,
+                    lambda p=period: reports.scorecard(runtime, chief, p, "PEMB"),
+                )
+            )
             ranked = await reports.unit_ranking(runtime, chief, period)
-            rows.append(await measure(f"/kinerja {label} (ranking): text with columns", runs,
-                                      lambda r=ranked: ranking_message(runtime, r, "id")))
+            rows.append(
+                await measure(
+                    f"/kinerja {label} (ranking): text with columns",
+                    runs,
+                    lambda r=ranked: ranking_message(runtime, r, "id"),
+                )
+            )
             card = await reports.scorecard(runtime, chief, period, "PELAYANAN")
-            rows.append(await measure(f"/kinerja PELAYANAN {label}: text with sections", runs,
-                                      lambda c=card: summary_message(runtime, c, "id")))
-        rows.append(await measure("/terlambat: list", runs,
-                                  lambda: reports.overdue_list(runtime, chief)))
+            rows.append(
+                await measure(
+                    f"/kinerja PELAYANAN {label}: text with sections",
+                    runs,
+                    lambda c=card: summary_message(runtime, c, "id"),
+                )
+            )
+        rows.append(
+            await measure("/terlambat: list", runs, lambda: reports.overdue_list(runtime, chief))
+        )
         due = MONTHLY_IKM.next_due(runtime, now)
-        rows.append(await measure("monthly IKM digest: texts", runs,
-                                  lambda: MONTHLY_IKM.prepare(runtime, due)))
+        rows.append(
+            await measure(
+                "monthly IKM digest: texts", runs, lambda: MONTHLY_IKM.prepare(runtime, due)
+            )
+        )
 
         async def export_week() -> None:
             made = await export.export(runtime, chief, week)
@@ -157,8 +207,9 @@ async def plans(db: Path, now: datetime) -> None:
         await reports.cells(spy, start, end)
         await reports.cells(spy, start, end, "PEMB")
         await reports.totals(spy, start, end, "PEMB")
-        await reports.value_at(spy, "resolve", start, end, tally.resolve_known // 2,
-                               tally.resolve_known)
+        await reports.value_at(
+            spy, "resolve", start, end, tally.resolve_known // 2, tally.resolve_known
+        )
         await reports.value_at(spy, "ack", start, end, 10, 1000)
         await reports.value_at(spy, "resolve", start, end, 10, 30_000, "PEMB")
         await reports.weekly(spy, [(start, start + 604800)], ["PEMB"])
@@ -176,6 +227,7 @@ async def plans(db: Path, now: datetime) -> None:
 
 
 # --- part 2: the bot process behind the emulator ---------------------------------------
+
 
 def peak_rss_mb(pid: int) -> float | None:
     try:
@@ -197,8 +249,9 @@ def current_rss_mb(pid: int) -> float | None:
     return None
 
 
-async def command_path(db: Path, runs: int, stress: int = 0, gap: float = 0.0
-                       ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+async def command_path(
+    db: Path, runs: int, stress: int = 0, gap: float = 0.0
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     from emulator import FakeTelegram
 
     rows: list[dict[str, Any]] = []
@@ -208,15 +261,23 @@ async def command_path(db: Path, runs: int, stress: int = 0, gap: float = 0.0
         world.limits.global_burst, world.limits.global_rate = 200, 200.0
         admin = world.user("Admin", username="bench_admin")
         camat = world.user("Camat", username="bench_camat")
-        env = dict(os.environ, BOT_TOKEN=world.token, TELEGRAM_API_BASE_URL=world.root,
-                   DATABASE_PATH=str(db), ADMIN_IDS=str(admin.id), LOG_LEVEL="WARNING")
+        env = dict(
+            os.environ,
+            BOT_TOKEN=world.token,
+            TELEGRAM_API_BASE_URL=world.root,
+            DATABASE_PATH=str(db),
+            ADMIN_IDS=str(admin.id),
+            LOG_LEVEL="WARNING",
+        )
         started = time.perf_counter()
         bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env)
         try:
             await admin.send("/start")
             await admin.wait_for("Halo", timeout=120)
-            print(f"bot process {bot.pid} answering after {time.perf_counter() - started:.1f} s;"
-                  f" RSS {current_rss_mb(bot.pid):.0f} MB")
+            print(
+                f"bot process {bot.pid} answering after {time.perf_counter() - started:.1f} s;"
+                f" RSS {current_rss_mb(bot.pid):.0f} MB"
+            )
             await admin.send("/undang supervisor")
             link = await admin.wait_for("start=inv_", timeout=30)
             await camat.send(f"/start {link.text.split('start=')[1].split()[0]}")
@@ -237,25 +298,29 @@ async def command_path(db: Path, runs: int, stress: int = 0, gap: float = 0.0
             for command, expected, chart in commands:
                 rows.append(await time_command(camat, command, expected, chart, runs, gap))
                 rows[-1]["rss_mb"] = current_rss_mb(bot.pid)
-                print(f"  {'':<24} bot RSS now {rows[-1]['rss_mb']:.0f} MB, peak so far "
-                      f"{peak_rss_mb(bot.pid):.0f} MB")
+                print(
+                    f"  {'':<24} bot RSS now {rows[-1]['rss_mb']:.0f} MB, peak so far "
+                    f"{peak_rss_mb(bot.pid):.0f} MB"
+                )
             for command in ("/ekspor minggu", "/ekspor bulan"):
                 rows.append(await time_export(camat, command, admin))
-                print(f"  {'':<24} bot RSS now {current_rss_mb(bot.pid):.0f} MB, peak so far "
-                      f"{peak_rss_mb(bot.pid):.0f} MB")
-            rows.append(await time_command(camat, "/ekspor tahun", "paling banyak", False, 1,
-                                           gap))
+                print(
+                    f"  {'':<24} bot RSS now {current_rss_mb(bot.pid):.0f} MB, peak so far "
+                    f"{peak_rss_mb(bot.pid):.0f} MB"
+                )
+            rows.append(await time_command(camat, "/ekspor tahun", "paling banyak", False, 1, gap))
             for round_ in range(1, stress + 1):  # does memory keep growing?
                 for command, expected, chart in commands:
                     await camat.send(command)
                     await camat.wait_for(expected, timeout=60)
                     if chart:
-                        await camat.wait_for(predicate=lambda m: m.photo is not None,
-                                             timeout=60)
+                        await camat.wait_for(predicate=lambda m: m.photo is not None, timeout=60)
                 if round_ % 5 == 0 or round_ == stress:
-                    print(f"  after {round_} more rounds of all commands: RSS "
-                          f"{current_rss_mb(bot.pid):.0f} MB, peak {peak_rss_mb(bot.pid):.0f} MB",
-                          flush=True)
+                    print(
+                        f"  after {round_} more rounds of all commands: RSS "
+                        f"{current_rss_mb(bot.pid):.0f} MB, peak {peak_rss_mb(bot.pid):.0f} MB",
+                        flush=True,
+                    )
             await world.settle(timeout=60)
             memory = {"peak_rss_mb": peak_rss_mb(bot.pid), "rss_mb": current_rss_mb(bot.pid)}
         finally:
@@ -264,13 +329,16 @@ async def command_path(db: Path, runs: int, stress: int = 0, gap: float = 0.0
                 await asyncio.wait_for(bot.wait(), 30)
             except TimeoutError:
                 bot.kill()
-    print(f"bot process memory: peak RSS (VmHWM) {memory['peak_rss_mb']:.0f} MB, "
-          f"at the end {memory['rss_mb']:.0f} MB")
+    print(
+        f"bot process memory: peak RSS (VmHWM) {memory['peak_rss_mb']:.0f} MB, "
+        f"at the end {memory['rss_mb']:.0f} MB"
+    )
     return rows, memory
 
 
-async def time_command(user: Any, command: str, expected: str, chart: bool, runs: int,
-                       gap: float = 0.0) -> dict[str, Any]:
+async def time_command(
+    user: Any, command: str, expected: str, chart: bool, runs: int, gap: float = 0.0
+) -> dict[str, Any]:
     """``gap`` seconds before each run: the bot paces every private chat to Telegram's
     ~1 message/s (bursts of 3), and a command sends two (text, chart); without a gap,
     back-to-back runs measure that pacing rather than the bot."""
@@ -284,13 +352,19 @@ async def time_command(user: Any, command: str, expected: str, chart: bool, runs
         if chart:
             await user.wait_for(predicate=lambda m: m.photo is not None, timeout=60)
             charts.append(time.perf_counter() - started)
-    row = {"what": command, "first_ms": replies[0] * 1000,
-           "median_ms": statistics.median(replies[1:] or replies) * 1000,
-           "max_ms": max(replies[1:] or replies) * 1000,
-           "chart_median_ms": statistics.median(charts[1:] or charts) * 1000 if charts else None}
-    chart_text = (f"   chart at {row['chart_median_ms']:7.1f} ms" if charts else "")
-    print(f"  {command:<24} reply first {row['first_ms']:7.1f} ms   median "
-          f"{row['median_ms']:7.1f} ms   max {row['max_ms']:7.1f} ms{chart_text}", flush=True)
+    row = {
+        "what": command,
+        "first_ms": replies[0] * 1000,
+        "median_ms": statistics.median(replies[1:] or replies) * 1000,
+        "max_ms": max(replies[1:] or replies) * 1000,
+        "chart_median_ms": statistics.median(charts[1:] or charts) * 1000 if charts else None,
+    }
+    chart_text = f"   chart at {row['chart_median_ms']:7.1f} ms" if charts else ""
+    print(
+        f"  {command:<24} reply first {row['first_ms']:7.1f} ms   median "
+        f"{row['median_ms']:7.1f} ms   max {row['max_ms']:7.1f} ms{chart_text}",
+        flush=True,
+    )
     return row
 
 
@@ -309,12 +383,19 @@ async def time_export(user: Any, command: str, other: Any) -> dict[str, Any]:
     sent = await user.wait_for(predicate=lambda m: m.document is not None, timeout=300)
     elapsed = (time.perf_counter() - started) * 1000
     if waits:
-        print(f"  {'':<24} meanwhile another user's /terlambat ({len(waits)} times) answered "
-              f"in median {statistics.median(waits):.0f} ms, max {max(waits):.0f} ms")
+        print(
+            f"  {'':<24} meanwhile another user's /terlambat ({len(waits)} times) answered "
+            f"in median {statistics.median(waits):.0f} ms, max {max(waits):.0f} ms"
+        )
     size = sent.document.get("file_size", 0) / 1e6
     print(f"  {command:<24} document after {elapsed:7.1f} ms ({size:.1f} MB): {sent.caption}")
-    return {"what": command, "first_ms": elapsed, "median_ms": elapsed, "max_ms": elapsed,
-            "chart_median_ms": None}
+    return {
+        "what": command,
+        "first_ms": elapsed,
+        "median_ms": elapsed,
+        "max_ms": elapsed,
+        "chart_median_ms": None,
+    }
 
 
 def data_end(db: Path) -> datetime:
@@ -330,8 +411,10 @@ def data_end(db: Path) -> datetime:
         ).fetchone()
     finally:
         connection.close()
-    print(f"{db}: {counts[0]:,} complaints, {counts[1]:,} events, {counts[2]:,} survey "
-          f"responses, {counts[3]:,} activities with {counts[4]:,} invitations")
+    print(
+        f"{db}: {counts[0]:,} complaints, {counts[1]:,} events, {counts[2]:,} survey "
+        f"responses, {counts[3]:,} activities with {counts[4]:,} invitations"
+    )
     day = datetime.fromtimestamp(last, ZONE).date()
     return datetime.combine(day, clock_time(12, 0), ZONE)
 
@@ -343,11 +426,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-services", action="store_true")
     parser.add_argument("--skip-bot", action="store_true")
     parser.add_argument("--plans", action="store_true", help="print the query plans too")
-    parser.add_argument("--gap", type=float, default=2.5,
-                        help="seconds between timed commands, so that the per-chat pacing "
-                             "(1 message/s, bursts of 3) has refilled; 0 = back to back")
-    parser.add_argument("--stress", type=int, default=0,
-                        help="then repeat every command this many more times, watching memory")
+    parser.add_argument(
+        "--gap",
+        type=float,
+        default=2.5,
+        help="seconds between timed commands, so that the per-chat pacing "
+        "(1 message/s, bursts of 3) has refilled; 0 = back to back",
+    )
+    parser.add_argument(
+        "--stress",
+        type=int,
+        default=0,
+        help="then repeat every command this many more times, watching memory",
+    )
     args = parser.parse_args(argv)
     if not args.db.exists():
         sys.exit(f"{args.db} not found; run python -m bench.seed first")

@@ -66,11 +66,16 @@ async def prepare(path: Path, office: Office) -> None:
             tx,
             units=[reference.UnitRow(u.code, u.name, u.name_en) for u in office.units],
             kelurahan=[reference.KelurahanRow(k.code, k.name) for k in office.kelurahan],
-            categories=[reference.CategoryRow(c.code, c.name, c.name_en, c.unit,
-                                              c.acknowledge_days, c.resolve_days, c.conduct)
-                        for c in office.categories],
-            services=[reference.ServiceRow(s.code, s.name, s.name_en, s.unit, s.population)
-                      for s in office.services],
+            categories=[
+                reference.CategoryRow(
+                    c.code, c.name, c.name_en, c.unit, c.acknowledge_days, c.resolve_days, c.conduct
+                )
+                for c in office.categories
+            ],
+            services=[
+                reference.ServiceRow(s.code, s.name, s.name_en, s.unit, s.population)
+                for s in office.services
+            ],
         )
     await db.close()
 
@@ -101,7 +106,7 @@ def load(conn: sqlite3.Connection, gen: Generator, count: int, citizens: int) ->
     started = time.monotonic()
     for first in range(0, len(created), BATCH):
         complaints, events = [], []
-        for offset, moment in enumerate(created[first:first + BATCH]):
+        for offset, moment in enumerate(created[first : first + BATCH]):
             # some citizens report often, most once or twice
             reporter = CITIZEN_BASE + int(citizens * gen.rng.random() ** 2)
             row, timeline = gen.complaint(first + offset + 1, moment, reporter)
@@ -113,10 +118,12 @@ def load(conn: sqlite3.Connection, gen: Generator, count: int, citizens: int) ->
         events_total += len(events)
         done = first + len(complaints)
         rate = done / max(1e-6, time.monotonic() - started)
-        print(f"  {done:>9,} complaints, {events_total:>10,} events ({rate:,.0f}/s)",
-              file=sys.stderr)
-    conn.executemany("INSERT INTO complaint_counters (period, last) VALUES (?, ?)",
-                     sorted(gen.counters.items()))
+        print(
+            f"  {done:>9,} complaints, {events_total:>10,} events ({rate:,.0f}/s)", file=sys.stderr
+        )
+    conn.executemany(
+        "INSERT INTO complaint_counters (period, last) VALUES (?, ?)", sorted(gen.counters.items())
+    )
     conn.commit()
     return len(created), events_total
 
@@ -160,13 +167,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--complaints", type=int, default=1_000_000)
     parser.add_argument("--citizens", type=int, default=150_000)
     parser.add_argument("--years", type=int, default=3)
-    parser.add_argument("--end", type=date.fromisoformat,
-                        default=datetime.now(ZONE).date(),
-                        help="data ends at 09:00 WIB of this day (default: today, so that "
-                             "'tahun' and 'bulan' of a bot on the real clock cover it)")
-    parser.add_argument("--surveys", type=int, default=None,
-                        help="SKM responses (default: 20-45 %% of the office file's yearly "
-                             "service users over the years, ~8,300 for three years)")
+    parser.add_argument(
+        "--end",
+        type=date.fromisoformat,
+        default=datetime.now(ZONE).date(),
+        help="data ends at 09:00 WIB of this day (default: today, so that "
+        "'tahun' and 'bulan' of a bot on the real clock cover it)",
+    )
+    parser.add_argument(
+        "--surveys",
+        type=int,
+        default=None,
+        help="SKM responses (default: 20-45 %% of the office file's yearly "
+        "service users over the years, ~8,300 for three years)",
+    )
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--office", type=Path, default=None)
     parser.add_argument("--force", action="store_true", help="replace an existing file")
@@ -181,8 +195,9 @@ def main(argv: list[str] | None = None) -> None:
     office = load_office(args.office)
     started = time.monotonic()
     asyncio.run(prepare(args.db, office))
-    calendar = FastCalendar(ZONE, office.office.hours.start, office.office.hours.end,
-                            office.non_working_dates)
+    calendar = FastCalendar(
+        ZONE, office.office.hours.start, office.office.hours.end, office.non_working_dates
+    )
     end = datetime.combine(args.end, datetime.min.time().replace(hour=9), ZONE)
     gen = Generator(office, calendar, end, args.years, random.Random(args.seed))
 
@@ -193,7 +208,8 @@ def main(argv: list[str] | None = None) -> None:
     conn.execute("PRAGMA temp_store=MEMORY")
     indexes = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('complaints', 'complaint_events')").fetchall()
+        "AND tbl_name IN ('complaints', 'complaint_events')"
+    ).fetchall()
     for name, _ in indexes:
         conn.execute(f"DROP INDEX {name}")
     print(f"loading {args.complaints:,} complaints into {args.db}", file=sys.stderr)
@@ -201,10 +217,17 @@ def main(argv: list[str] | None = None) -> None:
     citizens = [CITIZEN_BASE + n for n in range(args.citizens)]
     surveys = SurveyGenerator(office, calendar, gen.start, gen.end, gen.rng, citizens)
     responses = load_surveys(conn, surveys, args.surveys)
-    activities, invitations, credits = load_activities(conn, ActivityGenerator(
-        calendar, gen.start, gen.end, gen.rng, gen.staff, supervisor_ids(), citizens))
-    print(f"  {responses:,} survey responses; {activities:,} activities, {invitations:,} "
-          f"invitations, {credits:,} JP credits", file=sys.stderr)
+    activities, invitations, credits = load_activities(
+        conn,
+        ActivityGenerator(
+            calendar, gen.start, gen.end, gen.rng, gen.staff, supervisor_ids(), citizens
+        ),
+    )
+    print(
+        f"  {responses:,} survey responses; {activities:,} activities, {invitations:,} "
+        f"invitations, {credits:,} JP credits",
+        file=sys.stderr,
+    )
     print(f"re-creating {len(indexes)} indexes", file=sys.stderr)
     for _, sql in indexes:
         conn.execute(sql)
@@ -212,8 +235,11 @@ def main(argv: list[str] | None = None) -> None:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.close()
     size = args.db.stat().st_size / 1e6
-    print(f"done: {complaints:,} complaints, {events:,} events, {size:,.0f} MB, "
-          f"{time.monotonic() - started:,.0f} s", file=sys.stderr)
+    print(
+        f"done: {complaints:,} complaints, {events:,} events, {size:,.0f} MB, "
+        f"{time.monotonic() - started:,.0f} s",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -23,13 +23,21 @@ from bot.activities.rules import auto_jp
 from bot.core.clock import to_epoch
 
 TRAININGS = (
-    ("Pelatihan Pelayanan Prima", 240), ("Pelatihan Excel untuk Administrasi", 180),
-    ("Bimtek Aplikasi SP4N-LAPOR!", 480), ("Diklat Teknis Administrasi Kependudukan", 900),
-    ("Coaching Penyusunan SKP", 120), ("Workshop Survei Kepuasan Masyarakat", 360),
-    ("Pelatihan Kearsipan Digital", 480), ("Seminar Etika ASN", 180),
+    ("Pelatihan Pelayanan Prima", 240),
+    ("Pelatihan Excel untuk Administrasi", 180),
+    ("Bimtek Aplikasi SP4N-LAPOR!", 480),
+    ("Diklat Teknis Administrasi Kependudukan", 900),
+    ("Coaching Penyusunan SKP", 120),
+    ("Workshop Survei Kepuasan Masyarakat", 360),
+    ("Pelatihan Kearsipan Digital", 480),
+    ("Seminar Etika ASN", 180),
 )
-FORUMS = ("Musrenbang Kelurahan", "Forum Warga: Kebersihan Lingkungan",
-          "Forum Warga: Keamanan dan Ketertiban", "Sosialisasi Layanan PATEN")
+FORUMS = (
+    "Musrenbang Kelurahan",
+    "Forum Warga: Kebersihan Lingkungan",
+    "Forum Warga: Keamanan dan Ketertiban",
+    "Sosialisasi Layanan PATEN",
+)
 PLACES = ("Aula Kantor Camat Medan Marelan", "Ruang Rapat Sekretariat", "Aula Kelurahan")
 ANSWERS = (("yes", 65), ("no", 20), ("none", 15))
 ATTENDS = {"yes": 0.9, "none": 0.3, "no": 0.02}
@@ -58,9 +66,16 @@ class ActivityRows:
 
 
 class ActivityGenerator:
-    def __init__(self, calendar: FastCalendar, start: datetime, end: datetime,
-                 rng: random.Random, staff: dict[str, list[int]], supervisors: list[int],
-                 citizens: list[int]) -> None:
+    def __init__(
+        self,
+        calendar: FastCalendar,
+        start: datetime,
+        end: datetime,
+        rng: random.Random,
+        staff: dict[str, list[int]],
+        supervisors: list[int],
+        citizens: list[int],
+    ) -> None:
         self.cal = calendar
         self.start = start
         self.end = end
@@ -88,8 +103,9 @@ class ActivityGenerator:
             for offset in offsets:
                 self.training(activity_id, self.working_morning(day + timedelta(days=offset)))
                 activity_id += 1
-            self.forum(activity_id, self.working_morning(day + timedelta(
-                days=self.rng.randrange(5, 25))))
+            self.forum(
+                activity_id, self.working_morning(day + timedelta(days=self.rng.randrange(5, 25)))
+            )
             activity_id += 1
             day += timedelta(days=30)
         return self.rows
@@ -100,24 +116,62 @@ class ActivityGenerator:
         all_staff = rng.random() < 0.2
         unit = rng.choice(list(self.staff))
         organiser = rng.choice(self.supervisors) if all_staff else self.staff[unit][0]
-        audience = ([p for ids in self.staff.values() for p in ids] + self.supervisors
-                    if all_staff else self.staff[unit])
+        audience = (
+            [p for ids in self.staff.values() for p in ids] + self.supervisors
+            if all_staff
+            else self.staff[unit]
+        )
         jp = 20 if minutes >= 900 else auto_jp(minutes)
         cost = rng.randrange(3, 16) * 100_000
-        self.activity(activity_id, "pelatihan", title, starts_at, minutes, jp, cost,
-                      all_staff, False, organiser, [] if all_staff else [unit],
-                      [p for p in audience if p != organiser])
+        self.activity(
+            activity_id,
+            "pelatihan",
+            title,
+            starts_at,
+            minutes,
+            jp,
+            cost,
+            all_staff,
+            False,
+            organiser,
+            [] if all_staff else [unit],
+            [p for p in audience if p != organiser],
+        )
 
     def forum(self, activity_id: int, starts_at: int) -> None:
-        invited = self.rng.sample(self.citizens, k=min(len(self.citizens),
-                                                       self.rng.randrange(30, 200)))
-        self.activity(activity_id, "forum", self.rng.choice(FORUMS), starts_at, 120, 0,
-                      self.rng.randrange(0, 6) * 100_000, False, True,
-                      self.rng.choice(self.supervisors), [], invited)
+        invited = self.rng.sample(
+            self.citizens, k=min(len(self.citizens), self.rng.randrange(30, 200))
+        )
+        self.activity(
+            activity_id,
+            "forum",
+            self.rng.choice(FORUMS),
+            starts_at,
+            120,
+            0,
+            self.rng.randrange(0, 6) * 100_000,
+            False,
+            True,
+            self.rng.choice(self.supervisors),
+            [],
+            invited,
+        )
 
-    def activity(self, activity_id: int, kind: str, title: str, starts_at: int, minutes: int,
-                 jp: int, cost: int, all_staff: bool, public: bool, organiser: int,
-                 units: list[str], invited: list[int]) -> None:
+    def activity(
+        self,
+        activity_id: int,
+        kind: str,
+        title: str,
+        starts_at: int,
+        minutes: int,
+        jp: int,
+        cost: int,
+        all_staff: bool,
+        public: bool,
+        organiser: int,
+        units: list[str],
+        invited: list[int],
+    ) -> None:
         rng, rows = self.rng, self.rows
         created = starts_at - rng.randrange(7, 21) * 86_400
         if created >= self.now:
@@ -130,14 +184,31 @@ class ActivityGenerator:
             saved_at = None  # the organiser has not saved the attendance yet
         if cancelled_at is not None and cancelled_at >= self.now:
             cancelled, cancelled_at = False, None
-        rows.activities.append((
-            activity_id, kind, title, starts_at, minutes, rng.choice(PLACES), jp, cost,
-            int(all_staff), int(public), organiser,
-            "dibatalkan" if cancelled else "terjadwal", f"bench:{activity_id}", created,
-            cancelled_at or saved_at or created, cancelled_at, saved_at))
+        rows.activities.append(
+            (
+                activity_id,
+                kind,
+                title,
+                starts_at,
+                minutes,
+                rng.choice(PLACES),
+                jp,
+                cost,
+                int(all_staff),
+                int(public),
+                organiser,
+                "dibatalkan" if cancelled else "terjadwal",
+                f"bench:{activity_id}",
+                created,
+                cancelled_at or saved_at or created,
+                cancelled_at,
+                saved_at,
+            )
+        )
         rows.units += [(activity_id, unit) for unit in units]
-        rows.events.append((activity_id, created, organiser, "created",
-                            f'{{"invited": {len(invited)}}}'))
+        rows.events.append(
+            (activity_id, created, organiser, "created", f'{{"invited": {len(invited)}}}')
+        )
         year = datetime.fromtimestamp(starts_at, ZONE).year
         attendees = 0
         for person in invited:
@@ -151,10 +222,12 @@ class ActivityGenerator:
                 if attended and jp:
                     rows.credits.append((person, activity_id, year, jp, saved_at))
                 attendees += attended
-            rows.invitations.append((activity_id, person, created, answer, answered,
-                                     attended or 0, attended))
+            rows.invitations.append(
+                (activity_id, person, created, answer, answered, attended or 0, attended)
+            )
         if cancelled_at is not None:
             rows.events.append((activity_id, cancelled_at, organiser, "cancelled", None))
         if saved_at is not None:
-            rows.events.append((activity_id, saved_at, organiser, "attendance",
-                                f'{{"attended": {attendees}}}'))
+            rows.events.append(
+                (activity_id, saved_at, organiser, "attendance", f'{{"attended": {attendees}}}')
+            )

@@ -25,8 +25,17 @@ from bot.core.office import Office
 from bot.survey.rules import PROFILE, UNSUR_KEYS
 
 #: Mean score (1-4) of each unsur in the first year; services shift it a little.
-UNSUR_LEVEL = {"U1": 3.2, "U2": 3.0, "U3": 2.6, "U4": 3.7, "U5": 3.2, "U6": 3.3, "U7": 3.4,
-               "U8": 2.5, "U9": 2.9}
+UNSUR_LEVEL = {
+    "U1": 3.2,
+    "U2": 3.0,
+    "U3": 2.6,
+    "U4": 3.7,
+    "U5": 3.2,
+    "U6": 3.3,
+    "U7": 3.4,
+    "U8": 2.5,
+    "U9": 2.9,
+}
 IMPROVEMENT = 0.3  # points gained over the whole span
 RESPONSE_SHARE = (0.20, 0.45)  # of the service users, first year -> last year
 SKIP_PROFILE = 0.12
@@ -47,8 +56,15 @@ ANSWER_SQL = "INSERT INTO survey_answers (response_id, unsur, score) VALUES (?, 
 
 
 class SurveyGenerator:
-    def __init__(self, office: Office, calendar: FastCalendar, start: datetime, end: datetime,
-                 rng: random.Random, citizens: list[int]) -> None:
+    def __init__(
+        self,
+        office: Office,
+        calendar: FastCalendar,
+        start: datetime,
+        end: datetime,
+        rng: random.Random,
+        citizens: list[int],
+    ) -> None:
         self.office = office
         self.cal = calendar
         self.start = start
@@ -74,14 +90,18 @@ class SurveyGenerator:
             # inverse of the linearly growing density low + (high - low) * x on [0, 1]
             u = self.rng.random()
             x = (-low + math.sqrt(low * low + (high - low) * (2 * low + high - low) * u)) / (
-                high - low)
+                high - low
+            )
             local = (self.start + timedelta(seconds=span * x)).astimezone(ZONE)
             if not self.cal.is_working_day(local.date()) and self.rng.random() > 0.1:
                 continue
             evening = self.rng.random() < 0.2
             hour = self.rng.randrange(19, 22) if evening else self.rng.randrange(8, 16)
-            moment = to_epoch(local.replace(hour=hour, minute=self.rng.randrange(60),
-                                            second=self.rng.randrange(60)))
+            moment = to_epoch(
+                local.replace(
+                    hour=hour, minute=self.rng.randrange(60), second=self.rng.randrange(60)
+                )
+            )
             if moment < to_epoch(self.end):
                 out.append(moment)
         out.sort()
@@ -91,11 +111,14 @@ class SurveyGenerator:
         return max(1, min(4, round(self.rng.gauss(level, 0.65))))
 
     def profile(self) -> list[str | None]:
-        return [None if self.rng.random() < SKIP_PROFILE else self.rng.choice(choices)
-                for choices in PROFILE.values()]
+        return [
+            None if self.rng.random() < SKIP_PROFILE else self.rng.choice(choices)
+            for choices in PROFILE.values()
+        ]
 
-    def rows(self, first_id: int, count: int | None = None
-             ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
+    def rows(
+        self, first_id: int, count: int | None = None
+    ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
         """(response row, its nine answer rows), oldest first."""
         rng = self.rng
         weights = [s.population or 0 for s in self.services]
@@ -105,10 +128,28 @@ class SurveyGenerator:
             response_id = first_id + offset
             service = rng.choices(self.services, weights)[0]
             progress = (at - to_epoch(self.start)) / span
-            answers = [(response_id, key, self.score(
-                UNSUR_LEVEL[key] + self.shift[service.code] + IMPROVEMENT * progress))
-                for key in UNSUR_KEYS]
+            answers = [
+                (
+                    response_id,
+                    key,
+                    self.score(
+                        UNSUR_LEVEL[key] + self.shift[service.code] + IMPROVEMENT * progress
+                    ),
+                )
+                for key in UNSUR_KEYS
+            ]
             suggestion = rng.choice(SUGGESTIONS) if rng.random() < SUGGESTION_SHARE else None
-            yield ((response_id, f"bench:{response_id}", rng.choice(self.citizens),
-                    service.code, service.unit, at, rng.choices(sources, source_weights)[0],
-                    *self.profile(), suggestion), answers)
+            yield (
+                (
+                    response_id,
+                    f"bench:{response_id}",
+                    rng.choice(self.citizens),
+                    service.code,
+                    service.unit,
+                    at,
+                    rng.choices(sources, source_weights)[0],
+                    *self.profile(),
+                    suggestion,
+                ),
+                answers,
+            )

@@ -69,8 +69,8 @@ class FakeChannel(SharedChat):
         if self.chat.members.get(person.id) not in ("creator", "administrator"):
             raise ApiError(f"{person} is not an administrator of {self}")
 
-    def _tell_bot(self, by: FakeUser, old: str, new: str, *, old_can_post: bool | None
-                  ) -> None:
-        payload = status_update(self.world, self.chat, by.id, self.world.bot_id, old, new,
-                                old_can_post=old_can_post)
+    def _tell_bot(self, by: FakeUser, old: str, new: str, *, old_can_post: bool | None) -> None:
+        payload = status_update(
+            self.world, self.chat, by.id, self.world.bot_id, old, new, old_can_post=old_can_post
+        )
         self.world.emit("my_chat_member", payload)

@@ -15,10 +15,20 @@ from typing import Any
 
 from .models import StoredFile
 
-_ID_PREFIX = {"photo": "AgAC", "document": "BQAC", "sticker": "CAAC", "voice": "AwAC",
-              "video": "BAAC"}
-_FOLDER = {"photo": "photos", "document": "documents", "sticker": "stickers", "voice": "voice",
-           "video": "videos"}
+_ID_PREFIX = {
+    "photo": "AgAC",
+    "document": "BQAC",
+    "sticker": "CAAC",
+    "voice": "AwAC",
+    "video": "BAAC",
+}
+_FOLDER = {
+    "photo": "photos",
+    "document": "documents",
+    "sticker": "stickers",
+    "voice": "voice",
+    "video": "videos",
+}
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
 
 

@@ -138,22 +138,30 @@ class FakeUser(ChatReader):
         return await edit_post(self.world, self.world.chats[message.chat_id], message, text=text)
 
     async def send_live_location(
-        self, latitude: float, longitude: float, *, live_period: int = 900,
+        self,
+        latitude: float,
+        longitude: float,
+        *,
+        live_period: int = 900,
         chat: FakeGroup | None = None,
     ) -> BotMessage:
         fields = location_fields(latitude, longitude)
         fields["location"]["live_period"] = live_period
         return await self._post(fields, None, chat)
 
-    async def move_live_location(self, message: BotMessage, latitude: float, longitude: float
-                                 ) -> BotMessage:
+    async def move_live_location(
+        self, message: BotMessage, latitude: float, longitude: float
+    ) -> BotMessage:
         """The shared live location moves: Telegram reports it as an edit of the message."""
         if message.sender_id != self.id:
             raise ApiError(f"{self} can only move their own live location")
-        moved = {**location_fields(latitude, longitude)["location"],
-                 "live_period": (message.location or {}).get("live_period", 900)}
-        return await edit_post(self.world, self.world.chats[message.chat_id], message,
-                               location=moved)
+        moved = {
+            **location_fields(latitude, longitude)["location"],
+            "live_period": (message.location or {}).get("live_period", 900),
+        }
+        return await edit_post(
+            self.world, self.world.chats[message.chat_id], message, location=moved
+        )
 
     async def say(
         self,

@@ -105,21 +105,32 @@ async def post(
     return message
 
 
-async def edit_post(world: BotWorld, chat: ChatState, message: BotMessage, *,
-                    text: str | None = None, location: dict[str, Any] | None = None
-                    ) -> BotMessage:
+async def edit_post(
+    world: BotWorld,
+    chat: ChatState,
+    message: BotMessage,
+    *,
+    text: str | None = None,
+    location: dict[str, Any] | None = None,
+) -> BotMessage:
     """The sender edits their message's text, or a live location moves: Telegram sends
     the bot an ``edited_message`` update (under the same privacy rule as the original)."""
     current = chat.get(message.message_id)
-    editable = current is not None and not current.from_bot and (
-        current.text is not None if text is not None else current.location is not None)
+    editable = (
+        current is not None
+        and not current.from_bot
+        and (current.text is not None if text is not None else current.location is not None)
+    )
     if current is None or not editable:
         raise ApiError(f"message #{message.message_id} cannot be edited that way")
     changes: dict[str, Any] = (
-        {"text": text, "entities": command_entities(text)} if text is not None
-        else {"location": location})
-    new = dataclasses.replace(current, **changes, version=current.version + 1, edited=True,
-                              edit_date=world.now())
+        {"text": text, "entities": command_entities(text)}
+        if text is not None
+        else {"location": location}
+    )
+    new = dataclasses.replace(
+        current, **changes, version=current.version + 1, edited=True, edit_date=world.now()
+    )
     chat.replace(new)
     if bot_receives(world, chat, new):
         world.emit_message(new, edited=True)
@@ -172,15 +183,15 @@ def sticker_fields(world: BotWorld) -> dict[str, Any]:
 
 
 def voice_fields(world: BotWorld, duration: int) -> dict[str, Any]:
-    stored = world.files.add("voice", b"OggS" + bytes(60), mime_type="audio/ogg",
-                             duration=duration)
+    stored = world.files.add("voice", b"OggS" + bytes(60), mime_type="audio/ogg", duration=duration)
     return {"kind": "voice", "extra": {"voice": voice_json(stored)}}
 
 
 def video_fields(world: BotWorld, duration: int, caption: str | None) -> dict[str, Any]:
     """A short MP4 video as a phone records it (the bytes only need to be non-empty)."""
-    stored = world.files.add("video", SAMPLE_MP4, mime_type="video/mp4", size=VIDEO_SIZE,
-                             duration=duration)
+    stored = world.files.add(
+        "video", SAMPLE_MP4, mime_type="video/mp4", size=VIDEO_SIZE, duration=duration
+    )
     return {"kind": "video", "extra": {"video": video_json(stored)}, **_caption(caption)}
 
 

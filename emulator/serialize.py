@@ -97,8 +97,9 @@ def chat_full_info(world: BotWorld, chat: ChatState) -> dict[str, Any]:
     }
 
 
-def member_json(world: BotWorld, user_id: int, status: str,
-                can_post: bool | None = None) -> dict[str, Any]:
+def member_json(
+    world: BotWorld, user_id: int, status: str, can_post: bool | None = None
+) -> dict[str, Any]:
     """A ChatMember of the given status with the fields its subtype requires. An
     administrator of a channel (``can_post`` given) carries the channel-only rights."""
     result: dict[str, Any] = {"status": status, "user": user_json(world, user_id)}
@@ -124,8 +125,14 @@ def channel_rights(world: BotWorld, chat: ChatState, user_id: int) -> bool | Non
 
 
 def status_update(
-    world: BotWorld, chat: ChatState, actor_id: int, member_id: int, old: str, new: str,
-    *, old_can_post: bool | None = None,
+    world: BotWorld,
+    chat: ChatState,
+    actor_id: int,
+    member_id: int,
+    old: str,
+    new: str,
+    *,
+    old_can_post: bool | None = None,
 ) -> dict[str, Any]:
     """The ChatMemberUpdated payload of my_chat_member / chat_member updates. In a channel
     the new member carries its current right to post, the old one ``old_can_post``."""
@@ -135,7 +142,8 @@ def status_update(
         "from": user_json(world, actor_id),
         "date": world.now(),
         "old_chat_member": member_json(
-            world, member_id, old, can_post if old_can_post is None else old_can_post),
+            world, member_id, old, can_post if old_can_post is None else old_can_post
+        ),
         "new_chat_member": member_json(world, member_id, new, can_post),
     }
 

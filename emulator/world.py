@@ -71,8 +71,9 @@ class HeldAnswer:
             async with asyncio.timeout(timeout):
                 await self.reached.wait()
         except TimeoutError:
-            raise AssertionError(f"the bot made no matching {self.method} call within "
-                                 f"{timeout}s") from None
+            raise AssertionError(
+                f"the bot made no matching {self.method} call within {timeout}s"
+            ) from None
         return self.params
 
     def release(self) -> None:
@@ -221,8 +222,14 @@ class BotWorld:
     def public_chat(self, username: str) -> ChatState | None:
         """The chat whose public username this is (case-insensitive), if any."""
         wanted = username.lower()
-        return next((c for c in self.chats.values()
-                     if c.username is not None and c.username.lower() == wanted), None)
+        return next(
+            (
+                c
+                for c in self.chats.values()
+                if c.username is not None and c.username.lower() == wanted
+            ),
+            None,
+        )
 
     def _unique_id(self, make: Callable[[], int]) -> int:
         while True:
@@ -293,8 +300,11 @@ class BotWorld:
         return queue.popleft() if queue else None
 
     def hold_answer(
-        self, method: str, when: Callable[[dict[str, Any]], bool] = lambda _params: True,
-        *, before: bool = False,
+        self,
+        method: str,
+        when: Callable[[dict[str, Any]], bool] = lambda _params: True,
+        *,
+        before: bool = False,
     ) -> HeldAnswer:
         """Let the bot's next ``method`` call matching ``when(params)`` take effect (people
         see the message) but keep its answer back until ``release()``: the bot waits, as
@@ -310,8 +320,12 @@ class BotWorld:
         """Used by the server before and after a call takes effect: wait while held.
         True if this call was held."""
         for held in self._held:
-            if (held.method == method.lower() and held.before == before
-                    and not held.reached.is_set() and held.when(params)):
+            if (
+                held.method == method.lower()
+                and held.before == before
+                and not held.reached.is_set()
+                and held.when(params)
+            ):
                 held.params = params
                 held.reached.set()
                 await held.released.wait()

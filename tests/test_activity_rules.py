@@ -31,8 +31,9 @@ from bot.core.workcalendar import WorkCalendar
 WIB = ZoneInfo("Asia/Jakarta")
 
 
-@pytest.mark.parametrize(("minutes", "jp"), [(44, 0), (45, 1), (89, 1), (90, 2), (135, 3),
-                                             (480, 10)])
+@pytest.mark.parametrize(
+    ("minutes", "jp"), [(44, 0), (45, 1), (89, 1), (90, 2), (135, 3), (480, 10)]
+)
 def test_one_jp_is_45_minutes_rounded_down(minutes: int, jp: int) -> None:
     assert auto_jp(minutes) == jp
 
@@ -41,9 +42,14 @@ def test_reminder_plan_skips_offsets_already_past() -> None:
     start = 1_000_000
     offsets = [4320, 1440, 120]
     assert reminder_plan(start, offsets, now=0) == [
-        (4320, start - 4320 * 60), (1440, start - 1440 * 60), (120, start - 120 * 60)]
+        (4320, start - 4320 * 60),
+        (1440, start - 1440 * 60),
+        (120, start - 120 * 60),
+    ]
     assert reminder_plan(start, offsets, now=start - 2 * 86400) == [
-        (1440, start - 1440 * 60), (120, start - 120 * 60)]
+        (1440, start - 1440 * 60),
+        (120, start - 120 * 60),
+    ]
     assert reminder_plan(start, offsets, now=start) == []
 
 
@@ -94,9 +100,11 @@ def test_next_nudge_is_the_first_working_day_at_nine() -> None:
     assert next_nudge(calendar, wednesday) == datetime(2026, 12, 1, 9, 0, tzinfo=WIB)
     # 1 January is a holiday and 2-3 January 2027 a weekend: Monday 4 January.
     assert next_nudge(calendar, datetime(2026, 12, 1, 9, 0, tzinfo=WIB)) == datetime(
-        2027, 1, 4, 9, 0, tzinfo=WIB)
+        2027, 1, 4, 9, 0, tzinfo=WIB
+    )
     assert next_nudge(calendar, datetime(2026, 12, 1, 8, 59, tzinfo=WIB)) == datetime(
-        2026, 12, 1, 9, 0, tzinfo=WIB)
+        2026, 12, 1, 9, 0, tzinfo=WIB
+    )
     off = WorkCalendar(WIB, extra_days_off=[date(2026, 12, 1)])
     assert next_nudge(off, wednesday) == datetime(2026, 12, 2, 9, 0, tzinfo=WIB)
 
@@ -134,24 +142,49 @@ def test_attendance_can_be_corrected_from_the_end_until_the_deadline() -> None:
     assert not can_correct(ends, ends, 0)
 
 
-@pytest.mark.parametrize(("audience", "person", "covered"), [
-    ({"all_staff": True, "units": [], "public": False},
-     {"is_staff": True, "unit_code": None, "subscribed": False}, True),
-    ({"all_staff": True, "units": [], "public": False},
-     {"is_staff": False, "unit_code": None, "subscribed": True}, False),
-    ({"all_staff": False, "units": ["PEM"], "public": False},
-     {"is_staff": True, "unit_code": "PEM", "subscribed": False}, True),
-    ({"all_staff": False, "units": ["PEM"], "public": False},
-     {"is_staff": True, "unit_code": "PEMB", "subscribed": False}, False),
-    ({"all_staff": False, "units": ["PEM"], "public": False},
-     {"is_staff": False, "unit_code": "PEM", "subscribed": False}, False),
-    ({"all_staff": False, "units": [], "public": True},
-     {"is_staff": False, "unit_code": None, "subscribed": True}, True),
-    ({"all_staff": False, "units": [], "public": True},
-     {"is_staff": True, "unit_code": "PEM", "subscribed": False}, False),
-])
+@pytest.mark.parametrize(
+    ("audience", "person", "covered"),
+    [
+        (
+            {"all_staff": True, "units": [], "public": False},
+            {"is_staff": True, "unit_code": None, "subscribed": False},
+            True,
+        ),
+        (
+            {"all_staff": True, "units": [], "public": False},
+            {"is_staff": False, "unit_code": None, "subscribed": True},
+            False,
+        ),
+        (
+            {"all_staff": False, "units": ["PEM"], "public": False},
+            {"is_staff": True, "unit_code": "PEM", "subscribed": False},
+            True,
+        ),
+        (
+            {"all_staff": False, "units": ["PEM"], "public": False},
+            {"is_staff": True, "unit_code": "PEMB", "subscribed": False},
+            False,
+        ),
+        (
+            {"all_staff": False, "units": ["PEM"], "public": False},
+            {"is_staff": False, "unit_code": "PEM", "subscribed": False},
+            False,
+        ),
+        (
+            {"all_staff": False, "units": [], "public": True},
+            {"is_staff": False, "unit_code": None, "subscribed": True},
+            True,
+        ),
+        (
+            {"all_staff": False, "units": [], "public": True},
+            {"is_staff": True, "unit_code": "PEM", "subscribed": False},
+            False,
+        ),
+    ],
+)
 def test_audience_covers_staff_by_unit_or_all_and_subscribers_by_public(
-        audience: dict, person: dict, covered: bool) -> None:
+    audience: dict, person: dict, covered: bool
+) -> None:
     assert audience_covers(**audience, **person) is covered
 
 

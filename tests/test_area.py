@@ -23,11 +23,13 @@ def test_inside_and_on_the_edge_is_zero() -> None:
 
 def test_outside_measures_to_the_nearest_edge_or_corner() -> None:
     # Due south of the box: only the latitude differs.
-    assert km_outside(BOX, 3.650, 98.650) == pytest.approx(distance_km(3.650, 98.650, 3.660,
-                                                                       98.650))
+    assert km_outside(BOX, 3.650, 98.650) == pytest.approx(
+        distance_km(3.650, 98.650, 3.660, 98.650)
+    )
     # South-west of the box: to the corner.
-    assert km_outside(BOX, 3.600, 98.500) == pytest.approx(distance_km(3.600, 98.500, 3.660,
-                                                                       98.600))
+    assert km_outside(BOX, 3.600, 98.500) == pytest.approx(
+        distance_km(3.600, 98.500, 3.660, 98.600)
+    )
 
 
 def test_far_outside_only_beyond_the_margin() -> None:
@@ -40,7 +42,12 @@ def test_far_outside_only_beyond_the_margin() -> None:
 def test_the_bundled_office_file_covers_the_five_kelurahan() -> None:
     area = load_office().office.area
     # Approximate centres of the kelurahan: none may ask the citizen to confirm.
-    for latitude, longitude in [(3.742, 98.662), (3.717, 98.645), (3.700, 98.655),
-                                (3.690, 98.640), (3.725, 98.625)]:
+    for latitude, longitude in [
+        (3.742, 98.662),
+        (3.717, 98.645),
+        (3.700, 98.655),
+        (3.690, 98.640),
+        (3.725, 98.625),
+    ]:
         assert area.far_outside(latitude, longitude) is None
     assert area.far_outside(3.5897, 98.6781) == pytest.approx(7.9, abs=0.3)  # Medan Kota

@@ -7,8 +7,14 @@ from bot.core.catalog import CATALOG, Markup, placeholders, split_message, t, vi
 def test_callback_round_trip_and_strictness() -> None:
     data = SetLanguage("en").encode()
     assert parse_any(data) == SetLanguage("en")
-    for bad in ("", "v1:lang:set", "v1:lang:set:en:x", "v2:lang:set:en", "v1:lang:set:<b>",
-                "v1:lang:set:" + "e" * 70):
+    for bad in (
+        "",
+        "v1:lang:set",
+        "v1:lang:set:en:x",
+        "v2:lang:set:en",
+        "v1:lang:set:<b>",
+        "v1:lang:set:" + "e" * 70,
+    ):
         with pytest.raises(BadCallback):
             SetLanguage.parse(bad)
 
@@ -60,7 +66,7 @@ def test_english_counts_choose_singular_or_plural() -> None:
 
 
 def test_one_form_of_address_in_indonesian() -> None:
-    """"Anda" everywhere: the official SKM questions' "Saudara" too (one voice per bot)."""
+    """ "Anda" everywhere: the official SKM questions' "Saudara" too (one voice per bot)."""
     import re
 
     from bot.survey.texts import UNSUR_ID

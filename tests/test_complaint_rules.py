@@ -36,12 +36,21 @@ def wib(*args: int) -> datetime:
     return datetime(*args, tzinfo=WIB)
 
 
-@pytest.mark.parametrize(("text", "brief"), [
-    ("👍", True), ("👍👍🙏", True), ("ok", True), ("Siap!", True), ("siap pak", True),
-    ("...", True), ("ok_sip", True),
-    ("Segera kami cek", False), ("Petugas kami menuju lokasi siang ini.", False),
-    ("Lampu 3 tiang diganti", False),
-])
+@pytest.mark.parametrize(
+    ("text", "brief"),
+    [
+        ("👍", True),
+        ("👍👍🙏", True),
+        ("ok", True),
+        ("Siap!", True),
+        ("siap pak", True),
+        ("...", True),
+        ("ok_sip", True),
+        ("Segera kami cek", False),
+        ("Petugas kami menuju lokasi siang ini.", False),
+        ("Lampu 3 tiang diganti", False),
+    ],
+)
 def test_a_reply_of_emoji_or_fewer_than_three_words_is_brief(text: str, brief: bool) -> None:
     assert is_brief(text) is brief
 
@@ -49,10 +58,14 @@ def test_a_reply_of_emoji_or_fewer_than_three_words_is_brief(text: str, brief: b
 def test_transitions() -> None:
     check(Action.ACCEPT, Status.BARU)
     check(Action.REOPEN, Status.SELESAI)
-    for action, status in [(Action.ACCEPT, Status.DIPROSES), (Action.REOPEN, Status.DITUTUP),
-                           (Action.ACCEPT, Status.DIBUKA_KEMBALI),
-                           (Action.ASK_INFO, Status.MENUNGGU_WARGA),
-                           (Action.RESOLVE, Status.SELESAI), (Action.REASSIGN, Status.DITUTUP)]:
+    for action, status in [
+        (Action.ACCEPT, Status.DIPROSES),
+        (Action.REOPEN, Status.DITUTUP),
+        (Action.ACCEPT, Status.DIBUKA_KEMBALI),
+        (Action.ASK_INFO, Status.MENUNGGU_WARGA),
+        (Action.RESOLVE, Status.SELESAI),
+        (Action.REASSIGN, Status.DITUTUP),
+    ]:
         with pytest.raises(InvalidTransition):
             check(action, status)
     assert status_after_reply(Status.BARU) is Status.DIPROSES
@@ -79,8 +92,9 @@ def test_warning_at_three_quarters_of_the_working_span() -> None:
     assert warn_time(CAL, start, due, DAY) == wib(2026, 11, 25, 15)
     late = wib(2026, 11, 26, 8, 30)  # only 30 minutes left: warn now
     assert warn_time(CAL, late, due, DAY) == late
-    times = check_times(CAL, start, ack=(due, DAY), resolve=(CAL.add_working_days(start, 5),
-                                                            5 * DAY))
+    times = check_times(
+        CAL, start, ack=(due, DAY), resolve=(CAL.add_working_days(start, 5), 5 * DAY)
+    )
     assert times["ack_breach"] == due
     assert times["resolve_warn"] == CAL.add_working_time(start, DAY * 3.75)
     assert "ack_warn" not in check_times(CAL, start, ack=None, resolve=(due, DAY))
@@ -99,13 +113,34 @@ def test_routing() -> None:
 
 def _complaint(**fields) -> Complaint:
     base = dict.fromkeys(COLUMNS, 0)
-    base.update(number="MRL-2611-0001", status="baru", unit_code="PEMB", named_unit_code=None,
-                reporter_id=7, confidential=False, category_code="INFRA", kelurahan_code=None,
-                description="x", latitude=None, longitude=None, status_before_wait=None,
-                assignee_id=None, paused_at=None, acknowledged_at=None, first_response_at=None,
-                resolved_at=None, closed_at=None, ack_work_seconds=None,
-                resolve_work_seconds=None, ack_on_time=None, resolve_on_time=None,
-                resolution_note=None, rating=None, rating_comment=None, rated_at=None)
+    base.update(
+        number="MRL-2611-0001",
+        status="baru",
+        unit_code="PEMB",
+        named_unit_code=None,
+        reporter_id=7,
+        confidential=False,
+        category_code="INFRA",
+        kelurahan_code=None,
+        description="x",
+        latitude=None,
+        longitude=None,
+        status_before_wait=None,
+        assignee_id=None,
+        paused_at=None,
+        acknowledged_at=None,
+        first_response_at=None,
+        resolved_at=None,
+        closed_at=None,
+        ack_work_seconds=None,
+        resolve_work_seconds=None,
+        ack_on_time=None,
+        resolve_on_time=None,
+        resolution_note=None,
+        rating=None,
+        rating_comment=None,
+        rated_at=None,
+    )
     base.update(fields)
     return Complaint(**base)
 
@@ -114,8 +149,9 @@ def test_access() -> None:
     complaint = _complaint()
     assert can_act(Role.STAF, "PEMB", complaint) and can_act(Role.SUPERVISOR, None, complaint)
     assert not can_act(Role.STAF, "PEM", complaint) and not can_act(Role.CITIZEN, None, complaint)
-    assert can_view(Role.CITIZEN, 7, None, complaint) and not can_view(Role.CITIZEN, 8, None,
-                                                                        complaint)
+    assert can_view(Role.CITIZEN, 7, None, complaint) and not can_view(
+        Role.CITIZEN, 8, None, complaint
+    )
     conduct = replace(complaint, unit_code="SEKRET", named_unit_code="SEKRET")
     assert not can_act(Role.KEPALA, "SEKRET", conduct)  # never the officer's own unit
     assert can_act(Role.SUPERVISOR, None, conduct)
@@ -123,21 +159,39 @@ def test_access() -> None:
 
 def test_durations_are_whole_working_days() -> None:
     assert CAL.working_time_between(wib(2026, 11, 27, 15), wib(2026, 11, 30, 9)) == timedelta(
-        hours=2)
+        hours=2
+    )
 
 
-@pytest.mark.parametrize("typed", [
-    "MRL-2611-0001", "mrl-2611-0001", " MRL-2611-0001. ", "#MRL-2611-0001", "MRL 2611 0001",
-    "mrl-2611-1", "MRL26110001", "MRL-2611-0001)",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "MRL-2611-0001",
+        "mrl-2611-0001",
+        " MRL-2611-0001. ",
+        "#MRL-2611-0001",
+        "MRL 2611 0001",
+        "mrl-2611-1",
+        "MRL26110001",
+        "MRL-2611-0001)",
+    ],
+)
 def test_a_loosely_typed_tracking_number_is_understood(typed: str) -> None:
     assert parse_tracking_number(typed, "MRL") == "MRL-2611-0001"
 
 
-@pytest.mark.parametrize("typed", [
-    "Blok 1234 5", "MRL-26-0001", "MRL-2611-", "foo bar", "MRL-2611-0001 tolong dicek",
-    "MRL-2611-99999999999999999999", "",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Blok 1234 5",
+        "MRL-26-0001",
+        "MRL-2611-",
+        "foo bar",
+        "MRL-2611-0001 tolong dicek",
+        "MRL-2611-99999999999999999999",
+        "",
+    ],
+)
 def test_other_text_is_not_a_tracking_number(typed: str) -> None:
     assert parse_tracking_number(typed, "MRL") is None
 

@@ -73,17 +73,21 @@ def test_both_weights() -> None:
     assert (with_rounded.converted, with_rounded.grade.mutu) == (Decimal("87.62"), "B")
 
 
-@pytest.mark.parametrize(("total", "answered", "converted", "mutu", "kinerja"), [
-    (6499, 2500, "64.99", "D", "tidak_baik"),    # NRR 2.5996
-    (260, 100, "65.00", "C", "kurang_baik"),     # NRR 2.6
-    (3064, 1000, "76.60", "C", "kurang_baik"),   # NRR 3.064
-    (7661, 2500, "76.61", "B", "baik"),          # NRR 3.0644
-    (3532, 1000, "88.30", "B", "baik"),          # NRR 3.532
-    (8831, 2500, "88.31", "A", "sangat_baik"),   # NRR 3.5324
-    (12999, 5000, "65.00", "C", "kurang_baik"),  # 64.995 is reported, and graded, as 65.00
-])
-def test_every_grade_boundary(total: int, answered: int, converted: str, mutu: str,
-                              kinerja: str) -> None:
+@pytest.mark.parametrize(
+    ("total", "answered", "converted", "mutu", "kinerja"),
+    [
+        (6499, 2500, "64.99", "D", "tidak_baik"),  # NRR 2.5996
+        (260, 100, "65.00", "C", "kurang_baik"),  # NRR 2.6
+        (3064, 1000, "76.60", "C", "kurang_baik"),  # NRR 3.064
+        (7661, 2500, "76.61", "B", "baik"),  # NRR 3.0644
+        (3532, 1000, "88.30", "B", "baik"),  # NRR 3.532
+        (8831, 2500, "88.31", "A", "sangat_baik"),  # NRR 3.5324
+        (12999, 5000, "65.00", "C", "kurang_baik"),  # 64.995 is reported, and graded, as 65.00
+    ],
+)
+def test_every_grade_boundary(
+    total: int, answered: int, converted: str, mutu: str, kinerja: str
+) -> None:
     result = compute(answered, uniform(total, answered))
     assert result.converted == Decimal(converted)
     assert (result.grade.mutu, result.grade.kinerja) == (mutu, kinerja)
@@ -111,8 +115,7 @@ def test_no_respondent_and_an_unanswered_unsur() -> None:
 
 def test_answers_are_read_by_key_not_position() -> None:
     in_order = dict(zip(KEYS, MIXED, strict=True))
-    u9_before_u8 = {k: in_order[k] for k in ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U9",
-                                              "U8"]}
+    u9_before_u8 = {k: in_order[k] for k in ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U9", "U8"]}
     assert from_answers([u9_before_u8]) == from_answers([in_order])
     with pytest.raises(ValueError):
         sums_of([{"U10": 4}])
@@ -120,10 +123,20 @@ def test_answers_are_read_by_key_not_position() -> None:
         sums_of([{"U1": 5}])
 
 
-@pytest.mark.parametrize(("population", "sample"), [
-    (100, 80), (1000, 278), (1_000_000, 384), (10**9, 384),
-    (10, 10), (50, 44), (200, 132), (500, 217), (1, 1),
-])
+@pytest.mark.parametrize(
+    ("population", "sample"),
+    [
+        (100, 80),
+        (1000, 278),
+        (1_000_000, 384),
+        (10**9, 384),
+        (10, 10),
+        (50, 44),
+        (200, 132),
+        (500, 217),
+        (1, 1),
+    ],
+)
 def test_krejcie_morgan(population: int, sample: int) -> None:
     assert minimum_sample(population) == sample
 

@@ -11,7 +11,11 @@ from storage.core import reference
 def test_bundled_office_matches_the_domain() -> None:
     office = load_office()
     assert [k.name for k in office.kelurahan] == [
-        "Labuhan Deli", "Paya Pasir", "Rengas Pulau", "Tanah Enam Ratus", "Terjun",
+        "Labuhan Deli",
+        "Paya Pasir",
+        "Rengas Pulau",
+        "Tanah Enam Ratus",
+        "Terjun",
     ]
     codes = {u.code for u in office.units}
     assert {"SEKRET", "PEM", "TRANTIB", "PEMB", "KESOS", "PELAYANAN"} <= codes

@@ -41,8 +41,22 @@ PERIODS = [
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("reports") / "seeded.db"
-    seed.main(["--db", str(path), "--complaints", "4000", "--citizens", "800", "--years", "2",
-               "--end", END.isoformat(), "--seed", "11"])
+    seed.main(
+        [
+            "--db",
+            str(path),
+            "--complaints",
+            "4000",
+            "--citizens",
+            "800",
+            "--years",
+            "2",
+            "--end",
+            END.isoformat(),
+            "--seed",
+            "11",
+        ]
+    )
     return path
 
 
@@ -69,39 +83,51 @@ def python_tally(rows: list[Row]) -> reports.Tally:
         return sum(r[column] for r in rows if r[column] is not None)
 
     return reports.Tally(
-        received=len(rows), ack_known=count("ack_on_time"), ack_on_time=total("ack_on_time"),
-        resolve_known=count("resolve_on_time"), resolve_on_time=total("resolve_on_time"),
-        reopened=sum(1 for r in rows if r["reopen_count"] > 0), rated=count("rating"),
+        received=len(rows),
+        ack_known=count("ack_on_time"),
+        ack_on_time=total("ack_on_time"),
+        resolve_known=count("resolve_on_time"),
+        resolve_on_time=total("resolve_on_time"),
+        reopened=sum(1 for r in rows if r["reopen_count"] > 0),
+        rated=count("rating"),
         rating_sum=total("rating"),
     )
 
 
 def within(rows: list[Row], start: int, end: int, unit: str | None = None) -> list[Row]:
-    return [r for r in rows if start <= r["created_at"] < end
-            and (unit is None or r["unit_code"] == unit)]
+    return [
+        r
+        for r in rows
+        if start <= r["created_at"] < end and (unit is None or r["unit_code"] == unit)
+    ]
 
 
 @pytest.mark.parametrize(("start", "end"), PERIODS)
-async def test_cells_and_totals_match_python(db: Database, rows: list[Row], start: int,
-                                             end: int) -> None:
+async def test_cells_and_totals_match_python(
+    db: Database, rows: list[Row], start: int, end: int
+) -> None:
     chosen = within(rows, start, end)
     groups: dict[tuple, list[Row]] = defaultdict(list)
     for r in chosen:
         groups[(r["unit_code"], r["status"], r["category_code"], r["kelurahan_code"])].append(r)
     cells = await reports.cells(db, start, end)
-    assert {(c.unit_code, c.status, c.category_code, c.kelurahan_code): c.tally
-            for c in cells} == {key: python_tally(group) for key, group in groups.items()}
+    assert {(c.unit_code, c.status, c.category_code, c.kelurahan_code): c.tally for c in cells} == {
+        key: python_tally(group) for key, group in groups.items()
+    }
     assert await reports.totals(db, start, end) == python_tally(chosen)
     for unit in ("PEMB", "SEKRET"):
         assert await reports.totals(db, start, end, unit) == python_tally(
-            within(rows, start, end, unit))
+            within(rows, start, end, unit)
+        )
         unit_cells = await reports.cells(db, start, end, unit)
         assert sum((c.tally for c in unit_cells), reports.Tally()) == python_tally(
-            within(rows, start, end, unit))
+            within(rows, start, end, unit)
+        )
 
 
-@pytest.mark.parametrize(("start", "end"), [
-    *PERIODS[:2], (epoch(date(2026, 11, 2)), epoch(date(2026, 11, 16)))])
+@pytest.mark.parametrize(
+    ("start", "end"), [*PERIODS[:2], (epoch(date(2026, 11, 2)), epoch(date(2026, 11, 16)))]
+)
 @pytest.mark.parametrize("measure", ["ack", "resolve"])
 @pytest.mark.parametrize("unit", [None, "PEM"])
 async def test_ranked_values_match_python_with_both_strategies(
@@ -112,8 +138,9 @@ async def test_ranked_values_match_python_with_both_strategies(
     assert values, "the seeded period should have values"
     for offset in {0, len(values) // 2, (len(values) * 9) // 10, len(values) - 1}:
         for sort_limit in (0, 10**9):  # value index / sorting the period
-            found = await reports.value_at(db, measure, start, end, offset, len(values), unit,
-                                           sort_limit=sort_limit)
+            found = await reports.value_at(
+                db, measure, start, end, offset, len(values), unit, sort_limit=sort_limit
+            )
             assert found == values[offset], (offset, sort_limit)
     assert await reports.value_at(db, measure, start, end, len(values), len(values), unit) is None
 
@@ -122,15 +149,20 @@ async def test_weekly_series_match_python(db: Database, rows: list[Row]) -> None
     mondays = [date(2026, 9, 7) + timedelta(weeks=i) for i in range(12)]
     weeks = [(epoch(m), epoch(m + timedelta(weeks=1))) for m in mondays]
     units = ["SEKRET", "PEMB", "PELAYANAN"]
-    found = {(c.week, c.unit_code): (c.received, c.resolved, c.resolved_on_time)
-             for c in await reports.weekly(db, weeks, units)}
+    found = {
+        (c.week, c.unit_code): (c.received, c.resolved, c.resolved_on_time)
+        for c in await reports.weekly(db, weeks, units)
+    }
     assert len(found) == len(weeks) * len(units)
     for index, (start, end) in enumerate(weeks):
         for unit in units:
             chosen = within(rows, start, end, unit)
             resolved = [r for r in chosen if r["resolve_on_time"] is not None]
-            assert found[(index, unit)] == (len(chosen), len(resolved),
-                                            sum(r["resolve_on_time"] for r in resolved))
+            assert found[(index, unit)] == (
+                len(chosen),
+                len(resolved),
+                sum(r["resolve_on_time"] for r in resolved),
+            )
 
 
 async def test_overdue_matches_python(db: Database, rows: list[Row]) -> None:
@@ -139,18 +171,22 @@ async def test_overdue_matches_python(db: Database, rows: list[Row]) -> None:
             return min(r["ack_due_at"], r["resolve_due_at"])
         return r["resolve_due_at"]
 
-    late = [r for r in rows
-            if r["status"] in ("baru", "diterima", "diproses", "dibuka_kembali")
-            and ((r["acknowledged_at"] is None and r["ack_due_at"] < NOW)
-                 or r["resolve_due_at"] < NOW)]
+    late = [
+        r
+        for r in rows
+        if r["status"] in ("baru", "diterima", "diproses", "dibuka_kembali")
+        and ((r["acknowledged_at"] is None and r["ack_due_at"] < NOW) or r["resolve_due_at"] < NOW)
+    ]
     assert late, "the seeder leaves some complaints unhandled"
     assert await reports.overdue_counts(db, NOW) == dict(Counter(r["unit_code"] for r in late))
-    on_clock = [r for r in rows
-                if r["status"] in ("baru", "diterima", "diproses", "dibuka_kembali")]
+    on_clock = [
+        r for r in rows if r["status"] in ("baru", "diterima", "diproses", "dibuka_kembali")
+    ]
     backlog = await reports.backlog(db, NOW)
     assert {code: (b.open, b.late) for code, b in backlog.items()} == {
         code: (n, sum(r["unit_code"] == code for r in late))
-        for code, n in Counter(r["unit_code"] for r in on_clock).items()}
+        for code, n in Counter(r["unit_code"] for r in on_clock).items()
+    }
     listed = await reports.overdue(db, NOW, 25)
     expected = sorted(late, key=lambda r: (late_since(r), r["id"]))[:25]
     assert [o.id for o in listed] == [r["id"] for r in expected]
@@ -162,9 +198,14 @@ async def test_overdue_matches_python(db: Database, rows: list[Row]) -> None:
 async def test_adoption_matches_python(db: Database) -> None:
     start, end = PERIODS[1]
     staff = await db.fetchall(
-        "SELECT telegram_id, unit_code FROM people WHERE role IN ('staf', 'kepala')")
-    acted = {r["actor_id"] for r in await db.fetchall(
-        "SELECT DISTINCT actor_id FROM complaint_events WHERE at >= ? AND at < ?", (start, end))}
+        "SELECT telegram_id, unit_code FROM people WHERE role IN ('staf', 'kepala')"
+    )
+    acted = {
+        r["actor_id"]
+        for r in await db.fetchall(
+            "SELECT DISTINCT actor_id FROM complaint_events WHERE at >= ? AND at < ?", (start, end)
+        )
+    }
     found = await reports.adoption(db, start, end)
     for unit in {s["unit_code"] for s in staff}:
         members = [s["telegram_id"] for s in staff if s["unit_code"] == unit]
@@ -209,10 +250,12 @@ async def test_query_plans_read_covering_indexes_without_sorting(db: Database) -
     assert "TEMP B-TREE" not in plan
     await reports.totals(spy, start, end)
     assert "COVERING INDEX complaints_report_time (created_at>? AND created_at<?)" in (
-        spy.only_plan())
+        spy.only_plan()
+    )
     await reports.totals(spy, start, end, "PEMB")
     assert "COVERING INDEX complaints_report_unit_time (unit_code=? AND created_at>?" in (
-        spy.only_plan())
+        spy.only_plan()
+    )
     await reports.value_at(spy, "resolve", start, end, 10, 100, sort_limit=0)
     plan = spy.only_plan()
     assert "COVERING INDEX complaints_resolve_work" in plan and "TEMP B-TREE" not in plan
@@ -224,8 +267,9 @@ async def test_query_plans_read_covering_indexes_without_sorting(db: Database) -
     assert "COVERING INDEX complaints_report_time (created_at>?" in spy.only_plan()
     await reports.weekly(spy, [(start, end)], ["PEM"])
     plan = spy.only_plan()
-    assert plan.count("COVERING INDEX complaints_report_unit_time (unit_code=? AND created_at>?"
-                      ) == 3
+    assert (
+        plan.count("COVERING INDEX complaints_report_unit_time (unit_code=? AND created_at>?") == 3
+    )
     await reports.overdue_counts(spy, NOW)
     assert "COVERING INDEX complaints_open_deadlines" in spy.only_plan()
     await reports.backlog(spy, NOW)
@@ -238,14 +282,16 @@ async def test_query_plans_read_covering_indexes_without_sorting(db: Database) -
     assert "USING COVERING INDEX people_by_role" in plan
 
 
-
 # --- the survey and activity sheets, and JP as of a past moment -----------------------------
+
 
 async def test_survey_pages_give_every_response_once_in_order(db: Database) -> None:
     start, end = PERIODS[1]
     raw = await db.fetchall(
         "SELECT * FROM survey_responses WHERE submitted_at >= ? AND submitted_at < ? "
-        "ORDER BY submitted_at, id", (start, end))
+        "ORDER BY submitted_at, id",
+        (start, end),
+    )
     answers = defaultdict(dict)
     for row in await db.fetchall("SELECT * FROM survey_answers"):
         answers[row["response_id"]][row["unsur"]] = row["score"]
@@ -255,31 +301,34 @@ async def test_survey_pages_give_every_response_once_in_order(db: Database) -> N
     found = [r for page in pages for r in page]
     assert [r.id for r in found] == [r["id"] for r in raw]
     assert all(r.answers == answers[r.id] and len(r.answers) == 9 for r in found)
-    assert [(r.gender, r.suggestion) for r in found] == [(r["gender"], r["suggestion"])
-                                                        for r in raw]
+    assert [(r.gender, r.suggestion) for r in found] == [
+        (r["gender"], r["suggestion"]) for r in raw
+    ]
     assert await report_sheets.count_responses(db, start, end) == len(raw)
     assert [p async for p in report_sheets.survey_pages(db, *PERIODS[3])] == []
 
 
 async def test_attendees_match_the_saved_attendance(db: Database) -> None:
     saved = await db.fetchall(
-        "SELECT id FROM activities WHERE attendance_saved_at IS NOT NULL ORDER BY id LIMIT 5")
+        "SELECT id FROM activities WHERE attendance_saved_at IS NOT NULL ORDER BY id LIMIT 5"
+    )
     ids = [r["id"] for r in saved]
     found = await report_sheets.attendees(db, ids)
     for activity_id in ids:
         present = await db.fetchall(
             "SELECT person_id FROM activity_invitations WHERE activity_id = ? AND attended = 1",
-            (activity_id,))
+            (activity_id,),
+        )
         assert len(found[activity_id]) == len(present)
     assert sum(len(v) for v in found.values()) > 0
 
 
-async def test_staff_jp_until_a_moment_counts_only_trainings_started_before(
-        db: Database) -> None:
+async def test_staff_jp_until_a_moment_counts_only_trainings_started_before(db: Database) -> None:
     until = epoch(date(2026, 6, 1))
     credits = await db.fetchall(
         """SELECT c.person_id, c.jp, a.starts_at FROM jp_credits c
-           JOIN activities a ON a.id = c.activity_id WHERE c.year = 2026""")
+           JOIN activities a ON a.id = c.activity_id WHERE c.year = 2026"""
+    )
     expected: Counter[int] = Counter()
     for row in credits:
         if row["starts_at"] < until:

@@ -28,10 +28,21 @@ WIB = ZoneInfo("Asia/Jakarta")
 TODAY = date(2026, 11, 25)
 
 
-@pytest.mark.parametrize(("count", "fraction", "offset"), [
-    (1, 0.5, 0), (2, 0.5, 0), (3, 0.5, 1), (4, 0.5, 1), (5, 0.5, 2),
-    (10, 0.9, 8), (11, 0.9, 9), (4, 0.9, 3), (1, 0.9, 0), (100, 0.9, 89),
-])
+@pytest.mark.parametrize(
+    ("count", "fraction", "offset"),
+    [
+        (1, 0.5, 0),
+        (2, 0.5, 0),
+        (3, 0.5, 1),
+        (4, 0.5, 1),
+        (5, 0.5, 2),
+        (10, 0.9, 8),
+        (11, 0.9, 9),
+        (4, 0.9, 3),
+        (1, 0.9, 0),
+        (100, 0.9, 89),
+    ],
+)
 def test_nearest_rank_offsets(count: int, fraction: float, offset: int) -> None:
     assert rank_offset(count, fraction) == offset
 
@@ -83,7 +94,12 @@ def test_ranking_order() -> None:
     assert score(units[2]) == pytest.approx(100 * (0.4 * 0.8 + 0.2 + 0.2 * 0.875 + 0.2))
     assert score(units[3]) is None  # only received (and late) complaints: no result yet
     assert [u.unit_code for u in ranking(units)] == [
-        "BUSIER", "STEADY", "REOPENED", "BEHIND", "EMPTY"]
+        "BUSIER",
+        "STEADY",
+        "REOPENED",
+        "BEHIND",
+        "EMPTY",
+    ]
 
 
 def test_a_part_without_data_is_left_out_of_the_score() -> None:
@@ -106,8 +122,10 @@ def test_period_labels() -> None:
     week = parse_period("minggu", TODAY)
     assert period_label("id", week) == "minggu 23 November 2026 – 29 November 2026"
     assert period_label("id", week.previous()).startswith("minggu 16 November")
-    assert (period_label("id", parse_period("2026-11-01..2026-11-15", TODAY))
-            == "1 November 2026 – 15 November 2026")
+    assert (
+        period_label("id", parse_period("2026-11-01..2026-11-15", TODAY))
+        == "1 November 2026 – 15 November 2026"
+    )
 
 
 def test_chart_keeps_at_most_eight_colours_and_draws_a_png() -> None:
@@ -116,9 +134,19 @@ def test_chart_keeps_at_most_eight_colours_and_draws_a_png() -> None:
     assert len(limited) == 8 and limited[-1].label == "Lainnya"
     assert limited[-1].counts == [0 + 1 + 2, 1 + 2 + 3]  # the three smallest, summed
     assert sum(sum(s.counts) for s in limited) == sum(sum(s.counts) for s in stacks)
-    chart = WeeklyChart("id", "Pengaduan per minggu", "November 2026",
-                        [date(2026, 11, 2), date(2026, 11, 9)], stacks, [0.5, None],
-                        "Jumlah", "Tepat waktu (%)", "Tepat waktu", "Lainnya", "Minggu mulai")
+    chart = WeeklyChart(
+        "id",
+        "Pengaduan per minggu",
+        "November 2026",
+        [date(2026, 11, 2), date(2026, 11, 9)],
+        stacks,
+        [0.5, None],
+        "Jumlah",
+        "Tepat waktu (%)",
+        "Tepat waktu",
+        "Lainnya",
+        "Minggu mulai",
+    )
     png = render_weekly(chart)
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
@@ -130,16 +158,18 @@ def wib(*args: int) -> datetime:
     return datetime(*args, tzinfo=WIB)
 
 
-@pytest.mark.parametrize(("after", "due"), [
-    (wib(2026, 11, 27, 10), wib(2026, 12, 1, 7, 30)),  # 1 December 2026 is a Tuesday
-    (wib(2026, 12, 1, 7, 29), wib(2026, 12, 1, 7, 30)),
-    (wib(2026, 12, 1, 7, 30), wib(2027, 1, 4, 7, 30)),  # strictly after; 1 Jan a holiday
-    (wib(2027, 1, 1, 8), wib(2027, 1, 4, 7, 30)),
-    (wib(2027, 1, 4, 7, 30), wib(2027, 2, 1, 7, 30)),  # Monday 1 February
-    (wib(2026, 7, 15), wib(2026, 8, 3, 7, 30)),  # 1–2 August 2026: a weekend
-])
-def test_the_monthly_digest_is_due_on_the_first_working_day(after: datetime,
-                                                          due: datetime) -> None:
+@pytest.mark.parametrize(
+    ("after", "due"),
+    [
+        (wib(2026, 11, 27, 10), wib(2026, 12, 1, 7, 30)),  # 1 December 2026 is a Tuesday
+        (wib(2026, 12, 1, 7, 29), wib(2026, 12, 1, 7, 30)),
+        (wib(2026, 12, 1, 7, 30), wib(2027, 1, 4, 7, 30)),  # strictly after; 1 Jan a holiday
+        (wib(2027, 1, 1, 8), wib(2027, 1, 4, 7, 30)),
+        (wib(2027, 1, 4, 7, 30), wib(2027, 2, 1, 7, 30)),  # Monday 1 February
+        (wib(2026, 7, 15), wib(2026, 8, 3, 7, 30)),  # 1–2 August 2026: a weekend
+    ],
+)
+def test_the_monthly_digest_is_due_on_the_first_working_day(after: datetime, due: datetime) -> None:
     calendar = WorkCalendar(WIB, time(8), time(16))
     assert monthly_due(calendar, after, time(7, 30)) == due
 
@@ -147,8 +177,9 @@ def test_the_monthly_digest_is_due_on_the_first_working_day(after: datetime,
 def test_the_monthly_digest_reports_on_the_month_before() -> None:
     assert month_before(wib(2027, 1, 4, 7, 30), WIB) == parse_period("2026-12", TODAY)
     assert month_before(wib(2026, 12, 1, 7, 30), WIB) == parse_period("2026-11", TODAY)
-    assert month_before(datetime(2026, 12, 1, 0, 30, tzinfo=ZoneInfo("UTC")), WIB) == \
-        parse_period("2026-11", TODAY)  # 07:30 WIB is still 1 December
+    assert month_before(datetime(2026, 12, 1, 0, 30, tzinfo=ZoneInfo("UTC")), WIB) == parse_period(
+        "2026-11", TODAY
+    )  # 07:30 WIB is still 1 December
 
 
 def test_standing_figures_are_read_at_the_end_of_a_past_period_or_now() -> None:

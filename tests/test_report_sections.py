@@ -15,7 +15,8 @@ def test_the_weakest_unsur_and_its_ties() -> None:
     one = from_answers([answers(4, 4, 2, 4, 4, 4, 4, 3, 4)])
     assert [u.key for u in lowest(one)] == ["U3"]
     assert render_weakest("id", one) == (
-        "🔧 Unsur SKM terlemah: <b>U3 Waktu Penyelesaian</b> — NRR 2,00 (mutu D)")
+        "🔧 Unsur SKM terlemah: <b>U3 Waktu Penyelesaian</b> — NRR 2,00 (mutu D)"
+    )
     tied = from_answers([answers(3, 3, 4, 3, 4, 4, 3, 4, 4)])
     assert [u.key for u in lowest(tied)] == ["U1", "U2", "U4", "U7"]
     text = render_weakest("en", tied)
@@ -27,11 +28,15 @@ def test_the_ikm_line_with_change_and_sample() -> None:
     now = from_answers([answers(4, 4, 4, 4, 4, 4, 4, 4, 4), answers(3, 3, 3, 3, 3, 3, 3, 3, 3)])
     before = from_answers([answers(3, 3, 3, 3, 3, 3, 3, 3, 3)])
     text = render_ikm("id", PeriodIkm(now, before, minimum_sample=130))
-    assert text == ("😊 IKM survei kepuasan: <b>87,50</b> (▲ 12,50) · mutu <b>B</b> (Baik)\n"
-                    "     dari 2 responden (▲ 1) · ⚠️ kurang dari sampel minimum 130")
+    assert text == (
+        "😊 IKM survei kepuasan: <b>87,50</b> (▲ 12,50) · mutu <b>B</b> (Baik)\n"
+        "     dari 2 responden (▲ 1) · ⚠️ kurang dari sampel minimum 130"
+    )
     english = render_ikm("en", PeriodIkm(before, None, minimum_sample=1))
-    assert english == ("😊 Satisfaction index (IKM): <b>75.00</b> · grade <b>C</b> (Poor)\n"
-                       "     respondents: 1 (▲ 1)")
+    assert english == (
+        "😊 Satisfaction index (IKM): <b>75.00</b> · grade <b>C</b> (Poor)\n"
+        "     respondents: 1 (▲ 1)"
+    )
     same = render_ikm("id", PeriodIkm(before, before, minimum_sample=None))
     assert "<b>75,00</b> (= tetap)" in same and "1 responden (= tetap)" in same
 

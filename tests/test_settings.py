@@ -53,8 +53,12 @@ def test_reminder_offsets() -> None:
 
 def _cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None):
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", **(env or {})}, timeout=60,
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={"PATH": "/usr/bin:/bin", **(env or {})},
+        timeout=60,
     )
 
 
@@ -66,8 +70,13 @@ def test_run_without_token_exits_2_with_one_line(tmp_path: Path) -> None:
 
 
 def test_check_config_accepts_the_example(tmp_path: Path) -> None:
-    result = _cli("--env-file", str(ROOT / "config.example.env"), "check-config", cwd=tmp_path,
-                  env={"PYTHONPATH": str(ROOT)})
+    result = _cli(
+        "--env-file",
+        str(ROOT / "config.example.env"),
+        "check-config",
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT)},
+    )
     assert result.returncode == 0, result.stderr
     assert "Settings OK" in result.stdout
 
@@ -85,8 +94,11 @@ def test_one_bot_per_database(tmp_path: Path) -> None:
     from bot.core.instance_lock import AlreadyRunning, single_instance
 
     database = tmp_path / "data" / "marelan.db"
-    with (single_instance(database), pytest.raises(AlreadyRunning, match="already running"),
-          single_instance(database)):
+    with (
+        single_instance(database),
+        pytest.raises(AlreadyRunning, match="already running"),
+        single_instance(database),
+    ):
         pass
     with single_instance(database):  # released when the first one ended
         pass

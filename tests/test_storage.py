@@ -21,8 +21,9 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 async def _queue(db: Database, chat_id: int, text: str, priority: int = 5) -> int:
     async with db.transaction() as tx:
-        return await outbox.enqueue(tx, chat_id, "sendMessage", {"text": text}, 0,
-                                    priority=priority)
+        return await outbox.enqueue(
+            tx, chat_id, "sendMessage", {"text": text}, 0, priority=priority
+        )
 
 
 async def test_one_head_per_chat_and_urgent_first(db: Database) -> None:
@@ -48,8 +49,9 @@ async def test_rows_in_flight_during_a_crash_are_retried_once(db: Database) -> N
 
 async def test_sent_rows_remember_their_message(db: Database) -> None:
     async with db.transaction() as tx:
-        row_id = await outbox.enqueue(tx, -5, "sendMessage", {"text": "t"}, 0,
-                                      ref_kind="alert", ref_id=7)
+        row_id = await outbox.enqueue(
+            tx, -5, "sendMessage", {"text": "t"}, 0, ref_kind="alert", ref_id=7
+        )
     row = (await outbox.next_batch(db, 1))[0]
     assert row.id == row_id
     async with db.transaction() as tx:
@@ -84,10 +86,16 @@ async def test_files_of_rows_still_waiting_are_kept(db: Database) -> None:
     async with db.transaction() as tx:
         waiting = await outbox_files.store(tx, b"png", 0)
         done = await outbox_files.store(tx, b"png", 0)
-        await outbox.enqueue(tx, 1, "sendPhoto", {
-            "upload_ref": outbox_files.upload_ref("photo", waiting, "a.png")}, 0)
-        await outbox.enqueue(tx, 2, "sendPhoto", {
-            "upload_ref": outbox_files.upload_ref("photo", done, "b.png")}, 0)
+        await outbox.enqueue(
+            tx,
+            1,
+            "sendPhoto",
+            {"upload_ref": outbox_files.upload_ref("photo", waiting, "a.png")},
+            0,
+        )
+        await outbox.enqueue(
+            tx, 2, "sendPhoto", {"upload_ref": outbox_files.upload_ref("photo", done, "b.png")}, 0
+        )
     sent = next(r for r in await outbox.next_batch(db, 10) if r.chat_id == 2)
     async with db.transaction() as tx:
         await outbox.mark_sent(tx, sent, 9, 10)

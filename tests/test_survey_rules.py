@@ -20,19 +20,22 @@ from tests.test_office import _write
 #: The table of domain.md (PermenPANRB 14/2017), copied by hand: labels of scores 1 → 4.
 REGULATION = {
     "U1": ("Persyaratan", "Tidak sesuai · Kurang sesuai · Sesuai · Sangat sesuai"),
-    "U2": ("Sistem, Mekanisme, dan Prosedur",
-           "Tidak mudah · Kurang mudah · Mudah · Sangat mudah"),
+    "U2": ("Sistem, Mekanisme, dan Prosedur", "Tidak mudah · Kurang mudah · Mudah · Sangat mudah"),
     "U3": ("Waktu Penyelesaian", "Tidak cepat · Kurang cepat · Cepat · Sangat cepat"),
     "U4": ("Biaya/Tarif", "Sangat mahal · Cukup mahal · Murah · Gratis"),
-    "U5": ("Produk Spesifikasi Jenis Pelayanan",
-           "Tidak sesuai · Kurang sesuai · Sesuai · Sangat sesuai"),
-    "U6": ("Kompetensi Pelaksana",
-           "Tidak kompeten · Kurang kompeten · Kompeten · Sangat kompeten"),
-    "U7": ("Perilaku Pelaksana", "Tidak sopan dan ramah · Kurang sopan dan ramah · "
-           "Sopan dan ramah · Sangat sopan dan ramah"),
-    "U8": ("Penanganan Pengaduan, Saran dan Masukan",
-           "Tidak ada · Ada tetapi tidak berfungsi · Berfungsi kurang maksimal · "
-           "Dikelola dengan baik"),
+    "U5": (
+        "Produk Spesifikasi Jenis Pelayanan",
+        "Tidak sesuai · Kurang sesuai · Sesuai · Sangat sesuai",
+    ),
+    "U6": ("Kompetensi Pelaksana", "Tidak kompeten · Kurang kompeten · Kompeten · Sangat kompeten"),
+    "U7": (
+        "Perilaku Pelaksana",
+        "Tidak sopan dan ramah · Kurang sopan dan ramah · Sopan dan ramah · Sangat sopan dan ramah",
+    ),
+    "U8": (
+        "Penanganan Pengaduan, Saran dan Masukan",
+        "Tidak ada · Ada tetapi tidak berfungsi · Berfungsi kurang maksimal · Dikelola dengan baik",
+    ),
     "U9": ("Sarana dan Prasarana", "Buruk · Cukup · Baik · Sangat baik"),
 }
 
@@ -79,8 +82,7 @@ def test_service_categories_invite_to_the_survey(tmp_path: Path) -> None:
     assert office.category("PATEN").invites_to_survey
     assert office.category("ADMINDUK").invites_to_survey
     assert not office.category("INFRA").invites_to_survey
-    direct = load_office(_write(tmp_path, lambda d: d["categories"][2].update(
-        survey_service="KK")))
+    direct = load_office(_write(tmp_path, lambda d: d["categories"][2].update(survey_service="KK")))
     assert direct.category("INFRA").invites_to_survey
     with pytest.raises(OfficeConfigError) as error:
         load_office(_write(tmp_path, lambda d: d["categories"][2].update(survey_service="X")))
@@ -95,13 +97,17 @@ def test_ikm_arguments() -> None:
     default = parse_request([], office, TODAY)
     assert default.period == month_period(2026, 11) and default.service_code is None
     full = parse_request(["KTP", "2026-10", "populasi=250"], office, TODAY)
-    assert (full.period, full.service_code, full.population) == (
-        month_period(2026, 10), "KTP", 250)
+    assert (full.period, full.service_code, full.population) == (month_period(2026, 10), "KTP", 250)
     assert parse_request(["tahun", "ktp"], office, TODAY).period == year_period(2026)
     ranged = parse_request(["2026-11-01..2026-11-15"], office, TODAY).period
     assert (ranged.start, ranged.days) == (date(2026, 11, 1), 15)
-    for bad, kind in ((["2026-13"], "period"), (["bulanan"], "period"), (["XYZ"], "service"),
-                      (["bulan", "tahun"], "period"), (["2026-11-15..2026-11-01"], "period")):
+    for bad, kind in (
+        (["2026-13"], "period"),
+        (["bulanan"], "period"),
+        (["XYZ"], "service"),
+        (["bulan", "tahun"], "period"),
+        (["2026-11-15..2026-11-01"], "period"),
+    ):
         with pytest.raises(BadArguments) as error:
             parse_request(bad, office, TODAY)
         assert error.value.kind == kind, bad
@@ -136,8 +142,12 @@ def test_population_from_the_office_file(tmp_path: Path) -> None:
     november = office_population(office, ktp, month_period(2026, 11))
     assert (november.size, november.minimum_sample) == (197, 130)  # 2400 × 30/365
     unknown = load_office(_write(tmp_path, lambda d: d["services"][0].pop("population")))
-    assert office_population(unknown, scope_for(unknown, _actor(Role.SUPERVISOR), None),
-                             year_period(2026)) is None
+    assert (
+        office_population(
+            unknown, scope_for(unknown, _actor(Role.SUPERVISOR), None), year_period(2026)
+        )
+        is None
+    )
 
 
 def test_bot_username_setting() -> None:

@@ -26,31 +26,51 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
     await migrate(database)
     async with database.transaction() as tx:
         await reference.sync(
-            tx, [reference.UnitRow("SEKRET", "Sekretariat", None),
-                 reference.UnitRow("PELAYANAN", "Pelayanan", None),
-                 reference.UnitRow("PEM", "Pemerintahan", None)],
-            [], [],
-            [reference.ServiceRow("KTP", "KTP", None, "PELAYANAN", 100),
-             reference.ServiceRow("KK", "KK", None, "PELAYANAN", 100),
-             reference.ServiceRow("NIKAH", "Nikah", None, "PEM", None)])
+            tx,
+            [
+                reference.UnitRow("SEKRET", "Sekretariat", None),
+                reference.UnitRow("PELAYANAN", "Pelayanan", None),
+                reference.UnitRow("PEM", "Pemerintahan", None),
+            ],
+            [],
+            [],
+            [
+                reference.ServiceRow("KTP", "KTP", None, "PELAYANAN", 100),
+                reference.ServiceRow("KK", "KK", None, "PELAYANAN", 100),
+                reference.ServiceRow("NIKAH", "Nikah", None, "PEM", None),
+            ],
+        )
         for person in range(1, 20):
             await people.upsert_seen(tx, person, f"P{person}", None, None, "id", 0, True)
     yield database
     await database.close()
 
 
-async def _add(db: Database, person: int, service: str, unit: str, at: int,
-               answers: dict[str, int]) -> None:
+async def _add(
+    db: Database, person: int, service: str, unit: str, at: int, answers: dict[str, int]
+) -> None:
     async with db.transaction() as tx:
-        await surveys.add(tx, NewResponse(
-            draft_key=f"{person}:{service}:{at}", respondent_id=person, service_code=service,
-            unit_code=unit, submitted_at=at, source="command", complaint_id=None,
-            answers=answers))
+        await surveys.add(
+            tx,
+            NewResponse(
+                draft_key=f"{person}:{service}:{at}",
+                respondent_id=person,
+                service_code=service,
+                unit_code=unit,
+                submitted_at=at,
+                source="command",
+                complaint_id=None,
+                answers=answers,
+            ),
+        )
 
 
 async def test_sql_aggregation_matches_the_raw_answers(db: Database) -> None:
-    ktp = [dict.fromkeys(KEYS, 4), {k: 2 for k in KEYS if k != "U3"},
-           {**{k: 3 for k in KEYS if k != "U9"}, "U3": 1}]
+    ktp = [
+        dict.fromkeys(KEYS, 4),
+        {k: 2 for k in KEYS if k != "U3"},
+        {**{k: 3 for k in KEYS if k != "U9"}, "U3": 1},
+    ]
     for person, answers in enumerate(ktp, start=1):
         await _add(db, person, "KTP", "PELAYANAN", 10 * DAY + person, answers)
     await _add(db, 4, "KK", "PELAYANAN", 10 * DAY, dict.fromkeys(KEYS, 1))
@@ -64,8 +84,9 @@ async def test_sql_aggregation_matches_the_raw_answers(db: Database) -> None:
     unit = await ikm_for(db, *period, unit_code="PELAYANAN")
     assert unit == from_answers([*ktp, dict.fromkeys(KEYS, 1)])
     everything = await ikm_for(db, *period, weighting="rounded")
-    assert everything == from_answers([*ktp, dict.fromkeys(KEYS, 1), dict.fromkeys(KEYS, 2)],
-                                      "rounded")
+    assert everything == from_answers(
+        [*ktp, dict.fromkeys(KEYS, 1), dict.fromkeys(KEYS, 2)], "rounded"
+    )
     assert await ikm_for(db, 0, 10 * DAY) is None
     assert [u.key for u in weakest_unsur(found, 1)] == ["U3"]
 
@@ -80,7 +101,8 @@ async def test_the_aggregation_reads_through_the_time_index(db: Database) -> Non
         """EXPLAIN QUERY PLAN
            SELECT a.unsur, SUM(a.score), COUNT(*)
            FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
-           WHERE r.submitted_at >= 0 AND r.submitted_at < 1 GROUP BY a.unsur""")
+           WHERE r.submitted_at >= 0 AND r.submitted_at < 1 GROUP BY a.unsur"""
+    )
     details = " ".join(row["detail"] for row in plan)
     assert "survey_responses_by_time" in details, details
 

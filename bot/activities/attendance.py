@@ -54,14 +54,20 @@ async def _open_checklist(runtime: Runtime, db: Reader, actor: Actor, activity_i
 Opener = Callable[["Runtime", Reader, Actor, int], Awaitable[Loaded]]
 
 
-async def view(runtime: Runtime, actor: Actor, activity_id: int,
-               opener: Opener = _open_checklist) -> Checklist:
+async def view(
+    runtime: Runtime, actor: Actor, activity_id: int, opener: Opener = _open_checklist
+) -> Checklist:
     loaded = await opener(runtime, runtime.db, actor, activity_id)
     return Checklist(loaded, await activity_invitations.of_activity(runtime.db, activity_id))
 
 
-async def toggle(runtime: Runtime, actor: Actor, activity_id: int, person_id: int,
-                 opener: Opener = _open_checklist) -> Checklist:
+async def toggle(
+    runtime: Runtime,
+    actor: Actor,
+    activity_id: int,
+    person_id: int,
+    opener: Opener = _open_checklist,
+) -> Checklist:
     """Tick or untick one person (a draft until saved; not an event yet). The first
     checklist and a correction share this; ``opener`` says which rules apply."""
     async with runtime.db.transaction() as tx:
@@ -89,8 +95,15 @@ async def save(runtime: Runtime, actor: Actor, activity_id: int) -> Saved:
         attended = await activity_invitations.save_attendance(tx, activity_id)
         invited = await activity_invitations.counts(tx, activity_id)
         activity = loaded.activity
-        await activities.add_event(tx, activity_id, now, actor.telegram_id, "attendance",
-                                   attended=len(attended), invited=invited.invited)
+        await activities.add_event(
+            tx,
+            activity_id,
+            now,
+            actor.telegram_id,
+            "attendance",
+            attended=len(attended),
+            invited=invited.invited,
+        )
         if activity.kind == Kind.PELATIHAN and activity.jp > 0 and attended:
             year = local_year(activity.starts_at, runtime.settings.zone)
             await jp.credit(tx, activity_id, attended, year, activity.jp, now)
@@ -98,21 +111,38 @@ async def save(runtime: Runtime, actor: Actor, activity_id: int) -> Saved:
     return Saved(loaded, len(attended), invited.invited)
 
 
-async def _tell_attendees(runtime: Runtime, tx: Tx, loaded: Loaded, attended: list[int],
-                          year: int) -> None:
+async def _tell_attendees(
+    runtime: Runtime, tx: Tx, loaded: Loaded, attended: list[int], year: int
+) -> None:
     target = runtime.office.training.jp_target
     for person_id in attended:
         total = await jp.total(tx, person_id, year)
-        await broadcast(runtime, tx, [person_id], lambda language, total=total: (t(
-            language, "att.credited", title=loaded.activity.title, jp=loaded.activity.jp,
-            total=total, target=target, year=year), None))
+        await broadcast(
+            runtime,
+            tx,
+            [person_id],
+            lambda language, total=total: (
+                t(
+                    language,
+                    "att.credited",
+                    title=loaded.activity.title,
+                    jp=loaded.activity.jp,
+                    total=total,
+                    target=target,
+                    year=year,
+                ),
+                None,
+            ),
+        )
 
 
-def checklist_message(runtime: Runtime, language: str, checklist: Checklist, page: int
-                      ) -> tuple[Markup, InlineKeyboardMarkup]:
+def checklist_message(
+    runtime: Runtime, language: str, checklist: Checklist, page: int
+) -> tuple[Markup, InlineKeyboardMarkup]:
     """The checklist message at ``page`` (text with the ticked count, toggles, "Simpan")."""
     pages = kb.checklist_pages(len(checklist.invited))
     page = min(max(page, 0), pages - 1)
-    text = renderer(runtime).checklist(language, checklist.loaded.activity, checklist.invited,
-                                       page, pages)
+    text = renderer(runtime).checklist(
+        language, checklist.loaded.activity, checklist.invited, page, pages
+    )
     return text, kb.checklist(language, checklist.loaded.activity.id, checklist.invited, page)

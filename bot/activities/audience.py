@@ -43,18 +43,32 @@ async def follow_membership(runtime: Runtime, tx: Tx, person_id: int) -> None:
         if activity.organiser_id == person_id:
             continue
         covered = audience_covers(
-            all_staff=activity.all_staff, units=await activities.units_of(tx, activity.id),
-            public=activity.public, is_staff=person.role in STAFF_ROLES,
-            unit_code=person.unit_code, subscribed=subscribed)
+            all_staff=activity.all_staff,
+            units=await activities.units_of(tx, activity.id),
+            public=activity.public,
+            is_staff=person.role in STAFF_ROLES,
+            unit_code=person.unit_code,
+            subscribed=subscribed,
+        )
         invitation = await activity_invitations.get(tx, activity.id, person_id)
         if covered and invitation is None and reachable:
             await _invite(runtime, tx, activity, person)
-        elif not covered and invitation is not None and await activity_invitations.withdraw(
-                tx, activity.id, person_id):
-            await activities.add_event(tx, activity.id, runtime.now(), None,
-                                       "invitation_withdrawn", person=person_id,
-                                       role=person.role, unit=person.unit_code,
-                                       response=invitation.response)
+        elif (
+            not covered
+            and invitation is not None
+            and await activity_invitations.withdraw(tx, activity.id, person_id)
+        ):
+            await activities.add_event(
+                tx,
+                activity.id,
+                runtime.now(),
+                None,
+                "invitation_withdrawn",
+                person=person_id,
+                role=person.role,
+                unit=person.unit_code,
+                response=invitation.response,
+            )
             await refresh_cards(runtime, tx, activity.id)
             withdrawn.append(activity)
     if withdrawn:
@@ -64,22 +78,37 @@ async def follow_membership(runtime: Runtime, tx: Tx, person_id: int) -> None:
 async def _invite(runtime: Runtime, tx: Tx, activity: Activity, person: Person) -> None:
     await activity_invitations.invite(tx, activity.id, [person.telegram_id], runtime.now())
     await send_invitations(runtime, tx, activity.id, [person.telegram_id])
-    await activities.add_event(tx, activity.id, runtime.now(), None, "invited_late",
-                               person=person.telegram_id, role=person.role,
-                               unit=person.unit_code)
+    await activities.add_event(
+        tx,
+        activity.id,
+        runtime.now(),
+        None,
+        "invited_late",
+        person=person.telegram_id,
+        role=person.role,
+        unit=person.unit_code,
+    )
     await refresh_cards(runtime, tx, activity.id)
 
 
-async def _tell_withdrawn(runtime: Runtime, tx: Tx, person_id: int,
-                          withdrawn: list[Activity]) -> None:
+async def _tell_withdrawn(
+    runtime: Runtime, tx: Tx, person_id: int, withdrawn: list[Activity]
+) -> None:
     """One message listing the invitations taken back (their reminders stop)."""
     draw = renderer(runtime)
 
     def render(language: str) -> tuple[Markup, None]:
         lines = [t(language, "actcor.withdrawn")]
-        lines += [t(language, "actcor.withdrawn_line", kind=draw.kind(language, a.kind),
-                    title=a.title, when=draw.short_when(language, a.starts_at))
-                  for a in withdrawn]
+        lines += [
+            t(
+                language,
+                "actcor.withdrawn_line",
+                kind=draw.kind(language, a.kind),
+                title=a.title,
+                when=draw.short_when(language, a.starts_at),
+            )
+            for a in withdrawn
+        ]
         return join(lines), None
 
     await broadcast(runtime, tx, [person_id], render)

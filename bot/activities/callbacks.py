@@ -17,6 +17,7 @@ class MenuForum(Callback):
 
 # --- the guided creation flow ------------------------------------------------------------
 
+
 @callback(DOMAIN, "kind")
 class NewKind(Callback):
     kind: str  # "pelatihan" | "forum"
@@ -63,6 +64,7 @@ class Discard(Callback):
 
 # --- invitations and RSVP ----------------------------------------------------------------
 
+
 @callback(DOMAIN, "rsvp")
 class Rsvp(Callback):
     activity_id: int
@@ -81,6 +83,7 @@ class ToggleSubscription(Callback):
 
 
 # --- managing an activity ----------------------------------------------------------------
+
 
 @callback(DOMAIN, "ppl")
 class Participants(Callback):
@@ -114,6 +117,7 @@ class CancelKeep(Callback):
 
 # --- attendance checklist ----------------------------------------------------------------
 
+
 @callback(DOMAIN, "att")
 class AttendToggle(Callback):
     activity_id: int
@@ -134,9 +138,10 @@ class AttendSave(Callback):
 
 # --- reopening the checklist of a finished activity; correcting saved attendance ---------
 
+
 @callback(DOMAIN, "pres")
 class AttendOpen(Callback):
-    """"Presensi" on a finished activity (``/kegiatan selesai``)."""
+    """ "Presensi" on a finished activity (``/kegiatan selesai``)."""
 
     activity_id: int
 

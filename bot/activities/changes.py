@@ -67,12 +67,15 @@ async def rsvp(runtime: Runtime, actor: Actor, activity_id: int, going: bool) ->
             activity = loaded.activity
             if not (activity.public and activity.kind == Kind.FORUM):
                 raise NotAllowed(f"rsvp {activity_id}")
-            await activity_invitations.invite(tx, activity_id, [actor.telegram_id],
-                                              runtime.now(), source="self")
-        if await activity_invitations.respond(tx, activity_id, actor.telegram_id,
-                                              response.value, runtime.now()):
-            await activities.add_event(tx, activity_id, runtime.now(), actor.telegram_id,
-                                       "rsvp", response=response.value)
+            await activity_invitations.invite(
+                tx, activity_id, [actor.telegram_id], runtime.now(), source="self"
+            )
+        if await activity_invitations.respond(
+            tx, activity_id, actor.telegram_id, response.value, runtime.now()
+        ):
+            await activities.add_event(
+                tx, activity_id, runtime.now(), actor.telegram_id, "rsvp", response=response.value
+            )
             await refresh_cards(runtime, tx, activity_id)
     return Answered(loaded, response.value)
 
@@ -92,14 +95,28 @@ async def move(runtime: Runtime, actor: Actor, activity_id: int, when: datetime)
         await activities.move(tx, activity_id, starts_at, runtime.now())
         after = await load(tx, activity_id)
         await plan(runtime, tx, activity_id)
-        await activities.add_event(tx, activity_id, runtime.now(), actor.telegram_id, "moved",
-                                   old=before.activity.starts_at, new=starts_at)
+        await activities.add_event(
+            tx,
+            activity_id,
+            runtime.now(),
+            actor.telegram_id,
+            "moved",
+            old=before.activity.starts_at,
+            new=starts_at,
+        )
         draw = renderer(runtime)
 
         def render(language: str) -> tuple[Any, Any]:
-            return (draw.moved(language, after.activity, after.units, after.organiser,
-                               before.activity.starts_at),
-                    kb.rsvp(language, activity_id, acb.VIEW_INVITATION))
+            return (
+                draw.moved(
+                    language,
+                    after.activity,
+                    after.units,
+                    after.organiser,
+                    before.activity.starts_at,
+                ),
+                kb.rsvp(language, activity_id, acb.VIEW_INVITATION),
+            )
 
         await _tell_everyone(runtime, tx, activity_id, render)
     return after
@@ -117,13 +134,24 @@ async def relocate(runtime: Runtime, actor: Actor, activity_id: int, text: str) 
         _require_open(runtime, before)
         await activities.set_place(tx, activity_id, place, runtime.now())
         after = await load(tx, activity_id)
-        await activities.add_event(tx, activity_id, runtime.now(), actor.telegram_id,
-                                   "relocated", old=before.activity.place, new=place)
+        await activities.add_event(
+            tx,
+            activity_id,
+            runtime.now(),
+            actor.telegram_id,
+            "relocated",
+            old=before.activity.place,
+            new=place,
+        )
         draw = renderer(runtime)
 
         def render(language: str) -> tuple[Any, Any]:
-            return (draw.relocated(language, after.activity, after.units, after.organiser,
-                                   before.activity.place), None)
+            return (
+                draw.relocated(
+                    language, after.activity, after.units, after.organiser, before.activity.place
+                ),
+                None,
+            )
 
         await _tell_everyone(runtime, tx, activity_id, render)
     return after
@@ -137,11 +165,14 @@ async def cancel(runtime: Runtime, actor: Actor, activity_id: int) -> Loaded:
         await activities.cancel(tx, activity_id, runtime.now())
         after = await load(tx, activity_id)
         await plan(runtime, tx, activity_id)
-        await activities.add_event(tx, activity_id, runtime.now(), actor.telegram_id,
-                                   "cancelled")
+        await activities.add_event(tx, activity_id, runtime.now(), actor.telegram_id, "cancelled")
         draw = renderer(runtime)
-        await _tell_everyone(runtime, tx, activity_id,
-                             lambda language: (draw.cancelled(language, after.activity), None))
+        await _tell_everyone(
+            runtime,
+            tx,
+            activity_id,
+            lambda language: (draw.cancelled(language, after.activity), None),
+        )
     return after
 
 
@@ -153,12 +184,16 @@ async def _tell_everyone(runtime: Runtime, tx: Any, activity_id: int, render: An
 
 
 async def toggle_subscription(runtime: Runtime, actor: Actor) -> bool:
-    """"Beri tahu saya forum berikutnya": on or off; returns the new state."""
+    """ "Beri tahu saya forum berikutnya": on or off; returns the new state."""
     async with runtime.db.transaction() as tx:
         subscribed = not await activity_invitations.is_subscribed(tx, actor.telegram_id)
-        await activity_invitations.set_subscribed(tx, actor.telegram_id, subscribed,
-                                                  runtime.now())
-        await audit.record(tx, runtime.now(), actor.telegram_id,
-                           "forum.subscribe" if subscribed else "forum.unsubscribe",
-                           "person", actor.telegram_id)
+        await activity_invitations.set_subscribed(tx, actor.telegram_id, subscribed, runtime.now())
+        await audit.record(
+            tx,
+            runtime.now(),
+            actor.telegram_id,
+            "forum.subscribe" if subscribed else "forum.unsubscribe",
+            "person",
+            actor.telegram_id,
+        )
     return subscribed

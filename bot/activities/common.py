@@ -36,8 +36,7 @@ def renderer(runtime: Runtime) -> ActivityRenderer:
 
 def manages(actor: Actor, activity: Activity) -> bool:
     """The organiser and supervisors (and admins) manage an activity."""
-    return actor.telegram_id == activity.organiser_id or actor.role in (Role.SUPERVISOR,
-                                                                         Role.ADMIN)
+    return actor.telegram_id == activity.organiser_id or actor.role in (Role.SUPERVISOR, Role.ADMIN)
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,11 @@ async def load(db: Reader, activity_id: int) -> Loaded:
     if activity is None:
         raise NotFound(activity_id)
     organiser = await people.get(db, activity.organiser_id)
-    return Loaded(activity, await activities.units_of(db, activity_id),
-                  organiser.full_name if organiser else "?")
+    return Loaded(
+        activity,
+        await activities.units_of(db, activity_id),
+        organiser.full_name if organiser else "?",
+    )
 
 
 async def load_managed(db: Reader, actor: Actor, activity_id: int) -> Loaded:
@@ -68,8 +70,15 @@ async def load_managed(db: Reader, actor: Actor, activity_id: int) -> Loaded:
 Render = Callable[[str], tuple[Markup, ReplyMarkup]]
 
 
-async def broadcast(runtime: Runtime, tx: Tx, person_ids: Iterable[int], render: Render,
-                    *, ref: Ref | None = None, priority: int = PRIORITY_BULK) -> int:
+async def broadcast(
+    runtime: Runtime,
+    tx: Tx,
+    person_ids: Iterable[int],
+    render: Render,
+    *,
+    ref: Ref | None = None,
+    priority: int = PRIORITY_BULK,
+) -> int:
     """Queue one text for many people, each in their language (rendered once per
     language); people the bot cannot reach are skipped. Returns how many were queued."""
     rendered: dict[str, tuple[Markup, ReplyMarkup]] = {}
@@ -82,38 +91,56 @@ async def broadcast(runtime: Runtime, tx: Tx, person_ids: Iterable[int], render:
         if person.language not in rendered:
             rendered[person.language] = render(person.language)
         text, markup = rendered[person.language]
-        await notify.send_text(tx, person_id, text, now, markup=markup, priority=priority,
-                               ref=ref)
+        await notify.send_text(tx, person_id, text, now, markup=markup, priority=priority, ref=ref)
         queued += 1
     return queued
 
 
-async def send_invitations(runtime: Runtime, tx: Tx, activity_id: int,
-                           person_ids: Iterable[int]) -> int:
+async def send_invitations(
+    runtime: Runtime, tx: Tx, activity_id: int, person_ids: Iterable[int]
+) -> int:
     """Queue the invitation with "Hadir" / "Tidak bisa" for each person; returns how many
     were queued (people the bot cannot reach are skipped)."""
     loaded = await load(tx, activity_id)
     draw = renderer(runtime)
 
     def render(language: str) -> tuple[Markup, ReplyMarkup]:
-        return (draw.invitation(language, loaded.activity, loaded.units, loaded.organiser),
-                kb.rsvp(language, activity_id, acb.VIEW_INVITATION))
+        return (
+            draw.invitation(language, loaded.activity, loaded.units, loaded.organiser),
+            kb.rsvp(language, activity_id, acb.VIEW_INVITATION),
+        )
 
     return await broadcast(runtime, tx, person_ids, render, ref=Ref(INVITATION, activity_id))
 
 
-async def card_view(runtime: Runtime, db: Reader, loaded: Loaded, viewer: Actor
-                    ) -> tuple[Markup, ReplyMarkup]:
+async def card_view(
+    runtime: Runtime, db: Reader, loaded: Loaded, viewer: Actor
+) -> tuple[Markup, ReplyMarkup]:
     """The /kegiatan card of an activity as ``viewer`` sees it."""
     activity = loaded.activity
     invitation = await activity_invitations.get(db, activity.id, viewer.telegram_id)
     counts = await activity_invitations.counts(db, activity.id)
     language = viewer.language
-    text = renderer(runtime).card(language, activity, loaded.units, loaded.organiser, counts,
-                                  invitation.response if invitation else None, runtime.now())
+    text = renderer(runtime).card(
+        language,
+        activity,
+        loaded.units,
+        loaded.organiser,
+        counts,
+        invitation.response if invitation else None,
+        runtime.now(),
+    )
     open_ = not activity.cancelled and runtime.now() < activity.starts_at
-    markup = kb.card(language, activity.id, manager=open_ and manages(viewer, activity),
-                     invited=open_ and invitation is not None) if open_ else None
+    markup = (
+        kb.card(
+            language,
+            activity.id,
+            manager=open_ and manages(viewer, activity),
+            invited=open_ and invitation is not None,
+        )
+        if open_
+        else None
+    )
     return text, markup
 
 
@@ -129,5 +156,12 @@ async def refresh_cards(runtime: Runtime, tx: Tx, activity_id: int) -> None:
             continue
         text, markup = await card_view(runtime, tx, loaded, actor_of(runtime, person))
         await activities.drop_pending_edits(tx, chat_id, CARD, activity_id)
-        await notify.edit_text(tx, chat_id, Ref(CARD, activity_id), text, runtime.now(),
-                               markup=markup, priority=PRIORITY_BULK)
+        await notify.edit_text(
+            tx,
+            chat_id,
+            Ref(CARD, activity_id),
+            text,
+            runtime.now(),
+            markup=markup,
+            priority=PRIORITY_BULK,
+        )

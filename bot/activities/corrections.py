@@ -51,11 +51,11 @@ class CorrectionClosed(Exception):
 
 
 def deadline_of(runtime: Runtime, activity: Activity) -> int:
-    return correction_deadline(activity.ends_at,
-                               runtime.office.training.attendance_correction_days)
+    return correction_deadline(activity.ends_at, runtime.office.training.attendance_correction_days)
 
 
 # --- /kegiatan selesai -------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Finished:
@@ -70,14 +70,25 @@ async def finished_for(runtime: Runtime, actor: Actor) -> list[Finished]:
     now = runtime.now()
     since = now - runtime.office.training.attendance_correction_days * DAY
     everyone = actor.role in (Role.SUPERVISOR, Role.ADMIN)
-    found = await activities.finished(runtime.db, now, since, limit=LIST_LIMIT,
-                                      organiser_id=None if everyone else actor.telegram_id)
-    return [Finished(await load(runtime.db, a.id),
-                     await activity_invitations.counts(runtime.db, a.id),
-                     deadline_of(runtime, a)) for a in found]
+    found = await activities.finished(
+        runtime.db,
+        now,
+        since,
+        limit=LIST_LIMIT,
+        organiser_id=None if everyone else actor.telegram_id,
+    )
+    return [
+        Finished(
+            await load(runtime.db, a.id),
+            await activity_invitations.counts(runtime.db, a.id),
+            deadline_of(runtime, a),
+        )
+        for a in found
+    ]
 
 
 # --- the correction checklist ------------------------------------------------------------
+
 
 async def _open(runtime: Runtime, db: Reader, actor: Actor, activity_id: int) -> Loaded:
     loaded = await load_managed(db, actor, activity_id)
@@ -99,7 +110,7 @@ class Reopened:
 
 
 async def reopen(runtime: Runtime, actor: Actor, activity_id: int) -> Reopened:
-    """"Presensi": the saved attendance as a checklist to correct, or the first checklist
+    """ "Presensi": the saved attendance as a checklist to correct, or the first checklist
     when attendance was never saved."""
     loaded = await load_managed(runtime.db, actor, activity_id)
     if loaded.activity.attendance_saved_at is None:
@@ -135,25 +146,39 @@ async def save(runtime: Runtime, actor: Actor, activity_id: int) -> Corrected:
     async with runtime.db.transaction() as tx:
         loaded = await _open(runtime, tx, actor, activity_id)
         added, removed = await activity_invitations.attendance_changes(tx, activity_id)
-        names = {i.person_id: i.name
-                 for i in await activity_invitations.of_activity(tx, activity_id)}
+        names = {
+            i.person_id: i.name for i in await activity_invitations.of_activity(tx, activity_id)
+        }
         if added or removed:
             await activity_invitations.save_attendance(tx, activity_id)
             for kind, changed in (("attendance_added", added), ("attendance_removed", removed)):
                 for person_id in changed:
-                    await activities.add_event(tx, activity_id, now, actor.telegram_id, kind,
-                                               person=person_id)
+                    await activities.add_event(
+                        tx, activity_id, now, actor.telegram_id, kind, person=person_id
+                    )
             await _move_jp(runtime, tx, loaded, added, removed)
             if actor.telegram_id != loaded.activity.organiser_id:
-                await _tell_organiser(runtime, tx, loaded, actor, [names[p] for p in added],
-                                      [names[p] for p in removed])
+                await _tell_organiser(
+                    runtime,
+                    tx,
+                    loaded,
+                    actor,
+                    [names[p] for p in added],
+                    [names[p] for p in removed],
+                )
         counts = await activity_invitations.counts(tx, activity_id)
-    return Corrected(loaded, [names[p] for p in added], [names[p] for p in removed],
-                     counts.attended, counts.invited)
+    return Corrected(
+        loaded,
+        [names[p] for p in added],
+        [names[p] for p in removed],
+        counts.attended,
+        counts.invited,
+    )
 
 
-async def _move_jp(runtime: Runtime, tx: Tx, loaded: Loaded, added: list[int],
-                   removed: list[int]) -> None:
+async def _move_jp(
+    runtime: Runtime, tx: Tx, loaded: Loaded, added: list[int], removed: list[int]
+) -> None:
     """A training's JP follow the corrected attendance; each person changed is told."""
     activity = loaded.activity
     if activity.kind != Kind.PELATIHAN or activity.jp <= 0:
@@ -166,26 +191,57 @@ async def _move_jp(runtime: Runtime, tx: Tx, loaded: Loaded, added: list[int],
     for key, changed in (("actcor.jp_added", added), ("actcor.jp_removed", removed)):
         for person_id in changed:
             total = await jp.total(tx, person_id, year)
-            await broadcast(runtime, tx, [person_id], lambda language, key=key, total=total: (
-                t(language, key, title=activity.title, jp=activity.jp, total=total,
-                  target=target, year=year, organiser=loaded.organiser,
-                  when=draw.short_when(language, activity.starts_at)), None))
+            await broadcast(
+                runtime,
+                tx,
+                [person_id],
+                lambda language, key=key, total=total: (
+                    t(
+                        language,
+                        key,
+                        title=activity.title,
+                        jp=activity.jp,
+                        total=total,
+                        target=target,
+                        year=year,
+                        organiser=loaded.organiser,
+                        when=draw.short_when(language, activity.starts_at),
+                    ),
+                    None,
+                ),
+            )
 
 
-async def _tell_organiser(runtime: Runtime, tx: Tx, loaded: Loaded, actor: Actor,
-                          added: list[str], removed: list[str]) -> None:
+async def _tell_organiser(
+    runtime: Runtime, tx: Tx, loaded: Loaded, actor: Actor, added: list[str], removed: list[str]
+) -> None:
     """A supervisor corrected someone else's activity: its organiser hears what changed."""
-    await broadcast(runtime, tx, [loaded.activity.organiser_id], lambda language: (
-        t(language, "actcor.organiser_told", name=actor.name, title=loaded.activity.title,
-          added=", ".join(added) or "—", removed=", ".join(removed) or "—"), None))
+    await broadcast(
+        runtime,
+        tx,
+        [loaded.activity.organiser_id],
+        lambda language: (
+            t(
+                language,
+                "actcor.organiser_told",
+                name=actor.name,
+                title=loaded.activity.title,
+                added=", ".join(added) or "—",
+                removed=", ".join(removed) or "—",
+            ),
+            None,
+        ),
+    )
 
 
-def correction_message(runtime: Runtime, language: str, checklist: Checklist, page: int
-                       ) -> tuple[Markup, InlineKeyboardMarkup]:
+def correction_message(
+    runtime: Runtime, language: str, checklist: Checklist, page: int
+) -> tuple[Markup, InlineKeyboardMarkup]:
     """The correction checklist at ``page``: as the first checklist, with its deadline."""
     pages = kb.checklist_pages(len(checklist.invited))
     page = min(max(page, 0), pages - 1)
     activity = checklist.loaded.activity
-    text = renderer(runtime).correction(language, activity, checklist.invited, page, pages,
-                                        deadline_of(runtime, activity))
+    text = renderer(runtime).correction(
+        language, activity, checklist.invited, page, pages, deadline_of(runtime, activity)
+    )
     return text, kb.checklist(language, activity.id, checklist.invited, page, correcting=True)

@@ -60,11 +60,14 @@ class Draft:
 
     def complete(self) -> bool:
         needed = (self.kind, self.title, self.starts_at, self.minutes, self.place, self.cost)
-        return (all(v is not None for v in needed) and self.has_audience()
-                and (self.jp is not None or not self.is_training))
+        return (
+            all(v is not None for v in needed)
+            and self.has_audience()
+            and (self.jp is not None or not self.is_training)
+        )
 
     def toggle_audience(self, choice: str, known_units: set[str]) -> None:
-        """"Semua staf" replaces unit choices and the reverse; "Publik" is independent."""
+        """ "Semua staf" replaces unit choices and the reverse; "Publik" is independent."""
         if choice == acb.ALL_STAFF:
             self.all_staff = not self.all_staff
             if self.all_staff:
@@ -74,8 +77,11 @@ class Draft:
                 raise ValueError(choice)
             self.public = not self.public
         elif choice in known_units:
-            self.units = ([u for u in self.units if u != choice] if choice in self.units
-                          else [*self.units, choice])
+            self.units = (
+                [u for u in self.units if u != choice]
+                if choice in self.units
+                else [*self.units, choice]
+            )
             self.all_staff = False
         else:
             raise ValueError(choice)
@@ -131,24 +137,38 @@ async def save(runtime: Runtime, actor: Actor, draft: Draft, *, confirmed: bool)
     now = runtime.now()
     async with runtime.db.transaction() as tx:
         if await activities.id_for_draft(tx, key) is not None:  # a concurrent press won
-            return Saved((await load(tx, await activities.id_for_draft(tx, key))).activity, 0,
-                         already=True)
+            return Saved(
+                (await load(tx, await activities.id_for_draft(tx, key))).activity, 0, already=True
+            )
         new = NewActivity(
-            kind=draft.kind, title=draft.title, starts_at=draft.starts_at,
-            minutes=draft.minutes, place=draft.place,
-            jp=draft.jp if draft.is_training else 0, cost_rupiah=draft.cost or 0,
-            all_staff=draft.all_staff, public=draft.public and draft.kind == Kind.FORUM,
-            organiser_id=actor.telegram_id, draft_key=key,
+            kind=draft.kind,
+            title=draft.title,
+            starts_at=draft.starts_at,
+            minutes=draft.minutes,
+            place=draft.place,
+            jp=draft.jp if draft.is_training else 0,
+            cost_rupiah=draft.cost or 0,
+            all_staff=draft.all_staff,
+            public=draft.public and draft.kind == Kind.FORUM,
+            organiser_id=actor.telegram_id,
+            draft_key=key,
         )
         units = [u for u in draft.units if runtime.office.unit(u) is not None]
         activity_id = await activities.insert(tx, new, units, now)
         audience = await activity_invitations.audience(
-            tx, all_staff=new.all_staff, units=units, public=new.public,
-            exclude=actor.telegram_id)
+            tx, all_staff=new.all_staff, units=units, public=new.public, exclude=actor.telegram_id
+        )
         await activity_invitations.invite(tx, activity_id, audience, now)
         invited = await send_invitations(runtime, tx, activity_id, audience)
         await plan(runtime, tx, activity_id)
-        await activities.add_event(tx, activity_id, now, actor.telegram_id, "created",
-                                   invited=invited, over_budget_confirmed=confirmed)
+        await activities.add_event(
+            tx,
+            activity_id,
+            now,
+            actor.telegram_id,
+            "created",
+            invited=invited,
+            over_budget_confirmed=confirmed,
+        )
         activity = await activities.get(tx, activity_id)
     return Saved(activity, invited)

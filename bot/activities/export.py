@@ -20,9 +20,23 @@ from storage.reports.sheets import Attendee
 
 TITLE = "Kegiatan"
 BATCH = 200  # activities per batch of attendees read (a year holds a few dozen)
-COLUMNS = ["activity_id", "kind", "title", "start_datetime", "end_datetime",
-           "duration_minutes", "place", "jp_per_attendee", "cost_rupiah", "status", "invited",
-           "accepted", "declined", "attended", "jp_credited"]
+COLUMNS = [
+    "activity_id",
+    "kind",
+    "title",
+    "start_datetime",
+    "end_datetime",
+    "duration_minutes",
+    "place",
+    "jp_per_attendee",
+    "cost_rupiah",
+    "status",
+    "invited",
+    "accepted",
+    "declined",
+    "attended",
+    "jp_credited",
+]
 PERSONAL_COLUMNS = ["attendees"]
 
 
@@ -30,16 +44,25 @@ def columns(context: ExportContext) -> list[str]:
     return COLUMNS + (PERSONAL_COLUMNS if context.personal_data else [])
 
 
-def row(context: ExportContext, activity: ActivityAttendance,
-        present: list[Attendee] | None) -> list[Any]:
+def row(
+    context: ExportContext, activity: ActivityAttendance, present: list[Attendee] | None
+) -> list[Any]:
     values: list[Any] = [
-        activity.id, activity.kind, activity.title, when(context, activity.starts_at),
-        when(context, activity.starts_at + activity.minutes * 60), activity.minutes,
-        activity.place, activity.jp, activity.cost_rupiah,
-        shown_status(activity.status, activity.starts_at, activity.minutes,
-                     context.runtime.now()),
+        activity.id,
+        activity.kind,
+        activity.title,
+        when(context, activity.starts_at),
+        when(context, activity.starts_at + activity.minutes * 60),
+        activity.minutes,
+        activity.place,
+        activity.jp,
+        activity.cost_rupiah,
+        shown_status(activity.status, activity.starts_at, activity.minutes, context.runtime.now()),
         activity.invited,
-        activity.accepted, activity.declined, activity.attended, activity.jp_credited,
+        activity.accepted,
+        activity.declined,
+        activity.attended,
+        activity.jp_credited,
     ]
     if context.personal_data:
         names = [full_name(a.first_name, a.last_name) or "" for a in present or []]
@@ -50,7 +73,7 @@ def row(context: ExportContext, activity: ActivityAttendance,
 async def rows(context: ExportContext) -> Rows:
     found = await jp.with_attendance(context.db, context.start, context.end)
     for first in range(0, len(found), BATCH):
-        batch = found[first:first + BATCH]
+        batch = found[first : first + BATCH]
         present: dict[int, list[Attendee]] = {}
         if context.personal_data:
             present = await report_sheets.attendees(context.db, [a.id for a in batch])

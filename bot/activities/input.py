@@ -42,10 +42,39 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 WEEKDAY_WORDS = (
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "sen", "sel", "rab", "kam", "jum", "sab", "min",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "jum'at",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "sen",
+    "sel",
+    "rab",
+    "kam",
+    "jum",
+    "sab",
+    "min",
 )
 RELATIVE_DAYS = {"hari ini": 0, "today": 0, "besok": 1, "tomorrow": 1, "lusa": 2}
 FILLER = re.compile(r"\b(pukul|jam|pkl|at|tanggal|tgl|on)\b\.?")
@@ -58,9 +87,7 @@ DATE_FORMS = (
     re.compile(
         rf"^(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.(?P<year>\d{{2}}|\d{{4}}))?\s+{TIME}$"
     ),
-    re.compile(
-        rf"^(?P<day>\d{{1,2}})\s*(?P<name>[a-z]+)\.?\s*(?P<year>\d{{4}})?\s+{TIME}$"
-    ),
+    re.compile(rf"^(?P<day>\d{{1,2}})\s*(?P<name>[a-z]+)\.?\s*(?P<year>\d{{4}})?\s+{TIME}$"),
     re.compile(
         rf"^(?P<name>[a-z]+)\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<year>\d{{4}}))?"
         rf"\s+{TIME}$"
@@ -91,6 +118,7 @@ class InputError(ValueError):
 
 # --- dates and times ---------------------------------------------------------------------
 
+
 def _normalise(text: str) -> str:
     text = text.strip().lower()
     text = re.sub(r"\bwib\b\.?$", "", text).strip()
@@ -115,7 +143,8 @@ def _relative(text: str, now: datetime) -> tuple[date, time] | None:
         match = re.fullmatch(rf"{word}\s+{TIME}", text)
         if match:
             return now.date() + timedelta(days=days), _clock_time(
-                match.group("hour"), match.group("minute"))
+                match.group("hour"), match.group("minute")
+            )
     return None
 
 

@@ -38,31 +38,37 @@ if TYPE_CHECKING:
 
 # --- read functions for reports ----------------------------------------------------------
 
+
 async def jp_per_person(runtime: Runtime, year: int) -> dict[int, int]:
     """JP credited per person (telegram id) in ``year``; people without credit are absent."""
     return await jp.jp_by_person(runtime.db, year)
 
 
-async def unit_jp_compliance(runtime: Runtime, unit_code: str | None,
-                             at: datetime | None = None) -> Compliance:
+async def unit_jp_compliance(
+    runtime: Runtime, unit_code: str | None, at: datetime | None = None
+) -> Compliance:
     """How many staff of ``unit_code`` (None: all units) are at or above the pro-rata
     JP target at ``at`` (default now; a past moment counts only the trainings that had
     started by then); ``.share`` is None for a unit without staff."""
     moment = at or runtime.clock.now()
     zone = runtime.settings.zone
     year = moment.astimezone(zone).year
-    staff = await jp.staff_jp(runtime.db, year, unit_code,
-                              None if at is None else to_epoch(moment))
+    staff = await jp.staff_jp(runtime.db, year, unit_code, None if at is None else to_epoch(moment))
     return compliance([(s.jp, personal_target(runtime, s, moment)) for s in staff])
 
 
 def personal_target(runtime: Runtime, person: StaffJp, moment: datetime) -> float:
     """The pro-rata JP target of one officer at ``moment`` (from their registration)."""
-    return prorata_target(runtime.office.training.jp_target, moment, runtime.settings.zone,
-                          from_epoch(person.registered_at))
+    return prorata_target(
+        runtime.office.training.jp_target,
+        moment,
+        runtime.settings.zone,
+        from_epoch(person.registered_at),
+    )
 
 
 # --- /jp -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class MyJp:
@@ -83,20 +89,25 @@ async def my_jp(runtime: Runtime, actor: Actor) -> MyJp:
     target = runtime.office.training.jp_target
     registered = await jp.registered_at(runtime.db, actor.telegram_id)
     return MyJp(
-        year=year, total=await jp.total(runtime.db, actor.telegram_id, year), target=target,
-        prorata=prorata_target(target, now, zone,
-                               from_epoch(registered) if registered is not None else None),
+        year=year,
+        total=await jp.total(runtime.db, actor.telegram_id, year),
+        target=target,
+        prorata=prorata_target(
+            target, now, zone, from_epoch(registered) if registered is not None else None
+        ),
         credits=await jp.credits_of(runtime.db, actor.telegram_id, year),
         upcoming=await upcoming_trainings(runtime),
     )
 
 
 async def upcoming_trainings(runtime: Runtime, limit: int = 5) -> list[Activity]:
-    return await activities.upcoming(runtime.db, runtime.now(), kind=Kind.PELATIHAN.value,
-                                     limit=limit)
+    return await activities.upcoming(
+        runtime.db, runtime.now(), kind=Kind.PELATIHAN.value, limit=limit
+    )
 
 
 # --- /jp_unit ----------------------------------------------------------------------------
+
 
 class UnknownUnit(ValueError):
     """/jp_unit with a unit code the office file does not have."""
@@ -138,11 +149,18 @@ async def unit_jp(runtime: Runtime, actor: Actor, requested: str | None) -> Unit
     year = now.astimezone(zone).year
     target = runtime.office.training.jp_target
     staff = await jp.staff_jp(runtime.db, year, unit_code)
-    return UnitJp(year, target, prorata_target(target, now, zone), staff, unit_code,
-                  {s.person_id: personal_target(runtime, s, now) for s in staff})
+    return UnitJp(
+        year,
+        target,
+        prorata_target(target, now, zone),
+        staff,
+        unit_code,
+        {s.person_id: personal_target(runtime, s, now) for s in staff},
+    )
 
 
 # --- /anggaran ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class BudgetView:
@@ -169,5 +187,11 @@ async def budget(runtime: Runtime, actor: Actor, year: int | None = None) -> Bud
     planned = sum(a.cost_rupiah for a in upcoming)
     delivered = await jp.delivered(runtime.db, start, end)
     training_spent = sum(a.cost_rupiah for a in finished if a.kind == Kind.PELATIHAN)
-    return BudgetView(year, Budget(runtime.office.training.budget_rupiah, spent, planned),
-                      finished, upcoming, delivered, cost_per_jp(training_spent, delivered))
+    return BudgetView(
+        year,
+        Budget(runtime.office.training.budget_rupiah, spent, planned),
+        finished,
+        upcoming,
+        delivered,
+        cost_per_jp(training_spent, delivered),
+    )

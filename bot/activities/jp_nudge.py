@@ -59,8 +59,10 @@ async def _behind(runtime: Runtime, tx: Tx) -> list[tuple[int, int, float]]:
     """(person, JP this year, their pro-rata target) of reachable staff below it;
     newcomers' targets start a grace month after their registration."""
     now = runtime.clock.now()
-    staff = {s.person_id: s for s in await jp.staff_jp(tx, local_year(to_epoch(now),
-                                                                      runtime.settings.zone))}
+    staff = {
+        s.person_id: s
+        for s in await jp.staff_jp(tx, local_year(to_epoch(now), runtime.settings.zone))
+    }
     found = []
     for person_id in await jp.reachable_staff(tx):
         person = staff.get(person_id)
@@ -77,23 +79,50 @@ async def _send(runtime: Runtime, tx: Tx, recipients: list[tuple[int, int, float
     trainings = await upcoming_trainings(runtime)
     sent = 0
     for person_id, total, prorata in recipients:
-        sent += await broadcast(runtime, tx, [person_id],
-                                lambda language, total=total, prorata=prorata: (
-            nudge_text(runtime, language, total, target, prorata, trainings), None))
+        sent += await broadcast(
+            runtime,
+            tx,
+            [person_id],
+            lambda language, total=total, prorata=prorata: (
+                nudge_text(runtime, language, total, target, prorata, trainings),
+                None,
+            ),
+        )
     return sent
 
 
-def nudge_text(runtime: Runtime, language: str, total: int, target: int, prorata: float,
-               trainings: list[Activity]) -> Markup:
+def nudge_text(
+    runtime: Runtime,
+    language: str,
+    total: int,
+    target: int,
+    prorata: float,
+    trainings: list[Activity],
+) -> Markup:
     from bot.core import formatting
 
     draw = renderer(runtime)
-    lines = [t(language, "jp.nudge", total=total, target=target,
-               prorata=formatting.number(language, prorata, 1))]
+    lines = [
+        t(
+            language,
+            "jp.nudge",
+            total=total,
+            target=target,
+            prorata=formatting.number(language, prorata, 1),
+        )
+    ]
     if trainings:
         lines.append(t(language, "jp.nudge_upcoming"))
-        lines += [t(language, "jp.training_line", title=a.title,
-                    when=draw.short_when(language, a.starts_at), jp=a.jp) for a in trainings]
+        lines += [
+            t(
+                language,
+                "jp.training_line",
+                title=a.title,
+                when=draw.short_when(language, a.starts_at),
+                jp=a.jp,
+            )
+            for a in trainings
+        ]
     else:
         lines.append(t(language, "jp.nudge_none"))
     return join(lines)

@@ -59,12 +59,10 @@ async def plan(runtime: Runtime, tx: Tx, activity_id: int) -> None:
     await activity_reminders.cancel_pending(tx, activity.id, before_revision=activity.revision)
     offsets = runtime.settings.reminder_offsets_minutes
     for offset, due in reminder_plan(activity.starts_at, offsets, runtime.now()):
-        await activity_reminders.plan(tx, activity.id, "reminder", offset, activity.revision,
-                                      due)
-    await activity_reminders.plan(tx, activity.id, "checklist", 0, activity.revision,
-                                  activity.ends_at)
-
-
+        await activity_reminders.plan(tx, activity.id, "reminder", offset, activity.revision, due)
+    await activity_reminders.plan(
+        tx, activity.id, "checklist", 0, activity.revision, activity.ends_at
+    )
 
 
 async def run_due(runtime: Runtime) -> int:
@@ -90,8 +88,15 @@ async def _give_up(runtime: Runtime, rows: list[Reminder]) -> None:
     async with runtime.db.transaction() as tx:
         for row in rows:
             if await activity_reminders.claim(tx, row.id, "missed", now):
-                await activities.add_event(tx, row.activity_id, now, None, "reminder_failed",
-                                           kind=row.kind, offset=row.offset_minutes)
+                await activities.add_event(
+                    tx,
+                    row.activity_id,
+                    now,
+                    None,
+                    "reminder_failed",
+                    kind=row.kind,
+                    offset=row.offset_minutes,
+                )
 
 
 async def _fire_activity(runtime: Runtime, activity_id: int, rows: list[Reminder]) -> int:
@@ -103,14 +108,13 @@ async def _fire_activity(runtime: Runtime, activity_id: int, rows: list[Reminder
         send, missed = reminders_to_send(list(reminders), loaded.activity.starts_at, now)
         for offset in missed:
             if await activity_reminders.claim(tx, reminders[offset].id, "missed", now):
-                await activities.add_event(tx, activity_id, now, None, "reminder_missed",
-                                           offset=offset)
-        if send is not None and await activity_reminders.claim(tx, reminders[send].id,
-                                                               "sent", now):
+                await activities.add_event(
+                    tx, activity_id, now, None, "reminder_missed", offset=offset
+                )
+        if send is not None and await activity_reminders.claim(tx, reminders[send].id, "sent", now):
             queued += await _send_reminder(runtime, tx, loaded, reminders[send])
         for row in rows:
-            if row.kind == "checklist" and await activity_reminders.claim(tx, row.id, "sent",
-                                                                          now):
+            if row.kind == "checklist" and await activity_reminders.claim(tx, row.id, "sent", now):
                 queued += await _send_checklist(runtime, tx, loaded)
     return queued
 
@@ -122,13 +126,22 @@ async def _send_reminder(runtime: Runtime, tx: Tx, loaded: Loaded, row: Reminder
     recipients = await activity_invitations.reminder_recipients(tx, activity.id)
 
     def render(language: str) -> tuple[Any, Any]:
-        return (draw.reminder(language, activity, loaded.units, loaded.organiser, left),
-                kb.rsvp(language, activity.id, acb.VIEW_INVITATION))
+        return (
+            draw.reminder(language, activity, loaded.units, loaded.organiser, left),
+            kb.rsvp(language, activity.id, acb.VIEW_INVITATION),
+        )
 
     sent = await broadcast(runtime, tx, recipients, render, ref=Ref(INVITATION, activity.id))
     await activity_reminders.set_recipients(tx, row.id, sent)
-    await activities.add_event(tx, activity.id, runtime.now(), None, "reminder_sent",
-                               offset=row.offset_minutes, recipients=sent)
+    await activities.add_event(
+        tx,
+        activity.id,
+        runtime.now(),
+        None,
+        "reminder_sent",
+        offset=row.offset_minutes,
+        recipients=sent,
+    )
     return sent
 
 
@@ -137,15 +150,24 @@ async def _send_checklist(runtime: Runtime, tx: Tx, loaded: Loaded) -> int:
     activity = loaded.activity
     await activity_invitations.precheck(tx, activity.id)
     invited = await activity_invitations.of_activity(tx, activity.id)
-    language = await notify.language_of(tx, activity.organiser_id,
-                                        runtime.settings.default_language)
-    text = renderer(runtime).checklist(language, activity, invited, 0,
-                                       kb.checklist_pages(len(invited)))
-    await notify.send_text(tx, activity.organiser_id, text, runtime.now(),
-                           markup=kb.checklist(language, activity.id, invited, 0),
-                           priority=PRIORITY_NORMAL, ref=Ref(CHECKLIST, activity.id))
-    await activities.add_event(tx, activity.id, runtime.now(), None, "checklist_sent",
-                               invited=len(invited))
+    language = await notify.language_of(
+        tx, activity.organiser_id, runtime.settings.default_language
+    )
+    text = renderer(runtime).checklist(
+        language, activity, invited, 0, kb.checklist_pages(len(invited))
+    )
+    await notify.send_text(
+        tx,
+        activity.organiser_id,
+        text,
+        runtime.now(),
+        markup=kb.checklist(language, activity.id, invited, 0),
+        priority=PRIORITY_NORMAL,
+        ref=Ref(CHECKLIST, activity.id),
+    )
+    await activities.add_event(
+        tx, activity.id, runtime.now(), None, "checklist_sent", invited=len(invited)
+    )
     await refresh_cards(runtime, tx, activity.id)  # the cards now say it is over
     return 1
 

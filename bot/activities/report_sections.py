@@ -47,11 +47,16 @@ async def jp_section(context: SectionContext) -> Markup | None:
     if found.staff == 0:
         return t(language, "rsec.jp_none")
     target = prorata_target(runtime.office.training.jp_target, moment, runtime.settings.zone)
-    return t(language, "rsec.jp", on_track=found.on_track, staff=found.staff,
-             date=formatting.day(language, moment.date()),
-             target=formatting.number(language, target, 1),
-             yearly=runtime.office.training.jp_target,
-             share=formatting.percent(language, found.share))
+    return t(
+        language,
+        "rsec.jp",
+        on_track=found.on_track,
+        staff=found.staff,
+        date=formatting.day(language, moment.date()),
+        target=formatting.number(language, target, 1),
+        yearly=runtime.office.training.jp_target,
+        share=formatting.percent(language, found.share),
+    )
 
 
 async def jp_column(context: RankingContext) -> dict[str, Markup]:
@@ -61,8 +66,9 @@ async def jp_column(context: RankingContext) -> dict[str, Markup]:
     for code in context.unit_codes:
         found = await unit_jp_compliance(context.runtime, code, at=moment)
         if found.staff:
-            items[code] = t(context.language, "ranking.jp", on_track=found.on_track,
-                            staff=found.staff)
+            items[code] = t(
+                context.language, "ranking.jp", on_track=found.on_track, staff=found.staff
+            )
     return items
 
 

@@ -53,8 +53,9 @@ def reminder_plan(starts_at: int, offsets_minutes: list[int], now: int) -> list[
     return [(offset, due) for offset, due in plan if due > now]
 
 
-def reminders_to_send(due_offsets: list[int], starts_at: int, now: int) -> tuple[int | None,
-                                                                                list[int]]:
+def reminders_to_send(
+    due_offsets: list[int], starts_at: int, now: int
+) -> tuple[int | None, list[int]]:
     """Of one activity's reminders due now, which one to send and which are missed.
 
     Normally one is due at a time. After downtime several may be: only the closest to the
@@ -79,8 +80,9 @@ def year_fraction(moment: datetime, zone: ZoneInfo) -> float:
     return (local - start) / (end - start)
 
 
-def prorata_target(target: int, moment: datetime, zone: ZoneInfo,
-                   registered: datetime | None = None) -> float:
+def prorata_target(
+    target: int, moment: datetime, zone: ZoneInfo, registered: datetime | None = None
+) -> float:
     """The JP a person should have by ``moment``: target × the share of the year elapsed
     since 1 January, or since one grace month after ``registered`` when that is later."""
     local = moment.astimezone(zone)
@@ -109,8 +111,9 @@ class Compliance:
 
 def compliance(standings: list[tuple[int, float]]) -> Compliance:
     """From each person's (JP, pro-rata target)."""
-    return Compliance(len(standings),
-                      sum(1 for jp, target in standings if not is_behind(jp, target)))
+    return Compliance(
+        len(standings), sum(1 for jp, target in standings if not is_behind(jp, target))
+    )
 
 
 def next_nudge(calendar: WorkCalendar, after: datetime) -> datetime:
@@ -164,8 +167,10 @@ def cost_per_jp(spent: int, jp_delivered: int) -> float | None:
 
 def year_bounds(year: int, zone: ZoneInfo) -> tuple[int, int]:
     """Unix seconds of the local year's start and the next year's start."""
-    return (int(datetime.combine(date(year, 1, 1), time(), zone).timestamp()),
-            int(datetime.combine(date(year + 1, 1, 1), time(), zone).timestamp()))
+    return (
+        int(datetime.combine(date(year, 1, 1), time(), zone).timestamp()),
+        int(datetime.combine(date(year + 1, 1, 1), time(), zone).timestamp()),
+    )
 
 
 def ends_at(starts_at: int, minutes: int) -> int:
@@ -215,12 +220,18 @@ def can_correct(ends_at: int, now: int, days: int) -> bool:
     return days > 0 and ends_at <= now <= correction_deadline(ends_at, days)
 
 
-def audience_covers(*, all_staff: bool, units: list[str], public: bool, is_staff: bool,
-                    unit_code: str | None, subscribed: bool) -> bool:
+def audience_covers(
+    *,
+    all_staff: bool,
+    units: list[str],
+    public: bool,
+    is_staff: bool,
+    unit_code: str | None,
+    subscribed: bool,
+) -> bool:
     """Whether an activity's audience includes a person: ASN by "Semua staf" or by their
     unit, citizens (anyone) subscribed to forums by "Publik". The same rule as the
     invitations sent when the activity was saved."""
     if is_staff and (all_staff or (unit_code is not None and unit_code in units)):
         return True
     return public and subscribed
-

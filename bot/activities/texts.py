@@ -49,15 +49,13 @@ ID: dict[str, str] = {
     "act.invite.forum": "📨 <b>Undangan forum warga</b>",
     "act.invite.question": "Apakah Anda akan hadir?",
     "act.reminder": "⏰ <b>Pengingat</b>: {kind} dimulai {left}.",
-    "act.moved": (
-        "🔄 <b>Perubahan waktu</b>: {title}\nSebelumnya: {old}\nSekarang: <b>{new}</b>"
-    ),
+    "act.moved": ("🔄 <b>Perubahan waktu</b>: {title}\nSebelumnya: {old}\nSekarang: <b>{new}</b>"),
     "act.moved_question": "Apakah Anda tetap bisa hadir?",
     "act.relocated": (
         "📍 <b>Perubahan tempat</b>: {title}\nSebelumnya: {old}\nSekarang: <b>{new}</b>"
     ),
     "act.cancelled_notice": (
-        "🚫 <b>Dibatalkan</b>: {kind} \"{title}\" pada {when} dibatalkan oleh penyelenggara. "
+        '🚫 <b>Dibatalkan</b>: {kind} "{title}" pada {when} dibatalkan oleh penyelenggara. '
         "Mohon maaf atas perubahan ini."
     ),
     "act.people.title": "👥 <b>Peserta</b>: {title}",
@@ -77,26 +75,25 @@ ID: dict[str, str] = {
     "act.list_empty": "Belum ada kegiatan mendatang untuk Anda.",
     "act.list_title": "<b>Kegiatan mendatang</b> ({count}):",
     "act.cancel_confirm": (
-        "Batalkan \"{title}\" pada {when}? Semua yang diundang akan diberi tahu dan "
+        'Batalkan "{title}" pada {when}? Semua yang diundang akan diberi tahu dan '
         "pengingat dihentikan."
     ),
-    "act.cancel_done": "🚫 \"{title}\" dibatalkan. Semua yang diundang sedang diberi tahu.",
+    "act.cancel_done": '🚫 "{title}" dibatalkan. Semua yang diundang sedang diberi tahu.',
     "act.cancel_kept": "Tidak jadi dibatalkan.",
     "act.ask_time": (
-        "Waktu baru untuk \"{title}\" (sekarang {when})?\n"
+        'Waktu baru untuk "{title}" (sekarang {when})?\n'
         "Tulis tanggal dan jam WIB, misalnya <code>2026-12-05 09:00</code>, "
         "<code>5/12 09.00</code> atau <code>5 Des 09:00</code>. Ketik /batal untuk batal."
     ),
     "act.ask_place": (
-        "Tempat atau tautan baru untuk \"{title}\" (sekarang: {place})?\n"
-        "Ketik /batal untuk batal."
+        'Tempat atau tautan baru untuk "{title}" (sekarang: {place})?\nKetik /batal untuk batal.'
     ),
     "act.moved_done": (
-        "✅ \"{title}\" dipindah ke {when}. Semua yang diundang diberi tahu dan pengingat "
+        '✅ "{title}" dipindah ke {when}. Semua yang diundang diberi tahu dan pengingat '
         "dijadwalkan ulang."
     ),
     "act.relocated_done": (
-        "✅ Tempat \"{title}\" sekarang: {place}. Semua yang diundang diberi tahu."
+        '✅ Tempat "{title}" sekarang: {place}. Semua yang diundang diberi tahu.'
     ),
     "act.edit_cancelled": "Perubahan dibatalkan; kegiatan tetap seperti semula.",
     "act.closed.cancelled": "Kegiatan ini sudah dibatalkan.",
@@ -108,13 +105,13 @@ ID: dict[str, str] = {
         "Tandai siapa yang hadir, lalu tekan Simpan. Tercentang: {checked} dari {total}."
     ),
     "att.page": "Halaman {page} dari {pages}.",
-    "att.saved": "✅ Kehadiran \"{title}\" tersimpan: {attended} dari {total} hadir.{jp}",
+    "att.saved": '✅ Kehadiran "{title}" tersimpan: {attended} dari {total} hadir.{jp}',
     "att.saved_jp": " Masing-masing mendapat {jp} JP.",
     "att.btn.prev": "◀️ Sebelumnya",
     "att.btn.next": "Berikutnya ▶️",
     "att.btn.save": "💾 Simpan",
     "att.credited": (
-        "🎓 Anda tercatat hadir di \"{title}\": {jp} JP ditambahkan. "
+        '🎓 Anda tercatat hadir di "{title}": {jp} JP ditambahkan. '
         "Total JP Anda tahun {year}: {total} dari target {target} JP."
     ),
     "att.already_saved": "Daftar hadir ini sudah disimpan. Untuk mengoreksi: /kegiatan selesai → Presensi.",
@@ -183,7 +180,7 @@ EN: dict[str, str] = {
     "act.moved_question": "Can you still attend?",
     "act.relocated": "📍 <b>New place</b>: {title}\nBefore: {old}\nNow: <b>{new}</b>",
     "act.cancelled_notice": (
-        "🚫 <b>Cancelled</b>: the {kind} \"{title}\" on {when} was cancelled by the "
+        '🚫 <b>Cancelled</b>: the {kind} "{title}" on {when} was cancelled by the '
         "organiser. We apologise for the change."
     ),
     "act.people.title": "👥 <b>Participants</b>: {title}",
@@ -203,21 +200,20 @@ EN: dict[str, str] = {
     "act.list_empty": "No upcoming activities for you yet.",
     "act.list_title": "<b>Upcoming activities</b> ({count}):",
     "act.cancel_confirm": (
-        "Cancel \"{title}\" on {when}? Everyone invited will be told and reminders stop."
+        'Cancel "{title}" on {when}? Everyone invited will be told and reminders stop.'
     ),
-    "act.cancel_done": "🚫 \"{title}\" is cancelled. Everyone invited is being told.",
+    "act.cancel_done": '🚫 "{title}" is cancelled. Everyone invited is being told.',
     "act.cancel_kept": "Not cancelled.",
     "act.ask_time": (
-        "New time for \"{title}\" (now {when})?\n"
+        'New time for "{title}" (now {when})?\n'
         "Type the date and time (WIB), e.g. <code>2026-12-05 09:00</code>, "
         "<code>5/12 09.00</code> or <code>5 Dec 09:00</code>. Type /batal to stop."
     ),
-    "act.ask_place": "New place or link for \"{title}\" (now: {place})?\nType /batal to stop.",
+    "act.ask_place": 'New place or link for "{title}" (now: {place})?\nType /batal to stop.',
     "act.moved_done": (
-        "✅ \"{title}\" moved to {when}. Everyone invited is told and reminders are "
-        "rescheduled."
+        '✅ "{title}" moved to {when}. Everyone invited is told and reminders are rescheduled.'
     ),
-    "act.relocated_done": "✅ \"{title}\" is now at: {place}. Everyone invited is told.",
+    "act.relocated_done": '✅ "{title}" is now at: {place}. Everyone invited is told.',
     "act.edit_cancelled": "Change cancelled; the activity stays as it was.",
     "act.closed.cancelled": "This activity was cancelled.",
     "act.closed.begun": "This activity has begun; answers and changes are closed.",
@@ -227,13 +223,13 @@ EN: dict[str, str] = {
         "Tick who attended, then press Save. Ticked: {checked} of {total}."
     ),
     "att.page": "Page {page} of {pages}.",
-    "att.saved": "✅ Attendance of \"{title}\" saved: {attended} of {total} attended.{jp}",
+    "att.saved": '✅ Attendance of "{title}" saved: {attended} of {total} attended.{jp}',
     "att.saved_jp": " Each gets {jp} JP.",
     "att.btn.prev": "◀️ Previous",
     "att.btn.next": "Next ▶️",
     "att.btn.save": "💾 Save",
     "att.credited": (
-        "🎓 You attended \"{title}\": {jp} JP added. "
+        '🎓 You attended "{title}": {jp} JP added. '
         "Your JP in {year}: {total} of the {target} JP target."
     ),
     "att.already_saved": "This attendance list is already saved. To correct it: /kegiatan selesai → Attendance.",

@@ -50,8 +50,8 @@ ID: dict[str, str] = {
         "Tetap simpan?"
     ),
     "actnew.stale": "Ringkasan ini sudah tidak berlaku.",
-    "actnew.saved": "✅ \"{title}\" tersimpan. Undangan dikirim ke {invited} orang.",
-    "actnew.saved_again": "\"{title}\" sudah tersimpan sebelumnya.",
+    "actnew.saved": '✅ "{title}" tersimpan. Undangan dikirim ke {invited} orang.',
+    "actnew.saved_again": '"{title}" sudah tersimpan sebelumnya.',
     "actnew.forum_nobody": "Belum ada warga yang berlangganan info forum. ",
     "actnew.forum_share": (
         "📣 {nobody}Warga diundang ke forum publik bila berlangganan: mereka membuka /forum "
@@ -64,9 +64,7 @@ ID: dict[str, str] = {
     ),
     "forum.qr_title": "Forum Warga",
     "forum.qr_subject": "Undangan forum warga",
-    "forum.qr_hint": (
-        "Pindai dengan kamera ponsel, lalu tekan Beri tahu saya forum berikutnya"
-    ),
+    "forum.qr_hint": ("Pindai dengan kamera ponsel, lalu tekan Beri tahu saya forum berikutnya"),
     "actnew.discarded": "Kegiatan baru dibatalkan; tidak ada yang disimpan.",
     "actnew.text_please": "Mohon jawab dengan teks.",
     "actnew.buttons_please": "Silakan pilih dengan tombol pada pesan di atas, atau ketik /batal.",
@@ -79,7 +77,7 @@ ID: dict[str, str] = {
         "Silakan tulis lagi."
     ),
     "actin.when.month": (
-        "Nama bulan \"{word}\" tidak dikenal. Gunakan misalnya Jan, Feb, Mar, Apr, Mei, Jun, "
+        'Nama bulan "{word}" tidak dikenal. Gunakan misalnya Jan, Feb, Mar, Apr, Mei, Jun, '
         "Jul, Agu, Sep, Okt, Nov, Des. Silakan tulis lagi."
     ),
     "actin.when.date": "Tanggal itu tidak ada di kalender. Silakan tulis lagi.",
@@ -92,12 +90,8 @@ ID: dict[str, str] = {
         "ℹ️ Tahunnya tidak ditulis dan tanggal itu tahun ini sudah lewat, jadi kami ambil "
         "tahun <b>{year}</b>. Bila bukan itu maksudnya, ketik /batal dan mulai lagi."
     ),
-    "actin.when.too_far": (
-        "Waktu itu lebih dari dua tahun lagi; periksa tahunnya dan tulis lagi."
-    ),
-    "actin.when.same": (
-        "Itu sama dengan waktu sekarang. Tulis waktu yang baru atau ketik /batal."
-    ),
+    "actin.when.too_far": ("Waktu itu lebih dari dua tahun lagi; periksa tahunnya dan tulis lagi."),
+    "actin.when.same": ("Itu sama dengan waktu sekarang. Tulis waktu yang baru atau ketik /batal."),
     "actin.duration.format": (
         "Durasi tidak terbaca. Contoh: <code>90</code>, <code>90m</code>, <code>2j</code>, "
         "<code>2 jam</code>, <code>2h</code>. Silakan tulis lagi."
@@ -167,8 +161,8 @@ EN: dict[str, str] = {
         "(already spent and planned: {committed}) by {over}. Save anyway?"
     ),
     "actnew.stale": "This summary is no longer valid.",
-    "actnew.saved": "✅ \"{title}\" saved. Invitations sent to {invited} people.",
-    "actnew.saved_again": "\"{title}\" was already saved.",
+    "actnew.saved": '✅ "{title}" saved. Invitations sent to {invited} people.',
+    "actnew.saved_again": '"{title}" was already saved.',
     "actnew.forum_nobody": "No citizen has subscribed to forum news yet. ",
     "actnew.forum_share": (
         "📣 {nobody}Citizens are invited to public forums when they subscribe: they open "
@@ -185,16 +179,14 @@ EN: dict[str, str] = {
     "actnew.discarded": "New activity discarded; nothing was saved.",
     "actnew.text_please": "Please answer with text.",
     "actnew.buttons_please": "Please choose with the buttons of the message above, or type /batal.",
-    "actnew.in_progress": (
-        "You are creating an activity; continue above or type /batal to stop."
-    ),
+    "actnew.in_progress": ("You are creating an activity; continue above or type /batal to stop."),
     "actin.when.format": (
         "Sorry, I could not read that date and time. These work: "
         "<code>2026-12-05 09:00</code>, <code>5/12 09.00</code>, <code>5 Dec 09:00</code>. "
         "Please type it again."
     ),
     "actin.when.month": (
-        "Unknown month \"{word}\". Use e.g. Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, "
+        'Unknown month "{word}". Use e.g. Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, '
         "Oct, Nov, Dec. Please type it again."
     ),
     "actin.when.date": "That date does not exist. Please type it again.",

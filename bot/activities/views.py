@@ -28,14 +28,14 @@ async def upcoming_for(runtime: Runtime, actor: Actor) -> list[Loaded]:
     if actor.role in (Role.SUPERVISOR, Role.ADMIN):
         found = await activities.upcoming(runtime.db, now, limit=LIST_LIMIT)
     else:
-        found = await activities.upcoming_for(runtime.db, actor.telegram_id, now,
-                                              limit=LIST_LIMIT)
+        found = await activities.upcoming_for(runtime.db, actor.telegram_id, now, limit=LIST_LIMIT)
     return [await load(runtime.db, a.id) for a in found]
 
 
 async def public_forums(runtime: Runtime) -> list[Loaded]:
-    found = await activities.upcoming(runtime.db, runtime.now(), kind=Kind.FORUM.value,
-                                      public=True, limit=LIST_LIMIT)
+    found = await activities.upcoming(
+        runtime.db, runtime.now(), kind=Kind.FORUM.value, public=True, limit=LIST_LIMIT
+    )
     return [await load(runtime.db, a.id) for a in found]
 
 
@@ -44,8 +44,7 @@ async def response_of(runtime: Runtime, actor: Actor, activity_id: int) -> str |
     return invitation.response if invitation else None
 
 
-async def remember_card(runtime: Runtime, chat_id: int, message_id: int, activity_id: int
-                        ) -> None:
+async def remember_card(runtime: Runtime, chat_id: int, message_id: int, activity_id: int) -> None:
     """A /kegiatan card was sent: remember it so answers and changes keep it live."""
     async with runtime.db.transaction() as tx:
         await outbox.remember_message(tx, chat_id, message_id, CARD, activity_id, runtime.now())
@@ -61,8 +60,11 @@ class People:
 async def participants(runtime: Runtime, actor: Actor, activity_id: int) -> People:
     """Who is invited and what they answered: for the organiser and supervisors only."""
     loaded = await load_managed(runtime.db, actor, activity_id)
-    return People(loaded, await activity_invitations.of_activity(runtime.db, activity_id),
-                  await activity_invitations.counts(runtime.db, activity_id))
+    return People(
+        loaded,
+        await activity_invitations.of_activity(runtime.db, activity_id),
+        await activity_invitations.counts(runtime.db, activity_id),
+    )
 
 
 async def is_subscribed(runtime: Runtime, actor: Actor) -> bool:

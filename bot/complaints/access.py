@@ -44,5 +44,4 @@ def shown_in_group(group_units: Collection[str], complaint: Complaint) -> bool:
     """Whether a staff view of the complaint may be posted in a group bound to
     ``group_units``: the group of the complaint's unit, never the group of the unit a
     conduct complaint is about."""
-    return (complaint.unit_code in group_units
-            and complaint.named_unit_code not in group_units)
+    return complaint.unit_code in group_units and complaint.named_unit_code not in group_units

@@ -43,6 +43,7 @@ from storage.people import directory as people
 if TYPE_CHECKING:
     from bot.core.runtime import Runtime
 
+
 class TooShort(ValueError):
     def __init__(self, length: int, minimum: int) -> None:
         super().__init__(f"{length} < {minimum}")
@@ -53,14 +54,24 @@ class TooShort(ValueError):
 async def accept(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint:
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.ACCEPT, tx)
-        updated = await apply(runtime, tx, complaint, actor.telegram_id, "accepted", {
-            "status": Status.DITERIMA.value,
-            "assignee_id": actor.telegram_id,
-            **acknowledgement(runtime, complaint),
-        })
+        updated = await apply(
+            runtime,
+            tx,
+            complaint,
+            actor.telegram_id,
+            "accepted",
+            {
+                "status": Status.DITERIMA.value,
+                "assignee_id": actor.telegram_id,
+                **acknowledgement(runtime, complaint),
+            },
+        )
         language = await _reporter_language(runtime, tx, updated)
         await tell_reporter_from_unit(
-            runtime, tx, updated, "cz.accepted",
+            runtime,
+            tx,
+            updated,
+            "cz.accepted",
             resolve_due=renderer(runtime).when(language, updated.resolve_due_at),
         )
         await after_change(runtime, tx, updated)
@@ -71,8 +82,13 @@ async def _reporter_language(runtime: Runtime, tx: Tx, complaint: Complaint) -> 
     return await notify.language_of(tx, complaint.reporter_id, runtime.settings.default_language)
 
 
-async def reply(runtime: Runtime, actor: Actor, complaint_id: int, text: str | None,
-                file: tuple[int, int] | None = None) -> Complaint:
+async def reply(
+    runtime: Runtime,
+    actor: Actor,
+    complaint_id: int,
+    text: str | None,
+    file: tuple[int, int] | None = None,
+) -> Complaint:
     """A public answer, signed by the unit: the citizen never sees which officer wrote.
     It is a text, a photo or document (``file``: chat and message to copy, e.g. a picture
     of the repaired street light), or both. The first one moves the complaint to
@@ -84,17 +100,32 @@ async def reply(runtime: Runtime, actor: Actor, complaint_id: int, text: str | N
         return await _answer(runtime, tx, actor, complaint, text, file)
 
 
-async def _answer(runtime: Runtime, tx: Tx, actor: Actor, complaint: Complaint,
-                  text: str | None, file: tuple[int, int] | None = None, **data: object
-                  ) -> Complaint:
+async def _answer(
+    runtime: Runtime,
+    tx: Tx,
+    actor: Actor,
+    complaint: Complaint,
+    text: str | None,
+    file: tuple[int, int] | None = None,
+    **data: object,
+) -> Complaint:
     changes: dict[str, object] = {
         "status": status_after_reply(Status(complaint.status)).value,
         "first_response_at": complaint.first_response_at or runtime.now(),
         "assignee_id": complaint.assignee_id or actor.telegram_id,
         **acknowledgement(runtime, complaint),
     }
-    updated = await apply(runtime, tx, complaint, actor.telegram_id, "public_reply",
-                          changes, body=text or None, file=file is not None, **data)
+    updated = await apply(
+        runtime,
+        tx,
+        complaint,
+        actor.telegram_id,
+        "public_reply",
+        changes,
+        body=text or None,
+        file=file is not None,
+        **data,
+    )
     if text:
         await tell_reporter_from_unit(runtime, tx, updated, "cz.reply", body=text)
     if file is not None:
@@ -115,8 +146,9 @@ async def note(runtime: Runtime, actor: Actor, complaint_id: int, text: str) -> 
     """An internal note: in the ticket for staff, never shown to the citizen."""
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.NOTE, tx)
-        await apply(runtime, tx, complaint, actor.telegram_id, "internal_note",
-                    public=False, body=text)
+        await apply(
+            runtime, tx, complaint, actor.telegram_id, "internal_note", public=False, body=text
+        )
     return complaint
 
 
@@ -129,28 +161,50 @@ class AlreadyDecided(Exception):
     """The brief reply was sent or kept as a note already (a second press)."""
 
 
-async def hold_brief_reply(runtime: Runtime, actor: Actor, complaint_id: int, chat_id: int,
-                           message_id: int, thread_id: int | None, text: str) -> Complaint:
+async def hold_brief_reply(
+    runtime: Runtime,
+    actor: Actor,
+    complaint_id: int,
+    chat_id: int,
+    message_id: int,
+    thread_id: int | None,
+    text: str,
+) -> Complaint:
     """Keep a brief reply to the alert unsent and ask, in the same chat and with buttons,
     whether it is for the citizen or an internal note. The text is stored with the
     question in one transaction, so it survives until someone decides."""
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.REPLY, tx)
-        await prompts.create(tx, Prompt(chat_id, message_id, BRIEF, complaint.id, "decide",
-                                        text, actor.telegram_id), runtime.now())
+        await prompts.create(
+            tx,
+            Prompt(chat_id, message_id, BRIEF, complaint.id, "decide", text, actor.telegram_id),
+            runtime.now(),
+        )
         language = await chat_language(runtime, tx, chat_id)
         draw = renderer(runtime)
-        question = t(language, "grp.brief_ask", name=actor.name, number=complaint.number,
-                     unit=draw.unit(language, complaint.unit_code))
-        await notify.send_text(tx, chat_id, question, runtime.now(), quote=message_id,
-                               thread_id=thread_id, priority=PRIORITY_URGENT,
-                               markup=draw.brief_reply_keyboard(language, complaint.id,
-                                                                message_id))
+        question = t(
+            language,
+            "grp.brief_ask",
+            name=actor.name,
+            number=complaint.number,
+            unit=draw.unit(language, complaint.unit_code),
+        )
+        await notify.send_text(
+            tx,
+            chat_id,
+            question,
+            runtime.now(),
+            quote=message_id,
+            thread_id=thread_id,
+            priority=PRIORITY_URGENT,
+            markup=draw.brief_reply_keyboard(language, complaint.id, message_id),
+        )
     return complaint
 
 
-async def decide_brief_reply(runtime: Runtime, actor: Actor, complaint_id: int, chat_id: int,
-                             message_id: int, send: bool) -> Complaint:
+async def decide_brief_reply(
+    runtime: Runtime, actor: Actor, complaint_id: int, chat_id: int, message_id: int, send: bool
+) -> Complaint:
     """Send the held reply to the citizen (as the unit's answer) or keep it as an internal
     note: the presser's role is checked for that action, and the decision, the answer and
     its messages are one transaction."""
@@ -165,28 +219,51 @@ async def decide_brief_reply(runtime: Runtime, actor: Actor, complaint_id: int, 
         await prompts.delete(tx, chat_id, message_id)
         written_by = held.actor_id
         if send:
-            return await _answer(runtime, tx, actor, complaint, held.argument,
-                                 written_by=written_by)
-        await apply(runtime, tx, complaint, actor.telegram_id, "internal_note", public=False,
-                    body=held.argument, written_by=written_by)
+            return await _answer(
+                runtime, tx, actor, complaint, held.argument, written_by=written_by
+            )
+        await apply(
+            runtime,
+            tx,
+            complaint,
+            actor.telegram_id,
+            "internal_note",
+            public=False,
+            body=held.argument,
+            written_by=written_by,
+        )
         return complaint
 
 
-async def ask_info(runtime: Runtime, actor: Actor, complaint_id: int, question: str,
-                   file: tuple[int, int] | None = None) -> Complaint:
+async def ask_info(
+    runtime: Runtime,
+    actor: Actor,
+    complaint_id: int,
+    question: str,
+    file: tuple[int, int] | None = None,
+) -> Complaint:
     """Ask the citizen (with a photo or document, e.g. "is it this drain?"); the complaint
     waits for them and its deadlines stop."""
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.ASK_INFO, tx)
         now = runtime.now()
-        updated = await apply(runtime, tx, complaint, actor.telegram_id, "info_requested", {
-            "status": Status.MENUNGGU_WARGA.value,
-            "status_before_wait": complaint.status,
-            "paused_at": now,
-            "assignee_id": complaint.assignee_id or actor.telegram_id,
-            "first_response_at": complaint.first_response_at or now,
-            **acknowledgement(runtime, complaint),
-        }, body=question, file=file is not None)
+        updated = await apply(
+            runtime,
+            tx,
+            complaint,
+            actor.telegram_id,
+            "info_requested",
+            {
+                "status": Status.MENUNGGU_WARGA.value,
+                "status_before_wait": complaint.status,
+                "paused_at": now,
+                "assignee_id": complaint.assignee_id or actor.telegram_id,
+                "first_response_at": complaint.first_response_at or now,
+                **acknowledgement(runtime, complaint),
+            },
+            body=question,
+            file=file is not None,
+        )
         await tell_reporter_from_unit(runtime, tx, updated, "cz.question", body=question)
         if file is not None:
             await copy_to_reporter_from_unit(runtime, tx, updated, *file)
@@ -211,22 +288,37 @@ async def reassign(
         await refresh_alerts(runtime, tx, complaint, moved_to=unit_code)
         await complaints.deactivate_alerts(tx, complaint.id)
         ack_due = runtime.calendar.add_working_time(now_dt, timedelta(seconds=complaint.ack_span))
-        updated = await apply(runtime, tx, complaint, actor.telegram_id, "reassigned", {
-            "unit_code": unit_code,
-            "status": Status.BARU.value,
-            "assignee_id": None,
-            "acknowledged_at": None,
-            "ack_started_at": to_epoch(now_dt),
-            "ack_due_at": to_epoch(ack_due),
-        }, body=reason, unit_code=unit_code, from_unit=complaint.unit_code)
+        updated = await apply(
+            runtime,
+            tx,
+            complaint,
+            actor.telegram_id,
+            "reassigned",
+            {
+                "unit_code": unit_code,
+                "status": Status.BARU.value,
+                "assignee_id": None,
+                "acknowledged_at": None,
+                "ack_started_at": to_epoch(now_dt),
+                "ack_due_at": to_epoch(ack_due),
+            },
+            body=reason,
+            unit_code=unit_code,
+            from_unit=complaint.unit_code,
+        )
         await tell_reporter_from_unit(runtime, tx, updated, "cz.reassigned")
         await post_alerts(runtime, tx, updated, moved_from=(complaint.unit_code, reason))
         await plan_checks(runtime, tx, updated)
     return updated
 
 
-async def resolve(runtime: Runtime, actor: Actor, complaint_id: int, resolution: str,
-                  file: tuple[int, int] | None = None) -> Complaint:
+async def resolve(
+    runtime: Runtime,
+    actor: Actor,
+    complaint_id: int,
+    resolution: str,
+    file: tuple[int, int] | None = None,
+) -> Complaint:
     """Done: the citizen gets the note (and the photo of the result, when one came with
     it) with rating buttons and "not solved yet"."""
     resolution = resolution.strip()
@@ -244,20 +336,35 @@ async def resolve(runtime: Runtime, actor: Actor, complaint_id: int, resolution:
         }
         if complaint.resolve_work_seconds is None:  # the first resolution is the promise kept
             worked = runtime.calendar.working_time_between(
-                from_epoch(complaint.resolve_started_at), now_dt)
+                from_epoch(complaint.resolve_started_at), now_dt
+            )
             changes["resolve_work_seconds"] = max(
-                0, int(worked.total_seconds()) - complaint.paused_work_seconds)
+                0, int(worked.total_seconds()) - complaint.paused_work_seconds
+            )
             changes["resolve_on_time"] = int(to_epoch(now_dt) <= complaint.resolve_due_at)
-        updated = await apply(runtime, tx, complaint, actor.telegram_id, "resolved", changes,
-                              body=resolution, file=file is not None)
+        updated = await apply(
+            runtime,
+            tx,
+            complaint,
+            actor.telegram_id,
+            "resolved",
+            changes,
+            body=resolution,
+            file=file is not None,
+        )
         if file is not None:  # before the note, so that the rating buttons come last
             await copy_to_reporter_from_unit(runtime, tx, updated, *file)
         draw = renderer(runtime)
         language = await _reporter_language(runtime, tx, updated)
         reopen_until = runtime.calendar.add_working_days(
-            now_dt, runtime.office.complaints.reopen_within_days)
+            now_dt, runtime.office.complaints.reopen_within_days
+        )
         await tell_reporter_from_unit(
-            runtime, tx, updated, "cz.resolved", note=resolution,
+            runtime,
+            tx,
+            updated,
+            "cz.resolved",
+            note=resolution,
             reopen_until=draw.when(language, to_epoch(reopen_until)),
             markup_for=lambda lang: draw.rating_keyboard(lang, updated.id),
         )

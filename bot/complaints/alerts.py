@@ -89,8 +89,11 @@ def entitled(runtime: Runtime, candidates: list[Person], complaint: Complaint) -
     is about hears of it, whichever step tells them. ``ADMIN_IDS`` people are admins even
     when stored as citizens (the supervisors' fallback on a fresh office)."""
     admin_ids = runtime.settings.admin_ids
-    return [p for p in candidates
-            if can_act(effective_role(p.role, p.telegram_id, admin_ids), p.unit_code, complaint)]
+    return [
+        p
+        for p in candidates
+        if can_act(effective_role(p.role, p.telegram_id, admin_ids), p.unit_code, complaint)
+    ]
 
 
 async def escalation_recipients(runtime: Runtime, tx: Tx, complaint: Complaint) -> list[int]:
@@ -108,8 +111,9 @@ async def reporter_view(db: Reader, complaint: Complaint) -> ReporterView:
     if complaint.confidential:
         return ReporterView(None)
     person = await people.get(db, complaint.reporter_id)
-    return ReporterView.of(complaint, person.full_name if person else "?",
-                           person.username if person else None)
+    return ReporterView.of(
+        complaint, person.full_name if person else "?", person.username if person else None
+    )
 
 
 async def chat_language(runtime: Runtime, tx: Tx, chat_id: int) -> str:
@@ -118,17 +122,22 @@ async def chat_language(runtime: Runtime, tx: Tx, chat_id: int) -> str:
     return await notify.language_of(tx, chat_id, runtime.settings.default_language)
 
 
-async def _render(runtime: Runtime, tx: Tx, complaint: Complaint, chat_id: int,
-                  **extra: Any) -> tuple[Markup, Any]:
+async def _render(
+    runtime: Runtime, tx: Tx, complaint: Complaint, chat_id: int, **extra: Any
+) -> tuple[Markup, Any]:
     language = await chat_language(runtime, tx, chat_id)
     assignee = await people.get(tx, complaint.assignee_id) if complaint.assignee_id else None
     files = len(await complaints.attachments(tx, complaint.id))
     unbound = chat_id > 0 and await unit_chats.for_unit(tx, complaint.unit_code) is None
     draw = renderer(runtime)
     text = draw.alert(
-        language, complaint, await reporter_view(tx, complaint),
-        assignee=assignee.full_name if assignee else None, files=files,
-        unbound_warning=unbound and complaint.named_unit_code is None, **extra,
+        language,
+        complaint,
+        await reporter_view(tx, complaint),
+        assignee=assignee.full_name if assignee else None,
+        files=files,
+        unbound_warning=unbound and complaint.named_unit_code is None,
+        **extra,
     )
     keyboard = None if extra.get("moved_to") else draw.alert_keyboard(language, complaint)
     return text, keyboard
@@ -158,12 +167,20 @@ async def alert_targets(runtime: Runtime, db: Reader, complaint: Complaint) -> l
     return targets
 
 
-async def post_alerts(runtime: Runtime, tx: Tx, complaint: Complaint,
-                      moved_from: tuple[str, str] | None = None) -> None:
+async def post_alerts(
+    runtime: Runtime, tx: Tx, complaint: Complaint, moved_from: tuple[str, str] | None = None
+) -> None:
     """Alert the handling unit (or the supervisors) about a new or moved complaint."""
     for target in await alert_targets(runtime, tx, complaint):
-        await post_alert_to(runtime, tx, complaint, target.chat_id, target.unit_code,
-                            forum=target.forum, moved_from=moved_from)
+        await post_alert_to(
+            runtime,
+            tx,
+            complaint,
+            target.chat_id,
+            target.unit_code,
+            forum=target.forum,
+            moved_from=moved_from,
+        )
 
 
 async def live_holders(runtime: Runtime, tx: Tx, complaint: Complaint) -> list[int]:
@@ -183,23 +200,47 @@ async def fill_in(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
     holders = set(await complaints.live_alert_chats(tx, complaint.id))
     for target in await alert_targets(runtime, tx, complaint):
         if target.chat_id not in holders:
-            await post_alert_to(runtime, tx, complaint, target.chat_id, target.unit_code,
-                                forum=target.forum)
+            await post_alert_to(
+                runtime, tx, complaint, target.chat_id, target.unit_code, forum=target.forum
+            )
 
 
-async def post_alert_to(runtime: Runtime, tx: Tx, complaint: Complaint, chat_id: int,
-                        unit_code: str | None, *, forum: bool = False,
-                        moved_from: tuple[str, str] | None = None) -> None:
+async def post_alert_to(
+    runtime: Runtime,
+    tx: Tx,
+    complaint: Complaint,
+    chat_id: int,
+    unit_code: str | None,
+    *,
+    forum: bool = False,
+    moved_from: tuple[str, str] | None = None,
+) -> None:
     now = runtime.now()
     thread = None
     if forum:
         name = f"{complaint.number} · {renderer(runtime).category('id', complaint.category_code)}"
-        await outbox.enqueue(tx, chat_id, "createForumTopic", {"name": name[:128]}, now,
-                             priority=PRIORITY_URGENT, ref_kind=TOPIC, ref_id=complaint.id)
+        await outbox.enqueue(
+            tx,
+            chat_id,
+            "createForumTopic",
+            {"name": name[:128]},
+            now,
+            priority=PRIORITY_URGENT,
+            ref_kind=TOPIC,
+            ref_id=complaint.id,
+        )
         thread = Ref(TOPIC, complaint.id)
     text, keyboard = await _render(runtime, tx, complaint, chat_id, moved_from=moved_from)
-    await notify.send_text(tx, chat_id, text, now, markup=keyboard, priority=PRIORITY_URGENT,
-                           ref=Ref(ALERT, complaint.id), thread=thread)
+    await notify.send_text(
+        tx,
+        chat_id,
+        text,
+        now,
+        markup=keyboard,
+        priority=PRIORITY_URGENT,
+        ref=Ref(ALERT, complaint.id),
+        thread=thread,
+    )
     placement: dict[str, Any] = {"reply_to_ref": Ref(ALERT, complaint.id).as_param()}
     if thread is not None:
         placement["thread_ref"] = thread.as_param()
@@ -207,8 +248,9 @@ async def post_alert_to(runtime: Runtime, tx: Tx, complaint: Complaint, chat_id:
     await complaints.add_alert_chat(tx, complaint.id, chat_id, unit_code)
 
 
-async def queue_evidence(runtime: Runtime, tx: Tx, complaint: Complaint, chat_id: int,
-                         placement: dict[str, Any]) -> None:
+async def queue_evidence(
+    runtime: Runtime, tx: Tx, complaint: Complaint, chat_id: int, placement: dict[str, Any]
+) -> None:
     """The citizen's files and location, each as its own message placed by ``placement``
     (the reply and thread parameters: under the alert, or under a /tiket card). Each
     stands for the complaint, so a reply to the photo ("is this in front of the
@@ -217,15 +259,33 @@ async def queue_evidence(runtime: Runtime, tx: Tx, complaint: Complaint, chat_id
     files = await complaints.attachments(tx, complaint.id)
     for index, item in enumerate(files, start=1):
         method, field = SEND_FILE[item.kind]
-        params = {field: item.file_id, "caption": f"{complaint.number} · {index}/{len(files)}",
-                  **placement}
-        await outbox.enqueue(tx, chat_id, method, params, now, priority=PRIORITY_URGENT,
-                             ref_kind=MESSAGE, ref_id=complaint.id)
+        params = {
+            field: item.file_id,
+            "caption": f"{complaint.number} · {index}/{len(files)}",
+            **placement,
+        }
+        await outbox.enqueue(
+            tx,
+            chat_id,
+            method,
+            params,
+            now,
+            priority=PRIORITY_URGENT,
+            ref_kind=MESSAGE,
+            ref_id=complaint.id,
+        )
     if complaint.latitude is not None and complaint.longitude is not None:
-        params = {"latitude": complaint.latitude, "longitude": complaint.longitude,
-                  **placement}
-        await outbox.enqueue(tx, chat_id, "sendLocation", params, now,
-                             priority=PRIORITY_URGENT, ref_kind=MESSAGE, ref_id=complaint.id)
+        params = {"latitude": complaint.latitude, "longitude": complaint.longitude, **placement}
+        await outbox.enqueue(
+            tx,
+            chat_id,
+            "sendLocation",
+            params,
+            now,
+            priority=PRIORITY_URGENT,
+            ref_kind=MESSAGE,
+            ref_id=complaint.id,
+        )
 
 
 async def refresh_alerts(runtime: Runtime, tx: Tx, complaint: Complaint, **extra: Any) -> None:
@@ -234,27 +294,48 @@ async def refresh_alerts(runtime: Runtime, tx: Tx, complaint: Complaint, **extra
     the staff keep a current alert with working buttons."""
     for chat_id in await complaints.alert_chats(tx, complaint.id):
         text, keyboard = await _render(runtime, tx, complaint, chat_id, **extra)
-        await notify.edit_text(tx, chat_id, Ref(ALERT, complaint.id), text, runtime.now(),
-                               markup=keyboard, priority=PRIORITY_URGENT, repost_if_gone=True)
+        await notify.edit_text(
+            tx,
+            chat_id,
+            Ref(ALERT, complaint.id),
+            text,
+            runtime.now(),
+            markup=keyboard,
+            priority=PRIORITY_URGENT,
+            repost_if_gone=True,
+        )
 
 
-async def tell_staff(runtime: Runtime, tx: Tx, complaint: Complaint, key: str,
-                     **values: object) -> int:
+async def tell_staff(
+    runtime: Runtime, tx: Tx, complaint: Complaint, key: str, **values: object
+) -> int:
     """A message about the complaint in every chat holding its alert, as a reply to it.
     Returns in how many chats it was queued (0: nobody can read it)."""
     chats = await live_holders(runtime, tx, complaint)
     for chat_id in chats:
         language = await chat_language(runtime, tx, chat_id)
         await notify.send_text(
-            tx, chat_id, t(language, key, number=complaint.number, **values), runtime.now(),
-            reply_to=Ref(ALERT, complaint.id), ref=Ref(MESSAGE, complaint.id),
-            thread=Ref(TOPIC, complaint.id), priority=PRIORITY_URGENT,
+            tx,
+            chat_id,
+            t(language, key, number=complaint.number, **values),
+            runtime.now(),
+            reply_to=Ref(ALERT, complaint.id),
+            ref=Ref(MESSAGE, complaint.id),
+            thread=Ref(TOPIC, complaint.id),
+            priority=PRIORITY_URGENT,
         )
     return len(chats)
 
 
-async def copy_to_staff(runtime: Runtime, tx: Tx, complaint: Complaint, from_chat: int,
-                        message_id: int, key: str, **values: object) -> int:
+async def copy_to_staff(
+    runtime: Runtime,
+    tx: Tx,
+    complaint: Complaint,
+    from_chat: int,
+    message_id: int,
+    key: str,
+    **values: object,
+) -> int:
     """Relay a citizen's file without revealing who sent it (a copy, not a forward), in
     one message: the file under the caption ``key`` that says whose complaint it is.
     Returns in how many chats it was queued."""
@@ -262,33 +343,67 @@ async def copy_to_staff(runtime: Runtime, tx: Tx, complaint: Complaint, from_cha
     for chat_id in chats:
         language = await chat_language(runtime, tx, chat_id)
         caption = t(language, key, number=complaint.number, **values)
-        await notify.copy(tx, chat_id, from_chat, message_id, runtime.now(),
-                          caption=caption, reply_to=Ref(ALERT, complaint.id),
-                          thread=Ref(TOPIC, complaint.id), priority=PRIORITY_URGENT,
-                          ref=Ref(MESSAGE, complaint.id))
+        await notify.copy(
+            tx,
+            chat_id,
+            from_chat,
+            message_id,
+            runtime.now(),
+            caption=caption,
+            reply_to=Ref(ALERT, complaint.id),
+            thread=Ref(TOPIC, complaint.id),
+            priority=PRIORITY_URGENT,
+            ref=Ref(MESSAGE, complaint.id),
+        )
     return len(chats)
 
 
-async def copy_to_reporter_from_unit(runtime: Runtime, tx: Tx, complaint: Complaint,
-                                     from_chat: int, message_id: int) -> None:
+async def copy_to_reporter_from_unit(
+    runtime: Runtime, tx: Tx, complaint: Complaint, from_chat: int, message_id: int
+) -> None:
     """A staff member's photo or document, copied to the reporter (a copy shows no sender)
     under a caption signed with the unit; the reporter may reply to it like to a text."""
     reporter = await people.get(tx, complaint.reporter_id)
     if reporter is not None and not reporter.reachable:
         return
     language = reporter.language if reporter else runtime.settings.default_language
-    caption = t(language, "cz.reply_file", number=complaint.number,
-                unit=renderer(runtime).unit(language, complaint.unit_code))
-    await notify.copy(tx, complaint.reporter_id, from_chat, message_id, runtime.now(),
-                      caption=caption, ref=Ref(CITIZEN, complaint.id), priority=PRIORITY_URGENT)
+    caption = t(
+        language,
+        "cz.reply_file",
+        number=complaint.number,
+        unit=renderer(runtime).unit(language, complaint.unit_code),
+    )
+    await notify.copy(
+        tx,
+        complaint.reporter_id,
+        from_chat,
+        message_id,
+        runtime.now(),
+        caption=caption,
+        ref=Ref(CITIZEN, complaint.id),
+        priority=PRIORITY_URGENT,
+    )
 
 
-async def tell_reporter(runtime: Runtime, tx: Tx, complaint: Complaint, key: str, *,
-                        markup_for: Any = None, **values: object) -> None:
+async def tell_reporter(
+    runtime: Runtime,
+    tx: Tx,
+    complaint: Complaint,
+    key: str,
+    *,
+    markup_for: Any = None,
+    **values: object,
+) -> None:
     await notify.tell(
-        tx, complaint.reporter_id, key, runtime.now(),
-        default_language=runtime.settings.default_language, markup_for=markup_for,
-        priority=PRIORITY_URGENT, ref=Ref(CITIZEN, complaint.id), number=complaint.number,
+        tx,
+        complaint.reporter_id,
+        key,
+        runtime.now(),
+        default_language=runtime.settings.default_language,
+        markup_for=markup_for,
+        priority=PRIORITY_URGENT,
+        ref=Ref(CITIZEN, complaint.id),
+        number=complaint.number,
         **values,
     )
 
@@ -306,12 +421,20 @@ async def alert_unit_group(runtime: Runtime, tx: Tx, unit_code: str, chat_id: in
         if await outbox.message_for(tx, chat_id, ALERT, complaint.id) is not None:
             await complaints.add_alert_chat(tx, complaint.id, chat_id, unit_code)
             text, keyboard = await _render(runtime, tx, complaint, chat_id)
-            await notify.edit_text(tx, chat_id, Ref(ALERT, complaint.id), text, runtime.now(),
-                                   markup=keyboard, priority=PRIORITY_URGENT,
-                                   repost_if_gone=True)
+            await notify.edit_text(
+                tx,
+                chat_id,
+                Ref(ALERT, complaint.id),
+                text,
+                runtime.now(),
+                markup=keyboard,
+                priority=PRIORITY_URGENT,
+                repost_if_gone=True,
+            )
             continue
-        await post_alert_to(runtime, tx, complaint, chat_id, unit_code,
-                            forum=bool(chat and chat.is_forum))
+        await post_alert_to(
+            runtime, tx, complaint, chat_id, unit_code, forum=bool(chat and chat.is_forum)
+        )
 
 
 async def unit_group_lost(runtime: Runtime, tx: Tx, unit_code: str, chat_id: int) -> None:
@@ -342,8 +465,11 @@ async def follow_membership(runtime: Runtime, tx: Tx, telegram_id: int) -> None:
     holding alert copies, and the complaints only they held go to whoever gets alerts
     now; someone who gained it gets the orphaned ones."""
     person = await people.get(tx, telegram_id)
-    role = (effective_role(person.role, telegram_id, runtime.settings.admin_ids)
-            if person is not None else Role.CITIZEN)
+    role = (
+        effective_role(person.role, telegram_id, runtime.settings.admin_ids)
+        if person is not None
+        else Role.CITIZEN
+    )
     if role not in (Role.SUPERVISOR, Role.ADMIN):
         if await complaints.deactivate_chat_alerts(tx, telegram_id):
             await alert_orphans(runtime, tx)

@@ -53,8 +53,11 @@ async def for_staff(
 async def _refuse(db: Reader, actor: Actor, complaint: Complaint) -> NoReturn:
     """Officers of a unit that handed the complaint on learn where it went (they saw it
     until the move); anyone else gets the plain refusal."""
-    if actor.unit_code and actor.unit_code != complaint.unit_code and (
-            await complaints.was_alerted_to(db, complaint.id, actor.unit_code)):
+    if (
+        actor.unit_code
+        and actor.unit_code != complaint.unit_code
+        and (await complaints.was_alerted_to(db, complaint.id, actor.unit_code))
+    ):
         raise MovedAway(complaint.number, complaint.unit_code)
     raise NotAllowed(f"complaint {complaint.id}")
 
@@ -119,8 +122,9 @@ async def tell_reporter_from_unit(
     runtime: Runtime, tx: Tx, complaint: Complaint, key: str, **values: Any
 ) -> None:
     """A message to the reporter signed with the handling unit (never the officer)."""
-    language = await notify.language_of(tx, complaint.reporter_id,
-                                        runtime.settings.default_language)
+    language = await notify.language_of(
+        tx, complaint.reporter_id, runtime.settings.default_language
+    )
     unit = renderer(runtime).unit(language, complaint.unit_code)
     await tell_reporter(runtime, tx, complaint, key, unit=unit, **values)
 

@@ -49,12 +49,19 @@ async def plan_checks(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
     cycle = complaint.cycle
     if status in OPEN and status is not Status.MENUNGGU_WARGA:
         acknowledged = complaint.acknowledged_at is not None
-        ack = None if acknowledged else (
-            from_epoch(complaint.ack_due_at), timedelta(seconds=complaint.ack_span))
+        ack = (
+            None
+            if acknowledged
+            else (from_epoch(complaint.ack_due_at), timedelta(seconds=complaint.ack_span))
+        )
         times = check_times(
-            runtime.calendar, runtime.clock.now(), ack=ack,
-            resolve=(from_epoch(complaint.resolve_due_at),
-                     timedelta(seconds=complaint.resolve_span)),
+            runtime.calendar,
+            runtime.clock.now(),
+            ack=ack,
+            resolve=(
+                from_epoch(complaint.resolve_due_at),
+                timedelta(seconds=complaint.resolve_span),
+            ),
         )
         for kind, due in times.items():
             await complaint_checks.plan(tx, complaint.id, kind, cycle, to_epoch(due))
@@ -63,13 +70,14 @@ async def plan_checks(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
         await complaint_checks.cancel(tx, complaint.id, ("autoclose",))
     elif status is Status.SELESAI:
         await complaint_checks.cancel(tx, complaint.id, DEADLINE_CHECKS)
-        close_at = autoclose_time(runtime.calendar, from_epoch(complaint.resolved_at),
-                                  runtime.office.complaints.close_after_days)
+        close_at = autoclose_time(
+            runtime.calendar,
+            from_epoch(complaint.resolved_at),
+            runtime.office.complaints.close_after_days,
+        )
         await complaint_checks.plan(tx, complaint.id, "autoclose", cycle, to_epoch(close_at))
     else:  # waiting for the citizen (clock stopped) or closed
         await complaint_checks.cancel(tx, complaint.id, (*DEADLINE_CHECKS, "autoclose"))
-
-
 
 
 async def run_due(runtime: Runtime) -> int:
@@ -99,10 +107,23 @@ async def _remind(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check) 
     language = runtime.settings.default_language
     # Fired late (the bot was down at the 75% point): no "time left" once none is.
     late = "_late" if left <= timedelta(0) else ""
-    await tell_staff(runtime, tx, complaint, f"grp.reminder.{check.kind}{late}",
-                     due=draw.when(language, due), left=draw.duration(language, left))
-    await complaint_events.add(tx, complaint.id, runtime.now(), None, "reminder",
-                               unit_code=complaint.unit_code, check=check.kind)
+    await tell_staff(
+        runtime,
+        tx,
+        complaint,
+        f"grp.reminder.{check.kind}{late}",
+        due=draw.when(language, due),
+        left=draw.duration(language, left),
+    )
+    await complaint_events.add(
+        tx,
+        complaint.id,
+        runtime.now(),
+        None,
+        "reminder",
+        unit_code=complaint.unit_code,
+        check=check.kind,
+    )
 
 
 async def _escalate(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check) -> None:
@@ -115,29 +136,51 @@ async def _escalate(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check
     for person_id in await escalation_recipients(runtime, tx, complaint):
         language = await notify.language_of(tx, person_id, runtime.settings.default_language)
         await notify.tell(
-            tx, person_id, f"esc.{check.kind}", runtime.now(), priority=PRIORITY_URGENT,
-            number=complaint.number, unit=draw.unit(language, complaint.unit_code),
+            tx,
+            person_id,
+            f"esc.{check.kind}",
+            runtime.now(),
+            priority=PRIORITY_URGENT,
+            number=complaint.number,
+            unit=draw.unit(language, complaint.unit_code),
             due=draw.when(language, due),
         )
-    await complaint_events.add(tx, complaint.id, runtime.now(), None, "escalated",
-                               unit_code=complaint.unit_code, check=check.kind)
+    await complaint_events.add(
+        tx,
+        complaint.id,
+        runtime.now(),
+        None,
+        "escalated",
+        unit_code=complaint.unit_code,
+        check=check.kind,
+    )
 
 
 async def _autoclose(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check) -> None:
     if complaint.status != Status.SELESAI:
         return
     await close(runtime, tx, complaint, actor_id=None)
-    await tell_reporter(runtime, tx, complaint, "cz.closed_auto",
-                        days=runtime.office.complaints.close_after_days)
+    await tell_reporter(
+        runtime, tx, complaint, "cz.closed_auto", days=runtime.office.complaints.close_after_days
+    )
 
 
 async def close(runtime: Runtime, tx: Tx, complaint: Complaint, actor_id: int | None) -> Complaint:
     now = runtime.now()
-    await complaints.update(tx, complaint.id, status=Status.DITUTUP.value, closed_at=now,
-                            updated_at=now)
-    await complaint_events.add(tx, complaint.id, now, actor_id, "closed",
-                               from_status=complaint.status, to_status=Status.DITUTUP.value,
-                               unit_code=complaint.unit_code, public=True)
+    await complaints.update(
+        tx, complaint.id, status=Status.DITUTUP.value, closed_at=now, updated_at=now
+    )
+    await complaint_events.add(
+        tx,
+        complaint.id,
+        now,
+        actor_id,
+        "closed",
+        from_status=complaint.status,
+        to_status=Status.DITUTUP.value,
+        unit_code=complaint.unit_code,
+        public=True,
+    )
     closed = await complaints.get(tx, complaint.id)
     await plan_checks(runtime, tx, closed)
     await refresh_alerts(runtime, tx, closed)

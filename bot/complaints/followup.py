@@ -78,12 +78,14 @@ async def citizen_message(
         answering = complaint.status == Status.MENUNGGU_WARGA
         changes = _resume(runtime, complaint, now_dt) if answering else None
         kind = "citizen_answer" if answering else "citizen_message"
-        updated = await apply(runtime, tx, complaint, actor.telegram_id, kind, changes,
-                              body=text, file=bool(file))
+        updated = await apply(
+            runtime, tx, complaint, actor.telegram_id, kind, changes, body=text, file=bool(file)
+        )
         if file is not None:  # one message: the file, its caption saying whose it is
             key = f"grp.{kind}_file_text" if text else f"grp.{kind}_file"
-            reached = await copy_to_staff(runtime, tx, updated, *file, key,
-                                          body=_caption_body(text))
+            reached = await copy_to_staff(
+                runtime, tx, updated, *file, key, body=_caption_body(text)
+            )
         else:
             reached = await tell_staff(runtime, tx, updated, f"grp.{kind}", body=text)
         if answering:
@@ -96,7 +98,7 @@ def _caption_body(text: str | None) -> str:
     with our heading; the whole text stays in the timeline (/tiket)."""
     if not text:
         return ""
-    return text if len(text) <= CAPTION_BODY_MAX else text[:CAPTION_BODY_MAX - 1] + "…"
+    return text if len(text) <= CAPTION_BODY_MAX else text[: CAPTION_BODY_MAX - 1] + "…"
 
 
 def _resume(runtime: Runtime, complaint: Complaint, now: datetime) -> dict[str, object]:
@@ -109,10 +111,12 @@ def _resume(runtime: Runtime, complaint: Complaint, now: datetime) -> dict[str, 
         "status_before_wait": None,
         "paused_at": None,
         "paused_work_seconds": complaint.paused_work_seconds + int(waited.total_seconds()),
-        "ack_due_at": to_epoch(resumed_due(calendar, from_epoch(complaint.ack_due_at), paused,
-                                           now)),
+        "ack_due_at": to_epoch(
+            resumed_due(calendar, from_epoch(complaint.ack_due_at), paused, now)
+        ),
         "resolve_due_at": to_epoch(
-            resumed_due(calendar, from_epoch(complaint.resolve_due_at), paused, now)),
+            resumed_due(calendar, from_epoch(complaint.resolve_due_at), paused, now)
+        ),
     }
 
 
@@ -125,13 +129,20 @@ async def rate(runtime: Runtime, actor: Actor, complaint_id: int, rating: int) -
     async with runtime.db.transaction() as tx:
         complaint = await reporters_own(tx, actor, complaint_id)
         check(Action.RATE, Status(complaint.status))
-        if (complaint.rated_at is not None
-                and now - complaint.rated_at > RATING_CHANGE_WINDOW.total_seconds()):
+        if (
+            complaint.rated_at is not None
+            and now - complaint.rated_at > RATING_CHANGE_WINDOW.total_seconds()
+        ):
             raise RatingLocked
         updated = await apply(
-            runtime, tx, complaint, actor.telegram_id, "rated",
+            runtime,
+            tx,
+            complaint,
+            actor.telegram_id,
+            "rated",
             {"rating": rating, "rated_at": complaint.rated_at or now},
-            rating=rating, changed=complaint.rated_at is not None,
+            rating=rating,
+            changed=complaint.rated_at is not None,
         )
         if updated.status == Status.SELESAI:
             updated = await close(runtime, tx, updated, actor.telegram_id)
@@ -149,9 +160,15 @@ async def _alert_low_rating(runtime: Runtime, tx: Tx, complaint: Complaint) -> N
     for person_id in await escalation_recipients(runtime, tx, complaint):
         language = await notify.language_of(tx, person_id, runtime.settings.default_language)
         await notify.tell(
-            tx, person_id, "sup.low_rating", runtime.now(), priority=PRIORITY_URGENT,
-            number=complaint.number, unit=draw.unit(language, complaint.unit_code),
-            rating=complaint.rating, comment="",
+            tx,
+            person_id,
+            "sup.low_rating",
+            runtime.now(),
+            priority=PRIORITY_URGENT,
+            number=complaint.number,
+            unit=draw.unit(language, complaint.unit_code),
+            rating=complaint.rating,
+            comment="",
         )
 
 
@@ -161,23 +178,35 @@ async def comment_rating(runtime: Runtime, actor: Actor, complaint_id: int, text
         complaint = await reporters_own(tx, actor, complaint_id)
         if complaint.rating is None:
             raise NotAllowed("no rating")
-        updated = await apply(runtime, tx, complaint, actor.telegram_id, "rating_comment",
-                              {"rating_comment": text}, public=False, body=text)
+        updated = await apply(
+            runtime,
+            tx,
+            complaint,
+            actor.telegram_id,
+            "rating_comment",
+            {"rating_comment": text},
+            public=False,
+            body=text,
+        )
         await refresh_alerts(runtime, tx, updated)
-        await tell_staff(runtime, tx, updated, "grp.rated", rating=updated.rating,
-                         comment=f" — “{text[:200]}”")
+        await tell_staff(
+            runtime, tx, updated, "grp.rated", rating=updated.rating, comment=f" — “{text[:200]}”"
+        )
     return updated
 
 
 def _closed_by_rating(complaint: Complaint) -> bool:
     """Rating a resolved complaint closes it in the same moment; a rating given after an
     automatic close is later than the close."""
-    return (complaint.rated_at is not None and complaint.closed_at is not None
-            and complaint.rated_at <= complaint.closed_at)
+    return (
+        complaint.rated_at is not None
+        and complaint.closed_at is not None
+        and complaint.rated_at <= complaint.closed_at
+    )
 
 
 async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint:
-    """"Belum selesai": back to the same unit with a fresh resolution deadline, within the
+    """ "Belum selesai": back to the same unit with a fresh resolution deadline, within the
     office's reopen window; the supervisors are told."""
     now_dt = runtime.clock.now()
     async with runtime.db.transaction() as tx:
@@ -186,25 +215,39 @@ async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint
             raise ClosedByRating if _closed_by_rating(complaint) else ReopenWindowClosed
         check(Action.REOPEN, Status(complaint.status))
         limit = runtime.calendar.add_working_days(
-            from_epoch(complaint.resolved_at), runtime.office.complaints.reopen_within_days)
+            from_epoch(complaint.resolved_at), runtime.office.complaints.reopen_within_days
+        )
         if now_dt > limit:
             raise ReopenWindowClosed
         due = runtime.calendar.add_working_time(now_dt, timedelta(seconds=complaint.resolve_span))
-        updated = await apply(runtime, tx, complaint, actor.telegram_id, "reopened", {
-            "status": Status.DIBUKA_KEMBALI.value,
-            "reopen_count": complaint.reopen_count + 1,
-            "cycle": complaint.cycle + 1,
-            "resolved_at": None,
-            "resolve_started_at": to_epoch(now_dt),
-            "resolve_due_at": to_epoch(due),
-        })
+        updated = await apply(
+            runtime,
+            tx,
+            complaint,
+            actor.telegram_id,
+            "reopened",
+            {
+                "status": Status.DIBUKA_KEMBALI.value,
+                "reopen_count": complaint.reopen_count + 1,
+                "cycle": complaint.cycle + 1,
+                "resolved_at": None,
+                "resolve_started_at": to_epoch(now_dt),
+                "resolve_due_at": to_epoch(due),
+            },
+        )
         await refresh_alerts(runtime, tx, updated)
         await tell_staff(runtime, tx, updated, "grp.reopened")
         draw = renderer(runtime)
         for person_id in await escalation_recipients(runtime, tx, complaint):
             language = await notify.language_of(tx, person_id, runtime.settings.default_language)
-            await notify.tell(tx, person_id, "sup.reopened", runtime.now(),
-                              priority=PRIORITY_URGENT, number=updated.number,
-                              unit=draw.unit(language, updated.unit_code))
+            await notify.tell(
+                tx,
+                person_id,
+                "sup.reopened",
+                runtime.now(),
+                priority=PRIORITY_URGENT,
+                number=updated.number,
+                unit=draw.unit(language, updated.unit_code),
+            )
         await plan_checks(runtime, tx, updated)
     return updated

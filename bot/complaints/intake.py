@@ -71,8 +71,11 @@ class Draft:
         return len(self.attachments) >= MAX_ATTACHMENTS
 
     def complete(self) -> bool:
-        return (self.category is not None and self.description is not None
-                and self.confidential is not None)
+        return (
+            self.category is not None
+            and self.description is not None
+            and self.confidential is not None
+        )
 
 
 def description_problem(text: str) -> tuple[str, dict[str, int]] | None:
@@ -99,8 +102,9 @@ async def needs_consent(runtime: Runtime, actor: Actor) -> bool:
 async def give_consent(runtime: Runtime, actor: Actor) -> None:
     async with runtime.db.transaction() as tx:
         await people.accept_privacy(tx, actor.telegram_id, runtime.now())
-        await audit.record(tx, runtime.now(), actor.telegram_id, "privacy.accepted", "person",
-                           actor.telegram_id)
+        await audit.record(
+            tx, runtime.now(), actor.telegram_id, "privacy.accepted", "person", actor.telegram_id
+        )
 
 
 def _start_of_local_day(runtime: Runtime) -> int:
@@ -109,8 +113,9 @@ def _start_of_local_day(runtime: Runtime) -> int:
 
 
 async def filed_today(runtime: Runtime, actor: Actor) -> int:
-    return await complaints.count_of_reporter(runtime.db, actor.telegram_id,
-                                              _start_of_local_day(runtime))
+    return await complaints.count_of_reporter(
+        runtime.db, actor.telegram_id, _start_of_local_day(runtime)
+    )
 
 
 async def may_file(runtime: Runtime, actor: Actor) -> bool:
@@ -157,13 +162,15 @@ async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) ->
     destination = route(office, category.code, draft.kelurahan)
     now_dt = runtime.clock.now()
     now = to_epoch(now_dt)
-    deadlines = initial_deadlines(runtime.calendar, now_dt, category.acknowledge_days,
-                                  category.resolve_days)
+    deadlines = initial_deadlines(
+        runtime.calendar, now_dt, category.acknowledge_days, category.resolve_days
+    )
     local = now_dt.astimezone(runtime.settings.zone)
     sequence = await complaints.next_sequence(tx, f"{local:%y%m}")
     day = runtime.calendar.day_length
     complaint_id = await complaints.insert(
-        tx, key,
+        tx,
+        key,
         number=tracking_number(office.office.tracking_prefix, local, sequence),
         reporter_id=actor.telegram_id,
         confidential=int(bool(draft.confidential)),
@@ -184,13 +191,30 @@ async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) ->
         resolve_span=int((day * category.resolve_days).total_seconds()),
         resolve_due_at=to_epoch(deadlines.resolve_due),
     )
-    await complaints.add_attachments(tx, complaint_id, [
-        Attachment(a["kind"], a["file_id"], a.get("file_unique_id"), a.get("file_name"),
-                   a.get("mime_type"), a.get("file_size"))
-        for a in draft.attachments
-    ])
+    await complaints.add_attachments(
+        tx,
+        complaint_id,
+        [
+            Attachment(
+                a["kind"],
+                a["file_id"],
+                a.get("file_unique_id"),
+                a.get("file_name"),
+                a.get("mime_type"),
+                a.get("file_size"),
+            )
+            for a in draft.attachments
+        ],
+    )
     await complaint_events.add(
-        tx, complaint_id, now, actor.telegram_id, "created", to_status=Status.BARU.value,
-        unit_code=destination.unit_code, public=True, category=category.code,
+        tx,
+        complaint_id,
+        now,
+        actor.telegram_id,
+        "created",
+        to_status=Status.BARU.value,
+        unit_code=destination.unit_code,
+        public=True,
+        category=category.code,
     )
     return complaint_id

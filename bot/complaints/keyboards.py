@@ -12,15 +12,24 @@ FIELDS = ("category", "kelurahan", "description", "evidence", "identity")
 
 
 def consent(language: str) -> InlineKeyboardMarkup:
-    return rows([button(language, "lapor.privacy_yes", cb.IntakeConsent()),
-                 button(language, "lapor.privacy_no", cb.IntakeDecline())], per_row=2)
+    return rows(
+        [
+            button(language, "lapor.privacy_yes", cb.IntakeConsent()),
+            button(language, "lapor.privacy_no", cb.IntakeDecline()),
+        ],
+        per_row=2,
+    )
 
 
 def categories(language: str, office: Office) -> InlineKeyboardMarkup:
-    return rows([
-        InlineKeyboardButton(c.label(language), callback_data=cb.IntakeCategory(c.code).encode())
-        for c in office.categories
-    ])
+    return rows(
+        [
+            InlineKeyboardButton(
+                c.label(language), callback_data=cb.IntakeCategory(c.code).encode()
+            )
+            for c in office.categories
+        ]
+    )
 
 
 def conduct_units(language: str, office: Office) -> InlineKeyboardMarkup:
@@ -42,26 +51,43 @@ def kelurahan(language: str, office: Office) -> InlineKeyboardMarkup:
 
 
 def evidence(language: str) -> InlineKeyboardMarkup:
-    return rows([button(language, "lapor.skip", cb.IntakeSkipEvidence()),
-                 button(language, "lapor.done", cb.IntakeEvidenceDone())], per_row=2)
+    return rows(
+        [
+            button(language, "lapor.skip", cb.IntakeSkipEvidence()),
+            button(language, "lapor.done", cb.IntakeEvidenceDone()),
+        ],
+        per_row=2,
+    )
 
 
 def far_location(language: str, draft_id: str) -> InlineKeyboardMarkup:
-    return rows([button(language, "lapor.location_keep", cb.IntakeKeepFarLocation(draft_id)),
-                 button(language, "lapor.location_drop", cb.IntakeDropFarLocation(draft_id))])
+    return rows(
+        [
+            button(language, "lapor.location_keep", cb.IntakeKeepFarLocation(draft_id)),
+            button(language, "lapor.location_drop", cb.IntakeDropFarLocation(draft_id)),
+        ]
+    )
 
 
 def identity(language: str) -> InlineKeyboardMarkup:
-    return rows([button(language, "lapor.identity_show", cb.IntakeIdentity(0)),
-                 button(language, "lapor.identity_hide", cb.IntakeIdentity(1))])
+    return rows(
+        [
+            button(language, "lapor.identity_show", cb.IntakeIdentity(0)),
+            button(language, "lapor.identity_hide", cb.IntakeIdentity(1)),
+        ]
+    )
 
 
 def summary(language: str, draft_id: str, version: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([
-        [button(language, "lapor.send", cb.IntakeSend(draft_id, version))],
-        [button(language, "lapor.edit", cb.IntakeEdit()),
-         button(language, "lapor.cancel", cb.IntakeCancel())],
-    ])
+    return InlineKeyboardMarkup(
+        [
+            [button(language, "lapor.send", cb.IntakeSend(draft_id, version))],
+            [
+                button(language, "lapor.edit", cb.IntakeEdit()),
+                button(language, "lapor.cancel", cb.IntakeCancel()),
+            ],
+        ]
+    )
 
 
 def edit_fields(language: str) -> InlineKeyboardMarkup:

@@ -17,11 +17,21 @@ SUBJECT = "complaint"
 ANSWERED = "complaint_prompt_done"  # a prompt already answered (replies to it get told so)
 
 
-async def remember_prompt(runtime: Runtime, chat_id: int, message_id: int, complaint_id: int,
-                          action: str, argument: str | None, actor_id: int) -> None:
+async def remember_prompt(
+    runtime: Runtime,
+    chat_id: int,
+    message_id: int,
+    complaint_id: int,
+    action: str,
+    argument: str | None,
+    actor_id: int,
+) -> None:
     async with runtime.db.transaction() as tx:
-        await prompts.create(tx, Prompt(chat_id, message_id, SUBJECT, complaint_id, action,
-                                        argument, actor_id), runtime.now())
+        await prompts.create(
+            tx,
+            Prompt(chat_id, message_id, SUBJECT, complaint_id, action, argument, actor_id),
+            runtime.now(),
+        )
 
 
 async def find_prompt(runtime: Runtime, chat_id: int, message_id: int) -> Prompt | None:
@@ -34,29 +44,31 @@ async def forget_prompt(runtime: Runtime, prompt: Prompt) -> None:
     reply to it is recognised as one that came too late."""
     async with runtime.db.transaction() as tx:
         await prompts.delete(tx, prompt.chat_id, prompt.message_id)
-        await outbox.remember_message(tx, prompt.chat_id, prompt.message_id, ANSWERED,
-                                      prompt.subject_id, runtime.now())
+        await outbox.remember_message(
+            tx, prompt.chat_id, prompt.message_id, ANSWERED, prompt.subject_id, runtime.now()
+        )
 
 
-async def subject_of_message(runtime: Runtime, chat_id: int, message_id: int
-                             ) -> tuple[str, int] | None:
+async def subject_of_message(
+    runtime: Runtime, chat_id: int, message_id: int
+) -> tuple[str, int] | None:
     """What a bot message stands for: (ref kind, complaint id), or None."""
     return await outbox.subject_of(runtime.db, chat_id, message_id)
 
 
-async def remember_message(runtime: Runtime, chat_id: int, message_id: int,
-                           complaint_id: int) -> None:
+async def remember_message(
+    runtime: Runtime, chat_id: int, message_id: int, complaint_id: int
+) -> None:
     """A message sent directly (e.g. a ticket) that replies should relate to the complaint."""
     async with runtime.db.transaction() as tx:
-        await outbox.remember_message(tx, chat_id, message_id, MESSAGE, complaint_id,
-                                      runtime.now())
+        await outbox.remember_message(tx, chat_id, message_id, MESSAGE, complaint_id, runtime.now())
 
 
-async def remember_reporter_message(runtime: Runtime, chat_id: int, message_id: int,
-                                    complaint_id: int) -> None:
+async def remember_reporter_message(
+    runtime: Runtime, chat_id: int, message_id: int, complaint_id: int
+) -> None:
     """A message sent directly to the reporter about their complaint (the confirmation
     with its number): a reply to it reaches the unit like a reply to any message the unit
     sent them, instead of being turned away."""
     async with runtime.db.transaction() as tx:
-        await outbox.remember_message(tx, chat_id, message_id, CITIZEN, complaint_id,
-                                      runtime.now())
+        await outbox.remember_message(tx, chat_id, message_id, CITIZEN, complaint_id, runtime.now())

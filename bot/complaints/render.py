@@ -164,8 +164,11 @@ class Renderer:
         if status is Status.MENUNGGU_WARGA:
             return t(language, "alert.deadlines_paused")
         if complaint.withdrawn_at is not None:
-            return t(language, "alert.deadlines_withdrawn",
-                     withdrawn=self.when(language, complaint.withdrawn_at))
+            return t(
+                language,
+                "alert.deadlines_withdrawn",
+                withdrawn=self.when(language, complaint.withdrawn_at),
+            )
         if complaint.resolved_at is not None and status not in OPEN:
             return t(
                 language,
@@ -190,23 +193,33 @@ class Renderer:
         status = Status(complaint.status)
         rows = [
             [(Action.ACCEPT, "btn.accept", cb.Accept), (Action.ASK_INFO, "btn.ask", cb.AskInfo)],
-            [(Action.REASSIGN, "btn.move", cb.Reassign), (Action.RESOLVE, "btn.resolve",
-                                                          cb.Resolve)],
+            [
+                (Action.REASSIGN, "btn.move", cb.Reassign),
+                (Action.RESOLVE, "btn.resolve", cb.Resolve),
+            ],
         ]
         keyboard = [
-            [button(language, key, record(complaint.id)) for action, key, record in row
-             if allowed(action, status)]
+            [
+                button(language, key, record(complaint.id))
+                for action, key, record in row
+                if allowed(action, status)
+            ]
             for row in rows
         ]
         keyboard = [row for row in keyboard if row]
         return InlineKeyboardMarkup(keyboard) if keyboard else None
 
-    def brief_reply_keyboard(self, language: str, complaint_id: int, message_id: int
-                             ) -> InlineKeyboardMarkup:
-        return InlineKeyboardMarkup([[
-            button(language, "btn.brief_send", cb.SendBriefReply(complaint_id, message_id)),
-            button(language, "btn.brief_note", cb.KeepBriefReply(complaint_id, message_id)),
-        ]])
+    def brief_reply_keyboard(
+        self, language: str, complaint_id: int, message_id: int
+    ) -> InlineKeyboardMarkup:
+        return InlineKeyboardMarkup(
+            [
+                [
+                    button(language, "btn.brief_send", cb.SendBriefReply(complaint_id, message_id)),
+                    button(language, "btn.brief_note", cb.KeepBriefReply(complaint_id, message_id)),
+                ]
+            ]
+        )
 
     def reassign_keyboard(
         self, language: str, complaint: Complaint, targets: list[str]
@@ -242,8 +255,11 @@ class Renderer:
         if status is Status.MENUNGGU_WARGA:
             deadlines = t(language, "status.deadlines_paused")
         elif complaint.withdrawn_at is not None:
-            deadlines = t(language, "status.deadlines_withdrawn",
-                          withdrawn=self.when(language, complaint.withdrawn_at))
+            deadlines = t(
+                language,
+                "status.deadlines_withdrawn",
+                withdrawn=self.when(language, complaint.withdrawn_at),
+            )
         elif status in OPEN:
             deadlines = t(
                 language,

@@ -202,8 +202,7 @@ EN: dict[str, str] = {
         "has been told as well."
     ),
     "cz.reopen_closed": (
-        "The time to reopen complaint {number} has passed. Please file a new complaint with "
-        "/lapor."
+        "The time to reopen complaint {number} has passed. Please file a new complaint with /lapor."
     ),
     "cz.reopen_after_rating": (
         "Complaint {number} was closed when you rated it. If the problem turns out not to be "

@@ -248,8 +248,7 @@ EN: dict[str, str] = {
     "lapor.location_keep": "✅ Yes, the location is right",
     "lapor.location_drop": "📍 No, don't use it",
     "lapor.location_dropped": (
-        "All right, that location is not kept. Send the right one (📎 → Location) if you have "
-        "it."
+        "All right, that location is not kept. Send the right one (📎 → Location) if you have it."
     ),
     "lapor.skip": "Skip",
     "lapor.done": "Done",

@@ -98,9 +98,7 @@ ID: dict[str, str] = {
     "grp.resolved": "🏁 {number} selesai; warga diminta menilai.",
     "grp.cancelled": "Dibatalkan.",
     "grp.invalid_state": "Tindakan ini tidak berlaku: status {number} saat ini {status}.",
-    "grp.moved_away": (
-        "{number} sudah dialihkan ke {unit}; unit itu yang menanganinya sekarang."
-    ),
+    "grp.moved_away": ("{number} sudah dialihkan ke {unit}; unit itu yang menanganinya sekarang."),
     "grp.text_only": "Mohon balas dengan teks (atau foto/dokumen dengan keterangan).",
     "grp.text_or_file": "Mohon balas dengan teks, foto, atau dokumen.",
     "grp.citizen_answer": "💬 <b>Jawaban warga</b> untuk {number}:\n\n{body}",

@@ -38,8 +38,9 @@ class StatusView:
 
 async def status(runtime: Runtime, actor: Actor, number: str) -> StatusView:
     complaint = await visible(runtime, actor, number)
-    return StatusView(complaint, await complaint_events.timeline(runtime.db, complaint.id,
-                                                                 public_only=True))
+    return StatusView(
+        complaint, await complaint_events.timeline(runtime.db, complaint.id, public_only=True)
+    )
 
 
 async def status_by_id(runtime: Runtime, actor: Actor, complaint_id: int) -> StatusView:
@@ -60,8 +61,9 @@ async def history(runtime: Runtime, actor: Actor, page: int) -> HistoryPage:
     total = await complaints.count_of_reporter(runtime.db, actor.telegram_id)
     pages = max(1, math.ceil(total / HISTORY_PAGE))
     page = min(max(1, page), pages)
-    items = await complaints.of_reporter(runtime.db, actor.telegram_id,
-                                         (page - 1) * HISTORY_PAGE, HISTORY_PAGE)
+    items = await complaints.of_reporter(
+        runtime.db, actor.telegram_id, (page - 1) * HISTORY_PAGE, HISTORY_PAGE
+    )
     return HistoryPage(items, page, pages)
 
 
@@ -87,25 +89,31 @@ async def queue(runtime: Runtime, actor: Actor, group_id: int | None = None) -> 
     if unit is None and actor.role not in (Role.SUPERVISOR, Role.ADMIN):
         return Queue([], [])
     found = await complaints.open_of_unit(runtime.db, unit, limit=QUEUE_LIMIT * 2)
-    return Queue([unit] if unit else [],
-                 [c for c in found if can_act(actor.role, actor.unit_code, c)][:QUEUE_LIMIT])
+    return Queue(
+        [unit] if unit else [],
+        [c for c in found if can_act(actor.role, actor.unit_code, c)][:QUEUE_LIMIT],
+    )
 
 
 async def _group_queue(runtime: Runtime, actor: Actor, group_id: int) -> Queue:
     units = await unit_chats.units_of_chat(runtime.db, group_id)
     if not any(may_act_for_unit(actor.role, actor.unit_code, unit) for unit in units):
         raise NotHere
-    found = [c for unit in units
-             for c in await complaints.open_of_unit(runtime.db, unit, limit=QUEUE_LIMIT * 2)
-             if can_act(actor.role, actor.unit_code, c) and shown_in_group(units, c)]
+    found = [
+        c
+        for unit in units
+        for c in await complaints.open_of_unit(runtime.db, unit, limit=QUEUE_LIMIT * 2)
+        if can_act(actor.role, actor.unit_code, c) and shown_in_group(units, c)
+    ]
     found.sort(key=_soonest_deadline)  # a group may serve several units
     return Queue(units, found[:QUEUE_LIMIT])
 
 
 def _soonest_deadline(complaint: Complaint) -> tuple[int, int]:
     """The order of :func:`storage.complaints.open_of_unit`."""
-    ack_first = (complaint.acknowledged_at is None
-                 and complaint.ack_due_at < complaint.resolve_due_at)
+    ack_first = (
+        complaint.acknowledged_at is None and complaint.ack_due_at < complaint.resolve_due_at
+    )
     return (complaint.ack_due_at if ack_first else complaint.resolve_due_at, complaint.id)
 
 
@@ -118,22 +126,24 @@ class Ticket:
     files: int  # the citizen's attachments, sent under the ticket like under the alert
 
 
-async def ticket(runtime: Runtime, actor: Actor, number: str, group_id: int | None = None
-                 ) -> Ticket:
+async def ticket(
+    runtime: Runtime, actor: Actor, number: str, group_id: int | None = None
+) -> Ticket:
     """The full ticket, in a private chat (``group_id`` None) or in a unit group."""
     complaint = await complaints.by_number(runtime.db, number)
     allowed = complaint is not None and can_act(actor.role, actor.unit_code, complaint)
     if group_id is not None and not (
-            allowed and shown_in_group(await unit_chats.units_of_chat(runtime.db, group_id),
-                                       complaint)):
+        allowed and shown_in_group(await unit_chats.units_of_chat(runtime.db, group_id), complaint)
+    ):
         raise NotHere
     if not allowed:
         raise NotFound(number)
     return await ticket_of(runtime, complaint)
 
 
-async def ticket_by_id(runtime: Runtime, actor: Actor, complaint_id: int,
-                       group_id: int | None = None) -> Ticket:
+async def ticket_by_id(
+    runtime: Runtime, actor: Actor, complaint_id: int, group_id: int | None = None
+) -> Ticket:
     complaint = await complaints.get(runtime.db, complaint_id)
     if complaint is None:
         raise NotHere if group_id is not None else NotFound(complaint_id)
@@ -153,8 +163,14 @@ async def ticket_of(runtime: Runtime, complaint: Complaint) -> Ticket:
     return Ticket(complaint, events, names, await reporter_view(runtime.db, complaint), files)
 
 
-async def send_ticket_evidence(runtime: Runtime, actor: Actor, ticket: Ticket, chat_id: int,
-                               message_id: int, thread_id: int | None) -> None:
+async def send_ticket_evidence(
+    runtime: Runtime,
+    actor: Actor,
+    ticket: Ticket,
+    chat_id: int,
+    message_id: int,
+    thread_id: int | None,
+) -> None:
     """The citizen's files and location under the ticket card just shown, as under the
     alert (the card says they are below it)."""
     if not can_act(actor.role, actor.unit_code, ticket.complaint):
@@ -179,6 +195,12 @@ async def tell_missed_news(runtime: Runtime, tx: Tx, telegram_id: int, since: in
     meanwhile never reached them, so name the complaints that have news (in /status)."""
     numbers = await complaints.changed_for_reporter_since(tx, telegram_id, since)
     if numbers:
-        await notify.tell(tx, telegram_id, "cz.missed_news", runtime.now(),
-                          default_language=runtime.settings.default_language,
-                          numbers=", ".join(numbers), first=numbers[0])
+        await notify.tell(
+            tx,
+            telegram_id,
+            "cz.missed_news",
+            runtime.now(),
+            default_language=runtime.settings.default_language,
+            numbers=", ".join(numbers),
+            first=numbers[0],
+        )

@@ -49,6 +49,7 @@ from bot.transparency import site as public_site
 # they are tracked per chat and user, not per message; PTB warns about that choice.
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
 
+
 async def _publish_commands(runtime: Runtime, application: Application) -> None:
     await publish_all(runtime)
 

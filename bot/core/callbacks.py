@@ -102,6 +102,7 @@ def parse_any(data: str | None) -> Callback:
 
 # --- Records of the foundation ---------------------------------------------------------
 
+
 @callback("m", "help")
 class MenuHelp(Callback):
     pass
@@ -118,6 +119,7 @@ class SetLanguage(Callback):
 
 
 # --- Complaints ------------------------------------------------------------------------
+
 
 @callback("m", "lapor")
 class MenuComplaint(Callback):
@@ -171,7 +173,7 @@ class IntakeEvidenceDone(Callback):
 
 @callback("lp", "locok")
 class IntakeKeepFarLocation(Callback):
-    """"Yes, the location is right": a pin far outside the kecamatan is kept."""
+    """ "Yes, the location is right": a pin far outside the kecamatan is kept."""
 
     draft: str
 

@@ -45,9 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     publish = commands.add_parser("publish", help="write the public page (static HTML) to a folder")
     publish.add_argument("--out", type=Path, required=True, help="the folder to write it to")
     publish.add_argument("--lang", choices=("id", "en"), help="its language (DEFAULT_LANGUAGE)")
-    publish.add_argument("--as-of", metavar="'YYYY-MM-DD[ HH:MM]'",
-                         help="write it as it would have been written then (local time), "
-                              "e.g. to rebuild a night the bot missed; default: now")
+    publish.add_argument(
+        "--as-of",
+        metavar="'YYYY-MM-DD[ HH:MM]'",
+        help="write it as it would have been written then (local time), "
+        "e.g. to rebuild a night the bot missed; default: now",
+    )
     page_qr = commands.add_parser("qr-page", help="write a printable QR code of the public page")
     page_qr.add_argument("output", type=Path, help="the PNG file to write")
     return parser
@@ -86,11 +89,15 @@ def _serve(settings: Settings, application: Application) -> None:
 
 def check_config(settings: Settings) -> None:
     office = load_office(settings.office_config)
-    print(f"Settings OK. Office: {office.office.name} "
-          f"({len(office.units)} units, {len(office.kelurahan)} kelurahan, "
-          f"{len(office.categories)} complaint categories, {len(office.services)} services).")
-    print(f"Database: {settings.database_path}. Mode: "
-          f"{'webhook ' + settings.webhook_url if settings.webhook_url else 'long polling'}.")
+    print(
+        f"Settings OK. Office: {office.office.name} "
+        f"({len(office.units)} units, {len(office.kelurahan)} kelurahan, "
+        f"{len(office.categories)} complaint categories, {len(office.services)} services)."
+    )
+    print(
+        f"Database: {settings.database_path}. Mode: "
+        f"{'webhook ' + settings.webhook_url if settings.webhook_url else 'long polling'}."
+    )
     if settings.bot_token is None:
         print("Note: BOT_TOKEN is not set; it is required for 'run'.")
     path = Path(settings.database_path)
@@ -116,10 +123,13 @@ async def _alert_coverage(settings: Settings, office: Office, path: Path) -> str
     codes = [unit.code for unit in office.units]
     uncovered = found.uncovered(codes)
     if uncovered:
-        return ("WARNING: complaint alerts of these units would reach nobody (no bound group, "
-                "and no supervisor or admin has started the bot): " + ", ".join(uncovered)
-                + ". Bind their groups with /grup_unit, or have an admin send /start to the "
-                "bot.")
+        return (
+            "WARNING: complaint alerts of these units would reach nobody (no bound group, "
+            "and no supervisor or admin has started the bot): "
+            + ", ".join(uncovered)
+            + ". Bind their groups with /grup_unit, or have an admin send /start to the "
+            "bot."
+        )
     grouped = [code for code in codes if code in found.groups]
     others = [code for code in codes if code not in found.groups]
     line = f"Alerts: {len(grouped)} of {len(codes)} units have a group"
@@ -142,8 +152,10 @@ async def _migrate(settings: Settings) -> list[str]:
         from bot.core.reference import sync_office
 
         await sync_office(runtime)
-        print(f"Database {settings.database_path} at schema version "
-              f"{await current_version(runtime.db)}; applied: {', '.join(applied) or 'none'}.")
+        print(
+            f"Database {settings.database_path} at schema version "
+            f"{await current_version(runtime.db)}; applied: {', '.join(applied) or 'none'}."
+        )
     finally:
         await runtime.db.close()
     return applied
@@ -164,12 +176,16 @@ async def _bot_username(settings: Settings) -> str:
 
     root = settings.telegram_api_base_url
     try:
-        async with Bot(settings.bot_token.get_secret_value(), base_url=f"{root}/bot",
-                       base_file_url=f"{root}/file/bot") as bot:
+        async with Bot(
+            settings.bot_token.get_secret_value(),
+            base_url=f"{root}/bot",
+            base_file_url=f"{root}/file/bot",
+        ) as bot:
             return bot.username
     except TelegramError as exc:
-        raise CliError(f"Could not ask Telegram for the bot's username ({exc}); "
-                       "set BOT_USERNAME instead.") from None
+        raise CliError(
+            f"Could not ask Telegram for the bot's username ({exc}); set BOT_USERNAME instead."
+        ) from None
 
 
 def survey_qr(settings: Settings, service_code: str, output: Path) -> None:
@@ -183,9 +199,13 @@ def survey_qr(settings: Settings, service_code: str, output: Path) -> None:
         raise CliError(f"Unknown service code {service_code!r}; the office file has: {codes}")
     link = survey_link(asyncio.run(_bot_username(settings)), service.code)
     language = settings.default_language
-    caption = Caption(title=str(t(language, "skm.qr_title")), office=office.office.name,
-                      service=service.label(language), hint=str(t(language, "skm.qr_hint")),
-                      link=link)
+    caption = Caption(
+        title=str(t(language, "skm.qr_title")),
+        office=office.office.name,
+        service=service.label(language),
+        hint=str(t(language, "skm.qr_hint")),
+        link=link,
+    )
     write_png(output, link, caption)
     print(f"Wrote {output}: {link} ({service.label(language)}).")
 
@@ -196,8 +216,9 @@ def _as_of(settings: Settings, text: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise CliError(f"--as-of: expected a date like 2026-12-02 or '2026-12-02 10:00', "
-                       f"got {text!r}") from None
+        raise CliError(
+            f"--as-of: expected a date like 2026-12-02 or '2026-12-02 10:00', got {text!r}"
+        ) from None
     return moment.replace(tzinfo=settings.zone) if moment.tzinfo is None else moment
 
 
@@ -208,8 +229,9 @@ def publish(settings: Settings, out: Path, language: str | None, as_of: str | No
     asyncio.run(_publish(settings, out, language, _as_of(settings, as_of)))
 
 
-async def _publish(settings: Settings, out: Path, language: str | None,
-                   as_of: datetime | None) -> None:
+async def _publish(
+    settings: Settings, out: Path, language: str | None, as_of: datetime | None
+) -> None:
     from bot.core.clock import FakeClock, SystemClock
     from bot.core.runtime import Runtime
     from bot.transparency.site import write_site
@@ -220,8 +242,10 @@ async def _publish(settings: Settings, out: Path, language: str | None,
     await runtime.db.open()
     try:
         if await current_version(runtime.db) < len(available()):
-            raise CliError("The database schema is older than this program: run "
-                           "'marelan-bot migrate' (or start the bot) first.")
+            raise CliError(
+                "The database schema is older than this program: run "
+                "'marelan-bot migrate' (or start the bot) first."
+            )
         written = await write_site(runtime, out, language, settings.bot_username)
     finally:
         await runtime.db.close()
@@ -235,12 +259,18 @@ def page_qr(settings: Settings, output: Path) -> None:
     office = load_office(settings.office_config)
     link = office.publication.page_url
     if not link:
-        raise CliError("Set [publication] page_url in the office file (where the office "
-                       "hosts the public page) to print its QR code.")
+        raise CliError(
+            "Set [publication] page_url in the office file (where the office "
+            "hosts the public page) to print its QR code."
+        )
     language = settings.default_language
-    caption = Caption(title=str(t(language, "tp.qr.title")), office=office.office.name,
-                      service=str(t(language, "tp.page.title")),
-                      hint=str(t(language, "tp.qr.hint")), link=link)
+    caption = Caption(
+        title=str(t(language, "tp.qr.title")),
+        office=office.office.name,
+        service=str(t(language, "tp.page.title")),
+        hint=str(t(language, "tp.qr.hint")),
+        link=link,
+    )
     write_png(output, link, caption)
     print(f"Wrote {output}: {link}.")
 

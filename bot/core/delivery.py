@@ -234,8 +234,7 @@ class Dispatcher:
         if new_chat_id == row.chat_id:
             await self._give_up(row, "chat migrated to itself", permanent_for_chat=False)
             return
-        log.warning("chat %s became %s; outbox row %d goes there", row.chat_id, new_chat_id,
-                    row.id)
+        log.warning("chat %s became %s; outbox row %d goes there", row.chat_id, new_chat_id, row.id)
         async with self._db.transaction() as tx:
             if self._on_migrated is not None:
                 await self._on_migrated(tx, row.chat_id, new_chat_id)

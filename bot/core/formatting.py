@@ -14,10 +14,34 @@ DAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
 MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
@@ -74,8 +98,11 @@ def working_duration(language: str, span: timedelta, day_length: timedelta) -> s
         days, hours = days + 1, 0
     parts = []
     if days:
-        parts.append(f"{days} hari kerja" if language == "id" else
-                     f"{days} working day{'s' if days > 1 else ''}")
+        parts.append(
+            f"{days} hari kerja"
+            if language == "id"
+            else f"{days} working day{'s' if days > 1 else ''}"
+        )
     if hours or not days:
         if not days and span < timedelta(hours=1):
             minutes = max(1, round(span.total_seconds() / 60))

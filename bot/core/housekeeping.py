@@ -52,21 +52,30 @@ async def run(runtime: Runtime) -> Pruned:
     async with runtime.db.transaction() as tx:
         pruned = Pruned(
             messages=await outbox.prune_delivered(
-                tx, now - runtime.settings.outbox_retention_days * DAY),
+                tx, now - runtime.settings.outbox_retention_days * DAY
+            ),
             files=await outbox_files.prune_unused(tx, now - DAY),
         )
         if pruned.messages or pruned.files:
-            await audit.record(tx, now, None, "housekeeping.pruned", "outbox", None,
-                               messages=pruned.messages, files=pruned.files)
-    log.info("housekeeping: %d delivered messages and %d files pruned", pruned.messages,
-             pruned.files)
+            await audit.record(
+                tx,
+                now,
+                None,
+                "housekeeping.pruned",
+                "outbox",
+                None,
+                messages=pruned.messages,
+                files=pruned.files,
+            )
+    log.info(
+        "housekeeping: %d delivered messages and %d files pruned", pruned.messages, pruned.files
+    )
     return pruned
 
 
 def arm(runtime: Runtime) -> None:
     if runtime.scheduler is not None:
-        runtime.scheduler.at(JOB_NAME, next_run(runtime.clock.now(), runtime.settings.zone),
-                             _job)
+        runtime.scheduler.at(JOB_NAME, next_run(runtime.clock.now(), runtime.settings.zone), _job)
 
 
 async def _job(context: Any) -> None:

@@ -23,7 +23,8 @@ class AlreadyRunning(Exception):
     def __init__(self, database: Path) -> None:
         super().__init__(
             f"Another marelan-bot is already running with DATABASE_PATH={database}; "
-            "stop it first (e.g. systemctl stop marelan-bot).")
+            "stop it first (e.g. systemctl stop marelan-bot)."
+        )
 
 
 @contextmanager

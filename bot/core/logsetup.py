@@ -48,8 +48,7 @@ class OwnDebugOnly(logging.Filter):
     payloads of updates and calls, including libraries not capped in LIBRARY_LEVELS."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return (record.levelno >= logging.INFO
-                or record.name.partition(".")[0] in OWN_PACKAGES)
+        return record.levelno >= logging.INFO or record.name.partition(".")[0] in OWN_PACKAGES
 
 
 def configure(level: str, secrets: tuple[str, ...] = ()) -> None:

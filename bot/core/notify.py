@@ -69,15 +69,20 @@ async def send_text(
         if reply_to is not None and index == 0:
             params["reply_to_ref"] = reply_to.as_param()
         if quote is not None and index == 0:
-            params["reply_parameters"] = {"message_id": quote,
-                                          "allow_sending_without_reply": True}
+            params["reply_parameters"] = {"message_id": quote, "allow_sending_without_reply": True}
         if thread is not None:
             params["thread_ref"] = thread.as_param()
         if thread_id is not None:
             params["message_thread_id"] = thread_id
         await outbox.enqueue(
-            tx, chat_id, "sendMessage", params, now, priority=priority,
-            ref_kind=ref.kind if ref and last else None, ref_id=ref.id if ref and last else None,
+            tx,
+            chat_id,
+            "sendMessage",
+            params,
+            now,
+            priority=priority,
+            ref_kind=ref.kind if ref and last else None,
+            ref_id=ref.id if ref and last else None,
         )
 
 
@@ -112,9 +117,7 @@ async def tell(
     return True
 
 
-async def tell_many(
-    tx: Tx, telegram_ids: Iterable[int], key: str, now: int, **kwargs: Any
-) -> int:
+async def tell_many(tx: Tx, telegram_ids: Iterable[int], key: str, now: int, **kwargs: Any) -> int:
     sent = 0
     for telegram_id in dict.fromkeys(telegram_ids):
         sent += await tell(tx, telegram_id, key, now, **kwargs)
@@ -122,8 +125,15 @@ async def tell_many(
 
 
 async def edit_text(
-    tx: Tx, chat_id: int, message: Ref, text: Markup, now: int, *, markup: ReplyMarkup = None,
-    priority: int = PRIORITY_NORMAL, repost_if_gone: bool = False,
+    tx: Tx,
+    chat_id: int,
+    message: Ref,
+    text: Markup,
+    now: int,
+    *,
+    markup: ReplyMarkup = None,
+    priority: int = PRIORITY_NORMAL,
+    repost_if_gone: bool = False,
 ) -> None:
     """Queue an edit of the message that stands for ``message`` in ``chat_id``.
 
@@ -140,9 +150,17 @@ async def edit_text(
 
 
 async def copy(
-    tx: Tx, chat_id: int, from_chat_id: int, message_id: int, now: int, *,
-    reply_to: Ref | None = None, thread: Ref | None = None, priority: int = PRIORITY_NORMAL,
-    caption: Markup | None = None, ref: Ref | None = None,
+    tx: Tx,
+    chat_id: int,
+    from_chat_id: int,
+    message_id: int,
+    now: int,
+    *,
+    reply_to: Ref | None = None,
+    thread: Ref | None = None,
+    priority: int = PRIORITY_NORMAL,
+    caption: Markup | None = None,
+    ref: Ref | None = None,
 ) -> None:
     """Queue a copy (no "forwarded from": the sender stays unknown); ``caption`` replaces
     a photo's or document's own caption."""
@@ -153,6 +171,13 @@ async def copy(
         params["reply_to_ref"] = reply_to.as_param()
     if thread is not None:
         params["thread_ref"] = thread.as_param()
-    await outbox.enqueue(tx, chat_id, "copyMessage", params, now, priority=priority,
-                         ref_kind=ref.kind if ref else None, ref_id=ref.id if ref else None)
-
+    await outbox.enqueue(
+        tx,
+        chat_id,
+        "copyMessage",
+        params,
+        now,
+        priority=priority,
+        ref_kind=ref.kind if ref else None,
+        ref_id=ref.id if ref else None,
+    )

@@ -61,8 +61,11 @@ class OfficeArea(_Model):
     def far_outside(self, latitude: float, longitude: float) -> float | None:
         """Km outside the box when beyond the margin (ask the citizen), else None."""
         box = Box(self.south, self.north, self.west, self.east)
-        return (km_outside(box, latitude, longitude)
-                if far_outside(box, self.margin_km, latitude, longitude) else None)
+        return (
+            km_outside(box, latitude, longitude)
+            if far_outside(box, self.margin_km, latitude, longitude)
+            else None
+        )
 
 
 class OfficeInfo(_Model):
@@ -192,8 +195,9 @@ class Office(_Model):
         services = {s.code for s in self.services}
         for i, category in enumerate(self.categories):
             if category.survey_service is not None:
-                _known(f"categories[{i}].survey_service", category.survey_service, services,
-                       "service")
+                _known(
+                    f"categories[{i}].survey_service", category.survey_service, services, "service"
+                )
         kelurahan = {k.code for k in self.kelurahan}
         categories = {c.code for c in self.categories}
         for i, rule in enumerate(self.routing):

@@ -23,8 +23,15 @@ log = logging.getLogger(__name__)
 
 #: Methods that produce messages: the only ones Telegram's flood limits count.
 MESSAGE_METHODS = frozenset(
-    {"sendMessage", "sendPhoto", "sendDocument", "sendLocation", "sendMediaGroup",
-     "copyMessage", "forwardMessage"}
+    {
+        "sendMessage",
+        "sendPhoto",
+        "sendDocument",
+        "sendLocation",
+        "sendMediaGroup",
+        "copyMessage",
+        "forwardMessage",
+    }
 )
 
 

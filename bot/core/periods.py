@@ -12,8 +12,20 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 WEEKDAYS = {
-    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
-    "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,
+    "mon": 0,
+    "tue": 1,
+    "wed": 2,
+    "thu": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+    "sen": 0,
+    "sel": 1,
+    "rab": 2,
+    "kam": 3,
+    "jum": 4,
+    "sab": 5,
+    "min": 6,
 }
 
 

@@ -28,8 +28,9 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
         self, db: Database, clock: Clock, ensure_open: Callable[[], Awaitable[None]]
     ) -> None:
         super().__init__(
-            store_data=PersistenceInput(bot_data=False, chat_data=True, user_data=True,
-                                        callback_data=False),
+            store_data=PersistenceInput(
+                bot_data=False, chat_data=True, user_data=True, callback_data=False
+            ),
             update_interval=UPDATE_INTERVAL_SECONDS,
         )
         self._db = db

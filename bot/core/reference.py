@@ -19,7 +19,12 @@ async def sync_office(runtime: Runtime) -> None:
             kelurahan=[reference.KelurahanRow(k.code, k.name) for k in office.kelurahan],
             categories=[
                 reference.CategoryRow(
-                    c.code, c.name, c.name_en, c.unit, c.acknowledge_days, c.resolve_days,
+                    c.code,
+                    c.name,
+                    c.name_en,
+                    c.unit,
+                    c.acknowledge_days,
+                    c.resolve_days,
                     c.conduct,
                 )
                 for c in office.categories
@@ -30,6 +35,12 @@ async def sync_office(runtime: Runtime) -> None:
             ],
         )
         await audit.record(
-            tx, runtime.now(), None, "office.synced", "office", office.office.region_code,
-            units=len(office.units), categories=len(office.categories),
+            tx,
+            runtime.now(),
+            None,
+            "office.synced",
+            "office",
+            office.office.region_code,
+            units=len(office.units),
+            categories=len(office.categories),
         )

@@ -90,8 +90,12 @@ class Runtime:
         await self.open_storage()
         self.bot_username = application.bot.username
         self.dispatcher = Dispatcher(
-            self.db, application.bot, self.clock, pacer=self.pacer,
-            on_unreachable=self._unreachable, on_migrated=self._migrated,
+            self.db,
+            application.bot,
+            self.clock,
+            pacer=self.pacer,
+            on_unreachable=self._unreachable,
+            on_migrated=self._migrated,
         )
         assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
         self.scheduler = Scheduler(application.job_queue, self.clock)

@@ -75,7 +75,10 @@ class Scheduler:
             self._due_now[planned.name] = planned
             self._idle.clear()
         self._job_queue.run_once(
-            self._runner(planned), when=max(0.0, delay), name=planned.name, data=planned.data,
+            self._runner(planned),
+            when=max(0.0, delay),
+            name=planned.name,
+            data=planned.data,
             # APScheduler drops a job that starts over 1 s late (its default grace time),
             # e.g. after the event loop or the machine stalled; ours must run however late.
             job_kwargs={"misfire_grace_time": None},

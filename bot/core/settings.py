@@ -87,8 +87,15 @@ class Settings(BaseSettings):
     bot_username: str | None = None  # for printed links (marelan-bot qr); else getMe
     public_site_dir: Path | None = None  # the public page is written there every night
 
-    @field_validator("bot_token", "webhook_secret", "webhook_url", "office_config", "bot_username",
-                     "public_site_dir", mode="before")
+    @field_validator(
+        "bot_token",
+        "webhook_secret",
+        "webhook_url",
+        "office_config",
+        "bot_username",
+        "public_site_dir",
+        mode="before",
+    )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -181,8 +188,7 @@ class Settings(BaseSettings):
     def require_token(self) -> str:
         if self.bot_token is None:
             raise SettingsError(
-                "Configuration error: BOT_TOKEN is not set; expected "
-                + EXPECTATIONS["BOT_TOKEN"]
+                "Configuration error: BOT_TOKEN is not set; expected " + EXPECTATIONS["BOT_TOKEN"]
             )
         return self.bot_token.get_secret_value()
 

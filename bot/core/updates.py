@@ -23,8 +23,9 @@ def describe(update: object) -> str:
     """An update by ids only (what an operator needs at DEBUG; never names or texts)."""
     if not isinstance(update, Update):
         return type(update).__name__
-    kind = next((k.value for k in UpdateType if getattr(update, k.value, None) is not None),
-                "unknown")
+    kind = next(
+        (k.value for k in UpdateType if getattr(update, k.value, None) is not None), "unknown"
+    )
     chat = update.effective_chat.id if update.effective_chat else None
     user = update.effective_user.id if update.effective_user else None
     return f"update {update.update_id}: {kind} chat={chat} user={user}"

@@ -86,10 +86,19 @@ async def create_invite(
     now = runtime.now()
     expires = now + int(INVITE_VALIDITY.total_seconds())
     async with runtime.db.transaction() as tx:
-        await invites.create(tx, _hash(token), role.value, unit_code, actor.telegram_id, now,
-                             expires)
-        await audit.record(tx, now, actor.telegram_id, "invite.created", "invite", None,
-                           role=role.value, unit=unit_code)
+        await invites.create(
+            tx, _hash(token), role.value, unit_code, actor.telegram_id, now, expires
+        )
+        await audit.record(
+            tx,
+            now,
+            actor.telegram_id,
+            "invite.created",
+            "invite",
+            None,
+            role=role.value,
+            unit=unit_code,
+        )
     url = f"https://t.me/{runtime.bot_username}?start={INVITE_PREFIX}{token}"
     return InviteLink(url, role, unit_code, from_epoch(expires))
 
@@ -107,11 +116,19 @@ async def accept_invite(runtime: Runtime, actor: Actor, token: str) -> Membershi
         invite = await invites.usable(tx, _hash(token), now)
         refusal = await _refusal(runtime, tx, invite, actor)
         if refusal is not None:
-            await audit.record(tx, now, actor.telegram_id, "invite.rejected", "person",
-                               actor.telegram_id, reason=refusal)
+            await audit.record(
+                tx,
+                now,
+                actor.telegram_id,
+                "invite.rejected",
+                "person",
+                actor.telegram_id,
+                reason=refusal,
+            )
         else:
-            await _join(runtime, tx, actor, await invites.redeem(tx, _hash(token),
-                                                                 actor.telegram_id, now))
+            await _join(
+                runtime, tx, actor, await invites.redeem(tx, _hash(token), actor.telegram_id, now)
+            )
     if refusal == "own":
         raise OwnInvite
     return None if refusal is not None else Membership(Role(invite.role), invite.unit_code)
@@ -124,8 +141,11 @@ async def _refusal(runtime: Runtime, tx: Tx, invite: Invite | None, actor: Actor
     if invite.created_by == actor.telegram_id:
         return "own"
     creator = await people.get(tx, invite.created_by)
-    role = effective_role(creator.role if creator else Role.CITIZEN.value, invite.created_by,
-                          runtime.settings.admin_ids)
+    role = effective_role(
+        creator.role if creator else Role.CITIZEN.value,
+        invite.created_by,
+        runtime.settings.admin_ids,
+    )
     return None if allows(role, Permission.MANAGE_STAFF) else "creator_without_right"
 
 
@@ -133,18 +153,31 @@ async def _join(runtime: Runtime, tx: Tx, actor: Actor, invite: Invite) -> None:
     """The opener takes the invite's role and unit; its creator is told."""
     now = runtime.now()
     await people.set_role(tx, actor.telegram_id, invite.role, invite.unit_code, now)
-    await audit.record(tx, now, actor.telegram_id, "invite.accepted", "person",
-                       actor.telegram_id, role=invite.role, unit=invite.unit_code,
-                       invited_by=invite.created_by)
+    await audit.record(
+        tx,
+        now,
+        actor.telegram_id,
+        "invite.accepted",
+        "person",
+        actor.telegram_id,
+        role=invite.role,
+        unit=invite.unit_code,
+        invited_by=invite.created_by,
+    )
     unit = runtime.office.unit(invite.unit_code) if invite.unit_code else None
-    admin_language = await notify.language_of(tx, invite.created_by,
-                                              runtime.settings.default_language)
+    admin_language = await notify.language_of(
+        tx, invite.created_by, runtime.settings.default_language
+    )
     await notify.tell(
-        tx, invite.created_by, "invite.notify_admin", now,
+        tx,
+        invite.created_by,
+        "invite.notify_admin",
+        now,
         name=actor.name,
         role=t(admin_language, f"role.{invite.role}"),
         unit=t(admin_language, "start.unit_suffix", unit=unit.label(admin_language))
-        if unit else "",
+        if unit
+        else "",
     )
     await _membership_changed(runtime, tx, actor.telegram_id)
     await refresh_person_commands(runtime, actor.telegram_id, tx)
@@ -158,7 +191,11 @@ async def _membership_changed(runtime: Runtime, tx: Tx, telegram_id: int) -> Non
 
 
 async def bind_group(
-    runtime: Runtime, actor: Actor, unit_code: str, chat_id: int, title: str | None,
+    runtime: Runtime,
+    actor: Actor,
+    unit_code: str,
+    chat_id: int,
+    title: str | None,
     is_forum: bool,
 ) -> UnitChat | None:
     """Make ``chat_id`` the unit's alert channel; returns the group it replaced, if another
@@ -169,13 +206,29 @@ async def bind_group(
     async with runtime.db.transaction() as tx:
         previous = await unit_chats.for_unit(tx, unit_code)
         await unit_chats.bind(tx, unit_code, chat_id, title, is_forum, actor.telegram_id, now)
-        await audit.record(tx, now, actor.telegram_id, "unit_chat.bound", "unit", unit_code,
-                           chat_id=chat_id, previous=previous.chat_id if previous else None)
+        await audit.record(
+            tx,
+            now,
+            actor.telegram_id,
+            "unit_chat.bound",
+            "unit",
+            unit_code,
+            chat_id=chat_id,
+            previous=previous.chat_id if previous else None,
+        )
         if previous is not None and previous.chat_id != chat_id:
             language = runtime.settings.default_language
-            await notify.send_text(tx, previous.chat_id, t(
-                language, "group.unbound", unit=runtime.office.unit_label(unit_code, language),
-                title=title or str(chat_id)), now)
+            await notify.send_text(
+                tx,
+                previous.chat_id,
+                t(
+                    language,
+                    "group.unbound",
+                    unit=runtime.office.unit_label(unit_code, language),
+                    title=title or str(chat_id),
+                ),
+                now,
+            )
         for hook in runtime.group_bound_hooks:  # e.g. send the unit's open complaints there
             await hook(runtime, tx, unit_code, chat_id)
     return previous if previous is not None and previous.chat_id != chat_id else None
@@ -202,12 +255,27 @@ async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | N
         if person is None or person.role == Role.CITIZEN:
             return None
         await people.set_role(tx, telegram_id, Role.CITIZEN.value, None, now)
-        await audit.record(tx, now, actor.telegram_id, "role.revoked", "person", telegram_id,
-                           role=person.role, unit=person.unit_code)
+        await audit.record(
+            tx,
+            now,
+            actor.telegram_id,
+            "role.revoked",
+            "person",
+            telegram_id,
+            role=person.role,
+            unit=person.unit_code,
+        )
         withdrawn = await invites.withdraw_unused(tx, telegram_id, now)
         if withdrawn:
-            await audit.record(tx, now, actor.telegram_id, "invite.withdrawn", "person",
-                               telegram_id, count=withdrawn)
+            await audit.record(
+                tx,
+                now,
+                actor.telegram_id,
+                "invite.withdrawn",
+                "person",
+                telegram_id,
+                count=withdrawn,
+            )
         await notify.tell(tx, telegram_id, "revoke.notify", now)
         await _membership_changed(runtime, tx, telegram_id)
         await refresh_person_commands(runtime, telegram_id, tx)
@@ -239,11 +307,26 @@ async def group_lost(runtime: Runtime, tx: Tx, chat_id: int, reason: str) -> lis
             continue
         unit = runtime.office.unit(code)
         for admin_id in await admins(runtime, tx):
-            await notify.tell(tx, admin_id, "group.missing_warning", now,
-                              unit=unit.name if unit else code, title=chat.title or "?",
-                              code=code)
-        await audit.record(tx, now, None, "unit_chat.unreachable", "unit", code,
-                           chat_id=chat_id, title=chat.title, reason=reason)
+            await notify.tell(
+                tx,
+                admin_id,
+                "group.missing_warning",
+                now,
+                unit=unit.name if unit else code,
+                title=chat.title or "?",
+                code=code,
+            )
+        await audit.record(
+            tx,
+            now,
+            None,
+            "unit_chat.unreachable",
+            "unit",
+            code,
+            chat_id=chat_id,
+            title=chat.title,
+            reason=reason,
+        )
         for hook in runtime.group_lost_hooks:
             await hook(runtime, tx, code, chat_id)
         lost.append(code)

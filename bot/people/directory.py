@@ -63,8 +63,9 @@ async def seen(
     Only writes when something changed, so ordinary traffic costs one indexed read."""
     person = await people.get(runtime.db, telegram_id)
     telegram = Names(first_name, last_name, username)
-    withheld = person is not None and names_withheld(person.role, person.erased_at,
-                                                     person.privacy_accepted_at)
+    withheld = person is not None and names_withheld(
+        person.role, person.erased_at, person.privacy_accepted_at
+    )
     names = names_to_store(withheld, telegram)
     unchanged = (
         person is not None
@@ -74,13 +75,21 @@ async def seen(
     if unchanged:
         return _as_seen(actor_of(runtime, person), withheld, telegram)
     first_contact = private_chat and (person is None or person.started_at is None)
-    unreachable_since = (person.unreachable_since or person.started_at or 0
-                         if private_chat and person is not None and not person.reachable
-                         else None)
+    unreachable_since = (
+        person.unreachable_since or person.started_at or 0
+        if private_chat and person is not None and not person.reachable
+        else None
+    )
     async with runtime.db.transaction() as tx:
         person = await people.upsert_seen(
-            tx, telegram_id, names.first_name, names.last_name, names.username,
-            runtime.settings.default_language, runtime.now(), started=private_chat,
+            tx,
+            telegram_id,
+            names.first_name,
+            names.last_name,
+            names.username,
+            runtime.settings.default_language,
+            runtime.now(),
+            started=private_chat,
         )
         actor = actor_of(runtime, person)
         if first_contact and actor.is_staff:  # e.g. an ADMIN_IDS operator's first /start
@@ -112,13 +121,21 @@ async def reload(runtime: Runtime, actor: Actor) -> Actor:
 async def set_language(runtime: Runtime, actor: Actor, language: str) -> Actor:
     async with runtime.db.transaction() as tx:
         await people.set_language(tx, actor.telegram_id, language, runtime.now())
-        await audit.record(tx, runtime.now(), actor.telegram_id, "person.language", "person",
-                           actor.telegram_id, language=language)
+        await audit.record(
+            tx,
+            runtime.now(),
+            actor.telegram_id,
+            "person.language",
+            "person",
+            actor.telegram_id,
+            language=language,
+        )
     from bot.people.menus import refresh_person_commands
 
     await refresh_person_commands(runtime, actor.telegram_id)
-    return Actor(actor.telegram_id, actor.name, actor.username, language, actor.role,
-                 actor.unit_code)
+    return Actor(
+        actor.telegram_id, actor.name, actor.username, language, actor.role, actor.unit_code
+    )
 
 
 async def mark_unreachable(runtime: Runtime, chat_id: int, reason: str) -> None:
@@ -136,5 +153,6 @@ async def unreachable_in(runtime: Runtime, tx: Tx, chat_id: int, reason: str) ->
         await group_lost(runtime, tx, chat_id, reason)
         return
     await people.set_reachable(tx, chat_id, False, runtime.now())
-    await audit.record(tx, runtime.now(), None, "person.unreachable", "person", chat_id,
-                       reason=reason)
+    await audit.record(
+        tx, runtime.now(), None, "person.unreachable", "person", chat_id, reason=reason
+    )

@@ -35,8 +35,7 @@ async def check_unit_groups(runtime: Runtime, application: Application) -> list[
             log.warning("unit group %s (%s) unreachable: %s", chat.unit_code, chat.chat_id, exc)
             reachable = False
         except TelegramError as exc:  # Telegram unreachable now: no reason to unbind
-            log.warning("could not check unit group %s (%s): %s", chat.unit_code,
-                        chat.chat_id, exc)
+            log.warning("could not check unit group %s (%s): %s", chat.unit_code, chat.chat_id, exc)
             continue
         if not reachable:
             async with runtime.db.transaction() as tx:
@@ -63,5 +62,7 @@ async def check_alert_coverage(runtime: Runtime, application: Application) -> li
         log.warning(
             "complaint alerts of these units would reach nobody (no bound group, and no "
             "supervisor or admin has started the bot): %s. Bind their groups with "
-            "/grup_unit or have an admin send /start to the bot.", ", ".join(uncovered))
+            "/grup_unit or have an admin send /start to the bot.",
+            ", ".join(uncovered),
+        )
     return uncovered

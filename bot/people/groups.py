@@ -34,8 +34,14 @@ log = logging.getLogger(__name__)
 
 
 async def follow(
-    runtime: Runtime, tx: Tx, old_chat_id: int, new_chat_id: int, *, via: str,
-    is_forum: bool | None = None, actor_id: int | None = None,
+    runtime: Runtime,
+    tx: Tx,
+    old_chat_id: int,
+    new_chat_id: int,
+    *,
+    via: str,
+    is_forum: bool | None = None,
+    actor_id: int | None = None,
 ) -> list[str]:
     """Move what belongs to ``old_chat_id`` to ``new_chat_id`` in the caller's transaction.
     ``is_forum`` is known only from the supergroup's own service message. Returns the units
@@ -48,32 +54,59 @@ async def follow(
     if not (units or alerts or queued or dropped or forum):
         return []
     now = runtime.now()
-    await audit.record(tx, now, actor_id, "unit_chat.migrated", "chat", old_chat_id,
-                       new_chat_id=new_chat_id, via=via, units=units, alerts=alerts,
-                       queued=queued, prompts=dropped, forum=is_forum)
-    log.info("chat %s became %s (%s): units %s, %d alerts, %d queued, %d prompts dropped",
-             old_chat_id, new_chat_id, via, units, alerts, queued, dropped)
+    await audit.record(
+        tx,
+        now,
+        actor_id,
+        "unit_chat.migrated",
+        "chat",
+        old_chat_id,
+        new_chat_id=new_chat_id,
+        via=via,
+        units=units,
+        alerts=alerts,
+        queued=queued,
+        prompts=dropped,
+        forum=is_forum,
+    )
+    log.info(
+        "chat %s became %s (%s): units %s, %d alerts, %d queued, %d prompts dropped",
+        old_chat_id,
+        new_chat_id,
+        via,
+        units,
+        alerts,
+        queued,
+        dropped,
+    )
     await _tell_group(runtime, tx, new_chat_id, units, now)
     return units
 
 
 async def follow_upgrade(
-    runtime: Runtime, old_chat_id: int, new_chat_id: int, *, via: str,
-    is_forum: bool | None = None, actor_id: int | None = None,
+    runtime: Runtime,
+    old_chat_id: int,
+    new_chat_id: int,
+    *,
+    via: str,
+    is_forum: bool | None = None,
+    actor_id: int | None = None,
 ) -> list[str]:
     """:func:`follow` in a transaction of its own."""
     async with runtime.db.transaction() as tx:
-        return await follow(runtime, tx, old_chat_id, new_chat_id, via=via, is_forum=is_forum,
-                            actor_id=actor_id)
+        return await follow(
+            runtime, tx, old_chat_id, new_chat_id, via=via, is_forum=is_forum, actor_id=actor_id
+        )
 
 
-async def _tell_group(runtime: Runtime, tx: Tx, chat_id: int, units: list[str],
-                      now: int) -> None:
+async def _tell_group(runtime: Runtime, tx: Tx, chat_id: int, units: list[str], now: int) -> None:
     """The staff see at once that the bot followed, and why old alerts stay as they are."""
     language = runtime.settings.default_language
     for code in units:
         unit = runtime.office.unit(code)
         await notify.send_text(
-            tx, chat_id, t(language, "group.upgraded", unit=unit.label(language) if unit else code),
+            tx,
+            chat_id,
+            t(language, "group.upgraded", unit=unit.label(language) if unit else code),
             now,
         )

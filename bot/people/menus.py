@@ -40,16 +40,26 @@ async def publish_all(runtime: Runtime) -> None:
         for language in LANGUAGES:
             # The default language's menu has no language code: it applies to everyone.
             code = {} if language == default else {"language_code": language}
-            await _queue(tx, 0, {
-                "commands": command_list(Role.CITIZEN, language),
-                "scope": {"type": "all_private_chats"},
-                **code,
-            }, now)
-            await _queue(tx, 0, {
-                "commands": command_list(Role.ADMIN, language, Where.GROUP),
-                "scope": {"type": "all_group_chats"},
-                **code,
-            }, now)
+            await _queue(
+                tx,
+                0,
+                {
+                    "commands": command_list(Role.CITIZEN, language),
+                    "scope": {"type": "all_private_chats"},
+                    **code,
+                },
+                now,
+            )
+            await _queue(
+                tx,
+                0,
+                {
+                    "commands": command_list(Role.ADMIN, language, Where.GROUP),
+                    "scope": {"type": "all_group_chats"},
+                    **code,
+                },
+                now,
+            )
         for person in await people.staff(tx):
             await _queue_person(runtime, tx, person.telegram_id, now)
         for admin_id in runtime.settings.admin_ids:
@@ -63,10 +73,15 @@ async def _queue_person(runtime: Runtime, tx: Tx, telegram_id: int, now: int) ->
     if person is None or not person.reachable or person.started_at is None:
         return
     actor = actor_of(runtime, person)
-    await _queue(tx, telegram_id, {
-        "commands": command_list(actor.role, actor.language),
-        "scope": {"type": "chat", "chat_id": telegram_id},
-    }, now)
+    await _queue(
+        tx,
+        telegram_id,
+        {
+            "commands": command_list(actor.role, actor.language),
+            "scope": {"type": "chat", "chat_id": telegram_id},
+        },
+        now,
+    )
 
 
 async def refresh_person_commands(runtime: Runtime, telegram_id: int, tx: Tx | None = None) -> None:

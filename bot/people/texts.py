@@ -48,8 +48,7 @@ ID: dict[str, str] = {
     "users.title": "<b>Pengguna terdaftar</b>",
     "users.unit_group": "\n<b>{unit}</b> · grup {title} (<code>{id}</code>)",
     "users.unit_fallback": (
-        "\n<b>{unit}</b> · ⚠️ belum ada grup (/grup_unit {code}): pengaduannya dikirim ke "
-        "{names}"
+        "\n<b>{unit}</b> · ⚠️ belum ada grup (/grup_unit {code}): pengaduannya dikirim ke {names}"
     ),
     "users.unit_nobody": (
         "\n<b>{unit}</b> · ⛔ belum ada grup (/grup_unit {code}) dan tidak ada supervisor "

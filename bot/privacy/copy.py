@@ -33,8 +33,12 @@ if TYPE_CHECKING:
 
 FORMAT = "marelan-asn-bot/data-saya/1"
 PAGE = 200
-PROFILE_TEXTS = {"gender": "gender", "age_range": "age", "education": "education",
-                 "occupation": "occupation"}
+PROFILE_TEXTS = {
+    "gender": "gender",
+    "age_range": "age",
+    "education": "education",
+    "occupation": "occupation",
+}
 
 
 @dataclass(frozen=True)
@@ -89,16 +93,18 @@ class Writer:
             "reachable": person.reachable,
         }
 
-    def complaint(self, complaint: Complaint, events: list[Event], files: list[FileInfo]
-                  ) -> dict[str, Any]:
+    def complaint(
+        self, complaint: Complaint, events: list[Event], files: list[FileInfo]
+    ) -> dict[str, Any]:
         located = complaint.latitude is not None and complaint.longitude is not None
         rated = complaint.rating is not None
         return {
             "number": complaint.number,
             "filed_at": self.when(complaint.created_at),
-            "category": {"code": complaint.category_code,
-                         "name": self.office.category_label(complaint.category_code,
-                                                            self.language)},
+            "category": {
+                "code": complaint.category_code,
+                "name": self.office.category_label(complaint.category_code, self.language),
+            },
             "kelurahan": self.office.kelurahan_name(complaint.kelurahan_code),
             "handled_by": self.unit(complaint.unit_code),
             "description": complaint.description,
@@ -110,12 +116,25 @@ class Writer:
             "resolved_at": self.when(complaint.resolved_at),
             "closed_at": self.when(complaint.closed_at),
             "resolution_note": complaint.resolution_note,
-            "rating": {"score": complaint.rating, "comment": complaint.rating_comment,
-                       "rated_at": self.when(complaint.rated_at)} if rated else None,
-            "location": {"latitude": complaint.latitude,
-                         "longitude": complaint.longitude} if located else None,
-            "files": [{"kind": f.kind, "file_name": f.file_name, "mime_type": f.mime_type,
-                       "file_size": f.file_size} for f in files],
+            "rating": {
+                "score": complaint.rating,
+                "comment": complaint.rating_comment,
+                "rated_at": self.when(complaint.rated_at),
+            }
+            if rated
+            else None,
+            "location": {"latitude": complaint.latitude, "longitude": complaint.longitude}
+            if located
+            else None,
+            "files": [
+                {
+                    "kind": f.kind,
+                    "file_name": f.file_name,
+                    "mime_type": f.mime_type,
+                    "file_size": f.file_size,
+                }
+                for f in files
+            ],
             "timeline": [self.event(complaint, e) for e in events],
         }
 
@@ -146,14 +165,21 @@ class Writer:
             profile[field] = {"code": code, "label": label} if code else None
         return {
             "submitted_at": self.when(response.submitted_at),
-            "service": {"code": response.service_code,
-                        "name": service.label(self.language) if service else None},
+            "service": {
+                "code": response.service_code,
+                "name": service.label(self.language) if service else None,
+            },
             "unit": self.unit(response.unit_code),
             "source": response.source,
             "after_complaint": response.complaint_number,
-            "answers": {key: {"unsur": self.label(f"skm.{key}.name"), "score": score,
-                              "label": self.label(f"skm.{key}.{score}")}
-                        for key, score in sorted(response.answers.items())},
+            "answers": {
+                key: {
+                    "unsur": self.label(f"skm.{key}.name"),
+                    "score": score,
+                    "label": self.label(f"skm.{key}.{score}"),
+                }
+                for key, score in sorted(response.answers.items())
+            },
             "profile": profile,
             "suggestion": response.suggestion,
         }
@@ -198,15 +224,29 @@ async def copy_for(runtime: Runtime, actor: Actor) -> DataCopy:
         "survey_responses": [writer.survey(r) for r in responses],
         "activities": [writer.activity(i) for i in invitations],
         "forum_subscription": {"subscribed_at": writer.when(subscribed_at)}
-        if subscribed_at is not None else None,
+        if subscribed_at is not None
+        else None,
     }
-    holdings = Holdings(person, len(filed), sum(c["status"] != "ditutup" for c in filed),
-                        len(responses), len(invitations), subscribed_at)
+    holdings = Holdings(
+        person,
+        len(filed),
+        sum(c["status"] != "ditutup" for c in filed),
+        len(responses),
+        len(invitations),
+        subscribed_at,
+    )
     async with runtime.db.transaction() as tx:
-        await audit.record(tx, runtime.now(), person.telegram_id, "personal_data.copied",
-                           "person", person.telegram_id, complaints=holdings.complaints,
-                           survey_responses=holdings.survey_responses,
-                           activities=holdings.invitations)
+        await audit.record(
+            tx,
+            runtime.now(),
+            person.telegram_id,
+            "personal_data.copied",
+            "person",
+            person.telegram_id,
+            complaints=holdings.complaints,
+            survey_responses=holdings.survey_responses,
+            activities=holdings.invitations,
+        )
     data = json.dumps(document, ensure_ascii=False, indent=2).encode()
     return DataCopy(holdings, data, f"data-saya-{person.telegram_id}.json")
 

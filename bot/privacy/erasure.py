@@ -78,8 +78,9 @@ async def preview(runtime: Runtime, actor: Actor) -> Preview:
     """What an erasure would touch, for the explanation shown before confirming."""
     if not may_erase(actor.role):
         raise StaffRole
-    return await personal_data.preview(runtime.db, actor.telegram_id, runtime.now(),
-                                       _conduct_codes(runtime))
+    return await personal_data.preview(
+        runtime.db, actor.telegram_id, runtime.now(), _conduct_codes(runtime)
+    )
 
 
 def _conduct_codes(runtime: Runtime) -> list[str]:
@@ -107,11 +108,21 @@ async def erase(runtime: Runtime, actor: Actor, person_id: int, asked_at: int) -
         drafts = await personal_data.drop_conversation_state(tx, person_id)
         await personal_data.erase_names(tx, person_id, ERASED_NAME, now)
         erased = Erased(len(filed), closed, kept, responses, invitations, subscribed, drafts)
-        await audit.record(tx, now, person_id, "personal_data.erased", "person", person_id,
-                           complaints=erased.complaints, closed=len(closed),
-                           kept_open=len(kept),
-                           survey_responses=responses, invitations=invitations,
-                           subscription=subscribed, drafts=drafts)
+        await audit.record(
+            tx,
+            now,
+            person_id,
+            "personal_data.erased",
+            "person",
+            person_id,
+            complaints=erased.complaints,
+            closed=len(closed),
+            kept_open=len(kept),
+            survey_responses=responses,
+            invitations=invitations,
+            subscription=subscribed,
+            drafts=drafts,
+        )
     await flush_to_disk(runtime)
     return erased
 
@@ -122,8 +133,10 @@ async def flush_to_disk(runtime: Runtime) -> None:
     export reading at this moment can hold it up: then the WAL keeps them until SQLite's
     next checkpoint reuses it, and the operator is told in the log."""
     if not await runtime.db.checkpoint():
-        log.warning("checkpoint after an erasure incomplete (a long read held it); "
-                    "old pages stay in the WAL until the next checkpoint")
+        log.warning(
+            "checkpoint after an erasure incomplete (a long read held it); "
+            "old pages stay in the WAL until the next checkpoint"
+        )
 
 
 async def _filed(tx: Tx, person_id: int) -> list[Complaint]:
@@ -141,8 +154,15 @@ async def _end_handling(runtime: Runtime, tx: Tx, actor: Actor, complaint: Compl
     withdrawn by the reporter (WITHDRAWN), unless it is about an officer's conduct, which
     stays open for the supervisors (KEPT_OPEN). Every copy of its alert follows."""
     if not complaint.confidential:
-        complaint = await apply(runtime, tx, complaint, actor.telegram_id, "reporter_erased",
-                                {"confidential": 1}, public=False)
+        complaint = await apply(
+            runtime,
+            tx,
+            complaint,
+            actor.telegram_id,
+            "reporter_erased",
+            {"confidential": 1},
+            public=False,
+        )
     category = runtime.office.category(complaint.category_code)
     conduct = category is not None and category.conduct
     if not withdrawn_on_erasure(complaint.status, conduct):
@@ -152,13 +172,20 @@ async def _end_handling(runtime: Runtime, tx: Tx, actor: Actor, complaint: Compl
             return KEPT_OPEN
         return UNCHANGED
     now = runtime.now()
-    closed = await apply(runtime, tx, complaint, actor.telegram_id, "withdrawn", {
-        "status": Status.DITUTUP.value,
-        "closed_at": now,
-        "withdrawn_at": now,
-        "paused_at": None,
-        "status_before_wait": None,
-    })
+    closed = await apply(
+        runtime,
+        tx,
+        complaint,
+        actor.telegram_id,
+        "withdrawn",
+        {
+            "status": Status.DITUTUP.value,
+            "closed_at": now,
+            "withdrawn_at": now,
+            "paused_at": None,
+            "status_before_wait": None,
+        },
+    )
     await after_change(runtime, tx, closed)
     await tell_staff(runtime, tx, closed, "grp.withdrawn")
     return WITHDRAWN
@@ -169,7 +196,13 @@ async def _withdraw_invitations(runtime: Runtime, tx: Tx, person_id: int) -> int
     organisers' cards show the new counts."""
     withdrawn = await personal_data.withdraw_invitations(tx, person_id, runtime.now())
     for activity_id in withdrawn:
-        await activities.add_event(tx, activity_id, runtime.now(), person_id,
-                                   "invitation_withdrawn", reason="personal_data_erased")
+        await activities.add_event(
+            tx,
+            activity_id,
+            runtime.now(),
+            person_id,
+            "invitation_withdrawn",
+            reason="personal_data_erased",
+        )
         await refresh_cards(runtime, tx, activity_id)
     return len(withdrawn)

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 MAX_COLOURS = 8
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-           "#999999")
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 LINE_COLOUR = "#000000"
 MONTHS_SHORT = {
     "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
@@ -47,15 +46,15 @@ class WeeklyChart:
     x_label: str
 
 
-def limit_stacks(stacks: list[Stack], other_label: str, colours: int = MAX_COLOURS
-                 ) -> list[Stack]:
+def limit_stacks(stacks: list[Stack], other_label: str, colours: int = MAX_COLOURS) -> list[Stack]:
     """At most ``colours`` stacks: the biggest keep their colour, the rest become one."""
     if len(stacks) <= colours:
         return stacks
     ranked = sorted(stacks, key=lambda s: -sum(s.counts))
-    kept, rest = ranked[: colours - 1], ranked[colours - 1:]
-    other = Stack(other_label, [sum(values) for values in zip(*(s.counts for s in rest),
-                                                               strict=True)])
+    kept, rest = ranked[: colours - 1], ranked[colours - 1 :]
+    other = Stack(
+        other_label, [sum(values) for values in zip(*(s.counts for s in rest), strict=True)]
+    )
     return [s for s in stacks if s in kept] + [other]
 
 
@@ -82,8 +81,7 @@ def render_weekly(chart: WeeklyChart) -> bytes:
     positions = list(range(len(chart.weeks)))
     bottom = [0] * len(positions)
     for colour, stack in zip(PALETTE, stacks, strict=False):
-        axes.bar(positions, stack.counts, bottom=bottom, width=0.8, color=colour,
-                 label=stack.label)
+        axes.bar(positions, stack.counts, bottom=bottom, width=0.8, color=colour, label=stack.label)
         bottom = [b + c for b, c in zip(bottom, stack.counts, strict=True)]
     axes.set_ylabel(chart.y_count, fontsize=20)
     axes.set_xlabel(chart.x_label, fontsize=18)
@@ -91,14 +89,21 @@ def render_weekly(chart: WeeklyChart) -> bytes:
     if not any(bottom):
         axes.set_ylim(0, 1)
     ticks = _ticks(len(positions))
-    axes.set_xticks(ticks, [week_label(chart.language, chart.weeks[i]) for i in ticks],
-                    rotation=45, ha="right")
+    axes.set_xticks(
+        ticks, [week_label(chart.language, chart.weeks[i]) for i in ticks], rotation=45, ha="right"
+    )
     axes.tick_params(labelsize=17)
     share_axes = axes.twinx()
-    points = [(x, s * 100) for x, s in zip(positions, chart.on_time, strict=True)
-              if s is not None]
-    share_axes.plot([p[0] for p in points], [p[1] for p in points], color=LINE_COLOUR,
-                    linewidth=3.5, marker="o", markersize=8, label=chart.on_time_label)
+    points = [(x, s * 100) for x, s in zip(positions, chart.on_time, strict=True) if s is not None]
+    share_axes.plot(
+        [p[0] for p in points],
+        [p[1] for p in points],
+        color=LINE_COLOUR,
+        linewidth=3.5,
+        marker="o",
+        markersize=8,
+        label=chart.on_time_label,
+    )
     share_axes.set_ylim(0, 105)
     share_axes.yaxis.set_major_formatter(PercentFormatter(decimals=0))
     share_axes.set_ylabel(chart.y_share, fontsize=20)
@@ -108,8 +113,14 @@ def render_weekly(chart: WeeklyChart) -> bytes:
     axes.set_title(chart.subtitle, fontsize=20)
     handles, labels = axes.get_legend_handles_labels()
     line_handles, line_labels = share_axes.get_legend_handles_labels()
-    figure.legend(handles + line_handles, labels + line_labels, loc="outside lower center",
-                  ncols=2, fontsize=17, frameon=False)
+    figure.legend(
+        handles + line_handles,
+        labels + line_labels,
+        loc="outside lower center",
+        ncols=2,
+        fontsize=17,
+        frameon=False,
+    )
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()

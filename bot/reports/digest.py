@@ -60,6 +60,7 @@ def register(kind: DigestKind) -> None:
 
 # --- the weekly summary ----------------------------------------------------------------
 
+
 def _weekly_next(runtime: Runtime, moment: datetime) -> datetime:
     schedule = parse_weekly_schedule(runtime.settings.digest_schedule)
     return schedule.next_after(moment, runtime.settings.zone)
@@ -79,10 +80,14 @@ class WeeklyDigest:
 async def _weekly_prepare(runtime: Runtime, due: datetime) -> WeeklyDigest:
     period = digest_week(due, runtime.settings.zone)
     summary = await compute_summary(runtime, period)
-    texts = {language: await summary_message(runtime, summary, language, digest=True)
-             for language in LANGUAGES}
-    pngs = {language: await chart_png(runtime, summary.chart, language, period)
-            for language in LANGUAGES}
+    texts = {
+        language: await summary_message(runtime, summary, language, digest=True)
+        for language in LANGUAGES
+    }
+    pngs = {
+        language: await chart_png(runtime, summary.chart, language, period)
+        for language in LANGUAGES
+    }
     return WeeklyDigest(texts, {lang: chart_caption(lang, period) for lang in LANGUAGES}, pngs)
 
 
@@ -95,16 +100,25 @@ async def _weekly_send(runtime: Runtime, tx: Tx, due: datetime, digest: WeeklyDi
     for person in recipients:
         if person.language not in file_ids:
             file_ids[person.language] = await outbox_files.store(
-                tx, digest.pngs[person.language], now)
+                tx, digest.pngs[person.language], now
+            )
         file_id = file_ids[person.language]
         text, keyboard = digest.texts[person.language]
-        await notify.send_text(tx, person.telegram_id, text, now, markup=keyboard,
-                               priority=PRIORITY_BULK)
-        await outbox.enqueue(tx, person.telegram_id, "sendPhoto", {
-            "upload_ref": outbox_files.upload_ref("photo", file_id, "ringkasan.png"),
-            "caption": str(digest.captions[person.language]),
-            "parse_mode": "HTML",
-        }, now, priority=PRIORITY_BULK)
+        await notify.send_text(
+            tx, person.telegram_id, text, now, markup=keyboard, priority=PRIORITY_BULK
+        )
+        await outbox.enqueue(
+            tx,
+            person.telegram_id,
+            "sendPhoto",
+            {
+                "upload_ref": outbox_files.upload_ref("photo", file_id, "ringkasan.png"),
+                "caption": str(digest.captions[person.language]),
+                "parse_mode": "HTML",
+            },
+            now,
+            priority=PRIORITY_BULK,
+        )
     return len(recipients)
 
 
@@ -114,10 +128,10 @@ register(WEEKLY)
 
 # --- rows, jobs, restarts --------------------------------------------------------------
 
+
 async def plan_next(runtime: Runtime, tx: Tx, kind: DigestKind) -> None:
     due = kind.next_due(runtime, runtime.clock.now())
-    await digests.plan(tx, kind.name, kind.period_key(runtime, due), to_epoch(due),
-                       runtime.now())
+    await digests.plan(tx, kind.name, kind.period_key(runtime, due), to_epoch(due), runtime.now())
 
 
 async def run_due(runtime: Runtime) -> int:
@@ -126,8 +140,9 @@ async def run_due(runtime: Runtime) -> int:
     for run in await digests.due(runtime.db, runtime.now()):
         kind = KINDS.get(run.kind)
         if kind is None:
-            log.warning("digest kind %s is not registered; run %s left pending", run.kind,
-                        run.period_key)
+            log.warning(
+                "digest kind %s is not registered; run %s left pending", run.kind, run.period_key
+            )
             continue
         due = from_epoch(run.due_at)
         prepared = await kind.prepare(runtime, due)

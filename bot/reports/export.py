@@ -73,14 +73,20 @@ async def export(runtime: Runtime, actor: Actor, period: Period) -> ExportFile:
     require_office(actor)
     start, end = instants(period, runtime.settings.zone)
     async with runtime.db.snapshot() as db:
-        context = ExportContext(runtime, db, period, start, end,
-                                personal_data=actor.can(Permission.PERSONAL_DATA),
-                                language=actor.language, withheld=actor.unit_code)
+        context = ExportContext(
+            runtime,
+            db,
+            period,
+            start,
+            end,
+            personal_data=actor.can(Permission.PERSONAL_DATA),
+            language=actor.language,
+            withheld=actor.unit_code,
+        )
         count = (await reports.totals(db, start, end)).received
         if count > MAX_COMPLAINTS:
             raise TooMany(count)
-        if not any([await sheet.count(context) for sheet in SHEETS
-                    if sheet.count is not None]):
+        if not any([await sheet.count(context) for sheet in SHEETS if sheet.count is not None]):
             raise NothingToExport
         writer = await report_worker.run(WorkbookWriter)
         rows = await _fill(writer, context)
@@ -89,9 +95,16 @@ async def export(runtime: Runtime, actor: Actor, period: Period) -> ExportFile:
     path = Path(name)
     await report_worker.run_heavy(writer.save, path)
     async with runtime.db.transaction() as tx:
-        await audit.record(tx, runtime.now(), actor.telegram_id, "report.exported", "period",
-                           f"{period.start.isoformat()}..{period.end.isoformat()}",
-                           rows=rows, personal_data=context.personal_data)
+        await audit.record(
+            tx,
+            runtime.now(),
+            actor.telegram_id,
+            "report.exported",
+            "period",
+            f"{period.start.isoformat()}..{period.end.isoformat()}",
+            rows=rows,
+            personal_data=context.personal_data,
+        )
     return ExportFile(path, file_name(period), rows, context.personal_data)
 
 
@@ -110,7 +123,8 @@ async def _fill(writer: WorkbookWriter, context: ExportContext) -> dict[str, int
         async for batch in sheet.rows(context):
             await report_worker.run(writer.append, target, batch)
             rows[sheet.title] += len(batch)
-    dictionary = await report_worker.run(writer.add_sheet, dictionary_title(language),
-                                         dictionary_columns(language))
+    dictionary = await report_worker.run(
+        writer.add_sheet, dictionary_title(language), dictionary_columns(language)
+    )
     await report_worker.run(writer.append, dictionary, described)
     return rows

@@ -86,8 +86,9 @@ class ChartWeek:
     end: int  # the next Monday 00:00 local
 
 
-def chart_weeks(period: Period, today: date, zone: ZoneInfo,
-                minimum: int = CHART_MIN_WEEKS) -> list[ChartWeek]:
+def chart_weeks(
+    period: Period, today: date, zone: ZoneInfo, minimum: int = CHART_MIN_WEEKS
+) -> list[ChartWeek]:
     """Whole Monday-to-Sunday weeks for the chart: those overlapping the period (up to
     today), reaching back to at least ``minimum`` weeks so that a day or a week still
     shows its context."""
@@ -97,11 +98,13 @@ def chart_weeks(period: Period, today: date, zone: ZoneInfo,
     weeks = []
     while monday <= last_monday:
         following = monday + timedelta(weeks=1)
-        weeks.append(ChartWeek(
-            monday,
-            to_epoch(datetime.combine(monday, time(), zone)),
-            to_epoch(datetime.combine(following, time(), zone)),
-        ))
+        weeks.append(
+            ChartWeek(
+                monday,
+                to_epoch(datetime.combine(monday, time(), zone)),
+                to_epoch(datetime.combine(following, time(), zone)),
+            )
+        )
         monday = following
     return weeks
 
@@ -152,6 +155,7 @@ def score(unit: UnitStanding) -> float | None:
 def ranking(units: Iterable[UnitStanding]) -> list[UnitStanding]:
     """Best first by the composite score, then the busier unit; units without data last
     (the busier first, then in the office file's order)."""
+
     def key(unit: UnitStanding) -> tuple[bool, float, int, int]:
         found = score(unit)
         return (found is None, -(found or 0.0), -unit.received, unit.position)
@@ -183,8 +187,7 @@ def monthly_due(calendar: WorkCalendar, after: datetime, at: time) -> datetime:
     local = after.astimezone(calendar.zone)
     year, month = local.year, local.month
     for _ in range(3):
-        due = datetime.combine(calendar.first_working_day_of_month(year, month), at,
-                               calendar.zone)
+        due = datetime.combine(calendar.first_working_day_of_month(year, month), at, calendar.zone)
         if due > local:
             return due
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)

@@ -81,8 +81,9 @@ def add_ranking_column(column: RankingColumn) -> None:
         RANKING_COLUMNS.append(column)
 
 
-async def render_columns(columns: list[RankingColumn], context: RankingContext
-                         ) -> dict[str, list[Markup]]:
+async def render_columns(
+    columns: list[RankingColumn], context: RankingContext
+) -> dict[str, list[Markup]]:
     """Unit code -> its items, in the order the columns were added."""
     items: dict[str, list[Markup]] = {code: [] for code in context.unit_codes}
     for column in columns:

@@ -90,19 +90,34 @@ def add_sheet(sheet: SheetWriter) -> None:
 # --- headers and the data dictionary -----------------------------------------------------
 
 #: Fields of Open311 GeoReport v2 (requests), as systems that read the file expect them.
-OPEN311_FIELDS = frozenset({
-    "service_request_id", "status", "status_notes", "service_name", "service_code",
-    "description", "agency_responsible", "service_notice", "requested_datetime",
-    "updated_datetime", "expected_datetime", "address", "lat", "long", "media_url",
-})
+OPEN311_FIELDS = frozenset(
+    {
+        "service_request_id",
+        "status",
+        "status_notes",
+        "service_name",
+        "service_code",
+        "description",
+        "agency_responsible",
+        "service_notice",
+        "requested_datetime",
+        "updated_datetime",
+        "expected_datetime",
+        "address",
+        "lat",
+        "long",
+        "media_url",
+    }
+)
 
 
 def _catalog(language: str, sheet: str, field: str, suffix: str = "") -> str:
     """A header (or, with ``suffix=".about"``, its meaning) as plain text for a cell."""
     slug = sheet.lower()
     if field in UNSUR_KEYS:
-        text = t(language, f"xl.{slug}.unsur{suffix}", key=field,
-                 name=t(language, f"skm.{field}.name"))
+        text = t(
+            language, f"xl.{slug}.unsur{suffix}", key=field, name=t(language, f"skm.{field}.name")
+        )
     else:
         text = t(language, f"xl.{slug}.{field}{suffix}")
     return html.unescape(text)
@@ -117,19 +132,29 @@ def dictionary_title(language: str) -> str:
 
 
 def dictionary_columns(language: str) -> list[str]:
-    return [html.unescape(t(language, f"xl.dict.{name}"))
-            for name in ("sheet", "header", "field", "open311", "about")]
+    return [
+        html.unescape(t(language, f"xl.dict.{name}"))
+        for name in ("sheet", "header", "field", "open311", "about")
+    ]
 
 
 def dictionary_rows(language: str, sheet: str, fields: list[str]) -> list[list[Any]]:
     """One row per column of a sheet: its header, field name, Open311 or not, meaning."""
     yes = html.unescape(t(language, "xl.dict.yes"))
-    return [[sheet, header(language, sheet, field), field,
-             yes if sheet == "Pengaduan" and field in OPEN311_FIELDS else None,
-             _catalog(language, sheet, field, ".about")] for field in fields]
+    return [
+        [
+            sheet,
+            header(language, sheet, field),
+            field,
+            yes if sheet == "Pengaduan" and field in OPEN311_FIELDS else None,
+            _catalog(language, sheet, field, ".about"),
+        ]
+        for field in fields
+    ]
 
 
 # --- helpers ---------------------------------------------------------------------------
+
 
 def when(context: ExportContext, epoch: int | None) -> str | None:
     """ISO 8601 with the office's offset, as Open311 writes datetimes."""
@@ -168,15 +193,37 @@ def full_name(first: str | None, last: str | None) -> str | None:
 # --- Pengaduan -------------------------------------------------------------------------
 
 COMPLAINT_COLUMNS = [
-    "service_request_id", "status", "service_code", "service_name", "description",
-    "agency_responsible", "requested_datetime", "updated_datetime", "expected_datetime",
-    "kelurahan", "lat", "long", "status_detail", "ack_due_datetime", "acknowledged_datetime",
-    "ack_on_time", "ack_work_hours", "resolve_due_datetime", "resolved_datetime",
-    "resolve_on_time", "resolve_work_hours", "closed_datetime", "reopen_count", "rating",
+    "service_request_id",
+    "status",
+    "service_code",
+    "service_name",
+    "description",
+    "agency_responsible",
+    "requested_datetime",
+    "updated_datetime",
+    "expected_datetime",
+    "kelurahan",
+    "lat",
+    "long",
+    "status_detail",
+    "ack_due_datetime",
+    "acknowledged_datetime",
+    "ack_on_time",
+    "ack_work_hours",
+    "resolve_due_datetime",
+    "resolved_datetime",
+    "resolve_on_time",
+    "resolve_work_hours",
+    "closed_datetime",
+    "reopen_count",
+    "rating",
     "confidential",
 ]
 PERSONAL_COMPLAINT_COLUMNS = [
-    "reporter_name", "reporter_username", "reporter_telegram_id", "rating_comment",
+    "reporter_name",
+    "reporter_username",
+    "reporter_telegram_id",
+    "rating_comment",
 ]
 
 
@@ -191,41 +238,65 @@ def complaint_row(context: ExportContext, row: Row) -> list[Any]:
     kelurahan = office.kelurahan_by_code(row["kelurahan_code"]) if row["kelurahan_code"] else None
     confidential = bool(row["confidential"])
     values = [
-        row["number"], "open" if Status(row["status"]) in OPEN else "closed",
-        row["category_code"], category.name if category else row["category_code"],
-        row["description"], unit.name if unit else row["unit_code"],
-        when(context, row["created_at"]), when(context, row["updated_at"]),
-        when(context, row["resolve_due_at"]), kelurahan.name if kelurahan else None,
+        row["number"],
+        "open" if Status(row["status"]) in OPEN else "closed",
+        row["category_code"],
+        category.name if category else row["category_code"],
+        row["description"],
+        unit.name if unit else row["unit_code"],
+        when(context, row["created_at"]),
+        when(context, row["updated_at"]),
+        when(context, row["resolve_due_at"]),
+        kelurahan.name if kelurahan else None,
         coordinate(context, row["latitude"], confidential),
         coordinate(context, row["longitude"], confidential),
-        shown_status(row["status"], row["withdrawn_at"]), when(context, row["ack_due_at"]),
+        shown_status(row["status"], row["withdrawn_at"]),
+        when(context, row["ack_due_at"]),
         when(context, row["acknowledged_at"]),
-        yes_no(row["ack_on_time"]), work_hours(row["ack_work_seconds"]),
-        when(context, row["resolve_due_at"]), when(context, row["resolved_at"]),
-        yes_no(row["resolve_on_time"]), work_hours(row["resolve_work_seconds"]),
-        when(context, row["closed_at"]), row["reopen_count"], row["rating"],
+        yes_no(row["ack_on_time"]),
+        work_hours(row["ack_work_seconds"]),
+        when(context, row["resolve_due_at"]),
+        when(context, row["resolved_at"]),
+        yes_no(row["resolve_on_time"]),
+        work_hours(row["resolve_work_seconds"]),
+        when(context, row["closed_at"]),
+        row["reopen_count"],
+        row["rating"],
         yes_no(row["confidential"]),
     ]
     if context.personal_data:
         if confidential:
             values += [HIDDEN, None, None, None]
         else:
-            values += [full_name(row["reporter_first_name"], row["reporter_last_name"]),
-                       row["reporter_username"], row["reporter_id"], row["rating_comment"]]
+            values += [
+                full_name(row["reporter_first_name"], row["reporter_last_name"]),
+                row["reporter_username"],
+                row["reporter_id"],
+                row["rating_comment"],
+            ]
     return values
 
 
 async def complaint_rows(context: ExportContext) -> Rows:
-    async for page in report_export.complaint_pages(context.db, context.start, context.end,
-                                                    withheld=context.withheld):
+    async for page in report_export.complaint_pages(
+        context.db, context.start, context.end, withheld=context.withheld
+    ):
         yield [complaint_row(context, row) for row in page]
 
 
 # --- Linimasa --------------------------------------------------------------------------
 
 EVENT_COLUMNS = [
-    "service_request_id", "datetime", "event", "from_status", "to_status",
-    "agency_responsible", "actor", "public", "text", "details",
+    "service_request_id",
+    "datetime",
+    "event",
+    "from_status",
+    "to_status",
+    "agency_responsible",
+    "actor",
+    "public",
+    "text",
+    "details",
 ]
 PERSONAL_EVENT_COLUMNS = ["actor_name", "actor_telegram_id"]
 
@@ -249,9 +320,15 @@ def event_row(context: ExportContext, row: Row) -> list[Any]:
         text = None
     details = json.loads(row["data"]) if row["data"] else {}
     values = [
-        row["number"], when(context, row["at"]), row["kind"], row["from_status"],
-        row["to_status"], unit.name if unit else row["unit_code"], actor,
-        yes_no(row["public"]), text,
+        row["number"],
+        when(context, row["at"]),
+        row["kind"],
+        row["from_status"],
+        row["to_status"],
+        unit.name if unit else row["unit_code"],
+        actor,
+        yes_no(row["public"]),
+        text,
         ", ".join(f"{k}={v}" for k, v in sorted(details.items())) or None,
     ]
     if context.personal_data:
@@ -260,14 +337,14 @@ def event_row(context: ExportContext, row: Row) -> list[Any]:
         elif by_reporter and row["confidential"]:
             values += [HIDDEN, None]
         else:
-            values += [full_name(row["actor_first_name"], row["actor_last_name"]),
-                       row["actor_id"]]
+            values += [full_name(row["actor_first_name"], row["actor_last_name"]), row["actor_id"]]
     return values
 
 
 async def event_rows(context: ExportContext) -> Rows:
-    async for page in report_export.complaint_pages(context.db, context.start, context.end,
-                                                    withheld=context.withheld):
+    async for page in report_export.complaint_pages(
+        context.db, context.start, context.end, withheld=context.withheld
+    ):
         events = await report_export.events_of(context.db, [r["id"] for r in page])
         yield [event_row(context, row) for row in events]
 

@@ -118,6 +118,7 @@ class OverdueList:
 
 # --- rights ----------------------------------------------------------------------------
 
+
 def require_office(actor: Actor) -> None:
     if not actor.can(Permission.OFFICE_REPORTS):
         raise NotAllowed("office reports")
@@ -138,20 +139,28 @@ def today(runtime: Runtime) -> date:
 
 # --- the figures -----------------------------------------------------------------------
 
-async def _percentiles(runtime: Runtime, tally: Tally, start: int, end: int,
-                       unit_code: str | None, p90: bool = True) -> dict[str, int | None]:
+
+async def _percentiles(
+    runtime: Runtime, tally: Tally, start: int, end: int, unit_code: str | None, p90: bool = True
+) -> dict[str, int | None]:
     values: dict[str, int | None] = {}
     for measure, count in (("ack", tally.ack_known), ("resolve", tally.resolve_known)):
         for name, fraction in (("median", MEDIAN), ("p90", P90)):
             if name == "p90" and not p90:
                 continue
-            values[f"{measure}_{name}"] = None if count == 0 else await reports.value_at(
-                runtime.db, measure, start, end, rank_offset(count, fraction), count, unit_code)
+            values[f"{measure}_{name}"] = (
+                None
+                if count == 0
+                else await reports.value_at(
+                    runtime.db, measure, start, end, rank_offset(count, fraction), count, unit_code
+                )
+            )
     return values
 
 
-async def figures(runtime: Runtime, tally: Tally, period: Period, unit_code: str | None,
-                  p90: bool = True) -> Figures:
+async def figures(
+    runtime: Runtime, tally: Tally, period: Period, unit_code: str | None, p90: bool = True
+) -> Figures:
     start, end = instants(period, runtime.settings.zone)
     return Figures(tally, **await _percentiles(runtime, tally, start, end, unit_code, p90))
 
@@ -188,12 +197,12 @@ def breakdown(cells: list[reports.Cell]) -> Breakdown:
         by_unit[cell.unit_code] += cell.tally.received
         by_category[cell.category_code] += cell.tally.received
         by_kelurahan[cell.kelurahan_code] += cell.tally.received
-    return Breakdown(total, dict(by_status), dict(by_unit), dict(by_category),
-                     dict(by_kelurahan))
+    return Breakdown(total, dict(by_status), dict(by_unit), dict(by_category), dict(by_kelurahan))
 
 
-async def compute_summary(runtime: Runtime, period: Period, unit_code: str | None = None,
-                          withheld: str | None = None) -> Summary:
+async def compute_summary(
+    runtime: Runtime, period: Period, unit_code: str | None = None, withheld: str | None = None
+) -> Summary:
     """The summary without a rights check: for the digest, which goes to supervisors.
     ``withheld``: the viewer's unit, whose conduct complaints the overdue count leaves out
     (it leads to the list of their numbers)."""
@@ -251,23 +260,42 @@ async def unit_ranking(runtime: Runtime, actor: Actor, period: Period) -> Rankin
         tally = per_unit.get(code, Tally())
         median = None
         if tally.resolve_known:
-            median = await reports.value_at(runtime.db, "resolve", start, end,
-                                            rank_offset(tally.resolve_known, MEDIAN),
-                                            tally.resolve_known, code)
+            median = await reports.value_at(
+                runtime.db,
+                "resolve",
+                start,
+                end,
+                rank_offset(tally.resolve_known, MEDIAN),
+                tally.resolve_known,
+                code,
+            )
         figures = Figures(tally, resolve_median=median)
         now = backlog.get(code, Backlog(0, 0))
-        standing = UnitStanding(code, order.index(code), tally.received, figures.resolve_share,
-                                figures.reopen_rate, figures.rating, now.open, now.late)
-        standings[code] = (standing, Standing(code, figures, now.late,
-                                              adoption.get(code, Adoption(code, 0, 0)),
-                                              score(standing)))
+        standing = UnitStanding(
+            code,
+            order.index(code),
+            tally.received,
+            figures.resolve_share,
+            figures.reopen_rate,
+            figures.rating,
+            now.open,
+            now.late,
+        )
+        standings[code] = (
+            standing,
+            Standing(
+                code, figures, now.late, adoption.get(code, Adoption(code, 0, 0)), score(standing)
+            ),
+        )
     ranked = ranking(standing for standing, _ in standings.values())
-    return Ranking(period, [standings[u.unit_code][1] for u in ranked],
-                   await chart_data(runtime, period, order))
+    return Ranking(
+        period,
+        [standings[u.unit_code][1] for u in ranked],
+        await chart_data(runtime, period, order),
+    )
 
 
-async def overdue_list(runtime: Runtime, actor: Actor, unit_code: str | None = None
-                       ) -> OverdueList:
+async def overdue_list(runtime: Runtime, actor: Actor, unit_code: str | None = None) -> OverdueList:
     """/terlambat (all units) or the overdue button of a unit's scorecard."""
     if unit_code is None:
         require_office(actor)

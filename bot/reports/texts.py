@@ -34,8 +34,7 @@ ID: dict[str, str] = {
         "Waktu menanggapi (jam kerja): median <b>{median}</b>{trend} · persentil 90 <b>{p90}</b>"
     ),
     "summary.resolve_hours": (
-        "Waktu menyelesaikan (jam kerja): median <b>{median}</b>{trend} · persentil 90 "
-        "<b>{p90}</b>"
+        "Waktu menyelesaikan (jam kerja): median <b>{median}</b>{trend} · persentil 90 <b>{p90}</b>"
     ),
     "summary.reopen": "Dibuka kembali: <b>{share}</b>{trend}",
     "summary.rating": "Rata-rata penilaian warga: <b>{rating}</b>/5 ({count} penilaian){trend}",
@@ -47,7 +46,7 @@ ID: dict[str, str] = {
     "summary.by_kelurahan": "<b>Per kelurahan</b>",
     "summary.item": "• {name}: {count}",
     "summary.compared": "<i>▲/▼ dibanding {previous}. Angka untuk pengaduan yang masuk pada "
-                        "periode ini, sebagaimana keadaannya sekarang.</i>",
+    "periode ini, sebagaimana keadaannya sekarang.</i>",
     "summary.unknown_kelurahan": "Tidak diketahui",
     "trend.up": " (▲ {difference})",
     "trend.down": " (▼ {difference})",
@@ -88,8 +87,7 @@ ID: dict[str, str] = {
         "🔴 <b>Pengaduan {unit} lewat tenggat: {count}</b>\n<i>Per {now}, terlama di atas.</i>"
     ),
     "late.line": (
-        "{index}. <b>{number}</b> · {unit} · PJ: {assignee}\n"
-        "     tenggat {deadline} lewat {late}"
+        "{index}. <b>{number}</b> · {unit} · PJ: {assignee}\n     tenggat {deadline} lewat {late}"
     ),
     "late.deadline.ack": "tanggapan",
     "late.deadline.resolve": "penyelesaian",
@@ -171,7 +169,7 @@ EN: dict[str, str] = {
     "summary.by_kelurahan": "<b>By kelurahan</b>",
     "summary.item": "• {name}: {count}",
     "summary.compared": "<i>▲/▼ against {previous}. Figures cover the complaints received in "
-                        "this period, as they stand now.</i>",
+    "this period, as they stand now.</i>",
     "summary.unknown_kelurahan": "Unknown",
     "trend.up": " (▲ {difference})",
     "trend.down": " (▼ {difference})",
@@ -237,8 +235,7 @@ EN: dict[str, str] = {
         "Keep it safe."
     ),
     "export.empty": (
-        "No complaints, survey responses or activities in the period {period}; nothing to "
-        "export."
+        "No complaints, survey responses or activities in the period {period}; nothing to export."
     ),
     "chart.caption": "📈 Complaints per week by unit and share resolved on time — {period}",
     "chart.title": "Complaints per week",

@@ -79,5 +79,5 @@ EN: dict[str, str] = {
     ),
     "ikmdigest.footer": "<i>Per unsur: <code>/ikm {month} SERVICE_CODE</code></i>",
     "ikmdigest.suggestions": "💬 Suggestions from citizens that month: {count} "
-                             "(<code>/saran {month}</code>)",
+    "(<code>/saran {month}</code>)",
 }

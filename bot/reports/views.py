@@ -31,8 +31,9 @@ def renderer(runtime: Runtime) -> ReportRenderer:
     return ReportRenderer(runtime.office, runtime.calendar)
 
 
-async def summary_message(runtime: Runtime, summary: Summary, language: str, *,
-                          digest: bool = False) -> tuple[Markup, InlineKeyboardMarkup | None]:
+async def summary_message(
+    runtime: Runtime, summary: Summary, language: str, *, digest: bool = False
+) -> tuple[Markup, InlineKeyboardMarkup | None]:
     context = SectionContext(runtime, summary.period, summary.unit_code, language)
     sections = await render_sections(SUMMARY_SECTIONS, context)
     if summary.unit_code is not None:
@@ -44,8 +45,9 @@ async def summary_message(runtime: Runtime, summary: Summary, language: str, *,
 
 async def ranking_message(runtime: Runtime, ranking: Ranking, language: str) -> Markup:
     """The ranking of all units, with the items other features add per unit."""
-    context = RankingContext(runtime, ranking.period,
-                             [s.unit_code for s in ranking.standings], language)
+    context = RankingContext(
+        runtime, ranking.period, [s.unit_code for s in ranking.standings], language
+    )
     extras = await render_columns(RANKING_COLUMNS, context)
     return renderer(runtime).ranking(language, ranking, extras)
 

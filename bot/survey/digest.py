@@ -69,8 +69,11 @@ async def compute(runtime: Runtime, period: Period) -> MonthlyIkm:
     services = []
     for service in runtime.office.services:
         population = office_population(runtime.office, Scope(service, None), period)
-        services.append(ServiceIkm(service, found.get(service.code),
-                                   population.minimum_sample if population else None))
+        services.append(
+            ServiceIkm(
+                service, found.get(service.code), population.minimum_sample if population else None
+            )
+        )
     office = await ikm_for(runtime.db, start, end, weighting=weighting)
     suggestions = await surveys.count_suggestions(runtime.db, start, end)
     return MonthlyIkm(period, services, office, suggestions)
@@ -79,8 +82,11 @@ async def compute(runtime: Runtime, period: Period) -> MonthlyIkm:
 def _grade(language: str, result: IkmResult) -> tuple[str, str, Markup | str]:
     if result.converted is None or result.grade is None:
         return "—", "—", "—"
-    return (formatting.number(language, float(result.converted), 2), result.grade.mutu,
-            t(language, f"ikm.kinerja.{result.grade.kinerja}"))
+    return (
+        formatting.number(language, float(result.converted), 2),
+        result.grade.mutu,
+        t(language, f"ikm.kinerja.{result.grade.kinerja}"),
+    )
 
 
 def render(language: str, found: MonthlyIkm) -> Markup:
@@ -95,25 +101,45 @@ def render(language: str, found: MonthlyIkm) -> Markup:
             missing.append(item.service.label(language))
             continue
         converted, mutu, _ = _grade(language, item.result)
-        below = (item.minimum_sample is not None
-                 and item.result.respondents < item.minimum_sample)
+        below = item.minimum_sample is not None and item.result.respondents < item.minimum_sample
         short = short or below
-        lines.append(t(language, "ikmdigest.line", service=item.service.label(language),
-                       converted=converted, mutu=mutu,
-                       respondents=formatting.integer(language, item.result.respondents),
-                       short=t(language, "ikmdigest.short") if below else ""))
+        lines.append(
+            t(
+                language,
+                "ikmdigest.line",
+                service=item.service.label(language),
+                converted=converted,
+                mutu=mutu,
+                respondents=formatting.integer(language, item.result.respondents),
+                short=t(language, "ikmdigest.short") if below else "",
+            )
+        )
     converted, mutu, kinerja = _grade(language, found.office)
-    lines += ["", t(language, "ikmdigest.total", converted=converted, mutu=mutu,
-                    kinerja=kinerja,
-                    respondents=formatting.integer(language, found.office.respondents))]
+    lines += [
+        "",
+        t(
+            language,
+            "ikmdigest.total",
+            converted=converted,
+            mutu=mutu,
+            kinerja=kinerja,
+            respondents=formatting.integer(language, found.office.respondents),
+        ),
+    ]
     if missing:
         lines.append(t(language, "ikmdigest.missing", services=", ".join(missing)))
     if short:
         lines.append(t(language, "ikmdigest.short_note"))
     month = found.period.start.strftime("%Y-%m")
     if found.suggestions:
-        lines.append(t(language, "ikmdigest.suggestions", month=month,
-                       count=formatting.integer(language, found.suggestions)))
+        lines.append(
+            t(
+                language,
+                "ikmdigest.suggestions",
+                month=month,
+                count=formatting.integer(language, found.suggestions),
+            )
+        )
     lines.append(t(language, "ikmdigest.footer", month=month))
     return join(lines)
 
@@ -127,8 +153,9 @@ async def send(runtime: Runtime, tx: Tx, due: datetime, texts: dict[str, Markup]
     now = runtime.now()
     recipients = await supervisors(runtime, tx)
     for person in recipients:
-        await notify.send_text(tx, person.telegram_id, texts[person.language], now,
-                               priority=PRIORITY_BULK)
+        await notify.send_text(
+            tx, person.telegram_id, texts[person.language], now, priority=PRIORITY_BULK
+        )
     return len(recipients)
 
 

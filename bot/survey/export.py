@@ -17,8 +17,15 @@ from storage.reports import sheets as report_sheets
 from storage.reports.sheets import SurveyRow
 
 TITLE = "Survei"
-COLUMNS = ["response_id", "submitted_datetime", "service_code", "service_name",
-           "agency_responsible", "source", *UNSUR_KEYS]
+COLUMNS = [
+    "response_id",
+    "submitted_datetime",
+    "service_code",
+    "service_name",
+    "agency_responsible",
+    "source",
+    *UNSUR_KEYS,
+]
 PERSONAL_COLUMNS = ["gender", "age_range", "education", "occupation", "suggestion"]
 
 
@@ -31,20 +38,27 @@ def row(context: ExportContext, response: SurveyRow) -> list[Any]:
     service = office.service(response.service_code)
     unit = office.unit(response.unit_code)
     values: list[Any] = [
-        response.id, when(context, response.submitted_at), response.service_code,
+        response.id,
+        when(context, response.submitted_at),
+        response.service_code,
         service.name if service else response.service_code,
-        unit.name if unit else response.unit_code, response.source,
+        unit.name if unit else response.unit_code,
+        response.source,
         *(response.answers.get(key) for key in UNSUR_KEYS),
     ]
     if context.personal_data:
-        values += [response.gender, response.age_range, response.education,
-                   response.occupation, response.suggestion]
+        values += [
+            response.gender,
+            response.age_range,
+            response.education,
+            response.occupation,
+            response.suggestion,
+        ]
     return values
 
 
 async def rows(context: ExportContext) -> Rows:
-    async for page in report_sheets.survey_pages(context.db, context.start,
-                                                 context.end):
+    async for page in report_sheets.survey_pages(context.db, context.start, context.end):
         yield [row(context, response) for response in page]
 
 

@@ -41,12 +41,26 @@ from storage.survey import responses as surveys
 if TYPE_CHECKING:
     from bot.core.runtime import Runtime
 
-__all__ = ["IkmReport", "Population", "Scope", "ikm_for", "ikm_per_service", "report",
-           "scope_for", "weakest_unsur"]
+__all__ = [
+    "IkmReport",
+    "Population",
+    "Scope",
+    "ikm_for",
+    "ikm_per_service",
+    "report",
+    "scope_for",
+    "weakest_unsur",
+]
 
 
-async def ikm_for(db: Reader, start_epoch: int, end_epoch: int, service_code: str | None = None,
-                  unit_code: str | None = None, weighting: str = "exact") -> IkmResult | None:
+async def ikm_for(
+    db: Reader,
+    start_epoch: int,
+    end_epoch: int,
+    service_code: str | None = None,
+    unit_code: str | None = None,
+    weighting: str = "exact",
+) -> IkmResult | None:
     """The IKM of the responses submitted in ``[start_epoch, end_epoch)``; ``weighting`` is
     the office file's ``survey.weight`` ("exact" 1/9 or "rounded" 0.11)."""
     found = await surveys.aggregate(db, start_epoch, end_epoch, service_code, unit_code)
@@ -54,13 +68,18 @@ async def ikm_for(db: Reader, start_epoch: int, end_epoch: int, service_code: st
     return compute(found.respondents, sums, weighting)
 
 
-async def ikm_per_service(db: Reader, start_epoch: int, end_epoch: int,
-                          unit_code: str | None = None,
-                          weighting: str = "exact") -> dict[str, IkmResult]:
+async def ikm_per_service(
+    db: Reader,
+    start_epoch: int,
+    end_epoch: int,
+    unit_code: str | None = None,
+    weighting: str = "exact",
+) -> dict[str, IkmResult]:
     """Service code → IKM, for the services that had respondents in the period."""
     results = {}
-    for code, found in (await surveys.aggregate_by_service(
-            db, start_epoch, end_epoch, unit_code)).items():
+    for code, found in (
+        await surveys.aggregate_by_service(db, start_epoch, end_epoch, unit_code)
+    ).items():
         sums = {k: UnsurSum(total, answered) for k, (total, answered) in found.per_unsur.items()}
         result = compute(found.respondents, sums, weighting)
         if result is not None:
@@ -93,8 +112,11 @@ class IkmReport:
 
     @property
     def below_sample(self) -> bool:
-        return (self.result is not None and self.population is not None
-                and self.result.respondents < self.population.minimum_sample)
+        return (
+            self.result is not None
+            and self.population is not None
+            and self.result.respondents < self.population.minimum_sample
+        )
 
 
 def unit_services(office: Office, unit_code: str) -> list[Service]:
@@ -138,17 +160,30 @@ def office_population(office: Office, scope: Scope, period: Period) -> Populatio
     return Population(prorated_population(yearly, period.days, days_in_year), yearly)
 
 
-async def report(runtime: Runtime, actor: Actor, period: Period, service_code: str | None,
-                 population: int | None = None) -> IkmReport:
+async def report(
+    runtime: Runtime,
+    actor: Actor,
+    period: Period,
+    service_code: str | None,
+    population: int | None = None,
+) -> IkmReport:
     """The /ikm report; raises NotAllowed or NotFound for a scope the actor may not see."""
     office = runtime.office
     scope = scope_for(office, actor, service_code)
     start, end = (int(moment.timestamp()) for moment in period.bounds(runtime.settings.zone))
-    result = await ikm_for(runtime.db, start, end,
-                           scope.service.code if scope.service else None, scope.unit_code,
-                           office.survey.weight)
-    known = (Population(population, None) if population is not None
-             else office_population(office, scope, period))
+    result = await ikm_for(
+        runtime.db,
+        start,
+        end,
+        scope.service.code if scope.service else None,
+        scope.unit_code,
+        office.survey.weight,
+    )
+    known = (
+        Population(population, None)
+        if population is not None
+        else office_population(office, scope, period)
+    )
     return IkmReport(scope, period, result, known)
 
 

@@ -103,8 +103,9 @@ def grade(converted: Decimal) -> Grade:
     return Grade("D", "tidak_baik")
 
 
-def compute(respondents: int, sums: Mapping[str, UnsurSum],
-            weighting: str = "exact") -> IkmResult | None:
+def compute(
+    respondents: int, sums: Mapping[str, UnsurSum], weighting: str = "exact"
+) -> IkmResult | None:
     """The index from per-unsur sums; None when there is no respondent at all."""
     if respondents <= 0:
         return None
@@ -139,8 +140,9 @@ def sums_of(responses: Iterable[Mapping[str, int]]) -> tuple[int, dict[str, Unsu
     return respondents, {k: UnsurSum(t, n) for k, (t, n) in totals.items()}
 
 
-def from_answers(responses: Iterable[Mapping[str, int]],
-                 weighting: str = "exact") -> IkmResult | None:
+def from_answers(
+    responses: Iterable[Mapping[str, int]], weighting: str = "exact"
+) -> IkmResult | None:
     respondents, sums = sums_of(responses)
     return compute(respondents, sums, weighting)
 
@@ -158,7 +160,8 @@ def minimum_sample(population: int) -> int:
         raise ValueError("population must be positive")
     spread = PROPORTION * (1 - PROPORTION)
     sample = (CHI_SQUARE * population * spread) / (
-        MARGIN**2 * (population - 1) + CHI_SQUARE * spread)
+        MARGIN**2 * (population - 1) + CHI_SQUARE * spread
+    )
     return round_half_up(sample)
 
 

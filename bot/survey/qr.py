@@ -60,10 +60,18 @@ def render(link: str, caption: Caption) -> Image.Image:
     code = Image.open(buffer).convert("RGB")
     width = code.width + 2 * MARGIN
     measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
-    blocks = [(caption.title, _font(64)), (caption.office, _font(48)),
-              (caption.service, _font(76)), (caption.hint, _font(44)), (caption.link, _font(34))]
-    lines = [(line, font) for text, font in blocks
-             for line in _wrap(measure, text, font, width - 2 * MARGIN)]
+    blocks = [
+        (caption.title, _font(64)),
+        (caption.office, _font(48)),
+        (caption.service, _font(76)),
+        (caption.hint, _font(44)),
+        (caption.link, _font(34)),
+    ]
+    lines = [
+        (line, font)
+        for text, font in blocks
+        for line in _wrap(measure, text, font, width - 2 * MARGIN)
+    ]
     heights = [font.getbbox("Ag")[3] + LINE_GAP for _, font in lines]
     canvas = Image.new("RGB", (width, MARGIN + code.height + sum(heights) + MARGIN), "white")
     canvas.paste(code, (MARGIN, MARGIN))

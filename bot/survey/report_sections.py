@@ -36,16 +36,16 @@ if TYPE_CHECKING:
 WEAKEST_SHOWN = 3  # tied unsur named at most; the rest are counted
 
 
-async def period_ikm(runtime: Runtime, period: Period, unit_code: str | None
-                     ) -> IkmResult | None:
+async def period_ikm(runtime: Runtime, period: Period, unit_code: str | None) -> IkmResult | None:
     """The IKM of the responses submitted in the period (None: nobody answered)."""
     start, end = instants(period, runtime.settings.zone)
-    return await ikm_for(runtime.db, start, end, unit_code=unit_code,
-                         weighting=runtime.office.survey.weight)
+    return await ikm_for(
+        runtime.db, start, end, unit_code=unit_code, weighting=runtime.office.survey.weight
+    )
 
 
 def trend_text(language: str, change: Trend | None, amount: str) -> Markup:
-    """" (▲ 1,23)" like the complaint figures; empty without a previous value."""
+    """ " (▲ 1,23)" like the complaint figures; empty without a previous value."""
     if change is None:
         return Markup("")
     if change.direction == "same":
@@ -77,23 +77,37 @@ def render_ikm(language: str, found: PeriodIkm) -> Markup:
     current, previous = found.current, found.previous
     respondents = formatting.integer(language, current.respondents)
     count_change = trend(current.respondents, previous.respondents if previous else 0)
-    respondents_trend = trend_text(language, count_change, formatting.integer(
-        language, round(count_change.difference)) if count_change else "")
+    respondents_trend = trend_text(
+        language,
+        count_change,
+        formatting.integer(language, round(count_change.difference)) if count_change else "",
+    )
     sample = Markup("")
     if found.minimum_sample is not None and current.respondents < found.minimum_sample:
-        sample = t(language, "rsec.ikm_sample",
-                   minimum=formatting.integer(language, found.minimum_sample))
+        sample = t(
+            language, "rsec.ikm_sample", minimum=formatting.integer(language, found.minimum_sample)
+        )
     if current.converted is None or current.grade is None:
-        return t(language, "rsec.ikm_incomplete", respondents=respondents,
-                 respondents_trend=respondents_trend, sample=sample)
+        return t(
+            language,
+            "rsec.ikm_incomplete",
+            respondents=respondents,
+            respondents_trend=respondents_trend,
+            sample=sample,
+        )
     change = trend(converted(current), converted(previous))
     return t(
-        language, "rsec.ikm",
+        language,
+        "rsec.ikm",
         converted=formatting.number(language, float(current.converted), 2),
-        trend=trend_text(language, change, formatting.number(
-            language, change.difference, 2) if change else ""),
-        mutu=current.grade.mutu, kinerja=t(language, f"ikm.kinerja.{current.grade.kinerja}"),
-        respondents=respondents, respondents_trend=respondents_trend, sample=sample,
+        trend=trend_text(
+            language, change, formatting.number(language, change.difference, 2) if change else ""
+        ),
+        mutu=current.grade.mutu,
+        kinerja=t(language, f"ikm.kinerja.{current.grade.kinerja}"),
+        respondents=respondents,
+        respondents_trend=respondents_trend,
+        sample=sample,
     )
 
 
@@ -113,16 +127,24 @@ def render_weakest(language: str, result: IkmResult) -> Markup | None:
     tied = lowest(result)
     if not tied:
         return None
-    names = join((t(language, "rsec.weakest_item", key=u.key, name=t(language,
-                                                                     f"skm.{u.key}.name"))
-                  for u in tied[:WEAKEST_SHOWN]), ", ")
+    names = join(
+        (
+            t(language, "rsec.weakest_item", key=u.key, name=t(language, f"skm.{u.key}.name"))
+            for u in tied[:WEAKEST_SHOWN]
+        ),
+        ", ",
+    )
     if len(tied) > WEAKEST_SHOWN:
         names = t(language, "rsec.weakest_more", names=names, count=len(tied) - WEAKEST_SHOWN)
     first = tied[0]
     grade = first.grade
-    return t(language, "rsec.weakest", names=names,
-             nrr=formatting.number(language, float(first.nrr or 0), 2),
-             mutu=grade.mutu if grade else "—")
+    return t(
+        language,
+        "rsec.weakest",
+        names=names,
+        nrr=formatting.number(language, float(first.nrr or 0), 2),
+        mutu=grade.mutu if grade else "—",
+    )
 
 
 async def weakest_section(context: SectionContext) -> Markup | None:
@@ -139,9 +161,12 @@ async def ikm_column(context: RankingContext) -> dict[str, Markup]:
     for code in context.unit_codes:
         result = await period_ikm(context.runtime, context.period, code)
         if result is not None and result.converted is not None and result.grade is not None:
-            items[code] = t(context.language, "ranking.ikm", mutu=result.grade.mutu,
-                            converted=formatting.number(context.language,
-                                                        float(result.converted), 2))
+            items[code] = t(
+                context.language,
+                "ranking.ikm",
+                mutu=result.grade.mutu,
+                converted=formatting.number(context.language, float(result.converted), 2),
+            )
     return items
 
 

@@ -102,16 +102,34 @@ async def submit(runtime: Runtime, actor: Actor, draft: SurveyDraft) -> Submitte
             return Submitted(existing, chosen, next_allowed(runtime.clock.now(), interval), True)
         await _check_interval(runtime, tx, actor.telegram_id, chosen.code)
         profile = {name: draft.profile.get(name) for name in PROFILE}
-        response_id = await surveys.add(tx, NewResponse(
-            draft_key=key, respondent_id=actor.telegram_id, service_code=chosen.code,
-            unit_code=chosen.unit, submitted_at=now, source=draft.source,
-            complaint_id=draft.complaint_id, answers=dict(draft.answers),
-            gender=profile["gender"], age_range=profile["age"],
-            education=profile["education"], occupation=profile["occupation"],
-            suggestion=draft.suggestion,
-        ))
-        await audit.record(tx, now, actor.telegram_id, "survey.submitted", "survey_response",
-                           response_id, service=chosen.code, source=draft.source)
+        response_id = await surveys.add(
+            tx,
+            NewResponse(
+                draft_key=key,
+                respondent_id=actor.telegram_id,
+                service_code=chosen.code,
+                unit_code=chosen.unit,
+                submitted_at=now,
+                source=draft.source,
+                complaint_id=draft.complaint_id,
+                answers=dict(draft.answers),
+                gender=profile["gender"],
+                age_range=profile["age"],
+                education=profile["education"],
+                occupation=profile["occupation"],
+                suggestion=draft.suggestion,
+            ),
+        )
+        await audit.record(
+            tx,
+            now,
+            actor.telegram_id,
+            "survey.submitted",
+            "survey_response",
+            response_id,
+            service=chosen.code,
+            source=draft.source,
+        )
     return Submitted(response_id, chosen, next_allowed(runtime.clock.now(), interval), False)
 
 
@@ -121,8 +139,10 @@ async def was_sent(runtime: Runtime, actor: Actor, draft_id: str) -> bool:
 
 # --- the invitation after a complaint about a service ----------------------------------
 
-def invite_keyboard(language: str, service_code: str | None, complaint_id: int
-                    ) -> InlineKeyboardMarkup:
+
+def invite_keyboard(
+    language: str, service_code: str | None, complaint_id: int
+) -> InlineKeyboardMarkup:
     data = SurveyInvite(service_code or "-", complaint_id)
     return InlineKeyboardMarkup([[button(language, "skm.invite_button", data)]])
 
@@ -140,16 +160,28 @@ async def invite_after_complaint(runtime: Runtime, tx: Tx, complaint: Complaint)
             await _check_interval(runtime, tx, complaint.reporter_id, code)
         except TooSoon:
             return
-    language = await notify.language_of(tx, complaint.reporter_id,
-                                        runtime.settings.default_language)
+    language = await notify.language_of(
+        tx, complaint.reporter_id, runtime.settings.default_language
+    )
     target = runtime.office.service(code) if code else None
     key = "skm.invite" if target else "skm.invite_any"
     sent = await notify.tell(
-        tx, complaint.reporter_id, key, runtime.now(),
-        default_language=language, number=complaint.number,
+        tx,
+        complaint.reporter_id,
+        key,
+        runtime.now(),
+        default_language=language,
+        number=complaint.number,
         service=target.label(language) if target else "",
         markup_for=lambda lang: invite_keyboard(lang, code, complaint.id),
     )
     if sent:
-        await audit.record(tx, runtime.now(), None, "survey.invited", "complaint", complaint.id,
-                           service=code or "*")
+        await audit.record(
+            tx,
+            runtime.now(),
+            None,
+            "survey.invited",
+            "complaint",
+            complaint.id,
+            service=code or "*",
+        )

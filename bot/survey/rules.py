@@ -48,19 +48,26 @@ class SurveyDraft:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "service": self.service, "source": self.source,
-            "complaint_id": self.complaint_id, "answers": dict(self.answers),
-            "profile": dict(self.profile), "suggestion": self.suggestion,
-            "suggestion_done": self.suggestion_done, "touched_at": self.touched_at,
+            "id": self.id,
+            "service": self.service,
+            "source": self.source,
+            "complaint_id": self.complaint_id,
+            "answers": dict(self.answers),
+            "profile": dict(self.profile),
+            "suggestion": self.suggestion,
+            "suggestion_done": self.suggestion_done,
+            "touched_at": self.touched_at,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SurveyDraft:
         draft = cls(
-            service=data.get("service"), source=data.get("source", "command"),
+            service=data.get("service"),
+            source=data.get("source", "command"),
             complaint_id=data.get("complaint_id"),
             answers={k: int(v) for k, v in (data.get("answers") or {}).items()},
-            profile=dict(data.get("profile") or {}), suggestion=data.get("suggestion"),
+            profile=dict(data.get("profile") or {}),
+            suggestion=data.get("suggestion"),
             suggestion_done=bool(data.get("suggestion_done")),
             touched_at=int(data.get("touched_at") or 0),
         )
@@ -85,8 +92,12 @@ class SurveyDraft:
         return next((name for name in PROFILE if name not in self.profile), None)
 
     def complete(self) -> bool:
-        return (self.service is not None and self.next_unsur() is None
-                and self.next_profile() is None and self.suggestion_done)
+        return (
+            self.service is not None
+            and self.next_unsur() is None
+            and self.next_profile() is None
+            and self.suggestion_done
+        )
 
     def expired(self, now: int) -> bool:
         return bool(self.touched_at) and now - self.touched_at > DRAFT_TTL.total_seconds()

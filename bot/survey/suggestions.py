@@ -36,8 +36,9 @@ class SuggestionPage:
     total: int
 
 
-async def suggestion_page(runtime: Runtime, actor: Actor, period: Period,
-                          service_code: str | None, page: int) -> SuggestionPage:
+async def suggestion_page(
+    runtime: Runtime, actor: Actor, period: Period, service_code: str | None, page: int
+) -> SuggestionPage:
     """Newest first; raises NotAllowed or NotFound for a scope the actor may not read."""
     scope = scope_for(runtime.office, actor, service_code)
     start, end = (int(moment.timestamp()) for moment in period.bounds(runtime.settings.zone))
@@ -45,11 +46,12 @@ async def suggestion_page(runtime: Runtime, actor: Actor, period: Period,
     total = await surveys.count_suggestions(runtime.db, start, end, service, scope.unit_code)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     page = min(max(1, page), pages)
-    items = await surveys.suggestions(runtime.db, start, end, service, scope.unit_code,
-                                      (page - 1) * PAGE_SIZE, PAGE_SIZE)
+    items = await surveys.suggestions(
+        runtime.db, start, end, service, scope.unit_code, (page - 1) * PAGE_SIZE, PAGE_SIZE
+    )
     return SuggestionPage(scope, period, items, page, pages, total)
 
 
 def clipped(text: str) -> str:
     text = text.strip()
-    return text if len(text) <= CLIP else text[:CLIP - 1].rstrip() + "…"
+    return text if len(text) <= CLIP else text[: CLIP - 1].rstrip() + "…"

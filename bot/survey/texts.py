@@ -5,75 +5,121 @@ from __future__ import annotations
 
 #: Unsur names and the labels of scores 1 → 4, exactly as in the regulation's table.
 UNSUR_ID: dict[str, tuple[str, str, tuple[str, str, str, str]]] = {
-    "U1": ("Persyaratan",
-           "Bagaimana pendapat Anda tentang kesesuaian persyaratan pelayanan dengan jenis "
-           "pelayanannya?",
-           ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
-    "U2": ("Sistem, Mekanisme, dan Prosedur",
-           "Bagaimana pemahaman Anda tentang kemudahan prosedur pelayanan di unit ini?",
-           ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah")),
-    "U3": ("Waktu Penyelesaian",
-           "Bagaimana pendapat Anda tentang kecepatan waktu dalam memberikan pelayanan?",
-           ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat")),
-    "U4": ("Biaya/Tarif",
-           "Bagaimana pendapat Anda tentang kewajaran biaya/tarif dalam pelayanan?",
-           ("Sangat mahal", "Cukup mahal", "Murah", "Gratis")),
-    "U5": ("Produk Spesifikasi Jenis Pelayanan",
-           "Bagaimana pendapat Anda tentang kesesuaian produk pelayanan antara yang "
-           "tercantum dalam standar pelayanan dengan hasil yang diberikan?",
-           ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
-    "U6": ("Kompetensi Pelaksana",
-           "Bagaimana pendapat Anda tentang kompetensi/kemampuan petugas dalam pelayanan?",
-           ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten")),
-    "U7": ("Perilaku Pelaksana",
-           "Bagaimana pendapat Anda tentang perilaku petugas dalam pelayanan terkait "
-           "kesopanan dan keramahan?",
-           ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah",
-            "Sangat sopan dan ramah")),
-    "U8": ("Penanganan Pengaduan, Saran dan Masukan",
-           "Bagaimana pendapat Anda tentang penanganan pengaduan, saran dan masukan di unit "
-           "ini?",
-           ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal",
-            "Dikelola dengan baik")),
-    "U9": ("Sarana dan Prasarana",
-           "Bagaimana pendapat Anda tentang kualitas sarana dan prasarana?",
-           ("Buruk", "Cukup", "Baik", "Sangat baik")),
+    "U1": (
+        "Persyaratan",
+        "Bagaimana pendapat Anda tentang kesesuaian persyaratan pelayanan dengan jenis "
+        "pelayanannya?",
+        ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
+    ),
+    "U2": (
+        "Sistem, Mekanisme, dan Prosedur",
+        "Bagaimana pemahaman Anda tentang kemudahan prosedur pelayanan di unit ini?",
+        ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"),
+    ),
+    "U3": (
+        "Waktu Penyelesaian",
+        "Bagaimana pendapat Anda tentang kecepatan waktu dalam memberikan pelayanan?",
+        ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"),
+    ),
+    "U4": (
+        "Biaya/Tarif",
+        "Bagaimana pendapat Anda tentang kewajaran biaya/tarif dalam pelayanan?",
+        ("Sangat mahal", "Cukup mahal", "Murah", "Gratis"),
+    ),
+    "U5": (
+        "Produk Spesifikasi Jenis Pelayanan",
+        "Bagaimana pendapat Anda tentang kesesuaian produk pelayanan antara yang "
+        "tercantum dalam standar pelayanan dengan hasil yang diberikan?",
+        ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
+    ),
+    "U6": (
+        "Kompetensi Pelaksana",
+        "Bagaimana pendapat Anda tentang kompetensi/kemampuan petugas dalam pelayanan?",
+        ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"),
+    ),
+    "U7": (
+        "Perilaku Pelaksana",
+        "Bagaimana pendapat Anda tentang perilaku petugas dalam pelayanan terkait "
+        "kesopanan dan keramahan?",
+        (
+            "Tidak sopan dan ramah",
+            "Kurang sopan dan ramah",
+            "Sopan dan ramah",
+            "Sangat sopan dan ramah",
+        ),
+    ),
+    "U8": (
+        "Penanganan Pengaduan, Saran dan Masukan",
+        "Bagaimana pendapat Anda tentang penanganan pengaduan, saran dan masukan di unit ini?",
+        (
+            "Tidak ada",
+            "Ada tetapi tidak berfungsi",
+            "Berfungsi kurang maksimal",
+            "Dikelola dengan baik",
+        ),
+    ),
+    "U9": (
+        "Sarana dan Prasarana",
+        "Bagaimana pendapat Anda tentang kualitas sarana dan prasarana?",
+        ("Buruk", "Cukup", "Baik", "Sangat baik"),
+    ),
 }
 
 UNSUR_EN: dict[str, tuple[str, str, tuple[str, str, str, str]]] = {
-    "U1": ("Requirements",
-           "How well did the requirements match the service you received?",
-           ("Not appropriate", "Less appropriate", "Appropriate", "Very appropriate")),
-    "U2": ("Systems, mechanisms and procedures",
-           "How easy was the procedure of this service?",
-           ("Not easy", "Less easy", "Easy", "Very easy")),
-    "U3": ("Completion time",
-           "How fast was the service delivered?",
-           ("Not fast", "Less fast", "Fast", "Very fast")),
-    "U4": ("Cost/fee",
-           "How fair was the cost or fee of the service?",
-           ("Very expensive", "Fairly expensive", "Cheap", "Free")),
-    "U5": ("Product as specified",
-           "How well did the result match what the service standard promises?",
-           ("Not as specified", "Partly as specified", "As specified", "Fully as specified")),
-    "U6": ("Staff competence",
-           "How competent were the officers who served you?",
-           ("Not competent", "Less competent", "Competent", "Very competent")),
-    "U7": ("Staff conduct",
-           "How polite and friendly were the officers?",
-           ("Impolite and unfriendly", "Less polite and friendly", "Polite and friendly",
-            "Very polite and friendly")),
-    "U8": ("Handling of complaints and suggestions",
-           "How are complaints, suggestions and feedback handled here?",
-           ("None", "Exists but does not work", "Works, not optimally", "Well managed")),
-    "U9": ("Facilities and infrastructure",
-           "How good are the facilities and infrastructure?",
-           ("Poor", "Fair", "Good", "Very good")),
+    "U1": (
+        "Requirements",
+        "How well did the requirements match the service you received?",
+        ("Not appropriate", "Less appropriate", "Appropriate", "Very appropriate"),
+    ),
+    "U2": (
+        "Systems, mechanisms and procedures",
+        "How easy was the procedure of this service?",
+        ("Not easy", "Less easy", "Easy", "Very easy"),
+    ),
+    "U3": (
+        "Completion time",
+        "How fast was the service delivered?",
+        ("Not fast", "Less fast", "Fast", "Very fast"),
+    ),
+    "U4": (
+        "Cost/fee",
+        "How fair was the cost or fee of the service?",
+        ("Very expensive", "Fairly expensive", "Cheap", "Free"),
+    ),
+    "U5": (
+        "Product as specified",
+        "How well did the result match what the service standard promises?",
+        ("Not as specified", "Partly as specified", "As specified", "Fully as specified"),
+    ),
+    "U6": (
+        "Staff competence",
+        "How competent were the officers who served you?",
+        ("Not competent", "Less competent", "Competent", "Very competent"),
+    ),
+    "U7": (
+        "Staff conduct",
+        "How polite and friendly were the officers?",
+        (
+            "Impolite and unfriendly",
+            "Less polite and friendly",
+            "Polite and friendly",
+            "Very polite and friendly",
+        ),
+    ),
+    "U8": (
+        "Handling of complaints and suggestions",
+        "How are complaints, suggestions and feedback handled here?",
+        ("None", "Exists but does not work", "Works, not optimally", "Well managed"),
+    ),
+    "U9": (
+        "Facilities and infrastructure",
+        "How good are the facilities and infrastructure?",
+        ("Poor", "Fair", "Good", "Very good"),
+    ),
 }
 
 
-def _unsur_texts(table: dict[str, tuple[str, str, tuple[str, str, str, str]]]
-                 ) -> dict[str, str]:
+def _unsur_texts(table: dict[str, tuple[str, str, tuple[str, str, str, str]]]) -> dict[str, str]:
     texts: dict[str, str] = {}
     for key, (name, question, labels) in table.items():
         texts[f"skm.{key}.name"] = name

@@ -121,8 +121,7 @@ EN: dict[str, str] = {
         "in this period ({yearly} a year according to the office file).</i>"
     ),
     "ikm.basis_given": (
-        "\n\n<i>Respondents needed: the Krejcie–Morgan formula for {population} service "
-        "users.</i>"
+        "\n\n<i>Respondents needed: the Krejcie–Morgan formula for {population} service users.</i>"
     ),
     "ikm.weight_rounded": "\n\n<i>Each unsur weighs 0.11 (rounded), as set in the office file.</i>",
     "ikm.kinerja.sangat_baik": "Very good",

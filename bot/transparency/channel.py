@@ -58,8 +58,7 @@ async def inspect(bot: Bot, reference: str | int) -> Inspection:
     except TelegramError as exc:
         log.info("cannot read the bot's membership in %s: %s", chat.id, exc)
     title = chat.title or chat.username or str(chat.id)
-    return Inspection(chat.id, title, chat.username,
-                      channel_problem(chat.type, status, can_post))
+    return Inspection(chat.id, title, chat.username, channel_problem(chat.type, status, can_post))
 
 
 def require_admin(actor: Actor) -> None:
@@ -74,11 +73,19 @@ async def bind(runtime: Runtime, actor: Actor, found: Inspection) -> PublicChann
         raise ValueError(f"cannot bind a channel with problem {found.problem}")
     now = runtime.now()
     async with runtime.db.transaction() as tx:
-        previous = await channels.bind(tx, found.chat_id, found.title, found.username,
-                                       actor.telegram_id, now)
-        await audit.record(tx, now, actor.telegram_id, "public_channel.bound", "channel",
-                           found.chat_id, title=found.title,
-                           replaced=previous.chat_id if previous else None)
+        previous = await channels.bind(
+            tx, found.chat_id, found.title, found.username, actor.telegram_id, now
+        )
+        await audit.record(
+            tx,
+            now,
+            actor.telegram_id,
+            "public_channel.bound",
+            "channel",
+            found.chat_id,
+            title=found.title,
+            replaced=previous.chat_id if previous else None,
+        )
     return previous
 
 
@@ -88,8 +95,9 @@ async def unbind(runtime: Runtime, actor: Actor) -> PublicChannel | None:
     async with runtime.db.transaction() as tx:
         previous = await channels.unbind(tx)
         if previous is not None:
-            await audit.record(tx, now, actor.telegram_id, "public_channel.unbound",
-                               "channel", previous.chat_id)
+            await audit.record(
+                tx, now, actor.telegram_id, "public_channel.unbound", "channel", previous.chat_id
+            )
     return previous
 
 
@@ -109,10 +117,16 @@ async def warn_admins(runtime: Runtime, channel: PublicChannel, reason: str) -> 
     now = runtime.now()
     async with runtime.db.transaction() as tx:
         for admin_id in await admins(runtime):
-            await notify.tell(tx, admin_id, "tp.channel.missing_warning", now,
-                              title=channel.title or channel.chat_id)
-        await audit.record(tx, now, None, "public_channel.unreachable", "channel",
-                           channel.chat_id, reason=reason)
+            await notify.tell(
+                tx,
+                admin_id,
+                "tp.channel.missing_warning",
+                now,
+                title=channel.title or channel.chat_id,
+            )
+        await audit.record(
+            tx, now, None, "public_channel.unreachable", "channel", channel.chat_id, reason=reason
+        )
 
 
 async def check_on_start(runtime: Runtime, application: Application) -> bool:
@@ -131,8 +145,9 @@ async def check_on_start(runtime: Runtime, application: Application) -> bool:
     return True
 
 
-async def membership_changed(runtime: Runtime, chat_id: int, title: str, status: str,
-                             can_post: bool | None, by: Actor | None) -> None:
+async def membership_changed(
+    runtime: Runtime, chat_id: int, title: str, status: str, can_post: bool | None, by: Actor | None
+) -> None:
     """Telegram reports the bot's status in a channel changed: warn the admins when the
     public channel is lost; point an admin who just made the bot an administrator of
     another channel to ``/kanal_publik``."""
@@ -144,5 +159,6 @@ async def membership_changed(runtime: Runtime, chat_id: int, title: str, status:
         return
     if problem is None and by is not None and by.can(Permission.MANAGE_STAFF):
         async with runtime.db.transaction() as tx:
-            await notify.tell(tx, by.telegram_id, "tp.channel.added_hint", runtime.now(),
-                              title=title, id=chat_id)
+            await notify.tell(
+                tx, by.telegram_id, "tp.channel.added_hint", runtime.now(), title=title, id=chat_id
+            )

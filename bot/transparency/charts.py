@@ -58,10 +58,20 @@ def render_unit_trend(chart: UnitTrend) -> bytes:
     figure = _figure()
     axes = figure.add_subplot()
     positions = list(range(len(chart.months)))
-    axes.bar([p - 0.2 for p in positions], chart.received, width=0.4, color=RECEIVED,
-             label=chart.labels[0])
-    axes.bar([p + 0.2 for p in positions], chart.resolved, width=0.4, color=RESOLVED,
-             label=chart.labels[1])
+    axes.bar(
+        [p - 0.2 for p in positions],
+        chart.received,
+        width=0.4,
+        color=RECEIVED,
+        label=chart.labels[0],
+    )
+    axes.bar(
+        [p + 0.2 for p in positions],
+        chart.resolved,
+        width=0.4,
+        color=RESOLVED,
+        label=chart.labels[1],
+    )
     axes.set_ylabel(chart.labels[3], fontsize=15)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     if not any(chart.received) and not any(chart.resolved):
@@ -69,18 +79,29 @@ def render_unit_trend(chart: UnitTrend) -> bytes:
     axes.set_xticks(positions, chart.months, rotation=45, ha="right")
     axes.tick_params(labelsize=13)
     share_axes = axes.twinx()
-    points = [(x, s * 100) for x, s in zip(positions, chart.on_time, strict=True)
-              if s is not None]
-    share_axes.plot([p[0] for p in points], [p[1] for p in points], color=LINE, linewidth=2.5,
-                    marker="o", label=chart.labels[2])
+    points = [(x, s * 100) for x, s in zip(positions, chart.on_time, strict=True) if s is not None]
+    share_axes.plot(
+        [p[0] for p in points],
+        [p[1] for p in points],
+        color=LINE,
+        linewidth=2.5,
+        marker="o",
+        label=chart.labels[2],
+    )
     share_axes.set_ylim(0, 105)
     share_axes.yaxis.set_major_formatter(PercentFormatter(decimals=0))
     share_axes.tick_params(labelsize=13)
     figure.suptitle(chart.title, fontsize=18, fontweight="bold")
     handles, labels = axes.get_legend_handles_labels()
     line_handles, line_labels = share_axes.get_legend_handles_labels()
-    figure.legend(handles + line_handles, labels + line_labels, loc="outside lower center",
-                  ncols=3, fontsize=13, frameon=False)
+    figure.legend(
+        handles + line_handles,
+        labels + line_labels,
+        loc="outside lower center",
+        ncols=3,
+        fontsize=13,
+        frameon=False,
+    )
     return _png(figure)
 
 
@@ -90,8 +111,9 @@ def render_ikm_trend(chart: IkmTrend) -> bytes:
     axes = figure.add_subplot()
     positions = list(range(len(chart.months)))
     points = [(x, v) for x, v in zip(positions, chart.values, strict=True) if v is not None]
-    axes.plot([p[0] for p in points], [p[1] for p in points], color=RECEIVED, linewidth=2.5,
-              marker="o")
+    axes.plot(
+        [p[0] for p in points], [p[1] for p in points], color=RECEIVED, linewidth=2.5, marker="o"
+    )
     for value, letter in GRADE_LINES:
         axes.axhline(value, color="#999999", linewidth=1, linestyle="--")
         axes.text(-0.4, value + 0.8, letter, fontsize=13, color="#555555")

@@ -52,27 +52,35 @@ class PeriodFigures:
 def _counts(found: figures.Activity | None) -> Counts:
     if found is None:
         return Counts()
-    return Counts(found.received, found.acknowledged, found.ack_on_time, found.resolved,
-                  found.resolve_known, found.resolve_on_time)
+    return Counts(
+        found.received,
+        found.acknowledged,
+        found.ack_on_time,
+        found.resolved,
+        found.resolve_known,
+        found.resolve_on_time,
+    )
 
 
-async def _published(runtime: Runtime, period: Period
-                     ) -> tuple[Published, list[UnitFigures]]:
+async def _published(runtime: Runtime, period: Period) -> tuple[Published, list[UnitFigures]]:
     start, end = instants(period, runtime.settings.zone)
     activity = await figures.activity(runtime.db, start, end)
     times = await figures.resolve_times(runtime.db, start, end)
     minimum = runtime.office.publication.min_count
     codes = [u.code for u in runtime.office.units]
     codes += [code for code in activity if code not in codes]  # units no longer configured
-    units = [UnitFigures(code, publishable(_counts(activity.get(code)), times.get(code, []),
-                                           minimum)) for code in codes]
+    units = [
+        UnitFigures(code, publishable(_counts(activity.get(code)), times.get(code, []), minimum))
+        for code in codes
+    ]
     total = sum((_counts(a) for a in activity.values()), Counts())
     everything = sorted(t for values in times.values() for t in values)
     return publishable(total, everything, minimum), units
 
 
-async def period_figures(runtime: Runtime, period: Period, *, compare: bool = True
-                         ) -> PeriodFigures:
+async def period_figures(
+    runtime: Runtime, period: Period, *, compare: bool = True
+) -> PeriodFigures:
     office, units = await _published(runtime, period)
     difference = None
     if compare:
@@ -97,6 +105,7 @@ async def trend(runtime: Runtime, months: list[Period]) -> list[PeriodFigures]:
 
 # --- the IKM --------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ServiceIndex:
     service: Service
@@ -118,33 +127,52 @@ class IkmMonth:
     grade: Grade | None
 
 
-def _service_index(service: Service, result: IkmResult | None, minimum_sample: int | None,
-                   minimum: int, followup: FollowUp | None) -> ServiceIndex:
+def _service_index(
+    service: Service,
+    result: IkmResult | None,
+    minimum_sample: int | None,
+    minimum: int,
+    followup: FollowUp | None,
+) -> ServiceIndex:
     respondents = result.respondents if result else 0
     shown = result is not None and index_shown(respondents, minimum)
     weakest = weakest_unsur(result, 1) if shown and result is not None else []
-    return ServiceIndex(service, respondents, minimum_sample, shown,
-                        result.converted if shown and result else None,
-                        result.grade if shown and result else None,
-                        weakest[0] if weakest else None, followup)
+    return ServiceIndex(
+        service,
+        respondents,
+        minimum_sample,
+        shown,
+        result.converted if shown and result else None,
+        result.grade if shown and result else None,
+        weakest[0] if weakest else None,
+        followup,
+    )
 
 
-async def ikm_month(runtime: Runtime, period: Period, *, followups_until: int | None = None
-                    ) -> IkmMonth:
+async def ikm_month(
+    runtime: Runtime, period: Period, *, followups_until: int | None = None
+) -> IkmMonth:
     """The month's IKM per service, with the last follow-up recorded by ``followups_until``
     (None: no follow-ups, e.g. for the history)."""
     found = await compute_ikm(runtime, period)
     minimum = runtime.office.publication.min_count
-    latest = ({} if followups_until is None
-              else await followups.latest(runtime.db, followups_until))
-    services = [_service_index(item.service, item.result, item.minimum_sample, minimum,
-                               latest.get(item.service.code)) for item in found.services]
+    latest = {} if followups_until is None else await followups.latest(runtime.db, followups_until)
+    services = [
+        _service_index(
+            item.service, item.result, item.minimum_sample, minimum, latest.get(item.service.code)
+        )
+        for item in found.services
+    ]
     office = found.office
     respondents = office.respondents if office else 0
     shown = office is not None and index_shown(respondents, minimum)
-    return IkmMonth(period, services, respondents,
-                    office.converted if shown and office else None,
-                    office.grade if shown and office else None)
+    return IkmMonth(
+        period,
+        services,
+        respondents,
+        office.converted if shown and office else None,
+        office.grade if shown and office else None,
+    )
 
 
 async def ikm_history(runtime: Runtime, months: list[Period]) -> list[IkmMonth]:

@@ -57,14 +57,24 @@ async def record(runtime: Runtime, actor: Actor, service_code: str, text: str) -
     body = check_public_text(text, FOLLOWUP_MIN, FOLLOWUP_MAX)
     period = month_before(runtime.clock.now(), runtime.settings.zone)
     start, end = instants(period, runtime.settings.zone)
-    result = await ikm_for(runtime.db, start, end, service.code,
-                           weighting=runtime.office.survey.weight)
+    result = await ikm_for(
+        runtime.db, start, end, service.code, weighting=runtime.office.survey.weight
+    )
     weakest = weakest_unsur(result, 1) if result is not None else []
     unsur = weakest[0].key if weakest else None
     now = runtime.now()
     async with runtime.db.transaction() as tx:
-        await followups.add(tx, service.code, f"{period.start:%Y-%m}", unsur, body,
-                            actor.telegram_id, now)
-        await audit.record(tx, now, actor.telegram_id, "ikm_followup.recorded", "service",
-                           service.code, period=f"{period.start:%Y-%m}", unsur=unsur)
+        await followups.add(
+            tx, service.code, f"{period.start:%Y-%m}", unsur, body, actor.telegram_id, now
+        )
+        await audit.record(
+            tx,
+            now,
+            actor.telegram_id,
+            "ikm_followup.recorded",
+            "service",
+            service.code,
+            period=f"{period.start:%Y-%m}",
+            unsur=unsur,
+        )
     return Recorded(service, period, unsur)

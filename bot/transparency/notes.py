@@ -41,19 +41,24 @@ class NeverPublic(Exception):
 
 def never_public(runtime: Runtime, complaint: Complaint) -> bool:
     category = runtime.office.category(complaint.category_code)
-    return (complaint.confidential or complaint.named_unit_code is not None
-            or (category is not None and category.conduct))
+    return (
+        complaint.confidential
+        or complaint.named_unit_code is not None
+        or (category is not None and category.conduct)
+    )
 
 
-async def write(runtime: Runtime, actor: Actor, number: str, text: str,
-                group_chat_id: int | None = None) -> Complaint:
+async def write(
+    runtime: Runtime, actor: Actor, number: str, text: str, group_chat_id: int | None = None
+) -> Complaint:
     """Write the note (staff of the handling unit, supervisors, admins). In a unit group,
     only about that group's own units' complaints."""
     complaint = await complaints.by_number(runtime.db, number.upper())
     if complaint is None or not can_act(actor.role, actor.unit_code, complaint):
         raise NotFound(number)
     if group_chat_id is not None and complaint.unit_code not in await unit_chats.units_of_chat(
-            runtime.db, group_chat_id):
+        runtime.db, group_chat_id
+    ):
         raise NotFound(number)
     if never_public(runtime, complaint):
         raise NeverPublic(number)
@@ -63,7 +68,14 @@ async def write(runtime: Runtime, actor: Actor, number: str, text: str,
     now = runtime.now()
     async with runtime.db.transaction() as tx:
         replaced = await notes.write(tx, complaint.id, body, actor.telegram_id, now)
-        await complaint_events.add(tx, complaint.id, now, actor.telegram_id, "public_note",
-                                   unit_code=complaint.unit_code, body=body,
-                                   replaced=replaced is not None)
+        await complaint_events.add(
+            tx,
+            complaint.id,
+            now,
+            actor.telegram_id,
+            "public_note",
+            unit_code=complaint.unit_code,
+            body=body,
+            replaced=replaced is not None,
+        )
     return complaint

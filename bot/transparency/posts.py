@@ -53,9 +53,13 @@ if TYPE_CHECKING:
 
 def style(runtime: Runtime, language: str | None = None) -> Style:
     """The channel speaks the office's default language."""
-    return Style(language or runtime.settings.default_language, runtime.office,
-                 runtime.settings.zone, runtime.calendar.day_length,
-                 runtime.office.publication.page_url)
+    return Style(
+        language or runtime.settings.default_language,
+        runtime.office,
+        runtime.settings.zone,
+        runtime.calendar.day_length,
+        runtime.office.publication.page_url,
+    )
 
 
 def _delay(runtime: Runtime) -> timedelta:
@@ -69,8 +73,9 @@ def next_due(kind: PostKind, runtime: Runtime, moment: datetime) -> datetime:
     return monthly_due_after(runtime.calendar, schedule.at, moment, _delay(runtime))
 
 
-async def render(kind: PostKind, runtime: Runtime, due: datetime,
-                 language: str | None = None) -> Markup:
+async def render(
+    kind: PostKind, runtime: Runtime, due: datetime, language: str | None = None
+) -> Markup:
     """The post of the period ``due`` reports on, with the figures as they stand now."""
     period = covered_period(kind, due, runtime.settings.zone)
     if kind is PostKind.WEEKLY:
@@ -79,12 +84,26 @@ async def render(kind: PostKind, runtime: Runtime, due: datetime,
     return month_post(style(runtime, language), found)
 
 
-async def _publish(runtime: Runtime, tx: Tx, channel: PublicChannel, kind: PostKind,
-                   key: str, text: Markup, actor_id: int | None) -> None:
+async def _publish(
+    runtime: Runtime,
+    tx: Tx,
+    channel: PublicChannel,
+    kind: PostKind,
+    key: str,
+    text: Markup,
+    actor_id: int | None,
+) -> None:
     now = runtime.now()
     await notify.send_text(tx, channel.chat_id, text, now, priority=PRIORITY_BULK)
-    await audit.record(tx, now, actor_id, "public_post.published", "public_post",
-                       f"{kind.value}:{key}", chat_id=channel.chat_id)
+    await audit.record(
+        tx,
+        now,
+        actor_id,
+        "public_post.published",
+        "public_post",
+        f"{kind.value}:{key}",
+        chat_id=channel.chat_id,
+    )
 
 
 async def _withheld(runtime: Runtime, tx: Tx, kind: PostKind, key: str, hold: Hold) -> None:
@@ -93,11 +112,24 @@ async def _withheld(runtime: Runtime, tx: Tx, kind: PostKind, key: str, hold: Ho
     holder = await people.get(tx, hold.held_by)
     for person in await supervisors(runtime, tx):
         label = label_of(runtime, person.language, kind, key)
-        await notify.tell(tx, person.telegram_id, "tp.hold.withheld", now,
-                          kind=label.kind, period=label.period,
-                          name=holder.full_name if holder else str(hold.held_by))
-    await audit.record(tx, now, None, "public_post.withheld", "public_post",
-                       f"{kind.value}:{key}", held_by=hold.held_by)
+        await notify.tell(
+            tx,
+            person.telegram_id,
+            "tp.hold.withheld",
+            now,
+            kind=label.kind,
+            period=label.period,
+            name=holder.full_name if holder else str(hold.held_by),
+        )
+    await audit.record(
+        tx,
+        now,
+        None,
+        "public_post.withheld",
+        "public_post",
+        f"{kind.value}:{key}",
+        held_by=hold.held_by,
+    )
 
 
 def _kind(kind: PostKind) -> DigestKind:
@@ -134,6 +166,7 @@ for _digest_kind in KINDS.values():
 
 # --- preview, hold, release (supervisors) ------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Label:
     kind: str
@@ -142,8 +175,10 @@ class Label:
 
 def label_of(runtime: Runtime, language: str, kind: PostKind, key: str) -> Label:
     """How a post is named to supervisors: "posting mingguan" and its period."""
-    return Label(str(t(language, f"tp.kind.{kind.value}")),
-                 style(runtime, language).period(period_of(kind, key)))
+    return Label(
+        str(t(language, f"tp.kind.{kind.value}")),
+        style(runtime, language).period(period_of(kind, key)),
+    )
 
 
 def period_of(kind: PostKind, key: str) -> Period:
@@ -170,8 +205,14 @@ async def upcoming(runtime: Runtime, kind: PostKind | None = None) -> Upcoming |
         for run in await digests.runs(runtime.db, candidate.value):
             if run.state == "pending":
                 hold = await posts.get(runtime.db, candidate.value, run.period_key)
-                found.append(Upcoming(candidate, run.period_key, from_epoch(run.due_at),
-                                      hold is not None and hold.state == "held"))
+                found.append(
+                    Upcoming(
+                        candidate,
+                        run.period_key,
+                        from_epoch(run.due_at),
+                        hold is not None and hold.state == "held",
+                    )
+                )
     return min(found, key=lambda u: u.due) if found else None
 
 
@@ -189,25 +230,36 @@ async def preview(runtime: Runtime, actor: Actor, kind: PostKind | None) -> Prev
     text = None
     if next_post is not None:
         text = await render(next_post.kind, runtime, next_post.due, actor.language)
-    earlier = [h for h in await posts.held(runtime.db)
-               if next_post is None or (h.kind, h.period_key)
-               != (next_post.kind.value, next_post.period_key)]
+    earlier = [
+        h
+        for h in await posts.held(runtime.db)
+        if next_post is None
+        or (h.kind, h.period_key) != (next_post.kind.value, next_post.period_key)
+    ]
     return Preview(next_post, text, await channels.get(runtime.db), earlier)
 
 
-async def hold_next(runtime: Runtime, actor: Actor, kind: PostKind | None
-                    ) -> tuple[Upcoming | None, bool]:
+async def hold_next(
+    runtime: Runtime, actor: Actor, kind: PostKind | None
+) -> tuple[Upcoming | None, bool]:
     """Hold the next post; returns it and whether this call held it (False: already)."""
     require_office(actor)
     next_post = await upcoming(runtime, kind)
     if next_post is None:
         return None, False
     async with runtime.db.transaction() as tx:
-        held = await posts.hold(tx, next_post.kind.value, next_post.period_key,
-                                actor.telegram_id, runtime.now())
+        held = await posts.hold(
+            tx, next_post.kind.value, next_post.period_key, actor.telegram_id, runtime.now()
+        )
         if held:
-            await audit.record(tx, runtime.now(), actor.telegram_id, "public_post.held",
-                               "public_post", f"{next_post.kind.value}:{next_post.period_key}")
+            await audit.record(
+                tx,
+                runtime.now(),
+                actor.telegram_id,
+                "public_post.held",
+                "public_post",
+                f"{next_post.kind.value}:{next_post.period_key}",
+            )
     return next_post, held
 
 
@@ -225,8 +277,14 @@ async def release_all(runtime: Runtime, actor: Actor) -> list[Released]:
     released = []
     for hold in await posts.held(runtime.db):
         kind = PostKind(hold.kind)
-        run = next((r for r in await digests.runs(runtime.db, hold.kind)
-                    if r.period_key == hold.period_key), None)
+        run = next(
+            (
+                r
+                for r in await digests.runs(runtime.db, hold.kind)
+                if r.period_key == hold.period_key
+            ),
+            None,
+        )
         if run is None:
             continue
         due = from_epoch(run.due_at)
@@ -235,24 +293,24 @@ async def release_all(runtime: Runtime, actor: Actor) -> list[Released]:
     return released
 
 
-async def _release(runtime: Runtime, actor: Actor, kind: PostKind, hold: Hold,
-                   due: datetime, still_to_come: bool) -> str:
+async def _release(
+    runtime: Runtime, actor: Actor, kind: PostKind, hold: Hold, due: datetime, still_to_come: bool
+) -> str:
     subject = f"{kind.value}:{hold.period_key}"
     now = runtime.now()
     if still_to_come:
         async with runtime.db.transaction() as tx:
-            if await posts.end(tx, kind.value, hold.period_key, "released", actor.telegram_id,
-                               now):
-                await audit.record(tx, now, actor.telegram_id, "public_post.released",
-                                   "public_post", subject)
+            if await posts.end(tx, kind.value, hold.period_key, "released", actor.telegram_id, now):
+                await audit.record(
+                    tx, now, actor.telegram_id, "public_post.released", "public_post", subject
+                )
         return "scheduled"
     text = await render(kind, runtime, due)
     async with runtime.db.transaction() as tx:
         channel = await channels.get(tx)
         if channel is None or not runtime.office.publication.aggregates:
             return "no_channel"
-        if await posts.end(tx, kind.value, hold.period_key, "published", actor.telegram_id,
-                           now):
+        if await posts.end(tx, kind.value, hold.period_key, "published", actor.telegram_id, now):
             await _publish(runtime, tx, channel, kind, hold.period_key, text, actor.telegram_id)
     return "published"
 

@@ -31,6 +31,7 @@ FOLLOWUP_MIN, FOLLOWUP_MAX = 10, 500
 
 # --- small numbers ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Counts:
     """What happened to one unit's (or the office's) complaints in a period."""
@@ -46,8 +47,14 @@ class Counts:
         return Counts(*(a + b for a, b in zip(self.as_tuple(), other.as_tuple(), strict=True)))
 
     def as_tuple(self) -> tuple[int, ...]:
-        return (self.received, self.acknowledged, self.ack_on_time, self.resolved,
-                self.resolve_known, self.resolve_on_time)
+        return (
+            self.received,
+            self.acknowledged,
+            self.ack_on_time,
+            self.resolved,
+            self.resolve_known,
+            self.resolve_on_time,
+        )
 
 
 @dataclass(frozen=True)
@@ -80,9 +87,14 @@ def publishable(counts: Counts, resolve_times: list[int], min_count: int) -> Pub
     ack = shown(counts.ack_on_time, counts.acknowledged)
     resolve = shown(counts.resolve_on_time, counts.resolve_known)
     middle = None if unit_small or len(resolve_times) < min_count else median(resolve_times)
-    hidden = any(whole > 0 and value is None for value, whole in (
-        (ack, counts.acknowledged), (resolve, counts.resolve_known),
-        (middle, len(resolve_times))))
+    hidden = any(
+        whole > 0 and value is None
+        for value, whole in (
+            (ack, counts.acknowledged),
+            (resolve, counts.resolve_known),
+            (middle, len(resolve_times)),
+        )
+    )
     return Published(counts.received, counts.resolved, ack, resolve, middle, hidden)
 
 
@@ -103,9 +115,12 @@ def change(current: Published, previous: Published) -> Change:
     def seconds(now: int | None, before: int | None) -> int | None:
         return None if now is None or before is None else now - before
 
-    return Change(current.received - previous.received, current.resolved - previous.resolved,
-                  points(current.resolve_share, previous.resolve_share),
-                  seconds(current.median_seconds, previous.median_seconds))
+    return Change(
+        current.received - previous.received,
+        current.resolved - previous.resolved,
+        points(current.resolve_share, previous.resolve_share),
+        seconds(current.median_seconds, previous.median_seconds),
+    )
 
 
 def index_shown(respondents: int, min_count: int) -> bool:
@@ -115,19 +130,22 @@ def index_shown(respondents: int, min_count: int) -> bool:
 
 # --- when ------------------------------------------------------------------------------
 
+
 class PostKind(StrEnum):
     WEEKLY = "public_weekly"
     MONTHLY = "public_monthly"
 
 
-def weekly_due(schedule: WeeklySchedule, zone: ZoneInfo, moment: datetime,
-               delay: timedelta) -> datetime:
+def weekly_due(
+    schedule: WeeklySchedule, zone: ZoneInfo, moment: datetime, delay: timedelta
+) -> datetime:
     """The first public weekly post strictly after ``moment``: ``delay`` after a digest."""
     return schedule.next_after(moment - delay, zone) + delay
 
 
-def monthly_due_after(calendar: WorkCalendar, at: time, moment: datetime,
-                      delay: timedelta) -> datetime:
+def monthly_due_after(
+    calendar: WorkCalendar, at: time, moment: datetime, delay: timedelta
+) -> datetime:
     """The first public IKM post strictly after ``moment``: ``delay`` after the monthly
     digest on the first working day of a month."""
     return monthly_due(calendar, moment - delay, at) + delay
@@ -147,14 +165,16 @@ def period_key(kind: PostKind, due: datetime, zone: ZoneInfo) -> str:
 
 # --- the channel -------------------------------------------------------------------------
 
+
 class ChannelProblem(StrEnum):
     NOT_A_CHANNEL = "not_channel"
     NOT_ADMIN = "not_admin"
     CANNOT_POST = "cannot_post"
 
 
-def channel_problem(chat_type: str, bot_status: str, can_post: bool | None
-                    ) -> ChannelProblem | None:
+def channel_problem(
+    chat_type: str, bot_status: str, can_post: bool | None
+) -> ChannelProblem | None:
     """Why the bot cannot publish there, or None when it can."""
     if chat_type != "channel":
         return ChannelProblem.NOT_A_CHANNEL
@@ -166,7 +186,8 @@ def channel_problem(chat_type: str, bot_status: str, can_post: bool | None
 
 
 CHANNEL_REF = re.compile(
-    r"^(?:@|(?:https?://)?t\.me/)?(?P<username>[A-Za-z][A-Za-z0-9_]{3,31})$|^(?P<id>-100\d{6,})$")
+    r"^(?:@|(?:https?://)?t\.me/)?(?P<username>[A-Za-z][A-Za-z0-9_]{3,31})$|^(?P<id>-100\d{6,})$"
+)
 
 
 def channel_reference(text: str) -> str | int | None:
@@ -180,6 +201,7 @@ def channel_reference(text: str) -> str | int | None:
 
 
 # --- what staff write for the public -----------------------------------------------------
+
 
 class Personal(StrEnum):
     NUMBER = "number"  # phone, NIK, KK: a run of 8 digits or more

@@ -88,8 +88,9 @@ class SiteData:
     bot_username: str | None
 
 
-async def collect(runtime: Runtime, language: str | None = None,
-                  bot_username: str | None = None) -> SiteData:
+async def collect(
+    runtime: Runtime, language: str | None = None, bot_username: str | None = None
+) -> SiteData:
     """Everything the page shows, read now."""
     shown = style(runtime, language)
     now = runtime.clock.now()
@@ -111,9 +112,20 @@ async def collect(runtime: Runtime, language: str | None = None,
     if publication.resolved_list:
         until = runtime.now()
         resolved = await public_figures.resolved_publicly(
-            runtime.db, until - publication.resolved_list_days * 86400, until, RESOLVED_LIMIT)
-    return SiteData(shown, now, week, month, rows, ikm, history, lines, resolved,
-                    bot_username or runtime.bot_username or None)
+            runtime.db, until - publication.resolved_list_days * 86400, until, RESOLVED_LIMIT
+        )
+    return SiteData(
+        shown,
+        now,
+        week,
+        month,
+        rows,
+        ikm,
+        history,
+        lines,
+        resolved,
+        bot_username or runtime.bot_username or None,
+    )
 
 
 async def _followup_lines(runtime: Runtime, shown: Style, since: Period) -> list[str]:
@@ -121,13 +133,27 @@ async def _followup_lines(runtime: Runtime, shown: Style, since: Period) -> list
     for item in await followups.since(runtime.db, f"{since.start:%Y-%m}"):
         service = runtime.office.service(item.service_code)
         year, month = (int(part) for part in item.period_key.split("-"))
-        unsur = (t(shown.language, "tp.followup.unsur",
-                   unsur=t(shown.language, f"skm.{item.unsur_key}.name"))
-                 if item.unsur_key else "")
-        lines.append(plain(t(
-            shown.language, "tp.page.followup_line",
-            service=service.label(shown.language) if service else item.service_code,
-            period=shown.period(month_period(year, month)), unsur=unsur, text=item.body)))
+        unsur = (
+            t(
+                shown.language,
+                "tp.followup.unsur",
+                unsur=t(shown.language, f"skm.{item.unsur_key}.name"),
+            )
+            if item.unsur_key
+            else ""
+        )
+        lines.append(
+            plain(
+                t(
+                    shown.language,
+                    "tp.page.followup_line",
+                    service=service.label(shown.language) if service else item.service_code,
+                    period=shown.period(month_period(year, month)),
+                    unsur=unsur,
+                    text=item.body,
+                )
+            )
+        )
     return lines
 
 
@@ -137,40 +163,62 @@ def month_label(language: str, period: Period) -> str:
 
 # --- drawing and writing ------------------------------------------------------------------
 
+
 def _unit_trends(data: SiteData) -> list[UnitTrendRows]:
     """Each unit's twelve months, with the chart file that draws them."""
     months = [month_label(data.style.language, f.period) for f in data.trend]
     units = []
     for code in [u.unit_code for u in data.trend[0].units] if data.trend else []:
         rows = [next(u.figures for u in f.units if u.unit_code == code) for f in data.trend]
-        units.append(UnitTrendRows(code, data.style.unit(code), f"img/trend-{code.lower()}.png",
-                                   list(zip(months, rows, strict=True))))
+        units.append(
+            UnitTrendRows(
+                code,
+                data.style.unit(code),
+                f"img/trend-{code.lower()}.png",
+                list(zip(months, rows, strict=True)),
+            )
+        )
     return units
 
 
 def _charts(data: SiteData) -> dict[str, bytes]:
     """Chart files by name: one per unit, one for the IKM (run in the report thread)."""
     lang = data.style.language
-    received, resolved, on_time, count = (plain(t(lang, f"tp.chart.{k}"))
-                                          for k in ("received", "resolved", "on_time", "count"))
+    received, resolved, on_time, count = (
+        plain(t(lang, f"tp.chart.{k}")) for k in ("received", "resolved", "on_time", "count")
+    )
     months = [month_label(lang, f.period) for f in data.trend]
     files = {}
     for unit in _unit_trends(data):
         rows = [figures for _, figures in unit.months]
-        files[unit.image] = render_unit_trend(UnitTrend(
-            unit.label, months, [r.received for r in rows], [r.resolved for r in rows],
-            [r.resolve_share for r in rows], (received, resolved, on_time, count)))
+        files[unit.image] = render_unit_trend(
+            UnitTrend(
+                unit.label,
+                months,
+                [r.received for r in rows],
+                [r.resolved for r in rows],
+                [r.resolve_share for r in rows],
+                (received, resolved, on_time, count),
+            )
+        )
     if data.history:
-        files["img/ikm.png"] = render_ikm_trend(IkmTrend(
-            plain(t(lang, "tp.page.ikm_history")), months,
-            [float(m.converted) if m.converted is not None else None for m in data.history],
-            plain(t(lang, "tp.chart.ikm"))))
+        files["img/ikm.png"] = render_ikm_trend(
+            IkmTrend(
+                plain(t(lang, "tp.page.ikm_history")),
+                months,
+                [float(m.converted) if m.converted is not None else None for m in data.history],
+                plain(t(lang, "tp.chart.ikm")),
+            )
+        )
     return files
 
 
 def _environment(data: SiteData) -> Environment:
-    environment = Environment(loader=PackageLoader("bot.transparency", "templates"),
-                              autoescape=select_autoescape(["html"]), trim_blocks=False)
+    environment = Environment(
+        loader=PackageLoader("bot.transparency", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=False,
+    )
     lang = data.style.language
 
     def text(key: str, **values: object) -> markupsafe.Markup:
@@ -186,8 +234,12 @@ def _environment(data: SiteData) -> Environment:
         return plain(t(lang, "tp.change.points", amount=f"+{size}" if amount > 0 else size))
 
     environment.globals.update(
-        t=text, plain=lambda key, **values: plain(t(lang, key, **values)), s=data.style,
-        signed=signed, points=points)
+        t=text,
+        plain=lambda key, **values: plain(t(lang, key, **values)),
+        s=data.style,
+        signed=signed,
+        points=points,
+    )
     return environment
 
 
@@ -197,15 +249,26 @@ def render_page(data: SiteData) -> str:
     units = _unit_trends(data)
     history = list(zip(months, data.history, strict=True)) if data.history else []
     zone: ZoneInfo = data.style.zone
-    return _environment(data).get_template("index.html").render(
-        office_name=data.style.office.office.name,
-        updated=formatting.moment(lang, data.updated, zone),
-        week=data.week, month=data.month, trend_units=units, ikm=data.ikm,
-        ikm_history=history, ikm_image="img/ikm.png", followups=data.followup_lines,
-        first_month=months[0] if months else "", last_month=months[-1] if months else "",
-        resolved=data.resolved, resolved_days=data.style.office.publication.resolved_list_days,
-        bot_link=f"https://t.me/{data.bot_username}" if data.bot_username else None,
-        bot_name=f"@{data.bot_username}" if data.bot_username else "",
+    return (
+        _environment(data)
+        .get_template("index.html")
+        .render(
+            office_name=data.style.office.office.name,
+            updated=formatting.moment(lang, data.updated, zone),
+            week=data.week,
+            month=data.month,
+            trend_units=units,
+            ikm=data.ikm,
+            ikm_history=history,
+            ikm_image="img/ikm.png",
+            followups=data.followup_lines,
+            first_month=months[0] if months else "",
+            last_month=months[-1] if months else "",
+            resolved=data.resolved,
+            resolved_days=data.style.office.publication.resolved_list_days,
+            bot_link=f"https://t.me/{data.bot_username}" if data.bot_username else None,
+            bot_name=f"@{data.bot_username}" if data.bot_username else "",
+        )
     )
 
 
@@ -234,19 +297,20 @@ def _write_all(out: Path, files: dict[str, bytes]) -> list[Path]:
     return [out / name for name in files]
 
 
-async def write_site(runtime: Runtime, out: Path, language: str | None = None,
-                     bot_username: str | None = None) -> list[Path]:
+async def write_site(
+    runtime: Runtime, out: Path, language: str | None = None, bot_username: str | None = None
+) -> list[Path]:
     """Write the page into ``out``; returns the files written."""
     data = await collect(runtime, language, bot_username)
     charts = await report_worker.run_heavy(_charts, data)
-    files = {"index.html": render_page(data).encode("utf-8"), "style.css": _stylesheet(),
-             **charts}
+    files = {"index.html": render_page(data).encode("utf-8"), "style.css": _stylesheet(), **charts}
     written = await report_worker.run(_write_all, out, files)
     log.info("public page written to %s (%d files)", out, len(written))
     return written
 
 
 # --- the nightly job ----------------------------------------------------------------------
+
 
 def next_run(moment: datetime, zone: ZoneInfo) -> datetime:
     local = moment.astimezone(zone)
@@ -256,8 +320,7 @@ def next_run(moment: datetime, zone: ZoneInfo) -> datetime:
 
 def arm(runtime: Runtime) -> None:
     if runtime.scheduler is not None and runtime.settings.public_site_dir is not None:
-        runtime.scheduler.at(JOB_NAME, next_run(runtime.clock.now(), runtime.settings.zone),
-                             _job)
+        runtime.scheduler.at(JOB_NAME, next_run(runtime.clock.now(), runtime.settings.zone), _job)
 
 
 async def _job(context: Any) -> None:
@@ -275,4 +338,3 @@ async def on_start(runtime: Runtime, application: Application) -> None:
     """Nightly, when ``PUBLIC_SITE_DIR`` is set. Rewriting later loses nothing, so a night
     missed while the bot was down is simply done the next night."""
     arm(runtime)
-

@@ -8,7 +8,6 @@ ID = {
     "cmd.tahan_publik": "tahan posting publik berikutnya (lepas: /tahan_publik lepas)",
     "cmd.tindak_lanjut": "catat tindak lanjut IKM: /tindak_lanjut KODE_LAYANAN teks",
     "cmd.catatan_publik": "catatan untuk publik pada pengaduan selesai: /catatan_publik MRL-… teks",
-
     # --- binding the channel (admins) ---
     "tp.channel.usage": "Gunakan: <code>/kanal_publik @nama_kanal</code> (atau ID kanal <code>-100…</code>). Jadikan bot admin kanal itu dengan hak <b>Kirim pesan</b> lebih dulu. <code>/kanal_publik hapus</code> melepas kanal.\nKanal publik sekarang: {current}",
     "tp.channel.none": "belum ada",
@@ -22,7 +21,6 @@ ID = {
     "tp.channel.unbound_none": "Belum ada kanal publik yang dihubungkan.",
     "tp.channel.missing_warning": "⚠️ Bot tidak dapat memposting di kanal publik «{title}». Posting publik tidak terkirim sampai bot dijadikan admin kanal lagi dengan hak <b>Kirim pesan</b>, atau kanal lain dihubungkan dengan /kanal_publik.",
     "tp.channel.added_hint": "Bot dijadikan admin di kanal «{title}». Untuk menjadikannya kanal publik kantor: <code>/kanal_publik {id}</code>",
-
     # --- the weekly post ---
     "tp.week.title": "📊 <b>Kinerja penanganan pengaduan</b>\n{office} — {period}",
     "tp.week.intro": "Dihitung menurut kejadian pada minggu itu; ▲/▼ dibanding minggu sebelumnya.",
@@ -39,7 +37,6 @@ ID = {
     "tp.change.same": " (=)",
     "tp.change.points": "{amount} poin",
     "tp.small_note": "— tidak ditampilkan: kurang dari {min} pengaduan (angka kecil dapat mengenali warga), atau belum ada data.",
-
     # --- the monthly IKM post ---
     "tp.month.title": "⭐ <b>Indeks Kepuasan Masyarakat (IKM)</b>\n{office} — {period}",
     "tp.month.intro": "Hasil Survei Kepuasan Masyarakat per layanan (IKM 25–100 · mutu A–D):",
@@ -55,7 +52,6 @@ ID = {
     "tp.month.empty": "Belum ada responden survei pada bulan ini.",
     "tp.month.grades": "Mutu: A 88,31–100 · B 76,61–88,30 · C 65,00–76,60 · D 25,00–64,99 (PermenPANRB 14/2017).",
     "tp.month.page": "Riwayat IKM: {url}",
-
     # --- preview and hold (supervisors) ---
     "tp.kind.public_weekly": "posting mingguan",
     "tp.kind.public_monthly": "posting IKM bulanan",
@@ -76,7 +72,6 @@ ID = {
     "tp.hold.item_published": "• {kind} {period} — diterbitkan sekarang",
     "tp.hold.item_no_channel": "• {kind} {period} — tidak terbit: belum ada kanal publik",
     "tp.hold.withheld": "⏸ Tidak diterbitkan: {kind} {period}, karena ditahan oleh {name}. Terbitkan dengan /tahan_publik lepas.",
-
     # --- follow-up to the IKM (supervisors) ---
     "tp.followup.usage": "Gunakan: <code>/tindak_lanjut KODE_LAYANAN teks</code> — rencana perbaikan untuk unsur terlemah layanan itu ({min}–{max} karakter). Teks ini diterbitkan di kanal dan halaman publik. Kode layanan: {codes}",
     "tp.followup.unknown_service": "Layanan {code} tidak dikenal. Kode layanan: {codes}",
@@ -87,7 +82,6 @@ ID = {
     "tp.personal.number": "nomor telepon atau nomor identitas",
     "tp.personal.username": "nama pengguna Telegram (@…)",
     "tp.personal.email": "alamat e-mail",
-
     # --- the public note of a resolved complaint (staff) ---
     "tp.note.usage": "Gunakan: <code>/catatan_publik MRL-… teks</code> ({min}–{max} karakter). Catatan ini tampil untuk umum di daftar pengaduan selesai pada halaman publik. Jangan menulis nama, alamat, nomor telepon, atau kutipan dari warga. Catatan penyelesaian yang diterima warga tidak pernah diumumkan.",
     "tp.note.not_found": "Pengaduan {number} tidak ditemukan di antara pengaduan yang Anda tangani.",
@@ -97,7 +91,6 @@ ID = {
     "tp.note.saved": "✅ Catatan publik untuk {number} disimpan.{state}",
     "tp.note.list_off": " Daftar pengaduan selesai saat ini tidak diterbitkan (berkas kantor: <code>resolved_list = false</code>).",
     "ticket.event.public_note": "menulis catatan publik: {body}",
-
     # --- /transparansi (everyone) ---
     "tp.citizen.title": "📢 <b>Transparansi kinerja {office}</b>\nKantor mengumumkan kinerja penanganan pengaduan setiap minggu dan Indeks Kepuasan Masyarakat setiap bulan, tanpa data pribadi.",
     "tp.citizen.channel": "Kanal Telegram: {link}",
@@ -105,7 +98,6 @@ ID = {
     "tp.citizen.none": "Kanal dan halaman publik belum tersedia. Silakan tanyakan di kantor.",
     "tp.qr.title": "Transparansi Kinerja",
     "tp.qr.hint": "Pindai untuk melihat kinerja pelayanan dan hasil survei kepuasan",
-
     # --- the public page ---
     "tp.page.title": "Transparansi Kinerja Pelayanan",
     "tp.page.lead": "Kinerja penanganan pengaduan dan hasil Survei Kepuasan Masyarakat {office}. Tidak ada data pribadi di halaman ini.",
@@ -168,7 +160,6 @@ EN = {
     "cmd.tahan_publik": "hold the next public post (release: /tahan_publik lepas)",
     "cmd.tindak_lanjut": "record the IKM follow-up: /tindak_lanjut SERVICE_CODE text",
     "cmd.catatan_publik": "public note on a resolved complaint: /catatan_publik MRL-… text",
-
     "tp.channel.usage": "Use: <code>/kanal_publik @channel_name</code> (or the channel id <code>-100…</code>). First make the bot an administrator of that channel with the <b>Post messages</b> right. <code>/kanal_publik hapus</code> unbinds the channel.\nPublic channel now: {current}",
     "tp.channel.none": "none",
     "tp.channel.not_found": "Channel {ref} was not found. Check its name; for a private channel, make the bot an administrator first and use the channel id (the bot tells you when it is made an administrator).",
@@ -181,7 +172,6 @@ EN = {
     "tp.channel.unbound_none": "No public channel is bound.",
     "tp.channel.missing_warning": "⚠️ The bot cannot post in the public channel «{title}». Public posts are not sent until the bot is an administrator there again with the <b>Post messages</b> right, or another channel is bound with /kanal_publik.",
     "tp.channel.added_hint": "The bot was made an administrator of the channel «{title}». To make it the office's public channel: <code>/kanal_publik {id}</code>",
-
     "tp.week.title": "📊 <b>Complaint handling performance</b>\n{office} — {period}",
     "tp.week.intro": "Counted by what happened that week; ▲/▼ against the week before.",
     "tp.week.received": "Complaints received: <b>{count}</b>{change}",
@@ -197,7 +187,6 @@ EN = {
     "tp.change.same": " (=)",
     "tp.change.points": "{amount} points",
     "tp.small_note": "— not shown: fewer than {min} complaints (small numbers can identify citizens), or no data yet.",
-
     "tp.month.title": "⭐ <b>Citizen Satisfaction Index (IKM)</b>\n{office} — {period}",
     "tp.month.intro": "Results of the citizen satisfaction survey per service (IKM 25–100 · grade A–D):",
     "tp.month.service": "• <b>{service}</b>: {converted} · grade {mutu} · respondents: {respondents}{sample}",
@@ -212,7 +201,6 @@ EN = {
     "tp.month.empty": "No survey respondents this month.",
     "tp.month.grades": "Grades: A 88.31–100 · B 76.61–88.30 · C 65.00–76.60 · D 25.00–64.99 (PermenPANRB 14/2017).",
     "tp.month.page": "IKM history: {url}",
-
     "tp.kind.public_weekly": "weekly post",
     "tp.kind.public_monthly": "monthly IKM post",
     "tp.preview.usage": "Use: <code>/pratinjau_publik</code> (the next post), <code>/pratinjau_publik mingguan</code> (weekly) or <code>/pratinjau_publik bulanan</code> (monthly).",
@@ -232,7 +220,6 @@ EN = {
     "tp.hold.item_published": "• {kind} {period} — published now",
     "tp.hold.item_no_channel": "• {kind} {period} — not published: no public channel",
     "tp.hold.withheld": "⏸ The {kind} {period} was not published: {name} held it. Publish it with /tahan_publik lepas.",
-
     "tp.followup.usage": "Use: <code>/tindak_lanjut SERVICE_CODE text</code> — the improvement planned for that service's weakest element ({min}–{max} characters). The text is published in the public channel and on the public page. Service codes: {codes}",
     "tp.followup.unknown_service": "Unknown service {code}. Service codes: {codes}",
     "tp.followup.length": "A follow-up must be {min}–{max} characters (it has {length}). Nothing was saved.",
@@ -242,7 +229,6 @@ EN = {
     "tp.personal.number": "a phone or identity number",
     "tp.personal.username": "a Telegram username (@…)",
     "tp.personal.email": "an e-mail address",
-
     "tp.note.usage": "Use: <code>/catatan_publik MRL-… text</code> ({min}–{max} characters). The note is shown to everyone in the list of resolved complaints on the public page. Do not write names, addresses, phone numbers or quotes from the citizen. The resolution note the citizen received is never published.",
     "tp.note.not_found": "Complaint {number} is not among the complaints you handle.",
     "tp.note.not_resolved": "Complaint {number} is not resolved yet. A public note is written once it is resolved.",
@@ -251,14 +237,12 @@ EN = {
     "tp.note.saved": "✅ Public note for {number} saved.{state}",
     "tp.note.list_off": " The list of resolved complaints is not published at the moment (office file: <code>resolved_list = false</code>).",
     "ticket.event.public_note": "wrote the public note: {body}",
-
     "tp.citizen.title": "📢 <b>Performance transparency of {office}</b>\nThe office publishes how it handles complaints every week and the Citizen Satisfaction Index every month, without any personal data.",
     "tp.citizen.channel": "Telegram channel: {link}",
     "tp.citizen.page": "Web page: {link}",
     "tp.citizen.none": "The public channel and page are not available yet. Please ask at the office.",
     "tp.qr.title": "Performance Transparency",
     "tp.qr.hint": "Scan to see our service performance and satisfaction survey results",
-
     "tp.page.title": "Service Performance Transparency",
     "tp.page.lead": "How {office} handles complaints, and the results of its citizen satisfaction survey. This page holds no personal data.",
     "tp.page.updated": "Updated {when}.",

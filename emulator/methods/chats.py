@@ -62,8 +62,11 @@ def get_chat_administrators(call: Call) -> list[dict[str, Any]]:
         if status in ("creator", "administrator")
     ]
     if chat.bot_is_admin:
-        admins.append(member_json(world, world.bot_id, "administrator",
-                                  channel_rights(world, chat, world.bot_id)))
+        admins.append(
+            member_json(
+                world, world.bot_id, "administrator", channel_rights(world, chat, world.bot_id)
+            )
+        )
     return admins
 
 

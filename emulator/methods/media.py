@@ -81,8 +81,7 @@ def _upload(call: Call, value: Any, kind: str, mime: str, **meta: Any) -> Stored
     content_type = value.content_type
     if content_type and content_type != "application/octet-stream":
         mime = content_type
-    return call.world.files.add(kind, value.data, file_name=value.filename, mime_type=mime,
-                                **meta)
+    return call.world.files.add(kind, value.data, file_name=value.filename, mime_type=mime, **meta)
 
 
 @method("sendPhoto")

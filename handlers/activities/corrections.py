@@ -41,10 +41,14 @@ async def finished(update: Update, context: BotContext) -> None:
     draw = renderer(runtime)
     for item in found:
         loaded = item.loaded
-        await reply(update, context, draw.finished(lang, loaded.activity, loaded.units,
-                                                   loaded.organiser, item.counts,
-                                                   item.deadline),
-                    kb.attendance_open(lang, loaded.activity.id))
+        await reply(
+            update,
+            context,
+            draw.finished(
+                lang, loaded.activity, loaded.units, loaded.organiser, item.counts, item.deadline
+            ),
+            kb.attendance_open(lang, loaded.activity.id),
+        )
 
 
 def correction_guard(handler: Handler) -> Handler:
@@ -56,10 +60,14 @@ def correction_guard(handler: Handler) -> Handler:
         try:
             return await handler(update, context)
         except CorrectionClosed as closed:
-            deadline = (renderer(context.runtime).short_when(language(context), closed.deadline)
-                        if closed.deadline is not None else "")
-            await answer(update, context, f"actcor.closed.{closed.reason}", alert=True,
-                         deadline=deadline)
+            deadline = (
+                renderer(context.runtime).short_when(language(context), closed.deadline)
+                if closed.deadline is not None
+                else ""
+            )
+            await answer(
+                update, context, f"actcor.closed.{closed.reason}", alert=True, deadline=deadline
+            )
         except AlreadySaved:
             await answer(update, context, "att.already_saved", alert=True)
         except NotEnded:
@@ -90,11 +98,17 @@ async def open_checklist(update: Update, context: BotContext) -> None:
 @correction_guard
 async def fix_toggle(update: Update, context: BotContext) -> None:
     pressed = acb.FixToggle.parse(update.callback_query.data)
-    checklist = await corrections.toggle(context.runtime, context.actor, pressed.activity_id,
-                                         pressed.person_id)
+    checklist = await corrections.toggle(
+        context.runtime, context.actor, pressed.activity_id, pressed.person_id
+    )
     await answer(update, context)
-    await replace(update, context, *corrections.correction_message(
-        context.runtime, language(context), checklist, pressed.page))
+    await replace(
+        update,
+        context,
+        *corrections.correction_message(
+            context.runtime, language(context), checklist, pressed.page
+        ),
+    )
 
 
 @press_guard
@@ -104,8 +118,13 @@ async def fix_page(update: Update, context: BotContext) -> None:
     pressed = acb.FixPage.parse(update.callback_query.data)
     checklist = await corrections.view(context.runtime, context.actor, pressed.activity_id)
     await answer(update, context)
-    await replace(update, context, *corrections.correction_message(
-        context.runtime, language(context), checklist, pressed.page))
+    await replace(
+        update,
+        context,
+        *corrections.correction_message(
+            context.runtime, language(context), checklist, pressed.page
+        ),
+    )
 
 
 @press_guard
@@ -115,17 +134,29 @@ async def fix_save(update: Update, context: BotContext) -> None:
     pressed = acb.FixSave.parse(update.callback_query.data)
     done = await corrections.save(context.runtime, context.actor, pressed.activity_id)
     await answer(update, context)
-    await replace(update, context, renderer(context.runtime).correction_saved(
-        language(context), done.loaded.activity, done.added, done.removed, done.attended,
-        done.invited), None)
+    await replace(
+        update,
+        context,
+        renderer(context.runtime).correction_saved(
+            language(context),
+            done.loaded.activity,
+            done.added,
+            done.removed,
+            done.attended,
+            done.invited,
+        ),
+        None,
+    )
 
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handlers([
-        CommandHandler("kegiatan", finished, private & filters.Regex(FINISHED)),
-        CallbackQueryHandler(open_checklist, pattern=acb.AttendOpen.matches),
-        CallbackQueryHandler(fix_toggle, pattern=acb.FixToggle.matches),
-        CallbackQueryHandler(fix_page, pattern=acb.FixPage.matches),
-        CallbackQueryHandler(fix_save, pattern=acb.FixSave.matches),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("kegiatan", finished, private & filters.Regex(FINISHED)),
+            CallbackQueryHandler(open_checklist, pattern=acb.AttendOpen.matches),
+            CallbackQueryHandler(fix_toggle, pattern=acb.FixToggle.matches),
+            CallbackQueryHandler(fix_page, pattern=acb.FixPage.matches),
+            CallbackQueryHandler(fix_save, pattern=acb.FixSave.matches),
+        ]
+    )

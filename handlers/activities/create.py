@@ -69,6 +69,7 @@ def _forget(context: BotContext) -> None:
 
 # --- entry and kind ----------------------------------------------------------------------
 
+
 @requires(Permission.UNIT_REPORTS)
 async def start(update: Update, context: BotContext) -> int:
     _forget(context)
@@ -91,6 +92,7 @@ async def kind_chosen(update: Update, context: BotContext) -> int:
 
 
 # --- text steps --------------------------------------------------------------------------
+
 
 async def ask_title(update: Update, context: BotContext) -> int:
     await say(update, context, "actnew.title")
@@ -122,8 +124,12 @@ async def when_given(update: Update, context: BotContext) -> int:
     draft = _draft(context)
     draft.starts_at = to_epoch(when.moment)
     _save(context, draft)
-    await say(update, context, "actnew.when_ok",
-              when=renderer(runtime).when(language(context), draft.starts_at))
+    await say(
+        update,
+        context,
+        "actnew.when_ok",
+        when=renderer(runtime).when(language(context), draft.starts_at),
+    )
     await year_assumed(update, context, when)
     return await _next(update, context, ask_duration)
 
@@ -166,9 +172,14 @@ async def place_given(update: Update, context: BotContext) -> int:
 
 async def ask_jp(update: Update, context: BotContext) -> int:
     draft = _draft(context)
-    await say(update, context, "actnew.jp", kb.jp_auto(language(context), draft.auto_jp),
-              jp=draft.auto_jp, duration=renderer(context.runtime).duration(
-                  language(context), draft.minutes or 0))
+    await say(
+        update,
+        context,
+        "actnew.jp",
+        kb.jp_auto(language(context), draft.auto_jp),
+        jp=draft.auto_jp,
+        duration=renderer(context.runtime).duration(language(context), draft.minutes or 0),
+    )
     return JP
 
 
@@ -194,9 +205,16 @@ async def jp_given(update: Update, context: BotContext) -> int:
 
 # --- audience ----------------------------------------------------------------------------
 
+
 def _audience_keyboard(context: BotContext, draft: Draft):
-    return kb.audience(language(context), context.runtime.office, kind=draft.kind or "",
-                       all_staff=draft.all_staff, units=draft.units, public=draft.public)
+    return kb.audience(
+        language(context),
+        context.runtime.office,
+        kind=draft.kind or "",
+        all_staff=draft.all_staff,
+        units=draft.units,
+        public=draft.public,
+    )
 
 
 async def ask_audience(update: Update, context: BotContext) -> int:
@@ -226,12 +244,16 @@ async def audience_done(update: Update, context: BotContext) -> int:
         await answer(update, context, "actnew.audience_empty", alert=True)
         return AUDIENCE
     lang = language(context)
-    await settle(update, context, renderer(context.runtime).audience(
-        lang, draft.all_staff, draft.units, draft.public))
+    await settle(
+        update,
+        context,
+        renderer(context.runtime).audience(lang, draft.all_staff, draft.units, draft.public),
+    )
     return await _next(update, context, ask_cost)
 
 
 # --- cost, summary, save -----------------------------------------------------------------
+
 
 async def ask_cost(update: Update, context: BotContext) -> int:
     await say(update, context, "actnew.cost", kb.skip_cost(language(context)))
@@ -263,13 +285,19 @@ async def show_summary(update: Update, context: BotContext) -> int:
     lang = language(context)
     draw = renderer(context.runtime)
     jp = t(lang, "act.details.jp", jp=draft.jp) if draft.is_training else ""
-    cost = (formatting.rupiah(lang, draft.cost) if draft.cost
-            else t(lang, "actnew.no_cost"))
+    cost = formatting.rupiah(lang, draft.cost) if draft.cost else t(lang, "actnew.no_cost")
     await say(
-        update, context, "actnew.summary", kb.summary(lang, draft.id),
-        kind=draw.kind(lang, draft.kind), title=draft.title,
-        when=draw.when(lang, draft.starts_at), duration=draw.duration(lang, draft.minutes),
-        place=draft.place, jp=jp, cost=cost,
+        update,
+        context,
+        "actnew.summary",
+        kb.summary(lang, draft.id),
+        kind=draw.kind(lang, draft.kind),
+        title=draft.title,
+        when=draw.when(lang, draft.starts_at),
+        duration=draw.duration(lang, draft.minutes),
+        place=draft.place,
+        jp=jp,
+        cost=cost,
         audience=draw.audience(lang, draft.all_staff, draft.units, draft.public),
     )
     return SUMMARY
@@ -294,12 +322,17 @@ async def _save_activity(update: Update, context: BotContext, record, *, confirm
         saved = await create.save(context.runtime, context.actor, draft, confirmed=confirmed)
     except OverBudget as over:
         await answer(update, context)
-        await say(update, context, "actnew.over_budget", kb.over_budget(lang, draft.id),
-                  cost=formatting.rupiah(lang, over.cost), year=over.year,
-                  budget=formatting.rupiah(lang, over.budget.total),
-                  committed=formatting.rupiah(lang, over.budget.spent),
-                  over=formatting.rupiah(lang, over.budget.spent + over.cost
-                                         - over.budget.total))
+        await say(
+            update,
+            context,
+            "actnew.over_budget",
+            kb.over_budget(lang, draft.id),
+            cost=formatting.rupiah(lang, over.cost),
+            year=over.year,
+            budget=formatting.rupiah(lang, over.budget.total),
+            committed=formatting.rupiah(lang, over.budget.spent),
+            over=formatting.rupiah(lang, over.budget.spent + over.cost - over.budget.total),
+        )
         return SUMMARY
     except InputError as error:  # the start time passed while the draft waited
         await answer(update, context)
@@ -321,16 +354,26 @@ async def _how_citizens_subscribe(update: Update, context: BotContext, invited: 
     lang = language(context)
     runtime = context.runtime
     link = forum_link(runtime.bot_username)
-    await say(update, context, "actnew.forum_share",
-              nobody=t(lang, "actnew.forum_nobody") if invited == 0 else "", link=link)
+    await say(
+        update,
+        context,
+        "actnew.forum_share",
+        nobody=t(lang, "actnew.forum_nobody") if invited == 0 else "",
+        link=link,
+    )
     if invited:
         return
-    caption = Caption(title=str(t(lang, "forum.qr_title")), office=runtime.office.office.name,
-                      service=str(t(lang, "forum.qr_subject")),
-                      hint=str(t(lang, "forum.qr_hint")), link=link)
+    caption = Caption(
+        title=str(t(lang, "forum.qr_title")),
+        office=runtime.office.office.name,
+        service=str(t(lang, "forum.qr_subject")),
+        hint=str(t(lang, "forum.qr_hint")),
+        link=link,
+    )
     poster = await asyncio.to_thread(qr_png, link, caption)
-    await context.bot.send_photo(update.effective_chat.id, photo=poster,
-                                 caption=str(t(lang, "actnew.forum_qr")))
+    await context.bot.send_photo(
+        update.effective_chat.id, photo=poster, caption=str(t(lang, "actnew.forum_qr"))
+    )
 
 
 async def discard(update: Update, context: BotContext) -> int:
@@ -385,11 +428,15 @@ def conversation() -> ConversationHandler:
                 CallbackQueryHandler(audience_toggled, pattern=acb.AudienceToggle.matches),
                 CallbackQueryHandler(audience_done, pattern=acb.AudienceDone.matches),
             ],
-            COST: [CallbackQueryHandler(cost_skipped, pattern=acb.SkipCost.matches),
-                   *typed(cost_given)],
-            SUMMARY: [CallbackQueryHandler(save, pattern=acb.Save.matches),
-                      CallbackQueryHandler(save_over_budget, pattern=acb.SaveOverBudget.matches),
-                      CallbackQueryHandler(discard, pattern=acb.Discard.matches)],
+            COST: [
+                CallbackQueryHandler(cost_skipped, pattern=acb.SkipCost.matches),
+                *typed(cost_given),
+            ],
+            SUMMARY: [
+                CallbackQueryHandler(save, pattern=acb.Save.matches),
+                CallbackQueryHandler(save_over_budget, pattern=acb.SaveOverBudget.matches),
+                CallbackQueryHandler(discard, pattern=acb.Discard.matches),
+            ],
         },
         fallbacks=[
             CommandHandler("batal", discard, private),
@@ -404,4 +451,3 @@ def conversation() -> ConversationHandler:
 
 def register(application: Application) -> None:
     application.add_handler(conversation())
-

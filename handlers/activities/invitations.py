@@ -24,32 +24,36 @@ add_menu_entry(MenuEntry("menu.forum", acb.MenuForum()))
 
 # --- RSVP --------------------------------------------------------------------------------
 
+
 @press_guard
 async def rsvp(update: Update, context: BotContext) -> None:
     pressed = acb.Rsvp.parse(update.callback_query.data)
     if pressed.going not in (0, 1) or pressed.view not in (
-            acb.VIEW_INVITATION, acb.VIEW_CARD, acb.VIEW_FORUM):
+        acb.VIEW_INVITATION,
+        acb.VIEW_CARD,
+        acb.VIEW_FORUM,
+    ):
         raise BadCallback(update.callback_query.data)
     runtime = context.runtime
-    answered = await changes.rsvp(runtime, context.actor, pressed.activity_id,
-                                  bool(pressed.going))
+    answered = await changes.rsvp(runtime, context.actor, pressed.activity_id, bool(pressed.going))
     lang = language(context)
     draw = renderer(runtime)
-    await answer(update, context, "act.answer_saved",
-                 answer=draw.answer(lang, answered.response))
+    await answer(update, context, "act.answer_saved", answer=draw.answer(lang, answered.response))
     loaded = await load(runtime.db, pressed.activity_id)
     if pressed.view == acb.VIEW_CARD:
         text, markup = await card_view(runtime, runtime.db, loaded, context.actor)
     elif pressed.view == acb.VIEW_FORUM:
         text, markup = await _forum_card(context, loaded)
     else:
-        text = draw.invitation(lang, loaded.activity, loaded.units, loaded.organiser,
-                               answered.response)
+        text = draw.invitation(
+            lang, loaded.activity, loaded.units, loaded.organiser, answered.response
+        )
         markup = kb.rsvp(lang, loaded.activity.id, acb.VIEW_INVITATION)
     await replace(update, context, text, markup)
 
 
 # --- /forum ------------------------------------------------------------------------------
+
 
 async def _forum_card(context: BotContext, loaded: Loaded) -> tuple[Markup, InlineKeyboardMarkup]:
     """A public forum as /forum shows it, with the reader's answer once given."""
@@ -88,11 +92,13 @@ async def toggle_subscription(update: Update, context: BotContext) -> None:
 
 # --- attendance checklist ----------------------------------------------------------------
 
+
 @press_guard
 async def attend_toggle(update: Update, context: BotContext) -> None:
     pressed = acb.AttendToggle.parse(update.callback_query.data)
-    await _checklist_step(update, context, pressed.activity_id, pressed.page,
-                          person_id=pressed.person_id)
+    await _checklist_step(
+        update, context, pressed.activity_id, pressed.page, person_id=pressed.person_id
+    )
 
 
 @press_guard
@@ -101,8 +107,9 @@ async def attend_page(update: Update, context: BotContext) -> None:
     await _checklist_step(update, context, pressed.activity_id, pressed.page)
 
 
-async def _checklist_step(update: Update, context: BotContext, activity_id: int, page: int,
-                          person_id: int | None = None) -> None:
+async def _checklist_step(
+    update: Update, context: BotContext, activity_id: int, page: int, person_id: int | None = None
+) -> None:
     runtime = context.runtime
     try:
         if person_id is None:
@@ -132,19 +139,27 @@ async def attend_save(update: Update, context: BotContext) -> None:
         await answer(update, context, "att.not_ended", alert=True)
         return
     await answer(update, context)
-    await replace(update, context, renderer(context.runtime).checklist_saved(
-        language(context), saved.loaded.activity, saved.attended, saved.invited), None)
+    await replace(
+        update,
+        context,
+        renderer(context.runtime).checklist_saved(
+            language(context), saved.loaded.activity, saved.attended, saved.invited
+        ),
+        None,
+    )
 
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handlers([
-        CommandHandler("forum", forum, private),
-        CommandHandler("start", forum, private & filters.Regex(rf"^/start {FORUM_START}$")),
-        CallbackQueryHandler(forum, pattern=acb.MenuForum.matches),
-        CallbackQueryHandler(rsvp, pattern=acb.Rsvp.matches),
-        CallbackQueryHandler(toggle_subscription, pattern=acb.ToggleSubscription.matches),
-        CallbackQueryHandler(attend_toggle, pattern=acb.AttendToggle.matches),
-        CallbackQueryHandler(attend_page, pattern=acb.AttendPage.matches),
-        CallbackQueryHandler(attend_save, pattern=acb.AttendSave.matches),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("forum", forum, private),
+            CommandHandler("start", forum, private & filters.Regex(rf"^/start {FORUM_START}$")),
+            CallbackQueryHandler(forum, pattern=acb.MenuForum.matches),
+            CallbackQueryHandler(rsvp, pattern=acb.Rsvp.matches),
+            CallbackQueryHandler(toggle_subscription, pattern=acb.ToggleSubscription.matches),
+            CallbackQueryHandler(attend_toggle, pattern=acb.AttendToggle.matches),
+            CallbackQueryHandler(attend_page, pattern=acb.AttendPage.matches),
+            CallbackQueryHandler(attend_save, pattern=acb.AttendSave.matches),
+        ]
+    )

@@ -27,19 +27,29 @@ async def jp(update: Update, context: BotContext) -> None:
     lang = language(context)
     mine = await reports.my_jp(context.runtime, context.actor)
     draw = renderer(context.runtime)
-    status = ("jp.mine_behind" if is_behind(mine.total, mine.prorata) else "jp.mine_on_track")
+    status = "jp.mine_behind" if is_behind(mine.total, mine.prorata) else "jp.mine_on_track"
     lines = [
         t(lang, "jp.mine", year=mine.year, total=mine.total, target=mine.target),
         t(lang, status, prorata=formatting.number(lang, mine.prorata, 1)),
         "",
         t(lang, "jp.mine_trainings"),
     ]
-    lines += [t(lang, "jp.credit_line", title=c.title, when=draw.short_when(lang, c.starts_at),
-                jp=c.jp) for c in mine.credits] or [t(lang, "jp.mine_none")]
+    lines += [
+        t(lang, "jp.credit_line", title=c.title, when=draw.short_when(lang, c.starts_at), jp=c.jp)
+        for c in mine.credits
+    ] or [t(lang, "jp.mine_none")]
     if mine.upcoming:
         lines += ["", t(lang, "jp.nudge_upcoming")]
-        lines += [t(lang, "jp.training_line", title=a.title,
-                    when=draw.short_when(lang, a.starts_at), jp=a.jp) for a in mine.upcoming]
+        lines += [
+            t(
+                lang,
+                "jp.training_line",
+                title=a.title,
+                when=draw.short_when(lang, a.starts_at),
+                jp=a.jp,
+            )
+            for a in mine.upcoming
+        ]
     await reply(update, context, join(lines))
 
 
@@ -58,17 +68,24 @@ async def jp_unit(update: Update, context: BotContext) -> None:
         await say(update, context, "jp.unit_own_only")
         return
     draw = renderer(runtime)
-    scope = (draw.unit_name(lang, found.unit_code) if found.unit_code
-             else t(lang, "jp.unit_all"))
-    lines = [t(lang, "jp.unit_title", scope=scope, year=found.year,
-               prorata=formatting.number(lang, found.prorata, 1), target=found.target,
-               date=formatting.day(lang, runtime.clock.now().astimezone(
-                   runtime.settings.zone).date()))]
+    scope = draw.unit_name(lang, found.unit_code) if found.unit_code else t(lang, "jp.unit_all")
+    lines = [
+        t(
+            lang,
+            "jp.unit_title",
+            scope=scope,
+            year=found.year,
+            prorata=formatting.number(lang, found.prorata, 1),
+            target=found.target,
+            date=formatting.day(lang, runtime.clock.now().astimezone(runtime.settings.zone).date()),
+        )
+    ]
     behind = [s for s in found.staff if found.behind(s)]
     for unit_code, members in groupby(found.staff, key=lambda s: s.unit_code):
         if found.unit_code is None:
-            unit = (draw.unit_name(lang, unit_code) if unit_code
-                    else t(lang, "jp.unit_none"))  # the Camat, the Sekcam...
+            unit = (
+                draw.unit_name(lang, unit_code) if unit_code else t(lang, "jp.unit_none")
+            )  # the Camat, the Sekcam...
             lines += ["", t(lang, "jp.unit_group", unit=unit)]
         for member in members:
             flag = "⚠️" if found.behind(member) else "✅"
@@ -77,8 +94,7 @@ async def jp_unit(update: Update, context: BotContext) -> None:
         lines.append(t(lang, "jp.unit_empty"))
     lines += ["", t(lang, "jp.unit_behind", behind=len(behind), staff=len(found.staff))]
     if behind:
-        lines.append(t(lang, "jp.unit_behind_names",
-                       names=", ".join(s.name for s in behind)))
+        lines.append(t(lang, "jp.unit_behind_names", names=", ".join(s.name for s in behind)))
     await reply(update, context, join(lines))
 
 
@@ -103,25 +119,42 @@ async def anggaran(update: Update, context: BotContext) -> None:
         t(lang, "budget.total", amount=money(budget.total)),
         t(lang, "budget.spent", amount=money(budget.spent), count=len(view.finished)),
         t(lang, "budget.planned", amount=money(budget.planned), count=len(view.upcoming)),
-        t(lang, "budget.over" if budget.over else "budget.remaining",
-          amount=money(abs(budget.remaining))),
-        t(lang, "budget.per_jp", jp=view.jp_delivered,
-          amount=money(view.cost_per_jp) if view.cost_per_jp is not None else "—"),
+        t(
+            lang,
+            "budget.over" if budget.over else "budget.remaining",
+            amount=money(abs(budget.remaining)),
+        ),
+        t(
+            lang,
+            "budget.per_jp",
+            jp=view.jp_delivered,
+            amount=money(view.cost_per_jp) if view.cost_per_jp is not None else "—",
+        ),
     ]
     costly = [a for a in [*view.finished, *view.upcoming] if a.cost_rupiah]
     if costly:
         lines += ["", t(lang, "budget.items")]
-        lines += [t(lang, "budget.item", kind=draw.kind(lang, a.kind), title=a.title,
-                    when=draw.short_when(lang, a.starts_at), amount=money(a.cost_rupiah),
-                    done=t(lang, "budget.item_done") if a in view.finished else "")
-                  for a in costly]
+        lines += [
+            t(
+                lang,
+                "budget.item",
+                kind=draw.kind(lang, a.kind),
+                title=a.title,
+                when=draw.short_when(lang, a.starts_at),
+                amount=money(a.cost_rupiah),
+                done=t(lang, "budget.item_done") if a in view.finished else "",
+            )
+            for a in costly
+        ]
     await reply(update, context, join(lines))
 
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handlers([
-        CommandHandler("jp", jp, private),
-        CommandHandler("jp_unit", jp_unit, private),
-        CommandHandler("anggaran", anggaran, private),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("jp", jp, private),
+            CommandHandler("jp_unit", jp_unit, private),
+            CommandHandler("anggaran", anggaran, private),
+        ]
+    )

@@ -28,10 +28,17 @@ async def explain(update: Update, context: BotContext, error: InputError) -> Non
     explanation (the past date as it was read) is written out in full."""
     lang = language(context)
     draw = renderer(context.runtime)
-    values = {key: draw.when(lang, to_epoch(value)) if isinstance(value, datetime) else value
-              for key, value in error.values.items()}
-    await say(update, context, f"actin.{error.reason}", now=draw.when(lang, context.runtime.now()),
-              **values)
+    values = {
+        key: draw.when(lang, to_epoch(value)) if isinstance(value, datetime) else value
+        for key, value in error.values.items()
+    }
+    await say(
+        update,
+        context,
+        f"actin.{error.reason}",
+        now=draw.when(lang, context.runtime.now()),
+        **values,
+    )
 
 
 async def read_when(update: Update, context: BotContext) -> When | None:
@@ -61,13 +68,15 @@ async def settle(update: Update, context: BotContext, choice: str) -> None:
         await replace(update, context, chosen(message.text_html, choice), None)
 
 
-async def replace(update: Update, context: BotContext, text: Markup,
-                  markup: InlineKeyboardMarkup | None) -> None:
+async def replace(
+    update: Update, context: BotContext, text: Markup, markup: InlineKeyboardMarkup | None
+) -> None:
     """Replace the pressed message (a card, an invitation, a checklist) in place; an
     identical text (a repeated press) is not an error."""
     try:
-        await update.callback_query.edit_message_text(str(text), parse_mode=ParseMode.HTML,
-                                                      reply_markup=markup)
+        await update.callback_query.edit_message_text(
+            str(text), parse_mode=ParseMode.HTML, reply_markup=markup
+        )
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             raise

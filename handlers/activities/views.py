@@ -40,8 +40,7 @@ async def kegiatan(update: Update, context: BotContext) -> None:
     runtime = context.runtime
     found = await views.upcoming_for(runtime, context.actor)
     lang = language(context)
-    title = (t(lang, "act.list_title", count=len(found)) if found
-             else t(lang, "act.list_empty"))
+    title = t(lang, "act.list_title", count=len(found)) if found else t(lang, "act.list_empty")
     if context.actor.can(Permission.UNIT_REPORTS):  # organisers: where attendance lives
         title = join([title, t(lang, "actcor.finished_hint")])
     await reply(update, context, title)
@@ -58,11 +57,17 @@ async def participants(update: Update, context: BotContext) -> None:
     pressed = acb.Participants.parse(update.callback_query.data)
     found = await views.participants(context.runtime, context.actor, pressed.activity_id)
     await answer(update, context)
-    await reply(update, context, renderer(context.runtime).participants(
-        language(context), found.loaded.activity, found.invited, found.counts))
+    await reply(
+        update,
+        context,
+        renderer(context.runtime).participants(
+            language(context), found.loaded.activity, found.invited, found.counts
+        ),
+    )
 
 
 # --- cancellation ------------------------------------------------------------------------
+
 
 @press_guard
 @requires(Permission.STAFF_TOOLS)
@@ -71,9 +76,14 @@ async def cancel_ask(update: Update, context: BotContext) -> None:
     loaded = await load_managed(context.runtime.db, context.actor, pressed.activity_id)
     await answer(update, context)
     lang = language(context)
-    await say(update, context, "act.cancel_confirm", kb.cancel_confirm(lang, loaded.activity.id),
-              title=loaded.activity.title,
-              when=renderer(context.runtime).when(lang, loaded.activity.starts_at))
+    await say(
+        update,
+        context,
+        "act.cancel_confirm",
+        kb.cancel_confirm(lang, loaded.activity.id),
+        title=loaded.activity.title,
+        when=renderer(context.runtime).when(lang, loaded.activity.starts_at),
+    )
 
 
 @press_guard
@@ -82,8 +92,9 @@ async def cancel_confirm(update: Update, context: BotContext) -> None:
     pressed = acb.CancelConfirm.parse(update.callback_query.data)
     loaded = await changes.cancel(context.runtime, context.actor, pressed.activity_id)
     await answer(update, context)
-    await replace(update, context, t(language(context), "act.cancel_done",
-                                     title=loaded.activity.title), None)
+    await replace(
+        update, context, t(language(context), "act.cancel_done", title=loaded.activity.title), None
+    )
 
 
 async def cancel_keep(update: Update, context: BotContext) -> None:
@@ -92,6 +103,7 @@ async def cancel_keep(update: Update, context: BotContext) -> None:
 
 
 # --- change of time or place -------------------------------------------------------------
+
 
 @press_guard
 @requires(Permission.STAFF_TOOLS)
@@ -114,8 +126,14 @@ async def _ask(update: Update, context: BotContext, record, key: str, state: int
     await answer(update, context)
     context.user_data[EDITING] = loaded.activity.id
     lang = language(context)
-    await say(update, context, key, title=loaded.activity.title, place=loaded.activity.place,
-              when=renderer(runtime).when(lang, loaded.activity.starts_at))
+    await say(
+        update,
+        context,
+        key,
+        title=loaded.activity.title,
+        place=loaded.activity.place,
+        when=renderer(runtime).when(lang, loaded.activity.starts_at),
+    )
     return state
 
 
@@ -134,8 +152,9 @@ async def place_given(update: Update, context: BotContext) -> int:
     return await _apply(update, context, changes.relocate, NEW_PLACE, "act.relocated_done")
 
 
-async def _apply(update: Update, context: BotContext, change, state: int, done: str,
-                 when: When | None = None) -> int:
+async def _apply(
+    update: Update, context: BotContext, change, state: int, done: str, when: When | None = None
+) -> int:
     activity_id = context.user_data.get(EDITING)
     if activity_id is None:
         return ConversationHandler.END
@@ -150,8 +169,14 @@ async def _apply(update: Update, context: BotContext, change, state: int, done: 
         return ConversationHandler.END
     context.user_data.pop(EDITING, None)
     lang = language(context)
-    await say(update, context, done, title=loaded.activity.title, place=loaded.activity.place,
-              when=renderer(context.runtime).when(lang, loaded.activity.starts_at))
+    await say(
+        update,
+        context,
+        done,
+        title=loaded.activity.title,
+        place=loaded.activity.place,
+        when=renderer(context.runtime).when(lang, loaded.activity.starts_at),
+    )
     if when is not None:
         await year_assumed(update, context, when)
     return ConversationHandler.END
@@ -180,8 +205,10 @@ def edit_conversation() -> ConversationHandler:
             NEW_TIME: [MessageHandler(text, time_given)],
             NEW_PLACE: [MessageHandler(text, place_given)],
         },
-        fallbacks=[CommandHandler("batal", stop_editing, private),
-                   MessageHandler(private & ~filters.COMMAND & ~filters.TEXT, text_please)],
+        fallbacks=[
+            CommandHandler("batal", stop_editing, private),
+            MessageHandler(private & ~filters.COMMAND & ~filters.TEXT, text_please),
+        ],
         name="activity_edit",
         persistent=True,
         allow_reentry=True,
@@ -190,11 +217,13 @@ def edit_conversation() -> ConversationHandler:
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handlers([
-        CommandHandler("kegiatan", kegiatan, private),
-        edit_conversation(),
-        CallbackQueryHandler(participants, pattern=acb.Participants.matches),
-        CallbackQueryHandler(cancel_ask, pattern=acb.CancelAsk.matches),
-        CallbackQueryHandler(cancel_confirm, pattern=acb.CancelConfirm.matches),
-        CallbackQueryHandler(cancel_keep, pattern=acb.CancelKeep.matches),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("kegiatan", kegiatan, private),
+            edit_conversation(),
+            CallbackQueryHandler(participants, pattern=acb.Participants.matches),
+            CallbackQueryHandler(cancel_ask, pattern=acb.CancelAsk.matches),
+            CallbackQueryHandler(cancel_confirm, pattern=acb.CancelConfirm.matches),
+            CallbackQueryHandler(cancel_keep, pattern=acb.CancelKeep.matches),
+        ]
+    )

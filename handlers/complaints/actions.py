@@ -40,11 +40,18 @@ def _mention(context: BotContext) -> Markup:
     return Markup(f'<a href="tg://user?id={actor.telegram_id}">{html.escape(actor.name)}</a>')
 
 
-async def _invalid(update: Update, context: BotContext, error: InvalidTransition,
-                   number: str) -> None:
+async def _invalid(
+    update: Update, context: BotContext, error: InvalidTransition, number: str
+) -> None:
     lang = language(context)
-    await answer(update, context, "grp.invalid_state", alert=True, number=number,
-                 status=renderer(context.runtime).status(lang, error.status))
+    await answer(
+        update,
+        context,
+        "grp.invalid_state",
+        alert=True,
+        number=number,
+        status=renderer(context.runtime).status(lang, error.status),
+    )
 
 
 async def _number(context: BotContext, complaint_id: int) -> str:
@@ -52,6 +59,7 @@ async def _number(context: BotContext, complaint_id: int) -> str:
 
 
 # --- buttons ---------------------------------------------------------------------------
+
 
 async def accept(update: Update, context: BotContext) -> None:
     pressed = cb.Accept.parse(update.callback_query.data)
@@ -63,17 +71,34 @@ async def accept(update: Update, context: BotContext) -> None:
     await answer(update, context, "grp.accepted", number=complaint.number)
 
 
-async def _prompt(update: Update, context: BotContext, complaint_id: int, action: str,
-                  key: str, argument: str | None = None, **values: object) -> None:
+async def _prompt(
+    update: Update,
+    context: BotContext,
+    complaint_id: int,
+    action: str,
+    key: str,
+    argument: str | None = None,
+    **values: object,
+) -> None:
     """Ask the presser for text with a ForceReply aimed at them (works in privacy mode)."""
     text = t(language(context), key, name=_mention(context), **values)
     origin = update.callback_query.message
     sent: Message = await send(
-        context, update.effective_chat.id, text, markup=ForceReply(selective=True),
+        context,
+        update.effective_chat.id,
+        text,
+        markup=ForceReply(selective=True),
         thread=origin.message_thread_id if origin and origin.is_topic_message else None,
     )
-    await remember_prompt(context.runtime, sent.chat_id, sent.message_id, complaint_id, action,
-                          argument, context.actor.telegram_id)
+    await remember_prompt(
+        context.runtime,
+        sent.chat_id,
+        sent.message_id,
+        complaint_id,
+        action,
+        argument,
+        context.actor.telegram_id,
+    )
 
 
 async def ask_info(update: Update, context: BotContext) -> None:
@@ -91,8 +116,15 @@ async def resolve(update: Update, context: BotContext) -> None:
     if complaint is None:
         return
     await answer(update, context)
-    await _prompt(update, context, complaint.id, "resolve", "grp.resolve_prompt",
-                  number=complaint.number, min=NOTE_MIN)
+    await _prompt(
+        update,
+        context,
+        complaint.id,
+        "resolve",
+        "grp.resolve_prompt",
+        number=complaint.number,
+        min=NOTE_MIN,
+    )
 
 
 async def reassign(update: Update, context: BotContext) -> None:
@@ -105,7 +137,9 @@ async def reassign(update: Update, context: BotContext) -> None:
     targets = actions.reassign_choices(context.runtime, complaint)
     origin = update.callback_query.message
     await send(
-        context, update.effective_chat.id, t(lang, "grp.move_choose", number=complaint.number),
+        context,
+        update.effective_chat.id,
+        t(lang, "grp.move_choose", number=complaint.number),
         markup=renderer(context.runtime).reassign_keyboard(lang, complaint, targets),
         thread=origin.message_thread_id if origin and origin.is_topic_message else None,
     )
@@ -122,8 +156,16 @@ async def reassign_to(update: Update, context: BotContext) -> None:
     unit = renderer(context.runtime).unit(language(context), pressed.unit)
     question = t(language(context), "grp.move_choose", number=complaint.number)
     await edit(update, context, chosen(question, unit))
-    await _prompt(update, context, complaint.id, "reassign", "grp.move_prompt",
-                  argument=pressed.unit, number=complaint.number, unit=unit)
+    await _prompt(
+        update,
+        context,
+        complaint.id,
+        "reassign",
+        "grp.move_prompt",
+        argument=pressed.unit,
+        number=complaint.number,
+        unit=unit,
+    )
 
 
 async def reassign_cancel(update: Update, context: BotContext) -> None:
@@ -146,6 +188,7 @@ async def _checked(update: Update, context: BotContext, complaint_id: int, actio
 
 # --- replies ---------------------------------------------------------------------------
 
+
 async def staff_reply(update: Update, context: BotContext) -> bool:
     """Handle a reply to one of the bot's staff-side messages. Returns False when the
     replied-to message is not one (so private chats can try the citizen side)."""
@@ -159,8 +202,11 @@ async def staff_reply(update: Update, context: BotContext) -> bool:
         return True
     subject = await subject_of_message(context.runtime, message.chat_id, target.message_id)
     if subject is not None and subject[0] == ANSWERED:
-        await quote(update, context, t(language(context), "grp.prompt_answered",
-                                       number=await _number(context, subject[1])))
+        await quote(
+            update,
+            context,
+            t(language(context), "grp.prompt_answered", number=await _number(context, subject[1])),
+        )
         return True
     if subject is None or subject[0] not in (ALERT, MESSAGE):
         return False
@@ -178,25 +224,41 @@ async def _reply_or_note(update: Update, context: BotContext, complaint_id: int)
         return
     try:
         if text.lower().startswith(NOTE_TAG):
-            complaint = await actions.note(context.runtime, context.actor, complaint_id,
-                                           text[len(NOTE_TAG):].strip() or text)
+            complaint = await actions.note(
+                context.runtime, context.actor, complaint_id, text[len(NOTE_TAG) :].strip() or text
+            )
             key = "grp.note_saved"
         elif file is None and is_brief(text):  # "👍", "ok": asked about, not sent
             await actions.hold_brief_reply(
-                context.runtime, context.actor, complaint_id, message.chat_id,
-                message.message_id, message.message_thread_id if message.is_topic_message
-                else None, text)
+                context.runtime,
+                context.actor,
+                complaint_id,
+                message.chat_id,
+                message.message_id,
+                message.message_thread_id if message.is_topic_message else None,
+                text,
+            )
             return
         else:
-            complaint = await actions.reply(context.runtime, context.actor, complaint_id, text,
-                                            file)
-            key = ("grp.reply_unreachable"
-                   if await actions.reporter_unreachable(context.runtime, complaint)
-                   else "grp.reply_sent")
+            complaint = await actions.reply(
+                context.runtime, context.actor, complaint_id, text, file
+            )
+            key = (
+                "grp.reply_unreachable"
+                if await actions.reporter_unreachable(context.runtime, complaint)
+                else "grp.reply_sent"
+            )
     except InvalidTransition as error:
-        await quote(update, context, t(
-            language(context), "grp.invalid_state", number=await _number(context, complaint_id),
-            status=renderer(context.runtime).status(language(context), error.status)))
+        await quote(
+            update,
+            context,
+            t(
+                language(context),
+                "grp.invalid_state",
+                number=await _number(context, complaint_id),
+                status=renderer(context.runtime).status(language(context), error.status),
+            ),
+        )
         return
     await quote(update, context, t(language(context), key, number=complaint.number))
 
@@ -209,8 +271,13 @@ async def brief_reply(update: Update, context: BotContext) -> None:
     chat_id = update.effective_chat.id
     try:
         complaint = await actions.decide_brief_reply(
-            context.runtime, context.actor, pressed.complaint_id, chat_id, pressed.message_id,
-            send_it)
+            context.runtime,
+            context.actor,
+            pressed.complaint_id,
+            chat_id,
+            pressed.message_id,
+            send_it,
+        )
     except actions.AlreadyDecided:
         await answer(update, context, "grp.brief_decided", alert=True)
         return
@@ -221,8 +288,9 @@ async def brief_reply(update: Update, context: BotContext) -> None:
     key = "grp.brief_sent" if send_it else "grp.brief_noted"
     if send_it and await actions.reporter_unreachable(context.runtime, complaint):
         key = "grp.reply_unreachable"
-    await edit(update, context, t(language(context), key, number=complaint.number,
-                                  name=context.actor.name))
+    await edit(
+        update, context, t(language(context), key, number=complaint.number, name=context.actor.name)
+    )
 
 
 async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
@@ -236,33 +304,53 @@ async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
     runtime = context.runtime
     try:
         if prompt.action == "ask":
-            complaint = await actions.ask_info(runtime, context.actor, prompt.subject_id, text,
-                                               file)
+            complaint = await actions.ask_info(
+                runtime, context.actor, prompt.subject_id, text, file
+            )
             reply = t(lang, "grp.question_sent", number=complaint.number)
             if await actions.reporter_unreachable(runtime, complaint):
                 reply = t(lang, "grp.question_unreachable", number=complaint.number)
         elif prompt.action == "resolve":
-            complaint = await actions.resolve(runtime, context.actor, prompt.subject_id, text,
-                                              file)
+            complaint = await actions.resolve(runtime, context.actor, prompt.subject_id, text, file)
             reply = t(lang, "grp.resolved", number=complaint.number)
         elif prompt.action == "reassign":
-            complaint = await actions.reassign(runtime, context.actor, prompt.subject_id,
-                                               prompt.argument, text)
-            reply = t(lang, "grp.moved", number=complaint.number,
-                      unit=renderer(runtime).unit(lang, prompt.argument))
+            complaint = await actions.reassign(
+                runtime, context.actor, prompt.subject_id, prompt.argument, text
+            )
+            reply = t(
+                lang,
+                "grp.moved",
+                number=complaint.number,
+                unit=renderer(runtime).unit(lang, prompt.argument),
+            )
         else:
             log.warning("unknown prompt action %s", prompt.action)
             return
     except actions.TooShort as short:
-        await quote(update, context, t(
-            lang, "grp.too_short", length=short.length, min=short.minimum,
-            what=t(lang, f"grp.what.{prompt.action}"),
-            number=await _number(context, prompt.subject_id)))
+        await quote(
+            update,
+            context,
+            t(
+                lang,
+                "grp.too_short",
+                length=short.length,
+                min=short.minimum,
+                what=t(lang, f"grp.what.{prompt.action}"),
+                number=await _number(context, prompt.subject_id),
+            ),
+        )
         return
     except InvalidTransition as error:
-        await quote(update, context, t(
-            lang, "grp.invalid_state", number=await _number(context, prompt.subject_id),
-            status=renderer(runtime).status(lang, error.status)))
+        await quote(
+            update,
+            context,
+            t(
+                lang,
+                "grp.invalid_state",
+                number=await _number(context, prompt.subject_id),
+                status=renderer(runtime).status(lang, error.status),
+            ),
+        )
         await forget_prompt(runtime, prompt)
         return
     await forget_prompt(runtime, prompt)
@@ -275,14 +363,16 @@ async def group_reply(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     groups = filters.ChatType.GROUPS
-    application.add_handlers([
-        CallbackQueryHandler(accept, pattern=cb.Accept.matches),
-        CallbackQueryHandler(ask_info, pattern=cb.AskInfo.matches),
-        CallbackQueryHandler(resolve, pattern=cb.Resolve.matches),
-        CallbackQueryHandler(reassign, pattern=cb.Reassign.matches),
-        CallbackQueryHandler(reassign_to, pattern=cb.ReassignTo.matches),
-        CallbackQueryHandler(reassign_cancel, pattern=cb.ReassignCancel.matches),
-        CallbackQueryHandler(brief_reply, pattern=cb.SendBriefReply.matches),
-        CallbackQueryHandler(brief_reply, pattern=cb.KeepBriefReply.matches),
-        MessageHandler(groups & filters.REPLY & ~filters.COMMAND, group_reply),
-    ])
+    application.add_handlers(
+        [
+            CallbackQueryHandler(accept, pattern=cb.Accept.matches),
+            CallbackQueryHandler(ask_info, pattern=cb.AskInfo.matches),
+            CallbackQueryHandler(resolve, pattern=cb.Resolve.matches),
+            CallbackQueryHandler(reassign, pattern=cb.Reassign.matches),
+            CallbackQueryHandler(reassign_to, pattern=cb.ReassignTo.matches),
+            CallbackQueryHandler(reassign_cancel, pattern=cb.ReassignCancel.matches),
+            CallbackQueryHandler(brief_reply, pattern=cb.SendBriefReply.matches),
+            CallbackQueryHandler(brief_reply, pattern=cb.KeepBriefReply.matches),
+            MessageHandler(groups & filters.REPLY & ~filters.COMMAND, group_reply),
+        ]
+    )

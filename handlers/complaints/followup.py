@@ -25,6 +25,7 @@ RATING_COMMENT = "rating_comment_for"
 
 # --- status and history ----------------------------------------------------------------
 
+
 async def status(update: Update, context: BotContext) -> None:
     if not context.args:
         await say(update, context, "status.usage")
@@ -44,8 +45,9 @@ async def show_status(update: Update, context: BotContext, number: str) -> None:
         await say(update, context, "status.not_found", number=_typed(context, number) or number)
         return
     lang = language(context)
-    await reply(update, context,
-                renderer(context.runtime).status_card(lang, view.complaint, view.events))
+    await reply(
+        update, context, renderer(context.runtime).status_card(lang, view.complaint, view.events)
+    )
 
 
 def _typed(context: BotContext, text: str) -> str | None:
@@ -60,8 +62,11 @@ async def status_button(update: Update, context: BotContext) -> None:
         await answer(update, context, "error.button_unknown", alert=True)
         return
     await answer(update, context)
-    await reply(update, context, renderer(context.runtime).status_card(
-        language(context), view.complaint, view.events))
+    await reply(
+        update,
+        context,
+        renderer(context.runtime).status_card(language(context), view.complaint, view.events),
+    )
 
 
 async def riwayat(update: Update, context: BotContext) -> None:
@@ -87,12 +92,20 @@ async def show_history(update: Update, context: BotContext, page: int, edit: boo
     draw = renderer(context.runtime)
     lines = [t(lang, "history.title", page=found.page, pages=found.pages)]
     for complaint in found.items:
-        lines.append(t(lang, "history.line", number=complaint.number,
-                       status=draw.status_of(lang, complaint),
-                       date=draw.short_when(lang, complaint.created_at),
-                       category=draw.category(lang, complaint.category_code)))
-    keyboard = [[InlineKeyboardButton(c.number, callback_data=cb.ShowStatus(c.id).encode())]
-                for c in found.items]
+        lines.append(
+            t(
+                lang,
+                "history.line",
+                number=complaint.number,
+                status=draw.status_of(lang, complaint),
+                date=draw.short_when(lang, complaint.created_at),
+                category=draw.category(lang, complaint.category_code),
+            )
+        )
+    keyboard = [
+        [InlineKeyboardButton(c.number, callback_data=cb.ShowStatus(c.id).encode())]
+        for c in found.items
+    ]
     paging = []
     if found.page > 1:
         paging.append(button(lang, "history.prev", cb.HistoryPage(found.page - 1)))
@@ -102,19 +115,22 @@ async def show_history(update: Update, context: BotContext, page: int, edit: boo
         keyboard.append(paging)
     text = join(lines, "\n\n")
     if edit and update.callback_query is not None:
-        await update.callback_query.edit_message_text(text,
-                                                      reply_markup=InlineKeyboardMarkup(keyboard))
+        await update.callback_query.edit_message_text(
+            text, reply_markup=InlineKeyboardMarkup(keyboard)
+        )
     else:
         await reply(update, context, text, InlineKeyboardMarkup(keyboard))
 
 
 # --- after resolution ------------------------------------------------------------------
 
+
 async def rate(update: Update, context: BotContext) -> None:
     pressed = cb.Rate.parse(update.callback_query.data)
     try:
-        complaint = await reactions.rate(context.runtime, context.actor, pressed.complaint_id,
-                                       pressed.rating)
+        complaint = await reactions.rate(
+            context.runtime, context.actor, pressed.complaint_id, pressed.rating
+        )
     except reactions.RatingLocked:
         await answer(update, context, "cz.rating_locked", alert=True)
         return
@@ -124,9 +140,13 @@ async def rate(update: Update, context: BotContext) -> None:
     await answer(update, context)
     context.user_data[RATING_COMMENT] = complaint.id
     lang = language(context)
-    await say(update, context, "cz.rated",
-              InlineKeyboardMarkup([[button(lang, "lapor.skip", cb.SkipComment(complaint.id))]]),
-              rating=pressed.rating)
+    await say(
+        update,
+        context,
+        "cz.rated",
+        InlineKeyboardMarkup([[button(lang, "lapor.skip", cb.SkipComment(complaint.id))]]),
+        rating=pressed.rating,
+    )
 
 
 async def skip_comment(update: Update, context: BotContext) -> None:
@@ -143,17 +163,26 @@ async def not_fixed(update: Update, context: BotContext) -> None:
         complaint = await reactions.reopen(context.runtime, context.actor, pressed.complaint_id)
     except (reactions.ReopenWindowClosed, InvalidTransition) as refused:
         number = await number_of(context.runtime, pressed.complaint_id)
-        key = ("cz.reopen_after_rating" if isinstance(refused, reactions.ClosedByRating)
-               else "cz.reopen_closed")
+        key = (
+            "cz.reopen_after_rating"
+            if isinstance(refused, reactions.ClosedByRating)
+            else "cz.reopen_closed"
+        )
         await answer(update, context)
         await say(update, context, key, number=number)
         return
     await answer(update, context)
-    await say(update, context, "cz.reopened", number=complaint.number,
-              unit=renderer(context.runtime).unit(language(context), complaint.unit_code))
+    await say(
+        update,
+        context,
+        "cz.reopened",
+        number=complaint.number,
+        unit=renderer(context.runtime).unit(language(context), complaint.unit_code),
+    )
 
 
 # --- free messages ---------------------------------------------------------------------
+
 
 async def private_message(update: Update, context: BotContext) -> None:
     """Any private message outside a guided flow: a staff reply, a rating comment, a
@@ -182,8 +211,9 @@ async def private_message(update: Update, context: BotContext) -> None:
 
 async def _reply_about_complaint(update: Update, context: BotContext) -> bool:
     message = update.effective_message
-    subject = await subject_of_message(context.runtime, message.chat_id,
-                                       message.reply_to_message.message_id)
+    subject = await subject_of_message(
+        context.runtime, message.chat_id, message.reply_to_message.message_id
+    )
     if subject is None or subject[0] != CITIZEN:
         return False
     await _relay(update, context, subject[1])
@@ -199,7 +229,10 @@ async def _relay(update: Update, context: BotContext, complaint_id: int) -> None
         return
     try:
         relayed = await reactions.citizen_message(
-            context.runtime, context.actor, complaint_id, text,
+            context.runtime,
+            context.actor,
+            complaint_id,
+            text,
             (message.chat_id, message.message_id) if has_file else None,
         )
     except reactions.ComplaintClosed as closed:
@@ -211,23 +244,30 @@ async def _relay(update: Update, context: BotContext, complaint_id: int) -> None
         key = "cz.answer_forwarded"
     else:
         key = "cz.message_forwarded"
-    await say(update, context, key, number=relayed.complaint.number,
-              unit=renderer(context.runtime).unit(language(context), relayed.complaint.unit_code))
+    await say(
+        update,
+        context,
+        key,
+        number=relayed.complaint.number,
+        unit=renderer(context.runtime).unit(language(context), relayed.complaint.unit_code),
+    )
 
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handlers([
-        CommandHandler("status", status, private),
-        CommandHandler("riwayat", riwayat, private),
-        CallbackQueryHandler(ask_number, pattern=cb.MenuStatus.matches),
-        CallbackQueryHandler(history_button, pattern=cb.MenuHistory.matches),
-        CallbackQueryHandler(history_button, pattern=cb.HistoryPage.matches),
-        CallbackQueryHandler(status_button, pattern=cb.ShowStatus.matches),
-        CallbackQueryHandler(rate, pattern=cb.Rate.matches),
-        CallbackQueryHandler(skip_comment, pattern=cb.SkipComment.matches),
-        CallbackQueryHandler(not_fixed, pattern=cb.NotFixed.matches),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("status", status, private),
+            CommandHandler("riwayat", riwayat, private),
+            CallbackQueryHandler(ask_number, pattern=cb.MenuStatus.matches),
+            CallbackQueryHandler(history_button, pattern=cb.MenuHistory.matches),
+            CallbackQueryHandler(history_button, pattern=cb.HistoryPage.matches),
+            CallbackQueryHandler(status_button, pattern=cb.ShowStatus.matches),
+            CallbackQueryHandler(rate, pattern=cb.Rate.matches),
+            CallbackQueryHandler(skip_comment, pattern=cb.SkipComment.matches),
+            CallbackQueryHandler(not_fixed, pattern=cb.NotFixed.matches),
+        ]
+    )
 
 
 def register_fallbacks(application: Application) -> None:

@@ -65,8 +65,14 @@ from handlers.core.replies import answer, language, say
 
 #: What a complaint may carry: photos, PDF documents, pictures sent "as a file" (JPG, PNG),
 #: voice notes and videos (all sent on to the unit by file_id).
-EVIDENCE_FILES = (filters.PHOTO | filters.Document.PDF | filters.Document.JPG
-                  | filters.Document.MimeType("image/png") | filters.VOICE | filters.VIDEO)
+EVIDENCE_FILES = (
+    filters.PHOTO
+    | filters.Document.PDF
+    | filters.Document.JPG
+    | filters.Document.MimeType("image/png")
+    | filters.VOICE
+    | filters.VIDEO
+)
 
 # --- entry -----------------------------------------------------------------------------
 
@@ -226,8 +232,12 @@ def _attachment(message: Message) -> dict[str, object]:
     voice note or a video: enough to send it on by file_id."""
     if message.photo:
         largest = message.photo[-1]
-        return {"kind": "photo", "file_id": largest.file_id,
-                "file_unique_id": largest.file_unique_id, "file_size": largest.file_size}
+        return {
+            "kind": "photo",
+            "file_id": largest.file_id,
+            "file_unique_id": largest.file_unique_id,
+            "file_size": largest.file_size,
+        }
     kind = "voice" if message.voice else "video" if message.video else "document"
     media = message.voice or message.video or message.document
     return {
@@ -282,14 +292,19 @@ async def _far_location_asked(update: Update, context: BotContext) -> bool:
     draft.pending_location = [location.latitude, location.longitude]
     await save_draft(update, context, draft)
     lang = language(context)
-    await say(update, context, "lapor.location_far", kb.far_location(lang, draft.id),
-              km=formatting.number(lang, km, 0),
-              district=context.runtime.office.office.district)
+    await say(
+        update,
+        context,
+        "lapor.location_far",
+        kb.far_location(lang, draft.id),
+        km=formatting.number(lang, km, 0),
+        district=context.runtime.office.office.district,
+    )
     return True
 
 
 async def far_location_answered(update: Update, context: BotContext) -> int:
-    """"Yes, it is right" keeps the held-back pin; "No" drops it. Either way the citizen
+    """ "Yes, it is right" keeps the held-back pin; "No" drops it. Either way the citizen
     stays in the step they were in."""
     data = update.callback_query.data
     keep = cb.IntakeKeepFarLocation.matches(data)
@@ -308,20 +323,26 @@ async def far_location_answered(update: Update, context: BotContext) -> int:
     draft.pending_location = None
     await save_draft(update, context, draft)
     if not keep:
-        await say(update, context, "lapor.location_dropped",
-                  kb.evidence(lang) if step == EVIDENCE else None)
+        await say(
+            update,
+            context,
+            "lapor.location_dropped",
+            kb.evidence(lang) if step == EVIDENCE else None,
+        )
     elif step == DESCRIPTION:
         await _location_kept(update, context)
     else:
         await _evidence_progress(update, context, draft)
-    await settle_button(update, context,
-                        t(lang, "lapor.location_keep" if keep else "lapor.location_drop"))
+    await settle_button(
+        update, context, t(lang, "lapor.location_keep" if keep else "lapor.location_drop")
+    )
     return step
 
 
 async def _location_kept(update: Update, context: BotContext) -> None:
-    await say(update, context, "lapor.kept_ask_text",
-              what=t(language(context), "lapor.kept_location"))
+    await say(
+        update, context, "lapor.kept_ask_text", what=t(language(context), "lapor.kept_location")
+    )
 
 
 async def _evidence_progress(update: Update, context: BotContext, draft: Draft) -> int:

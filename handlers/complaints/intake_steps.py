@@ -60,8 +60,9 @@ async def settle_button(update: Update, context: BotContext, choice: str) -> Non
     and showed."""
     query = update.callback_query
     if query.message is not None and query.message.text_html is not None:
-        await query.edit_message_text(chosen(query.message.text_html, choice),
-                                      parse_mode=ParseMode.HTML)
+        await query.edit_message_text(
+            chosen(query.message.text_html, choice), parse_mode=ParseMode.HTML
+        )
 
 
 async def ask_category(update: Update, context: BotContext) -> int:
@@ -85,8 +86,9 @@ async def ask_description(update: Update, context: BotContext) -> int:
     about_a_service = category is not None and category.invites_to_survey
     note = t(language(context), "lapor.service_window") if about_a_service else ""
     await enter(update, context, DESCRIPTION)
-    await say(update, context, "lapor.description", min=DESCRIPTION_MIN, max=DESCRIPTION_MAX,
-              note=note)
+    await say(
+        update, context, "lapor.description", min=DESCRIPTION_MIN, max=DESCRIPTION_MAX, note=note
+    )
     return DESCRIPTION
 
 

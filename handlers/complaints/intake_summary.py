@@ -147,7 +147,8 @@ async def confirm_submission(update: Update, context: BotContext, complaint) -> 
     )
     if sent is not None:
         await complaint_prompts.remember_reporter_message(
-            context.runtime, sent.chat_id, sent.message_id, complaint.id)
+            context.runtime, sent.chat_id, sent.message_id, complaint.id
+        )
 
 
 async def send_after_end(update: Update, context: BotContext) -> None:

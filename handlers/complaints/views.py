@@ -38,25 +38,34 @@ async def antrian(update: Update, context: BotContext) -> None:
     if not found:
         await say(update, context, "queue.empty")
         return
-    scope = ", ".join(runtime.office.unit_label(code, lang) for code in queue.unit_codes
-                      ) or t(lang, "queue.all_units")
+    scope = ", ".join(runtime.office.unit_label(code, lang) for code in queue.unit_codes) or t(
+        lang, "queue.all_units"
+    )
     now = runtime.clock.now()
     lines = [t(lang, "queue.title", scope=scope, count=len(found))]
     for complaint in found:
-        due = (complaint.ack_due_at if complaint.acknowledged_at is None
-               else complaint.resolve_due_at)
+        due = (
+            complaint.ack_due_at if complaint.acknowledged_at is None else complaint.resolve_due_at
+        )
         late = runtime.calendar.working_time_between(from_epoch(due), now)
         overdue = late > timedelta(0) and complaint.status != "menunggu_warga"
-        lines.append(t(
-            lang, "queue.line", flag="🔴" if overdue else "🟢", number=complaint.number,
-            status=draw.status(lang, complaint.status),
-            category=draw.category(lang, complaint.category_code),
-            due=draw.short_when(lang, due),
-            late=t(lang, "queue.late", late=draw.duration(lang, late)) if overdue else "",
-        ))
+        lines.append(
+            t(
+                lang,
+                "queue.line",
+                flag="🔴" if overdue else "🟢",
+                number=complaint.number,
+                status=draw.status(lang, complaint.status),
+                category=draw.category(lang, complaint.category_code),
+                due=draw.short_when(lang, due),
+                late=t(lang, "queue.late", late=draw.duration(lang, late)) if overdue else "",
+            )
+        )
     keyboard = [
-        [InlineKeyboardButton(c.number, callback_data=cb.OpenTicket(c.id).encode())
-         for c in found[i:i + 3]]
+        [
+            InlineKeyboardButton(c.number, callback_data=cb.OpenTicket(c.id).encode())
+            for c in found[i : i + 3]
+        ]
         for i in range(0, len(found), 3)
     ]
     await reply(update, context, join(lines, "\n"), InlineKeyboardMarkup(keyboard))
@@ -83,8 +92,9 @@ async def tiket(update: Update, context: BotContext) -> None:
 async def open_ticket(update: Update, context: BotContext) -> None:
     pressed = cb.OpenTicket.parse(update.callback_query.data)
     try:
-        found = await views.ticket_by_id(context.runtime, context.actor, pressed.complaint_id,
-                                         _group_of(update))
+        found = await views.ticket_by_id(
+            context.runtime, context.actor, pressed.complaint_id, _group_of(update)
+        )
     except views.NotHere:
         await answer(update, context, "staff.elsewhere_alert", alert=True)
         return
@@ -107,21 +117,29 @@ async def _show_ticket(update: Update, context: BotContext, found: views.Ticket)
     complaint = found.complaint
     assignee = found.names.get(complaint.assignee_id) if complaint.assignee_id else None
     card = draw.alert(lang, complaint, found.reporter, assignee=assignee, files=found.files)
-    history = draw.staff_timeline(lang, found.events, found.names, complaint.reporter_id,
-                                  found.reporter)
+    history = draw.staff_timeline(
+        lang, found.events, found.names, complaint.reporter_id, found.reporter
+    )
     text = join([card, "", t(lang, "ticket.title", number=complaint.number), history])
     sent = await reply(update, context, text, draw.alert_keyboard(lang, complaint))
     if sent is not None:
         await remember_message(context.runtime, sent.chat_id, sent.message_id, complaint.id)
         await views.send_ticket_evidence(
-            context.runtime, context.actor, found, sent.chat_id, sent.message_id,
-            sent.message_thread_id if sent.is_topic_message else None)
+            context.runtime,
+            context.actor,
+            found,
+            sent.chat_id,
+            sent.message_id,
+            sent.message_thread_id if sent.is_topic_message else None,
+        )
 
 
 def register(application: Application) -> None:
     anywhere = filters.ChatType.PRIVATE | filters.ChatType.GROUPS
-    application.add_handlers([
-        CommandHandler("antrian", antrian, anywhere),
-        CommandHandler("tiket", tiket, anywhere),
-        CallbackQueryHandler(open_ticket, pattern=cb.OpenTicket.matches),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("antrian", antrian, anywhere),
+            CommandHandler("tiket", tiket, anywhere),
+            CallbackQueryHandler(open_ticket, pattern=cb.OpenTicket.matches),
+        ]
+    )

@@ -38,7 +38,11 @@ async def identify(update: Update, context: BotContext) -> None:
         return
     chat = update.effective_chat
     context.actor = await people.seen(
-        context.runtime, user.id, user.first_name, user.last_name, user.username,
+        context.runtime,
+        user.id,
+        user.first_name,
+        user.last_name,
+        user.username,
         private_chat=chat is not None and chat.type == chat.PRIVATE,
     )
 
@@ -90,8 +94,9 @@ def help_text(context: BotContext) -> str:
     lines = [t(lang, "help.title")]
     private = for_role(role, Where.PRIVATE)
     for section in HELP_SECTIONS:
-        commands = [c for c in private if (c.permission.value if c.permission else "everyone")
-                    == section]
+        commands = [
+            c for c in private if (c.permission.value if c.permission else "everyone") == section
+        ]
         if commands and role is not Role.CITIZEN:
             lines.append(t(lang, f"help.section.{section}"))
         lines += [f"/{c.name} — {t(lang, f'cmd.{c.name}')}" for c in commands]
@@ -148,9 +153,13 @@ async def stale_button(update: Update, context: BotContext) -> None:
 def _addressed_to_bot(message: Message, bot_id: int) -> bool:
     """A private message, a command, or a reply to one of the bot's messages."""
     replied = message.reply_to_message
-    return (message.chat.type == Chat.PRIVATE or (message.text or "").startswith("/")
-            or (replied is not None and replied.from_user is not None
-                and replied.from_user.id == bot_id))
+    return (
+        message.chat.type == Chat.PRIVATE
+        or (message.text or "").startswith("/")
+        or (
+            replied is not None and replied.from_user is not None and replied.from_user.id == bot_id
+        )
+    )
 
 
 async def edited(update: Update, context: BotContext) -> None:
@@ -168,14 +177,16 @@ async def edited(update: Update, context: BotContext) -> None:
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handler(TypeHandler(Update, identify), group=-1)
-    application.add_handlers([
-        MessageHandler(filters.UpdateType.EDITED_MESSAGE, edited),  # before every flow
-        CommandHandler("bantuan", bantuan, private),
-        CommandHandler(["bahasa", "language"], bahasa, private),
-        CallbackQueryHandler(bantuan, pattern=MenuHelp.matches),
-        CallbackQueryHandler(bahasa, pattern=MenuLanguage.matches),
-        CallbackQueryHandler(set_language, pattern=SetLanguage.matches),
-    ])
+    application.add_handlers(
+        [
+            MessageHandler(filters.UpdateType.EDITED_MESSAGE, edited),  # before every flow
+            CommandHandler("bantuan", bantuan, private),
+            CommandHandler(["bahasa", "language"], bahasa, private),
+            CallbackQueryHandler(bantuan, pattern=MenuHelp.matches),
+            CallbackQueryHandler(bahasa, pattern=MenuLanguage.matches),
+            CallbackQueryHandler(set_language, pattern=SetLanguage.matches),
+        ]
+    )
 
 
 def _command_of(message: Message) -> tuple[str, str]:
@@ -196,8 +207,11 @@ async def private_only_in_group(update: Update, context: BotContext) -> None:
     if ours and name.lower() not in known_command_names():
         await unknown_command(update, context)
         return
-    if (mention and not ours) or name not in private_command_names() or (
-            name == "start" and not ours):
+    if (
+        (mention and not ours)
+        or name not in private_command_names()
+        or (name == "start" and not ours)
+    ):
         return
     await point_to_private(update, context, "group.private_only", command=name)
 
@@ -218,10 +232,12 @@ def register_fallbacks(application: Application) -> None:
     """Registered last: the plain /start, /batal outside flows, private commands sent in
     groups, unknown commands, and stale buttons."""
     private = filters.ChatType.PRIVATE
-    application.add_handlers([
-        CommandHandler("start", start, private),
-        CommandHandler("batal", batal_outside_flow, private),
-        MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, private_only_in_group),
-        MessageHandler(private & filters.COMMAND, unknown_command),
-        CallbackQueryHandler(stale_button),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("start", start, private),
+            CommandHandler("batal", batal_outside_flow, private),
+            MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, private_only_in_group),
+            MessageHandler(private & filters.COMMAND, unknown_command),
+            CallbackQueryHandler(stale_button),
+        ]
+    )

@@ -29,8 +29,7 @@ async def on_error(update: object, context: BotContext) -> None:
     if isinstance(error, MovedAway):
         log.info("update %s: refused (%s)", update.update_id, error)
         unit = renderer(context.runtime).unit(language(context), error.unit_code)
-        await _quietly(refuse(update, context, "grp.moved_away", number=error.number,
-                              unit=unit))
+        await _quietly(refuse(update, context, "grp.moved_away", number=error.number, unit=unit))
         return
     if isinstance(error, NotAllowed):
         log.info("update %s: refused (%s)", update.update_id, error)
@@ -51,11 +50,16 @@ async def _chat_upgraded(update: Update, context: BotContext, error: ChatMigrate
     was refused. What the handler committed stays; follow the group so that everything
     else goes to the new id, and stop the presser's spinner."""
     chat = update.effective_chat
-    log.warning("update %s: chat %s became %s", update.update_id, chat.id if chat else None,
-                error.new_chat_id)
+    log.warning(
+        "update %s: chat %s became %s",
+        update.update_id,
+        chat.id if chat else None,
+        error.new_chat_id,
+    )
     if chat is not None and chat.type == Chat.GROUP:
-        await group_upgrade.follow_upgrade(context.runtime, chat.id, error.new_chat_id,
-                                           via="handler")
+        await group_upgrade.follow_upgrade(
+            context.runtime, chat.id, error.new_chat_id, via="handler"
+        )
     if update.callback_query is not None:
         await _quietly(answer(update, context))
 

@@ -65,15 +65,17 @@ def clear_flows(context: BotContext) -> bool:
     return found
 
 
-def _conversations(context: BotContext, name: str | None = None
-                   ) -> list[ConversationHandler]:
+def _conversations(context: BotContext, name: str | None = None) -> list[ConversationHandler]:
     """The registered conversations (all, or the one named ``name``)."""
-    return [handler for group in context.application.handlers.values() for handler in group
-            if isinstance(handler, ConversationHandler) and name in (None, handler.name)]
+    return [
+        handler
+        for group in context.application.handlers.values()
+        for handler in group
+        if isinstance(handler, ConversationHandler) and name in (None, handler.name)
+    ]
 
 
-def _set_state(update: Update, context: BotContext, state: object,
-               name: str | None = None) -> None:
+def _set_state(update: Update, context: BotContext, state: object, name: str | None = None) -> None:
     """Put this person's conversation(s) in ``state`` now. PTB has no public way to set a
     conversation's state from inside a callback or from outside, so it is set the way the
     conversation sets it when a callback returns (``_update_state(state, key)``), which
@@ -94,8 +96,9 @@ def forget_person(update: Update, context: BotContext) -> None:
     _set_state(update, context, ConversationHandler.END)
 
 
-async def store_now(update: Update, context: BotContext, conversation: str,
-                    state: object = None) -> None:
+async def store_now(
+    update: Update, context: BotContext, conversation: str, state: object = None
+) -> None:
     """Store this person's data (their drafts) and, given a ``state``, the step their
     ``conversation`` moves to, before they are shown the result of the step.
 
@@ -108,5 +111,6 @@ async def store_now(update: Update, context: BotContext, conversation: str,
     if state is not None:
         _set_state(update, context, state, conversation)
     context.application.mark_data_for_update_persistence(
-        chat_ids=update.effective_chat.id, user_ids=update.effective_user.id)
+        chat_ids=update.effective_chat.id, user_ids=update.effective_user.id
+    )
     await context.application.update_persistence()

@@ -43,20 +43,31 @@ async def reply(
     return sent
 
 
-async def quote(update: Update, context: BotContext, text: Markup,
-                markup: InlineKeyboardMarkup | None = None) -> Message | None:
+async def quote(
+    update: Update, context: BotContext, text: Markup, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
     """Answer a message, as a reply to it in groups (what ``message.reply_text`` does)."""
     message = update.effective_message
     if message is None:
         return None
     private = message.chat.type == Chat.PRIVATE
-    return await send(context, message.chat_id, text, markup=markup, thread=_thread_of(update),
-                      quote=None if private else message.message_id)
+    return await send(
+        context,
+        message.chat_id,
+        text,
+        markup=markup,
+        thread=_thread_of(update),
+        quote=None if private else message.message_id,
+    )
 
 
 async def send(
-    context: BotContext, chat_id: int, text: Markup, *,
-    markup: InlineKeyboardMarkup | ForceReply | None = None, thread: int | None = None,
+    context: BotContext,
+    chat_id: int,
+    text: Markup,
+    *,
+    markup: InlineKeyboardMarkup | ForceReply | None = None,
+    thread: int | None = None,
     quote: int | None = None,
 ) -> Message:
     """Send to the chat where someone just acted. If it was a basic group that became a
@@ -65,14 +76,17 @@ async def send(
     ids mean something else in the new chat."""
     try:
         return await context.bot.send_message(
-            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup,
+            chat_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
             message_thread_id=thread,
             reply_parameters=ReplyParameters(quote, allow_sending_without_reply=True)
-            if quote is not None else None,
+            if quote is not None
+            else None,
         )
     except ChatMigrated as moved:
-        await group_upgrade.follow_upgrade(context.runtime, chat_id, moved.new_chat_id,
-                                           via="reply")
+        await group_upgrade.follow_upgrade(context.runtime, chat_id, moved.new_chat_id, via="reply")
         return await context.bot.send_message(
             moved.new_chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
         )
@@ -86,14 +100,23 @@ def _thread_of(update: Update) -> int | None:
 
 
 async def say(
-    update: Update, context: BotContext, key: str, markup: InlineKeyboardMarkup | None = None,
+    update: Update,
+    context: BotContext,
+    key: str,
+    markup: InlineKeyboardMarkup | None = None,
     **values: object,
 ) -> Message | None:
     return await reply(update, context, t(language(context), key, **values), markup)
 
 
-async def answer(update: Update, context: BotContext, key: str | None = None,
-                 *, alert: bool = False, **values: object) -> None:
+async def answer(
+    update: Update,
+    context: BotContext,
+    key: str | None = None,
+    *,
+    alert: bool = False,
+    **values: object,
+) -> None:
     """Answer a button press (Telegram shows a spinner until we do)."""
     query = update.callback_query
     if query is None:
@@ -102,8 +125,9 @@ async def answer(update: Update, context: BotContext, key: str | None = None,
     await query.answer(text=text, show_alert=alert)
 
 
-async def refuse(update: Update, context: BotContext, key: str = "error.not_allowed",
-                 **values: object) -> None:
+async def refuse(
+    update: Update, context: BotContext, key: str = "error.not_allowed", **values: object
+) -> None:
     """Say no without changing anything: an alert for a button, a reply for a command."""
     if update.callback_query is not None:
         await answer(update, context, key, alert=True, **values)
@@ -111,18 +135,25 @@ async def refuse(update: Update, context: BotContext, key: str = "error.not_allo
         await say(update, context, key, **values)
 
 
-async def point_to_private(update: Update, context: BotContext, key: str,
-                           **values: object) -> None:
+async def point_to_private(update: Update, context: BotContext, key: str, **values: object) -> None:
     """In a group: answer with a pointer (and a button) to the private chat with the bot,
     where what was asked for is answered without the group reading along."""
     lang = language(context)
-    link = InlineKeyboardMarkup([[InlineKeyboardButton(
-        str(t(lang, "group.open_private")), url=f"https://t.me/{context.bot.username}")]])
+    link = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    str(t(lang, "group.open_private")), url=f"https://t.me/{context.bot.username}"
+                )
+            ]
+        ]
+    )
     await quote(update, context, t(lang, key, **values), markup=link)
 
 
-async def edit(update: Update, context: BotContext, text: Markup,
-               markup: InlineKeyboardMarkup | None = None) -> None:
+async def edit(
+    update: Update, context: BotContext, text: Markup, markup: InlineKeyboardMarkup | None = None
+) -> None:
     """Replace the pressed message's text (the conversation moves on in place). In a group
     that became a supergroup since the press, the text arrives there as a new message."""
     query = update.callback_query
@@ -132,6 +163,7 @@ async def edit(update: Update, context: BotContext, text: Markup,
     try:
         await query.edit_message_text(str(text), parse_mode=ParseMode.HTML, reply_markup=markup)
     except ChatMigrated as moved:
-        await group_upgrade.follow_upgrade(context.runtime, query.message.chat.id,
-                                           moved.new_chat_id, via="reply")
+        await group_upgrade.follow_upgrade(
+            context.runtime, query.message.chat.id, moved.new_chat_id, via="reply"
+        )
         await send(context, moved.new_chat_id, text, markup=markup)

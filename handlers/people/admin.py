@@ -51,9 +51,13 @@ async def undang(update: Update, context: BotContext) -> None:
         return
     link = await staff.create_invite(context.runtime, context.actor, role, unit_code)
     await say(
-        update, context, "invite.created",
-        role=t(lang, f"role.{role}"), unit=_unit_suffix(context, unit_code),
-        expires=_local(context, link.expires_at), link=link.url,
+        update,
+        context,
+        "invite.created",
+        role=t(lang, f"role.{role}"),
+        unit=_unit_suffix(context, unit_code),
+        expires=_local(context, link.expires_at),
+        link=link.url,
     )
 
 
@@ -69,7 +73,9 @@ async def accept_invite(update: Update, context: BotContext) -> None:
         return
     context.actor = await people.reload(context.runtime, context.actor)
     await say(
-        update, context, "invite.accepted",
+        update,
+        context,
+        "invite.accepted",
         role=t(language(context), f"role.{membership.role}"),
         unit=_unit_suffix(context, membership.unit_code),
     )
@@ -102,18 +108,26 @@ def _unit_heading(lang: str, unit: str, code: str, found: Coverage) -> str:
     group to a supergroup), or, without a group, who gets its alerts instead."""
     group = found.groups.get(code)
     if group is not None:
-        return t(lang, "users.unit_group", unit=unit, title=group.title or "?",
-                 id=group.chat_id)
+        return t(lang, "users.unit_group", unit=unit, title=group.title or "?", id=group.chat_id)
     if not found.receivers:
         return t(lang, "users.unit_nobody", unit=unit, code=code)
-    return t(lang, "users.unit_fallback", unit=unit, code=code,
-             names=", ".join(p.full_name for p in found.receivers))
+    return t(
+        lang,
+        "users.unit_fallback",
+        unit=unit,
+        code=code,
+        names=", ".join(p.full_name for p in found.receivers),
+    )
 
 
 def _user_line(lang: str, person) -> str:
     return t(
-        lang, "users.line", name=person.full_name, role=t(lang, f"role.{person.role}"),
-        id=person.telegram_id, unreachable="" if person.reachable else t(lang, "users.unreachable"),
+        lang,
+        "users.line",
+        name=person.full_name,
+        role=t(lang, f"role.{person.role}"),
+        id=person.telegram_id,
+        unreachable="" if person.reachable else t(lang, "users.unreachable"),
     )
 
 
@@ -149,9 +163,15 @@ async def grup_unit(update: Update, context: BotContext) -> None:
         context.runtime, context.actor, unit.code, chat.id, chat.title, bool(chat.is_forum)
     )
     lang = language(context)
-    await say(update, context, "group.bound", unit=unit.label(lang),
-              replaced=t(lang, "group.replaced", title=replaced.title or replaced.chat_id)
-              if replaced else "")
+    await say(
+        update,
+        context,
+        "group.bound",
+        unit=unit.label(lang),
+        replaced=t(lang, "group.replaced", title=replaced.title or replaced.chat_id)
+        if replaced
+        else "",
+    )
 
 
 async def grup_unit_in_private(update: Update, context: BotContext) -> None:
@@ -171,8 +191,9 @@ async def bot_membership_changed(update: Update, context: BotContext) -> None:
         return
     if change.chat.type == Chat.GROUP and await _upgraded(context, change.chat.id):
         return
-    await staff.report_unreachable_group(context.runtime, change.chat.id,
-                                         f"bot {change.new_chat_member.status}")
+    await staff.report_unreachable_group(
+        context.runtime, change.chat.id, f"bot {change.new_chat_member.status}"
+    )
 
 
 async def _upgraded(context: BotContext, chat_id: int) -> bool:
@@ -180,8 +201,9 @@ async def _upgraded(context: BotContext, chat_id: int) -> bool:
     try:
         await context.bot.get_chat(chat_id)
     except ChatMigrated as moved:
-        await group_upgrade.follow_upgrade(context.runtime, chat_id, moved.new_chat_id,
-                                           via="membership")
+        await group_upgrade.follow_upgrade(
+            context.runtime, chat_id, moved.new_chat_id, via="membership"
+        )
         return True
     except TelegramError:
         return False
@@ -197,7 +219,11 @@ async def group_upgraded(update: Update, context: BotContext) -> None:
     new_id = message.migrate_to_chat_id or message.chat_id
     is_forum = bool(message.chat.is_forum) if message.migrate_from_chat_id else None
     await group_upgrade.follow_upgrade(
-        context.runtime, old_id, new_id, via="service_message", is_forum=is_forum,
+        context.runtime,
+        old_id,
+        new_id,
+        via="service_message",
+        is_forum=is_forum,
         actor_id=context.actor.telegram_id if context.has_actor else None,
     )
     if message.migrate_to_chat_id and context.application.chat_data.get(old_id):
@@ -207,13 +233,15 @@ async def group_upgraded(update: Update, context: BotContext) -> None:
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
-    application.add_handlers([
-        CommandHandler("start", accept_invite, private & filters.Regex(INVITE_LINK)),
-        CommandHandler("undang", undang, private),
-        CommandHandler("pengguna", pengguna, private),
-        CommandHandler("cabut", cabut, private),
-        CommandHandler("grup_unit", grup_unit, groups),
-        CommandHandler("grup_unit", grup_unit_in_private, private),
-        ChatMemberHandler(bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER),
-        MessageHandler(filters.StatusUpdate.MIGRATE, group_upgraded),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("start", accept_invite, private & filters.Regex(INVITE_LINK)),
+            CommandHandler("undang", undang, private),
+            CommandHandler("pengguna", pengguna, private),
+            CommandHandler("cabut", cabut, private),
+            CommandHandler("grup_unit", grup_unit, groups),
+            CommandHandler("grup_unit", grup_unit_in_private, private),
+            ChatMemberHandler(bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER),
+            MessageHandler(filters.StatusUpdate.MIGRATE, group_upgraded),
+        ]
+    )

@@ -28,11 +28,16 @@ async def datasaya(update: Update, context: BotContext) -> None:
     lang = language(context)
     made = await personal_data.copy_for(runtime, actor)
     zone = runtime.settings.zone
-    await reply(update, context,
-                render.summary(lang, made.holdings, actor.role.value, runtime.office, zone))
+    await reply(
+        update, context, render.summary(lang, made.holdings, actor.role.value, runtime.office, zone)
+    )
     await context.bot.send_document(
-        update.effective_chat.id, document=made.document, filename=made.file_name,
-        caption=str(render.caption(lang, runtime.now(), zone)), parse_mode=ParseMode.HTML)
+        update.effective_chat.id,
+        document=made.document,
+        filename=made.file_name,
+        caption=str(render.caption(lang, runtime.now(), zone)),
+        parse_mode=ParseMode.HTML,
+    )
 
 
 async def hapusdata(update: Update, context: BotContext) -> None:
@@ -43,18 +48,21 @@ async def hapusdata(update: Update, context: BotContext) -> None:
     except erasure.StaffRole:
         await say(update, context, "pd.staff", role=t(lang, f"role.{actor.role}"))
         return
-    keyboard = InlineKeyboardMarkup([
-        [button(lang, "pd.erase_yes", ConfirmErasure(actor.telegram_id, runtime.now()))],
-        [button(lang, "pd.erase_no", CancelErasure(actor.telegram_id))],
-    ])
+    keyboard = InlineKeyboardMarkup(
+        [
+            [button(lang, "pd.erase_yes", ConfirmErasure(actor.telegram_id, runtime.now()))],
+            [button(lang, "pd.erase_no", CancelErasure(actor.telegram_id))],
+        ]
+    )
     await reply(update, context, render.explanation(lang, preview), keyboard)
 
 
 async def confirmed(update: Update, context: BotContext) -> None:
     pressed = ConfirmErasure.parse(update.callback_query.data)
     try:
-        done = await erasure.erase(context.runtime, context.actor, pressed.person_id,
-                                   pressed.asked_at)
+        done = await erasure.erase(
+            context.runtime, context.actor, pressed.person_id, pressed.asked_at
+        )
     except erasure.ConfirmationExpired:
         await answer(update, context, "pd.expired", alert=True)
         return
@@ -73,9 +81,11 @@ async def kept(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handlers([
-        CommandHandler("datasaya", datasaya, private),
-        CommandHandler("hapusdata", hapusdata, private),
-        CallbackQueryHandler(confirmed, pattern=ConfirmErasure.matches),
-        CallbackQueryHandler(kept, pattern=CancelErasure.matches),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("datasaya", datasaya, private),
+            CommandHandler("hapusdata", hapusdata, private),
+            CallbackQueryHandler(confirmed, pattern=ConfirmErasure.matches),
+            CallbackQueryHandler(kept, pattern=CancelErasure.matches),
+        ]
+    )

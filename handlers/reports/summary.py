@@ -32,8 +32,9 @@ register_commands(
 )
 
 
-async def _period(update: Update, context: BotContext, text: str | None, command: str
-                  ) -> Period | None:
+async def _period(
+    update: Update, context: BotContext, text: str | None, command: str
+) -> Period | None:
     """The period typed, or None after explaining the accepted forms with examples."""
     try:
         return parse_period(text, reports.today(context.runtime))
@@ -42,13 +43,15 @@ async def _period(update: Update, context: BotContext, text: str | None, command
         return None
 
 
-async def _send_chart(update: Update, context: BotContext, chart: Chart, period: Period
-                      ) -> None:
+async def _send_chart(update: Update, context: BotContext, chart: Chart, period: Period) -> None:
     lang = language(context)
     png = await chart_png(context.runtime, chart, lang, period)
-    await context.bot.send_photo(update.effective_chat.id, photo=png,
-                                 caption=str(chart_caption(lang, period)),
-                                 parse_mode=ParseMode.HTML)
+    await context.bot.send_photo(
+        update.effective_chat.id,
+        photo=png,
+        caption=str(chart_caption(lang, period)),
+        parse_mode=ParseMode.HTML,
+    )
 
 
 @requires(Permission.OFFICE_REPORTS)
@@ -117,7 +120,8 @@ async def _show_overdue(update: Update, context: BotContext, unit: str | None) -
     runtime = context.runtime
     found = await reports.overdue_list(runtime, context.actor, unit)
     text, keyboard = renderer(runtime).overdue(
-        language(context), found, lambda i: reports.lateness(runtime, found.shown[i], found.now))
+        language(context), found, lambda i: reports.lateness(runtime, found.shown[i], found.now)
+    )
     await reply(update, context, text, keyboard)
 
 
@@ -150,21 +154,34 @@ async def ekspor(update: Update, context: BotContext) -> None:
         await say(update, context, "export.empty", period=period_label(lang, period))
         return
     except export_service.TooMany as exc:
-        await say(update, context, "export.too_many", period=period_label(lang, period),
-                  count=integer(lang, exc.count), max=integer(lang, export_service.MAX_COMPLAINTS))
+        await say(
+            update,
+            context,
+            "export.too_many",
+            period=period_label(lang, period),
+            count=integer(lang, exc.count),
+            max=integer(lang, export_service.MAX_COMPLAINTS),
+        )
         return
-    caption = t(lang, "export.caption", period=period_label(lang, period),
-                complaints=integer(lang, made.rows.get("Pengaduan", 0)),
-                events=integer(lang, made.rows.get("Linimasa", 0)),
-                responses=integer(lang, made.rows.get("Survei", 0)),
-                activities=integer(lang, made.rows.get("Kegiatan", 0)))
-    privacy = t(lang, "export.privacy_included" if made.personal_data
-                else "export.privacy_hidden")
+    caption = t(
+        lang,
+        "export.caption",
+        period=period_label(lang, period),
+        complaints=integer(lang, made.rows.get("Pengaduan", 0)),
+        events=integer(lang, made.rows.get("Linimasa", 0)),
+        responses=integer(lang, made.rows.get("Survei", 0)),
+        activities=integer(lang, made.rows.get("Kegiatan", 0)),
+    )
+    privacy = t(lang, "export.privacy_included" if made.personal_data else "export.privacy_hidden")
     try:
         with made.path.open("rb") as handle:
             await context.bot.send_document(
-                update.effective_chat.id, document=handle, filename=made.file_name,
-                caption=f"{caption}\n{privacy}", parse_mode=ParseMode.HTML)
+                update.effective_chat.id,
+                document=handle,
+                filename=made.file_name,
+                caption=f"{caption}\n{privacy}",
+                parse_mode=ParseMode.HTML,
+            )
     finally:
         made.discard()
         await report_worker.release()  # the upload held the whole file in memory
@@ -172,10 +189,12 @@ async def ekspor(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handlers([
-        CommandHandler("ringkasan", ringkasan, private),
-        CommandHandler("kinerja", kinerja, private),
-        CommandHandler("terlambat", terlambat, private),
-        CommandHandler("ekspor", ekspor, private),
-        CallbackQueryHandler(overdue_pressed, pattern=ShowOverdue.matches),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("ringkasan", ringkasan, private),
+            CommandHandler("kinerja", kinerja, private),
+            CommandHandler("terlambat", terlambat, private),
+            CommandHandler("ekspor", ekspor, private),
+            CallbackQueryHandler(overdue_pressed, pattern=ShowOverdue.matches),
+        ]
+    )

@@ -34,8 +34,9 @@ def forget(context: BotContext) -> None:
         context.user_data.pop(key, None)
 
 
-async def current(update: Update, context: BotContext, pressed_draft: str
-                  ) -> SurveyDraft | int | None:
+async def current(
+    update: Update, context: BotContext, pressed_draft: str
+) -> SurveyDraft | int | None:
     """The draft a press belongs to; otherwise what the conversation should return: the
     press is stale (stay), or the survey expired (end)."""
     draft = draft_of(context)
@@ -50,8 +51,14 @@ async def current(update: Update, context: BotContext, pressed_draft: str
     return draft
 
 
-async def show(update: Update, context: BotContext, new: bool, key: str,
-               markup: InlineKeyboardMarkup | None, **values: object) -> None:
+async def show(
+    update: Update,
+    context: BotContext,
+    new: bool,
+    key: str,
+    markup: InlineKeyboardMarkup | None,
+    **values: object,
+) -> None:
     """Show a step on the survey card: the questionnaire runs in one message edited in
     place (nine questions would otherwise flood the chat); ``new`` starts a fresh card."""
     query = update.callback_query
@@ -61,8 +68,9 @@ async def show(update: Update, context: BotContext, new: bool, key: str,
             context.user_data[CARD] = sent.message_id
         return
     context.user_data[CARD] = query.message.message_id
-    await query.edit_message_text(t(language(context), key, **values),
-                                  parse_mode=ParseMode.HTML, reply_markup=markup)
+    await query.edit_message_text(
+        t(language(context), key, **values), parse_mode=ParseMode.HTML, reply_markup=markup
+    )
 
 
 async def settle(update: Update, context: BotContext, choice: str) -> None:
@@ -70,8 +78,9 @@ async def settle(update: Update, context: BotContext, choice: str) -> None:
     query = update.callback_query
     await query.answer()
     if query.message is not None and query.message.text_html is not None:
-        await query.edit_message_text(chosen(query.message.text_html, choice),
-                                      parse_mode=ParseMode.HTML)
+        await query.edit_message_text(
+            chosen(query.message.text_html, choice), parse_mode=ParseMode.HTML
+        )
 
 
 class FreshSurvey(filters.UpdateFilter):

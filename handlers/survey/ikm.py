@@ -40,28 +40,31 @@ async def _request(update: Update, context: BotContext, usage: str) -> IkmReques
     """The command's arguments, or None after explaining what was wrong."""
     runtime = context.runtime
     try:
-        return reports.parse_request(context.args or [], runtime.office,
-                                     reports.today(runtime))
+        return reports.parse_request(context.args or [], runtime.office, reports.today(runtime))
     except BadArguments as bad:
         key = "ikm.unknown_service" if bad.kind == "service" else usage
         await say(update, context, key, text=bad.text, code=bad.text, codes=_codes(context))
         return None
 
 
-async def _explain_scope(update: Update, context: BotContext, refused: Exception,
-                         service_code: str | None) -> None:
+async def _explain_scope(
+    update: Update, context: BotContext, refused: Exception, service_code: str | None
+) -> None:
     """A service that does not exist, or is not the unit head's."""
     if isinstance(refused, NotFound):
-        await say(update, context, "ikm.unknown_service", code=service_code,
-                  codes=_codes(context))
+        await say(update, context, "ikm.unknown_service", code=service_code, codes=_codes(context))
     elif context.actor.unit_code is None:
         await say(update, context, "ikm.no_unit")
     else:
         chosen = context.runtime.office.service(service_code or "")
         own = reports.unit_services(context.runtime.office, context.actor.unit_code)
-        await say(update, context, "ikm.not_your_unit" if own else "ikm.unit_without_services",
-                  service=chosen.label(language(context)) if chosen else service_code,
-                  codes=_codes(context))
+        await say(
+            update,
+            context,
+            "ikm.not_your_unit" if own else "ikm.unit_without_services",
+            service=chosen.label(language(context)) if chosen else service_code,
+            codes=_codes(context),
+        )
 
 
 @requires(Permission.UNIT_REPORTS)
@@ -71,8 +74,9 @@ async def ikm(update: Update, context: BotContext) -> None:
         return
     runtime = context.runtime
     try:
-        found = await reports.report(runtime, context.actor, request.period,
-                                     request.service_code, request.population)
+        found = await reports.report(
+            runtime, context.actor, request.period, request.service_code, request.population
+        )
     except (NotFound, NotAllowed) as refused:
         await _explain_scope(update, context, refused, request.service_code)
         return
@@ -80,6 +84,7 @@ async def ikm(update: Update, context: BotContext) -> None:
 
 
 # --- /saran ----------------------------------------------------------------------------
+
 
 @requires(Permission.UNIT_REPORTS)
 async def saran(update: Update, context: BotContext) -> None:
@@ -100,11 +105,16 @@ async def suggestions_page(update: Update, context: BotContext) -> None:
     await _show_suggestions(update, context, period, service, pressed.page, edit=True)
 
 
-async def _show_suggestions(update: Update, context: BotContext, period: Period,
-                            service_code: str | None, page: int, edit: bool = False) -> None:
+async def _show_suggestions(
+    update: Update,
+    context: BotContext,
+    period: Period,
+    service_code: str | None,
+    page: int,
+    edit: bool = False,
+) -> None:
     try:
-        found = await suggestion_page(context.runtime, context.actor, period, service_code,
-                                      page)
+        found = await suggestion_page(context.runtime, context.actor, period, service_code, page)
     except (NotFound, NotAllowed) as refused:
         await _explain_scope(update, context, refused, service_code)
         return
@@ -124,23 +134,44 @@ def _render_suggestions(context: BotContext, lang: str, found: SuggestionPage) -
     period = period_label(lang, found.period)
     if not found.items:
         return t(lang, "saran.empty", scope=scope, period=period)
-    lines = [t(lang, "saran.title", scope=scope, period=period, total=found.total,
-               page=found.page, pages=found.pages)]
+    lines = [
+        t(
+            lang,
+            "saran.title",
+            scope=scope,
+            period=period,
+            total=found.total,
+            page=found.page,
+            pages=found.pages,
+        )
+    ]
     for item in found.items:
         service = office.service(item.service_code)
-        mean = ("" if item.mean_score is None else
-                t(lang, "saran.score", mean=formatting.number(lang, item.mean_score, 1)))
-        lines.append(t(lang, "saran.item", text=clipped(item.text), score=mean,
-                       date=plain_date(lang, _local_day(item.submitted_at, zone)),
-                       service=service.label(lang) if service else item.service_code))
+        mean = (
+            ""
+            if item.mean_score is None
+            else t(lang, "saran.score", mean=formatting.number(lang, item.mean_score, 1))
+        )
+        lines.append(
+            t(
+                lang,
+                "saran.item",
+                text=clipped(item.text),
+                score=mean,
+                date=plain_date(lang, _local_day(item.submitted_at, zone)),
+                service=service.label(lang) if service else item.service_code,
+            )
+        )
     return join(lines, "\n\n")
 
 
-def _paging(lang: str, found: SuggestionPage, service_code: str | None
-            ) -> InlineKeyboardMarkup | None:
+def _paging(
+    lang: str, found: SuggestionPage, service_code: str | None
+) -> InlineKeyboardMarkup | None:
     def page(number: int) -> SuggestionsPage:
-        return SuggestionsPage(_number(found.period.start), _number(found.period.end),
-                               service_code or "-", number)
+        return SuggestionsPage(
+            _number(found.period.start), _number(found.period.end), service_code or "-", number
+        )
 
     buttons = []
     if found.page > 1:
@@ -164,8 +195,10 @@ def _local_day(epoch: int, zone: ZoneInfo) -> date:
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handlers([
-        CommandHandler("ikm", ikm, private),
-        CommandHandler("saran", saran, private),
-        CallbackQueryHandler(suggestions_page, pattern=SuggestionsPage.matches),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("ikm", ikm, private),
+            CommandHandler("saran", saran, private),
+            CallbackQueryHandler(suggestions_page, pattern=SuggestionsPage.matches),
+        ]
+    )

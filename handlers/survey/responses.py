@@ -49,8 +49,14 @@ add_menu_entry(MenuEntry("menu.survey", scb.SurveyMenu()))
 
 # --- entry -----------------------------------------------------------------------------
 
-async def _begin(update: Update, context: BotContext, source: str, service_code: str | None,
-                 complaint_id: int | None = None) -> int:
+
+async def _begin(
+    update: Update,
+    context: BotContext,
+    source: str,
+    service_code: str | None,
+    complaint_id: int | None = None,
+) -> int:
     card.forget(context)
     context.user_data.pop(RATING_COMMENT, None)  # the citizen moved on from the rating
     draft = SurveyDraft(source=source, complaint_id=complaint_id)
@@ -65,13 +71,21 @@ async def _resume_or_begin(update: Update, context: BotContext, source: str) -> 
     citizen stopped, instead of throwing their answers away. (A link or an invitation
     names a service, so it starts that one afresh.)"""
     draft = card.draft_of(context)
-    resumable = (draft is not None and draft.service is not None and draft.answers
-                 and not draft.expired(context.runtime.now()))
+    resumable = (
+        draft is not None
+        and draft.service is not None
+        and draft.answers
+        and not draft.expired(context.runtime.now())
+    )
     if not resumable:
         return await _begin(update, context, source, None)
     chosen = service.service(context.runtime, draft.service)
-    await say(update, context, "skm.resumed",
-              service=chosen.label(language(context)) if chosen else draft.service)
+    await say(
+        update,
+        context,
+        "skm.resumed",
+        service=chosen.label(language(context)) if chosen else draft.service,
+    )
     return await _next(update, context, draft, new=True)
 
 
@@ -99,16 +113,28 @@ async def start_invite(update: Update, context: BotContext) -> int:
 
 # --- service ---------------------------------------------------------------------------
 
-async def ask_service(update: Update, context: BotContext, draft: SurveyDraft,
-                      key: str = "skm.intro", **values: object) -> int:
+
+async def ask_service(
+    update: Update,
+    context: BotContext,
+    draft: SurveyDraft,
+    key: str = "skm.intro",
+    **values: object,
+) -> int:
     choices = service.services(context.runtime)
     if not choices:
         card.forget(context)
         await say(update, context, "skm.no_services")
         return END
     lang = language(context)
-    await say(update, context, key, kb.services(lang, draft.id, choices),
-              days=context.runtime.settings.survey_interval_days, **values)
+    await say(
+        update,
+        context,
+        key,
+        kb.services(lang, draft.id, choices),
+        days=context.runtime.settings.survey_interval_days,
+        **values,
+    )
     return SERVICE
 
 
@@ -120,8 +146,9 @@ async def service_chosen(update: Update, context: BotContext) -> int | None:
     return await _choose(update, context, draft, pressed.service, picked=True)
 
 
-async def _choose(update: Update, context: BotContext, draft: SurveyDraft, code: str,
-                  picked: bool) -> int:
+async def _choose(
+    update: Update, context: BotContext, draft: SurveyDraft, code: str, picked: bool
+) -> int:
     """The service is known: from the picker (``picked``), a link or an invitation."""
     lang = language(context)
     try:
@@ -134,9 +161,14 @@ async def _choose(update: Update, context: BotContext, draft: SurveyDraft, code:
         if picked:
             await card.settle(update, context, service.service(context.runtime, code).label(lang))
         card.forget(context)
-        await say(update, context, "skm.too_soon", service=service.service(
-            context.runtime, code).label(lang), last=kb.day(context, soon.last),
-            next=kb.day(context, soon.next_at))
+        await say(
+            update,
+            context,
+            "skm.too_soon",
+            service=service.service(context.runtime, code).label(lang),
+            last=kb.day(context, soon.last),
+            next=kb.day(context, soon.next_at),
+        )
         return END
     if picked:
         await card.settle(update, context, chosen.label(lang))
@@ -147,8 +179,8 @@ async def _choose(update: Update, context: BotContext, draft: SurveyDraft, code:
 
 # --- the nine unsur --------------------------------------------------------------------
 
-async def _next(update: Update, context: BotContext, draft: SurveyDraft,
-                new: bool = False) -> int:
+
+async def _next(update: Update, context: BotContext, draft: SurveyDraft, new: bool = False) -> int:
     """The next unanswered question, or the summary."""
     if context.user_data.pop(card.EDITING, None) is None:
         if draft.next_unsur() is not None:
@@ -156,19 +188,34 @@ async def _next(update: Update, context: BotContext, draft: SurveyDraft,
         if draft.next_profile() is not None:
             return await ask_profile(update, context, draft, new)
         if not draft.suggestion_done:
-            await card.show(update, context, new, "skm.suggestion", kb.skip_suggestion(
-                language(context), draft.id), max=SUGGESTION_MAX)
+            await card.show(
+                update,
+                context,
+                new,
+                "skm.suggestion",
+                kb.skip_suggestion(language(context), draft.id),
+                max=SUGGESTION_MAX,
+            )
             return SUGGESTION
     return await show_summary(update, context, draft, new)
 
 
-async def ask_unsur(update: Update, context: BotContext, draft: SurveyDraft, key: str,
-                    new: bool = False) -> int:
+async def ask_unsur(
+    update: Update, context: BotContext, draft: SurveyDraft, key: str, new: bool = False
+) -> int:
     lang = language(context)
     chosen = service.service(context.runtime, draft.service)
-    await card.show(update, context, new, "skm.question", kb.scores(lang, draft.id, key),
-                service=chosen.label(lang), n=question_number(key),
-                name=t(lang, f"skm.{key}.name"), question=t(lang, f"skm.{key}.q"))
+    await card.show(
+        update,
+        context,
+        new,
+        "skm.question",
+        kb.scores(lang, draft.id, key),
+        service=chosen.label(lang),
+        n=question_number(key),
+        name=t(lang, f"skm.{key}.name"),
+        question=t(lang, f"skm.{key}.q"),
+    )
     return UNSUR
 
 
@@ -192,11 +239,14 @@ async def unsur_answered(update: Update, context: BotContext) -> int | None:
 
 # --- profile and suggestion ------------------------------------------------------------
 
-async def ask_profile(update: Update, context: BotContext, draft: SurveyDraft,
-                      new: bool = False) -> int:
+
+async def ask_profile(
+    update: Update, context: BotContext, draft: SurveyDraft, new: bool = False
+) -> int:
     name = draft.next_profile()
-    await card.show(update, context, new, f"skm.profile.{name}",
-                kb.profile(language(context), draft.id, name))
+    await card.show(
+        update, context, new, f"skm.profile.{name}", kb.profile(language(context), draft.id, name)
+    )
     return PROFILE_STEP
 
 
@@ -221,8 +271,7 @@ async def suggestion_given(update: Update, context: BotContext) -> int:
     draft = card.draft_of(context)
     text = update.message.text.strip()
     if len(text) > SUGGESTION_MAX:
-        await say(update, context, "skm.suggestion_too_long", length=len(text),
-                  max=SUGGESTION_MAX)
+        await say(update, context, "skm.suggestion_too_long", length=len(text), max=SUGGESTION_MAX)
         return SUGGESTION
     draft.suggestion = text or None
     draft.suggestion_done = True
@@ -248,14 +297,23 @@ async def suggestion_skipped(update: Update, context: BotContext) -> int | None:
 
 # --- summary, edit, send ---------------------------------------------------------------
 
-async def show_summary(update: Update, context: BotContext, draft: SurveyDraft,
-                       new: bool = False) -> int:
+
+async def show_summary(
+    update: Update, context: BotContext, draft: SurveyDraft, new: bool = False
+) -> int:
     lang = language(context)
     chosen = service.service(context.runtime, draft.service)
-    await card.show(update, context, new, "skm.summary", kb.summary(lang, draft.id),
-              service=chosen.label(lang), answers=kb.answer_lines(lang, draft),
-              profile=kb.profile_summary(lang, draft),
-              suggestion=draft.suggestion or t(lang, "skm.none"))
+    await card.show(
+        update,
+        context,
+        new,
+        "skm.summary",
+        kb.summary(lang, draft.id),
+        service=chosen.label(lang),
+        answers=kb.answer_lines(lang, draft),
+        profile=kb.profile_summary(lang, draft),
+        suggestion=draft.suggestion or t(lang, "skm.none"),
+    )
     return SUMMARY
 
 
@@ -265,8 +323,9 @@ async def edit_menu(update: Update, context: BotContext) -> int | None:
     if not isinstance(draft, SurveyDraft):
         return draft
     await answer(update, context)
-    await card.show(update, context, False, "skm.edit_which",
-                kb.edit_choices(language(context), draft))
+    await card.show(
+        update, context, False, "skm.edit_which", kb.edit_choices(language(context), draft)
+    )
     return EDIT
 
 
@@ -305,19 +364,29 @@ async def send(update: Update, context: BotContext) -> int | None:
     except TooSoon as soon:
         await answer(update, context)
         card.forget(context)
-        await say(update, context, "skm.too_soon",
-                  service=service.service(context.runtime, draft.service).label(lang),
-                  last=kb.day(context, soon.last), next=kb.day(context, soon.next_at))
+        await say(
+            update,
+            context,
+            "skm.too_soon",
+            service=service.service(context.runtime, draft.service).label(lang),
+            last=kb.day(context, soon.last),
+            next=kb.day(context, soon.next_at),
+        )
         return END
     await card.settle(update, context, t(lang, "skm.send"))
     card.forget(context)
-    await say(update, context, "skm.thanks", service=submitted.service.label(lang),
-              next=kb.day(context, submitted.next_at))
+    await say(
+        update,
+        context,
+        "skm.thanks",
+        service=submitted.service.label(lang),
+        next=kb.day(context, submitted.next_at),
+    )
     return END
 
 
 async def send_after_end(update: Update, context: BotContext) -> None:
-    """"Kirim" again after the survey was sent (double press): it is already stored."""
+    """ "Kirim" again after the survey was sent (double press): it is already stored."""
     pressed = scb.SurveySend.parse(update.callback_query.data)
     if await service.was_sent(context.runtime, context.actor, pressed.draft):
         await answer(update, context, "skm.already_sent", alert=True)
@@ -347,6 +416,7 @@ async def use_buttons(update: Update, context: BotContext) -> None:
 
 # --- wiring ----------------------------------------------------------------------------
 
+
 def conversation(application: Application) -> ConversationHandler:
     private = filters.ChatType.PRIVATE
     fresh = private & card.FreshSurvey(application)
@@ -356,32 +426,48 @@ def conversation(application: Application) -> ConversationHandler:
     return ConversationHandler(
         entry_points=[
             CommandHandler("survei", exclusive(card.DRAFT)(start_command), private),
-            CommandHandler("start", exclusive(card.DRAFT)(start_link),
-                           private & filters.Regex(LINK)),
+            CommandHandler(
+                "start", exclusive(card.DRAFT)(start_link), private & filters.Regex(LINK)
+            ),
             CallbackQueryHandler(exclusive(card.DRAFT)(start_menu), pattern=scb.SurveyMenu.matches),
-            CallbackQueryHandler(exclusive(card.DRAFT)(start_invite),
-                                 pattern=scb.SurveyInvite.matches),
+            CallbackQueryHandler(
+                exclusive(card.DRAFT)(start_invite), pattern=scb.SurveyInvite.matches
+            ),
         ],
         states={
-            SERVICE: [CallbackQueryHandler(service_chosen, pattern=scb.SurveyService.matches),
-                      cancel_press, reminder],
-            UNSUR: [CallbackQueryHandler(unsur_answered, pattern=scb.SurveyAnswer.matches),
-                    cancel_press, reminder],
-            PROFILE_STEP: [CallbackQueryHandler(profile_chosen, pattern=scb.SurveyProfile.matches),
-                           cancel_press, reminder],
+            SERVICE: [
+                CallbackQueryHandler(service_chosen, pattern=scb.SurveyService.matches),
+                cancel_press,
+                reminder,
+            ],
+            UNSUR: [
+                CallbackQueryHandler(unsur_answered, pattern=scb.SurveyAnswer.matches),
+                cancel_press,
+                reminder,
+            ],
+            PROFILE_STEP: [
+                CallbackQueryHandler(profile_chosen, pattern=scb.SurveyProfile.matches),
+                cancel_press,
+                reminder,
+            ],
             SUGGESTION: [
                 MessageHandler(fresh & text, suggestion_given),
-                CallbackQueryHandler(suggestion_skipped,
-                                     pattern=scb.SurveySkipSuggestion.matches),
+                CallbackQueryHandler(suggestion_skipped, pattern=scb.SurveySkipSuggestion.matches),
                 MessageHandler(fresh & ~filters.COMMAND, suggestion_not_text),
                 cancel_press,
             ],
-            SUMMARY: [CallbackQueryHandler(send, pattern=scb.SurveySend.matches),
-                      CallbackQueryHandler(edit_menu, pattern=scb.SurveyEdit.matches),
-                      cancel_press, reminder],
-            EDIT: [CallbackQueryHandler(edit_unsur, pattern=scb.SurveyEditUnsur.matches),
-                   CallbackQueryHandler(back_to_summary, pattern=scb.SurveyBack.matches),
-                   cancel_press, reminder],
+            SUMMARY: [
+                CallbackQueryHandler(send, pattern=scb.SurveySend.matches),
+                CallbackQueryHandler(edit_menu, pattern=scb.SurveyEdit.matches),
+                cancel_press,
+                reminder,
+            ],
+            EDIT: [
+                CallbackQueryHandler(edit_unsur, pattern=scb.SurveyEditUnsur.matches),
+                CallbackQueryHandler(back_to_summary, pattern=scb.SurveyBack.matches),
+                cancel_press,
+                reminder,
+            ],
         },
         fallbacks=[CommandHandler("batal", cancel, private)],
         name="skm_survey",
@@ -393,4 +479,3 @@ def conversation(application: Application) -> ConversationHandler:
 def register(application: Application) -> None:
     application.add_handler(conversation(application))
     application.add_handler(CallbackQueryHandler(send_after_end, pattern=scb.SurveySend.matches))
-

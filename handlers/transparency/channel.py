@@ -38,8 +38,11 @@ async def kanal_publik(update: Update, context: BotContext) -> None:
     reference = channel_reference(args[0]) if len(args) == 1 else None
     if reference is None:
         bound = await channel.current(runtime)
-        current = (channel.link(runtime, bound) or bound.title or str(bound.chat_id)
-                   if bound else t(language(context), "tp.channel.none"))
+        current = (
+            channel.link(runtime, bound) or bound.title or str(bound.chat_id)
+            if bound
+            else t(language(context), "tp.channel.none")
+        )
         await say(update, context, "tp.channel.usage", current=current)
         return
     try:
@@ -53,10 +56,19 @@ async def kanal_publik(update: Update, context: BotContext) -> None:
     previous = await channel.bind(runtime, context.actor, found)
     lang = language(context)
     upcoming = await posts.upcoming(runtime, PostKind.WEEKLY)
-    replaced = (t(lang, "tp.channel.replaced", title=previous.title or previous.chat_id)
-                if previous is not None and previous.chat_id != found.chat_id else "")
-    await say(update, context, "tp.channel.bound", title=found.title, replaced=replaced,
-              next=posts.when_due(runtime, upcoming.due, lang) if upcoming else "—")
+    replaced = (
+        t(lang, "tp.channel.replaced", title=previous.title or previous.chat_id)
+        if previous is not None and previous.chat_id != found.chat_id
+        else ""
+    )
+    await say(
+        update,
+        context,
+        "tp.channel.bound",
+        title=found.title,
+        replaced=replaced,
+        next=posts.when_due(runtime, upcoming.due, lang) if upcoming else "—",
+    )
 
 
 async def channel_membership(update: Update, context: BotContext) -> None:
@@ -67,9 +79,13 @@ async def channel_membership(update: Update, context: BotContext) -> None:
         return
     member = change.new_chat_member
     await channel.membership_changed(
-        context.runtime, change.chat.id, change.chat.title or str(change.chat.id),
-        member.status, getattr(member, "can_post_messages", None),
-        context.actor if context.has_actor else None)
+        context.runtime,
+        change.chat.id,
+        change.chat.title or str(change.chat.id),
+        member.status,
+        getattr(member, "can_post_messages", None),
+        context.actor if context.has_actor else None,
+    )
 
 
 async def transparansi(update: Update, context: BotContext) -> None:
@@ -90,9 +106,12 @@ async def transparansi(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handlers([
-        CommandHandler("kanal_publik", kanal_publik, private),
-        CommandHandler("transparansi", transparansi, private),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("kanal_publik", kanal_publik, private),
+            CommandHandler("transparansi", transparansi, private),
+        ]
+    )
     application.add_handler(
-        ChatMemberHandler(channel_membership, ChatMemberHandler.MY_CHAT_MEMBER), group=1)
+        ChatMemberHandler(channel_membership, ChatMemberHandler.MY_CHAT_MEMBER), group=1
+    )

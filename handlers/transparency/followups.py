@@ -30,8 +30,9 @@ def rest_of_command(update: Update, skip: int) -> str:
     return parts[skip + 1] if len(parts) > skip + 1 else ""
 
 
-async def refuse_text(update: Update, context: BotContext, bad: BadText, length_key: str,
-                      minimum: int, maximum: int) -> None:
+async def refuse_text(
+    update: Update, context: BotContext, bad: BadText, length_key: str, minimum: int, maximum: int
+) -> None:
     """Explain why a text for the public was not saved (nothing is lost: it was not
     stored, and the person's message is still in the chat to copy)."""
     lang = language(context)
@@ -51,26 +52,46 @@ async def tindak_lanjut(update: Update, context: BotContext) -> None:
     args = context.args or []
     text = rest_of_command(update, 1)
     if not args or not text:
-        await say(update, context, "tp.followup.usage", min=FOLLOWUP_MIN, max=FOLLOWUP_MAX,
-                  codes=_codes(context))
+        await say(
+            update,
+            context,
+            "tp.followup.usage",
+            min=FOLLOWUP_MIN,
+            max=FOLLOWUP_MAX,
+            codes=_codes(context),
+        )
         return
     try:
         recorded = await followups.record(context.runtime, context.actor, args[0], text)
     except NotFound:
-        await say(update, context, "tp.followup.unknown_service", code=args[0].upper(),
-                  codes=_codes(context))
+        await say(
+            update,
+            context,
+            "tp.followup.unknown_service",
+            code=args[0].upper(),
+            codes=_codes(context),
+        )
         return
     except BadText as bad:
-        await refuse_text(update, context, bad, "tp.followup.length", FOLLOWUP_MIN,
-                          FOLLOWUP_MAX)
+        await refuse_text(update, context, bad, "tp.followup.length", FOLLOWUP_MIN, FOLLOWUP_MAX)
         return
     lang = language(context)
-    unsur = (t(lang, "tp.followup.unsur", unsur=t(lang, f"skm.{recorded.unsur_key}.name"))
-             if recorded.unsur_key else "")
-    await say(update, context, "tp.followup.saved", service=recorded.service.label(lang),
-              period=style(context.runtime, lang).period(recorded.period), unsur=unsur)
+    unsur = (
+        t(lang, "tp.followup.unsur", unsur=t(lang, f"skm.{recorded.unsur_key}.name"))
+        if recorded.unsur_key
+        else ""
+    )
+    await say(
+        update,
+        context,
+        "tp.followup.saved",
+        service=recorded.service.label(lang),
+        period=style(context.runtime, lang).period(recorded.period),
+        unsur=unsur,
+    )
 
 
 def register(application: Application) -> None:
     application.add_handler(
-        CommandHandler("tindak_lanjut", tindak_lanjut, filters.ChatType.PRIVATE))
+        CommandHandler("tindak_lanjut", tindak_lanjut, filters.ChatType.PRIVATE)
+    )

@@ -51,10 +51,18 @@ async def catatan_publik(update: Update, context: BotContext) -> None:
         await refuse_text(update, context, bad, "tp.note.length", NOTE_MIN, NOTE_MAX)
         return
     listed = context.runtime.office.publication.resolved_list
-    await say(update, context, "tp.note.saved", number=complaint.number,
-              state="" if listed else t(language(context), "tp.note.list_off"))
+    await say(
+        update,
+        context,
+        "tp.note.saved",
+        number=complaint.number,
+        state="" if listed else t(language(context), "tp.note.list_off"),
+    )
 
 
 def register(application: Application) -> None:
-    application.add_handler(CommandHandler(
-        "catatan_publik", catatan_publik, filters.ChatType.PRIVATE | filters.ChatType.GROUPS))
+    application.add_handler(
+        CommandHandler(
+            "catatan_publik", catatan_publik, filters.ChatType.PRIVATE | filters.ChatType.GROUPS
+        )
+    )

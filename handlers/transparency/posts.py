@@ -21,8 +21,12 @@ register_commands(
     Command("tahan_publik", permission=Permission.OFFICE_REPORTS),
 )
 KIND_WORDS = {
-    "mingguan": PostKind.WEEKLY, "minggu": PostKind.WEEKLY, "weekly": PostKind.WEEKLY,
-    "bulanan": PostKind.MONTHLY, "bulan": PostKind.MONTHLY, "monthly": PostKind.MONTHLY,
+    "mingguan": PostKind.WEEKLY,
+    "minggu": PostKind.WEEKLY,
+    "weekly": PostKind.WEEKLY,
+    "bulanan": PostKind.MONTHLY,
+    "bulan": PostKind.MONTHLY,
+    "monthly": PostKind.MONTHLY,
     "ikm": PostKind.MONTHLY,
 }
 RELEASE_WORDS = ("lepas", "release")
@@ -57,15 +61,26 @@ async def pratinjau_publik(update: Update, context: BotContext) -> None:
         return
     next_post = found.upcoming
     label = posts.label_of(runtime, lang, next_post.kind, next_post.period_key)
-    where = (channel.link(runtime, found.channel) or found.channel.title or str(
-        found.channel.chat_id) if found.channel else t(lang, "tp.preview.no_channel"))
-    header = t(lang, "tp.preview.header", kind=label.kind, period=label.period,
-               when=posts.when_due(runtime, next_post.due, lang), channel=where,
-               state=t(lang, "tp.state.held" if next_post.held else "tp.state.scheduled"))
+    where = (
+        channel.link(runtime, found.channel) or found.channel.title or str(found.channel.chat_id)
+        if found.channel
+        else t(lang, "tp.preview.no_channel")
+    )
+    header = t(
+        lang,
+        "tp.preview.header",
+        kind=label.kind,
+        period=label.period,
+        when=posts.when_due(runtime, next_post.due, lang),
+        channel=where,
+        state=t(lang, "tp.state.held" if next_post.held else "tp.state.scheduled"),
+    )
     await reply(update, context, join([header, "", found.text]))
     if found.held_earlier:
-        labels = [posts.label_of(runtime, lang, PostKind(h.kind), h.period_key)
-                  for h in found.held_earlier]
+        labels = [
+            posts.label_of(runtime, lang, PostKind(h.kind), h.period_key)
+            for h in found.held_earlier
+        ]
         items = "; ".join(f"{label.kind} {label.period}" for label in labels)
         await say(update, context, "tp.preview.held_earlier", items=items)
 
@@ -87,9 +102,14 @@ async def tahan_publik(update: Update, context: BotContext) -> None:
         await say(update, context, "tp.hold.none")
         return
     label = posts.label_of(runtime, lang, next_post.kind, next_post.period_key)
-    await say(update, context, "tp.hold.done" if held else "tp.hold.already",
-              kind=label.kind, period=label.period,
-              when=posts.when_due(runtime, next_post.due, lang))
+    await say(
+        update,
+        context,
+        "tp.hold.done" if held else "tp.hold.already",
+        kind=label.kind,
+        period=label.period,
+        when=posts.when_due(runtime, next_post.due, lang),
+    )
 
 
 async def _release(update: Update, context: BotContext) -> None:
@@ -101,14 +121,23 @@ async def _release(update: Update, context: BotContext) -> None:
     lines = []
     for item in released:
         label = posts.label_of(runtime, lang, item.kind, item.period_key)
-        lines.append(t(lang, f"tp.hold.item_{item.outcome}", kind=label.kind,
-                       period=label.period, when=posts.when_due(runtime, item.due, lang)))
+        lines.append(
+            t(
+                lang,
+                f"tp.hold.item_{item.outcome}",
+                kind=label.kind,
+                period=label.period,
+                when=posts.when_due(runtime, item.due, lang),
+            )
+        )
     await say(update, context, "tp.hold.released", items=join(lines))
 
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handlers([
-        CommandHandler("pratinjau_publik", pratinjau_publik, private),
-        CommandHandler("tahan_publik", tahan_publik, private),
-    ])
+    application.add_handlers(
+        [
+            CommandHandler("pratinjau_publik", pratinjau_publik, private),
+            CommandHandler("tahan_publik", tahan_publik, private),
+        ]
+    )

@@ -37,17 +37,24 @@ class Counts:
 def _invitation(row: Row) -> Invitation:
     name = row["first_name"] + (f" {row['last_name']}" if row["last_name"] else "")
     return Invitation(
-        activity_id=row["activity_id"], person_id=row["person_id"], name=name,
-        unit_code=row["unit_code"], role=row["role"], source=row["source"],
-        response=row["response"], checked=bool(row["checked"]),
+        activity_id=row["activity_id"],
+        person_id=row["person_id"],
+        name=name,
+        unit_code=row["unit_code"],
+        role=row["role"],
+        source=row["source"],
+        response=row["response"],
+        checked=bool(row["checked"]),
         attended=None if row["attended"] is None else bool(row["attended"]),
     )
 
 
 # --- audience ----------------------------------------------------------------------------
 
-async def audience(db: Reader, *, all_staff: bool, units: list[str], public: bool,
-                   exclude: int) -> list[int]:
+
+async def audience(
+    db: Reader, *, all_staff: bool, units: list[str], public: bool, exclude: int
+) -> list[int]:
     """People an activity invites, among those the bot may write to (they started it and
     did not block it): all ASN staff, staff of the chosen units, subscribed citizens."""
     ids: list[int] = []
@@ -78,8 +85,10 @@ async def audience(db: Reader, *, all_staff: bool, units: list[str], public: boo
 
 # --- invitations -------------------------------------------------------------------------
 
-async def invite(tx: Tx, activity_id: int, person_ids: list[int], now: int,
-                 source: str = "invited") -> None:
+
+async def invite(
+    tx: Tx, activity_id: int, person_ids: list[int], now: int, source: str = "invited"
+) -> None:
     await tx.executemany(
         """INSERT OR IGNORE INTO activity_invitations (activity_id, person_id, source, invited_at)
            VALUES (?, ?, ?, ?)""",
@@ -95,14 +104,17 @@ async def get(db: Reader, activity_id: int, person_id: int) -> Invitation | None
 async def of_activity(db: Reader, activity_id: int) -> list[Invitation]:
     """Everyone invited: answered yes first, then not answered, then no; by name."""
     return await _select(
-        db, "i.activity_id = ?", (activity_id,),
+        db,
+        "i.activity_id = ?",
+        (activity_id,),
         order="CASE i.response WHEN 'yes' THEN 0 WHEN 'none' THEN 1 ELSE 2 END, "
-              "p.first_name, p.telegram_id",
+        "p.first_name, p.telegram_id",
     )
 
 
-async def _select(db: Reader, where: str, params: tuple, order: str = "p.first_name"
-                  ) -> list[Invitation]:
+async def _select(
+    db: Reader, where: str, params: tuple, order: str = "p.first_name"
+) -> list[Invitation]:
     rows = await db.fetchall(
         f"""SELECT i.*, p.first_name, p.last_name, p.unit_code, p.role
             FROM activity_invitations i JOIN people p ON p.telegram_id = i.person_id
@@ -114,11 +126,14 @@ async def _select(db: Reader, where: str, params: tuple, order: str = "p.first_n
 
 async def respond(tx: Tx, activity_id: int, person_id: int, response: str, now: int) -> bool:
     """Record an answer; False when it did not change."""
-    return await tx.changes(
-        """UPDATE activity_invitations SET response = ?, responded_at = ?
+    return (
+        await tx.changes(
+            """UPDATE activity_invitations SET response = ?, responded_at = ?
            WHERE activity_id = ? AND person_id = ? AND response <> ?""",
-        (response, now, activity_id, person_id, response),
-    ) == 1
+            (response, now, activity_id, person_id, response),
+        )
+        == 1
+    )
 
 
 async def counts(db: Reader, activity_id: int) -> Counts:
@@ -149,11 +164,14 @@ async def reminder_recipients(db: Reader, activity_id: int) -> list[int]:
 async def withdraw(tx: Tx, activity_id: int, person_id: int) -> bool:
     """Take back an invitation the audience gave (not a forum the person joined); the
     activity's timeline keeps the record. False when there was none to take back."""
-    return await tx.changes(
-        "DELETE FROM activity_invitations "
-        "WHERE activity_id = ? AND person_id = ? AND source = 'invited'",
-        (activity_id, person_id),
-    ) == 1
+    return (
+        await tx.changes(
+            "DELETE FROM activity_invitations "
+            "WHERE activity_id = ? AND person_id = ? AND source = 'invited'",
+            (activity_id, person_id),
+        )
+        == 1
+    )
 
 
 async def everyone_invited(db: Reader, activity_id: int) -> list[int]:
@@ -169,6 +187,7 @@ async def everyone_invited(db: Reader, activity_id: int) -> list[int]:
 
 # --- attendance --------------------------------------------------------------------------
 
+
 async def precheck(tx: Tx, activity_id: int) -> None:
     """The checklist starts with those who said they would come."""
     await tx.execute(
@@ -178,11 +197,14 @@ async def precheck(tx: Tx, activity_id: int) -> None:
 
 
 async def toggle(tx: Tx, activity_id: int, person_id: int) -> bool:
-    return await tx.changes(
-        "UPDATE activity_invitations SET checked = 1 - checked "
-        "WHERE activity_id = ? AND person_id = ?",
-        (activity_id, person_id),
-    ) == 1
+    return (
+        await tx.changes(
+            "UPDATE activity_invitations SET checked = 1 - checked "
+            "WHERE activity_id = ? AND person_id = ?",
+            (activity_id, person_id),
+        )
+        == 1
+    )
 
 
 async def save_attendance(tx: Tx, activity_id: int) -> list[int]:
@@ -214,15 +236,19 @@ async def attendance_changes(db: Reader, activity_id: int) -> tuple[list[int], l
         "WHERE activity_id = ? AND checked <> COALESCE(attended, 0) ORDER BY person_id",
         (activity_id,),
     )
-    return ([r["person_id"] for r in rows if r["checked"]],
-            [r["person_id"] for r in rows if not r["checked"]])
+    return (
+        [r["person_id"] for r in rows if r["checked"]],
+        [r["person_id"] for r in rows if not r["checked"]],
+    )
 
 
 # --- forum subscriptions -----------------------------------------------------------------
 
+
 async def is_subscribed(db: Reader, person_id: int) -> bool:
-    return bool(await db.fetchval(
-        "SELECT 1 FROM forum_subscriptions WHERE person_id = ?", (person_id,)))
+    return bool(
+        await db.fetchval("SELECT 1 FROM forum_subscriptions WHERE person_id = ?", (person_id,))
+    )
 
 
 async def set_subscribed(tx: Tx, person_id: int, subscribed: bool, now: int) -> None:

@@ -56,8 +56,9 @@ class ActivityAttendance:
     jp_credited: int
 
 
-async def credit(tx: Tx, activity_id: int, person_ids: list[int], year: int, jp: int,
-                 now: int) -> None:
+async def credit(
+    tx: Tx, activity_id: int, person_ids: list[int], year: int, jp: int, now: int
+) -> None:
     await tx.executemany(
         """INSERT OR IGNORE INTO jp_credits (person_id, activity_id, year, jp, credited_at)
            VALUES (?, ?, ?, ?, ?)""",
@@ -99,15 +100,19 @@ async def jp_by_person(db: Reader, year: int) -> dict[int, int]:
     return {r["person_id"]: r["jp"] for r in rows}
 
 
-async def staff_jp(db: Reader, year: int, unit_code: str | None = None,
-                   until: int | None = None) -> list[StaffJp]:
+async def staff_jp(
+    db: Reader, year: int, unit_code: str | None = None, until: int | None = None
+) -> list[StaffJp]:
     """Every ASN (staf, kepala, supervisor), of one unit or all, with their JP in ``year``;
     with ``until``, only the credits of trainings that started before it (a past moment).
     (``role <> 'citizen'`` lets SQLite use the partial index people_by_role instead of
     reading every citizen.)"""
     marks = ",".join("?" * len(STAFF_ROLES))
-    before = ("" if until is None else
-              " AND c.activity_id IN (SELECT id FROM activities WHERE starts_at < ?)")
+    before = (
+        ""
+        if until is None
+        else " AND c.activity_id IN (SELECT id FROM activities WHERE starts_at < ?)"
+    )
     sql = f"""SELECT p.telegram_id, p.first_name, p.last_name, p.unit_code, p.role,
                      COALESCE((SELECT SUM(jp) FROM jp_credits c
                                WHERE c.person_id = p.telegram_id AND c.year = ?{before}),
@@ -118,19 +123,26 @@ async def staff_jp(db: Reader, year: int, unit_code: str | None = None,
     if unit_code is not None:
         sql += " AND p.unit_code = ?"
         params.append(unit_code)
-    rows = await db.fetchall(sql + " ORDER BY p.unit_code IS NULL, p.unit_code, jp, "
-                             "p.first_name, p.telegram_id", params)
+    rows = await db.fetchall(
+        sql + " ORDER BY p.unit_code IS NULL, p.unit_code, jp, p.first_name, p.telegram_id", params
+    )
     return [
-        StaffJp(r["telegram_id"],
-                r["first_name"] + (f" {r['last_name']}" if r["last_name"] else ""),
-                r["unit_code"], r["role"], r["jp"], r["registered_at"])
+        StaffJp(
+            r["telegram_id"],
+            r["first_name"] + (f" {r['last_name']}" if r["last_name"] else ""),
+            r["unit_code"],
+            r["role"],
+            r["jp"],
+            r["registered_at"],
+        )
         for r in rows
     ]
 
 
 async def registered_at(db: Reader, person_id: int) -> int | None:
-    return await db.fetchval(f"SELECT {REGISTERED} FROM people p WHERE p.telegram_id = ?",
-                             (person_id,))
+    return await db.fetchval(
+        f"SELECT {REGISTERED} FROM people p WHERE p.telegram_id = ?", (person_id,)
+    )
 
 
 async def reachable_staff(db: Reader) -> list[int]:
@@ -173,9 +185,20 @@ async def with_attendance(db: Reader, start: int, end: int) -> list[ActivityAtte
     )
     return [
         ActivityAttendance(
-            r["id"], r["kind"], r["title"], r["starts_at"], r["minutes"], r["place"], r["jp"],
-            r["cost_rupiah"], r["status"], r["organiser_id"], r["invited"], r["accepted"],
-            r["declined"], r["attended"] if r["attendance_saved_at"] is not None else None,
+            r["id"],
+            r["kind"],
+            r["title"],
+            r["starts_at"],
+            r["minutes"],
+            r["place"],
+            r["jp"],
+            r["cost_rupiah"],
+            r["status"],
+            r["organiser_id"],
+            r["invited"],
+            r["accepted"],
+            r["declined"],
+            r["attended"] if r["attendance_saved_at"] is not None else None,
             r["jp_credited"],
         )
         for r in rows
@@ -184,9 +207,11 @@ async def with_attendance(db: Reader, start: int, end: int) -> list[ActivityAtte
 
 # --- the monthly nudge -------------------------------------------------------------------
 
+
 async def plan_nudge(tx: Tx, period: str, due_at: int) -> None:
     await tx.execute(
-        "INSERT OR IGNORE INTO jp_nudges (period, due_at) VALUES (?, ?)", (period, due_at))
+        "INSERT OR IGNORE INTO jp_nudges (period, due_at) VALUES (?, ?)", (period, due_at)
+    )
     tx.touch("jp_nudges")
 
 
@@ -200,11 +225,14 @@ async def due_nudges(db: Reader, now: int) -> list[tuple[str, int]]:
 
 
 async def claim_nudge(tx: Tx, period: str, state: str, now: int, recipients: int = 0) -> bool:
-    return await tx.changes(
-        "UPDATE jp_nudges SET state = ?, fired_at = ?, recipients = ? "
-        "WHERE period = ? AND state = 'pending'",
-        (state, now, recipients, period),
-    ) == 1
+    return (
+        await tx.changes(
+            "UPDATE jp_nudges SET state = ?, fired_at = ?, recipients = ? "
+            "WHERE period = ? AND state = 'pending'",
+            (state, now, recipients, period),
+        )
+        == 1
+    )
 
 
 async def next_nudge_due(db: Reader) -> int | None:

@@ -71,12 +71,23 @@ COLUMNS = (
 
 def _activity(row: Row) -> Activity:
     return Activity(
-        id=row["id"], kind=row["kind"], title=row["title"], starts_at=row["starts_at"],
-        minutes=row["minutes"], place=row["place"], jp=row["jp"],
-        cost_rupiah=row["cost_rupiah"], all_staff=bool(row["all_staff"]),
-        public=bool(row["public"]), organiser_id=row["organiser_id"], status=row["status"],
-        revision=row["revision"], created_at=row["created_at"], updated_at=row["updated_at"],
-        cancelled_at=row["cancelled_at"], attendance_saved_at=row["attendance_saved_at"],
+        id=row["id"],
+        kind=row["kind"],
+        title=row["title"],
+        starts_at=row["starts_at"],
+        minutes=row["minutes"],
+        place=row["place"],
+        jp=row["jp"],
+        cost_rupiah=row["cost_rupiah"],
+        all_staff=bool(row["all_staff"]),
+        public=bool(row["public"]),
+        organiser_id=row["organiser_id"],
+        status=row["status"],
+        revision=row["revision"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        cancelled_at=row["cancelled_at"],
+        attendance_saved_at=row["attendance_saved_at"],
     )
 
 
@@ -86,8 +97,21 @@ async def insert(tx: Tx, new: NewActivity, units: list[str], now: int) -> int:
                                    all_staff, public, organiser_id, draft_key, created_at,
                                    updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (new.kind, new.title, new.starts_at, new.minutes, new.place, new.jp, new.cost_rupiah,
-         int(new.all_staff), int(new.public), new.organiser_id, new.draft_key, now, now),
+        (
+            new.kind,
+            new.title,
+            new.starts_at,
+            new.minutes,
+            new.place,
+            new.jp,
+            new.cost_rupiah,
+            int(new.all_staff),
+            int(new.public),
+            new.organiser_id,
+            new.draft_key,
+            now,
+            now,
+        ),
     )
     await tx.executemany(
         "INSERT INTO activity_units (activity_id, unit_code) VALUES (?, ?)",
@@ -116,39 +140,48 @@ async def units_of(db: Reader, activity_id: int) -> list[str]:
 async def move(tx: Tx, activity_id: int, starts_at: int, now: int) -> None:
     """A new start time: the revision bumps so reminders are planned afresh."""
     await tx.execute(
-        "UPDATE activities SET starts_at = ?, revision = revision + 1, updated_at = ? "
-        "WHERE id = ?",
+        "UPDATE activities SET starts_at = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
         (starts_at, now, activity_id),
     )
 
 
 async def set_place(tx: Tx, activity_id: int, place: str, now: int) -> None:
-    await tx.execute("UPDATE activities SET place = ?, updated_at = ? WHERE id = ?",
-                     (place, now, activity_id))
+    await tx.execute(
+        "UPDATE activities SET place = ?, updated_at = ? WHERE id = ?", (place, now, activity_id)
+    )
 
 
 async def cancel(tx: Tx, activity_id: int, now: int) -> bool:
-    return await tx.changes(
-        "UPDATE activities SET status = 'dibatalkan', cancelled_at = ?, updated_at = ? "
-        "WHERE id = ? AND status = 'terjadwal'",
-        (now, now, activity_id),
-    ) == 1
+    return (
+        await tx.changes(
+            "UPDATE activities SET status = 'dibatalkan', cancelled_at = ?, updated_at = ? "
+            "WHERE id = ? AND status = 'terjadwal'",
+            (now, now, activity_id),
+        )
+        == 1
+    )
 
 
 async def mark_attendance_saved(tx: Tx, activity_id: int, now: int) -> bool:
     """Claim the one-time save of the attendance checklist."""
-    return await tx.changes(
-        "UPDATE activities SET attendance_saved_at = ?, updated_at = ? "
-        "WHERE id = ? AND attendance_saved_at IS NULL",
-        (now, now, activity_id),
-    ) == 1
+    return (
+        await tx.changes(
+            "UPDATE activities SET attendance_saved_at = ?, updated_at = ? "
+            "WHERE id = ? AND attendance_saved_at IS NULL",
+            (now, now, activity_id),
+        )
+        == 1
+    )
 
 
-async def upcoming(db: Reader, now: int, *, kind: str | None = None, public: bool | None = None,
-                   limit: int = 20) -> list[Activity]:
+async def upcoming(
+    db: Reader, now: int, *, kind: str | None = None, public: bool | None = None, limit: int = 20
+) -> list[Activity]:
     """Scheduled activities that have not ended yet, soonest first."""
-    sql = (f"SELECT {COLUMNS} FROM activities WHERE status = 'terjadwal' "
-           "AND starts_at + minutes * 60 > ?")
+    sql = (
+        f"SELECT {COLUMNS} FROM activities WHERE status = 'terjadwal' "
+        "AND starts_at + minutes * 60 > ?"
+    )
     params: list[object] = [now]
     if kind is not None:
         sql += " AND kind = ?"
@@ -184,18 +217,22 @@ async def not_begun(db: Reader, now: int) -> list[Activity]:
     return [_activity(r) for r in rows]
 
 
-async def finished(db: Reader, now: int, since: int, *, organiser_id: int | None = None,
-                   limit: int = 20) -> list[Activity]:
+async def finished(
+    db: Reader, now: int, since: int, *, organiser_id: int | None = None, limit: int = 20
+) -> list[Activity]:
     """Scheduled (not cancelled) activities that ended in ``[since, now]``, latest first;
     with ``organiser_id`` only those this person organised."""
-    sql = (f"SELECT {COLUMNS} FROM activities WHERE status = 'terjadwal' "
-           "AND starts_at + minutes * 60 BETWEEN ? AND ?")
+    sql = (
+        f"SELECT {COLUMNS} FROM activities WHERE status = 'terjadwal' "
+        "AND starts_at + minutes * 60 BETWEEN ? AND ?"
+    )
     params: list[object] = [since, now]
     if organiser_id is not None:
         sql += " AND organiser_id = ?"
         params.append(organiser_id)
-    rows = await db.fetchall(sql + " ORDER BY starts_at + minutes * 60 DESC, id DESC LIMIT ?",
-                             (*params, limit))
+    rows = await db.fetchall(
+        sql + " ORDER BY starts_at + minutes * 60 DESC, id DESC LIMIT ?", (*params, limit)
+    )
     return [_activity(r) for r in rows]
 
 
@@ -220,13 +257,20 @@ async def committed_cost(db: Reader, start: int, end: int) -> int:
 
 # --- timeline ----------------------------------------------------------------------------
 
-async def add_event(tx: Tx, activity_id: int, at: int, actor_id: int | None, kind: str,
-                    **data: Any) -> None:
+
+async def add_event(
+    tx: Tx, activity_id: int, at: int, actor_id: int | None, kind: str, **data: Any
+) -> None:
     await tx.execute(
         "INSERT INTO activity_events (activity_id, at, actor_id, kind, data) "
         "VALUES (?, ?, ?, ?, ?)",
-        (activity_id, at, actor_id, kind,
-         json.dumps(data, ensure_ascii=False, sort_keys=True) if data else None),
+        (
+            activity_id,
+            at,
+            actor_id,
+            kind,
+            json.dumps(data, ensure_ascii=False, sort_keys=True) if data else None,
+        ),
     )
 
 
@@ -236,8 +280,16 @@ async def events(db: Reader, activity_id: int) -> list[Event]:
         "WHERE activity_id = ? ORDER BY id",
         (activity_id,),
     )
-    return [Event(r["activity_id"], r["at"], r["actor_id"], r["kind"],
-                  json.loads(r["data"]) if r["data"] else {}) for r in rows]
+    return [
+        Event(
+            r["activity_id"],
+            r["at"],
+            r["actor_id"],
+            r["kind"],
+            json.loads(r["data"]) if r["data"] else {},
+        )
+        for r in rows
+    ]
 
 
 # --- cards shown by /kegiatan, kept live ---------------------------------------------------

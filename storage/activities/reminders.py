@@ -27,8 +27,9 @@ class Reminder:
 _COLUMNS = "id, activity_id, kind, offset_minutes, revision, due_at, state"
 
 
-async def plan(tx: Tx, activity_id: int, kind: str, offset_minutes: int, revision: int,
-               due_at: int) -> None:
+async def plan(
+    tx: Tx, activity_id: int, kind: str, offset_minutes: int, revision: int, due_at: int
+) -> None:
     """Create the row, or move it while still pending; a row that fired stays fired."""
     await tx.execute(
         """INSERT INTO activity_reminders (activity_id, kind, offset_minutes, revision, due_at)
@@ -43,8 +44,10 @@ async def plan(tx: Tx, activity_id: int, kind: str, offset_minutes: int, revisio
 
 async def cancel_pending(tx: Tx, activity_id: int, *, before_revision: int | None = None) -> int:
     """Cancel pending rows of an activity (all, or those of older revisions)."""
-    sql = ("UPDATE activity_reminders SET state = 'cancelled' "
-           "WHERE activity_id = ? AND state = 'pending'")
+    sql = (
+        "UPDATE activity_reminders SET state = 'cancelled' "
+        "WHERE activity_id = ? AND state = 'pending'"
+    )
     params: tuple = (activity_id,)
     if before_revision is not None:
         sql += " AND revision < ?"
@@ -65,15 +68,20 @@ async def due(db: Reader, now: int, limit: int = 500) -> list[Reminder]:
 
 async def claim(tx: Tx, reminder_id: int, state: str, now: int) -> bool:
     """Move a pending row to ``sent`` or ``missed``; False if it was already handled."""
-    return await tx.changes(
-        "UPDATE activity_reminders SET state = ?, fired_at = ? WHERE id = ? AND state = 'pending'",
-        (state, now, reminder_id),
-    ) == 1
+    return (
+        await tx.changes(
+            "UPDATE activity_reminders SET state = ?, fired_at = ?"
+            " WHERE id = ? AND state = 'pending'",
+            (state, now, reminder_id),
+        )
+        == 1
+    )
 
 
 async def set_recipients(tx: Tx, reminder_id: int, recipients: int) -> None:
-    await tx.execute("UPDATE activity_reminders SET recipients = ? WHERE id = ?",
-                     (recipients, reminder_id))
+    await tx.execute(
+        "UPDATE activity_reminders SET recipients = ? WHERE id = ?", (recipients, reminder_id)
+    )
 
 
 async def next_due(db: Reader) -> int | None:

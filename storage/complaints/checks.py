@@ -49,11 +49,14 @@ async def due(db: Reader, now: int, limit: int = 200) -> list[Check]:
 
 async def claim(tx: Tx, check_id: int, now: int) -> bool:
     """Mark fired; False if another run (or a restart) already fired it."""
-    return await tx.changes(
-        "UPDATE complaint_checks SET state = 'done', fired_at = ? "
-        "WHERE id = ? AND state = 'pending'",
-        (now, check_id),
-    ) == 1
+    return (
+        await tx.changes(
+            "UPDATE complaint_checks SET state = 'done', fired_at = ? "
+            "WHERE id = ? AND state = 'pending'",
+            (now, check_id),
+        )
+        == 1
+    )
 
 
 async def next_due(db: Reader) -> int | None:

@@ -43,8 +43,16 @@ async def add(
                                          to_status, unit_code, public, body, data)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
-            complaint_id, at, actor_id, kind, from_status, to_status, unit_code, int(public),
-            body, json.dumps(data, ensure_ascii=False) if data else None,
+            complaint_id,
+            at,
+            actor_id,
+            kind,
+            from_status,
+            to_status,
+            unit_code,
+            int(public),
+            body,
+            json.dumps(data, ensure_ascii=False) if data else None,
         ),
     )
 
@@ -56,8 +64,16 @@ async def timeline(db: Reader, complaint_id: int, *, public_only: bool) -> list[
     rows = await db.fetchall(sql + " ORDER BY id", (complaint_id,))
     return [
         Event(
-            r["id"], r["complaint_id"], r["at"], r["actor_id"], r["kind"], r["from_status"],
-            r["to_status"], r["unit_code"], bool(r["public"]), r["body"],
+            r["id"],
+            r["complaint_id"],
+            r["at"],
+            r["actor_id"],
+            r["kind"],
+            r["from_status"],
+            r["to_status"],
+            r["unit_code"],
+            bool(r["public"]),
+            r["body"],
             json.loads(r["data"]) if r["data"] else {},
         )
         for r in rows
@@ -65,7 +81,9 @@ async def timeline(db: Reader, complaint_id: int, *, public_only: bool) -> list[
 
 
 async def count(db: Reader, complaint_id: int, kind: str) -> int:
-    return int(await db.fetchval(
-        "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = ? AND kind = ?",
-        (complaint_id, kind),
-    ))
+    return int(
+        await db.fetchval(
+            "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = ? AND kind = ?",
+            (complaint_id, kind),
+        )
+    )

@@ -28,8 +28,16 @@ async def create(tx: Tx, prompt: Prompt, now: int) -> None:
         """INSERT OR REPLACE INTO prompts (chat_id, message_id, subject_kind, subject_id,
                                            action, argument, actor_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        (prompt.chat_id, prompt.message_id, prompt.subject_kind, prompt.subject_id,
-         prompt.action, prompt.argument, prompt.actor_id, now),
+        (
+            prompt.chat_id,
+            prompt.message_id,
+            prompt.subject_kind,
+            prompt.subject_id,
+            prompt.action,
+            prompt.argument,
+            prompt.actor_id,
+            now,
+        ),
     )
 
 
@@ -43,8 +51,9 @@ async def get(db: Reader, chat_id: int, message_id: int) -> Prompt | None:
 
 
 async def delete(tx: Tx, chat_id: int, message_id: int) -> None:
-    await tx.execute("DELETE FROM prompts WHERE chat_id = ? AND message_id = ?",
-                     (chat_id, message_id))
+    await tx.execute(
+        "DELETE FROM prompts WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+    )
 
 
 async def drop_chat(tx: Tx, chat_id: int) -> int:

@@ -176,8 +176,16 @@ async def add_attachments(tx: Tx, complaint_id: int, attachments: list[Attachmen
                                               file_name, mime_type, file_size, position)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            (complaint_id, a.kind, a.file_id, a.file_unique_id, a.file_name, a.mime_type,
-             a.file_size, i)
+            (
+                complaint_id,
+                a.kind,
+                a.file_id,
+                a.file_unique_id,
+                a.file_name,
+                a.mime_type,
+                a.file_size,
+                i,
+            )
             for i, a in enumerate(attachments)
         ],
     )

@@ -32,7 +32,10 @@ async def record(
         """INSERT INTO audit_log (at, actor_id, action, subject_kind, subject_id, details)
            VALUES (?, ?, ?, ?, ?, ?)""",
         (
-            at, actor_id, action, subject_kind,
+            at,
+            actor_id,
+            action,
+            subject_kind,
             None if subject_id is None else str(subject_id),
             json.dumps(details, ensure_ascii=False, sort_keys=True) if details else None,
         ),
@@ -48,7 +51,11 @@ async def entries(db: Reader, action: str | None = None, limit: int = 100) -> li
     rows = await db.fetchall(sql + " ORDER BY id DESC LIMIT ?", (*params, limit))
     return [
         AuditEntry(
-            r["at"], r["actor_id"], r["action"], r["subject_kind"], r["subject_id"],
+            r["at"],
+            r["actor_id"],
+            r["action"],
+            r["subject_kind"],
+            r["subject_id"],
             json.loads(r["details"]) if r["details"] else {},
         )
         for r in rows

@@ -68,9 +68,9 @@ async def enqueue(
     return row_id
 
 
-async def next_batch(db: Reader, limit: int, skip_chats: frozenset[int] = frozenset()) -> list[
-    OutboxRow
-]:
+async def next_batch(
+    db: Reader, limit: int, skip_chats: frozenset[int] = frozenset()
+) -> list[OutboxRow]:
     """The head row of each chat's queue, most urgent first."""
     rows = await db.fetchall(
         """
@@ -203,7 +203,6 @@ async def prune_delivered(tx: Tx, before: int) -> int:
     """Delete rows that were sent or given up before ``before``; returns how many.
     ``message_refs`` (which message stands for which object) is kept."""
     return await tx.changes(
-        "DELETE FROM outbox WHERE state IN ('sent', 'dead') "
-        "AND COALESCE(sent_at, created_at) < ?",
+        "DELETE FROM outbox WHERE state IN ('sent', 'dead') AND COALESCE(sent_at, created_at) < ?",
         (before,),
     )

@@ -12,7 +12,8 @@ from storage.core.db import Reader, Tx
 
 async def store(tx: Tx, data: bytes, now: int) -> int:
     return await tx.execute(
-        "INSERT INTO outbox_files (data, created_at) VALUES (?, ?)", (data, now))
+        "INSERT INTO outbox_files (data, created_at) VALUES (?, ?)", (data, now)
+    )
 
 
 async def data(db: Reader, file_id: int) -> bytes | None:

@@ -80,8 +80,15 @@ async def sync(
         "categories",
         ("code", "name", "name_en", "unit_code", "acknowledge_days", "resolve_days", "conduct"),
         [
-            (c.code, c.name, c.name_en, c.unit_code, c.acknowledge_days, c.resolve_days,
-             int(c.conduct))
+            (
+                c.code,
+                c.name,
+                c.name_en,
+                c.unit_code,
+                c.acknowledge_days,
+                c.resolve_days,
+                int(c.conduct),
+            )
             for c in categories
         ],
     )

@@ -146,8 +146,9 @@ async def with_roles(
     return [_person(r) for r in rows]
 
 
-async def receivers(db: Reader, roles: tuple[str, ...], ids: frozenset[int] = frozenset()
-                    ) -> list[Person]:
+async def receivers(
+    db: Reader, roles: tuple[str, ...], ids: frozenset[int] = frozenset()
+) -> list[Person]:
     """People holding one of ``roles`` (or whose id is in ``ids``) whom the bot can write
     to in private: they started it and have not blocked it."""
     role_marks = ",".join("?" * len(roles))

@@ -38,9 +38,12 @@ async def bind(
 async def unbind(tx: Tx, unit_code: str, chat_id: int) -> bool:
     """The unit loses this group (the bot was removed from it); False when the unit is
     bound elsewhere by now."""
-    return await tx.changes(
-        "DELETE FROM unit_chats WHERE unit_code = ? AND chat_id = ?", (unit_code, chat_id)
-    ) == 1
+    return (
+        await tx.changes(
+            "DELETE FROM unit_chats WHERE unit_code = ? AND chat_id = ?", (unit_code, chat_id)
+        )
+        == 1
+    )
 
 
 async def for_unit(db: Reader, unit_code: str) -> UnitChat | None:

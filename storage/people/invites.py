@@ -17,7 +17,12 @@ class Invite:
 
 
 async def create(
-    tx: Tx, token_hash: str, role: str, unit_code: str | None, created_by: int, now: int,
+    tx: Tx,
+    token_hash: str,
+    role: str,
+    unit_code: str | None,
+    created_by: int,
+    now: int,
     expires_at: int,
 ) -> None:
     await tx.execute(
@@ -34,8 +39,11 @@ async def usable(db: Reader, token_hash: str, now: int) -> Invite | None:
            WHERE token_hash = ? AND used_by IS NULL AND expires_at > ?""",
         (token_hash, now),
     )
-    return None if row is None else Invite(row["role"], row["unit_code"], row["created_by"],
-                                           row["expires_at"])
+    return (
+        None
+        if row is None
+        else Invite(row["role"], row["unit_code"], row["created_by"], row["expires_at"])
+    )
 
 
 async def withdraw_unused(tx: Tx, created_by: int, now: int) -> int:

@@ -68,6 +68,7 @@ class Preview:
 
 # --- reads -------------------------------------------------------------------------------
 
+
 async def public_events(db: Reader, complaint_ids: list[int]) -> dict[int, list[Event]]:
     """The citizen-visible timelines of these complaints (internal notes, reminders and
     escalations are the office's, not the person's)."""
@@ -79,11 +80,21 @@ async def public_events(db: Reader, complaint_ids: list[int]) -> dict[int, list[
     )
     found: dict[int, list[Event]] = {i: [] for i in complaint_ids}
     for r in rows:
-        found[r["complaint_id"]].append(Event(
-            r["id"], r["complaint_id"], r["at"], r["actor_id"], r["kind"], r["from_status"],
-            r["to_status"], r["unit_code"], bool(r["public"]), r["body"],
-            json.loads(r["data"]) if r["data"] else {},
-        ))
+        found[r["complaint_id"]].append(
+            Event(
+                r["id"],
+                r["complaint_id"],
+                r["at"],
+                r["actor_id"],
+                r["kind"],
+                r["from_status"],
+                r["to_status"],
+                r["unit_code"],
+                bool(r["public"]),
+                r["body"],
+                json.loads(r["data"]) if r["data"] else {},
+            )
+        )
     return found
 
 
@@ -98,7 +109,8 @@ async def files(db: Reader, complaint_ids: list[int]) -> dict[int, list[FileInfo
     found: dict[int, list[FileInfo]] = {i: [] for i in complaint_ids}
     for r in rows:
         found[r["complaint_id"]].append(
-            FileInfo(r["kind"], r["file_name"], r["mime_type"], r["file_size"]))
+            FileInfo(r["kind"], r["file_name"], r["mime_type"], r["file_size"])
+        )
     return found
 
 
@@ -127,9 +139,18 @@ async def _answers(db: Reader, response_ids: list[int]) -> dict[int, dict[str, i
 
 def _survey(row: Row, answers: dict[str, int]) -> SurveyRecord:
     return SurveyRecord(
-        row["id"], row["submitted_at"], row["service_code"], row["unit_code"], row["source"],
-        row["complaint_number"], answers, row["gender"], row["age_range"], row["education"],
-        row["occupation"], row["suggestion"],
+        row["id"],
+        row["submitted_at"],
+        row["service_code"],
+        row["unit_code"],
+        row["source"],
+        row["complaint_number"],
+        answers,
+        row["gender"],
+        row["age_range"],
+        row["education"],
+        row["occupation"],
+        row["suggestion"],
     )
 
 
@@ -146,9 +167,19 @@ async def invitations(db: Reader, person_id: int) -> list[InvitationRecord]:
     )
     return [
         InvitationRecord(
-            r["activity_id"], r["kind"], r["title"], r["starts_at"], r["minutes"], r["place"],
-            r["status"], r["source"], r["invited_at"], r["response"], r["responded_at"],
-            None if r["attended"] is None else bool(r["attended"]), r["jp"],
+            r["activity_id"],
+            r["kind"],
+            r["title"],
+            r["starts_at"],
+            r["minutes"],
+            r["place"],
+            r["status"],
+            r["source"],
+            r["invited_at"],
+            r["response"],
+            r["responded_at"],
+            None if r["attended"] is None else bool(r["attended"]),
+            r["jp"],
         )
         for r in rows
     ]
@@ -156,7 +187,8 @@ async def invitations(db: Reader, person_id: int) -> list[InvitationRecord]:
 
 async def forum_subscribed_at(db: Reader, person_id: int) -> int | None:
     return await db.fetchval(
-        "SELECT subscribed_at FROM forum_subscriptions WHERE person_id = ?", (person_id,))
+        "SELECT subscribed_at FROM forum_subscriptions WHERE person_id = ?", (person_id,)
+    )
 
 
 async def preview(db: Reader, person_id: int, now: int, conduct_codes: list[str]) -> Preview:
@@ -181,11 +213,18 @@ async def preview(db: Reader, person_id: int, now: int, conduct_codes: list[str]
              EXISTS (SELECT 1 FROM forum_subscriptions WHERE person_id = :p) AS subscribed""",
         {"p": person_id, "now": now, "conduct": json.dumps(conduct_codes)},
     )
-    return Preview(row["complaints"], row["open_complaints"], row["conduct_open"],
-                   row["responses"], row["pending"], bool(row["subscribed"]))
+    return Preview(
+        row["complaints"],
+        row["open_complaints"],
+        row["conduct_open"],
+        row["responses"],
+        row["pending"],
+        bool(row["subscribed"]),
+    )
 
 
 # --- erasure -----------------------------------------------------------------------------
+
 
 async def erase_names(tx: Tx, person_id: int, placeholder: str, now: int) -> None:
     """Consent withdrawn and the names replaced; the row itself stays, because complaints,

@@ -50,11 +50,14 @@ async def next_due(db: Reader) -> int | None:
 
 async def claim(tx: Tx, kind: str, period_key: str, now: int) -> bool:
     """Mark sent; False when another run (or a restart) already sent it."""
-    return await tx.changes(
-        """UPDATE digest_runs SET state = 'sent', sent_at = ?
+    return (
+        await tx.changes(
+            """UPDATE digest_runs SET state = 'sent', sent_at = ?
            WHERE kind = ? AND period_key = ? AND state = 'pending'""",
-        (now, kind, period_key),
-    ) == 1
+            (now, kind, period_key),
+        )
+        == 1
+    )
 
 
 async def set_recipients(tx: Tx, kind: str, period_key: str, recipients: int) -> None:
@@ -65,6 +68,5 @@ async def set_recipients(tx: Tx, kind: str, period_key: str, recipients: int) ->
 
 
 async def runs(db: Reader, kind: str) -> list[DigestRun]:
-    rows = await db.fetchall(
-        "SELECT * FROM digest_runs WHERE kind = ? ORDER BY due_at", (kind,))
+    rows = await db.fetchall("SELECT * FROM digest_runs WHERE kind = ? ORDER BY due_at", (kind,))
     return [_run(r) for r in rows]

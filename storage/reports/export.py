@@ -21,8 +21,9 @@ FROM complaints AS c INDEXED BY complaints_by_created
 LEFT JOIN people p ON p.telegram_id = c.reporter_id"""
 
 
-async def complaint_pages(db: Reader, start: int, end: int, page: int = PAGE,
-                          withheld: str | None = None) -> AsyncIterator[list[Row]]:
+async def complaint_pages(
+    db: Reader, start: int, end: int, page: int = PAGE, withheld: str | None = None
+) -> AsyncIterator[list[Row]]:
     """The complaints received in ``[start, end)``, oldest first, ``page`` at a time;
     without the conduct complaints about the unit ``withheld`` (the exporter's own)."""
     after = (start - 1, 0)

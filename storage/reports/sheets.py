@@ -41,7 +41,8 @@ async def count_responses(db: Reader, start: int, end: int) -> int:
 
 async def count_activities(db: Reader, start: int, end: int) -> int:
     return await db.fetchval(
-        "SELECT COUNT(*) FROM activities WHERE starts_at >= ? AND starts_at < ?", (start, end))
+        "SELECT COUNT(*) FROM activities WHERE starts_at >= ? AND starts_at < ?", (start, end)
+    )
 
 
 async def _answers(db: Reader, response_ids: list[int]) -> dict[int, dict[str, int]]:
@@ -57,13 +58,24 @@ async def _answers(db: Reader, response_ids: list[int]) -> dict[int, dict[str, i
 
 
 def _survey_row(row: Row, answers: dict[str, int]) -> SurveyRow:
-    return SurveyRow(row["id"], row["submitted_at"], row["service_code"], row["unit_code"],
-                     row["source"], answers, row["gender"], row["age_range"],
-                     row["education"], row["occupation"], row["suggestion"])
+    return SurveyRow(
+        row["id"],
+        row["submitted_at"],
+        row["service_code"],
+        row["unit_code"],
+        row["source"],
+        answers,
+        row["gender"],
+        row["age_range"],
+        row["education"],
+        row["occupation"],
+        row["suggestion"],
+    )
 
 
-async def survey_pages(db: Reader, start: int, end: int, page: int = PAGE
-                       ) -> AsyncIterator[list[SurveyRow]]:
+async def survey_pages(
+    db: Reader, start: int, end: int, page: int = PAGE
+) -> AsyncIterator[list[SurveyRow]]:
     """The responses submitted in ``[start, end)``, oldest first, ``page`` at a time."""
     after = (start - 1, 0)
     while True:
@@ -103,5 +115,6 @@ async def attendees(db: Reader, activity_ids: list[int]) -> dict[int, list[Atten
     found: dict[int, list[Attendee]] = {i: [] for i in activity_ids}
     for row in rows:
         found[row["activity_id"]].append(
-            Attendee(row["activity_id"], row["first_name"], row["last_name"], row["role"]))
+            Attendee(row["activity_id"], row["first_name"], row["last_name"], row["role"])
+        )
     return found

@@ -57,13 +57,29 @@ class Tally:
         return Tally(*(a + b for a, b in zip(self.as_tuple(), other.as_tuple(), strict=True)))
 
     def as_tuple(self) -> tuple[int, ...]:
-        return (self.received, self.ack_known, self.ack_on_time, self.resolve_known,
-                self.resolve_on_time, self.reopened, self.rated, self.rating_sum)
+        return (
+            self.received,
+            self.ack_known,
+            self.ack_on_time,
+            self.resolve_known,
+            self.resolve_on_time,
+            self.reopened,
+            self.rated,
+            self.rating_sum,
+        )
 
 
 def _tally(row: Row) -> Tally:
-    return Tally(row["received"], row["ack_known"], row["ack_on_time"], row["resolve_known"],
-                 row["resolve_on_time"], row["reopened"], row["rated"], row["rating_sum"])
+    return Tally(
+        row["received"],
+        row["ack_known"],
+        row["ack_on_time"],
+        row["resolve_known"],
+        row["resolve_on_time"],
+        row["reopened"],
+        row["rated"],
+        row["rating_sum"],
+    )
 
 
 @dataclass(frozen=True)
@@ -89,8 +105,10 @@ async def cells(db: Reader, start: int, end: int, unit_code: str | None = None) 
             GROUP BY unit_code, status, category_code, kelurahan_code""",
         params,
     )
-    return [Cell(r["unit_code"], r["status"], r["category_code"], r["kelurahan_code"], _tally(r))
-            for r in rows]
+    return [
+        Cell(r["unit_code"], r["status"], r["category_code"], r["kelurahan_code"], _tally(r))
+        for r in rows
+    ]
 
 
 async def totals(db: Reader, start: int, end: int, unit_code: str | None = None) -> Tally:
@@ -111,9 +129,17 @@ async def totals(db: Reader, start: int, end: int, unit_code: str | None = None)
     return _tally(row)
 
 
-async def value_at(db: Reader, measure: Measure, start: int, end: int, offset: int,
-                   count: int, unit_code: str | None = None, *, sort_limit: int = SORT_LIMIT
-                   ) -> int | None:
+async def value_at(
+    db: Reader,
+    measure: Measure,
+    start: int,
+    end: int,
+    offset: int,
+    count: int,
+    unit_code: str | None = None,
+    *,
+    sort_limit: int = SORT_LIMIT,
+) -> int | None:
     """The ``offset``-th smallest (0-based) working time of ``measure`` among the ``count``
     complaints of the period that have one.
 
@@ -125,8 +151,9 @@ async def value_at(db: Reader, measure: Measure, start: int, end: int, offset: i
     column = _COLUMN[measure]
     unit_filter = "unit_code = ? AND " if unit_code is not None else ""
     if count <= sort_limit:
-        index = "complaints_report_unit_time" if unit_code is not None else (
-            "complaints_report_time")
+        index = (
+            "complaints_report_unit_time" if unit_code is not None else ("complaints_report_time")
+        )
     else:
         index = _VALUE_INDEX[(measure, unit_code is not None)]
     params = ((unit_code,) if unit_code is not None else ()) + (start, end, offset)
@@ -147,8 +174,7 @@ class WeekCell:
     resolved_on_time: int
 
 
-async def weekly(db: Reader, weeks: list[tuple[int, int]], unit_codes: list[str]
-                 ) -> list[WeekCell]:
+async def weekly(db: Reader, weeks: list[tuple[int, int]], unit_codes: list[str]) -> list[WeekCell]:
     """Complaints received per week and unit, and how many of them were resolved on time:
     one index range per (week, unit), so the cost follows the data read, not a sort."""
     if not weeks or not unit_codes:
@@ -164,8 +190,10 @@ async def weekly(db: Reader, weeks: list[tuple[int, int]], unit_codes: list[str]
             FROM json_each(?) w, json_each(?) u""",
         (json.dumps([list(w) for w in weeks]), json.dumps(unit_codes)),
     )
-    return [WeekCell(r["week"], r["unit_code"], r["received"], r["resolved"], r["on_time"])
-            for r in rows]
+    return [
+        WeekCell(r["week"], r["unit_code"], r["received"], r["resolved"], r["on_time"])
+        for r in rows
+    ]
 
 
 def _late(alias: str = "", withheld: str | None = None) -> str:
@@ -223,8 +251,9 @@ class Overdue:
     late_since: int
 
 
-async def overdue(db: Reader, now: int, limit: int, unit_code: str | None = None,
-                  withheld: str | None = None) -> list[Overdue]:
+async def overdue(
+    db: Reader, now: int, limit: int, unit_code: str | None = None, withheld: str | None = None
+) -> list[Overdue]:
     """Open complaints past a deadline, longest overdue first (without the conduct
     complaints about the unit ``withheld``)."""
     unit_filter = "AND c.unit_code = :unit" if unit_code is not None else ""
@@ -241,8 +270,18 @@ async def overdue(db: Reader, now: int, limit: int, unit_code: str | None = None
             ORDER BY late_since, c.id LIMIT :limit""",
         {"now": now, "limit": limit, "unit": unit_code, "withheld": withheld},
     )
-    return [Overdue(r["id"], r["number"], r["unit_code"], r["assignee_id"], r["assignee_name"],
-                    r["missed"], r["late_since"]) for r in rows]
+    return [
+        Overdue(
+            r["id"],
+            r["number"],
+            r["unit_code"],
+            r["assignee_id"],
+            r["assignee_name"],
+            r["missed"],
+            r["late_since"],
+        )
+        for r in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -252,8 +291,9 @@ class Adoption:
     active: int  # of whom acted through the bot in the period
 
 
-async def adoption(db: Reader, start: int, end: int, unit_code: str | None = None
-                   ) -> dict[str, Adoption]:
+async def adoption(
+    db: Reader, start: int, end: int, unit_code: str | None = None
+) -> dict[str, Adoption]:
     """Registered staff per unit and how many of them acted on a complaint in the period.
     (``role <> 'citizen'`` lets SQLite use the partial index people_by_role.)"""
     unit_filter = "AND p.unit_code = ?" if unit_code is not None else ""

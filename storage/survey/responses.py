@@ -44,9 +44,20 @@ async def add(tx: Tx, response: NewResponse) -> int:
                submitted_at, source, complaint_id, gender, age_range, education, occupation,
                suggestion)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (response.draft_key, response.respondent_id, response.service_code, response.unit_code,
-         response.submitted_at, response.source, response.complaint_id, response.gender,
-         response.age_range, response.education, response.occupation, response.suggestion),
+        (
+            response.draft_key,
+            response.respondent_id,
+            response.service_code,
+            response.unit_code,
+            response.submitted_at,
+            response.source,
+            response.complaint_id,
+            response.gender,
+            response.age_range,
+            response.education,
+            response.occupation,
+            response.suggestion,
+        ),
     )
     await tx.executemany(
         "INSERT INTO survey_answers (response_id, unsur, score) VALUES (?, ?, ?)",
@@ -70,12 +81,14 @@ async def last_submitted(db: Reader, respondent_id: int, service_code: str) -> i
 
 async def answers_of(db: Reader, response_id: int) -> dict[str, int]:
     rows = await db.fetchall(
-        "SELECT unsur, score FROM survey_answers WHERE response_id = ?", (response_id,))
+        "SELECT unsur, score FROM survey_answers WHERE response_id = ?", (response_id,)
+    )
     return {r["unsur"]: r["score"] for r in rows}
 
 
-def _scope(start: int, end: int, service_code: str | None, unit_code: str | None
-           ) -> tuple[str, list[object]]:
+def _scope(
+    start: int, end: int, service_code: str | None, unit_code: str | None
+) -> tuple[str, list[object]]:
     where = "r.submitted_at >= ? AND r.submitted_at < ?"
     params: list[object] = [start, end]
     if service_code is not None:
@@ -87,25 +100,29 @@ def _scope(start: int, end: int, service_code: str | None, unit_code: str | None
     return where, params
 
 
-async def aggregate(db: Reader, start: int, end: int, service_code: str | None = None,
-                    unit_code: str | None = None) -> Aggregate:
+async def aggregate(
+    db: Reader, start: int, end: int, service_code: str | None = None, unit_code: str | None = None
+) -> Aggregate:
     """Sums per unsur for responses submitted in ``[start, end)``, optionally for one
     service or one unit."""
     where, params = _scope(start, end, service_code, unit_code)
     respondents = await db.fetchval(
-        f"SELECT COUNT(*) FROM survey_responses r WHERE {where}", params)
+        f"SELECT COUNT(*) FROM survey_responses r WHERE {where}", params
+    )
     rows = await db.fetchall(
         f"""SELECT a.unsur, SUM(a.score) AS total, COUNT(*) AS answered
             FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
             WHERE {where} GROUP BY a.unsur""",
         params,
     )
-    return Aggregate(int(respondents or 0),
-                     {r["unsur"]: (int(r["total"]), int(r["answered"])) for r in rows})
+    return Aggregate(
+        int(respondents or 0), {r["unsur"]: (int(r["total"]), int(r["answered"])) for r in rows}
+    )
 
 
-async def aggregate_by_service(db: Reader, start: int, end: int,
-                               unit_code: str | None = None) -> dict[str, Aggregate]:
+async def aggregate_by_service(
+    db: Reader, start: int, end: int, unit_code: str | None = None
+) -> dict[str, Aggregate]:
     """The same sums for every service with responses in the period, in two queries."""
     where, params = _scope(start, end, None, unit_code)
     counts = await db.fetchall(
@@ -137,15 +154,27 @@ class Suggestion:
     mean_score: float | None  # the respondent's average over the unsur they answered
 
 
-async def count_suggestions(db: Reader, start: int, end: int, service_code: str | None = None,
-                unit_code: str | None = None) -> int:
+async def count_suggestions(
+    db: Reader, start: int, end: int, service_code: str | None = None, unit_code: str | None = None
+) -> int:
     where, params = _scope(start, end, service_code, unit_code)
-    return int(await db.fetchval(
-        f"SELECT COUNT(*) FROM survey_responses r WHERE {where} AND {HAS_TEXT}", params) or 0)
+    return int(
+        await db.fetchval(
+            f"SELECT COUNT(*) FROM survey_responses r WHERE {where} AND {HAS_TEXT}", params
+        )
+        or 0
+    )
 
 
-async def suggestions(db: Reader, start: int, end: int, service_code: str | None,
-                       unit_code: str | None, offset: int, limit: int) -> list[Suggestion]:
+async def suggestions(
+    db: Reader,
+    start: int,
+    end: int,
+    service_code: str | None,
+    unit_code: str | None,
+    offset: int,
+    limit: int,
+) -> list[Suggestion]:
     where, params = _scope(start, end, service_code, unit_code)
     rows = await db.fetchall(
         f"""SELECT r.id, r.submitted_at, r.service_code, r.suggestion,
@@ -156,5 +185,7 @@ async def suggestions(db: Reader, start: int, end: int, service_code: str | None
             ORDER BY r.submitted_at DESC, r.id DESC LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     )
-    return [Suggestion(r["id"], r["submitted_at"], r["service_code"], r["suggestion"],
-                       r["mean_score"]) for r in rows]
+    return [
+        Suggestion(r["id"], r["submitted_at"], r["service_code"], r["suggestion"], r["mean_score"])
+        for r in rows
+    ]

@@ -17,8 +17,9 @@ class PublicChannel:
 
 
 def _channel(row: Row) -> PublicChannel:
-    return PublicChannel(row["chat_id"], row["title"], row["username"], row["bound_by"],
-                         row["bound_at"])
+    return PublicChannel(
+        row["chat_id"], row["title"], row["username"], row["bound_by"], row["bound_at"]
+    )
 
 
 async def get(db: Reader) -> PublicChannel | None:
@@ -26,8 +27,9 @@ async def get(db: Reader) -> PublicChannel | None:
     return _channel(row) if row else None
 
 
-async def bind(tx: Tx, chat_id: int, title: str | None, username: str | None, by: int,
-               now: int) -> PublicChannel | None:
+async def bind(
+    tx: Tx, chat_id: int, title: str | None, username: str | None, by: int, now: int
+) -> PublicChannel | None:
     """Bind (or rebind) the channel; returns the one bound before, if any."""
     previous = await get(tx)
     await tx.execute(

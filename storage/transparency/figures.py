@@ -38,13 +38,16 @@ async def activity(db: Reader, start: int, end: int) -> dict[str, Activity]:
     found: dict[str, Activity] = defaultdict(lambda: Activity(""))
     for row in await db.fetchall(
         """SELECT unit_code, COUNT(*) AS n FROM complaints INDEXED BY complaints_report_unit_time
-           WHERE created_at >= ? AND created_at < ? GROUP BY unit_code""", (start, end)):
+           WHERE created_at >= ? AND created_at < ? GROUP BY unit_code""",
+        (start, end),
+    ):
         found[row["unit_code"]].received = row["n"]
     for row in await db.fetchall(
         """SELECT unit_code, COUNT(ack_on_time) AS n, COALESCE(SUM(ack_on_time), 0) AS ok
            FROM complaints INDEXED BY complaints_by_acknowledged
            WHERE acknowledged_at >= ? AND acknowledged_at < ? GROUP BY unit_code""",
-            (start, end)):
+        (start, end),
+    ):
         found[row["unit_code"]].acknowledged = row["n"]
         found[row["unit_code"]].ack_on_time = row["ok"]
     for row in await db.fetchall(
@@ -52,10 +55,14 @@ async def activity(db: Reader, start: int, end: int) -> dict[str, Activity]:
                    COALESCE(SUM(resolve_on_time), 0) AS ok
             FROM complaints INDEXED BY complaints_by_resolved
             WHERE resolved_at >= ? AND resolved_at < ? AND {RESOLVED} GROUP BY unit_code""",
-            (start, end)):
+        (start, end),
+    ):
         unit = found[row["unit_code"]]
         unit.resolved, unit.resolve_known, unit.resolve_on_time = (
-            row["n"], row["known"], row["ok"])
+            row["n"],
+            row["known"],
+            row["ok"],
+        )
     for code, unit in found.items():
         unit.unit_code = code
     return dict(found)
@@ -91,8 +98,7 @@ class ResolvedItem:
     public_note: str | None
 
 
-async def resolved_publicly(db: Reader, since: int, until: int, limit: int
-                            ) -> list[ResolvedItem]:
+async def resolved_publicly(db: Reader, since: int, until: int, limit: int) -> list[ResolvedItem]:
     """Complaints resolved in ``[since, until)``, newest first, that may be listed: not
     confidential, not about an officer's conduct (by category or by a named unit)."""
     rows = await db.fetchall(
@@ -106,5 +112,15 @@ async def resolved_publicly(db: Reader, since: int, until: int, limit: int
             ORDER BY c.resolved_at DESC, c.id DESC LIMIT ?""",
         (since, until, limit),
     )
-    return [ResolvedItem(r["number"], r["category_code"], r["kelurahan_code"], r["unit_code"],
-                         r["created_at"], r["resolved_at"], r["public_note"]) for r in rows]
+    return [
+        ResolvedItem(
+            r["number"],
+            r["category_code"],
+            r["kelurahan_code"],
+            r["unit_code"],
+            r["created_at"],
+            r["resolved_at"],
+            r["public_note"],
+        )
+        for r in rows
+    ]

@@ -17,12 +17,14 @@ class FollowUp:
 
 
 def _followup(row: Row) -> FollowUp:
-    return FollowUp(row["service_code"], row["period_key"], row["unsur_key"], row["body"],
-                    row["recorded_at"])
+    return FollowUp(
+        row["service_code"], row["period_key"], row["unsur_key"], row["body"], row["recorded_at"]
+    )
 
 
-async def add(tx: Tx, service_code: str, period_key: str, unsur_key: str | None, body: str,
-              by: int, now: int) -> int:
+async def add(
+    tx: Tx, service_code: str, period_key: str, unsur_key: str | None, body: str, by: int, now: int
+) -> int:
     return await tx.execute(
         """INSERT INTO ikm_followups (service_code, period_key, unsur_key, body, recorded_by,
                                       recorded_at)

@@ -21,4 +21,5 @@ async def write(tx: Tx, complaint_id: int, body: str, by: int, now: int) -> str 
 
 async def get(db: Reader, complaint_id: int) -> str | None:
     return await db.fetchval(
-        "SELECT body FROM complaint_public_notes WHERE complaint_id = ?", (complaint_id,))
+        "SELECT body FROM complaint_public_notes WHERE complaint_id = ?", (complaint_id,)
+    )

@@ -8,8 +8,9 @@ from storage.activities.records import Activity
 from tests.e2e.harness import OfficeEnv
 
 
-async def member(office: OfficeEnv, name: str, role: str = "staf", unit: str | None = "PEM",
-                 **kwargs: object) -> FakeUser:
+async def member(
+    office: OfficeEnv, name: str, role: str = "staf", unit: str | None = "PEM", **kwargs: object
+) -> FakeUser:
     """A person invited with a role (the real invite flow)."""
     person = office.user(name, **kwargs)
     await office.invite(person, role, unit if role in ("staf", "kepala") else None)

@@ -57,9 +57,14 @@ async def start_bot(env: dict[str, str], cwd: Path, name: str = "bot") -> BotPro
     log = cwd / f"{name}.log"
     with log.open("ab") as sink:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", cwd=cwd,
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            cwd=cwd,
             env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT), **env},
-            stdout=sink, stderr=sink,
+            stdout=sink,
+            stderr=sink,
         )
     return BotProcess(process, log)
 

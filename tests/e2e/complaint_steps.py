@@ -19,8 +19,7 @@ class Unit:
     head: FakeUser
 
 
-async def unit_with_group(office: OfficeEnv, code: str, title: str, *, basic: bool = False
-                          ) -> Unit:
+async def unit_with_group(office: OfficeEnv, code: str, title: str, *, basic: bool = False) -> Unit:
     """A unit with a staff member, a head and a bound group (``basic``: a basic group,
     which Telegram may later upgrade to a supergroup)."""
     staff = office.user(f"Staf{code}", username=f"staf_{code.lower()}")
@@ -74,8 +73,13 @@ async def file_complaint(
     conduct_unit: str | None = None,
 ) -> str:
     """Walk the whole intake; returns the tracking number."""
-    await begin_complaint(citizen, category=category, kelurahan=kelurahan,
-                          description=description, conduct_unit=conduct_unit)
+    await begin_complaint(
+        citizen,
+        category=category,
+        kelurahan=kelurahan,
+        description=description,
+        conduct_unit=conduct_unit,
+    )
     for _ in range(photos):
         await citizen.send_photo()
         await citizen.wait_for("Tersimpan")

@@ -17,14 +17,18 @@ async def telegram() -> AsyncIterator[FakeTelegram]:
 
 
 @pytest_asyncio.fixture
-async def office(telegram: FakeTelegram, tmp_path: Path,
-                 request: pytest.FixtureRequest) -> AsyncIterator[OfficeEnv]:
+async def office(
+    telegram: FakeTelegram, tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[OfficeEnv]:
     """The office at the test's ``office_start`` mark, else at ``OFFICE_START`` of the test
     module when it sets one (a datetime in WIB), else at the harness's ordinary Wednesday
     morning."""
     marked = request.node.get_closest_marker("office_start")
-    start = (marked.args[0] if marked is not None
-             else getattr(request.module, "OFFICE_START", DEFAULT_START))
+    start = (
+        marked.args[0]
+        if marked is not None
+        else getattr(request.module, "OFFICE_START", DEFAULT_START)
+    )
     env = await start_office(telegram, tmp_path / "marelan.db", start=start)
     try:
         yield env
@@ -33,8 +37,7 @@ async def office(telegram: FakeTelegram, tmp_path: Path,
 
 
 @pytest_asyncio.fixture
-async def process_office(telegram: FakeTelegram, tmp_path: Path
-                         ) -> AsyncIterator[ProcessOffice]:
+async def process_office(telegram: FakeTelegram, tmp_path: Path) -> AsyncIterator[ProcessOffice]:
     """An office served by the real ``marelan-bot run`` process (tests/e2e/bot_process.py),
     not started yet; whatever happens in the test, no process outlives it."""
     office = ProcessOffice(telegram.add_bot(username="marelan_process_bot"), tmp_path)

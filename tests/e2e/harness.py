@@ -27,8 +27,9 @@ WIB = ZoneInfo("Asia/Jakarta")
 DEFAULT_START = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
 #: Tests should not wait a second per private message; the limits themselves are
 #: exercised in the delivery tests.
-FAST_PACE = PaceLimits(outbox_rate=25.0, private_burst=20, private_rate=20.0,
-                       group_burst=20, group_rate=1.0)
+FAST_PACE = PaceLimits(
+    outbox_rate=25.0, private_burst=20, private_rate=20.0, group_burst=20, group_rate=1.0
+)
 
 
 @dataclass
@@ -89,8 +90,7 @@ class OfficeEnv:
         await self.world.settle()
 
 
-async def invite(admin: FakeUser, person: FakeUser, role: str, unit: str | None = None
-                 ) -> None:
+async def invite(admin: FakeUser, person: FakeUser, role: str, unit: str | None = None) -> None:
     """The admin invites ``person``, who opens the link: the real invite flow."""
     await admin.send(f"/undang {role} {unit or ''}".strip())
     link = await admin.wait_for("start=inv_")

@@ -25,8 +25,11 @@ MIXED = dict(zip(KEYS, [4, 3, 2, 4, 3, 4, 4, 1, 3], strict=True))
 
 def id_decimal(value: Fraction | float, places: int = 2) -> str:
     """Half up, Indonesian decimal comma."""
-    exact = Decimal(value.numerator) / Decimal(value.denominator) \
-        if isinstance(value, Fraction) else Decimal(str(value))
+    exact = (
+        Decimal(value.numerator) / Decimal(value.denominator)
+        if isinstance(value, Fraction)
+        else Decimal(str(value))
+    )
     quantum = Decimal(1).scaleb(-places)
     return str(exact.quantize(quantum, rounding=ROUND_HALF_UP)).replace(".", ",")
 
@@ -69,13 +72,28 @@ def prorated(yearly: int, days: int, days_in_year: int = 365) -> int:
     return int(Fraction(yearly * days, days_in_year) + Fraction(1, 2))
 
 
-async def submit_survey(office: OfficeEnv, name: str, service: str, scores: dict[str, int],
-                        profile: dict[str, str | None] | None = None,
-                        suggestion: str | None = None) -> int:
+async def submit_survey(
+    office: OfficeEnv,
+    name: str,
+    service: str,
+    scores: dict[str, int],
+    profile: dict[str, str | None] | None = None,
+    suggestion: str | None = None,
+) -> int:
     """A citizen's complete questionnaire, sent; returns the response id."""
     citizen = await steps.citizen(office, name)
-    draft = SurveyDraft(service=service, source="link", answers=dict(scores),
-                        profile={"gender": None, "age": None, "education": None,
-                                 "occupation": None, **(profile or {})},
-                        suggestion=suggestion, suggestion_done=True)
+    draft = SurveyDraft(
+        service=service,
+        source="link",
+        answers=dict(scores),
+        profile={
+            "gender": None,
+            "age": None,
+            "education": None,
+            "occupation": None,
+            **(profile or {}),
+        },
+        suggestion=suggestion,
+        suggestion_done=True,
+    )
     return (await survey.submit(office.runtime, citizen.actor, draft)).response_id

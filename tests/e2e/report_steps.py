@@ -54,12 +54,23 @@ async def actor(office: OfficeEnv, user: FakeUser) -> Actor:
     return actor_of(office.runtime, person)
 
 
-async def file(office: OfficeEnv, reporter: Person, category: str, kelurahan: str | None,
-               *, confidential: bool = False, description: str | None = None,
-               location: tuple[float, float] | None = None) -> Complaint:
-    draft = Draft(category=category, kelurahan=kelurahan, confidential=confidential,
-                  description=description or f"Keluhan {category} di {kelurahan}: mohon dibantu.",
-                  location=list(location) if location else None)
+async def file(
+    office: OfficeEnv,
+    reporter: Person,
+    category: str,
+    kelurahan: str | None,
+    *,
+    confidential: bool = False,
+    description: str | None = None,
+    location: tuple[float, float] | None = None,
+) -> Complaint:
+    draft = Draft(
+        category=category,
+        kelurahan=kelurahan,
+        confidential=confidential,
+        description=description or f"Keluhan {category} di {kelurahan}: mohon dibantu.",
+        location=list(location) if location else None,
+    )
     submitted = await complaint_intake.submit(office.runtime, reporter.actor, draft)
     return submitted.complaint
 
@@ -69,8 +80,9 @@ async def accept(office: OfficeEnv, staff: Person, complaint: Complaint) -> Comp
 
 
 async def resolve(office: OfficeEnv, staff: Person, complaint: Complaint) -> Complaint:
-    return await complaint_actions.resolve(office.runtime, staff.actor, complaint.id,
-                                           "Sudah ditangani petugas di lapangan.")
+    return await complaint_actions.resolve(
+        office.runtime, staff.actor, complaint.id, "Sudah ditangani petugas di lapangan."
+    )
 
 
 async def rate(office: OfficeEnv, reporter: Person, complaint: Complaint, stars: int) -> Complaint:
@@ -82,8 +94,9 @@ async def reopen(office: OfficeEnv, reporter: Person, complaint: Complaint) -> C
 
 
 async def ask(office: OfficeEnv, staff: Person, complaint: Complaint) -> Complaint:
-    return await complaint_actions.ask_info(office.runtime, staff.actor, complaint.id,
-                                            "Mohon kirim foto lokasinya.")
+    return await complaint_actions.ask_info(
+        office.runtime, staff.actor, complaint.id, "Mohon kirim foto lokasinya."
+    )
 
 
 def tick(office: OfficeEnv, **delta: float) -> None:
@@ -99,6 +112,7 @@ async def reload(office: OfficeEnv, complaint: Complaint) -> Complaint:
 
 
 # --- independent arithmetic for the assertions -------------------------------------------
+
 
 def id_number(value: float, decimals: int = 1) -> str:
     """Indonesian decimal comma, written independently of bot.formatting."""
@@ -137,5 +151,6 @@ def sheet_rows(book, title: str) -> list[dict[str, Any]]:
     fields = field_names(book)
     header = tuple(fields[(title, shown)] for shown in rows[0])
     # read-only mode drops the empty cells at the end of a row
-    return [dict(zip(header, row + (None,) * (len(header) - len(row)), strict=True))
-            for row in rows[1:]]
+    return [
+        dict(zip(header, row + (None,) * (len(header) - len(row)), strict=True)) for row in rows[1:]
+    ]

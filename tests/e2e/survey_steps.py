@@ -24,8 +24,9 @@ async def press_on_card(citizen: FakeUser, card: BotMessage, label: str) -> BotM
     return await citizen.wait_for_edit(card)
 
 
-async def answer_unsur(citizen: FakeUser, card: BotMessage, scores: Mapping[str, int],
-                       first: int = 1) -> BotMessage:
+async def answer_unsur(
+    citizen: FakeUser, card: BotMessage, scores: Mapping[str, int], first: int = 1
+) -> BotMessage:
     """Answer the questions from number ``first`` on, checking each is the expected one."""
     for n in range(first, 10):
         assert f"Pertanyaan {n}/9" in card.text, card.text
@@ -33,8 +34,9 @@ async def answer_unsur(citizen: FakeUser, card: BotMessage, scores: Mapping[str,
     return card
 
 
-async def answer_profile(citizen: FakeUser, card: BotMessage,
-                         choices: Sequence[str | None]) -> BotMessage:
+async def answer_profile(
+    citizen: FakeUser, card: BotMessage, choices: Sequence[str | None]
+) -> BotMessage:
     """The four optional profile questions; None presses "Lewati"."""
     for choice in choices:
         assert "(opsional)" in card.text, card.text
@@ -55,18 +57,25 @@ async def finish(citizen: FakeUser, card: BotMessage, suggestion: str | None) ->
     return await citizen.wait_for("Terima kasih! Survei untuk")
 
 
-async def complete_from_first_question(citizen: FakeUser, scores: Mapping[str, int],
-                                       profile: Sequence[str | None] = (None,) * 4,
-                                       suggestion: str | None = None) -> BotMessage:
+async def complete_from_first_question(
+    citizen: FakeUser,
+    scores: Mapping[str, int],
+    profile: Sequence[str | None] = (None,) * 4,
+    suggestion: str | None = None,
+) -> BotMessage:
     card = await citizen.wait_for("Pertanyaan 1/9")
     card = await answer_unsur(citizen, card, scores)
     card = await answer_profile(citizen, card, profile)
     return await finish(citizen, card, suggestion)
 
 
-async def complete_survey(citizen: FakeUser, service: str, scores: Mapping[str, int],
-                          profile: Sequence[str | None] = (None,) * 4,
-                          suggestion: str | None = None) -> BotMessage:
+async def complete_survey(
+    citizen: FakeUser,
+    service: str,
+    scores: Mapping[str, int],
+    profile: Sequence[str | None] = (None,) * 4,
+    suggestion: str | None = None,
+) -> BotMessage:
     """/survei, choose ``service`` by its label, answer everything, send."""
     await citizen.send("/survei")
     intro = await citizen.wait_for("Layanan apa yang Anda terima?")
@@ -74,8 +83,7 @@ async def complete_survey(citizen: FakeUser, service: str, scores: Mapping[str, 
     return await complete_from_first_question(citizen, scores, profile, suggestion)
 
 
-async def complete_by_link(citizen: FakeUser, code: str, scores: Mapping[str, int]
-                           ) -> BotMessage:
+async def complete_by_link(citizen: FakeUser, code: str, scores: Mapping[str, int]) -> BotMessage:
     await citizen.send(f"/start skm_{code}")
     return await complete_from_first_question(citizen, scores)
 

@@ -61,8 +61,14 @@ async def test_training_created_through_the_guided_flow(office: OfficeEnv) -> No
     await kasi.wait_for("Jumlah Rupiah tidak terbaca")
     await kasi.send("1.500.000")
     summary = await kasi.wait_for("Periksa kegiatan")
-    for part in ("Pelatihan <Excel> & SPSS", "Sabtu, 5 Desember 2026 pukul 09.00 WIB",
-                 "2 jam 30 menit", "3 JP", "Seksi Pemerintahan", "Rp 1.500.000"):
+    for part in (
+        "Pelatihan <Excel> & SPSS",
+        "Sabtu, 5 Desember 2026 pukul 09.00 WIB",
+        "2 jam 30 menit",
+        "3 JP",
+        "Seksi Pemerintahan",
+        "Rp 1.500.000",
+    ):
         assert part in summary.text, part
     assert "&lt;Excel&gt; &amp; SPSS" in summary.html
     done = await save_activity(kasi, summary)
@@ -77,15 +83,23 @@ async def test_training_created_through_the_guided_flow(office: OfficeEnv) -> No
 
     activity = await latest_activity(office)
     assert (activity.title, activity.minutes, activity.jp, activity.cost_rupiah) == (
-        "Pelatihan <Excel> & SPSS", 150, 3, 1_500_000)
-    assert datetime.fromtimestamp(activity.starts_at, WIB) == datetime(2026, 12, 5, 9, 0,
-                                                                       tzinfo=WIB)
+        "Pelatihan <Excel> & SPSS",
+        150,
+        3,
+        1_500_000,
+    )
+    assert datetime.fromtimestamp(activity.starts_at, WIB) == datetime(
+        2026, 12, 5, 9, 0, tzinfo=WIB
+    )
     invited = await activity_invitations.of_activity(office.db, activity.id)
     assert [i.person_id for i in invited] == [budi.id]
     rows = await activity_reminders.of_activity(office.db, activity.id)
     assert [(r.kind, r.offset_minutes, r.state) for r in rows] == [
-        ("reminder", 4320, "pending"), ("reminder", 1440, "pending"),
-        ("reminder", 120, "pending"), ("checklist", 0, "pending")]
+        ("reminder", 4320, "pending"),
+        ("reminder", 1440, "pending"),
+        ("reminder", 120, "pending"),
+        ("checklist", 0, "pending"),
+    ]
     assert [e.kind for e in await activities.events(office.db, activity.id)] == ["created"]
 
 
@@ -95,11 +109,13 @@ async def test_double_save_creates_one_activity(office: OfficeEnv) -> None:
     await budi.send("/bahasa")
     await budi.press("English", message=await budi.wait_for("Pilih bahasa"))
     await budi.wait_for("English")
-    summary = await create_activity(kasi, title="Pelatihan Kearsipan",
-                                    audience=("Seksi Pemerintahan",))
+    summary = await create_activity(
+        kasi, title="Pelatihan Kearsipan", audience=("Seksi Pemerintahan",)
+    )
     save = summary.button_data["💾 Simpan"]
-    first, second = await asyncio.gather(kasi.press_data(save, message=summary),
-                                         kasi.press_data(save, message=summary))
+    first, second = await asyncio.gather(
+        kasi.press_data(save, message=summary), kasi.press_data(save, message=summary)
+    )
     await office.world.settle()
     assert await office.db.fetchval("SELECT COUNT(*) FROM activities") == 1
     assert count(kasi, "tersimpan. Undangan dikirim ke 1 orang") == 1
@@ -122,7 +138,7 @@ async def test_invalid_dates_are_explained_and_the_draft_survives(office: Office
     for typed, explanation in (
         ("kapan-kapan", "tidak terbaca"),
         ("31/11 09:00", "tidak ada di kalender"),
-        ("5 Dese 09:00", "Nama bulan \"dese\" tidak dikenal"),
+        ("5 Dese 09:00", 'Nama bulan "dese" tidak dikenal'),
         ("5/12 25:00", "Jam 25:00 tidak valid"),
         ("2026-11-24 09:00", "sudah lewat (sekarang Rabu, 25 November 2026 pukul 09.00 WIB)"),
     ):
@@ -157,7 +173,11 @@ async def test_rsvp_with_live_counts_and_participants(office: OfficeEnv) -> None
     card = await card_of(kasi, "Pelatihan Arsip Digital")
     assert "✅ 0 hadir · ❌ 0 tidak bisa · ❔ 2 belum menjawab (dari 2 undangan)" in card.text
     assert [label for row in card.buttons for label in row] == [
-        "👥 Peserta", "🕒 Ubah waktu", "📍 Ubah tempat", "🚫 Batalkan"]
+        "👥 Peserta",
+        "🕒 Ubah waktu",
+        "📍 Ubah tempat",
+        "🚫 Batalkan",
+    ]
 
     invitation = await budi.wait_for("Undangan pelatihan")
     toast = await budi.press("Hadir", message=invitation)
@@ -239,8 +259,11 @@ async def test_change_of_time_notifies_everyone_and_moves_reminders(office: Offi
 
     activity = await latest_activity(office)
     rows = await activity_reminders.of_activity(office.db, activity.id)
-    pending = [(r.offset_minutes, datetime.fromtimestamp(r.due_at, WIB).strftime("%d %H:%M"))
-               for r in rows if r.state == "pending"]
+    pending = [
+        (r.offset_minutes, datetime.fromtimestamp(r.due_at, WIB).strftime("%d %H:%M"))
+        for r in rows
+        if r.state == "pending"
+    ]
     assert pending == [(4320, "07 13:00"), (1440, "09 13:00"), (120, "10 11:00"), (0, "10 15:00")]
     assert {r.state for r in rows if r.revision == 0} == {"cancelled"}
 
@@ -256,8 +279,7 @@ async def test_change_of_time_notifies_everyone_and_moves_reminders(office: Offi
 async def test_change_of_place_and_cancellation_notify(office: OfficeEnv) -> None:
     kasi = await member(office, "Kasi", "kepala", "PEM")
     budi = await member(office, "Budi", "staf", "PEM")
-    await new_activity(kasi, title="Rapat Koordinasi Pelayanan",
-                       audience=("Seksi Pemerintahan",))
+    await new_activity(kasi, title="Rapat Koordinasi Pelayanan", audience=("Seksi Pemerintahan",))
     await budi.wait_for("Undangan pelatihan")
     card = await card_of(kasi, "Rapat Koordinasi Pelayanan")
 

@@ -19,12 +19,21 @@ def received(user: FakeUser, text: str) -> list[BotMessage]:
     return [message for message in user.inbox if text in message.body]
 
 
-async def saved_training(office: OfficeEnv, organiser: FakeUser, ticked: list[FakeUser],
-                         title: str = "Pelatihan Excel Dasar") -> BotMessage:
+async def saved_training(
+    office: OfficeEnv,
+    organiser: FakeUser,
+    ticked: list[FakeUser],
+    title: str = "Pelatihan Excel Dasar",
+) -> BotMessage:
     """A 4 JP training tomorrow 13:00-16:00 for Seksi Pemerintahan; after the end the
     organiser ticks ``ticked`` (nobody answered, so nobody is pre-ticked) and saves."""
-    await new_activity(organiser, title=title, when="besok 13:00", duration="3 jam",
-                       audience=("Seksi Pemerintahan",))
+    await new_activity(
+        organiser,
+        title=title,
+        when="besok 13:00",
+        duration="3 jam",
+        audience=("Seksi Pemerintahan",),
+    )
     await office.advance(days=1, hours=7)  # Thu 26 Nov 16:00: ended
     checklist = await organiser.wait_for("Daftar hadir")
     for person in ticked:
@@ -101,12 +110,14 @@ async def test_a_correction_moves_jp_and_tells_each_person(office: OfficeEnv) ->
 
     activity = await latest_activity(office)
     assert await jp.jp_by_person(office.db, 2026) == {budi.id: 4}
-    events = [(e.kind, e.actor_id, e.data) for e in await activities.events(office.db,
-                                                                           activity.id)]
-    assert events[-2:] == [("attendance_added", kasi.id, {"person": budi.id}),
-                           ("attendance_removed", kasi.id, {"person": ani.id})]
-    attended = {i.name: i.attended for i in
-                await activity_invitations.of_activity(office.db, activity.id)}
+    events = [(e.kind, e.actor_id, e.data) for e in await activities.events(office.db, activity.id)]
+    assert events[-2:] == [
+        ("attendance_added", kasi.id, {"person": budi.id}),
+        ("attendance_removed", kasi.id, {"person": ani.id}),
+    ]
+    attended = {
+        i.name: i.attended for i in await activity_invitations.of_activity(office.db, activity.id)
+    }
     assert attended == {"Ani": False, "Budi": True, "Cici": False}
 
 
@@ -120,9 +131,13 @@ async def test_only_the_organiser_and_supervisors_may_correct(office: OfficeEnv)
     activity = await latest_activity(office)
     message = await ani.wait_for("JP ditambahkan")
 
-    for forged in (acb.AttendOpen(activity.id), acb.FixToggle(activity.id, budi.id, 0),
-                   acb.FixToggle(activity.id, ani.id, 0), acb.FixPage(activity.id, 0),
-                   acb.FixSave(activity.id)):
+    for forged in (
+        acb.AttendOpen(activity.id),
+        acb.FixToggle(activity.id, budi.id, 0),
+        acb.FixToggle(activity.id, ani.id, 0),
+        acb.FixPage(activity.id, 0),
+        acb.FixSave(activity.id),
+    ):
         refused = await ani.press_data(forged.encode(), message=message)
         assert refused.show_alert and "bukan wewenang" in refused.text, forged
     await lain.send("/kegiatan selesai")
@@ -131,13 +146,16 @@ async def test_only_the_organiser_and_supervisors_may_correct(office: OfficeEnv)
     assert "bukan wewenang" in forged.text
     unknown = await kasi.press_data(acb.AttendOpen(9999).encode(), message=kasi.inbox[-1])
     assert "tidak berlaku" in unknown.text
-    stranger = await kasi.press_data(acb.FixToggle(activity.id, lain.id, 0).encode(),
-                                     message=kasi.inbox[-1])
+    stranger = await kasi.press_data(
+        acb.FixToggle(activity.id, lain.id, 0).encode(), message=kasi.inbox[-1]
+    )
     assert "bukan wewenang" in stranger.text  # not invited: nothing to tick
     assert await jp.jp_by_person(office.db, 2026) == {ani.id: 4}
     invitations = await activity_invitations.of_activity(office.db, activity.id)
     assert [(i.name, i.checked, i.attended) for i in invitations] == [
-        ("Ani", True, True), ("Budi", False, False)]
+        ("Ani", True, True),
+        ("Budi", False, False),
+    ]
     assert [e.kind for e in await activities.events(office.db, activity.id)][-1] == "attendance"
 
     checklist = await reopen(camat, await finished_card(camat, "Pelatihan Excel Dasar"))
@@ -146,7 +164,7 @@ async def test_only_the_organiser_and_supervisors_may_correct(office: OfficeEnv)
     await camat.press("Simpan koreksi", message=checklist)
     assert "Ditambahkan: Budi (+4 JP)" in (await camat.wait_for_edit(checklist)).text
     told = await kasi.wait_for("mengoreksi daftar hadir")
-    assert "Camat mengoreksi daftar hadir \"Pelatihan Excel Dasar\"" in told.text
+    assert 'Camat mengoreksi daftar hadir "Pelatihan Excel Dasar"' in told.text
     assert "Ditambahkan: Budi" in told.text and "Dihapus: —" in told.text
     await budi.wait_for("JP Anda diperbarui")
     assert await jp.jp_by_person(office.db, 2026) == {ani.id: 4, budi.id: 4}
@@ -167,13 +185,17 @@ async def test_a_correction_after_the_window_is_refused_politely(office: OfficeE
     assert still.buttons == [["📋 Presensi"]]
     await office.advance(minutes=2)  # 16:01: thirty days after the end have passed
     late = await kasi.press("Simpan koreksi", message=checklist)
-    assert late.show_alert and "Masa koreksi daftar hadir ini berakhir pada 26-12-2026 16.00" \
-        in late.text
+    assert (
+        late.show_alert
+        and "Masa koreksi daftar hadir ini berakhir pada 26-12-2026 16.00" in late.text
+    )
     late = await kasi.press("Presensi", message=card)
     assert late.show_alert and "tidak dapat diubah lagi" in late.text
     await kasi.send("/kegiatan selesai")
-    assert "Tidak ada kegiatan Anda yang selesai dalam 30 hari terakhir" in (
-        await kasi.wait_for("30 hari")).text
+    assert (
+        "Tidak ada kegiatan Anda yang selesai dalam 30 hari terakhir"
+        in (await kasi.wait_for("30 hari")).text
+    )
     activity = await latest_activity(office)
     assert await jp.jp_by_person(office.db, 2026) == {ani.id: 4}
     assert (await activity_invitations.get(office.db, activity.id, ani.id)).attended is True
@@ -185,13 +207,22 @@ async def test_staff_who_join_later_are_invited_and_reminded(office: OfficeEnv) 
     camat = await member(office, "Camat", "supervisor")
     kasi = await member(office, "Kasi", "kepala", "PEM")
     await member(office, "Ani", "staf", "PEM")
-    await new_activity(kasi, title="Pelatihan Pelayanan Prima",  # Sat 5 Dec 09:00
-                       audience=("Seksi Pemerintahan",))
-    await new_activity(camat, title="Diklat Semua Staf", when="2026-12-10 09:00",
-                       audience=("Semua staf",))
+    await new_activity(
+        kasi,
+        title="Pelatihan Pelayanan Prima",  # Sat 5 Dec 09:00
+        audience=("Seksi Pemerintahan",),
+    )
+    await new_activity(
+        camat, title="Diklat Semua Staf", when="2026-12-10 09:00", audience=("Semua staf",)
+    )
     await new_activity(camat, title="Bimtek Pembangunan", audience=("Seksi Pembangunan",))
-    await new_activity(kasi, title="Rapat Teknis Besok", when="besok 08:00", duration="2 jam",
-                       audience=("Seksi Pemerintahan",))
+    await new_activity(
+        kasi,
+        title="Rapat Teknis Besok",
+        when="besok 08:00",
+        duration="2 jam",
+        audience=("Seksi Pemerintahan",),
+    )
     await kasi.send("/kegiatan")
     await kasi.wait_for("Kegiatan mendatang")
     prima = await kasi.wait_for("Pelatihan Pelayanan Prima")
@@ -201,9 +232,16 @@ async def test_staff_who_join_later_are_invited_and_reminded(office: OfficeEnv) 
     dewi = await member(office, "Dewi", "staf", "PEM")
     await office.world.settle()
     invitations = received(dewi, "Undangan pelatihan")
-    titles = sorted(title for title in ("Pelatihan Pelayanan Prima", "Diklat Semua Staf",
-                                        "Bimtek Pembangunan", "Rapat Teknis Besok")
-                    if any(title in m.text for m in invitations))
+    titles = sorted(
+        title
+        for title in (
+            "Pelatihan Pelayanan Prima",
+            "Diklat Semua Staf",
+            "Bimtek Pembangunan",
+            "Rapat Teknis Besok",
+        )
+        if any(title in m.text for m in invitations)
+    )
     assert titles == ["Diklat Semua Staf", "Pelatihan Pelayanan Prima"]
     assert all(m.buttons == [["✅ Hadir", "❌ Tidak bisa"]] for m in invitations)
     prima = await kasi.wait_for_edit(prima)  # the organiser's card counts the newcomer
@@ -215,13 +253,16 @@ async def test_staff_who_join_later_are_invited_and_reminded(office: OfficeEnv) 
     reminder = await dewi.wait_for(REMINDER)
     assert "Pelatihan Pelayanan Prima" in reminder.text and "dalam 3 hari" in reminder.text
     prima_id = await office.db.fetchval(
-        "SELECT id FROM activities WHERE title = 'Pelatihan Pelayanan Prima'")
+        "SELECT id FROM activities WHERE title = 'Pelatihan Pelayanan Prima'"
+    )
     late = [e for e in await activities.events(office.db, prima_id) if e.kind == "invited_late"]
     assert [(e.actor_id, e.data["person"], e.data["unit"]) for e in late] == [
-        (None, dewi.id, "PEM")]
+        (None, dewi.id, "PEM")
+    ]
     sent = await office.db.fetchall(
         "SELECT recipients FROM activity_reminders WHERE activity_id = ? AND state = 'sent'",
-        (prima_id,))
+        (prima_id,),
+    )
     assert [r["recipients"] for r in sent] == [2]  # Ani, who was invited at the start, and Dewi
 
 
@@ -229,8 +270,11 @@ async def test_revoked_staff_lose_their_invitations_and_reminders(office: Office
     kasi = await member(office, "Kasi", "kepala", "PEM")
     ani = await member(office, "Ani", "staf", "PEM")
     budi = await member(office, "Budi", "staf", "PEM")
-    await new_activity(kasi, title="Pelatihan Pelayanan Prima",  # Sat 5 Dec 09:00
-                       audience=("Seksi Pemerintahan",))
+    await new_activity(
+        kasi,
+        title="Pelatihan Pelayanan Prima",  # Sat 5 Dec 09:00
+        audience=("Seksi Pemerintahan",),
+    )
     invitation = await ani.wait_for("Undangan pelatihan")
     await ani.press("Hadir", message=invitation)
     await budi.wait_for("Undangan pelatihan")
@@ -250,8 +294,11 @@ async def test_revoked_staff_lose_their_invitations_and_reminders(office: Office
     assert count(ani, REMINDER) == 0 and count(budi, REMINDER) == 3
     activity = await latest_activity(office)
     assert await activity_invitations.get(office.db, activity.id, ani.id) is None
-    events = [e for e in await activities.events(office.db, activity.id)
-              if e.kind == "invitation_withdrawn"]
+    events = [
+        e
+        for e in await activities.events(office.db, activity.id)
+        if e.kind == "invitation_withdrawn"
+    ]
     assert [(e.data["person"], e.data["response"]) for e in events] == [(ani.id, "yes")]
 
 
@@ -272,15 +319,22 @@ async def test_moving_to_another_unit_moves_the_invitations(office: OfficeEnv) -
     assert count(budi, "Diklat Semua Staf") == 1  # still invited, not twice
     invited = await office.db.fetchall(
         "SELECT a.title FROM activity_invitations i JOIN activities a ON a.id = i.activity_id "
-        "WHERE i.person_id = ? ORDER BY a.title", (budi.id,))
+        "WHERE i.person_id = ? ORDER BY a.title",
+        (budi.id,),
+    )
     assert [r["title"] for r in invited] == ["Bimtek Pembangunan", "Diklat Semua Staf"]
 
 
 async def test_an_unsaved_checklist_can_be_found_again(office: OfficeEnv) -> None:
     kasi = await member(office, "Kasi", "kepala", "PEM")
     ani = await member(office, "Ani", "staf", "PEM")
-    await new_activity(kasi, title="Pelatihan Excel Dasar", when="besok 13:00",
-                       duration="3 jam", audience=("Seksi Pemerintahan",))
+    await new_activity(
+        kasi,
+        title="Pelatihan Excel Dasar",
+        when="besok 13:00",
+        duration="3 jam",
+        audience=("Seksi Pemerintahan",),
+    )
     await office.advance(days=1, hours=7)
     first = await kasi.wait_for("Daftar hadir")  # lost among other chats
     await office.advance(days=3)

@@ -14,7 +14,8 @@ DECEMBER_10 = datetime(2026, 12, 10, 8, 0, tzinfo=WIB)
 
 
 async def test_a_past_date_is_refused_and_a_long_past_one_is_taken_as_next_year(
-        office: OfficeEnv) -> None:
+    office: OfficeEnv,
+) -> None:
     camat = await member(office, "Kasi", "kepala", "PEM")  # supervisors also get digests
     await office.at(DECEMBER_10)
     await camat.send("/kegiatan_baru")
@@ -29,8 +30,10 @@ async def test_a_past_date_is_refused_and_a_long_past_one_is_taken_as_next_year(
     assert "Rabu, 9 Desember 2026 pukul 09.00 WIB sudah lewat" in refused.text
     assert "sekarang Kamis, 10 Desember 2026 pukul 08.00 WIB" in refused.text
     await camat.send("10 Des 07:30")  # today, before now
-    assert "Kamis, 10 Desember 2026 pukul 07.30 WIB sudah lewat" in (
-        await camat.wait_for("sudah lewat")).text
+    assert (
+        "Kamis, 10 Desember 2026 pukul 07.30 WIB sudah lewat"
+        in (await camat.wait_for("sudah lewat")).text
+    )
 
     await camat.send("5 Jan 09:00")
     taken = await camat.wait_for("Tercatat")
@@ -41,8 +44,9 @@ async def test_a_past_date_is_refused_and_a_long_past_one_is_taken_as_next_year(
 
 async def test_changing_the_time_follows_the_same_rule(office: OfficeEnv) -> None:
     kasi = await member(office, "Kasi", "kepala", "PEM")
-    await new_activity(kasi, title="Bimtek SIAK", when="2026-12-20 09:00",
-                       audience=("Seksi Pemerintahan",))
+    await new_activity(
+        kasi, title="Bimtek SIAK", when="2026-12-20 09:00", audience=("Seksi Pemerintahan",)
+    )
     await office.at(DECEMBER_10)
     card = await card_of(kasi, "Bimtek SIAK")
     await kasi.press("Ubah waktu", message=card)
@@ -53,6 +57,6 @@ async def test_changing_the_time_follows_the_same_rule(office: OfficeEnv) -> Non
     await kasi.wait_for("dipindah ke Kamis, 7 Januari 2027 pukul 13.00 WIB")
     await kasi.wait_for("kami ambil tahun 2027")
     activity = await latest_activity(office)
-    assert datetime.fromtimestamp(activity.starts_at, WIB) == datetime(2027, 1, 7, 13, 0,
-                                                                       tzinfo=WIB)
-
+    assert datetime.fromtimestamp(activity.starts_at, WIB) == datetime(
+        2027, 1, 7, 13, 0, tzinfo=WIB
+    )

@@ -31,8 +31,13 @@ async def test_attendance_credits_jp_and_jp_shows_it(office: OfficeEnv) -> None:
     budi = await member(office, "Budi", "staf", "PEM")
     cici = await member(office, "Cici", "staf", "PEM")
     await office.at(DEFAULT_START)
-    await new_activity(kasi, title="Pelatihan Excel Dasar", when="besok 13:00",
-                       duration="3 jam", audience=("Seksi Pemerintahan",))  # 180 min: 4 JP
+    await new_activity(
+        kasi,
+        title="Pelatihan Excel Dasar",
+        when="besok 13:00",
+        duration="3 jam",
+        audience=("Seksi Pemerintahan",),
+    )  # 180 min: 4 JP
     await ani.press("Hadir", message=await ani.wait_for("Undangan pelatihan"))
     await cici.press("Tidak bisa", message=await cici.wait_for("Undangan pelatihan"))
     await budi.wait_for("Undangan pelatihan")
@@ -43,8 +48,9 @@ async def test_attendance_credits_jp_and_jp_shows_it(office: OfficeEnv) -> None:
     checklist = await kasi.wait_for("Daftar hadir")
     assert "Tercentang: 1 dari 3" in checklist.text
     assert checklist.buttons == [["✅ Ani"], ["⬜ Budi"], ["⬜ Cici"], ["💾 Simpan"]]
-    early = await ani.press_data(acb.AttendSave((await latest_activity(office)).id).encode(),
-                                 message=ani.inbox[-1])
+    early = await ani.press_data(
+        acb.AttendSave((await latest_activity(office)).id).encode(), message=ani.inbox[-1]
+    )
     assert "bukan wewenang" in early.text  # only the organiser (and supervisors) save
 
     await kasi.press("Budi", message=checklist)
@@ -56,8 +62,9 @@ async def test_attendance_credits_jp_and_jp_shows_it(office: OfficeEnv) -> None:
     credited = await ani.wait_for("JP ditambahkan")
     assert "Total JP Anda tahun 2026: 4 dari target 20 JP" in credited.text
     await budi.wait_for("JP ditambahkan")
-    again = await kasi.press_data(acb.AttendSave((await latest_activity(office)).id).encode(),
-                                  message=saved)
+    again = await kasi.press_data(
+        acb.AttendSave((await latest_activity(office)).id).encode(), message=saved
+    )
     assert "sudah disimpan" in again.text
 
     await ani.send("/jp")
@@ -72,8 +79,9 @@ async def test_attendance_credits_jp_and_jp_shows_it(office: OfficeEnv) -> None:
     assert await jp_reports.jp_per_person(office.runtime, 2026) == {ani.id: 4, budi.id: 4}
     november = datetime(2026, 11, 1, tzinfo=WIB), datetime(2026, 12, 1, tzinfo=WIB)
     rows = await jp.with_attendance(office.db, *(int(d.timestamp()) for d in november))
-    assert [(r.title, r.invited, r.accepted, r.declined, r.attended, r.jp_credited)
-            for r in rows] == [("Pelatihan Excel Dasar", 3, 1, 1, 2, 8)]
+    assert [
+        (r.title, r.invited, r.accepted, r.declined, r.attended, r.jp_credited) for r in rows
+    ] == [("Pelatihan Excel Dasar", 3, 1, 1, 2, 8)]
     kinds = [e.kind for e in await activities.events(office.db, activity.id)]
     assert kinds[-2:] == ["checklist_sent", "attendance"]
 
@@ -86,8 +94,14 @@ async def test_jp_unit_lists_who_is_behind(office: OfficeEnv) -> None:
     await member(office, "Budi", "staf", "PEM")
     await member(office, "Rina", "staf", "PEMB")
     await office.at(DEFAULT_START)
-    summary = await create_activity(camat, title="Diklat Kepemimpinan", when="besok 08:00",
-                                    duration="15 jam", jp="20", audience=("Semua staf",))
+    summary = await create_activity(
+        camat,
+        title="Diklat Kepemimpinan",
+        when="besok 08:00",
+        duration="15 jam",
+        jp="20",
+        audience=("Semua staf",),
+    )
     assert "20 JP" in summary.text
     await camat.press("Simpan", message=summary)
     await camat.wait_for("tersimpan")
@@ -134,10 +148,21 @@ async def test_monthly_nudge_reaches_staff_behind_once(office: OfficeEnv) -> Non
     await office.at(DEFAULT_START)  # the February nudge fell due while time jumped: missed
     warga = office.user("Warga")
     await warga.send("/start")
-    await new_activity(camat, title="Diklat Teknis", when="besok 08:00", duration="15 jam",
-                       jp="20", audience=("Semua staf",))
-    await new_activity(camat, title="Pelatihan Layanan Digital", when="2026-12-10 09:00",
-                       duration="4 jam", audience=("Semua staf",))
+    await new_activity(
+        camat,
+        title="Diklat Teknis",
+        when="besok 08:00",
+        duration="15 jam",
+        jp="20",
+        audience=("Semua staf",),
+    )
+    await new_activity(
+        camat,
+        title="Pelatihan Layanan Digital",
+        when="2026-12-10 09:00",
+        duration="4 jam",
+        audience=("Semua staf",),
+    )
     await office.advance(days=2)
     checklist = await camat.wait_for("Daftar hadir")
     await camat.press("Ani", message=checklist)
@@ -151,8 +176,10 @@ async def test_monthly_nudge_reaches_staff_behind_once(office: OfficeEnv) -> Non
     await office.advance(days=1, hours=1)  # Tue 1 Dec 09:00: first working day
     nudge = await budi.wait_for("Pengingat bulanan")
     # Registered on 5 January: the target runs from 4 February, 300 days before 1 December.
-    assert "JP Anda tahun ini 0" in nudge.text and "target pro-rata sampai hari ini 16,4 JP" \
-        in nudge.text
+    assert (
+        "JP Anda tahun ini 0" in nudge.text
+        and "target pro-rata sampai hari ini 16,4 JP" in nudge.text
+    )
     assert "Pelatihan Layanan Digital (5 JP)" in nudge.text
     await camat.wait_for("Pengingat bulanan")  # supervisors are ASN too
     await office.restart()
@@ -169,11 +196,22 @@ async def test_budget_totals_and_over_budget_confirmation(office: OfficeEnv) -> 
     camat = await member(office, "Camat", "supervisor")
     ani = await member(office, "Ani", "staf", "PEM")
     await member(office, "Budi", "staf", "PEM")
-    await new_activity(camat, title="Bimtek Aplikasi", when="besok 08:00", duration="3 jam",
-                       audience=("Semua staf",), cost="Rp 20.000.000")
-    summary = await create_activity(camat, title="Studi Banding", when="2026-12-15 08:00",
-                                    duration="6 jam", audience=("Semua staf",),
-                                    cost="6.000.000")
+    await new_activity(
+        camat,
+        title="Bimtek Aplikasi",
+        when="besok 08:00",
+        duration="3 jam",
+        audience=("Semua staf",),
+        cost="Rp 20.000.000",
+    )
+    summary = await create_activity(
+        camat,
+        title="Studi Banding",
+        when="2026-12-15 08:00",
+        duration="6 jam",
+        audience=("Semua staf",),
+        cost="6.000.000",
+    )
     await camat.press("Simpan", message=summary)
     warning = await camat.wait_for("Melebihi anggaran")
     assert "Rp 25.000.000" in warning.text and "Rp 1.000.000" in warning.text

@@ -20,8 +20,11 @@ async def test_reminders_at_each_offset_to_the_right_people(office: OfficeEnv) -
     ani = await member(office, "Ani", "staf", "PEM")  # will accept
     budi = await member(office, "Budi", "staf", "PEM")  # will decline
     cici = await member(office, "Cici", "staf", "PEM")  # will not answer
-    await new_activity(kasi, title="Pelatihan Pelayanan Prima",  # Sat 5 Dec 09:00
-                       audience=("Seksi Pemerintahan",))
+    await new_activity(
+        kasi,
+        title="Pelatihan Pelayanan Prima",  # Sat 5 Dec 09:00
+        audience=("Seksi Pemerintahan",),
+    )
     await ani.press("Hadir", message=await ani.wait_for("Undangan pelatihan"))
     await budi.press("Tidak bisa", message=await budi.wait_for("Undangan pelatihan"))
     await cici.wait_for("Undangan pelatihan")
@@ -49,7 +52,8 @@ async def test_reminders_at_each_offset_to_the_right_people(office: OfficeEnv) -
     assert reminders == [(4320, "sent"), (1440, "sent"), (120, "sent")]
     recipients = await office.db.fetchall(
         "SELECT recipients FROM activity_reminders WHERE activity_id = ? AND kind = 'reminder'",
-        (activity.id,))
+        (activity.id,),
+    )
     assert [r["recipients"] for r in recipients] == [2, 2, 2]
 
 
@@ -85,7 +89,10 @@ async def test_a_restart_between_planning_and_due_time_sends_each_reminder_once(
     activity = await latest_activity(office)
     rows = await activity_reminders.of_activity(office.db, activity.id)
     assert [(r.offset_minutes, r.state) for r in rows if r.kind == "reminder"] == [
-        (4320, "sent"), (1440, "sent"), (120, "missed")]
+        (4320, "sent"),
+        (1440, "sent"),
+        (120, "missed"),
+    ]
     kinds = [e.kind for e in await activities.events(office.db, activity.id)]
     assert kinds.count("reminder_sent") == 2 and kinds.count("reminder_missed") == 1
 
@@ -104,22 +111,32 @@ async def test_after_downtime_only_the_closest_due_reminder_is_sent(office: Offi
     activity = await latest_activity(office)
     rows = await activity_reminders.of_activity(office.db, activity.id)
     assert [(r.offset_minutes, r.state) for r in rows if r.kind == "reminder"] == [
-        (4320, "missed"), (1440, "sent"), (120, "pending")]
+        (4320, "missed"),
+        (1440, "sent"),
+        (120, "pending"),
+    ]
 
 
-async def test_reminder_offsets_follow_the_setting(telegram: FakeTelegram,
-                                                   tmp_path: Path) -> None:
+async def test_reminder_offsets_follow_the_setting(telegram: FakeTelegram, tmp_path: Path) -> None:
     office = await start_office(telegram, tmp_path / "marelan.db", activity_reminders="1h,30m")
     try:
         kasi = await member(office, "Kasi", "kepala", "PEM")
         ani = await member(office, "Ani", "staf", "PEM")
-        await new_activity(kasi, title="Apel Pagi Khusus", when="besok 08:00",
-                           duration="1 jam", audience=("Seksi Pemerintahan",))
+        await new_activity(
+            kasi,
+            title="Apel Pagi Khusus",
+            when="besok 08:00",
+            duration="1 jam",
+            audience=("Seksi Pemerintahan",),
+        )
         await ani.wait_for("Undangan pelatihan")
         activity = await latest_activity(office)
         rows = await activity_reminders.of_activity(office.db, activity.id)
         assert [(r.kind, r.offset_minutes) for r in rows] == [
-            ("reminder", 60), ("reminder", 30), ("checklist", 0)]
+            ("reminder", 60),
+            ("reminder", 30),
+            ("checklist", 0),
+        ]
         await office.advance(hours=22)  # Thu 26 Nov 07:00
         assert "dalam 1 jam" in (await ani.wait_for(REMINDER)).text
         await office.advance(minutes=30)
@@ -130,10 +147,18 @@ async def test_reminder_offsets_follow_the_setting(telegram: FakeTelegram,
 
 async def test_offsets_already_past_are_not_planned(office: OfficeEnv) -> None:
     kasi = await member(office, "Kasi", "kepala", "PEM")
-    await new_activity(kasi, title="Rapat Kerja Besok", when="besok 10:00", duration="1 jam",
-                       audience=("Seksi Pemerintahan",))
+    await new_activity(
+        kasi,
+        title="Rapat Kerja Besok",
+        when="besok 10:00",
+        duration="1 jam",
+        audience=("Seksi Pemerintahan",),
+    )
     activity = await latest_activity(office)
     rows = await activity_reminders.of_activity(office.db, activity.id)
     # Thursday 10:00 is 25 hours away: the 3-day offset is already past, not planned.
     assert [(r.kind, r.offset_minutes) for r in rows] == [
-        ("reminder", 1440), ("reminder", 120), ("checklist", 0)]
+        ("reminder", 1440),
+        ("reminder", 120),
+        ("checklist", 0),
+    ]

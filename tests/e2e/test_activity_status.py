@@ -12,15 +12,22 @@ from tests.e2e.harness import OfficeEnv
 async def test_an_ended_training_becomes_selesai_at_its_end(office: OfficeEnv) -> None:
     kasi = await member(office, "Kasi", "kepala", "PEM")
     budi = await member(office, "Budi", "staf", "PEM")
-    await new_activity(kasi, title="Pelatihan Excel Dasar", when="besok 13:00",
-                       duration="3 jam", audience=("Seksi Pemerintahan",))
-    await new_activity(kasi, title="Pelatihan Arsip", when="2026-11-30 09:00",
-                       audience=("Seksi Pemerintahan",))
-    await new_activity(kasi, title="Rapat Teknis Batal", when="2026-11-27 09:00",
-                       audience=("Seksi Pemerintahan",))
+    await new_activity(
+        kasi,
+        title="Pelatihan Excel Dasar",
+        when="besok 13:00",
+        duration="3 jam",
+        audience=("Seksi Pemerintahan",),
+    )
+    await new_activity(
+        kasi, title="Pelatihan Arsip", when="2026-11-30 09:00", audience=("Seksi Pemerintahan",)
+    )
+    await new_activity(
+        kasi, title="Rapat Teknis Batal", when="2026-11-27 09:00", audience=("Seksi Pemerintahan",)
+    )
     cancelled = await card_of(kasi, "Rapat Teknis Batal")
     await kasi.press("Batalkan", message=cancelled)
-    confirm = await kasi.wait_for("Batalkan \"Rapat Teknis Batal\"")
+    confirm = await kasi.wait_for('Batalkan "Rapat Teknis Batal"')
     await kasi.press("Ya, batalkan", message=confirm)
     assert "dibatalkan" in (await kasi.wait_for_edit(confirm)).text
     card = await card_of(budi, "Pelatihan Excel Dasar")
@@ -32,7 +39,11 @@ async def test_an_ended_training_becomes_selesai_at_its_end(office: OfficeEnv) -
 
     await office.admin.send("/ekspor 2026-11")
     book = report_steps.workbook_of(
-        office, await office.admin.wait_for(predicate=lambda m: m.document is not None))
+        office, await office.admin.wait_for(predicate=lambda m: m.document is not None)
+    )
     shown = {a["title"]: a["status"] for a in report_steps.sheet_rows(book, "Kegiatan")}
-    assert shown == {"Pelatihan Excel Dasar": "selesai", "Rapat Teknis Batal": "dibatalkan",
-                     "Pelatihan Arsip": "terjadwal"}
+    assert shown == {
+        "Pelatihan Excel Dasar": "selesai",
+        "Rapat Teknis Batal": "dibatalkan",
+        "Pelatihan Arsip": "terjadwal",
+    }

@@ -15,7 +15,8 @@ from tests.e2e.harness import OfficeEnv
 
 
 async def test_descriptions_that_grow_when_escaped_or_counted_by_telegram_arrive_whole(
-        office: OfficeEnv) -> None:
+    office: OfficeEnv,
+) -> None:
     """2000 ``&`` are 10000 characters of HTML and 2000 emoji are 4000 of Telegram's units:
     the summary, the confirmation and the unit's alert still carry every character."""
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
@@ -38,7 +39,8 @@ async def test_descriptions_that_grow_when_escaped_or_counted_by_telegram_arrive
 
 
 async def test_after_the_answer_a_citizen_is_told_what_happened_to_each_message(
-        office: OfficeEnv) -> None:
+    office: OfficeEnv,
+) -> None:
     """A sticker sent as an answer, "not solved yet" pressed after rating, and a reply
     about a closed complaint each get an explanation that fits (once: the intake's
     "press Done", and "the time has passed" although it had not)."""
@@ -83,8 +85,9 @@ async def test_a_reply_to_the_confirmation_reaches_the_unit(office: OfficeEnv) -
     confirmation = citizen.inbox[-1]
     assert "Balas (reply) pesan ini" in confirmation.text
     await alert_for(pemb.group, number)
-    await citizen.send("Koreksi: lampunya di Jl. Kapten Rahmad, bukan Marelan Raya.",
-                       reply_to=confirmation)
+    await citizen.send(
+        "Koreksi: lampunya di Jl. Kapten Rahmad, bukan Marelan Raya.", reply_to=confirmation
+    )
     passed = await citizen.next_message()
     assert f"Pesan Anda untuk {number} sudah diteruskan ke Seksi Pembangunan" in passed.text
     relayed = await pemb.group.wait_for("Jl. Kapten Rahmad")

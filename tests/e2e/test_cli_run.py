@@ -12,8 +12,9 @@ from tests.e2e.bot_process import free_port, start_bot, stop
 
 
 @pytest.mark.parametrize("mode", ["polling", "webhook"])
-async def test_run_serves_and_stops_cleanly(telegram: FakeTelegram, tmp_path: Path,
-                                            mode: str) -> None:
+async def test_run_serves_and_stops_cleanly(
+    telegram: FakeTelegram, tmp_path: Path, mode: str
+) -> None:
     world = telegram.add_bot(username="marelan_cli_bot")
     citizen = world.user("Warga")
     env = {
@@ -24,9 +25,12 @@ async def test_run_serves_and_stops_cleanly(telegram: FakeTelegram, tmp_path: Pa
     }
     if mode == "webhook":
         port = free_port()
-        env |= {"WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
-                "WEBHOOK_LISTEN": "127.0.0.1", "WEBHOOK_PORT": str(port),
-                "WEBHOOK_SECRET": "rahasia_webhook_123"}
+        env |= {
+            "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
+            "WEBHOOK_LISTEN": "127.0.0.1",
+            "WEBHOOK_PORT": str(port),
+            "WEBHOOK_SECRET": "rahasia_webhook_123",
+        }
     process = await start_bot(env, tmp_path)
     try:
         await citizen.send("/start")
@@ -42,11 +46,15 @@ async def test_run_serves_and_stops_cleanly(telegram: FakeTelegram, tmp_path: Pa
     assert "Traceback" not in logs
 
 
-async def test_a_second_bot_on_the_same_database_refuses_to_start(telegram: FakeTelegram,
-                                                                  tmp_path: Path) -> None:
+async def test_a_second_bot_on_the_same_database_refuses_to_start(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
     world = telegram.add_bot(username="marelan_twice_bot")
-    env = {"BOT_TOKEN": world.token, "TELEGRAM_API_BASE_URL": world.root,
-           "DATABASE_PATH": str(tmp_path / "bot.db")}
+    env = {
+        "BOT_TOKEN": world.token,
+        "TELEGRAM_API_BASE_URL": world.root,
+        "DATABASE_PATH": str(tmp_path / "bot.db"),
+    }
     first = await start_bot(env, tmp_path)
     try:
         citizen = world.user("Warga")

@@ -16,8 +16,11 @@ from tests.e2e.harness import WIB, OfficeEnv
 async def test_ask_info_round_trip_stops_the_clock(office: OfficeEnv) -> None:
     pem = await unit_with_group(office, "PEM", "Seksi Pemerintahan")
     citizen = office.user("Siti")
-    number = await file_complaint(citizen, category="Administrasi Kependudukan",
-                                  description="KTP-el saya belum jadi setelah tiga bulan.")
+    number = await file_complaint(
+        citizen,
+        category="Administrasi Kependudukan",
+        description="KTP-el saya belum jadi setelah tiga bulan.",
+    )
     before = await complaints.by_number(office.db, number)
     alert = await alert_for(pem.group, number)
 
@@ -42,8 +45,9 @@ async def test_ask_info_round_trip_stops_the_clock(office: OfficeEnv) -> None:
     shift = timedelta(days=2).total_seconds()
     assert resumed.resolve_due_at - before.resolve_due_at == shift  # Wed->Fri, no weekend
     assert resumed.paused_work_seconds == 2 * 8 * 3600
-    events = [e.kind for e in await complaint_events.timeline(office.db, resumed.id,
-                                                              public_only=True)]
+    events = [
+        e.kind for e in await complaint_events.timeline(office.db, resumed.id, public_only=True)
+    ]
     assert events == ["created", "info_requested", "citizen_answer"]
 
 
@@ -135,7 +139,8 @@ async def test_double_send_creates_one_complaint(office: OfficeEnv) -> None:
     summary = await citizen.wait_for("Periksa pengaduan")
     send = summary.button_data["📨 Kirim"]
     first, second = await asyncio.gather(
-        citizen.press_data(send, message=summary), citizen.press_data(send, message=summary))
+        citizen.press_data(send, message=summary), citizen.press_data(send, message=summary)
+    )
     await office.world.settle()
     assert await complaints.count_of_reporter(office.db, citizen.id) == 1
     confirmations = [m for m in citizen.inbox if "tercatat" in m.body]
@@ -165,7 +170,9 @@ async def test_escalation_fires_once_across_a_restart(office: OfficeEnv) -> None
     assert sum("Pengingat" in m.body for m in pemb.group.bot_messages) == 1
     stored = await complaints.by_number(office.db, number)
     assert await complaint_checks.fired(office.db, stored.id) == [
-        ("ack_warn", 0), ("ack_breach", 0)]
+        ("ack_warn", 0),
+        ("ack_breach", 0),
+    ]
 
 
 async def test_checks_due_while_down_fire_at_start(office: OfficeEnv) -> None:
@@ -184,8 +191,11 @@ async def test_unbound_unit_goes_to_supervisors_then_to_the_new_group(office: Of
     camat = office.user("Camat")
     await office.invite(camat, "supervisor")
     citizen = office.user("Siti")
-    number = await file_complaint(citizen, category="Bantuan Sosial",
-                                  description="Bantuan sembako belum diterima keluarga kami.")
+    number = await file_complaint(
+        citizen,
+        category="Bantuan Sosial",
+        description="Bantuan sembako belum diterima keluarga kami.",
+    )
     copy = await camat.wait_for(f"Pengaduan {number}")
     assert "belum punya grup Telegram" in copy.text and "/grup_unit KESOS" in copy.text
 
@@ -205,8 +215,11 @@ async def test_conduct_complaint_skips_the_named_unit(office: OfficeEnv) -> None
     await office.invite(camat, "supervisor")
     citizen = office.user("Siti")
     number = await file_complaint(
-        citizen, category="Perilaku Petugas/ASN", conduct_unit="Seksi Pelayanan Umum (PATEN)",
-        description="Petugas loket PATEN meminta uang tambahan untuk surat keterangan.")
+        citizen,
+        category="Perilaku Petugas/ASN",
+        conduct_unit="Seksi Pelayanan Umum (PATEN)",
+        description="Petugas loket PATEN meminta uang tambahan untuk surat keterangan.",
+    )
     alert = await alert_for(sekret.group, number)
     assert "perilaku petugas unit Seksi Pelayanan Umum" in alert.text
     await camat.wait_for(f"Pengaduan {number}")
@@ -223,8 +236,10 @@ async def test_conduct_complaint_skips_the_named_unit(office: OfficeEnv) -> None
 
 async def test_status_is_private_and_history_pages(office: OfficeEnv) -> None:
     citizen, neighbour = office.user("Siti"), office.user("Tetangga")
-    numbers = [await file_complaint(citizen, description=f"Jalan berlubang nomor {i} di gang.")
-               for i in range(5)]
+    numbers = [
+        await file_complaint(citizen, description=f"Jalan berlubang nomor {i} di gang.")
+        for i in range(5)
+    ]
     await neighbour.send(f"/status {numbers[0]}")
     refused = await neighbour.wait_for(numbers[0])
     await neighbour.send("/status MRL-2611-9999")
@@ -234,7 +249,8 @@ async def test_status_is_private_and_history_pages(office: OfficeEnv) -> None:
     await citizen.send("/riwayat")
     page = await citizen.wait_for("Pengaduan Anda")
     assert "halaman 1 dari 1" in page.text and page.text.index(numbers[4]) < page.text.index(
-        numbers[0])
+        numbers[0]
+    )
     await citizen.press(numbers[2], message=page)
     card = await citizen.wait_for(f"Pengaduan {numbers[2]}")
     assert "Status: Baru" in card.text
@@ -292,8 +308,9 @@ async def test_forum_group_gets_a_topic_per_complaint(office: OfficeEnv) -> None
     photo = await forum.next_message()
     assert photo.kind == "photo" and photo.message_thread_id == alert.message_thread_id
     await staff.press("Terima", message=alert, chat=forum)
-    await staff.say(forum, "Akan dicek hari ini.", reply_to=alert,
-                    message_thread_id=alert.message_thread_id)
+    await staff.say(
+        forum, "Akan dicek hari ini.", reply_to=alert, message_thread_id=alert.message_thread_id
+    )
     await citizen.wait_for("Akan dicek hari ini.")
     confirmation = await forum.wait_for("terkirim ke warga")
     assert confirmation.message_thread_id == alert.message_thread_id
@@ -341,8 +358,11 @@ async def test_change_a_field_from_the_summary(office: OfficeEnv) -> None:
 
 async def test_complaints_about_a_service_mention_the_30_day_window(office: OfficeEnv) -> None:
     citizen = office.user("Siti")
-    await file_complaint(citizen, category="Perizinan & Surat Keterangan (PATEN)",
-                         description="Surat keterangan usaha saya belum selesai dua minggu.")
+    await file_complaint(
+        citizen,
+        category="Perizinan & Surat Keterangan (PATEN)",
+        description="Surat keterangan usaha saya belum selesai dua minggu.",
+    )
     about_service = next(m for m in citizen.inbox if "Ceritakan masalahnya" in m.text)
     assert "paling lambat 30 hari setelah layanan diterima (UU 25/2009)" in about_service.text
     await file_complaint(citizen)  # Infrastruktur: not about a service

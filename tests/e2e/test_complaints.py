@@ -200,8 +200,9 @@ async def test_queue_and_ticket_for_staff(office: OfficeEnv) -> None:
     citizen = office.user("Siti")
     first = await file_complaint(citizen, description="Jalan berlubang besar di Jl. Kapten Rahmad.")
     await office.advance(hours=2)
-    second = await file_complaint(citizen, category="Bantuan Sosial",
-                                  description="Data penerima bantuan tidak diperbarui.")
+    second = await file_complaint(
+        citizen, category="Bantuan Sosial", description="Data penerima bantuan tidak diperbarui."
+    )
     alert = await alert_for(pemb.group, first)
     await pemb.staff.say(pemb.group, "#catatan sudah difoto petugas lapangan", reply_to=alert)
     await pemb.group.wait_for("Catatan internal")

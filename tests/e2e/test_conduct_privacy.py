@@ -15,24 +15,27 @@ def _seen_by(chat: FakeUser | FakeGroup, number: str) -> list[str]:
     return [m.body for m in chat.world.chats[chat.id].bot_visible() if number in m.body]
 
 
-async def _resolve(chief: FakeUser, alert: BotMessage, citizen: FakeUser, note: str
-                   ) -> BotMessage:
+async def _resolve(chief: FakeUser, alert: BotMessage, citizen: FakeUser, note: str) -> BotMessage:
     """The supervisor resolves from the alert in their private chat; the citizen's notice."""
     await chief.press("Selesai", message=alert)
     await chief.send(note, reply_to=await chief.wait_for("balas pesan ini"))
     return await citizen.wait_for("dinyatakan selesai")
 
 
-async def test_a_conduct_complaint_about_the_sekretariat_never_reaches_it(office: OfficeEnv
-                                                                          ) -> None:
+async def test_a_conduct_complaint_about_the_sekretariat_never_reaches_it(
+    office: OfficeEnv,
+) -> None:
     sekret = await unit_with_group(office, "SEKRET", "Sekretariat")
     camat, sekcam = office.user("Camat"), office.user("Sekcam")
     await office.invite(camat, "supervisor")
     await office.invite(sekcam, "supervisor", "SEKRET")  # a supervisor of the Sekretariat
     citizen = office.user("Siti")
     number = await file_complaint(
-        citizen, category="Perilaku Petugas/ASN", conduct_unit="Sekretariat Kecamatan",
-        description="Petugas sekretariat membentak warga yang meminta surat pengantar.")
+        citizen,
+        category="Perilaku Petugas/ASN",
+        conduct_unit="Sekretariat Kecamatan",
+        description="Petugas sekretariat membentak warga yang meminta surat pengantar.",
+    )
     alert = await camat.wait_for(f"Pengaduan {number}")
 
     await office.advance(days=1, hours=1)  # the acknowledgement deadline passes
@@ -57,9 +60,13 @@ async def test_a_conduct_complaint_about_the_sekretariat_never_reaches_it(office
     await sekcam.send("/ekspor 2026-11")
     sent = await sekcam.wait_for(predicate=lambda m: m.document is not None)
     book = steps.workbook_of(office, sent)
-    assert number not in " ".join(str(value) for sheet in book.worksheets
-                                  for row in sheet.iter_rows(values_only=True)
-                                  for value in row if value is not None)
+    assert number not in " ".join(
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    )
 
     await office.world.settle()
     for outsider in (sekret.head, sekret.staff, sekcam, sekret.group):

@@ -12,8 +12,9 @@ async def queue_notice(office: OfficeEnv, *recipients: int, text: str = "Pemberi
     """What any state change does: queue a message in the same transaction."""
     async with office.db.transaction() as tx:
         for recipient in recipients:
-            await notify.send_text(tx, recipient, notify.Markup(f"<b>{text}</b>"),
-                                   office.runtime.now())
+            await notify.send_text(
+                tx, recipient, notify.Markup(f"<b>{text}</b>"), office.runtime.now()
+            )
 
 
 async def test_pending_row_at_shutdown_is_delivered_once_after_restart(office: OfficeEnv) -> None:
@@ -84,8 +85,9 @@ async def test_blocked_recipient_is_marked_unreachable_and_others_still_served(
 async def test_never_started_user_is_unreachable(office: OfficeEnv) -> None:
     stranger = office.world.user("Asing")
     async with office.db.transaction() as tx:
-        await people.upsert_seen(tx, stranger.id, "Asing", None, None, "id",
-                                 office.runtime.now(), started=False)
+        await people.upsert_seen(
+            tx, stranger.id, "Asing", None, None, "id", office.runtime.now(), started=False
+        )
     await queue_notice(office, stranger.id, text="Halo asing")
     await office.world.settle()
     assert not (await people.get(office.db, stranger.id)).reachable
@@ -107,8 +109,9 @@ async def test_dispatcher_stays_within_telegram_limits(telegram, tmp_path) -> No
         await citizen.next_message()
         async with office.db.transaction() as tx:
             for i in range(6):
-                await notify.send_text(tx, citizen.id, notify.Markup(f"Kabar ke-{i}"),
-                                       office.runtime.now())
+                await notify.send_text(
+                    tx, citizen.id, notify.Markup(f"Kabar ke-{i}"), office.runtime.now()
+                )
         for i in range(6):
             assert (await citizen.next_message(timeout=15)).text == f"Kabar ke-{i}"
         assert not [c for c in office.world.requests if c.status == 429]
@@ -121,11 +124,25 @@ async def test_interactive_replies_do_not_wait_for_bulk(office: OfficeEnv) -> No
     crowd = [office.world.user(f"Warga{i}") for i in range(1000)]
     async with office.db.transaction() as tx:
         for person in crowd:
-            await people.upsert_seen(tx, person.id, person.first_name, None, None, "id",
-                                     office.runtime.now(), started=True)
+            await people.upsert_seen(
+                tx,
+                person.id,
+                person.first_name,
+                None,
+                None,
+                "id",
+                office.runtime.now(),
+                started=True,
+            )
         for person in crowd:
-            await outbox.enqueue(tx, person.id, "sendMessage", {"text": "Pengingat pelatihan"},
-                                 office.runtime.now(), priority=outbox.PRIORITY_BULK)
+            await outbox.enqueue(
+                tx,
+                person.id,
+                "sendMessage",
+                {"text": "Pengingat pelatihan"},
+                office.runtime.now(),
+                priority=outbox.PRIORITY_BULK,
+            )
     citizen = office.user("Penanya")
     await citizen.send("/start")
     await citizen.wait_for("Halo, Penanya")

@@ -15,14 +15,12 @@ FRIDAY = datetime(2026, 11, 27, 10, 0, tzinfo=WIB)
 OFFICE_START = FRIDAY  # read by the office fixture (tests/e2e/conftest.py)
 
 
-
 def digests_in(user: FakeUser, title: str) -> list:
     return [m for m in user.inbox if title in m.body]
 
 
 def charts_in(user: FakeUser) -> list:
     return [m for m in user.inbox if m.photo is not None]
-
 
 
 async def test_weekly_digest_is_sent_once_on_schedule_and_after_downtime(
@@ -50,20 +48,25 @@ async def test_weekly_digest_is_sent_once_on_schedule_and_after_downtime(
     english_chart = await sekcam.user.wait_for(predicate=lambda m: m.photo is not None)
     assert "Complaints per week by unit" in english_chart.caption
     # the chart itself is drawn in the reader's language: different labels, other pixels
-    assert office.world.file_bytes(english_chart.photo[-1]["file_id"]) != \
-        office.world.file_bytes(chart.photo[-1]["file_id"])
+    assert office.world.file_bytes(english_chart.photo[-1]["file_id"]) != office.world.file_bytes(
+        chart.photo[-1]["file_id"]
+    )
 
     runs = await digests.runs(office.db, "weekly")
-    assert [(r.period_key, r.state) for r in runs] == [("2026-11-23", "sent"),
-                                                       ("2026-11-30", "pending")]
+    assert [(r.period_key, r.state) for r in runs] == [
+        ("2026-11-23", "sent"),
+        ("2026-11-30", "pending"),
+    ]
 
     await office.bot.stop()  # down over the next Monday morning
     office.clock.set(datetime(2026, 12, 7, 10, 15, tzinfo=WIB))
     await office.bot.start()
     await office.world.settle()
     late = await camat.user.wait_for("Ringkasan mingguan — minggu 30 November 2026")
-    assert "Belum ada pengaduan yang masuk pada periode ini (minggu 23 November 2026 – " \
+    assert (
+        "Belum ada pengaduan yang masuk pada periode ini (minggu 23 November 2026 – "
         "29 November 2026: 2)." in late.text
+    )
     await office.restart()  # and once more: nothing is sent twice
     await office.at(datetime(2026, 12, 7, 11, 0, tzinfo=WIB))
     for person, title in ((camat.user, "Ringkasan mingguan"), (sekcam.user, "Weekly summary")):
@@ -71,4 +74,7 @@ async def test_weekly_digest_is_sent_once_on_schedule_and_after_downtime(
         assert len(charts_in(person)) == 2
     runs = await digests.runs(office.db, "weekly")
     assert [(r.period_key, r.state) for r in runs] == [
-        ("2026-11-23", "sent"), ("2026-11-30", "sent"), ("2026-12-07", "pending")]
+        ("2026-11-23", "sent"),
+        ("2026-11-30", "sent"),
+        ("2026-12-07", "pending"),
+    ]

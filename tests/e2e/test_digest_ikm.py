@@ -29,10 +29,8 @@ OFFICE_START = FRIDAY  # read by the office fixture (tests/e2e/conftest.py)
 KTP_YEARLY = 2400  # the office file's population of the KTP-el service
 
 
-
 def monthly(user: FakeUser, title: str) -> list:
     return [m for m in user.inbox if title in m.body]
-
 
 
 async def test_monthly_ikm_digest_once_on_the_first_working_day(office: OfficeEnv) -> None:
@@ -42,8 +40,9 @@ async def test_monthly_ikm_digest_once_on_the_first_working_day(office: OfficeEn
     ktp, kk = [same(4), MIXED], [same(2)]
     for n, scores in enumerate(ktp):
         await submit_survey(office, f"WargaKtp{n}", "KTP", scores)
-    await submit_survey(office, "WargaKk", "KK", kk[0],
-                        suggestion="Tambah petugas loket KK pada hari Senin.")
+    await submit_survey(
+        office, "WargaKk", "KK", kk[0], suggestion="Tambah petugas loket KK pada hari Senin."
+    )
 
     await office.at(datetime(2026, 12, 1, 7, 29, tzinfo=WIB))
     assert monthly(camat.user, "IKM bulanan") == []
@@ -51,12 +50,14 @@ async def test_monthly_ikm_digest_once_on_the_first_working_day(office: OfficeEn
     digest = await camat.user.wait_for("IKM bulanan — November 2026")
     assert minimum_sample(prorated(KTP_YEARLY, 30)) > len(ktp)  # below the sample: ⚠️
     ktp_ikm, kk_ikm, all_ikm = converted_ikm(ktp), converted_ikm(kk), converted_ikm(ktp + kk)
-    assert (f"• Rekomendasi KTP-el: {id_decimal(ktp_ikm)} · {mutu(ktp_ikm)} · 2 responden ⚠️"
-            in digest.text)
-    assert f"• Kartu Keluarga: {id_decimal(kk_ikm)} · {mutu(kk_ikm)} · 1 responden ⚠️" \
+    assert (
+        f"• Rekomendasi KTP-el: {id_decimal(ktp_ikm)} · {mutu(ktp_ikm)} · 2 responden ⚠️"
         in digest.text
-    assert (f"Seluruh layanan: {id_decimal(all_ikm)} · mutu {mutu(all_ikm)} (Kurang baik) · "
-            "3 responden") in digest.text
+    )
+    assert f"• Kartu Keluarga: {id_decimal(kk_ikm)} · {mutu(kk_ikm)} · 1 responden ⚠️" in digest.text
+    assert (
+        f"Seluruh layanan: {id_decimal(all_ikm)} · mutu {mutu(all_ikm)} (Kurang baik) · 3 responden"
+    ) in digest.text
     assert "Seluruh layanan: 75,93 · mutu C" in digest.text
     assert "Belum ada responden: Akta (kelahiran, kematian), Surat Pindah," in digest.text
     assert "💬 1 saran warga bulan itu: /saran 2026-11" in digest.text
@@ -69,16 +70,16 @@ async def test_monthly_ikm_digest_once_on_the_first_working_day(office: OfficeEn
     assert len(monthly(camat.user, "IKM bulanan")) == 1
     assert len(monthly(sekcam.user, "Monthly IKM")) == 1
     runs = await digests.runs(office.db, "ikm_monthly")
-    assert [(r.period_key, r.state) for r in runs] == [("2026-11", "sent"),
-                                                       ("2026-12", "pending")]
+    assert [(r.period_key, r.state) for r in runs] == [("2026-11", "sent"), ("2026-12", "pending")]
     assert runs[1].due_at == to_epoch(datetime(2027, 1, 4, 7, 30, tzinfo=WIB))
 
 
-
-async def test_a_holiday_moves_it_and_downtime_delays_it(telegram: FakeTelegram,
-                                                        tmp_path: Path) -> None:
-    office = await start_office(telegram, tmp_path / "january.db",
-                                start=datetime(2026, 12, 28, 10, 0, tzinfo=WIB))
+async def test_a_holiday_moves_it_and_downtime_delays_it(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    office = await start_office(
+        telegram, tmp_path / "january.db", start=datetime(2026, 12, 28, 10, 0, tzinfo=WIB)
+    )
     try:
         camat = await steps.officer(office, "Camat", "supervisor")
         await office.at(datetime(2027, 1, 1, 8, 0, tzinfo=WIB))  # Tahun Baru: a holiday
@@ -86,7 +87,8 @@ async def test_a_holiday_moves_it_and_downtime_delays_it(telegram: FakeTelegram,
         assert monthly(camat.user, "IKM bulanan") == []
         runs = await digests.runs(office.db, "ikm_monthly")
         assert [(r.period_key, r.due_at) for r in runs] == [
-            ("2026-12", to_epoch(datetime(2027, 1, 4, 7, 30, tzinfo=WIB)))]
+            ("2026-12", to_epoch(datetime(2027, 1, 4, 7, 30, tzinfo=WIB)))
+        ]
 
         await office.bot.stop()  # down over Monday 4 January 07:30
         office.clock.set(datetime(2027, 1, 4, 10, 0, tzinfo=WIB))
@@ -96,7 +98,9 @@ async def test_a_holiday_moves_it_and_downtime_delays_it(telegram: FakeTelegram,
         await office.restart()
         await office.at(datetime(2027, 1, 4, 12, 0, tzinfo=WIB))
         assert len(monthly(camat.user, "IKM bulanan")) == 1
-        assert [(r.period_key, r.state) for r in await digests.runs(office.db, "ikm_monthly")
-                ] == [("2026-12", "sent"), ("2027-01", "pending")]
+        assert [(r.period_key, r.state) for r in await digests.runs(office.db, "ikm_monthly")] == [
+            ("2026-12", "sent"),
+            ("2027-01", "pending"),
+        ]
     finally:
         await office.bot.stop()

@@ -41,7 +41,8 @@ async def test_an_edited_staff_answer_reaches_the_citizen_once(office: OfficeEnv
 async def test_an_edit_during_the_intake_keeps_the_draft(office: OfficeEnv) -> None:
     citizen = office.user("Budi")
     description = await begin_complaint(
-        citizen, description="Selokan di depan sekolah tersumbat sampah plastik.")
+        citizen, description="Selokan di depan sekolah tersumbat sampah plastik."
+    )
 
     await citizen.edit(description, "Selokan di depan masjid tersumbat.")
     await citizen.wait_for("tidak diproses ulang")
@@ -65,8 +66,11 @@ async def test_an_edited_command_is_not_run_again(office: OfficeEnv) -> None:
 async def test_a_moving_live_location_is_taken_once_and_quietly(office: OfficeEnv) -> None:
     citizen = office.user("Rina")
     await begin_complaint(
-        citizen, category="Kebersihan", kelurahan="Paya Pasir",
-        description="Tumpukan sampah di pinggir jalan sudah seminggu tidak diangkut.")
+        citizen,
+        category="Kebersihan",
+        kelurahan="Paya Pasir",
+        description="Tumpukan sampah di pinggir jalan sudah seminggu tidak diangkut.",
+    )
     pin = await citizen.send_live_location(3.7001, 98.6401)
     await citizen.wait_for("Tersimpan")
     before = len(citizen.inbox)

@@ -151,8 +151,10 @@ async def test_staff_list_groups_by_unit(office: OfficeEnv) -> None:
     await office.invite(kepala, "kepala", "PEM")
     await office.admin.send("/pengguna")
     listing = (await office.admin.next_message()).text
-    assert ("Seksi Pemerintahan · ⚠️ belum ada grup (/grup_unit PEM): pengaduannya dikirim ke "
-            "Admin\n• Kasi <Pem> — Kepala Unit") in listing
+    assert (
+        "Seksi Pemerintahan · ⚠️ belum ada grup (/grup_unit PEM): pengaduannya dikirim ke "
+        "Admin\n• Kasi <Pem> — Kepala Unit"
+    ) in listing
 
 
 async def test_command_menus_are_published(office: OfficeEnv) -> None:
@@ -211,11 +213,16 @@ async def test_handler_errors_are_apologised_for(office: OfficeEnv) -> None:
     await citizen.next_message()
     application = office.bot.application
     update = Update.de_json(
-        {"update_id": 999001, "message": {
-            "message_id": message.message_id, "date": message.date,
-            "chat": {"id": citizen.id, "type": "private", "first_name": "Siti"},
-            "from": {"id": citizen.id, "is_bot": False, "first_name": "Siti"},
-            "text": "/start"}},
+        {
+            "update_id": 999001,
+            "message": {
+                "message_id": message.message_id,
+                "date": message.date,
+                "chat": {"id": citizen.id, "type": "private", "first_name": "Siti"},
+                "from": {"id": citizen.id, "is_bot": False, "first_name": "Siti"},
+                "text": "/start",
+            },
+        },
         application.bot,
     )
     await application.process_error(update, RuntimeError("database disappeared"))
@@ -247,8 +254,7 @@ async def test_rebinding_a_unit_tells_the_old_group(office: OfficeEnv) -> None:
     second = office.world.group("Seksi Pemerintahan (baru)", members=[office.admin])
     await office.admin.say(second, "/grup_unit PEM")
     confirmation = await second.wait_for("sekarang menjadi kanal")
-    assert "Grup sebelumnya (Seksi Pemerintahan) tidak lagi menerima pengaduan" in \
-        confirmation.text
+    assert "Grup sebelumnya (Seksi Pemerintahan) tidak lagi menerima pengaduan" in confirmation.text
     notice = await first.wait_for("bukan lagi kanal")
     assert "Seksi Pemerintahan (baru)" in notice.text
 

@@ -162,8 +162,9 @@ async def test_a_button_pressed_just_before_the_upgrade_still_works(office: Offi
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan", basic=True)
     trantib = await unit_with_group(office, "TRANTIB", "Seksi Trantib")
     citizen = office.user("Siti")
-    number = await file_complaint(citizen, category="Kebersihan & Sampah", kelurahan="Paya Pasir",
-                                  description=LITTER)
+    number = await file_complaint(
+        citizen, category="Kebersihan & Sampah", kelurahan="Paya Pasir", description=LITTER
+    )
     alert = await alert_for(pemb.group, number)
     await pemb.staff.press("Alihkan", message=alert, chat=pemb.group)
     choice = await pemb.group.wait_for("ke unit mana")
@@ -233,8 +234,9 @@ async def test_a_stray_left_update_of_the_old_group_is_no_removal(office: Office
 async def test_an_upgrade_that_turns_on_topics_makes_the_unit_a_forum(office: OfficeEnv) -> None:
     staff = office.user("StafPEMB")
     await office.invite(staff, "staf", "PEMB")
-    group = office.world.group("Seksi Pembangunan", members=[office.admin, staff], basic=True,
-                               bot_admin=True)
+    group = office.world.group(
+        "Seksi Pembangunan", members=[office.admin, staff], basic=True, bot_admin=True
+    )
     await office.bind_group(group, "PEMB")
     assert not (await unit_chats.for_unit(office.db, "PEMB")).is_forum
 

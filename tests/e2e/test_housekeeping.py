@@ -15,8 +15,7 @@ WIB = ZoneInfo("Asia/Jakarta")
 OUTBOX_ROWS = "SELECT COUNT(*) FROM outbox WHERE state = 'sent' AND sent_at < ?"
 
 
-async def test_old_notifications_are_pruned_and_old_alerts_still_work(
-        office: OfficeEnv) -> None:
+async def test_old_notifications_are_pruned_and_old_alerts_still_work(office: OfficeEnv) -> None:
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
     citizen = office.user("Siti")
     number = await file_complaint(citizen)
@@ -33,7 +32,8 @@ async def test_old_notifications_are_pruned_and_old_alerts_still_work(
     pruned = await audit.entries(office.db, "housekeeping.pruned")
     assert pruned and pruned[0].details["messages"] > 0
     kept = await office.db.fetchval(  # e.g. the escalation at the resolve deadline
-        "SELECT COUNT(*) FROM outbox WHERE sent_at >= ?", (office.runtime.now() - 30 * 86400,))
+        "SELECT COUNT(*) FROM outbox WHERE sent_at >= ?", (office.runtime.now() - 30 * 86400,)
+    )
     assert kept > 0
 
     await pemb.staff.press("Terima", message=alert, chat=pemb.group)
@@ -44,8 +44,11 @@ async def test_old_notifications_are_pruned_and_old_alerts_still_work(
 
 def test_the_nightly_run_is_the_next_three_oclock() -> None:
     assert next_run(datetime(2026, 11, 25, 9, 0, tzinfo=WIB), WIB) == datetime(
-        2026, 11, 26, 3, 0, tzinfo=WIB)
+        2026, 11, 26, 3, 0, tzinfo=WIB
+    )
     assert next_run(datetime(2026, 11, 25, 2, 59, tzinfo=WIB), WIB) == datetime(
-        2026, 11, 25, 3, 0, tzinfo=WIB)
+        2026, 11, 25, 3, 0, tzinfo=WIB
+    )
     assert next_run(datetime(2026, 11, 25, 3, 0, tzinfo=WIB), WIB) == datetime(
-        2026, 11, 26, 3, 0, tzinfo=WIB)
+        2026, 11, 26, 3, 0, tzinfo=WIB
+    )

@@ -40,12 +40,14 @@ async def test_ikm_after_several_surveys(office: OfficeEnv) -> None:
     assert "IKM konversi: 88,89" in report.text
     assert "Mutu pelayanan: A (Sangat baik)" in report.text
     assert "U1 Persyaratan: 4,00 · 0,444 · A (Sangat baik)" in report.text
-    assert "U8 Penanganan Pengaduan, Saran dan Masukan: 2,50 · 0,278 · D (Tidak baik)" \
-        in report.text  # 2,5 × 25 = 62,5
+    assert (
+        "U8 Penanganan Pengaduan, Saran dan Masukan: 2,50 · 0,278 · D (Tidak baik)" in report.text
+    )  # 2,5 × 25 = 62,5
     # One plain sentence for the Camat, the method in a footnote: 2400 × 30/365 = 197.
     assert "\n⚠️ Perlu 130 responden agar hasilnya mewakili; baru 2.\n" in report.text
-    assert "Krejcie–Morgan dari 197 pengguna layanan pada periode ini (2.400 per tahun" \
-        in report.text
+    assert (
+        "Krejcie–Morgan dari 197 pengguna layanan pada periode ini (2.400 per tahun" in report.text
+    )
     assert "sampel minimum" not in report.text
     weakest = report.text.split("Prioritas perbaikan")[1]
     assert weakest.index("U8") < weakest.index("U3") < weakest.index("U2")
@@ -77,8 +79,9 @@ async def test_ikm_scope_periods_and_number_formats(office: OfficeEnv) -> None:
     assert "IKM konversi: 77,78" in own_unit.text
     await kasi_pemb.send("/ikm KK")
     refused = await kasi_pemb.wait_for("bukan layanan unit Anda")
-    assert "tidak memiliki layanan yang disurvei" in refused.text and "Pilihan: —" not in \
-        refused.text
+    assert (
+        "tidak memiliki layanan yang disurvei" in refused.text and "Pilihan: —" not in refused.text
+    )
 
     await camat.send("/ikm 2026-10 KK")
     await camat.wait_for("Belum ada responden survei untuk Kartu Keluarga pada Oktober 2026")

@@ -67,14 +67,16 @@ async def _send_what_is_on_screen(citizen: FakeUser) -> tuple[BotMessage, str]:
     if answer.show_alert:
         assert "berubah" in answer.text
         summary = await citizen.wait_for(
-            SUMMARY, predicate=lambda m: m.message_id > summary.message_id)
+            SUMMARY, predicate=lambda m: m.message_id > summary.message_id
+        )
         await citizen.press("Kirim", message=summary)
     confirmation = await citizen.wait_for("tercatat")
     return summary, NUMBER.search(confirmation.text).group(0)
 
 
-async def _at_a_named_summary(office: OfficeEnv | ProcessOffice
-                              ) -> tuple[FakeGroup, FakeUser, BotMessage]:
+async def _at_a_named_summary(
+    office: OfficeEnv | ProcessOffice,
+) -> tuple[FakeGroup, FakeUser, BotMessage]:
     """A unit group, and a citizen whose draft is at the summary showing their name."""
     group = office.world.group("Seksi Pembangunan", members=[office.admin])
     await office.bind_group(group, "PEMB")
@@ -89,7 +91,8 @@ async def _at_a_named_summary(office: OfficeEnv | ProcessOffice
 
 @pytest.mark.parametrize("moment", list(MOMENTS))
 async def test_a_crash_during_the_identity_choice_files_what_the_citizen_saw(
-        process_office: ProcessOffice, moment: str) -> None:
+    process_office: ProcessOffice, moment: str
+) -> None:
     office = process_office
     await office.start()
     group, citizen, named = await _at_a_named_summary(office)

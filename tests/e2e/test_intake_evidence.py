@@ -36,7 +36,8 @@ async def finish(citizen) -> str:
 
 
 async def test_text_typed_after_a_captioned_photo_completes_the_description(
-        office: OfficeEnv) -> None:
+    office: OfficeEnv,
+) -> None:
     """Photo first: its short caption became the whole description and the full story
     typed next was refused as an attachment. The text now completes the description."""
     await unit_with_group(office, "PEMB", "Seksi Pembangunan")
@@ -60,12 +61,14 @@ async def test_text_typed_after_a_captioned_photo_completes_the_description(
     stored = await complaints.by_number(office.db, number)
     assert stored.description == (
         "Jalan berlubang besar\n\nDi depan SD Negeri 060925, sudah dua minggu, motor sering "
-        "jatuh.\n\nMohon segera ditimbun sebelum musim hujan.")
+        "jatuh.\n\nMohon segera ditimbun sebelum musim hujan."
+    )
     assert len(await complaints.attachments(office.db, stored.id)) == 1
 
 
 async def test_text_at_the_evidence_step_after_a_typed_description_is_explained(
-        office: OfficeEnv) -> None:
+    office: OfficeEnv,
+) -> None:
     """A description typed as text is complete; more text at the evidence step is not
     silently appended, and the citizen learns how to change the description."""
     citizen = office.user("Ani")
@@ -89,8 +92,11 @@ async def test_pictures_sent_as_files_are_accepted_like_photos(office: OfficeEnv
     await citizen.send_document("tiang.png", "image/png", make_png(48, 64))
     saved = await citizen.next_message()
     assert "PDF" not in saved.text and "Tersimpan: 2 lampiran" in saved.text
-    await citizen.send_document("catatan.docx", "application/vnd.openxmlformats-"
-                                "officedocument.wordprocessingml.document", b"PK\x03\x04")
+    await citizen.send_document(
+        "catatan.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        b"PK\x03\x04",
+    )
     refused = await citizen.next_message()
     assert "gambar" in refused.text and "PDF" in refused.text
     number = await finish(citizen)
@@ -120,11 +126,12 @@ async def test_voice_notes_and_short_videos_reach_the_unit(office: OfficeEnv) ->
     assert media[1].caption == f"{number} · 2/2"
     stored = await complaints.by_number(office.db, number)
     assert [a.kind for a in await complaints.attachments(office.db, stored.id)] == [
-        "voice", "video"]
+        "voice",
+        "video",
+    ]
 
 
-async def test_a_location_far_outside_the_kecamatan_is_confirmed_first(
-        office: OfficeEnv) -> None:
+async def test_a_location_far_outside_the_kecamatan_is_confirmed_first(office: OfficeEnv) -> None:
     """A pin in Jakarta was accepted silently. The citizen is asked whether it is right;
     "No" drops it, "Yes" keeps it; a pin inside the kecamatan is kept without asking."""
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
@@ -152,7 +159,8 @@ async def test_a_location_far_outside_the_kecamatan_is_confirmed_first(
 
 
 async def test_a_far_location_sent_before_the_description_is_confirmed_too(
-        office: OfficeEnv) -> None:
+    office: OfficeEnv,
+) -> None:
     citizen = office.user("Ani")
     await start_intake(citizen)
     await citizen.send_location(*IN_JAKARTA)

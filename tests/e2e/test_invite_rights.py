@@ -16,8 +16,7 @@ async def _link(creator: FakeUser, command: str) -> str:
     return reply.text.split("start=")[1].split()[0]
 
 
-async def test_a_removed_admin_cannot_come_back_through_their_own_link(office: OfficeEnv
-                                                                       ) -> None:
+async def test_a_removed_admin_cannot_come_back_through_their_own_link(office: OfficeEnv) -> None:
     deputy, accomplice = office.user("Wakil"), office.user("Kawan")
     await office.invite(deputy, "admin")
     own_admin_link = await _link(deputy, "/undang admin")
@@ -41,8 +40,9 @@ async def test_a_removed_admin_cannot_come_back_through_their_own_link(office: O
     assert len(withdrawn) == 1 and withdrawn[0].details["count"] == 2
 
 
-async def test_a_link_is_refused_once_its_creator_no_longer_manages_staff(office: OfficeEnv
-                                                                          ) -> None:
+async def test_a_link_is_refused_once_its_creator_no_longer_manages_staff(
+    office: OfficeEnv,
+) -> None:
     deputy, newcomer = office.user("Wakil"), office.user("Baru")
     await office.invite(deputy, "admin")
     admin_link = await _link(deputy, "/undang admin")

@@ -16,15 +16,15 @@ RESOLUTION = "Saluran sudah dibersihkan dan air kembali mengalir lancar."
 COMMENT = "Terima kasih, cepat sekali ditangani Pak Lurah."
 
 
-async def test_a_debug_log_of_a_whole_complaint_names_nobody(process_office: ProcessOffice
-                                                             ) -> None:
+async def test_a_debug_log_of_a_whole_complaint_names_nobody(process_office: ProcessOffice) -> None:
     office = process_office
     office.env["LOG_LEVEL"] = "DEBUG"
     await office.start()
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
     citizen = office.user("Zulkarnaen", last_name="Situmorang", username="zul_situmorang77")
-    number = await file_complaint(citizen, description=DESCRIPTION, photos=1,
-                                  location=(3.712345, 98.645678))
+    number = await file_complaint(
+        citizen, description=DESCRIPTION, photos=1, location=(3.712345, 98.645678)
+    )
     alert = await alert_for(pemb.group, number)
     assert "Zulkarnaen" in alert.text
     await pemb.staff.say(pemb.group, ANSWER, reply_to=alert)
@@ -45,9 +45,21 @@ async def test_a_debug_log_of_a_whole_complaint_names_nobody(process_office: Pro
     await citizen.wait_for(number)
     logs = await office.stop()
 
-    personal = ["Zulkarnaen", "Situmorang", "zul_situmorang77", "StafPEMB", "staf_pemb",
-                "KasiPEMB", "Gang Kenanga", "Petugas kebersihan", "saya tunggu besok",
-                "Saluran sudah dibersihkan", "cepat sekali", "3.712345", "98.645678"]
+    personal = [
+        "Zulkarnaen",
+        "Situmorang",
+        "zul_situmorang77",
+        "StafPEMB",
+        "staf_pemb",
+        "KasiPEMB",
+        "Gang Kenanga",
+        "Petugas kebersihan",
+        "saya tunggu besok",
+        "Saluran sudah dibersihkan",
+        "cepat sekali",
+        "3.712345",
+        "98.645678",
+    ]
     assert [word for word in personal if word in logs] == []
     # What an operator needs is still there, by ids: each update and each Bot API call.
     assert re.search(rf"update \d+: callback_query chat={citizen.id} user={citizen.id}", logs)

@@ -116,8 +116,11 @@ async def test_a_group_that_removed_the_bot_falls_back_and_gets_its_complaints_b
     assert any(f"Pengaduan {first}" in m.text for m in camat.inbox)  # its other one too
     warning = await office.admin.wait_for(MISSING)
     assert "/grup_unit PEMB" in warning.text
-    refused = [c for c in office.world.calls("sendMessage")
-               if c.params.get("chat_id") == pemb.group.id and c.status == 403]
+    refused = [
+        c
+        for c in office.world.calls("sendMessage")
+        if c.params.get("chat_id") == pemb.group.id and c.status == 403
+    ]
     assert refused  # the dispatcher met the 403 itself
 
     await pemb.group.add_bot(office.admin)
@@ -149,13 +152,15 @@ async def test_pengguna_says_where_the_alerts_of_a_unit_without_a_group_go(
     await office.admin.send("/pengguna")
     listing = await office.admin.wait_for("Pengguna terdaftar")
     assert "Seksi Pembangunan · grup Seksi Pembangunan" in listing.text
-    assert ("Seksi Pemerintahan · ⚠️ belum ada grup (/grup_unit PEM): pengaduannya dikirim "
-            "ke Admin") in listing.text
+    assert (
+        "Seksi Pemerintahan · ⚠️ belum ada grup (/grup_unit PEM): pengaduannya dikirim ke Admin"
+    ) in listing.text
     assert "tidak akan sampai" not in listing.text
 
 
 async def test_start_names_the_units_whose_alerts_would_reach_nobody(
-    office: OfficeEnv, caplog: pytest.LogCaptureFixture,
+    office: OfficeEnv,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """The only admin blocked the bot and PEMB alone has a group: at the next start the
     log names every other unit, since nobody could be told in a chat."""
@@ -172,11 +177,18 @@ async def test_start_names_the_units_whose_alerts_would_reach_nobody(
 async def check_config(office: OfficeEnv) -> str:
     """``marelan-bot check-config`` on the office's database, next to the running bot."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "check-config",
-        env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT),
-             "DATABASE_PATH": str(office.settings.database_path),
-             "ADMIN_IDS": str(office.admin.id)},
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bot",
+        "check-config",
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "PYTHONPATH": str(ROOT),
+            "DATABASE_PATH": str(office.settings.database_path),
+            "ADMIN_IDS": str(office.admin.id),
+        },
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     out, err = await asyncio.wait_for(process.communicate(), timeout=60)
     assert process.returncode == 0, err.decode()
@@ -189,15 +201,19 @@ async def test_check_config_reads_the_database_and_names_uncovered_units(
     group = office.world.group("Seksi Pembangunan", members=[office.admin])
     await office.bind_group(group, "PEMB")
     covered = await check_config(office)
-    assert ("Alerts: 1 of 6 units have a group; those of SEKRET, PEM, TRANTIB, KESOS, "
-            "PELAYANAN go to Admin.") in covered
+    assert (
+        "Alerts: 1 of 6 units have a group; those of SEKRET, PEM, TRANTIB, KESOS, "
+        "PELAYANAN go to Admin."
+    ) in covered
 
     office.admin.block_bot()
     await office.world.settle()
     uncovered = await check_config(office)
-    assert ("WARNING: complaint alerts of these units would reach nobody (no bound group, and "
-            "no supervisor or admin has started the bot): SEKRET, PEM, TRANTIB, KESOS, "
-            "PELAYANAN.") in uncovered
+    assert (
+        "WARNING: complaint alerts of these units would reach nobody (no bound group, and "
+        "no supervisor or admin has started the bot): SEKRET, PEM, TRANTIB, KESOS, "
+        "PELAYANAN."
+    ) in uncovered
 
 
 async def test_a_revoked_supervisor_stops_holding_alerts_and_the_admin_takes_over(

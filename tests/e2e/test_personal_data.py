@@ -34,12 +34,17 @@ async def rahma_with_history(office: OfficeEnv) -> tuple[FakeUser, Unit, str, Bo
     await rahma.wait_for("Jawaban untuk pengaduan")
     await pemb.staff.say(pemb.group, f"#catatan {INTERNAL_NOTE}", reply_to=alert)
     await pemb.group.wait_for("Catatan internal")
-    await complete_survey(rahma, "Kartu Keluarga", SCORES,
-                          profile=["Perempuan", "30–39 tahun", "SMA/SMK", "Wiraswasta"],
-                          suggestion="Loket KK perlu kursi tunggu tambahan.")
+    await complete_survey(
+        rahma,
+        "Kartu Keluarga",
+        SCORES,
+        profile=["Perempuan", "30–39 tahun", "SMA/SMK", "Wiraswasta"],
+        suggestion="Loket KK perlu kursi tunggu tambahan.",
+    )
     await rahma.send("/forum")
-    await rahma.press("Beri tahu saya forum berikutnya",
-                      message=await rahma.wait_for("Ingin diundang"))
+    await rahma.press(
+        "Beri tahu saya forum berikutnya", message=await rahma.wait_for("Ingin diundang")
+    )
     await office.world.settle()
     return rahma, pemb, number, alert
 
@@ -62,8 +67,14 @@ async def person_row(office: OfficeEnv, user: FakeUser) -> dict[str, Any]:
 async def test_datasaya_gives_a_summary_and_a_machine_readable_copy(office: OfficeEnv) -> None:
     rahma, _, number, _ = await rahma_with_history(office)
     camat = await member(office, "Camat", "supervisor")
-    await new_activity(camat, kind="Forum Warga", title="Forum Warga Kelurahan Terjun",
-                       when="3 Des 14:00", place="Kantor Lurah Terjun", audience=("Publik",))
+    await new_activity(
+        camat,
+        kind="Forum Warga",
+        title="Forum Warga Kelurahan Terjun",
+        when="3 Des 14:00",
+        place="Kantor Lurah Terjun",
+        audience=("Publik",),
+    )
     await rahma.press("Hadir", message=await rahma.wait_for("Undangan forum warga"))
 
     await rahma.send("/datasaya")
@@ -104,7 +115,10 @@ async def test_datasaya_gives_a_summary_and_a_machine_readable_copy(office: Offi
     assert copy["forum_subscription"]["subscribed_at"].endswith("+07:00")
     [forum] = copy["activities"]
     assert (forum["kind"], forum["title"], forum["response"]) == (
-        "forum", "Forum Warga Kelurahan Terjun", "yes")
+        "forum",
+        "Forum Warga Kelurahan Terjun",
+        "yes",
+    )
     assert forum["starts_at"] == "2026-12-03T14:00:00+07:00" and forum["attended"] is None
 
     [entry] = await audit.entries(office.db, "personal_data.copied")
@@ -115,12 +129,17 @@ async def test_datasaya_gives_a_summary_and_a_machine_readable_copy(office: Offi
 async def test_erasure_anonymises_closes_and_asks_for_consent_again(office: OfficeEnv) -> None:
     rahma, pemb, number, alert = await rahma_with_history(office)
     camat = await member(office, "Camat", "supervisor")
-    await new_activity(camat, kind="Forum Warga", title="Forum Warga Kelurahan Terjun",
-                       when="3 Des 14:00", place="Kantor Lurah Terjun", audience=("Publik",))
+    await new_activity(
+        camat,
+        kind="Forum Warga",
+        title="Forum Warga Kelurahan Terjun",
+        when="3 Des 14:00",
+        place="Kantor Lurah Terjun",
+        audience=("Publik",),
+    )
     await rahma.wait_for("Undangan forum warga")
     await rahma.send("/survei")  # a survey left half-way: its draft must go too
-    await rahma.press("Akta (kelahiran, kematian)",
-                      message=await rahma.wait_for("Layanan apa"))
+    await rahma.press("Akta (kelahiran, kematian)", message=await rahma.wait_for("Layanan apa"))
     await rahma.wait_for("Pertanyaan 1/9")
     await office.world.settle()
     before = await database_text(office)
@@ -130,8 +149,10 @@ async def test_erasure_anonymises_closes_and_asks_for_consent_again(office: Offi
     explanation = await rahma.wait_for("Menghapus data pribadi Anda")
     assert "1 pengaduan Anda tetap disimpan" in explanation.text
     assert "1 pengaduan yang masih ditangani ditutup" in explanation.text
-    assert "1 undangan kegiatan yang belum berlangsung ditarik, dan langganan forum" \
+    assert (
+        "1 undangan kegiatan yang belum berlangsung ditarik, dan langganan forum"
         in explanation.text
+    )
     assert explanation.buttons == [["🗑 Hapus data saya"], ["Batal"]]
     await rahma.press("Hapus data saya", message=explanation)
     done = await rahma.wait_for_edit(explanation)
@@ -157,20 +178,26 @@ async def test_erasure_anonymises_closes_and_asks_for_consent_again(office: Offi
     complaint = await office.db.fetchone("SELECT * FROM complaints WHERE number = ?", (number,))
     assert (complaint["status"], complaint["confidential"]) == ("ditutup", 1)
     survey = await office.db.fetchone("SELECT * FROM survey_responses")
-    assert [survey[c] for c in ("gender", "age_range", "education", "occupation",
-                                "suggestion")] == [None] * 5
+    assert [
+        survey[c] for c in ("gender", "age_range", "education", "occupation", "suggestion")
+    ] == [None] * 5
     assert await office.db.fetchval("SELECT COUNT(*) FROM survey_answers") == 9
     assert await office.db.fetchval("SELECT COUNT(*) FROM forum_subscriptions") == 0
     assert await office.db.fetchval("SELECT COUNT(*) FROM activity_invitations") == 0
-    assert await office.db.fetchval(
-        "SELECT COUNT(*) FROM conversation_state WHERE key LIKE ?", (f"%{rahma.id}%",)) == 0
+    assert (
+        await office.db.fetchval(
+            "SELECT COUNT(*) FROM conversation_state WHERE key LIKE ?", (f"%{rahma.id}%",)
+        )
+        == 0
+    )
     [entry] = await audit.entries(office.db, "personal_data.erased")
     assert entry.actor_id == rahma.id and entry.details["closed"] == 1
     assert not any(value in json.dumps(entry.details) for value in IDENTITY)
 
     await office.admin.send("/ekspor 2026-11")
     book = report_steps.workbook_of(
-        office, await office.admin.wait_for(predicate=lambda m: m.document is not None))
+        office, await office.admin.wait_for(predicate=lambda m: m.document is not None)
+    )
     [exported] = report_steps.sheet_rows(book, "Pengaduan")
     assert exported["reporter_name"] == "(dirahasiakan)"
     assert exported["reporter_telegram_id"] is None and exported["confidential"] == "ya"
@@ -201,8 +228,10 @@ async def test_batal_changes_nothing(office: OfficeEnv) -> None:
     assert "Tidak ada data yang diubah" in kept.text and kept.buttons == []
     await office.world.settle()
     assert await database_text(office) == before
-    assert await office.db.fetchval(
-        "SELECT status FROM complaints WHERE number = ?", (number,)) == "baru"
+    assert (
+        await office.db.fetchval("SELECT status FROM complaints WHERE number = ?", (number,))
+        == "baru"
+    )
     assert await audit.entries(office.db, "personal_data.erased") == []
     assert all(f"{number} ditutup" not in m.text for m in pemb.group.bot_messages)
 

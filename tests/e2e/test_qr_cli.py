@@ -31,8 +31,9 @@ def decoded(png: Path) -> list[str]:
         return [result.text for result in zxingcpp.read_barcodes(image)]
 
 
-def test_qr_writes_a_png_that_decodes_to_the_link(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_qr_writes_a_png_that_decodes_to_the_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     png = tmp_path / "loket" / "ktp.png"
     settings = env_file(tmp_path, bot_username="@MarelanBot")
     assert main(["--env-file", str(settings), "qr", "KTP", str(png)]) == 0
@@ -45,8 +46,7 @@ def test_qr_writes_a_png_that_decodes_to_the_link(tmp_path: Path,
     assert decoded(png) == ["https://t.me/MarelanBot?start=skm_LEGALISASI"]
 
 
-async def test_qr_asks_telegram_for_the_username(tmp_path: Path,
-                                                 telegram: FakeTelegram) -> None:
+async def test_qr_asks_telegram_for_the_username(tmp_path: Path, telegram: FakeTelegram) -> None:
     world = telegram.add_bot(username="loket_marelan_bot", first_name="Loket")
     settings = env_file(tmp_path, bot_token=world.token, telegram_api_base_url=world.root)
     png = tmp_path / "kk.png"
@@ -64,8 +64,9 @@ def test_qr_explains_what_is_missing(tmp_path: Path, capsys: pytest.CaptureFixtu
     anonymous = env_file(tmp_path)
     assert main(["--env-file", str(anonymous), "qr", "KTP", str(png)]) == EXIT_CONFIG
     assert "Set BOT_USERNAME" in capsys.readouterr().err
-    unreachable = env_file(tmp_path, bot_token="123456:" + "A" * 32,
-                           telegram_api_base_url="http://127.0.0.1:9")  # nothing listens
+    unreachable = env_file(
+        tmp_path, bot_token="123456:" + "A" * 32, telegram_api_base_url="http://127.0.0.1:9"
+    )  # nothing listens
     assert main(["--env-file", str(unreachable), "qr", "KTP", str(png)]) == EXIT_CONFIG
     assert "set BOT_USERNAME instead" in capsys.readouterr().err
     assert not png.exists()

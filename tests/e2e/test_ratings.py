@@ -11,8 +11,9 @@ from tests.e2e.complaint_steps import Unit, alert_for, file_complaint, unit_with
 from tests.e2e.harness import OfficeEnv
 
 
-async def resolved_complaint(office: OfficeEnv, unit: Unit, citizen: FakeUser
-                             ) -> tuple[str, BotMessage, BotMessage]:
+async def resolved_complaint(
+    office: OfficeEnv, unit: Unit, citizen: FakeUser
+) -> tuple[str, BotMessage, BotMessage]:
     """A complaint filed, resolved by the unit; returns its number, the unit's alert and
     the citizen's "resolved" message carrying the rating buttons."""
     number = await file_complaint(citizen)

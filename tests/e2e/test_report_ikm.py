@@ -32,7 +32,6 @@ JANUARY = datetime(2026, 1, 5, 9, 0, tzinfo=WIB)  # when the staff of /kinerja P
 OFFICE_YEARLY_USERS = 8500  # the services' populations in the office file
 
 
-
 def ikm_line(responses: list[dict[str, int]]) -> str:
     value = converted_ikm(responses)
     return f"IKM survei kepuasan: {id_decimal(value)}"
@@ -60,8 +59,9 @@ async def test_ringkasan_shows_the_ikm_of_the_period_and_its_change(office: Offi
     summary = await camat.wait_for("Ringkasan pengaduan — November 2026")
     minimum = minimum_sample(prorated(OFFICE_YEARLY_USERS, 30))
     assert minimum == 248
-    assert (f"{ikm_line(november)} (▲ {id_decimal(now - before)}) · mutu {mutu(now)} "
-            "(Sangat baik)") in summary.text
+    assert (
+        f"{ikm_line(november)} (▲ {id_decimal(now - before)}) · mutu {mutu(now)} (Sangat baik)"
+    ) in summary.text
     assert f"dari 2 responden (▲ 1) · ⚠️ kurang dari sampel minimum {minimum}" in summary.text
     assert "IKM survei kepuasan: 88,89 (▲ 38,89) · mutu A" in summary.text
 
@@ -75,15 +75,26 @@ async def test_ringkasan_shows_the_ikm_of_the_period_and_its_change(office: Offi
 
 def with_pem_service(tmp_path: Path) -> Path:
     """The office file with one more service, run by Seksi Pemerintahan."""
-    return _write(tmp_path, lambda d: d["services"].append({
-        "code": "DOMISILI", "name": "Surat Keterangan Domisili",
-        "name_en": "Residence certificate", "unit": "PEM", "population": 600}))
+    return _write(
+        tmp_path,
+        lambda d: d["services"].append(
+            {
+                "code": "DOMISILI",
+                "name": "Surat Keterangan Domisili",
+                "name_en": "Residence certificate",
+                "unit": "PEM",
+                "population": 600,
+            }
+        ),
+    )
 
 
 async def test_kinerja_pem_shows_jp_compliance_and_weakest_unsur(
-        telegram: FakeTelegram, tmp_path: Path) -> None:
-    office = await start_office(telegram, tmp_path / "pem.db", start=JANUARY,
-                                office_config=with_pem_service(tmp_path))
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    office = await start_office(
+        telegram, tmp_path / "pem.db", start=JANUARY, office_config=with_pem_service(tmp_path)
+    )
     try:
         await run_kinerja_pem(office)
     finally:
@@ -97,8 +108,14 @@ async def run_kinerja_pem(office: OfficeEnv) -> None:
     await member(office, "Budi", "staf", "PEM")
     await member(office, "Rina", "staf", "PEMB")
     await office.at(DEFAULT_START)  # registered in January: the whole year's target applies
-    await new_activity(kasi, title="Diklat Administrasi Kependudukan", when="besok 08:00",
-                       duration="15 jam", jp="20", audience=("Seksi Pemerintahan",))
+    await new_activity(
+        kasi,
+        title="Diklat Administrasi Kependudukan",
+        when="besok 08:00",
+        duration="15 jam",
+        jp="20",
+        audience=("Seksi Pemerintahan",),
+    )
     await ani.press("Hadir", message=await ani.wait_for("Undangan pelatihan"))
     await office.advance(days=2)  # Friday 27 November 09:00: the training ended
     checklist = await kasi.wait_for("Daftar hadir")
@@ -117,10 +134,13 @@ async def run_kinerja_pem(office: OfficeEnv) -> None:
     assert 0 < target < 20  # Ani's 20 JP are on target, Kasi's and Budi's 0 are not
     await camat.send("/kinerja PEM")
     card = await camat.wait_for("Kinerja Seksi Pemerintahan — November 2026")
-    assert (f"JP staf per Jumat, 27 November 2026: 1 dari 3 ASN mencapai target pro-rata "
-            f"{id_decimal(target, 1)} JP (33,3%; target tahunan 20 JP)") in card.text
-    assert ("Unsur SKM terlemah: U8 Penanganan Pengaduan, Saran dan Masukan — NRR 2,50 "
-            "(mutu D)") in card.text
+    assert (
+        f"JP staf per Jumat, 27 November 2026: 1 dari 3 ASN mencapai target pro-rata "
+        f"{id_decimal(target, 1)} JP (33,3%; target tahunan 20 JP)"
+    ) in card.text
+    assert (
+        "Unsur SKM terlemah: U8 Penanganan Pengaduan, Saran dan Masukan — NRR 2,50 (mutu D)"
+    ) in card.text
     assert f"{ikm_line(answers)} · mutu {mutu(converted_ikm(answers))}" in card.text
     assert "Rina" not in card.text
 
@@ -131,8 +151,10 @@ async def run_kinerja_pem(office: OfficeEnv) -> None:
     await camat.send("/kinerja PEM 2026-10")  # as of 31 October: before the training
     october = await camat.wait_for("Kinerja Seksi Pemerintahan — Oktober 2026")
     end_of_october = datetime(2026, 10, 31, 23, 59, 59, tzinfo=WIB)
-    assert (f"JP staf per Sabtu, 31 Oktober 2026: 0 dari 3 ASN mencapai target pro-rata "
-            f"{id_decimal(prorata_jp(end_of_october), 1)} JP") in october.text
+    assert (
+        f"JP staf per Sabtu, 31 Oktober 2026: 0 dari 3 ASN mencapai target pro-rata "
+        f"{id_decimal(prorata_jp(end_of_october), 1)} JP"
+    ) in october.text
     assert "IKM" not in october.text and "Unsur SKM" not in october.text
 
     await camat.send("/kinerja PEMB")  # no service, no survey: only JP
@@ -147,8 +169,9 @@ async def run_kinerja_pem(office: OfficeEnv) -> None:
         return lines.index(next(line for line in lines if line.endswith(f"{unit} — skor —")))
 
     pem = head("Seksi Pemerintahan")
-    assert lines[pem + 2].strip() == (f"😊 IKM {id_decimal(converted_ikm(answers))} (A) · "
-                                      "🎓 JP sesuai target 1/3")
+    assert lines[pem + 2].strip() == (
+        f"😊 IKM {id_decimal(converted_ikm(answers))} (A) · 🎓 JP sesuai target 1/3"
+    )
     pemb = head("Seksi Pembangunan")
     assert lines[pemb + 2].strip() == "🎓 JP sesuai target 0/1"
     kesos = head("Kesejahteraan Sosial")

@@ -27,16 +27,21 @@ async def survey_with_buttons(office: OfficeEnv) -> None:
     await siti.send("/start skm_KTP")
     card = await siti.wait_for("Pertanyaan 1/9")
     card = await answer_unsur(siti, card, SCORES)
-    card = await answer_profile(siti, card, ["Perempuan", "30–39 tahun", "SMA/SMK",
-                                             "Wiraswasta"])
+    card = await answer_profile(siti, card, ["Perempuan", "30–39 tahun", "SMA/SMK", "Wiraswasta"])
     await finish(siti, card, SUGGESTION)
 
 
-async def training_attended(office: OfficeEnv, organiser: FakeUser, ani: FakeUser,
-                            budi: FakeUser) -> None:
+async def training_attended(
+    office: OfficeEnv, organiser: FakeUser, ani: FakeUser, budi: FakeUser
+) -> None:
     """A 3-hour training for Seksi Pemerintahan: Ani comes, Budi declines; saved."""
-    await new_activity(organiser, title="Pelatihan Excel Dasar", when="besok 13:00",
-                       duration="3 jam", audience=("Seksi Pemerintahan",))  # 4 JP
+    await new_activity(
+        organiser,
+        title="Pelatihan Excel Dasar",
+        when="besok 13:00",
+        duration="3 jam",
+        audience=("Seksi Pemerintahan",),
+    )  # 4 JP
     await ani.press("Hadir", message=await ani.wait_for("Undangan pelatihan"))
     await budi.press("Tidak bisa", message=await budi.wait_for("Undangan pelatihan"))
     await office.advance(days=1, hours=7)  # Thursday 16:00: ended
@@ -48,11 +53,18 @@ async def training_attended(office: OfficeEnv, organiser: FakeUser, ani: FakeUse
 async def planned_training(office: OfficeEnv, organiser: FakeUser) -> None:
     """Saved through the service the "Simpan" button calls: for all staff, not held yet."""
     draft = activity_create.Draft(
-        kind="pelatihan", title="Pelatihan Layanan Digital", minutes=240, jp=5,
-        starts_at=to_epoch(datetime(2026, 11, 30, 9, 0, tzinfo=WIB)), place="Aula",
-        all_staff=True, cost=0)
-    await activity_create.save(office.runtime, await steps.actor(office, organiser), draft,
-                               confirmed=False)
+        kind="pelatihan",
+        title="Pelatihan Layanan Digital",
+        minutes=240,
+        jp=5,
+        starts_at=to_epoch(datetime(2026, 11, 30, 9, 0, tzinfo=WIB)),
+        place="Aula",
+        all_staff=True,
+        cost=0,
+    )
+    await activity_create.save(
+        office.runtime, await steps.actor(office, organiser), draft, confirmed=False
+    )
 
 
 async def seed(office: OfficeEnv) -> FakeUser:
@@ -69,9 +81,13 @@ async def seed(office: OfficeEnv) -> FakeUser:
 
 
 def every_cell(book) -> str:
-    return " ".join(str(value) for sheet in book.worksheets
-                    for row in sheet.iter_rows(values_only=True) for value in row
-                    if value is not None)
+    return " ".join(
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    )
 
 
 async def test_survey_and_activity_sheets_without_personal_data(office: OfficeEnv) -> None:
@@ -84,10 +100,19 @@ async def test_survey_and_activity_sheets_without_personal_data(office: OfficeEn
     assert book.sheetnames == ["Pengaduan", "Linimasa", "Survei", "Kegiatan", "Kamus Data"]
 
     responses = steps.sheet_rows(book, "Survei")
-    assert list(responses[0]) == ["response_id", "submitted_datetime", "service_code",
-                                  "service_name", "agency_responsible", "source", *KEYS]
-    assert [(r["service_code"], r["source"]) for r in responses] == [("KTP", "link"),
-                                                                     ("KK", "link")]
+    assert list(responses[0]) == [
+        "response_id",
+        "submitted_datetime",
+        "service_code",
+        "service_name",
+        "agency_responsible",
+        "source",
+        *KEYS,
+    ]
+    assert [(r["service_code"], r["source"]) for r in responses] == [
+        ("KTP", "link"),
+        ("KK", "link"),
+    ]
     first, second = responses
     assert {k: first[k] for k in KEYS} == SCORES and {k: second[k] for k in KEYS} == MIXED
     assert first["service_name"] == "Rekomendasi KTP-el"
@@ -96,9 +121,20 @@ async def test_survey_and_activity_sheets_without_personal_data(office: OfficeEn
 
     activities = steps.sheet_rows(book, "Kegiatan")
     assert "attendees" not in activities[0]
-    assert [(a["title"], a["kind"], a["invited"], a["accepted"], a["declined"], a["attended"],
-             a["jp_per_attendee"], a["jp_credited"], a["duration_minutes"])
-            for a in activities] == [
+    assert [
+        (
+            a["title"],
+            a["kind"],
+            a["invited"],
+            a["accepted"],
+            a["declined"],
+            a["attended"],
+            a["jp_per_attendee"],
+            a["jp_credited"],
+            a["duration_minutes"],
+        )
+        for a in activities
+    ] == [
         ("Pelatihan Excel Dasar", "pelatihan", 2, 1, 1, 1, 4, 4, 180),
         ("Pelatihan Layanan Digital", "pelatihan", 3, 0, 0, None, 5, 0, 240),
     ]
@@ -109,8 +145,7 @@ async def test_survey_and_activity_sheets_without_personal_data(office: OfficeEn
         assert personal not in text, personal
 
     entries = await audit.entries(office.db, "report.exported")
-    assert entries[0].details["rows"] == {"Pengaduan": 0, "Linimasa": 0, "Survei": 2,
-                                          "Kegiatan": 2}
+    assert entries[0].details["rows"] == {"Pengaduan": 0, "Linimasa": 0, "Survei": 2, "Kegiatan": 2}
 
 
 async def test_admin_gets_profiles_suggestions_and_attendees(office: OfficeEnv) -> None:
@@ -121,8 +156,13 @@ async def test_admin_gets_profiles_suggestions_and_attendees(office: OfficeEnv) 
     assert "profil dan saran responden survei" in sent.caption
     book = steps.workbook_of(office, sent)
     first, second = steps.sheet_rows(book, "Survei")
-    assert (first["gender"], first["age_range"], first["education"], first["occupation"],
-            first["suggestion"]) == ("P", "30_39", "SMA", "WIRASWASTA", SUGGESTION)
+    assert (
+        first["gender"],
+        first["age_range"],
+        first["education"],
+        first["occupation"],
+        first["suggestion"],
+    ) == ("P", "30_39", "SMA", "WIRASWASTA", SUGGESTION)
     assert (second["gender"], second["suggestion"]) == (None, None)
     held, upcoming = steps.sheet_rows(book, "Kegiatan")
     assert held["attendees"] == "Ani Wulandari" and upcoming["attendees"] is None
@@ -130,5 +170,6 @@ async def test_admin_gets_profiles_suggestions_and_attendees(office: OfficeEnv) 
     assert "Siti" not in every_cell(book)  # respondents stay anonymous, even here
 
     await admin.send("/ekspor 2026-10")
-    await admin.wait_for("Tidak ada pengaduan, respons survei, maupun kegiatan pada periode "
-                         "Oktober 2026")
+    await admin.wait_for(
+        "Tidak ada pengaduan, respons survei, maupun kegiatan pada periode Oktober 2026"
+    )

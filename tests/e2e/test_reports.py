@@ -11,7 +11,6 @@ MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=WIB)  # a week with no holiday
 OFFICE_START = MONDAY  # read by the office fixture (tests/e2e/conftest.py)
 
 
-
 async def two_weeks(office: OfficeEnv) -> dict[str, object]:
     """Last week: two complaints handled on time and rated. This week (from Monday 23
     November 09:00 to Wednesday 12:00): five complaints in five units, in every state."""
@@ -77,20 +76,29 @@ async def test_ringkasan_totals_match_the_database_and_come_with_a_chart(
     assert f"Ditanggapi tepat waktu: {steps.id_percent(on_time, len(acked))} (▼ 25,0 poin)" in text
     assert "Ditanggapi tepat waktu: 75,0%" in text
     assert "Diselesaikan tepat waktu: 100,0% (= tetap)" in text
-    assert (f"median {steps.hours_text(steps.nearest_rank(ack_times, 0.5))} (= tetap) · "
-            f"persentil 90 {steps.hours_text(steps.nearest_rank(ack_times, 0.9))}") in text
+    assert (
+        f"median {steps.hours_text(steps.nearest_rank(ack_times, 0.5))} (= tetap) · "
+        f"persentil 90 {steps.hours_text(steps.nearest_rank(ack_times, 0.9))}"
+    ) in text
     assert "median 1,0 (= tetap) · persentil 90 19,0" in text
     assert "median 11,0 (▲ 2,0 jam) · persentil 90 11,0" in text  # last week: 9 h
     assert "Dibuka kembali: 50,0% (▲ 50,0 poin)" in text
     assert "Rata-rata penilaian warga: 5,0/5 (1 penilaian) (▲ 1,5)" in text
     statuses = {r["status"] for r in rows}
     assert statuses == {"ditutup", "dibuka_kembali", "baru", "diterima", "menunggu_warga"}
-    assert ("Status sekarang: Baru 1 · Diterima 1 · Menunggu jawaban warga 1 · Ditutup 1 · "
-            "Dibuka kembali 1") in text
+    assert (
+        "Status sekarang: Baru 1 · Diterima 1 · Menunggu jawaban warga 1 · Ditutup 1 · "
+        "Dibuka kembali 1"
+    ) in text
     assert "Lewat tenggat saat ini: 1" in text  # the SAMPAH one, never acknowledged
-    for line in ("• Seksi Pembangunan: 1", "• Seksi Ketenteraman dan Ketertiban Umum: 1",
-                 "• Terjun: 2", "• Labuhan Deli: 1", "• Tidak diketahui: 1",
-                 "• Kebersihan & Sampah: 1"):
+    for line in (
+        "• Seksi Pembangunan: 1",
+        "• Seksi Ketenteraman dan Ketertiban Umum: 1",
+        "• Terjun: 2",
+        "• Labuhan Deli: 1",
+        "• Tidak diketahui: 1",
+        "• Kebersihan & Sampah: 1",
+    ):
         assert line in text, line
     assert "dibanding minggu 16 November 2026 – 22 November 2026" in text
     assert summary.buttons == [["🔴 Lihat yang lewat tenggat (1)"]]
@@ -149,8 +157,9 @@ async def test_kinerja_scorecard_for_a_head_and_ranking_for_a_supervisor(
 
     await camat.user.send("/kinerja 2026-11")
     ranking = await camat.user.wait_for("Peringkat unit — November 2026")
-    lines = [line for line in ranking.text.splitlines() if line[:2] in {f"{i}." for i in
-                                                                          range(1, 7)}]
+    lines = [
+        line for line in ranking.text.splitlines() if line[:2] in {f"{i}." for i in range(1, 7)}
+    ]
     assert lines[0] == "1. Seksi Pelayanan Umum (PATEN) — skor 100"
     assert lines[1] == "2. Seksi Pembangunan — skor 50"  # 50 % on time, 1 late of 1 open
     assert "1 pengaduan · selesai tepat waktu 100,0% · median selesai 4,0 jam" in ranking.text
@@ -174,8 +183,14 @@ async def test_citizens_and_staff_are_refused(office: OfficeEnv) -> None:
     siti = await steps.citizen(office, "Siti")
     await steps.file(office, siti, "INFRA", "TRJ")
     staf = await steps.officer(office, "Rudi", "staf", "PEMB")
-    commands = ("/ringkasan", "/kinerja", "/terlambat", "/ekspor", "/kinerja PEMB",
-                "/ringkasan tahun")
+    commands = (
+        "/ringkasan",
+        "/kinerja",
+        "/terlambat",
+        "/ekspor",
+        "/kinerja PEMB",
+        "/ringkasan tahun",
+    )
     for person in (siti.user, staf.user):
         for command in commands:
             await person.send(command)
@@ -187,8 +202,11 @@ async def test_citizens_and_staff_are_refused(office: OfficeEnv) -> None:
         refusals = [m for m in person.inbox if "bukan wewenang" in m.body]
         assert len(refusals) == len(commands)
         assert not any(m.photo or m.document for m in person.inbox)
-        assert not any(word in m.body for m in person.inbox
-                       for word in ("Ringkasan", "Kinerja", "Peringkat", "lewat tenggat"))
+        assert not any(
+            word in m.body
+            for m in person.inbox
+            for word in ("Ringkasan", "Kinerja", "Peringkat", "lewat tenggat")
+        )
 
 
 async def test_a_bad_period_is_explained_with_examples(office: OfficeEnv) -> None:
@@ -223,21 +241,28 @@ async def test_terlambat_lists_exactly_the_overdue_complaints_at_a_given_time(
     await office.at(datetime(2026, 11, 24, 10, 30, tzinfo=WIB))
     now = int(office.clock.now().timestamp())
     rows = await office.db.fetchall("SELECT * FROM complaints")
-    expected = {r["number"] for r in rows
-                if r["status"] in ("baru", "diterima", "diproses", "dibuka_kembali")
-                and ((r["acknowledged_at"] is None and r["ack_due_at"] < now)
-                     or r["resolve_due_at"] < now)}
+    expected = {
+        r["number"]
+        for r in rows
+        if r["status"] in ("baru", "diterima", "diproses", "dibuka_kembali")
+        and ((r["acknowledged_at"] is None and r["ack_due_at"] < now) or r["resolve_due_at"] < now)
+    }
     assert expected == {unanswered.number, brawl.number, permit.number}
 
     await camat.user.send("/terlambat")
     listed = await camat.user.wait_for("Pengaduan lewat tenggat: 3")
-    numbers = [line.split(". ")[1].split(" · ")[0] for line in listed.text.splitlines()
-               if line[:3] in ("1. ", "2. ", "3. ")]
+    numbers = [
+        line.split(". ")[1].split(" · ")[0]
+        for line in listed.text.splitlines()
+        if line[:3] in ("1. ", "2. ", "3. ")
+    ]
     assert numbers == [unanswered.number, brawl.number, permit.number]  # longest first
     assert road.number not in listed.text and waiting.number not in listed.text
     # Tue 17 09:00 -> Tue 24 10:30: 7 h + Wed, Thu, Fri, Mon (4 x 8 h) + 2.5 h = 5 days 1.5 h
-    assert (f"{unanswered.number} · Seksi Pemerintahan · PJ: belum ada\n"
-            "     tenggat tanggapan lewat 5 hari kerja 2 jam") in listed.text
+    assert (
+        f"{unanswered.number} · Seksi Pemerintahan · PJ: belum ada\n"
+        "     tenggat tanggapan lewat 5 hari kerja 2 jam"
+    ) in listed.text
     assert f"{permit.number} · Seksi Pelayanan Umum (PATEN) · PJ: Camat" in listed.text
     assert "tenggat penyelesaian lewat 1 hari kerja 2 jam" in listed.text
     assert listed.buttons == [[unanswered.number, brawl.number, permit.number]]
@@ -258,8 +283,14 @@ async def test_a_scorecard_without_complaints_says_so_in_one_line(office: Office
     await camat.user.send("/kinerja PEMB")
     card = await camat.user.wait_for("Kinerja Seksi Pembangunan — November 2026")
     assert "Belum ada pengaduan yang masuk pada periode ini." in card.text
-    for empty in ("Pengaduan masuk", "tepat waktu", "median", "Dibuka kembali",
-                  "Rata-rata penilaian", "dibanding"):
+    for empty in (
+        "Pengaduan masuk",
+        "tepat waktu",
+        "median",
+        "Dibuka kembali",
+        "Rata-rata penilaian",
+        "dibanding",
+    ):
         assert empty not in card.text, empty
     assert card.text.count("—") == 1  # only the title's "unit — period"
     assert "Petugas unit yang memakai bot" in card.text  # what there is, stays

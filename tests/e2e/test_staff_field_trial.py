@@ -33,13 +33,14 @@ async def test_tiket_sends_the_files_and_the_location_below_it(office: OfficeEnv
     ticket = await pemb.group.wait_for("Riwayat lengkap")
     assert "Lampiran: 2 berkas, 1 lokasi (di bawah pesan ini)" in ticket.text
     await office.world.settle()
-    below = pemb.group.bot_messages[shown_before + 1:]
+    below = pemb.group.bot_messages[shown_before + 1 :]
     assert [m.kind for m in below] == ["photo", "photo", "location"]
     assert all(m.reply_to_message_id == ticket.message_id for m in below)
     assert [m.caption for m in below[:2]] == [f"{number} · 1/2", f"{number} · 2/2"]
 
-    await pemb.staff.say(pemb.group, "Apakah ini tiang yang di depan masjid?",
-                         reply_to=below[0])  # like a reply to the alert's photo
+    await pemb.staff.say(
+        pemb.group, "Apakah ini tiang yang di depan masjid?", reply_to=below[0]
+    )  # like a reply to the alert's photo
     await pemb.group.wait_for("terkirim ke warga")
     assert "depan masjid" in (await citizen.wait_for("Jawaban untuk")).text
 
@@ -47,7 +48,7 @@ async def test_tiket_sends_the_files_and_the_location_below_it(office: OfficeEnv
 async def test_a_brief_reply_is_not_sent_to_the_citizen_without_asking(
     office: OfficeEnv,
 ) -> None:
-    """"👍" and "ok" meant for colleagues: the bot asks under the reply, with buttons; the
+    """ "👍" and "ok" meant for colleagues: the bot asks under the reply, with buttons; the
     citizen gets nothing until someone chooses "Kirim ke warga"; "Catatan internal" keeps
     it in the ticket only. A second press and a forged press change nothing."""
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
@@ -65,18 +66,23 @@ async def test_a_brief_reply_is_not_sent_to_the_citizen_without_asking(
     await office.world.settle()
     assert len(citizen.inbox) == received  # nothing reached the citizen
 
-    forged = await kesos.staff.press_data(question.button_data["✉️ Kirim ke warga"],
-                                          message=kesos.group.bot_messages[0])
+    forged = await kesos.staff.press_data(
+        question.button_data["✉️ Kirim ke warga"], message=kesos.group.bot_messages[0]
+    )
     assert "bukan wewenang" in forged.text  # another unit's officer, forged data
     await pemb.staff.press("📝 Catatan internal", message=question, chat=pemb.group)
     noted = await pemb.group.wait_for_edit(question)
     assert "disimpan sebagai catatan internal" in noted.text and not noted.buttons
-    again = await pemb.staff.press_data(question.button_data["📝 Catatan internal"],
-                                        message=question)
+    again = await pemb.staff.press_data(
+        question.button_data["📝 Catatan internal"], message=question
+    )
     assert "sudah dikirim atau disimpan" in again.text
     stored = await complaints.by_number(office.db, number)
-    notes = [e for e in await complaint_events.timeline(office.db, stored.id, public_only=False)
-             if e.kind == "internal_note"]
+    notes = [
+        e
+        for e in await complaint_events.timeline(office.db, stored.id, public_only=False)
+        if e.kind == "internal_note"
+    ]
     assert [(n.body, n.public) for n in notes] == [("👍", False)]
 
     ok = await pemb.head.say(pemb.group, "siap, segera", reply_to=alert)
@@ -170,8 +176,9 @@ async def test_kinerja_ranks_by_the_composite_and_explains_it(office: OfficeEnv)
 
     await camat.user.send("/kinerja")
     ranking = await camat.user.wait_for("Peringkat unit — November 2026")
-    heads = [line for line in ranking.text.splitlines() if line[:2] in {f"{i}." for i in
-                                                                         range(1, 7)}]
+    heads = [
+        line for line in ranking.text.splitlines() if line[:2] in {f"{i}." for i in range(1, 7)}
+    ]
     assert heads == [
         "1. Seksi Pelayanan Umum (PATEN) — skor 100",
         "2. Seksi Pembangunan — skor 60",  # 40 on time + 0 reopened + 0 rating + 20 backlog
@@ -180,8 +187,10 @@ async def test_kinerja_ranks_by_the_composite_and_explains_it(office: OfficeEnv)
         "5. Seksi Pemerintahan — skor —",
         "6. Seksi Kesejahteraan Sosial — skor —",
     ]
-    assert ("Urutan menurut skor 0–100: 40% selesai tepat waktu, 20% tidak dibuka kembali, "
-            "20% penilaian warga") in ranking.text
+    assert (
+        "Urutan menurut skor 0–100: 40% selesai tepat waktu, 20% tidak dibuka kembali, "
+        "20% penilaian warga"
+    ) in ranking.text
     assert "20% tanpa tunggakan" in ranking.text
 
 
@@ -194,5 +203,6 @@ async def test_bantuan_describes_the_changed_staff_side(office: OfficeEnv) -> No
     await office.admin.send("/bantuan")
     admin_help = (await office.admin.wait_for("Perintah yang dapat")).text
     assert "/pengguna — Staf per unit, grupnya, dan penerima pengaduan unit tanpa grup" in (
-        admin_help)
+        admin_help
+    )
     assert "/kinerja — Kinerja unit / peringkat unit menurut skor gabungan" in admin_help

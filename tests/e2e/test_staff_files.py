@@ -15,8 +15,9 @@ async def test_a_photo_answer_reaches_the_citizen_signed_by_the_unit(office: Off
     alert = await alert_for(pemb.group, number)
     await office.world.settle()  # the bot has recorded which complaint the alert stands for
 
-    photo = await pemb.staff.send_photo("Lampu sudah diganti tadi pagi.", reply_to=alert,
-                                        chat=pemb.group)
+    photo = await pemb.staff.send_photo(
+        "Lampu sudah diganti tadi pagi.", reply_to=alert, chat=pemb.group
+    )
     await pemb.group.wait_for("terkirim ke warga")
     answer = await citizen.wait_for("Jawaban untuk pengaduan")
     assert "Lampu sudah diganti tadi pagi." in answer.text and "— Seksi Pembangunan" in answer.text
@@ -65,8 +66,9 @@ async def test_a_question_and_a_resolution_may_come_with_a_photo(office: OfficeE
     prompt = await pemb.group.wait_for("balas pesan ini")
     await pemb.staff.send_photo(reply_to=prompt, chat=pemb.group)  # no caption: a note first
     await pemb.group.wait_for("keterangan")
-    await pemb.staff.send_photo("Lampu sudah diganti dan menyala kembali.", reply_to=prompt,
-                                chat=pemb.group)
+    await pemb.staff.send_photo(
+        "Lampu sudah diganti dan menyala kembali.", reply_to=prompt, chat=pemb.group
+    )
     await pemb.group.wait_for("warga diminta menilai")
     result = await citizen.wait_for(predicate=lambda m: m.photo is not None and m is not shown)
     resolved = await citizen.wait_for("dinyatakan selesai")
@@ -96,7 +98,8 @@ async def test_staff_hear_when_the_citizen_cannot_be_reached(office: OfficeEnv) 
 
 
 async def test_a_citizen_back_from_blocking_hears_which_complaints_have_news(
-        office: OfficeEnv) -> None:
+    office: OfficeEnv,
+) -> None:
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
     citizen = office.user("Siti")
     number = await file_complaint(citizen)

@@ -106,8 +106,9 @@ async def test_after_a_move_the_old_unit_hears_where_the_complaint_went(
     await pemb.staff.say(pemb.group, "Jawaban setelah pindah.", reply_to=alert)
     assert "Seksi Pemerintahan" in (await pemb.group.wait_for("sudah dialihkan")).text
     await office.world.settle()
-    assert not any("Lampu sudah diganti" in m.body or "setelah pindah" in m.body
-                   for m in citizen.inbox)
+    assert not any(
+        "Lampu sudah diganti" in m.body or "setelah pindah" in m.body for m in citizen.inbox
+    )
 
     stored = await complaints.by_number(office.db, number)
     bound = outsider.group.bot_messages[0]  # "this group is now the channel of ..."

@@ -30,9 +30,12 @@ async def test_staff_views_answer_only_where_the_complaint_belongs(office: Offic
     await office.invite(camat, "supervisor")
     citizen = office.user("Siti", last_name="Pelapor", username="siti_pelapor")
     road = await file_complaint(citizen, category="Administrasi Kependudukan", description=ROAD)
-    conduct = await file_complaint(citizen, category="Perilaku Petugas/ASN",
-                                   conduct_unit="Seksi Pelayanan Umum (PATEN)",
-                                   description=CONDUCT)
+    conduct = await file_complaint(
+        citizen,
+        category="Perilaku Petugas/ASN",
+        conduct_unit="Seksi Pelayanan Umum (PATEN)",
+        description=CONDUCT,
+    )
     alert = await alert_for(pem.group, road)
     await pem.staff.say(pem.group, f"#catatan {NOTE}", reply_to=alert)
     await pem.group.wait_for("Catatan internal")
@@ -43,18 +46,29 @@ async def test_staff_views_answer_only_where_the_complaint_belongs(office: Offic
     neighbours = office.world.group("Warga Terjun", members=[pem.staff, camat, citizen])
 
     # An unbound group: neither view, whoever asks.
-    pointers = [await _pointer(pem.staff, neighbours, f"/tiket {road}"),
-                await _pointer(pem.staff, neighbours, "/antrian"),
-                await _pointer(camat, neighbours, f"/tiket {conduct}"),
-                await _pointer(camat, neighbours, "/tiket MRL-2611-9999")]
+    pointers = [
+        await _pointer(pem.staff, neighbours, f"/tiket {road}"),
+        await _pointer(pem.staff, neighbours, "/antrian"),
+        await _pointer(camat, neighbours, f"/tiket {conduct}"),
+        await _pointer(camat, neighbours, "/tiket MRL-2611-9999"),
+    ]
     # Another unit's group: PEM's complaint is not shown in the PATEN group.
-    pointers += [await _pointer(camat, paten.group, f"/tiket {road}"),
-                 await _pointer(pem.staff, paten.group, f"/tiket {road}"),
-                 await _pointer(pem.staff, paten.group, "/antrian")]
+    pointers += [
+        await _pointer(camat, paten.group, f"/tiket {road}"),
+        await _pointer(pem.staff, paten.group, f"/tiket {road}"),
+        await _pointer(pem.staff, paten.group, "/antrian"),
+    ]
     # The accused unit's group: a supervisor's /tiket of the conduct complaint.
     pointers += [await _pointer(camat, paten.group, f"/tiket {conduct}")]
-    assert len({p.replace(road, "N").replace(conduct, "N").replace("MRL-2611-9999", "N")
-                for p in pointers}) == 2  # one text for /tiket, one for /antrian
+    assert (
+        len(
+            {
+                p.replace(road, "N").replace(conduct, "N").replace("MRL-2611-9999", "N")
+                for p in pointers
+            }
+        )
+        == 2
+    )  # one text for /tiket, one for /antrian
     await camat.say(paten.group, "/antrian")
     queue = await paten.group.wait_for("pengaduan terbuka")
     assert conduct not in queue.text and road not in queue.text

@@ -8,8 +8,9 @@ from tests.e2e.harness import OfficeEnv
 from tests.e2e.survey_steps import complete_from_first_question, same
 
 
-async def suggest(office: OfficeEnv, name: str, service: str, score: int,
-                  suggestion: str) -> FakeUser:
+async def suggest(
+    office: OfficeEnv, name: str, service: str, score: int, suggestion: str
+) -> FakeUser:
     citizen = office.user(name, last_name="Warga")
     await citizen.send(f"/start skm_{service}")
     await complete_from_first_question(citizen, same(score), suggestion=suggestion)
@@ -33,8 +34,11 @@ async def test_suggestions_newest_first_paged_and_anonymous(office: OfficeEnv) -
     assert body.index("<b>Antrian</b> & loket terlalu lama") < body.index("Saran nomor 5")
     assert "Kartu Keluarga · nilai rata-rata 2,0" in first.text
     assert "Saran nomor 1" not in first.text  # the oldest is on page 2
-    assert "Penyaran" not in first.text and "Kritikus" not in first.text and "Warga" not in \
-        first.text.replace("Saran warga", "")
+    assert (
+        "Penyaran" not in first.text
+        and "Kritikus" not in first.text
+        and "Warga" not in first.text.replace("Saran warga", "")
+    )
     assert [b for row in first.buttons for b in row] == ["Berikutnya ›"]
 
     await camat.press("Berikutnya ›", message=first)
@@ -61,8 +65,10 @@ async def test_unit_heads_read_their_units_suggestions_only(office: OfficeEnv) -
     await kasi_pel.send("/saran")
     assert "Petugas akta sangat membantu" in (await kasi_pel.wait_for("Saran warga")).text
     await kasi_pem.send("/saran")
-    assert "Belum ada saran warga untuk layanan Seksi Pemerintahan" in (
-        await kasi_pem.wait_for("Belum ada")).text
+    assert (
+        "Belum ada saran warga untuk layanan Seksi Pemerintahan"
+        in (await kasi_pem.wait_for("Belum ada")).text
+    )
     await kasi_pem.send("/saran AKTA")
     assert "bukan layanan unit Anda" in (await kasi_pem.wait_for("bukan layanan")).text
 
@@ -79,8 +85,9 @@ async def test_citizens_staff_and_forged_pages_are_refused(office: OfficeEnv) ->
         assert "bukan wewenang" in (await person.wait_for("bukan wewenang")).text
     await camat.send("/saran")
     page = await camat.wait_for("Saran warga")
-    forged = await citizen.press_data("v1:s:sar:20261101:20261201:-:1",
-                                      message=citizen.last_message)
+    forged = await citizen.press_data(
+        "v1:s:sar:20261101:20261201:-:1", message=citizen.last_message
+    )
     assert forged.show_alert and "bukan wewenang" in forged.text
     await camat.send("/saran kemarin")
     usage = await camat.wait_for("tidak dikenali")

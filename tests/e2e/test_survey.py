@@ -30,19 +30,33 @@ async def test_a_survey_completed_with_buttons(office: OfficeEnv) -> None:
     intro = await citizen.wait_for("Survei Kepuasan Masyarakat")
     assert "30 hari" in intro.text
     assert [row[0] for row in intro.buttons] == [
-        "Rekomendasi KTP-el", "Kartu Keluarga", "Akta (kelahiran, kematian)", "Surat Pindah",
-        "Surat Keterangan Tidak Mampu", "Surat Keterangan Usaha", "Izin Usaha Mikro",
-        "Legalisasi"]
+        "Rekomendasi KTP-el",
+        "Kartu Keluarga",
+        "Akta (kelahiran, kematian)",
+        "Surat Pindah",
+        "Surat Keterangan Tidak Mampu",
+        "Surat Keterangan Usaha",
+        "Izin Usaha Mikro",
+        "Legalisasi",
+    ]
     await citizen.press("Rekomendasi KTP-el", message=intro)
 
     card = await citizen.wait_for("Pertanyaan 1/9 · Persyaratan")
     assert "Layanan: Rekomendasi KTP-el" in card.text
     assert [row[0] for row in card.buttons] == [
-        "1 · Tidak sesuai", "2 · Kurang sesuai", "3 · Sesuai", "4 · Sangat sesuai"]
+        "1 · Tidak sesuai",
+        "2 · Kurang sesuai",
+        "3 · Sesuai",
+        "4 · Sangat sesuai",
+    ]
     card = await press_on_card(citizen, card, "4 · Sangat sesuai")
     assert "Pertanyaan 2/9 · Sistem, Mekanisme, dan Prosedur" in card.text
     assert [row[0] for row in card.buttons] == [
-        "1 · Tidak mudah", "2 · Kurang mudah", "3 · Mudah", "4 · Sangat mudah"]
+        "1 · Tidak mudah",
+        "2 · Kurang mudah",
+        "3 · Mudah",
+        "4 · Sangat mudah",
+    ]
     await citizen.send("bagus")  # typing instead of pressing: reminded, nothing lost
     await citizen.wait_for("Mohon jawab dengan tombol")
     card = await press_on_card(citizen, card, "3 · Mudah")
@@ -56,14 +70,19 @@ async def test_a_survey_completed_with_buttons(office: OfficeEnv) -> None:
     assert "U8 Penanganan Pengaduan, Saran dan Masukan: 1 · Tidak ada" in summary.text
     assert "Perempuan · SMA/SMK" in summary.text and "nomor urut" in summary.text
     row = await office.db.fetchone(
-        "SELECT * FROM survey_responses WHERE respondent_id = ?", (citizen.id,))
+        "SELECT * FROM survey_responses WHERE respondent_id = ?", (citizen.id,)
+    )
     answers = await office.db.fetchall(
-        "SELECT unsur, score FROM survey_answers WHERE response_id = ?", (row["id"],))
+        "SELECT unsur, score FROM survey_answers WHERE response_id = ?", (row["id"],)
+    )
     assert {a["unsur"]: a["score"] for a in answers} == SCORES
-    assert (row["service_code"], row["unit_code"], row["source"]) == (
-        "KTP", "PELAYANAN", "command")
+    assert (row["service_code"], row["unit_code"], row["source"]) == ("KTP", "PELAYANAN", "command")
     assert (row["gender"], row["age_range"], row["education"], row["occupation"]) == (
-        "P", None, "SMA", None)
+        "P",
+        None,
+        "SMA",
+        None,
+    )
     assert row["suggestion"] == "Antrean loket perlu nomor urut."
 
 
@@ -83,7 +102,9 @@ async def test_changing_an_answer_from_the_summary(office: OfficeEnv) -> None:
     await citizen.wait_for("Terima kasih! Survei untuk")
     score = await office.db.fetchval(
         """SELECT a.score FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-           WHERE r.respondent_id = ? AND a.unsur = 'U4'""", (citizen.id,))
+           WHERE r.respondent_id = ? AND a.unsur = 'U4'""",
+        (citizen.id,),
+    )
     assert score == 4
     again = await citizen.press_data(summary.button_data["📨 Kirim"], message=summary)
     assert again.show_alert and "sudah terkirim" in again.text
@@ -99,8 +120,8 @@ async def test_the_deep_link_opens_the_right_service(office: OfficeEnv) -> None:
     card = await answer_profile(citizen, card, [None] * 4)
     await finish(citizen, card, None)
     row = await office.db.fetchone(
-        "SELECT service_code, source FROM survey_responses WHERE respondent_id = ?",
-        (citizen.id,))
+        "SELECT service_code, source FROM survey_responses WHERE respondent_id = ?", (citizen.id,)
+    )
     assert (row["service_code"], row["source"]) == ("KK", "link")
 
     await citizen.send("/start skm_TIDAKADA")
@@ -123,7 +144,8 @@ async def test_one_response_per_service_per_30_days(office: OfficeEnv) -> None:
     await office.advance(hours=1)
     await complete_by_link(citizen, "LEGALISASI", SCORES)
     count = await office.db.fetchval(
-        "SELECT COUNT(*) FROM survey_responses WHERE respondent_id = ?", (citizen.id,))
+        "SELECT COUNT(*) FROM survey_responses WHERE respondent_id = ?", (citizen.id,)
+    )
     assert count == 2
 
 
@@ -150,13 +172,15 @@ async def test_unfinished_survey_survives_restart_then_expires(office: OfficeEnv
     await citizen.wait_for("Pertanyaan 1/9")
 
 
-async def test_closing_a_complaint_about_a_service_invites_to_the_survey(
-        office: OfficeEnv) -> None:
+async def test_closing_a_complaint_about_a_service_invites_to_the_survey(office: OfficeEnv) -> None:
     paten = await unit_with_group(office, "PELAYANAN", "Loket PATEN")
     citizen = office.user("Siti")
     number = await file_complaint(
-        citizen, category="Perizinan & Surat Keterangan (PATEN)", kelurahan="Terjun",
-        description="Surat keterangan usaha saya belum selesai setelah dua minggu.")
+        citizen,
+        category="Perizinan & Surat Keterangan (PATEN)",
+        kelurahan="Terjun",
+        description="Surat keterangan usaha saya belum selesai setelah dua minggu.",
+    )
     alert = await alert_for(paten.group, number)
     await paten.staff.press("Selesai", message=alert, chat=paten.group)
     prompt = await paten.group.wait_for("balas pesan ini")
@@ -171,8 +195,8 @@ async def test_closing_a_complaint_about_a_service_invites_to_the_survey(
     await citizen.press("Surat Keterangan Usaha", message=intro)
     await complete_from_first_question(citizen, SCORES)
     row = await office.db.fetchone(
-        "SELECT source, complaint_id FROM survey_responses WHERE respondent_id = ?",
-        (citizen.id,))
+        "SELECT source, complaint_id FROM survey_responses WHERE respondent_id = ?", (citizen.id,)
+    )
     assert row["source"] == "invite" and row["complaint_id"] is not None
 
 
@@ -191,8 +215,7 @@ async def test_a_complaint_not_about_a_service_invites_nobody(office: OfficeEnv)
     assert not any("Bersediakah" in m.text for m in citizen.inbox)
 
 
-async def test_a_reply_about_a_complaint_is_not_taken_as_a_suggestion(
-        office: OfficeEnv) -> None:
+async def test_a_reply_about_a_complaint_is_not_taken_as_a_suggestion(office: OfficeEnv) -> None:
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
     citizen = office.user("Siti")
     number = await file_complaint(citizen)
@@ -216,17 +239,25 @@ async def test_a_reply_about_a_complaint_is_not_taken_as_a_suggestion(
 
 
 async def test_a_category_tied_to_one_service_opens_it_directly(
-        telegram: FakeTelegram, tmp_path: Path) -> None:
-    tied = _write(tmp_path, lambda d: next(
-        c for c in d["categories"] if c["code"] == "ADMINDUK").update(survey_service="KK"))
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    tied = _write(
+        tmp_path,
+        lambda d: next(c for c in d["categories"] if c["code"] == "ADMINDUK").update(
+            survey_service="KK"
+        ),
+    )
     office = await start_office(telegram, tmp_path / "tied.db", office_config=tied)
     try:
         pem = await unit_with_group(office, "PEM", "Seksi Pemerintahan")
         citizen = office.user("Siti")
         for round_ in range(2):
             number = await file_complaint(
-                citizen, category="Administrasi Kependudukan", kelurahan="Paya Pasir",
-                description=f"Kartu keluarga saya salah cetak nama anak ({round_ + 1}).")
+                citizen,
+                category="Administrasi Kependudukan",
+                kelurahan="Paya Pasir",
+                description=f"Kartu keluarga saya salah cetak nama anak ({round_ + 1}).",
+            )
             alert = await alert_for(pem.group, number)
             await pem.staff.press("Selesai", message=alert, chat=pem.group)
             await reply_to_prompt(pem.staff, pem.group, "KK sudah dicetak ulang dan diserahkan.")
@@ -243,7 +274,8 @@ async def test_a_category_tied_to_one_service_opens_it_directly(
         assert not any("Layanan apa" in m.text for m in citizen.inbox)  # no picker
         row = await office.db.fetchone(
             "SELECT service_code, source FROM survey_responses WHERE respondent_id = ?",
-            (citizen.id,))
+            (citizen.id,),
+        )
         assert (row["service_code"], row["source"]) == ("KK", "invite")
     finally:
         await office.bot.stop()

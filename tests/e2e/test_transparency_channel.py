@@ -12,16 +12,16 @@ async def test_a_channel_where_the_bot_is_not_admin_is_refused_then_bound(
     office: OfficeEnv,
 ) -> None:
     admin = office.admin
-    info = office.world.channel("Info Kecamatan Medan Marelan", owner=admin,
-                                username="info_marelan", bot_admin=False)
+    info = office.world.channel(
+        "Info Kecamatan Medan Marelan", owner=admin, username="info_marelan", bot_admin=False
+    )
 
     await admin.send("/kanal_publik @info_marelan")
     refused = await admin.wait_for("Kanal tidak dihubungkan")
     assert "Bot bukan admin di kanal «Info Kecamatan Medan Marelan»" in refused.text
     assert await channels.get(office.db) is None
 
-    muted = office.world.channel("Kanal Bisu", owner=admin, username="kanal_bisu",
-                                 can_post=False)
+    muted = office.world.channel("Kanal Bisu", owner=admin, username="kanal_bisu", can_post=False)
     await admin.send(f"/kanal_publik {muted.id}")
     assert "tidak boleh memposting" in (await admin.wait_for("Kanal tidak dihubungkan")).text
     group = office.world.group("Grup Warga", members=[admin])

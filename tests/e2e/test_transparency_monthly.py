@@ -28,8 +28,9 @@ FOLLOW_UP = "Loket pengaduan dibuka setiap hari kerja dan setiap laporan dijawab
 
 
 async def bound_channel(office: OfficeEnv) -> FakeChannel:
-    channel = office.world.channel("Kinerja Marelan", owner=office.admin,
-                                   username="kinerja_marelan")
+    channel = office.world.channel(
+        "Kinerja Marelan", owner=office.admin, username="kinerja_marelan"
+    )
     await office.admin.send("/kanal_publik @kinerja_marelan")
     await office.admin.wait_for("sekarang kanal publik kantor")
     return channel
@@ -46,8 +47,13 @@ async def test_monthly_ikm_post_with_the_recorded_follow_up(office: OfficeEnv) -
     ktp = [same(4), MIXED, MIXED, same(3), MIXED]
     for n, scores in enumerate(ktp):
         await submit_survey(office, f"WargaKtp{n}", "KTP", scores)
-    await submit_survey(office, "WargaKk", "KK", same(2),
-                        suggestion="Petugas KK bernama Joko kurang ramah, HP saya 081234567890")
+    await submit_survey(
+        office,
+        "WargaKk",
+        "KK",
+        same(2),
+        suggestion="Petugas KK bernama Joko kurang ramah, HP saya 081234567890",
+    )
 
     await office.at(datetime(2026, 12, 1, 7, 30, tzinfo=WIB))
     await camat.user.wait_for("IKM bulanan — November 2026")
@@ -66,8 +72,9 @@ async def test_monthly_ikm_post_with_the_recorded_follow_up(office: OfficeEnv) -
     await camat.user.send(f"/tindak_lanjut KTP {FOLLOW_UP}")
     saved = await camat.user.wait_for("Tindak lanjut untuk Rekomendasi KTP-el dicatat")
     assert "hasil November 2026, unsur terlemah: Penanganan Pengaduan" in saved.text
-    assert [e.subject_id for e in await audit.entries(office.db, "ikm_followup.recorded")] \
-        == ["KTP"]
+    assert [e.subject_id for e in await audit.entries(office.db, "ikm_followup.recorded")] == [
+        "KTP"
+    ]
 
     await camat.user.send("/pratinjau_publik bulanan")
     preview = await camat.user.wait_for("Pratinjau posting IKM bulanan")
@@ -81,12 +88,16 @@ async def test_monthly_ikm_post_with_the_recorded_follow_up(office: OfficeEnv) -
     text = post.text
     converted = converted_ikm(ktp)
     sample = minimum_sample(prorated(KTP_YEARLY, 30))
-    assert (f"• Rekomendasi KTP-el: {id_decimal(converted)} · mutu {mutu(converted)} · "
-            f"5 responden (sampel minimal {sample})") in text
+    assert (
+        f"• Rekomendasi KTP-el: {id_decimal(converted)} · mutu {mutu(converted)} · "
+        f"5 responden (sampel minimal {sample})"
+    ) in text
     weakest = min(nrr(ktp).items(), key=lambda item: item[1])
     assert weakest[0] == "U8"
-    assert (f"Unsur terlemah: Penanganan Pengaduan, Saran dan Masukan "
-            f"(nilai {id_decimal(weakest[1] * 25)})") in text
+    assert (
+        f"Unsur terlemah: Penanganan Pengaduan, Saran dan Masukan "
+        f"(nilai {id_decimal(weakest[1] * 25)})"
+    ) in text
     assert f"Tindak lanjut: {FOLLOW_UP} (dicatat 1 Desember 2026)" in text
     assert "• Kartu Keluarga: 1 responden — terlalu sedikit untuk diumumkan" in text
     everyone = converted_ikm([*ktp, same(2)])
@@ -138,10 +149,14 @@ async def test_preview_hold_and_release(office: OfficeEnv) -> None:
 
     await sekcam.user.send("/tahan_publik lepas")
     released = await sekcam.user.wait_for("Dilepas")
-    assert "posting mingguan 23 November 2026 – 29 November 2026 — diterbitkan sekarang" \
+    assert (
+        "posting mingguan 23 November 2026 – 29 November 2026 — diterbitkan sekarang"
         in released.text
-    assert "posting IKM bulanan November 2026 — terbit sesuai jadwal, Selasa, 1 Desember 2026" \
+    )
+    assert (
+        "posting IKM bulanan November 2026 — terbit sesuai jadwal, Selasa, 1 Desember 2026"
         in released.text
+    )
     post = await channel.wait_for("23 November 2026 – 29 November 2026")
     assert "Pengaduan masuk: 1" in post.text
     await sekcam.user.send("/tahan_publik lepas")
@@ -151,8 +166,16 @@ async def test_preview_hold_and_release(office: OfficeEnv) -> None:
     await office.at(datetime(2026, 12, 1, 8, 30, tzinfo=WIB))
     await channel.wait_for("Indeks Kepuasan Masyarakat")
     assert len(posts_with(channel, "Kinerja penanganan pengaduan")) == 1
-    actions = [e.action for e in reversed(await audit.entries(office.db))
-               if e.action.startswith("public_post.")]
-    assert actions == ["public_post.held", "public_post.held", "public_post.withheld",
-                       "public_post.published", "public_post.released",
-                       "public_post.published"]
+    actions = [
+        e.action
+        for e in reversed(await audit.entries(office.db))
+        if e.action.startswith("public_post.")
+    ]
+    assert actions == [
+        "public_post.held",
+        "public_post.held",
+        "public_post.withheld",
+        "public_post.published",
+        "public_post.released",
+        "public_post.published",
+    ]

@@ -52,10 +52,21 @@ async def test_help_lists_the_transparency_commands_per_role(office: OfficeEnv) 
     bagus = await steps.officer(office, "Bagus", "staf", "PEMB")
     siti = await steps.citizen(office, "Siti")
     expected = {
-        office.admin: {"/transparansi", "/kanal_publik", "/pratinjau_publik", "/tahan_publik",
-                       "/tindak_lanjut", "/catatan_publik"},
-        camat.user: {"/transparansi", "/pratinjau_publik", "/tahan_publik", "/tindak_lanjut",
-                     "/catatan_publik"},
+        office.admin: {
+            "/transparansi",
+            "/kanal_publik",
+            "/pratinjau_publik",
+            "/tahan_publik",
+            "/tindak_lanjut",
+            "/catatan_publik",
+        },
+        camat.user: {
+            "/transparansi",
+            "/pratinjau_publik",
+            "/tahan_publik",
+            "/tindak_lanjut",
+            "/catatan_publik",
+        },
         bagus.user: {"/transparansi", "/catatan_publik"},
         siti.user: {"/transparansi"},
     }
@@ -74,12 +85,19 @@ def test_the_counter_qr_points_to_the_public_page(tmp_path: Path) -> None:
     assert main(["--env-file", str(bare), "qr-page", str(png)]) == EXIT_CONFIG
     assert not png.exists()
     office = tmp_path / "office.toml"
-    office.write_text(bundled_office_path().read_text(encoding="utf-8").replace(
-        '# page_url = "https://medanmarelan.example.go.id/kinerja/"',
-        'page_url = "https://medanmarelan.example.go.id/kinerja/"'), encoding="utf-8")
+    office.write_text(
+        bundled_office_path()
+        .read_text(encoding="utf-8")
+        .replace(
+            '# page_url = "https://medanmarelan.example.go.id/kinerja/"',
+            'page_url = "https://medanmarelan.example.go.id/kinerja/"',
+        ),
+        encoding="utf-8",
+    )
     settings = tmp_path / "test.env"
     settings.write_text(f"OFFICE_CONFIG={office}\n")
     assert main(["--env-file", str(settings), "qr-page", str(png)]) == 0
     with Image.open(png) as image:
         assert [r.text for r in zxingcpp.read_barcodes(image)] == [
-            "https://medanmarelan.example.go.id/kinerja/"]
+            "https://medanmarelan.example.go.id/kinerja/"
+        ]

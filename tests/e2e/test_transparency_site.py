@@ -40,8 +40,14 @@ WEEK = (datetime(2026, 11, 23, tzinfo=WIB), datetime(2026, 11, 30, tzinfo=WIB))
 MONTH = (datetime(2026, 11, 1, tzinfo=WIB), datetime(2026, 12, 1, tzinfo=WIB))
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 PHONE = "081298765432"
 DESCRIPTION = f"Lampu jalan mati di depan rumah Pak Hasan Basri, hubungi saya di {PHONE}."
@@ -57,8 +63,10 @@ def office_file(tmp_path: Path) -> Path:
     """The bundled office file with the resolved-complaints list turned on."""
     text = bundled_office_path().read_text(encoding="utf-8")
     text = text.replace("resolved_list = false", "resolved_list = true")
-    text = text.replace('# page_url = "https://medanmarelan.example.go.id/kinerja/"',
-                        'page_url = "https://medanmarelan.example.go.id/kinerja/"')
+    text = text.replace(
+        '# page_url = "https://medanmarelan.example.go.id/kinerja/"',
+        'page_url = "https://medanmarelan.example.go.id/kinerja/"',
+    )
     path = tmp_path / "office.toml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -68,8 +76,7 @@ def office_file(tmp_path: Path) -> Path:
 async def browser() -> AsyncIterator[Browser]:
     """The system Chromium (never a downloaded one), headless."""
     async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(executable_path=CHROMIUM,
-                                                    args=CHROMIUM_ARGS)
+        launched = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         await launched.close()
 
@@ -93,11 +100,22 @@ async def seed(office: OfficeEnv) -> Seeded:
         await steps.accept(office, pemb, item)
     steps.tick(office, days=7)  # Monday 23 November
     shown = await steps.file(office, siti, "INFRA", "TRJ", description=DESCRIPTION)
-    secret = await steps.file(office, siti, "INFRA", "TRJ", description=SECRET_DESCRIPTION,
-                              confidential=True)
-    conduct = (await complaint_intake.submit(office.runtime, budi.actor, Draft(
-        category="PERILAKU", named_unit="PEM", kelurahan="PYP", description=CONDUCT_DESCRIPTION,
-        confidential=False))).complaint
+    secret = await steps.file(
+        office, siti, "INFRA", "TRJ", description=SECRET_DESCRIPTION, confidential=True
+    )
+    conduct = (
+        await complaint_intake.submit(
+            office.runtime,
+            budi.actor,
+            Draft(
+                category="PERILAKU",
+                named_unit="PEM",
+                kelurahan="PYP",
+                description=CONDUCT_DESCRIPTION,
+                confidential=False,
+            ),
+        )
+    ).complaint
     others = [await steps.file(office, budi, "SAMPAH", "RGP") for _ in range(4)]
     for item in [shown, secret, *others]:
         await steps.accept(office, pemb, item)
@@ -109,17 +127,37 @@ async def seed(office: OfficeEnv) -> Seeded:
     camat = await steps.actor(office, office.people["Hendra"])
     await resolve_quoting_the_citizen(office, steps.Person(office.people["Hendra"], camat), conduct)
     for n, scores in enumerate([same(4), MIXED, MIXED, same(3), MIXED]):
-        await submit_survey(office, f"Penjawab{n}", "KTP", scores,
-                            suggestion=SUGGESTION if n == 0 else None)
+        await submit_survey(
+            office, f"Penjawab{n}", "KTP", scores, suggestion=SUGGESTION if n == 0 else None
+        )
 
     seeded.public_number = shown.number
     seeded.hidden_numbers = [secret.number, conduct.number]
     users = [office.people[name] for name in ("Siti", "Budi", "Bagus", "Hendra")]
     seeded.forbidden = [
-        "Siti", "Rahmawati", "Budi", "Santoso", "siti_rahma", "budi_s", "Bagus", "Hendra",
-        "Penjawab", PHONE, "Hasan", "Kenanga", "Darto", "inisial RZ", "Pungutan", "membentak",
-        COMMENT[:20], SUGGESTION[:20], RESOLUTION[:20], DESCRIPTION[:20],
-        *seeded.hidden_numbers, *(str(u.id) for u in users), str(office.admin.id),
+        "Siti",
+        "Rahmawati",
+        "Budi",
+        "Santoso",
+        "siti_rahma",
+        "budi_s",
+        "Bagus",
+        "Hendra",
+        "Penjawab",
+        PHONE,
+        "Hasan",
+        "Kenanga",
+        "Darto",
+        "inisial RZ",
+        "Pungutan",
+        "membentak",
+        COMMENT[:20],
+        SUGGESTION[:20],
+        RESOLUTION[:20],
+        DESCRIPTION[:20],
+        *seeded.hidden_numbers,
+        *(str(u.id) for u in users),
+        str(office.admin.id),
     ]
     return seeded
 
@@ -156,28 +194,33 @@ def table(document, caption_starts: str) -> dict[str, list[str]]:
     raise AssertionError(f"no table {caption_starts!r}")
 
 
-async def count(office: OfficeEnv, column: str, bounds: tuple[datetime, datetime],
-                unit: str) -> int:
+async def count(
+    office: OfficeEnv, column: str, bounds: tuple[datetime, datetime], unit: str
+) -> int:
     resolved = " AND status IN ('selesai', 'ditutup')" if column == "resolved_at" else ""
     return await office.db.fetchval(
         f"SELECT COUNT(*) FROM complaints WHERE {column} >= ? AND {column} < ?"
         f" AND unit_code = ?{resolved}",
-        (to_epoch(bounds[0]), to_epoch(bounds[1]), unit))
+        (to_epoch(bounds[0]), to_epoch(bounds[1]), unit),
+    )
 
 
 def env_file(tmp_path: Path, office: OfficeEnv, config: Path) -> Path:
     path = tmp_path / "publish.env"
-    path.write_text(f"DATABASE_PATH={office.settings.database_path}\n"
-                    f"OFFICE_CONFIG={config}\nBOT_USERNAME=marelan_test_bot\n")
+    path.write_text(
+        f"DATABASE_PATH={office.settings.database_path}\n"
+        f"OFFICE_CONFIG={config}\nBOT_USERNAME=marelan_test_bot\n"
+    )
     return path
 
 
 async def test_publish_writes_a_valid_accessible_anonymous_page(
-    telegram: FakeTelegram, tmp_path: Path, browser: Browser,
+    telegram: FakeTelegram,
+    tmp_path: Path,
+    browser: Browser,
 ) -> None:
     config = office_file(tmp_path)
-    office = await start_office(telegram, tmp_path / "site.db", start=START,
-                                office_config=config)
+    office = await start_office(telegram, tmp_path / "site.db", start=START, office_config=config)
     try:
         seeded = await seed(office)
         await office.world.settle()
@@ -192,8 +235,17 @@ async def test_publish_writes_a_valid_accessible_anonymous_page(
 
         out = tmp_path / "situs"
         status = await asyncio.to_thread(
-            main, ["--env-file", str(env_file(tmp_path, office, config)), "publish",
-                   "--out", str(out), "--as-of", "2026-12-02 10:00"])
+            main,
+            [
+                "--env-file",
+                str(env_file(tmp_path, office, config)),
+                "publish",
+                "--out",
+                str(out),
+                "--as-of",
+                "2026-12-02 10:00",
+            ],
+        )
         assert status == 0
         files = sorted(p for p in out.rglob("*") if p.is_file())
         names = [p.relative_to(out).as_posix() for p in files]
@@ -222,8 +274,12 @@ async def test_publish_writes_a_valid_accessible_anonymous_page(
         assert ikm["Rekomendasi KTP-el"][:3] == [id_decimal(ktp), mutu(ktp), "5"]
         resolved = table(document, "Pengaduan yang baru diselesaikan")
         assert resolved[seeded.public_number] == [
-            "Infrastruktur (jalan, drainase, lampu)", "Terjun", "23 November 2026",
-            "23 November 2026", PUBLIC_NOTE]
+            "Infrastruktur (jalan, drainase, lampu)",
+            "Terjun",
+            "23 November 2026",
+            "23 November 2026",
+            PUBLIC_NOTE,
+        ]
         assert len([n for n in resolved if re.fullmatch(r"MRL-\d{4}-\d{4}", n)]) == 4
 
         for path in files:
@@ -234,13 +290,25 @@ async def test_publish_writes_a_valid_accessible_anonymous_page(
 
         english = tmp_path / "english"
         status = await asyncio.to_thread(
-            main, ["--env-file", str(env_file(tmp_path, office, config)), "publish",
-                   "--out", str(english), "--lang", "en", "--as-of", "2026-12-02"])
+            main,
+            [
+                "--env-file",
+                str(env_file(tmp_path, office, config)),
+                "publish",
+                "--out",
+                str(english),
+                "--lang",
+                "en",
+                "--as-of",
+                "2026-12-02",
+            ],
+        )
         assert status == 0
         document = parse_strictly(english / "index.html")
         assert document.get("lang") == "en"
         assert table(document, "Last week")["Development Section"][:2] == [
-            str(n) for n in pemb_week]
+            str(n) for n in pemb_week
+        ]
 
         siti = office.people["Siti"]
         await siti.send("/transparansi")
@@ -252,8 +320,9 @@ async def test_publish_writes_a_valid_accessible_anonymous_page(
 
 async def check_in_browser(browser: Browser, index: Path) -> None:
     """No JavaScript needed, fits a phone, passes axe-core; the screenshot is kept."""
-    phone = await browser.new_context(viewport={"width": 390, "height": 844},
-                                      java_script_enabled=False)
+    phone = await browser.new_context(
+        viewport={"width": 390, "height": 844}, java_script_enabled=False
+    )
     page = await phone.new_page()
     await page.goto(index.as_uri())
     assert await page.locator("h1").inner_text() == "Transparansi Kinerja Pelayanan"
@@ -265,20 +334,23 @@ async def check_in_browser(browser: Browser, index: Path) -> None:
     page = await checked.new_page()
     await page.goto(index.as_uri())
     overflow = await page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     assert overflow <= 0, f"the page is {overflow}px wider than a phone screen"
     results = await Axe().run(page)
-    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-                  for v in results.response["violations"]]
+    violations = [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+    ]
     assert violations == []
     await checked.close()
 
 
-async def test_the_bot_writes_the_page_every_night(telegram: FakeTelegram,
-                                                   tmp_path: Path) -> None:
+async def test_the_bot_writes_the_page_every_night(telegram: FakeTelegram, tmp_path: Path) -> None:
     folder = tmp_path / "www" / "kinerja"
-    office = await start_office(telegram, tmp_path / "nightly.db", start=START,
-                                public_site_dir=folder)
+    office = await start_office(
+        telegram, tmp_path / "nightly.db", start=START, public_site_dir=folder
+    )
     try:
         await office.at(datetime(2026, 11, 17, 2, 29, tzinfo=WIB))
         assert not folder.exists()
@@ -288,6 +360,7 @@ async def test_the_bot_writes_the_page_every_night(telegram: FakeTelegram,
         await office.restart()
         await office.at(datetime(2026, 11, 18, 2, 30, tzinfo=WIB))
         assert "Rabu, 18 November 2026 pukul 02.30 WIB" in (folder / "index.html").read_text(
-            encoding="utf-8")
+            encoding="utf-8"
+        )
     finally:
         await office.bot.stop()

@@ -18,16 +18,19 @@ PREVIOUS = (datetime(2026, 11, 16, tzinfo=WIB), datetime(2026, 11, 23, tzinfo=WI
 DAY_HOURS = 8  # office hours 08:00-16:00 in the office file
 
 
-async def count(office: OfficeEnv, sql: str, bounds: tuple[datetime, datetime],
-                unit: str | None = None) -> int:
+async def count(
+    office: OfficeEnv, sql: str, bounds: tuple[datetime, datetime], unit: str | None = None
+) -> int:
     where = " AND unit_code = ?" if unit else ""
     params = (to_epoch(bounds[0]), to_epoch(bounds[1])) + ((unit,) if unit else ())
     return await office.db.fetchval(sql + where, params)
 
 
 RECEIVED = "SELECT COUNT(*) FROM complaints WHERE created_at >= ? AND created_at < ?"
-RESOLVED = ("SELECT COUNT(*) FROM complaints WHERE resolved_at >= ? AND resolved_at < ? "
-            "AND status IN ('selesai', 'ditutup')")
+RESOLVED = (
+    "SELECT COUNT(*) FROM complaints WHERE resolved_at >= ? AND resolved_at < ? "
+    "AND status IN ('selesai', 'ditutup')"
+)
 RESOLVED_ON_TIME = RESOLVED + " AND resolve_on_time = 1"
 ACKNOWLEDGED = "SELECT COUNT(*) FROM complaints WHERE acknowledged_at >= ? AND acknowledged_at < ?"
 ACK_ON_TIME = ACKNOWLEDGED + " AND ack_on_time = 1"
@@ -68,8 +71,10 @@ async def seed(office: OfficeEnv) -> None:
     await steps.resolve(office, pemb, late[0])
     # week 2: Monday 23 November 09:00
     steps.tick(office, days=5)
-    fresh = [await steps.file(office, siti if n < 3 else budi, "INFRA", "TRJ",
-                              confidential=(n == 5)) for n in range(6)]
+    fresh = [
+        await steps.file(office, siti if n < 3 else budi, "INFRA", "TRJ", confidential=(n == 5))
+        for n in range(6)
+    ]
     steps.tick(office, hours=2)
     for item in fresh:
         await steps.accept(office, pemb, item)
@@ -91,8 +96,9 @@ async def test_weekly_post_once_after_the_digest_with_independently_counted_figu
 ) -> None:
     camat = await steps.officer(office, "Camat", "supervisor")
     admin = office.admin
-    channel = office.world.channel("Kinerja Kecamatan Medan Marelan", owner=admin,
-                                   username="kinerja_marelan")
+    channel = office.world.channel(
+        "Kinerja Kecamatan Medan Marelan", owner=admin, username="kinerja_marelan"
+    )
     await admin.send("/kanal_publik @kinerja_marelan")
     await admin.wait_for("sekarang kanal publik kantor")
     await seed(office)  # passes Monday 23 November: the first week's post went out
@@ -117,13 +123,19 @@ async def test_weekly_post_once_after_the_digest_with_independently_counted_figu
     assert f"Ditanggapi tepat waktu: {percent(on_time, acknowledged)}" in text
     resolved_on_time = await count(office, RESOLVED_ON_TIME, WEEK)
     assert f"Diselesaikan tepat waktu: {percent(resolved_on_time, resolved)}\n" in text + "\n"
-    times = [row[0] for row in await office.db.fetchall(
-        "SELECT resolve_work_seconds FROM complaints WHERE resolved_at >= ? AND resolved_at < ?"
-        " AND status IN ('selesai', 'ditutup')", (to_epoch(WEEK[0]), to_epoch(WEEK[1])))]
+    times = [
+        row[0]
+        for row in await office.db.fetchall(
+            "SELECT resolve_work_seconds FROM complaints WHERE resolved_at >= ? AND resolved_at < ?"
+            " AND status IN ('selesai', 'ditutup')",
+            (to_epoch(WEEK[0]), to_epoch(WEEK[1])),
+        )
+    ]
     assert f"Median waktu penyelesaian: {working(steps.nearest_rank(times, 0.5))}" in text
 
-    pemb = [await count(office, sql, WEEK, "PEMB") for sql in (RECEIVED, RESOLVED,
-                                                               RESOLVED_ON_TIME)]
+    pemb = [
+        await count(office, sql, WEEK, "PEMB") for sql in (RECEIVED, RESOLVED, RESOLVED_ON_TIME)
+    ]
     assert pemb == [6, 6, 4]
     assert f"• Seksi Pembangunan: 6 · 6 · {percent(pemb[2], pemb[1])}" in text
     kesos = [await count(office, sql, WEEK, "KESOS") for sql in (RECEIVED, RESOLVED)]
@@ -148,15 +160,21 @@ async def test_weekly_post_once_after_the_digest_with_independently_counted_figu
     assert len(weekly_posts(channel)) == 3  # and the monthly IKM post of 1 December
     runs = await office.db.fetchall(
         "SELECT period_key, state, recipients FROM digest_runs WHERE kind = 'public_weekly' "
-        "ORDER BY due_at")
+        "ORDER BY due_at"
+    )
     assert [tuple(r) for r in runs] == [
-        ("2026-11-16", "sent", 1), ("2026-11-23", "sent", 1), ("2026-11-30", "sent", 1),
-        ("2026-12-07", "pending", None)]
+        ("2026-11-16", "sent", 1),
+        ("2026-11-23", "sent", 1),
+        ("2026-11-30", "sent", 1),
+        ("2026-12-07", "pending", None),
+    ]
     # after downtime too, the supervisors' digest was queued before the public post
     digest_row = await office.db.fetchval(
         "SELECT MIN(id) FROM outbox WHERE chat_id = ? AND params LIKE '%30 November 2026%'",
-        (camat.user.id,))
+        (camat.user.id,),
+    )
     public_row = await office.db.fetchval(
         "SELECT MIN(id) FROM outbox WHERE chat_id = ? AND params LIKE '%30 November 2026%'",
-        (channel.id,))
+        (channel.id,),
+    )
     assert digest_row < public_row

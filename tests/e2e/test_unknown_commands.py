@@ -29,7 +29,8 @@ async def test_an_unknown_command_during_a_flow_keeps_the_draft(office: OfficeEn
 
 
 async def test_in_groups_only_unknown_commands_named_for_this_bot_are_answered(
-        office: OfficeEnv) -> None:
+    office: OfficeEnv,
+) -> None:
     """A bare /foo in a group may be meant for another bot (privacy mode delivers bare
     commands to every bot): it is left alone, as is /foo@other_bot, which a bot that is a
     group admin also receives. /foo@marelan_test_bot is ours."""
@@ -49,7 +50,8 @@ async def test_in_groups_only_unknown_commands_named_for_this_bot_are_answered(
 
 
 async def test_bantuan_tells_what_a_complaint_may_carry_and_how_forums_reach_citizens(
-        office: OfficeEnv) -> None:
+    office: OfficeEnv,
+) -> None:
     from tests.e2e.activity_steps import member
 
     citizen = office.user("Ani")

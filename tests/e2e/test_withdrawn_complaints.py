@@ -14,14 +14,19 @@ PUNGLI = "Petugas loket meminta uang Rp 50.000 untuk mempercepat surat pindah sa
 
 
 async def test_a_conduct_complaint_stays_open_after_its_reporter_erases_their_data(
-        office: OfficeEnv) -> None:
+    office: OfficeEnv,
+) -> None:
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
     camat = await member(office, "Camat", "supervisor")
     rahma = office.user("Rahmawati", last_name="Lubis", username="rahma_lubis")
     street = await file_complaint(rahma)
     street_alert = await alert_for(pemb.group, street)
-    pungli = await file_complaint(rahma, category="Perilaku Petugas/ASN",
-                                  conduct_unit="Seksi Pemerintahan", description=PUNGLI)
+    pungli = await file_complaint(
+        rahma,
+        category="Perilaku Petugas/ASN",
+        conduct_unit="Seksi Pemerintahan",
+        description=PUNGLI,
+    )
     conduct_alert = await camat.wait_for(f"Pengaduan {pungli}")
     assert "Rahmawati" in conduct_alert.text
 
@@ -60,7 +65,10 @@ async def test_a_conduct_complaint_stays_open_after_its_reporter_erases_their_da
 
     await office.admin.send("/ekspor 2026-11")
     book = report_steps.workbook_of(
-        office, await office.admin.wait_for(predicate=lambda m: m.document is not None))
-    shown = {r["service_request_id"]: (r["status"], r["status_detail"])
-             for r in report_steps.sheet_rows(book, "Pengaduan")}
+        office, await office.admin.wait_for(predicate=lambda m: m.document is not None)
+    )
+    shown = {
+        r["service_request_id"]: (r["status"], r["status_detail"])
+        for r in report_steps.sheet_rows(book, "Pengaduan")
+    }
     assert shown == {street: ("closed", "ditarik"), pungli: ("open", "diterima")}

@@ -15,8 +15,11 @@ async def test_an_admin_bot_posts_on_behalf_of_the_channel(bot: Bot, world: BotW
     owner = world.user("Camat")
     channel = world.channel("Info Kecamatan", owner=owner, username="info_marelan")
     by_name = await bot.get_chat("@info_marelan")
-    assert (by_name.id, by_name.type, by_name.username) == (channel.id, ChatType.CHANNEL,
-                                                            "info_marelan")
+    assert (by_name.id, by_name.type, by_name.username) == (
+        channel.id,
+        ChatType.CHANNEL,
+        "info_marelan",
+    )
     me = await bot.get_chat_member(channel.id, bot.id)
     assert isinstance(me, ChatMemberAdministrator) and me.can_post_messages
 
@@ -62,8 +65,10 @@ async def test_adding_restricting_and_removing_the_bot_are_updates(
     changes = [u.my_chat_member for u in updates]
     assert all(c.chat.type == ChatType.CHANNEL and c.from_user.id == owner.id for c in changes)
     assert [(c.old_chat_member.status, c.new_chat_member.status) for c in changes] == [
-        ("left", "administrator"), ("administrator", "administrator"),
-        ("administrator", "kicked")]
+        ("left", "administrator"),
+        ("administrator", "administrator"),
+        ("administrator", "kicked"),
+    ]
     assert changes[0].new_chat_member.can_post_messages
     assert changes[1].old_chat_member.can_post_messages
     assert not changes[1].new_chat_member.can_post_messages

@@ -125,8 +125,9 @@ async def test_voice_notes_and_videos(bot: Bot, world: BotWorld) -> None:
     landed = unit.bot_messages
     assert [m.kind for m in landed] == ["voice", "video"]
     assert landed[0].caption == "Aduan #1 · 1/2" and landed[1].extra["video"]["duration"] == 12
-    uploaded = await bot.send_video(unit.id, b"\x00\x00\x00\x18ftypmp42", duration=3,
-                                    width=320, height=240)
+    uploaded = await bot.send_video(
+        unit.id, b"\x00\x00\x00\x18ftypmp42", duration=3, width=320, height=240
+    )
     assert (uploaded.video.width, _seconds(uploaded.video.duration)) == (320, 3)
     with pytest.raises(BadRequest, match=r"(?i)type of file mismatch"):
         await bot.send_voice(unit.id, message.video.file_id)

@@ -40,9 +40,7 @@ async def test_upgrade_makes_a_new_supergroup_and_tells_the_bot(bot: Bot, world:
     assert message.sender_chat.id == upgraded.id
 
 
-async def test_every_call_naming_the_old_group_gets_the_new_id(
-    bot: Bot, world: BotWorld
-) -> None:
+async def test_every_call_naming_the_old_group_gets_the_new_id(bot: Bot, world: BotWorld) -> None:
     group = world.group("Seksi Kesos", basic=True, members=[world.user("Siti")])
     for text in ("satu", "dua", "tiga"):
         alert = await bot.send_message(group.id, text, reply_markup=OK_BUTTON)
