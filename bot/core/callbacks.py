@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import ClassVar, Self, TypeVar
+from typing import ClassVar, Self, TypeVar, dataclass_transform
 
 VERSION = "v1"
 MAX_BYTES = 64
@@ -73,28 +73,44 @@ class Callback:
 
 
 C = TypeVar("C", bound=type[Callback])
-REGISTRY: dict[tuple[str, str], type[Callback]] = {}
 
 
+@dataclass_transform(frozen_default=True)
 def callback(domain: str, action: str) -> Callable[[C], C]:
-    """Class decorator: declare a record's domain and action and register it."""
+    """Class decorator: declare a record's domain and action; the class becomes a frozen
+    dataclass (``dataclass_transform`` tells type checkers so, fields included)."""
 
-    def register(cls: C) -> C:
-        if (domain, action) in REGISTRY:
-            raise RuntimeError(f"callback {domain}:{action} declared twice")
+    def declare(cls: C) -> C:
         cls.domain, cls.action = domain, action
-        REGISTRY[(domain, action)] = cls
         return dataclass(frozen=True)(cls)
 
-    return register
+    return declare
+
+
+def records() -> dict[tuple[str, str], type[Callback]]:
+    """Every declared record by (domain, action): the subclasses of :class:`Callback` of
+    the modules imported so far (the application imports them all). Two records with the
+    same domain and action are a programming error."""
+    found: dict[tuple[str, str], type[Callback]] = {}
+    pending = list(Callback.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if "domain" not in cls.__dict__:
+            continue
+        key = (cls.domain, cls.action)
+        if key in found and found[key] is not cls:
+            raise RuntimeError(f"callback {key[0]}:{key[1]} declared twice")
+        found[key] = cls
+    return found
 
 
 def parse_any(data: str | None) -> Callback:
-    """Parse data of any registered record (used by the catch-all stale button handler)."""
+    """Parse data of any declared record (used by the catch-all stale button handler)."""
     parts = (data or "").split(":")
     if len(parts) < 3:
         raise BadCallback(data)
-    record = REGISTRY.get((parts[1], parts[2]))
+    record = records().get((parts[1], parts[2]))
     if record is None:
         raise BadCallback(data)
     return record.parse(data)
