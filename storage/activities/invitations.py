@@ -137,7 +137,7 @@ async def respond(tx: Tx, activity_id: int, person_id: int, response: str, now: 
 
 
 async def counts(db: Reader, activity_id: int) -> Counts:
-    row = await db.fetchone(
+    row = await db.fetchrow(
         """SELECT COUNT(*) AS invited,
                   COALESCE(SUM(response = 'yes'), 0) AS yes,
                   COALESCE(SUM(response = 'no'), 0) AS no,

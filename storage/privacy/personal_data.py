@@ -194,7 +194,7 @@ async def forum_subscribed_at(db: Reader, person_id: int) -> int | None:
 async def preview(db: Reader, person_id: int, now: int, conduct_codes: list[str]) -> Preview:
     """Counts for the explanation; ``conduct_codes``: the categories about an officer's
     conduct, whose complaints an erasure does not close."""
-    row = await db.fetchone(
+    row = await db.fetchrow(
         """SELECT
              (SELECT COUNT(*) FROM complaints WHERE reporter_id = :p) AS complaints,
              (SELECT COUNT(*) FROM complaints
