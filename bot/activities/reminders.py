@@ -94,7 +94,7 @@ async def _give_up(runtime: Runtime, rows: list[Reminder]) -> None:
                     now,
                     None,
                     "reminder_failed",
-                    kind=row.kind,
+                    reminder_kind=row.kind,
                     offset=row.offset_minutes,
                 )
 
