@@ -117,23 +117,20 @@ async def _tell_attendees(
     target = runtime.office.training.jp_target
     for person_id in attended:
         total = await jp.total(tx, person_id, year)
-        await broadcast(
-            runtime,
-            tx,
-            [person_id],
-            lambda language, total=total: (
-                t(
-                    language,
-                    "att.credited",
-                    title=loaded.activity.title,
-                    jp=loaded.activity.jp,
-                    total=total,
-                    target=target,
-                    year=year,
-                ),
-                None,
-            ),
-        )
+
+        def render(language: str, total: int = total) -> tuple[Markup, None]:
+            activity = loaded.activity
+            return t(
+                language,
+                "att.credited",
+                title=activity.title,
+                jp=activity.jp,
+                total=total,
+                target=target,
+                year=year,
+            ), None
+
+        await broadcast(runtime, tx, [person_id], render)
 
 
 def checklist_message(

@@ -191,25 +191,21 @@ async def _move_jp(
     for key, changed in (("actcor.jp_added", added), ("actcor.jp_removed", removed)):
         for person_id in changed:
             total = await jp.total(tx, person_id, year)
-            await broadcast(
-                runtime,
-                tx,
-                [person_id],
-                lambda language, key=key, total=total: (
-                    t(
-                        language,
-                        key,
-                        title=activity.title,
-                        jp=activity.jp,
-                        total=total,
-                        target=target,
-                        year=year,
-                        organiser=loaded.organiser,
-                        when=draw.short_when(language, activity.starts_at),
-                    ),
-                    None,
-                ),
-            )
+
+            def render(language: str, key: str = key, total: int = total) -> tuple[Markup, None]:
+                return t(
+                    language,
+                    key,
+                    title=activity.title,
+                    jp=activity.jp,
+                    total=total,
+                    target=target,
+                    year=year,
+                    organiser=loaded.organiser,
+                    when=draw.short_when(language, activity.starts_at),
+                ), None
+
+            await broadcast(runtime, tx, [person_id], render)
 
 
 async def _tell_organiser(

@@ -79,15 +79,13 @@ async def _send(runtime: Runtime, tx: Tx, recipients: list[tuple[int, int, float
     trainings = await upcoming_trainings(runtime)
     sent = 0
     for person_id, total, prorata in recipients:
-        sent += await broadcast(
-            runtime,
-            tx,
-            [person_id],
-            lambda language, total=total, prorata=prorata: (
-                nudge_text(runtime, language, total, target, prorata, trainings),
-                None,
-            ),
-        )
+
+        def render(
+            language: str, total: int = total, prorata: float = prorata
+        ) -> tuple[Markup, None]:
+            return nudge_text(runtime, language, total, target, prorata, trainings), None
+
+        sent += await broadcast(runtime, tx, [person_id], render)
     return sent
 
 

@@ -32,7 +32,7 @@ def rsvp(language: str, activity_id: int, view: str) -> InlineKeyboardMarkup:
 def card(
     language: str, activity_id: int, *, manager: bool, invited: bool
 ) -> InlineKeyboardMarkup | None:
-    rows: list[list[InlineKeyboardButton]] = []
+    rows: list[Sequence[InlineKeyboardButton]] = []
     if invited:
         rows += rsvp(language, activity_id, acb.VIEW_CARD).inline_keyboard
     if manager:

@@ -311,6 +311,7 @@ class Renderer:
     ) -> Markup:
         lines = []
         for event in events:
+            who: str  # catalog text (Markup) or a name, which t() escapes
             if event.actor_id is None:
                 who = t(language, "ticket.system")
             elif event.actor_id == reporter_id:

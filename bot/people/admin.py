@@ -115,7 +115,12 @@ async def accept_invite(runtime: Runtime, actor: Actor, token: str) -> Membershi
     async with runtime.db.transaction() as tx:
         invite = await invites.usable(tx, _hash(token), now)
         refusal = await _refusal(runtime, tx, invite, actor)
-        if refusal is not None:
+        redeemed = (
+            None
+            if refusal is not None
+            else await invites.redeem(tx, _hash(token), actor.telegram_id, now)
+        )
+        if redeemed is None:
             await audit.record(
                 tx,
                 now,
@@ -123,15 +128,13 @@ async def accept_invite(runtime: Runtime, actor: Actor, token: str) -> Membershi
                 "invite.rejected",
                 "person",
                 actor.telegram_id,
-                reason=refusal,
+                reason=refusal or "invalid",
             )
         else:
-            await _join(
-                runtime, tx, actor, await invites.redeem(tx, _hash(token), actor.telegram_id, now)
-            )
+            await _join(runtime, tx, actor, redeemed)
     if refusal == "own":
         raise OwnInvite
-    return None if refusal is not None else Membership(Role(invite.role), invite.unit_code)
+    return None if redeemed is None else Membership(Role(redeemed.role), redeemed.unit_code)
 
 
 async def _refusal(runtime: Runtime, tx: Tx, invite: Invite | None, actor: Actor) -> str | None:
