@@ -28,7 +28,8 @@ from storage.core.migrate import migrate
 
 log = logging.getLogger(__name__)
 
-StartHook = Callable[["Runtime", Application], Awaitable[None]]
+#: Its result is not used (some hooks return what they found, for their tests).
+StartHook = Callable[["Runtime", Application], Awaitable[object]]
 GroupBoundHook = Callable[["Runtime", Tx, str, int], Awaitable[None]]
 ComplaintHook = Callable[["Runtime", Tx, Any], Awaitable[None]]
 #: Runs in the transaction that changed a person's role or unit (telegram id).
