@@ -125,6 +125,12 @@ async def get(db: Reader, activity_id: int) -> Activity | None:
     return _activity(row) if row else None
 
 
+async def existing(db: Reader, activity_id: int) -> Activity:
+    """An activity known to exist (e.g. written in this transaction)."""
+    sql = f"SELECT {COLUMNS} FROM activities WHERE id = ?"
+    return _activity(await db.fetchrow(sql, (activity_id,)))
+
+
 async def id_for_draft(db: Reader, draft_key: str) -> int | None:
     return await db.fetchval("SELECT id FROM activities WHERE draft_key = ?", (draft_key,))
 
