@@ -6,6 +6,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypedDict
 
+from domain.people import Role
+
 
 class Kind(StrEnum):
     """``activities.kind``."""
@@ -65,7 +67,7 @@ class EventData(TypedDict, total=False):
     new: int | str
     attended: int  # attendance: how many came
     person: int  # whose invitation or attendance changed
-    role: str
+    role: Role
     unit: str | None
     reason: str  # invitation_withdrawn by the person's erasure
     offset: int  # reminders: minutes before the start

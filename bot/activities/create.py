@@ -11,10 +11,12 @@ from bot.activities import callbacks as acb
 from bot.activities.common import load, send_invitations
 from bot.activities.input import InputError
 from bot.activities.reminders import plan
-from bot.activities.rules import Budget, Kind, auto_jp, local_year, would_exceed, year_bounds
+from bot.activities.rules import Budget, auto_jp, local_year, would_exceed, year_bounds
 from bot.core.errors import NotAllowed
 from bot.people.directory import Actor
 from bot.people.roles import Permission
+from domain.activities import EventKind as ActivityEvent
+from domain.activities import Kind
 from storage.activities import invitations as activity_invitations
 from storage.activities import records as activities
 from storage.activities.records import Activity, NewActivity
@@ -85,7 +87,7 @@ class Draft:
         ):
             raise ValueError("incomplete draft")
         return NewActivity(
-            kind=kind,
+            kind=Kind(kind),
             title=title,
             starts_at=starts_at,
             minutes=minutes,
@@ -183,7 +185,7 @@ async def save(runtime: Runtime, actor: Actor, draft: Draft, *, confirmed: bool)
             activity_id,
             now,
             actor.telegram_id,
-            "created",
+            ActivityEvent.CREATED,
             invited=invited,
             over_budget_confirmed=confirmed,
         )

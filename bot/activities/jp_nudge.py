@@ -19,6 +19,7 @@ from bot.activities.rules import is_behind, local_year, next_nudge, nudge_period
 from bot.core.catalog import Markup, join, t
 from bot.core.clock import from_epoch, to_epoch
 from bot.core.scheduling import DueRows
+from domain.activities import NudgeState
 from storage.activities import jp
 from storage.activities.records import Activity
 from storage.core.db import Tx
@@ -44,10 +45,12 @@ async def run_due(runtime: Runtime) -> int:
     for period, due_at in await jp.due_nudges(runtime.db, to_epoch(now)):
         async with runtime.db.transaction() as tx:
             if not nudge_still_timely(from_epoch(due_at), now, zone):
-                await jp.claim_nudge(tx, period, "missed", to_epoch(now))
+                await jp.claim_nudge(tx, period, NudgeState.MISSED, to_epoch(now))
                 continue
             recipients = await _behind(runtime, tx)
-            if not await jp.claim_nudge(tx, period, "sent", to_epoch(now), len(recipients)):
+            if not await jp.claim_nudge(
+                tx, period, NudgeState.SENT, to_epoch(now), len(recipients)
+            ):
                 continue
             nudged += await _send(runtime, tx, recipients)
     await plan_next(runtime)

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.activities import callbacks as acb
-from bot.activities.rules import Kind
 from bot.core.keyboards import button
 from bot.core.office import Office
+from domain.activities import Kind
 from storage.activities.invitations import Invitation
 
 CHECKLIST_PAGE = 20

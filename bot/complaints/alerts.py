@@ -60,8 +60,8 @@ async def supervisors(runtime: Runtime, db: Reader) -> list[Person]:
 
 
 async def _supervisors(db: Reader, admin_ids: frozenset[int]) -> list[Person]:
-    found = await people.receivers(db, (Role.SUPERVISOR.value,))
-    return found or await people.receivers(db, (Role.ADMIN.value,), admin_ids)
+    found = await people.receivers(db, (Role.SUPERVISOR,))
+    return found or await people.receivers(db, (Role.ADMIN,), admin_ids)
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def entitled(runtime: Runtime, candidates: list[Person], complaint: Complaint) -
 async def escalation_recipients(runtime: Runtime, tx: Tx, complaint: Complaint) -> list[int]:
     """The head of the handling unit and the supervisors (escalations, reopening, low
     ratings), the configured admins when none of them may be told."""
-    heads = await people.with_roles(tx, (Role.KEPALA.value,), complaint.unit_code)
+    heads = await people.with_roles(tx, (Role.KEPALA,), complaint.unit_code)
     chiefs = await supervisors(runtime, tx)
     ids = [p.telegram_id for p in entitled(runtime, heads + chiefs, complaint)]
     if not ids:

@@ -86,9 +86,7 @@ async def create_invite(
     now = runtime.now()
     expires = now + int(INVITE_VALIDITY.total_seconds())
     async with runtime.db.transaction() as tx:
-        await invites.create(
-            tx, _hash(token), role.value, unit_code, actor.telegram_id, now, expires
-        )
+        await invites.create(tx, _hash(token), role, unit_code, actor.telegram_id, now, expires)
         await audit.record(
             tx,
             now,
@@ -257,7 +255,7 @@ async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | N
         person = await people.get(tx, telegram_id)
         if person is None or person.role == Role.CITIZEN:
             return None
-        await people.set_role(tx, telegram_id, Role.CITIZEN.value, None, now)
+        await people.set_role(tx, telegram_id, Role.CITIZEN, None, now)
         await audit.record(
             tx,
             now,
@@ -287,7 +285,7 @@ async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | N
 
 async def admins(runtime: Runtime, db: Reader | None = None) -> list[int]:
     """Everyone who should hear about operational problems."""
-    stored = await people.with_roles(db or runtime.db, (Role.ADMIN.value,))
+    stored = await people.with_roles(db or runtime.db, (Role.ADMIN,))
     return sorted(set(runtime.settings.admin_ids) | {p.telegram_id for p in stored})
 
 

@@ -38,6 +38,7 @@ from bot.privacy.rules import (
     may_erase,
     withdrawn_on_erasure,
 )
+from domain.activities import EventKind as ActivityEvent
 from domain.complaints import EventKind, Status
 from storage.activities import invitations as activity_invitations
 from storage.activities import records as activities
@@ -201,7 +202,7 @@ async def _withdraw_invitations(runtime: Runtime, tx: Tx, person_id: int) -> int
             activity_id,
             runtime.now(),
             person_id,
-            "invitation_withdrawn",
+            ActivityEvent.INVITATION_WITHDRAWN,
             reason="personal_data_erased",
         )
         await refresh_cards(runtime, tx, activity_id)
