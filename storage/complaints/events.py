@@ -69,7 +69,8 @@ def _data(text: str | None) -> EventData:
     return data
 
 
-def _event(r: Row) -> Event:
+def from_row(r: Row) -> Event:
+    """An event from a ``complaint_events`` row (all its columns)."""
     return Event(
         r["id"],
         r["complaint_id"],
@@ -90,7 +91,7 @@ async def timeline(db: Reader, complaint_id: int, *, public_only: bool) -> list[
     if public_only:
         sql += " AND public = 1"
     rows = await db.fetchall(sql + " ORDER BY id", (complaint_id,))
-    return [_event(r) for r in rows]
+    return [from_row(r) for r in rows]
 
 
 async def count(db: Reader, complaint_id: int, kind: EventKind) -> int:
