@@ -4,7 +4,7 @@ its timeline event, and telling the reporter in the name of the handling unit.""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, NoReturn, Unpack
+from typing import TYPE_CHECKING, NoReturn, Unpack
 
 from bot.complaints.access import can_act, can_view
 from bot.complaints.alerts import refresh_alerts, renderer, tell_reporter
@@ -119,7 +119,7 @@ async def after_change(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
 
 
 async def tell_reporter_from_unit(
-    runtime: Runtime, tx: Tx, complaint: Complaint, key: str, **values: Any
+    runtime: Runtime, tx: Tx, complaint: Complaint, key: str, **values: object
 ) -> None:
     """A message to the reporter signed with the handling unit (never the officer)."""
     language = await notify.language_of(
