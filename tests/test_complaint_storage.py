@@ -4,9 +4,7 @@ sets, and what is read back carries the domain's enums."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from dataclasses import fields
-from pathlib import Path
 
 import pytest_asyncio
 
@@ -14,15 +12,12 @@ from domain.complaints import CheckKind, EventKind, Status
 from storage.complaints import events, records
 from storage.complaints.records import COLUMNS, ComplaintUpdate, NewComplaint
 from storage.core.db import Database
-from storage.core.migrate import migrate
 
 
 @pytest_asyncio.fixture(loop_scope="function")
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(tmp_path / "t.db")
-    await database.open()
-    await migrate(database)
-    async with database.transaction() as tx:
+async def db(db: Database) -> Database:
+    """The fresh database, with the unit, category and people a complaint refers to."""
+    async with db.transaction() as tx:
         await tx.execute("INSERT INTO units (code, name) VALUES ('PEMB', 'Pembangunan')")
         await tx.execute(
             """INSERT INTO categories (code, name, name_en, unit_code, acknowledge_days,
@@ -33,8 +28,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
             "INSERT INTO people (telegram_id, first_name, created_at, updated_at) "
             "VALUES (7, 'Ani', 0, 0), (42, 'Budi', 0, 0)"
         )
-    yield database
-    await database.close()
+    return db
 
 
 def _new(draft_key: str = "7:abc") -> NewComplaint:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from bot.complaints.alerts import (
     chat_language,
@@ -150,16 +150,28 @@ async def note(runtime: Runtime, actor: Actor, complaint_id: int, text: str) -> 
     """An internal note: in the ticket for staff, never shown to the citizen."""
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.NOTE, tx)
-        await apply(
-            runtime,
-            tx,
-            complaint,
-            actor.telegram_id,
-            EventKind.INTERNAL_NOTE,
-            public=False,
-            body=text,
-        )
+        await _note(runtime, tx, actor, complaint, text)
     return complaint
+
+
+async def _note(
+    runtime: Runtime,
+    tx: Tx,
+    actor: Actor,
+    complaint: Complaint,
+    text: str | None,
+    **data: Unpack[EventData],
+) -> None:
+    await apply(
+        runtime,
+        tx,
+        complaint,
+        actor.telegram_id,
+        EventKind.INTERNAL_NOTE,
+        public=False,
+        body=text,
+        **data,
+    )
 
 
 # --- brief replies: "👍", "ok", "siap" are asked about before they reach the citizen ----
@@ -232,16 +244,7 @@ async def decide_brief_reply(
             return await _answer(
                 runtime, tx, actor, complaint, held.argument, written_by=written_by
             )
-        await apply(
-            runtime,
-            tx,
-            complaint,
-            actor.telegram_id,
-            EventKind.INTERNAL_NOTE,
-            public=False,
-            body=held.argument,
-            written_by=written_by,
-        )
+        await _note(runtime, tx, actor, complaint, held.argument, written_by=written_by)
         return complaint
 
 
