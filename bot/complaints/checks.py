@@ -25,6 +25,7 @@ from bot.complaints.alerts import (
 from bot.complaints.rules import OPEN, Status, autoclose_time, check_times
 from bot.core import notify
 from bot.core.clock import from_epoch, to_epoch
+from bot.core.runtime import COMPLAINT_CLOSED
 from bot.core.scheduling import DueRows
 from storage.complaints import checks as complaint_checks
 from storage.complaints import events as complaint_events
@@ -184,7 +185,7 @@ async def close(runtime: Runtime, tx: Tx, complaint: Complaint, actor_id: int | 
     closed = await complaints.get(tx, complaint.id)
     await plan_checks(runtime, tx, closed)
     await refresh_alerts(runtime, tx, closed)
-    for hook in runtime.complaint_closed_hooks:
+    for hook in runtime.extensions[COMPLAINT_CLOSED]:
         await hook(runtime, tx, closed)
     return closed
 

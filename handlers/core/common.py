@@ -18,7 +18,13 @@ from telegram.ext import (
 
 from bot.core.callbacks import BadCallback, MenuHelp, MenuLanguage, SetLanguage, parse_any
 from bot.core.catalog import join, t
-from bot.core.commands import Where, for_role, known_command_names, private_command_names
+from bot.core.commands import (
+    TABLE,
+    Where,
+    for_role,
+    known_command_names,
+    private_command_names,
+)
 from bot.core.context import BotContext
 from bot.core.keyboards import language_choice, main_menu
 from bot.people import directory as people
@@ -92,7 +98,8 @@ def help_text(context: BotContext) -> str:
     lang = language(context)
     role = context.actor.role
     lines = [t(lang, "help.title")]
-    private = for_role(role, Where.PRIVATE)
+    table = context.runtime.extensions[TABLE]
+    private = for_role(table, role, Where.PRIVATE)
     for section in HELP_SECTIONS:
         commands = [
             c for c in private if (c.permission.value if c.permission else "everyone") == section
@@ -100,7 +107,7 @@ def help_text(context: BotContext) -> str:
         if commands and role is not Role.CITIZEN:
             lines.append(t(lang, f"help.section.{section}"))
         lines += [f"/{c.name} — {t(lang, f'cmd.{c.name}')}" for c in commands]
-    groups = for_role(role, Where.GROUP) if role is not Role.CITIZEN else []
+    groups = for_role(table, role, Where.GROUP) if role is not Role.CITIZEN else []
     if groups:
         lines.append(t(lang, "help.section.group"))
         lines += [f"/{c.name} — {t(lang, f'cmd.{c.name}')}" for c in groups]
@@ -204,12 +211,13 @@ async def private_only_in_group(update: Update, context: BotContext) -> None:
     message = update.effective_message
     name, mention = _command_of(message)
     ours = mention.lower() == context.bot.username.lower()
-    if ours and name.lower() not in known_command_names():
+    table = context.runtime.extensions[TABLE]
+    if ours and name.lower() not in known_command_names(table):
         await unknown_command(update, context)
         return
     if (
         (mention and not ours)
-        or name not in private_command_names()
+        or name not in private_command_names(table)
         or (name == "start" and not ours)
     ):
         return
@@ -223,7 +231,7 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     name, mention = _command_of(update.effective_message)
     if mention and mention.lower() != context.bot.username.lower():
         return
-    if name.lower() in known_command_names():
+    if name.lower() in known_command_names(context.runtime.extensions[TABLE]):
         return
     await quote(update, context, t(language(context), "error.unknown_command", command=name))
 

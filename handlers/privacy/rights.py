@@ -10,7 +10,6 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 
 from bot.core.catalog import t
 from bot.core.commands import Command
-from bot.core.commands import register as register_commands
 from bot.core.context import BotContext
 from bot.core.errors import NotAllowed
 from bot.core.keyboards import button
@@ -20,7 +19,11 @@ from bot.privacy.callbacks import CancelErasure, ConfirmErasure
 from handlers.core.flows import forget_person
 from handlers.core.replies import answer, edit, language, reply, say
 
-register_commands(Command("datasaya"), Command("hapusdata"))
+#: This feature's commands (the application factory adds them to the command table).
+COMMANDS = (
+    Command("datasaya"),
+    Command("hapusdata"),
+)
 
 
 async def datasaya(update: Update, context: BotContext) -> None:

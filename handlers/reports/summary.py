@@ -9,7 +9,6 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 
 from bot.core.catalog import t
 from bot.core.commands import Command
-from bot.core.commands import register as register_commands
 from bot.core.context import BotContext
 from bot.core.formatting import integer
 from bot.core.periods import Period, PeriodError, parse_period
@@ -24,7 +23,8 @@ from bot.reports.views import chart_caption, chart_png, ranking_message, rendere
 from handlers.core.guards import requires
 from handlers.core.replies import answer, language, reply, say
 
-register_commands(
+#: This feature's commands (the application factory adds them to the command table).
+COMMANDS = (
     Command("ringkasan", permission=Permission.OFFICE_REPORTS),
     Command("kinerja", permission=Permission.UNIT_REPORTS),
     Command("terlambat", permission=Permission.OFFICE_REPORTS),

@@ -8,7 +8,6 @@ from telegram.ext import Application, CommandHandler, filters
 
 from bot.core.catalog import t
 from bot.core.commands import Command
-from bot.core.commands import register as register_commands
 from bot.core.context import BotContext
 from bot.core.errors import NotFound
 from bot.people.roles import Permission
@@ -19,7 +18,8 @@ from bot.transparency.rules import FOLLOWUP_MAX, FOLLOWUP_MIN
 from handlers.core.guards import requires
 from handlers.core.replies import language, say
 
-register_commands(Command("tindak_lanjut", permission=Permission.OFFICE_REPORTS))
+#: This feature's commands (the application factory adds them to the command table).
+COMMANDS = (Command("tindak_lanjut", permission=Permission.OFFICE_REPORTS),)
 
 
 def rest_of_command(update: Update, skip: int) -> str:
