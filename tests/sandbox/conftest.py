@@ -1,0 +1,71 @@
+"""A running sandbox (office, bot, emulator and page) and a real Chromium to look at it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import pytest_asyncio
+
+from bot.settings import Settings
+from sandbox.office import SandboxOffice
+from sandbox.scenario import FreePlay
+from sandbox.seed import set_up_office
+from sandbox.web import SandboxPage
+
+WIB = ZoneInfo("Asia/Jakarta")
+#: Wednesday 25 November 2026, 09:00 WIB, as in the end-to-end tests.
+START = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright never downloads one
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+
+
+async def open_sandbox(database: Path, scenario: FreePlay | None = None) -> SandboxPage:
+    """Office set up through the bot's commands, page listening on a free port."""
+    scenario = scenario or FreePlay()
+    office = SandboxOffice(Settings(_env_file=None), database, start=START)  # type: ignore[call-arg]
+    await office.start()
+    await set_up_office(office)
+    await scenario.prepare(office, lambda _line: None)
+    page = SandboxPage(office, scenario)
+    await page.start(0)
+    return page
+
+
+async def close_sandbox(page: SandboxPage) -> None:
+    await page.stop()
+    await page.office.stop()
+
+
+@pytest_asyncio.fixture
+async def sandbox(tmp_path: Path) -> AsyncIterator[SandboxPage]:
+    page = await open_sandbox(tmp_path / "sandbox.db")
+    try:
+        yield page
+    finally:
+        await close_sandbox(page)
+
+
+@pytest_asyncio.fixture(scope="module")
+async def chromium() -> AsyncIterator[object]:
+    """The system Chromium driven by Playwright (skipped where it is not installed, unless
+    SANDBOX_BROWSER_REQUIRED is set, as .ci/run does)."""
+    if not CHROMIUM.exists():
+        if os.environ.get("SANDBOX_BROWSER_REQUIRED"):
+            pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+        pytest.skip(f"{CHROMIUM} is not installed (Debian package 'chromium')")
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                                   args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            await browser.close()
