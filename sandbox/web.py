@@ -28,6 +28,7 @@ from aiohttp import web
 
 from bot import formatting
 from bot.emulator import ApiError, FakeGroup
+from bot.emulator.chats import ChatState
 from bot.emulator.files import image_size
 from bot.emulator.sync import Signal
 from sandbox import render
@@ -156,7 +157,8 @@ class SandboxPage:
         journal = self.office.world.journal
         cursor = journal.cursor
         while True:
-            await journal.signal.wait_for(lambda: journal.cursor > cursor, 3600)
+            if journal.cursor == cursor:
+                await journal.signal.wait(3600)
             changed, cursor = journal.since(cursor)
             for chat_id, message_id in changed:
                 self.feed.publish("message", (chat_id, message_id))
@@ -319,7 +321,7 @@ class SandboxPage:
             raise _bad(f"{person.user.full_name} cannot write in this chat")
         return person, group
 
-    def _chat_state(self, request: web.Request):  # noqa: ANN202 - ChatState
+    def _chat_state(self, request: web.Request) -> ChatState:
         chat_id = _optional_int(request.match_info["chat"])
         if chat_id is None or chat_id not in self.office.world.chats:
             raise web.HTTPNotFound()

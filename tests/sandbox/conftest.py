@@ -23,6 +23,7 @@ START = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright never downloads one
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_INSTALLED = CHROMIUM.exists()
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
@@ -56,7 +57,7 @@ async def sandbox(tmp_path: Path) -> AsyncIterator[SandboxPage]:
 async def chromium() -> AsyncIterator[object]:
     """The system Chromium driven by Playwright (skipped where it is not installed, unless
     SANDBOX_BROWSER_REQUIRED is set, as .ci/run does)."""
-    if not CHROMIUM.exists():
+    if not CHROMIUM_INSTALLED:
         if os.environ.get("SANDBOX_BROWSER_REQUIRED"):
             pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
         pytest.skip(f"{CHROMIUM} is not installed (Debian package 'chromium')")

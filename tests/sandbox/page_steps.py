@@ -97,7 +97,7 @@ class Pane:
 
 
 async def shoot(page: Page, folder: Path, name: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+    """A screenshot of the page as a test artefact (Playwright makes the folder)."""
     path = folder / f"{name}.png"
     await page.screenshot(path=str(path), full_page=False)
     return path
