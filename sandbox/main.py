@@ -82,8 +82,9 @@ async def serve(base: Settings, args: argparse.Namespace, say: Say = print,
     stop = stop or _stop_on_signals()
     start = _start_moment(args.start, base.zone)
     with _database(args.db) as database:
-        office = SandboxOffice(base, database, start=start, remember=args.db is not None)
         scenario = scenario_for(args.scenario, args.pause)
+        office = SandboxOffice(base, database, start=start, rewind=scenario.rewind,
+                               remember=args.db is not None)
         page = SandboxPage(office, scenario)
         await office.start()
         configure("INFO" if args.verbose else "WARNING", (office.world.token,))

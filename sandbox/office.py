@@ -97,7 +97,7 @@ class SandboxOffice:
     """The emulator, the bot, the clock and the people; started and stopped together."""
 
     def __init__(self, base: Settings, database: Path, *, start: datetime | None = None,
-                 remember: bool = False) -> None:
+                 rewind: timedelta = timedelta(0), remember: bool = False) -> None:
         self.base = base
         self.database = database
         self.remember = remember
@@ -105,10 +105,15 @@ class SandboxOffice:
         self.calendar = office_calendar(base, self.office)
         saved = self._load() if remember else None
         self._saved = saved
+        #: The office's "today": where the clock stands once the office is set up (a
+        #: scenario with history starts ``rewind`` earlier and plays up to it).
+        self.today = start or working_morning(self.calendar, datetime.now(self.calendar.zone))
         if saved is not None:
             moment = datetime.fromisoformat(saved["clock"])
+        elif rewind:
+            moment = working_morning(self.calendar, self.today - rewind)
         else:
-            moment = start or working_morning(self.calendar, datetime.now(self.calendar.zone))
+            moment = self.today
         self.clock = FakeClock(moment)
         self.telegram = FakeTelegram(clock=lambda: self.clock.now().timestamp())
         self.people: dict[int, Person] = {}

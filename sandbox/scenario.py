@@ -7,11 +7,15 @@ groups, and the page opened on a citizen, a unit group and the Camat.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from sandbox import roster
 from sandbox.office import Person, SandboxOffice
 from sandbox.seed import Progress
+
+if TYPE_CHECKING:
+    from sandbox.web import SandboxPage
 
 #: The unit whose group the page opens first: street lights, roads and drains (the
 #: complaints newcomers think of first) go there.
@@ -22,6 +26,9 @@ class FreePlay:
     """The office and nothing else: practise freely."""
 
     name = "free"
+    #: How long before "today" the office is set up (a scenario with history plays it
+    #: forward from there).
+    rewind = timedelta(0)
 
     async def prepare(self, office: SandboxOffice, progress: Progress) -> None:
         """Scenario data after the office is set up (nothing here)."""
@@ -43,7 +50,7 @@ class FreePlay:
     def state(self) -> dict[str, Any]:
         return {}
 
-    async def page_opened(self) -> None:
+    async def run(self, page: SandboxPage) -> None:
         """Nothing plays by itself."""
 
 

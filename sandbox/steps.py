@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from bot.emulator import BotMessage, CallbackAnswer, FakeGroup
 from bot.emulator.chats import ChatState
-from bot.texts import t
+from bot.emulator.html import parse_html
+from bot.texts import CATALOG, placeholders, t
 
 if TYPE_CHECKING:
     from sandbox.office import Person, SandboxOffice
@@ -30,6 +31,7 @@ LANGUAGE = "id"
 #: Seconds a step waits for the bot (generous: the machine may be busy).
 STEP_TIMEOUT = 30.0
 NUMBER = re.compile(r"[A-Z]{2,5}-\d{4}-\d{4,}")
+_MARK = "\x00"
 
 
 class ScriptError(AssertionError):
@@ -39,6 +41,15 @@ class ScriptError(AssertionError):
 def label(key: str, **values: object) -> str:
     """A button label as the bot writes it: the catalog text in the scripts' language."""
     return html.unescape(str(t(LANGUAGE, key, **values)))
+
+
+def fragment(key: str) -> str:
+    """The longest run of fixed text of a catalog entry (between its placeholders),
+    without markup: what a message built from ``key`` surely contains, whatever the
+    values."""
+    values = dict.fromkeys(placeholders(CATALOG[LANGUAGE][key]), _MARK)
+    text, _entities = parse_html(str(t(LANGUAGE, key, **values)))
+    return max((part.strip() for part in text.split(_MARK)), key=len)
 
 
 def _buttons(message: BotMessage) -> list[dict[str, Any]]:
@@ -99,10 +110,7 @@ class Actor:
         """Wait for a button labelled ``wanted`` (on ``message``, else on any bot message
         new or changed since this person's previous step) and press it."""
         if message is not None:
-            target = await self._wait(lambda m: m.message_id == message.message_id
-                                      and find_button(m, wanted) is not None,
-                                      f"button {wanted!r} on #{message.message_id}",
-                                      since=0)
+            target = await self._live(message, wanted)
         else:
             target = await self._wait(lambda m: find_button(m, wanted) is not None,
                                       f"button {wanted!r}")
@@ -120,12 +128,18 @@ class Actor:
     async def expect(self, text: str | re.Pattern[str], *, since: int | None = None
                      ) -> BotMessage:
         """The newest bot message containing ``text`` (or matching it), new or changed
-        since this person's previous step."""
+        since this person's previous step (or since journal position ``since``; 0: any
+        message of the chat)."""
         if isinstance(text, str):
             return await self._wait(lambda m: text in m.body, f"a message with {text!r}",
                                     since=since)
         return await self._wait(lambda m: text.search(m.body) is not None,
                                 f"a message matching {text.pattern!r}", since=since)
+
+    async def expect_where(self, matches: Callable[[BotMessage], bool], wanted: str, *,
+                           since: int | None = None) -> BotMessage:
+        """The newest bot message satisfying ``matches`` (see :meth:`expect`)."""
+        return await self._wait(matches, wanted, since=since)
 
     async def expect_prompt(self) -> BotMessage:
         """The bot's ForceReply question addressed to this person in the group."""
@@ -135,21 +149,37 @@ class Actor:
             return message.force_reply and self.person.id in mentioned
         return await self._wait(mine, "a reply prompt")
 
+    async def _live(self, message: BotMessage, wanted: str) -> BotMessage:
+        """The current version of ``message`` once it shows the button ``wanted``."""
+        chat = self.office.world.chat(message.chat_id)
+
+        def live() -> BotMessage | None:
+            current = chat.get(message.message_id)
+            return current if current is not None and find_button(current, wanted) else None
+
+        found = await chat.signal.wait_for(live, STEP_TIMEOUT)
+        if found is None:
+            current = chat.get(message.message_id)
+            raise ScriptError(f"no button {wanted!r} on #{message.message_id} within "
+                              f"{STEP_TIMEOUT:.0f}s: {current.buttons if current else 'deleted'}")
+        return found
+
     async def _wait(self, matches: Callable[[BotMessage], bool], wanted: str,
                     since: int | None = None) -> BotMessage:
         journal = self.office.world.journal
         chat = self.chat
         start = self.mark if since is None else since
 
-        def find() -> BotMessage | None:
+        def candidates() -> list[BotMessage]:
+            if start == 0:  # anything in the chat, newest first
+                return list(reversed(chat.bot_visible()))
             changed, _ = journal.since(start)
-            for chat_id, message_id in reversed(changed):
-                if chat_id != chat.id:
-                    continue
-                message = chat.get(message_id)
-                if message is not None and message.from_bot and matches(message):
-                    return message
-            return None
+            found = (chat.get(message_id) for chat_id, message_id in reversed(changed)
+                     if chat_id == chat.id)
+            return [m for m in found if m is not None and m.from_bot]
+
+        def find() -> BotMessage | None:
+            return next((m for m in candidates() if matches(m)), None)
 
         found = await journal.signal.wait_for(find, STEP_TIMEOUT)
         if found is None:

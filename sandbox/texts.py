@@ -51,6 +51,13 @@ ID: dict[str, str] = {
     "exercises.hint": "Petunjuk: {hint}",
     "story.title": "Cerita demo",
     "story.done": "Cerita selesai. Silakan mencoba sendiri.",
+    "demo.file": "{name} melaporkan jalan berlubang, dengan foto dan lokasi.",
+    "demo.accept": "{name} dari Seksi Pembangunan menerima pengaduan {number} di grup unit.",
+    "demo.ask": "{name} meminta keterangan tambahan; tenggat berhenti sampai warga menjawab.",
+    "demo.answer": "{name} menjawab dengan membalas pertanyaan petugas.",
+    "demo.resolve": "{name} menyelesaikan pengaduan dengan catatan penyelesaian.",
+    "demo.rate": "{name} menerima kabar selesai dan memberi nilai 5.",
+    "demo.summary": "{name} (Camat) meminta /ringkasan dan menerima grafiknya.",
 }
 
 EN: dict[str, str] = {
@@ -97,6 +104,13 @@ EN: dict[str, str] = {
     "exercises.hint": "Hint: {hint}",
     "story.title": "Demo story",
     "story.done": "The story is over. Try it yourself.",
+    "demo.file": "{name} reports a pothole, with a photo and the location.",
+    "demo.accept": "{name} of the Development Section accepts complaint {number} in the unit group.",
+    "demo.ask": "{name} asks for details; the deadline stops until the citizen answers.",
+    "demo.answer": "{name} answers by replying to the officer's question.",
+    "demo.resolve": "{name} resolves the complaint with a resolution note.",
+    "demo.rate": "{name} is told it is resolved and rates it 5.",
+    "demo.summary": "{name} (the Camat) asks for /ringkasan and gets the chart.",
 }
 
 TEXTS = {"id": ID, "en": EN}

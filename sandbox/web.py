@@ -31,6 +31,7 @@ from bot.emulator import ApiError, FakeGroup
 from bot.emulator.chats import ChatState
 from bot.emulator.files import image_size
 from bot.emulator.sync import Signal
+from bot.roles import effective_role
 from sandbox import render
 from sandbox.clock import STEPS
 from sandbox.office import Person, SandboxError, SandboxOffice
@@ -51,7 +52,7 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
 
 
 class Scenario(Protocol):
-    """What a scenario adds to the page (see :mod:`sandbox.scenarios`)."""
+    """What a scenario adds to the page (see :mod:`sandbox.scenario`)."""
 
     name: str
 
@@ -59,7 +60,7 @@ class Scenario(Protocol):
 
     def state(self) -> dict[str, Any]: ...
 
-    async def page_opened(self) -> None: ...
+    async def run(self, page: SandboxPage) -> None: ...
 
 
 class Feed:
@@ -96,7 +97,8 @@ class SandboxPage:
         self._closing = False
         self._runner: web.AppRunner | None = None
         self._tasks: list[asyncio.Task[None]] = []
-        self._page_opened = False
+        #: Set when the first browser opened the page (the demo story waits for it).
+        self.opened = asyncio.Event()
         self.address = ""
 
     # ----------------------------------------------------------------------- serving
@@ -127,6 +129,7 @@ class SandboxPage:
         bound = self._runner.addresses[0][1]
         self.address = f"http://127.0.0.1:{bound}"
         self._tasks.append(asyncio.create_task(self._follow_journal()))
+        self.run_in_background(lambda: self.scenario.run(self))
         return self.address
 
     async def stop(self) -> None:
@@ -141,7 +144,8 @@ class SandboxPage:
             self._runner = None
 
     def run_in_background(self, work: Callable[[], Awaitable[None]]) -> None:
-        """Run scenario work (a story) alongside the server; stopped with it."""
+        """Run scenario work (a story, checking exercises) alongside the server; stopped
+        with it. A failure is shown on the page and logged."""
         self._tasks.append(asyncio.create_task(self._guarded(work)))
 
     async def _guarded(self, work: Callable[[], Awaitable[None]]) -> None:
@@ -197,9 +201,7 @@ class SandboxPage:
         await response.prepare(request)
         cursor = self.feed.cursor
         rejected = self._rejected()
-        if not self._page_opened:
-            self._page_opened = True
-            self.run_in_background(self.scenario.page_opened)
+        self.opened.set()
         try:
             await response.write(b"retry: 1000\nevent: hello\ndata: {}\n\n")
             while not self._closing:
@@ -357,9 +359,11 @@ class SandboxPage:
 
     async def _people_json(self, language: str) -> list[dict[str, Any]]:
         shown = []
+        admins = self.office.runtime.settings.admin_ids
         for person in self.office.people.values():
             stored = await people.get(self.office.runtime.db, person.id)
-            role = stored.role if stored is not None else str(person.role)
+            role = str(effective_role(stored.role, person.id, admins) if stored is not None
+                       else person.role)
             unit = stored.unit_code if stored is not None else person.unit
             shown.append({"id": person.id, "name": person.user.full_name, "role": role,
                           "unit": unit,

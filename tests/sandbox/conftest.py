@@ -30,7 +30,8 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 async def open_sandbox(database: Path, scenario: FreePlay | None = None) -> SandboxPage:
     """Office set up through the bot's commands, page listening on a free port."""
     scenario = scenario or FreePlay()
-    office = SandboxOffice(Settings(_env_file=None), database, start=START)  # type: ignore[call-arg]
+    office = SandboxOffice(Settings(_env_file=None), database,  # type: ignore[call-arg]
+                           start=START, rewind=scenario.rewind)
     await office.start()
     await set_up_office(office)
     await scenario.prepare(office, lambda _line: None)

@@ -14,21 +14,10 @@ from pathlib import Path
 
 from playwright.async_api import Locator, Page, expect
 
-from bot.emulator.html import parse_html
-from bot.texts import CATALOG, placeholders, t
 from sandbox.steps import LANGUAGE, label
 from sandbox.texts import text
 
 WAIT_MS = 20_000
-MARK = "\x00"
-
-
-def fragment(key: str) -> str:
-    """The longest run of fixed text of a catalog entry (between its placeholders), without
-    markup: what a message built from ``key`` surely contains."""
-    values = dict.fromkeys(placeholders(CATALOG[LANGUAGE][key]), MARK)
-    text, _entities = parse_html(str(t(LANGUAGE, key, **values)))
-    return max((part.strip() for part in text.split(MARK)), key=len)
 
 
 class Pane:

@@ -14,11 +14,11 @@ from typing import Any
 from playwright.async_api import expect
 
 from bot.emulator.files import make_png
-from sandbox.steps import NUMBER, label
+from sandbox.steps import NUMBER, fragment, label
 from sandbox.texts import text
 from sandbox.web import SandboxPage
 from tests.sandbox.conftest import ARTIFACTS
-from tests.sandbox.page_steps import Pane, fragment, shoot
+from tests.sandbox.page_steps import Pane, shoot
 
 DESCRIPTION = "Lampu jalan di depan Masjid Al-Ikhlas, Jl. Marelan Raya, mati sejak seminggu."
 SECOND = "Sampah menumpuk di parit Jl. Kapten Rahmad Buddin, sudah tiga hari tidak diangkut."
