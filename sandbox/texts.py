@@ -58,6 +58,16 @@ ID: dict[str, str] = {
     "demo.resolve": "{name} menyelesaikan pengaduan dengan catatan penyelesaian.",
     "demo.rate": "{name} menerima kabar selesai dan memberi nilai 5.",
     "demo.summary": "{name} (Camat) meminta /ringkasan dan menerima grafiknya.",
+    "latihan.resolve.title": "Terima dan selesaikan pengaduan {number}.",
+    "latihan.resolve.hint": "sebagai staf {unit}, tekan {accept} pada pesan pengaduan di grup unit, lalu {resolve}, dan balas pertanyaan bot dengan catatan penyelesaian.",
+    "latihan.ask.title": "Minta informasi tambahan untuk {number}.",
+    "latihan.ask.hint": "uraian warga terlalu singkat untuk ditindaklanjuti. Di grup {unit}, tekan {ask} dan balas pertanyaan bot dengan pertanyaan Anda untuk warga.",
+    "latihan.move.title": "Alihkan {number} ke unit yang benar.",
+    "latihan.move.hint": "warga memilih kategori yang keliru: lampu jalan urusan {unit}. Tekan {move}, pilih unitnya, lalu tulis alasannya.",
+    "latihan.reply.title": "Jawab warga dengan membalas pesan pengaduan.",
+    "latihan.reply.hint": "pilih Balas pada pesan pengaduan di grup unit dan tulis jawaban; warga menerimanya atas nama unit. Awali dengan #catatan untuk catatan internal.",
+    "latihan.clock.title": "Majukan jam satu hari kerja dan lihat pengingat untuk {number}.",
+    "latihan.clock.hint": "biarkan {number} tanpa tindakan, tekan +1 hari kerja di atas, lalu lihat pengingat di grup {unit} dan eskalasi kepada Camat.",
 }
 
 EN: dict[str, str] = {
@@ -111,6 +121,16 @@ EN: dict[str, str] = {
     "demo.resolve": "{name} resolves the complaint with a resolution note.",
     "demo.rate": "{name} is told it is resolved and rates it 5.",
     "demo.summary": "{name} (the Camat) asks for /ringkasan and gets the chart.",
+    "latihan.resolve.title": "Accept and resolve complaint {number}.",
+    "latihan.resolve.hint": "as staff of {unit}, press {accept} on the complaint in the unit group, then {resolve}, and reply to the bot's question with the resolution note.",
+    "latihan.ask.title": "Ask for more information about {number}.",
+    "latihan.ask.hint": "the citizen's description is too short to act on. In the group of {unit}, press {ask} and reply to the bot's question with your question for the citizen.",
+    "latihan.move.title": "Reassign {number} to the right unit.",
+    "latihan.move.hint": "the citizen chose the wrong category: street lights belong to {unit}. Press {move}, choose the unit, then write the reason.",
+    "latihan.reply.title": "Answer a citizen by replying to the complaint message.",
+    "latihan.reply.hint": "choose Reply on the complaint message in the unit group and write the answer; the citizen gets it in the unit's name. Start with #catatan for an internal note.",
+    "latihan.clock.title": "Move the clock one working day and see the reminder for {number}.",
+    "latihan.clock.hint": "leave {number} untouched, press +1 working day at the top, then see the reminder in the group of {unit} and the escalation to the Camat.",
 }
 
 TEXTS = {"id": ID, "en": EN}
