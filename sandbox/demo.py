@@ -148,8 +148,8 @@ class History:
         lampu = await flows.file_complaint(
             office, siti, "INFRA", "TRJ", "Lampu jalan di Gang Melati, Terjun, mati sejak "
             "seminggu. Malam hari gelap sekali.", photo=picture((40, 40, 70)))
-        sampah = await flows.file_complaint(
-            office, budi, "SAMPAH", "PYP", "Sampah di TPS Jl. Paya Pasir tidak diangkut "
+        sampah = await flows.file_complaint(  # rubbish in Terjun goes to Trantib
+            office, budi, "SAMPAH", "TRJ", "Sampah di TPS Jl. Marelan Pasar IV tidak diangkut "
             "tiga hari, baunya sampai ke rumah warga.")
         await self.at(self.day(0, 11))
         await flows.accept(office, staff("PEMB"), lampu)
@@ -233,7 +233,7 @@ class History:
         await flows.resolve(office, staff("TRANTIB"), ribut, "Sudah ditegur bersama "
                             "Bhabinkamtibmas; pemilik rumah berjanji musik berhenti jam 22.00.")
         await flows.file_complaint(
-            office, darwin, "SAMPAH", "LBD", "Tumpukan sampah di bawah jembatan Labuhan Deli "
-            "menyumbat aliran sungai.")
+            office, darwin, "BANSOS", "LBD", "Ibu saya lansia dan belum terdaftar sebagai "
+            "penerima bantuan, padahal tetangga sudah dapat.")
         await self.at(office.today)
         progress(f"hari ini: {office.now():%d-%m-%Y %H.%M} WIB")

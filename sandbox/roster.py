@@ -38,6 +38,8 @@ CITIZEN_NAMES = (
     Name("Siti", "Aminah"), Name("Budi", "Santoso"), Name("Maimunah"), Name("Ucok", "Panjaitan"),
     Name("Wati", "Saragih"), Name("Rahmat", "Hidayat"), Name("Ayu", "Lestari"),
     Name("Darwin", "Manurung"), Name("Nur", "Azizah"), Name("Herman", "Purba"),
+    Name("Juliana", "Situmorang"), Name("Syahrul", "Nasution"), Name("Kartini"),
+    Name("Agus", "Setiawan"), Name("Rosita", "Hutagalung"), Name("Fadli", "Rangkuti"),
 )  # fmt: skip
 
 

@@ -284,6 +284,14 @@ function updateMessage(pane, message) {
   pane.nodes.set(message.id, node);
   if (atBottom || !old) pane.list.scrollTop = pane.list.scrollHeight;
   if (!old && promptsMe(pane, message)) setReply(pane, message.id);
+  else if (!old && message.sender === pane.as && message.reply_to?.id === pane.replyTo) clearReply(pane);
+}
+
+// A picture that finishes loading makes its message taller: stay at the newest message
+// when that is where the reader was.
+function keepAtBottom(pane, image) {
+  const list = pane.list;
+  if (list.scrollHeight - list.scrollTop - list.clientHeight - image.height < 60) list.scrollTop = list.scrollHeight;
 }
 
 function promptsMe(pane, message) {
@@ -306,7 +314,11 @@ function messageNode(pane, m) {
     node.append(el("div", { class: "quote", onclick: () => pane.nodes.get(m.reply_to.id)?.scrollIntoView({ block: "center" }) },
       el("b", {}, m.reply_to.name), " ", m.reply_to.snippet));
   }
-  if (m.photo) node.append(el("a", { href: m.photo, target: "_blank", rel: "noopener" }, el("img", { class: "photo", src: m.photo, alt: "" })));
+  if (m.photo) {
+    const image = el("img", { class: "photo", src: m.photo, alt: "" });
+    image.addEventListener("load", () => keepAtBottom(pane, image));
+    node.append(el("a", { href: m.photo, target: "_blank", rel: "noopener" }, image));
+  }
   if (m.document) {
     const size = m.document.size ? ` (${Math.max(1, Math.round(m.document.size / 1024))} KB)` : "";
     node.append(el("a", { class: "doc", href: m.document.url, download: m.document.name }, `📄 ${m.document.name}${size}`));

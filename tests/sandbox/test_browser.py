@@ -9,15 +9,17 @@ Screenshots of each stage are written to tests/artifacts/ (git-ignored).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from playwright.async_api import expect
 
 from bot.emulator.files import make_png
+from sandbox.latihan import Latihan
 from sandbox.steps import NUMBER, fragment, label
 from sandbox.texts import text
 from sandbox.web import SandboxPage
-from tests.sandbox.conftest import ARTIFACTS
+from tests.sandbox.conftest import ARTIFACTS, close_sandbox, open_sandbox
 from tests.sandbox.page_steps import Pane, shoot
 
 DESCRIPTION = "Lampu jalan di depan Masjid Al-Ikhlas, Jl. Marelan Raya, mati sejak seminggu."
@@ -97,3 +99,27 @@ async def test_a_complaint_from_filing_to_the_rating_buttons_and_a_reminder(
     rejected = [call for call in sandbox.office.world.requests if not call.ok]
     assert rejected == []
     assert await page.get_by_test_id("rejected").get_attribute("data-count") == "0"
+
+
+async def test_the_trainee_sees_an_exercise_checked_off(tmp_path: Path, chromium: Any) -> None:
+    latihan = Latihan()
+    sandbox = await open_sandbox(tmp_path / "latihan.db", latihan)
+    try:
+        page = await chromium.new_page(viewport={"width": 1500, "height": 900})
+        await page.goto(sandbox.address)
+        exercises = page.get_by_test_id("exercises")
+        await expect(exercises.locator("li")).to_have_count(5)
+        vague = next(e.number for e in latihan.exercises if e.key == "latihan.ask")
+        asked = exercises.locator('[data-exercise="latihan.ask"]')
+        await expect(asked).to_contain_text(vague)
+        await expect(asked).not_to_have_class("done")
+
+        kesos = Pane(page, 1)
+        await kesos.press_key("btn.ask", on=vague)
+        await kesos.expect(fragment("grp.ask_prompt"))
+        await kesos.send("Bantuan apa yang belum datang, dan atas nama siapa di KK?")
+        await expect(asked).to_have_class("done")
+        await expect(exercises.locator("li.done")).to_have_count(1)
+        await shoot(page, ARTIFACTS, "sandbox-4-latihan")
+    finally:
+        await close_sandbox(sandbox)
