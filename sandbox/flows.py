@@ -163,30 +163,31 @@ async def accept(office: SandboxOffice, staff: Person, filed: Filed) -> None:
 
 
 async def ask_info(office: SandboxOffice, staff: Person, filed: Filed, question: str) -> None:
-    person, alert = await alert_of(office, staff, filed)
-    await person.press(label("btn.ask"), message=alert)
-    prompt = await person.expect_prompt()
-    await person.send(question, reply_to=prompt)
-    await person.expect(filed.number)
+    await _prompted(office, staff, filed, "btn.ask", question)
 
 
 async def resolve(office: SandboxOffice, staff: Person, filed: Filed, note: str) -> None:
-    person, alert = await alert_of(office, staff, filed)
-    await person.press(label("btn.resolve"), message=alert)
-    prompt = await person.expect_prompt()
-    await person.send(note, reply_to=prompt)
-    await person.expect(filed.number)
+    await _prompted(office, staff, filed, "btn.resolve", note)
 
 
 async def reassign(office: SandboxOffice, staff: Person, filed: Filed, unit: str,
                    reason: str) -> Filed:
-    person, alert = await alert_of(office, staff, filed)
-    await person.press(label("btn.move"), message=alert)
-    await person.press(office.office.unit_label(unit, "id"))
-    prompt = await person.expect_prompt()
-    await person.send(reason, reply_to=prompt)
-    await person.expect(filed.number)
+    await _prompted(office, staff, filed, "btn.move", reason,
+                    choice=office.office.unit_label(unit, "id"))
     return Filed(filed.number, unit)
+
+
+async def _prompted(office: SandboxOffice, staff: Person, filed: Filed, button: str,
+                    text: str, *, choice: str | None = None) -> None:
+    """A button on the alert (then ``choice``, if any), and ``text`` as the reply to the
+    question the bot asks the presser (group privacy mode: only replies reach the bot)."""
+    person, alert = await alert_of(office, staff, filed)
+    await person.press(label(button), message=alert)
+    if choice is not None:
+        await person.press(choice)
+    prompt = await person.expect_prompt()
+    await person.send(text, reply_to=prompt)
+    await person.expect(filed.number)
 
 
 async def reply_to_citizen(office: SandboxOffice, staff: Person, filed: Filed,
