@@ -10,21 +10,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import pytest_asyncio
+from playwright.async_api import Browser
 
 from bot.settings import Settings
 from sandbox.office import SandboxOffice
 from sandbox.scenario import FreePlay
 from sandbox.seed import set_up_office
 from sandbox.web import SandboxPage
+from tests.browser import CHROMIUM, chromium
 
 WIB = ZoneInfo("Asia/Jakarta")
 #: Wednesday 25 November 2026, 09:00 WIB, as in the end-to-end tests.
 START = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright never downloads one
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 CHROMIUM_INSTALLED = CHROMIUM.exists()
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
 async def open_sandbox(database: Path, scenario: FreePlay | None = None) -> SandboxPage:
@@ -55,19 +53,12 @@ async def sandbox(tmp_path: Path) -> AsyncIterator[SandboxPage]:
 
 
 @pytest_asyncio.fixture(scope="module")
-async def chromium() -> AsyncIterator[object]:
+async def browser() -> AsyncIterator[Browser]:
     """The system Chromium driven by Playwright (skipped where it is not installed, unless
     SANDBOX_BROWSER_REQUIRED is set, as .ci/run does)."""
     if not CHROMIUM_INSTALLED:
         if os.environ.get("SANDBOX_BROWSER_REQUIRED"):
             pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
         pytest.skip(f"{CHROMIUM} is not installed (Debian package 'chromium')")
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                                   args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            await browser.close()
+    async with chromium() as browser:
+        yield browser

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
-from playwright.async_api import expect
+from playwright.async_api import Browser, expect
 
 from bot.emulator.files import make_png
 from sandbox.latihan import Latihan
 from sandbox.steps import NUMBER, fragment, label
 from sandbox.texts import text
 from sandbox.web import SandboxPage
-from tests.sandbox.conftest import ARTIFACTS, close_sandbox, open_sandbox
+from tests.browser import ARTIFACTS
+from tests.sandbox.conftest import close_sandbox, open_sandbox
 from tests.sandbox.page_steps import Pane, shoot
 
 DESCRIPTION = "Lampu jalan di depan Masjid Al-Ikhlas, Jl. Marelan Raya, mati sejak seminggu."
@@ -53,9 +53,9 @@ async def file_complaint(citizen: Pane, sandbox: SandboxPage, category: str, kel
 
 
 async def test_a_complaint_from_filing_to_the_rating_buttons_and_a_reminder(
-    sandbox: SandboxPage, chromium: Any
+    sandbox: SandboxPage, browser: Browser
 ) -> None:
-    page = await chromium.new_page(viewport={"width": 1500, "height": 900})
+    page = await browser.new_page(viewport={"width": 1500, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     await page.goto(sandbox.address)
@@ -101,11 +101,11 @@ async def test_a_complaint_from_filing_to_the_rating_buttons_and_a_reminder(
     assert await page.get_by_test_id("rejected").get_attribute("data-count") == "0"
 
 
-async def test_the_trainee_sees_an_exercise_checked_off(tmp_path: Path, chromium: Any) -> None:
+async def test_the_trainee_sees_an_exercise_checked_off(tmp_path: Path, browser: Browser) -> None:
     latihan = Latihan()
     sandbox = await open_sandbox(tmp_path / "latihan.db", latihan)
     try:
-        page = await chromium.new_page(viewport={"width": 1500, "height": 900})
+        page = await browser.new_page(viewport={"width": 1500, "height": 900})
         await page.goto(sandbox.address)
         exercises = page.get_by_test_id("exercises")
         await expect(exercises.locator("li")).to_have_count(5)
