@@ -3,8 +3,8 @@ a button by its label, type, attach, reply.
 
 Button labels come from the bot's catalog (``label``), so a reworded button needs no change
 here; a step that waits for the bot names a fragment of the catalog text it expects
-(``fragment``). Every action waits for the page's request to the sandbox to be answered,
-so the next step never overtakes it.
+(``sandbox.steps.fragment``). Every action waits for the page's request to the sandbox to
+be answered, so the next step never overtakes it.
 """
 
 from __future__ import annotations
@@ -61,6 +61,17 @@ class Pane:
         async with self.page.expect_response(re.compile(r"/upload$"), timeout=WAIT_MS):
             await self.root.get_by_test_id("photo-input").set_input_files(
                 {"name": name, "mimeType": "image/png", "buffer": picture})
+
+    async def attach_document(self, content: bytes, name: str,
+                              mime: str = "application/pdf") -> None:
+        async with self.page.expect_response(re.compile(r"/upload$"), timeout=WAIT_MS):
+            await self.root.get_by_test_id("document-input").set_input_files(
+                {"name": name, "mimeType": mime, "buffer": content})
+
+    async def reply_to(self, containing: str) -> None:
+        """Choose "Balas" on the newest message containing ``containing``."""
+        reply = re.compile(re.escape(text(LANGUAGE, "message.reply")))
+        await self.messages(containing).last.get_by_role("button", name=reply).click()
 
     async def send_location(self, place_name: str) -> None:
         await self.root.get_by_role("button", name=text(LANGUAGE, "composer.location"),

@@ -14,6 +14,7 @@ from pathlib import Path
 from playwright.async_api import Browser, expect
 
 from bot.emulator.files import make_png
+from bot.emulator.posting import SAMPLE_PDF
 from sandbox.latihan import Latihan
 from sandbox.steps import NUMBER, fragment, label
 from sandbox.texts import text
@@ -40,6 +41,8 @@ async def file_complaint(citizen: Pane, sandbox: SandboxPage, category: str, kel
     if photo:
         await citizen.attach_photo(make_png(64, 48, rgb=(240, 200, 40)))
         await citizen.expect(fragment("lapor.evidence_added"))
+        await citizen.attach_document(SAMPLE_PDF, "surat-rt.pdf")
+        await citizen.expect("2 lampiran")
     if place is not None:
         await citizen.send_location(place)
         await citizen.expect(re.compile(r"📍"))
@@ -71,6 +74,10 @@ async def test_a_complaint_from_filing_to_the_rating_buttons_and_a_reminder(
     await expect(group.messages().locator("img.photo").first).to_be_visible()
     await group.press_key("btn.accept", on=number)
     await citizen.expect(fragment("cz.accepted"))
+    await group.reply_to(DESCRIPTION)  # a reply to the alert goes to the citizen
+    await group.send("Petugas kami akan memeriksa lampu itu sore ini.")
+    answer = await citizen.expect(fragment("cz.reply"))
+    await expect(answer).to_contain_text("Petugas kami akan memeriksa lampu itu sore ini.")
     await group.press_key("btn.resolve", on=number)
     await group.expect(fragment("grp.resolve_prompt"))
     assert await group.reply_target()  # the bot's ForceReply prompt opened a reply to it
@@ -94,6 +101,11 @@ async def test_a_complaint_from_filing_to_the_rating_buttons_and_a_reminder(
     await expect(escalation).to_contain_text(second)
     await expect(page.get_by_test_id("clock")).to_contain_text("Kamis, 26 November 2026")
     await shoot(page, ARTIFACTS, "sandbox-3-reminder")
+
+    await page.set_viewport_size({"width": 390, "height": 800})  # a phone: one chat per screen
+    box = await citizen.root.bounding_box()
+    assert box is not None and box["width"] <= 390
+    await shoot(page, ARTIFACTS, "sandbox-5-phone")
 
     assert errors == []
     rejected = [call for call in sandbox.office.world.requests if not call.ok]
