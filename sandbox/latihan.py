@@ -92,11 +92,14 @@ class Latihan(FreePlay):
     async def run(self, page: SandboxPage) -> None:
         """Check the exercises whenever anything happened; tell the page what changed."""
         journal = page.office.world.journal
+        seen = -1
         while True:
+            if journal.cursor == seen:  # nothing new since the last check: wait for it
+                await journal.signal.wait(3600)
+                await asyncio.sleep(SETTLE)
+            seen = journal.cursor
             if await self.check(page.office):
                 page.feed.publish("exercises", self._listed())
-            await journal.signal.wait(3600)
-            await asyncio.sleep(SETTLE)
 
     async def check(self, office: SandboxOffice) -> bool:
         """Re-check every exercise not yet done; True when one got done."""

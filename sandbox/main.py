@@ -82,6 +82,8 @@ async def serve(base: Settings, args: argparse.Namespace, say: Say = print,
     """Run until ``stop`` is set (by default: until SIGINT or SIGTERM)."""
     stop = stop or _stop_on_signals()
     start = _start_moment(args.start, base.zone)
+    if args.scenario:  # its people speak, and press the buttons of, the default catalog
+        base = base.model_copy(update={"default_language": "id"})
     with _database(args.db) as database:
         scenario = scenario_for(args.scenario, args.pause)
         office = SandboxOffice(base, database, start=start, rewind=scenario.rewind,
