@@ -31,7 +31,8 @@ Handler: TypeAlias = BaseHandler[Update, BotContext, object]
 
 
 class MissingPart(LookupError):
-    """The update lacks a part that its handler's registration guarantees."""
+    """The update (or the conversation's draft) lacks a part that the handler's
+    registration (or the conversation's order of steps) guarantees."""
 
 
 def _required(part: T | None, what: str) -> T:
