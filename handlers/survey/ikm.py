@@ -17,7 +17,7 @@ from bot.core.context import BotContext
 from bot.core.errors import NotAllowed, NotFound
 from bot.core.keyboards import button
 from bot.core.periods import Period, period_between
-from bot.people.roles import Permission, Role
+from bot.people.roles import Permission
 from bot.survey import ikm as reports
 from bot.survey.callbacks import SuggestionsPage
 from bot.survey.ikm import BadArguments, IkmRequest
@@ -30,11 +30,8 @@ from handlers.core.updates import args_of, data_of
 
 
 def _codes(context: BotContext) -> str:
-    actor = context.actor
-    office = context.runtime.office
-    if actor.role is Role.KEPALA and actor.unit_code:
-        return ", ".join(s.code for s in reports.unit_services(office, actor.unit_code)) or "—"
-    return ", ".join(s.code for s in office.services) or "—"
+    services = reports.services_for(context.runtime.office, context.actor)
+    return ", ".join(s.code for s in services) or "—"
 
 
 async def _request(update: Update, context: BotContext, usage: str) -> IkmRequest | None:
