@@ -92,9 +92,7 @@ async def kind_chosen(update: Update, context: BotContext) -> int:
         raise BadCallback(choice)
     await settle(update, context, t(language(context), f"act.kind.{choice}"))
     draft = _draft(context)
-    draft.kind = choice
-    if choice != Kind.FORUM:
-        draft.public = False
+    draft.choose_kind(choice)
     _save(context, draft)
     return await _next(update, context, ask_title)
 

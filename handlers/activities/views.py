@@ -134,9 +134,7 @@ async def _ask(
 ) -> int:
     pressed = record.parse(data_of(update))
     runtime = context.runtime
-    loaded = await load_managed(runtime.db, context.actor, pressed.activity_id)
-    if loaded.activity.cancelled or runtime.now() >= loaded.activity.starts_at:
-        raise Closed("cancelled" if loaded.activity.cancelled else "begun")
+    loaded = await changes.open_for_change(runtime, context.actor, pressed.activity_id)
     await answer(update, context)
     user_data(context)[EDITING] = loaded.activity.id
     lang = language(context)
