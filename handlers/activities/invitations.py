@@ -15,12 +15,13 @@ from bot.activities.rules import FORUM_START
 from bot.core.callbacks import BadCallback
 from bot.core.catalog import Markup, join
 from bot.core.context import BotContext
-from bot.core.keyboards import MenuEntry, add_menu_entry
+from bot.core.keyboards import MenuEntry
 from handlers.activities.replies import press_guard, replace
 from handlers.core.replies import answer, language, reply, say
 from handlers.core.updates import data_of, query_of
 
-add_menu_entry(MenuEntry("menu.forum", acb.MenuForum()))
+#: The forums' entry of the citizen main menu (wired in the application factory).
+MENU_ENTRY = MenuEntry("menu.forum", acb.MenuForum())
 
 
 # --- RSVP --------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from bot.core.commands import (
     private_command_names,
 )
 from bot.core.context import BotContext
-from bot.core.keyboards import language_choice, main_menu
+from bot.core.keyboards import MENU, language_choice, main_menu
 from bot.people import directory as people
 from bot.people.roles import Permission, Role
 from handlers.core.flows import clear_flows
@@ -83,7 +83,12 @@ def greeting(context: BotContext) -> Markup:
 
 
 async def start(update: Update, context: BotContext) -> None:
-    await reply(update, context, greeting(context), main_menu(language(context)))
+    await reply(
+        update,
+        context,
+        greeting(context),
+        main_menu(language(context), context.runtime.extensions[MENU]),
+    )
 
 
 HELP_SECTIONS = (

@@ -29,7 +29,7 @@ from bot.core.callbacks import BadCallback
 from bot.core.catalog import t
 from bot.core.context import BotContext
 from bot.core.errors import NotFound
-from bot.core.keyboards import MenuEntry, add_menu_entry
+from bot.core.keyboards import MenuEntry
 from bot.survey import callbacks as scb
 from bot.survey import keyboards as kb
 from bot.survey import responses as service
@@ -45,7 +45,8 @@ SERVICE, UNSUR, PROFILE_STEP, SUGGESTION, SUMMARY, EDIT = range(6)
 LINK = re.compile(r"^/start skm_([A-Za-z0-9_]{1,20})$")
 END = ConversationHandler.END
 
-add_menu_entry(MenuEntry("menu.survey", scb.SurveyMenu()))
+#: The survey's entry of the citizen main menu (wired in the application factory).
+MENU_ENTRY = MenuEntry("menu.survey", scb.SurveyMenu())
 
 
 # --- entry -----------------------------------------------------------------------------
