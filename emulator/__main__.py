@@ -1,7 +1,7 @@
 """Run the emulator on its own: ``python -m emulator --port 8081``.
 
 Starts one bot world and prints its token and root URL, so a bot process (or curl) can be
-pointed at it. The sandbox mode builds on this entry point.
+pointed at it. ``marelan-bot sandbox`` adds the people and a page to act as them.
 """
 
 from __future__ import annotations

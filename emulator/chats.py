@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
+from .journal import MessageJournal
 from .models import BotMessage
 from .sync import Signal
 
@@ -42,6 +43,8 @@ class ChatState:
     next_message_id: int = 1
     instance: str = field(default_factory=lambda: str(secrets.randbelow(9 * 10**18) + 10**18))
     signal: Signal = field(default_factory=Signal)
+    #: The world's feed of changes across chats (set when the world registers the chat).
+    journal: MessageJournal | None = None
 
     @property
     def is_private(self) -> bool:
@@ -68,12 +71,17 @@ class ChatState:
         self.messages[message.message_id] = message
         if message.from_bot:
             self.bot_message_ids.append(message.message_id)
-        self.signal.fire()
+        self._changed(message)
 
     def replace(self, message: BotMessage) -> None:
         """Store a new version of an existing message."""
         self.messages[message.message_id] = message
+        self._changed(message)
+
+    def _changed(self, message: BotMessage) -> None:
         self.signal.fire()
+        if self.journal is not None:
+            self.journal.record(self.id, message.message_id)
 
     def get(self, message_id: int) -> BotMessage | None:
         """The current version, or None when it never existed or was deleted."""

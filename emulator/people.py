@@ -90,9 +90,11 @@ class FakeUser(ChatReader):
         *,
         reply_to: BotMessage | int | None = None,
         chat: FakeGroup | None = None,
+        content: bytes | None = None,
     ) -> BotMessage:
-        """A photo (three PhotoSizes of a real PNG) to the bot, or into ``chat``."""
-        return await self._post(photo_fields(self.world, caption), reply_to, chat)
+        """A photo (three PhotoSizes of a real PNG, or of the picture ``content``) to the
+        bot, or into ``chat``."""
+        return await self._post(photo_fields(self.world, caption, content), reply_to, chat)
 
     async def send_document(
         self,

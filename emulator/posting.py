@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .chats import ChatState
 from .errors import ApiError
-from .files import document_json, make_png, video_json, voice_json
+from .files import document_json, image_size, make_png, video_json, voice_json
 from .models import BotMessage
 
 if TYPE_CHECKING:
@@ -147,9 +147,16 @@ def text_fields(text: str) -> dict[str, Any]:
     return {"kind": "text", "text": text, "entities": command_entities(text)}
 
 
-def photo_fields(world: BotWorld, caption: str | None) -> dict[str, Any]:
-    picture = make_png(*PHOTO_SIZE, rgb=world.files.next_color())
-    sizes = world.files.photo(picture, PHOTO_SIZE)
+def photo_fields(
+    world: BotWorld, caption: str | None, picture: bytes | None = None
+) -> dict[str, Any]:
+    """A photo message: ``picture`` (PNG, GIF, JPEG or WebP bytes), or a generated PNG."""
+    if picture is None:
+        picture = make_png(*PHOTO_SIZE, rgb=world.files.next_color())
+    size = image_size(picture)
+    if size is None:
+        raise ApiError("a photo must be a PNG, GIF, JPEG or WebP picture")
+    sizes = world.files.photo(picture, size)
     return {"kind": "photo", "photo": sizes, **_caption(caption)}
 
 

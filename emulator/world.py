@@ -27,6 +27,7 @@ from .errors import (
     too_many_requests,
 )
 from .files import FileStore
+from .journal import MessageJournal
 from .limits import FloodControl, FloodLimits
 from .models import ApiCall, BotMessage, CallbackAnswer
 from .people import FakeGroup, FakeUser
@@ -113,6 +114,8 @@ class BotWorld:
         self.channels: dict[int, FakeChannel] = {}
         self.chats: dict[int, ChatState] = {}
         self.files = FileStore()
+        #: Every message change in any chat, in order (for screens showing many chats).
+        self.journal = MessageJournal()
         self.activity = Signal()
         self.updates = UpdateQueue(self._touch)
         self.webhook = WebhookInfo()
@@ -138,12 +141,18 @@ class BotWorld:
         last_name: str | None = None,
         username: str | None = None,
         language_code: str | None = "id",
+        *,
+        user_id: int | None = None,
     ) -> FakeUser:
-        """A new person who has not started the bot yet."""
-        user_id = self._unique_id(lambda: 100_000_000 + secrets.randbelow(7_000_000_000))
+        """A new person who has not started the bot yet (``user_id``: a given Telegram id,
+        e.g. to meet again the people a kept database knows)."""
+        if user_id is None:
+            user_id = self._unique_id(lambda: 100_000_000 + secrets.randbelow(7_000_000_000))
+        elif user_id in self.chats or user_id == self.bot_id:
+            raise ApiError(f"id {user_id} is taken in this world")
         user = FakeUser(self, user_id, first_name, last_name, username, language_code)
         self.users[user_id] = user
-        self.chats[user_id] = ChatState(user_id, PRIVATE)
+        self._register(ChatState(user_id, PRIVATE))
         return user
 
     def group(
@@ -156,6 +165,7 @@ class BotWorld:
         admins: Iterable[FakeUser] = (),
         bot_admin: bool | None = None,
         basic: bool = False,
+        chat_id: int | None = None,
     ) -> FakeGroup:
         """A group the bot is already in (no updates are emitted for the setup): a
         supergroup, or with ``basic=True`` a basic group (small negative id, no topics) that
@@ -163,12 +173,15 @@ class BotWorld:
 
         ``bot_admin`` defaults to ``forum``: managing topics needs admin rights. Note that
         Telegram delivers every message to an admin bot, whatever its privacy mode.
+        ``chat_id`` gives the group a chosen id instead of a new one.
         """
         if basic and forum:
             raise ApiError("a basic group has no topics; upgrade it with forum=True instead")
         is_admin = forum if bot_admin is None else bot_admin
+        if chat_id is not None and (chat_id in self.chats or chat_id >= 0):
+            raise ApiError(f"{chat_id} is not a free group id")
         chat = ChatState(
-            self.new_group_id(basic=basic),
+            chat_id if chat_id is not None else self.new_group_id(basic=basic),
             GROUP if basic else SUPERGROUP,
             title=title,
             is_forum=forum,
@@ -188,7 +201,7 @@ class BotWorld:
 
     def add_group(self, chat: ChatState) -> FakeGroup:
         """Register a group chat and the handle tests use for it."""
-        self.chats[chat.id] = chat
+        self._register(chat)
         self.groups[chat.id] = FakeGroup(self, chat)
         return self.groups[chat.id]
 
@@ -215,7 +228,7 @@ class BotWorld:
             bot_can_post=can_post,
         )
         chat.members[owner.id] = "creator"
-        self.chats[chat.id] = chat
+        self._register(chat)
         self.channels[chat.id] = FakeChannel(self, chat)
         return self.channels[chat.id]
 
@@ -230,6 +243,10 @@ class BotWorld:
             ),
             None,
         )
+
+    def _register(self, chat: ChatState) -> None:
+        chat.journal = self.journal
+        self.chats[chat.id] = chat
 
     def _unique_id(self, make: Callable[[], int]) -> int:
         while True:

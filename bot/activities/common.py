@@ -14,7 +14,7 @@ from bot.core import notify
 from bot.core.catalog import Markup
 from bot.core.errors import NotAllowed, NotFound
 from bot.core.notify import Ref, ReplyMarkup
-from bot.people.directory import Actor
+from bot.people.directory import Actor, actor_of
 from bot.people.roles import Role
 from storage.activities import invitations as activity_invitations
 from storage.activities import records as activities
@@ -147,8 +147,6 @@ async def card_view(
 async def refresh_cards(runtime: Runtime, tx: Tx, activity_id: int) -> None:
     """Edit every /kegiatan card of this activity (answer counts, time, place, status);
     an older edit still waiting is replaced, so bursts cost one edit per card."""
-    from bot.people.directory import actor_of
-
     loaded = await load(tx, activity_id)
     for chat_id in await activities.card_chats(tx, activity_id):
         person = await people.get(tx, chat_id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.activities.rules import shown_status
-from bot.reports.sheets import ExportContext, Rows, SheetWriter, add_sheet, full_name, when
+from bot.reports.sheets import ExportContext, Rows, SheetWriter, full_name, when
 from storage.activities import jp
 from storage.activities.jp import ActivityAttendance
 from storage.reports import sheets as report_sheets
@@ -84,5 +84,4 @@ async def count(context: ExportContext) -> int:
     return await report_sheets.count_activities(context.db, context.start, context.end)
 
 
-def register() -> None:
-    add_sheet(SheetWriter(TITLE, columns, rows, count))
+SHEET = SheetWriter(TITLE, columns, rows, count)

@@ -16,6 +16,7 @@ from telegram.ext import Application
 from bot.activities.common import broadcast, renderer
 from bot.activities.jp import personal_target, upcoming_trainings
 from bot.activities.rules import is_behind, local_year, next_nudge, nudge_period, nudge_still_timely
+from bot.core import formatting
 from bot.core.catalog import Markup, join, t
 from bot.core.clock import from_epoch, to_epoch
 from bot.core.scheduling import DueRows
@@ -100,8 +101,6 @@ def nudge_text(
     prorata: float,
     trainings: list[Activity],
 ) -> Markup:
-    from bot.core import formatting
-
     draw = renderer(runtime)
     lines = [
         t(

@@ -23,8 +23,6 @@ from bot.reports.rules import as_of
 from bot.reports.sections import (
     RankingContext,
     SectionContext,
-    add_ranking_column,
-    add_scorecard_section,
 )
 
 if TYPE_CHECKING:
@@ -70,8 +68,3 @@ async def jp_column(context: RankingContext) -> dict[str, Markup]:
                 context.language, "ranking.jp", on_track=found.on_track, staff=found.staff
             )
     return items
-
-
-def register() -> None:
-    add_scorecard_section(jp_section)
-    add_ranking_column(jp_column)

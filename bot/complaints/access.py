@@ -18,9 +18,21 @@ same rule: see ``bot.services.complaint_alerts.entitled``.
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Protocol
 
 from bot.people.roles import Role
-from storage.complaints.records import Complaint
+
+
+class Complaint(Protocol):
+    """What these rules read of a complaint (``storage.complaints.records.Complaint`` has
+    it); a protocol keeps the rules free of storage."""
+
+    @property
+    def unit_code(self) -> str: ...
+    @property
+    def named_unit_code(self) -> str | None: ...
+    @property
+    def reporter_id(self) -> int: ...
 
 
 def conflicted(unit_code: str | None, complaint: Complaint) -> bool:

@@ -25,6 +25,7 @@ from bot.complaints.alerts import (
 from bot.complaints.rules import OPEN, autoclose_time, check_times, resolution_time
 from bot.core import notify
 from bot.core.clock import from_epoch, to_epoch
+from bot.core.runtime import COMPLAINT_CLOSED
 from bot.core.scheduling import DueRows
 from domain.complaints import CheckKind, EventKind, Status
 from storage.complaints import checks as complaint_checks
@@ -192,7 +193,7 @@ async def close(runtime: Runtime, tx: Tx, complaint: Complaint, actor_id: int | 
     closed = await complaints.existing(tx, complaint.id)
     await plan_checks(runtime, tx, closed)
     await refresh_alerts(runtime, tx, closed)
-    for hook in runtime.complaint_closed_hooks:
+    for hook in runtime.extensions[COMPLAINT_CLOSED]:
         await hook(runtime, tx, closed)
     return closed
 

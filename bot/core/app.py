@@ -1,11 +1,15 @@
 """The application factory: the one place where the bot is assembled.
 
 ``marelan-bot run``, the end-to-end tests, the benchmarks and the sandbox all build the
-bot here, so what is tested is what runs.
+bot here, so what is tested is what runs. :func:`extend` is the one place where the
+features are wired into each other (see :mod:`bot.core.extensions`): reading it top to
+bottom tells what happens at start, what reacts to which change, and what the reports,
+digests and command menus are made of.
 """
 
 from __future__ import annotations
 
+import os
 import warnings
 
 from telegram import LinkPreviewOptions
@@ -15,8 +19,10 @@ from telegram.warnings import PTBUserWarning
 
 import handlers
 from bot.activities import audience as activity_audience
+from bot.activities import export as activity_export
 from bot.activities import jp_nudge
 from bot.activities import reminders as activity_reminders
+from bot.activities import report_sections as activity_sections
 from bot.complaints import checks as complaint_checks
 from bot.complaints import views as complaint_views
 from bot.complaints.alerts import (
@@ -25,29 +31,41 @@ from bot.complaints.alerts import (
     follow_membership,
     unit_group_lost,
 )
-from bot.core import housekeeping
+from bot.core import commands, housekeeping, keyboards
+from bot.core import runtime as hooks
 from bot.core.clock import Clock, SystemClock
 from bot.core.context import RUNTIME_KEY, BotContext
+from bot.core.extensions import Extensions
 from bot.core.office import Office, load_office
 from bot.core.pacing import ChatPacer, PacedRateLimiter, PaceLimits
 from bot.core.persistence import SqlitePersistence
+from bot.core.reference import sync_office
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
 from bot.core.updates import PerChatUpdateProcessor
+from bot.people.admin import chat_unreachable
 from bot.people.group_checks import check_alert_coverage, check_unit_groups
+from bot.people.groups import follow_seen_by_delivery
 from bot.people.menus import publish_all
-from bot.reports import digest
-from bot.reports import plugins as report_plugins  # noqa: F401 - registers report sections
+from bot.reports import digest, sections, sheets
 from bot.reports import worker as report_worker
 from bot.reports.charts import warm_up
+from bot.survey import digest as survey_digest
+from bot.survey import export as survey_export
+from bot.survey import report_sections as survey_sections
 from bot.survey.responses import invite_after_complaint
 from bot.transparency import channel as public_channel
-from bot.transparency import posts as public_posts  # noqa: F401 - registers the public posts
+from bot.transparency import posts as public_posts
 from bot.transparency import site as public_site
-
-# Our conversations mix typed answers and button presses from one person in one chat, so
-# they are tracked per chat and user, not per message; PTB warns about that choice.
-warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+from handlers.activities import COMMANDS as ACTIVITY_COMMANDS
+from handlers.activities import invitations as forum_handlers
+from handlers.privacy.rights import COMMANDS as PRIVACY_COMMANDS
+from handlers.reports.summary import COMMANDS as REPORT_COMMANDS
+from handlers.survey import responses as survey_handlers
+from handlers.transparency import channel as channel_handlers
+from handlers.transparency import followups as followup_handlers
+from handlers.transparency import notes as note_handlers
+from handlers.transparency import posts as post_handlers
 
 
 async def _publish_commands(runtime: Runtime, application: Application) -> None:
@@ -60,6 +78,64 @@ async def _warm_up_charts(runtime: Runtime, application: Application) -> None:
     await report_worker.run(warm_up)
 
 
+def extend(extensions: Extensions) -> None:
+    """Wire the features into each other, in the order they act."""
+    extensions.add(hooks.STORAGE_OPENED, sync_office)
+    extensions.add(
+        hooks.START,
+        _publish_commands,
+        check_unit_groups,
+        check_alert_coverage,
+        public_channel.check_on_start,
+        complaint_checks.on_start,
+        activity_reminders.on_start,
+        jp_nudge.on_start,
+        digest.on_start,
+        housekeeping.on_start,
+        public_site.on_start,
+        _warm_up_charts,
+    )
+    extensions.add(hooks.GROUP_BOUND, alert_unit_group)
+    extensions.add(hooks.GROUP_LOST, unit_group_lost)
+    extensions.add(hooks.COMPLAINT_CLOSED, invite_after_complaint)
+    extensions.add(hooks.MEMBERSHIP, activity_audience.follow_membership, follow_membership)
+    extensions.add(hooks.STAFF_STARTED, alert_orphans_for)
+    extensions.add(hooks.RETURNED, complaint_views.tell_missed_news, alert_orphans_for)
+    extensions.add(hooks.UNREACHABLE, chat_unreachable)
+    extensions.add(hooks.MIGRATED, follow_seen_by_delivery)
+    # The reports: the complaint figures are built in; the survey and the activities add
+    # their lines (the IKM, then the weakest unsur, then JP) and their sheets.
+    extensions.add(sections.SUMMARY, survey_sections.ikm_section)
+    extensions.add(
+        sections.SCORECARD, survey_sections.weakest_section, activity_sections.jp_section
+    )
+    extensions.add(sections.RANKING, survey_sections.ikm_column, activity_sections.jp_column)
+    extensions.add(
+        sheets.SHEETS,
+        sheets.COMPLAINTS_SHEET,
+        sheets.TIMELINE_SHEET,
+        survey_export.SHEET,
+        activity_export.SHEET,
+    )
+    extensions.add(
+        digest.DIGESTS, digest.WEEKLY, *public_posts.KINDS.values(), survey_digest.MONTHLY_IKM
+    )
+    extensions.add(
+        keyboards.MENU, *keyboards.BASE_MENU, forum_handlers.MENU_ENTRY, survey_handlers.MENU_ENTRY
+    )
+    extensions.add(
+        commands.TABLE,
+        *commands.BASE,
+        *ACTIVITY_COMMANDS,
+        *channel_handlers.COMMANDS,
+        *followup_handlers.COMMANDS,
+        *note_handlers.COMMANDS,
+        *post_handlers.COMMANDS,
+        *PRIVACY_COMMANDS,
+        *REPORT_COMMANDS,
+    )
+
+
 def build_application(
     settings: Settings,
     *,
@@ -68,6 +144,13 @@ def build_application(
     pace_limits: PaceLimits | None = None,
 ) -> Application:
     token = settings.require_token()
+    # Opt in to PTB's coming behaviour: durations (e.g. RetryAfter.retry_after, which PTB
+    # itself reads when it raises one) are timedelta. Our code handles both; without the
+    # opt-in every flood-control answer logs a deprecation warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    # Our conversations mix typed answers and button presses from one person in one chat,
+    # so they are tracked per chat and user, not per message; PTB warns about that choice.
+    warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
     runtime = Runtime.create(
         settings, office or load_office(settings.office_config), clock or SystemClock()
     )
@@ -96,24 +179,7 @@ def build_application(
         .build()
     )
     application.bot_data[RUNTIME_KEY] = runtime
-    runtime.on_start(_publish_commands)
-    runtime.on_start(check_unit_groups)
-    runtime.on_start(check_alert_coverage)
-    runtime.on_start(public_channel.check_on_start)
-    runtime.on_start(complaint_checks.on_start)
-    runtime.on_start(activity_reminders.on_start)
-    runtime.on_start(jp_nudge.on_start)
-    runtime.on_start(digest.on_start)
-    runtime.on_start(housekeeping.on_start)
-    runtime.on_start(public_site.on_start)
-    runtime.on_start(_warm_up_charts)
-    runtime.group_bound_hooks.append(alert_unit_group)
-    runtime.group_lost_hooks.append(unit_group_lost)
-    runtime.complaint_closed_hooks.append(invite_after_complaint)
-    runtime.membership_hooks.append(activity_audience.follow_membership)
-    runtime.membership_hooks.append(follow_membership)
-    runtime.return_hooks.append(complaint_views.tell_missed_news)
-    runtime.return_hooks.append(alert_orphans_for)
+    extend(runtime.extensions)
     handlers.register(application)
     return application
 

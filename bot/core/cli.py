@@ -1,5 +1,5 @@
 """``marelan-bot``: run the bot, check the configuration, migrate the database, print a
-survey QR code, write the public page.
+survey QR code, write the public page, start the sandbox.
 
 Configuration problems print one line naming the variable and exit with status 2, before
 anything talks to Telegram.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -53,6 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     page_qr = commands.add_parser("qr-page", help="write a printable QR code of the public page")
     page_qr.add_argument("output", type=Path, help="the PNG file to write")
+    # The sandbox parses its own options (see `marelan-bot sandbox --help`).
+    commands.add_parser(
+        "sandbox",
+        add_help=False,
+        help="the whole office on this machine with no token: the real bot, "
+        "a fake Telegram and a web page (marelan-bot sandbox --help)",
+    )
     return parser
 
 
@@ -275,10 +283,23 @@ def page_qr(settings: Settings, output: Path) -> None:
     print(f"Wrote {output}: {link}.")
 
 
+def sandbox(settings: Settings, options: list[str]) -> int:
+    """The training sandbox lives in its own top-level package, next to the Bot API
+    emulator it drives; production code never imports either. It is loaded here, by name,
+    only when asked for."""
+    module = importlib.import_module("sandbox.main")
+    return module.main(settings, options)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, rest = parser.parse_known_args(argv)
+    if rest and args.command != "sandbox":
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
         settings = _settings(args)
+        if args.command == "sandbox":
+            return sandbox(settings, rest)
         if args.command == "run":
             run(settings)
         elif args.command == "check-config":

@@ -6,9 +6,11 @@ two never disagree. Descriptions live in the catalog under ``cmd.<name>``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.core.extensions import Point
 from bot.people.roles import Permission, Role, allows
 
 
@@ -27,7 +29,8 @@ class Command:
         return self.permission is None or allows(role, self.permission)
 
 
-COMMANDS: list[Command] = [
+#: The commands every installation has; features add theirs to :data:`TABLE`.
+BASE: tuple[Command, ...] = (
     Command("start"),
     Command("bantuan"),
     Command("bahasa"),
@@ -46,32 +49,28 @@ COMMANDS: list[Command] = [
     Command("grup_unit", Where.GROUP, Permission.MANAGE_STAFF),
     Command("antrian", Where.GROUP, Permission.STAFF_TOOLS),
     Command("tiket", Where.GROUP, Permission.STAFF_TOOLS),
-]
+)
 
 
-def register(*commands: Command) -> None:
-    """Features add their commands at import time, before menus are published."""
-    known = {c.name for c in COMMANDS}
-    for command in commands:
-        if command.name not in known:
-            COMMANDS.append(command)
-            known.add(command.name)
+#: The command table: :data:`BASE` and the features' own commands, added in the
+#: application factory (see :mod:`bot.core.extensions`); ``/bantuan`` and the menus read it.
+TABLE = Point[Command]("commands")
 
 
-def private_command_names() -> frozenset[str]:
+def private_command_names(table: Sequence[Command]) -> frozenset[str]:
     """Commands that only work in a private chat with the bot."""
-    in_groups = {c.name for c in COMMANDS if c.where is Where.GROUP}
-    return frozenset(c.name for c in COMMANDS if c.where is Where.PRIVATE) - in_groups
+    in_groups = {c.name for c in table if c.where is Where.GROUP}
+    return frozenset(c.name for c in table if c.where is Where.PRIVATE) - in_groups
 
 
 #: Other spellings the handlers accept besides the table's names.
 ALIASES = frozenset({"language"})
 
 
-def known_command_names() -> frozenset[str]:
+def known_command_names(table: Sequence[Command]) -> frozenset[str]:
     """Every command the bot answers somewhere (in any chat, for any role)."""
-    return frozenset(c.name for c in COMMANDS) | ALIASES
+    return frozenset(c.name for c in table) | ALIASES
 
 
-def for_role(role: Role, where: Where = Where.PRIVATE) -> list[Command]:
-    return [c for c in COMMANDS if c.where is where and c.visible_to(role)]
+def for_role(table: Sequence[Command], role: Role, where: Where = Where.PRIVATE) -> list[Command]:
+    return [c for c in table if c.where is where and c.visible_to(role)]

@@ -23,6 +23,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
 from telegram import (
@@ -192,8 +193,7 @@ class Dispatcher:
         try:
             message_id = await self._call(row)
         except RetryAfter as exc:
-            seconds = exc.retry_after
-            wait = seconds.total_seconds() if hasattr(seconds, "total_seconds") else float(seconds)
+            wait = retry_seconds(exc)
             log.info("flood control for chat %s: retry after %.0fs", row.chat_id, wait)
             self._hold(row.chat_id, wait)
             await self._release(row, f"429 retry after {wait:.0f}s")
@@ -363,3 +363,10 @@ def _typed(params: dict[str, Any]) -> dict[str, Any]:
     if isinstance(result.get("scope"), dict):
         result["scope"] = BotCommandScope.de_json(result["scope"], None)
     return result
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    """How long Telegram asked us to wait: a ``timedelta`` with ``PTB_TIMEDELTA`` (set by
+    the application factory), seconds without it."""
+    value: float | timedelta = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)

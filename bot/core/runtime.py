@@ -18,6 +18,7 @@ from telegram.ext import Application
 
 from bot.core.clock import Clock, to_epoch
 from bot.core.delivery import Dispatcher
+from bot.core.extensions import Extensions, Point
 from bot.core.office import Office
 from bot.core.pacing import ChatPacer, PaceLimits
 from bot.core.scheduling import Scheduler
@@ -28,15 +29,22 @@ from storage.core.migrate import migrate
 
 log = logging.getLogger(__name__)
 
-#: Its result is not used (some hooks return what they found, for their tests).
-StartHook = Callable[["Runtime", Application], Awaitable[object]]
-GroupBoundHook = Callable[["Runtime", Tx, str, int], Awaitable[None]]
+StartHook = Callable[["Runtime", Application], Awaitable[Any]]
+#: Runs once the database is open and migrated, before anything reads it (e.g. mirror the
+#: office file into it).
+StorageHook = Callable[["Runtime"], Awaitable[None]]
+#: Runs in the transaction of the change: the unit's code and its group's chat id.
+GroupHook = Callable[["Runtime", Tx, str, int], Awaitable[None]]
 ComplaintHook = Callable[["Runtime", Tx, Any], Awaitable[None]]
 #: Runs in the transaction that changed a person's role or unit (telegram id).
 MembershipHook = Callable[["Runtime", Tx, int], Awaitable[None]]
 #: Runs in the transaction that saw a person write again after the bot could not reach
 #: them (they had blocked it): telegram id, and since when they were unreachable.
 ReturnHook = Callable[["Runtime", Tx, int, int], Awaitable[None]]
+#: Runs in the transaction that gave up on a chat (403: blocked, removed): chat, reason.
+UnreachableHook = Callable[["Runtime", Tx, int, str], Awaitable[None]]
+#: Runs in the transaction that learnt a group's new id (upgrade to a supergroup).
+MigratedHook = Callable[["Runtime", Tx, int, int], Awaitable[None]]
 
 
 @dataclass
@@ -50,13 +58,8 @@ class Runtime:
     dispatcher: Dispatcher | None = None
     scheduler: Scheduler | None = None
     bot_username: str = ""
-    start_hooks: list[StartHook] = field(default_factory=list)
-    group_bound_hooks: list[GroupBoundHook] = field(default_factory=list)
-    #: A unit lost its group (the bot was removed from it): unit code, the group's id.
-    group_lost_hooks: list[GroupBoundHook] = field(default_factory=list)
-    complaint_closed_hooks: list[ComplaintHook] = field(default_factory=list)
-    membership_hooks: list[MembershipHook] = field(default_factory=list)
-    return_hooks: list[ReturnHook] = field(default_factory=list)
+    #: Every way the features are wired together; filled by the application factory.
+    extensions: Extensions = field(default_factory=Extensions)
     _storage_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @classmethod
@@ -73,19 +76,14 @@ class Runtime:
         """Current time as stored (Unix seconds)."""
         return to_epoch(self.clock.now())
 
-    def on_start(self, hook: StartHook) -> None:
-        """Features register what must happen at start (e.g. re-arm their jobs)."""
-        self.start_hooks.append(hook)
-
     async def open_storage(self) -> None:
         async with self._storage_lock:
             if self.db.is_open:
                 return
             await self.db.open()
             await migrate(self.db)
-            from bot.core.reference import sync_office
-
-            await sync_office(self)
+            for hook in self.extensions[STORAGE_OPENED]:
+                await hook(self)
 
     async def start(self, application: Application) -> None:
         await self.open_storage()
@@ -100,7 +98,7 @@ class Runtime:
         )
         assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
         self.scheduler = Scheduler(application.job_queue, self.clock)
-        for hook in self.start_hooks:
+        for hook in self.extensions[START]:
             await hook(self, application)
         await self.dispatcher.start()
 
@@ -114,11 +112,23 @@ class Runtime:
         await self.db.close()
 
     async def _unreachable(self, tx: Tx, chat_id: int, reason: str) -> None:
-        from bot.people.directory import unreachable_in
-
-        await unreachable_in(self, tx, chat_id, reason)
+        for hook in self.extensions[UNREACHABLE]:
+            await hook(self, tx, chat_id, reason)
 
     async def _migrated(self, tx: Tx, old_chat_id: int, new_chat_id: int) -> None:
-        from bot.people.groups import follow
+        for hook in self.extensions[MIGRATED]:
+            await hook(self, tx, old_chat_id, new_chat_id)
 
-        await follow(self, tx, old_chat_id, new_chat_id, via="delivery")
+
+# The runtime's extension points (see bot.core.extensions): what features plug into its
+# lifecycle and into changes every feature may care about.
+STORAGE_OPENED = Point[StorageHook]("storage opened")
+START = Point[StartHook]("start")
+GROUP_BOUND = Point[GroupHook]("a unit got its group")
+GROUP_LOST = Point[GroupHook]("a unit lost its group (the bot was removed from it)")
+COMPLAINT_CLOSED = Point[ComplaintHook]("a complaint was closed")
+MEMBERSHIP = Point[MembershipHook]("a person's role or unit changed")
+STAFF_STARTED = Point[MembershipHook]("a staff member or admin started the bot (first /start)")
+RETURNED = Point[ReturnHook]("a person who had blocked the bot writes again")
+UNREACHABLE = Point[UnreachableHook]("a chat cannot be written to any more")
+MIGRATED = Point[MigratedHook]("a group got a new id")

@@ -18,7 +18,8 @@ from bot.core import notify
 from bot.core.catalog import t
 from bot.core.clock import from_epoch
 from bot.core.errors import NotAllowed
-from bot.people.directory import Actor
+from bot.core.runtime import GROUP_BOUND, GROUP_LOST, MEMBERSHIP
+from bot.people.directory import Actor, person_unreachable
 from bot.people.menus import refresh_person_commands
 from bot.people.roles import INVITABLE, NEEDS_UNIT, Permission, Role, allows, effective_role
 from storage.core import audit
@@ -187,7 +188,7 @@ async def _join(runtime: Runtime, tx: Tx, actor: Actor, invite: Invite) -> None:
 async def _membership_changed(runtime: Runtime, tx: Tx, telegram_id: int) -> None:
     """A role or unit changed: features follow in the same transaction (e.g. invitations
     to upcoming trainings are sent or withdrawn)."""
-    for hook in runtime.membership_hooks:
+    for hook in runtime.extensions[MEMBERSHIP]:
         await hook(runtime, tx, telegram_id)
 
 
@@ -230,7 +231,7 @@ async def bind_group(
                 ),
                 now,
             )
-        for hook in runtime.group_bound_hooks:  # e.g. send the unit's open complaints there
+        for hook in runtime.extensions[GROUP_BOUND]:  # e.g. send the unit's open complaints there
             await hook(runtime, tx, unit_code, chat_id)
     return previous if previous is not None and previous.chat_id != chat_id else None
 
@@ -295,10 +296,19 @@ async def report_unreachable_group(runtime: Runtime, chat_id: int, reason: str) 
         await group_lost(runtime, tx, chat_id, reason)
 
 
+async def chat_unreachable(runtime: Runtime, tx: Tx, chat_id: int, reason: str) -> None:
+    """The dispatcher gave up on a chat (403). A person: they are not written to until they
+    write again. A unit group: the unit falls back as if it had no group."""
+    if chat_id < 0:
+        await group_lost(runtime, tx, chat_id, reason)
+    else:
+        await person_unreachable(runtime, tx, chat_id, reason)
+
+
 async def group_lost(runtime: Runtime, tx: Tx, chat_id: int, reason: str) -> list[str]:
     """The bot can no longer write to this group (removed from it: a 403, the removal
     notice, or the check at start). Every unit bound to it loses the binding and falls
-    back as if it never had a group (``group_lost_hooks``: its complaints go to the
+    back as if it never had a group (``GROUP_LOST``: its complaints go to the
     supervisors), and the admins are told how to bind it again. Returns those units."""
     lost = []
     now = runtime.now()
@@ -328,7 +338,7 @@ async def group_lost(runtime: Runtime, tx: Tx, chat_id: int, reason: str) -> lis
             title=chat.title,
             reason=reason,
         )
-        for hook in runtime.group_lost_hooks:
+        for hook in runtime.extensions[GROUP_LOST]:
             await hook(runtime, tx, code, chat_id)
         lost.append(code)
     return lost

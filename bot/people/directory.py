@@ -6,6 +6,8 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.core.runtime import RETURNED, STAFF_STARTED
+from bot.people.menus import refresh_person_commands
 from bot.people.roles import Permission, Role, allows, effective_role
 from bot.privacy.rules import Names, names_to_store, names_withheld
 from storage.core import audit
@@ -93,13 +95,11 @@ async def seen(
         )
         actor = actor_of(runtime, person)
         if first_contact and actor.is_staff:  # e.g. an ADMIN_IDS operator's first /start
-            from bot.complaints.alerts import alert_orphans_for
-            from bot.people.menus import refresh_person_commands
-
             await refresh_person_commands(runtime, telegram_id, tx)
-            await alert_orphans_for(runtime, tx, telegram_id)
+            for staff_hook in runtime.extensions[STAFF_STARTED]:
+                await staff_hook(runtime, tx, telegram_id)
         if unreachable_since is not None:  # e.g. tell them what they missed meanwhile
-            for hook in runtime.return_hooks:
+            for hook in runtime.extensions[RETURNED]:
                 await hook(runtime, tx, telegram_id, unreachable_since)
     return _as_seen(actor, withheld, telegram)
 
@@ -130,28 +130,21 @@ async def set_language(runtime: Runtime, actor: Actor, language: str) -> Actor:
             actor.telegram_id,
             language=language,
         )
-    from bot.people.menus import refresh_person_commands
-
     await refresh_person_commands(runtime, actor.telegram_id)
     return Actor(
         actor.telegram_id, actor.name, actor.username, language, actor.role, actor.unit_code
     )
 
 
-async def mark_unreachable(runtime: Runtime, chat_id: int, reason: str) -> None:
-    """Telegram refused delivery for good (blocked, never started, removed from a group)."""
+async def mark_unreachable(runtime: Runtime, telegram_id: int, reason: str) -> None:
+    """The person blocked the bot (Telegram told us so)."""
     async with runtime.db.transaction() as tx:
-        await unreachable_in(runtime, tx, chat_id, reason)
+        await person_unreachable(runtime, tx, telegram_id, reason)
 
 
-async def unreachable_in(runtime: Runtime, tx: Tx, chat_id: int, reason: str) -> None:
-    """A person: stop queueing for them until they write to the bot again. A unit group:
-    the unit falls back as if it had no group (:func:`bot.services.staff.group_lost`)."""
-    if chat_id < 0:
-        from bot.people.admin import group_lost
-
-        await group_lost(runtime, tx, chat_id, reason)
-        return
+async def person_unreachable(runtime: Runtime, tx: Tx, chat_id: int, reason: str) -> None:
+    """Telegram refused delivery to a person for good (blocked, never started): stop
+    queueing for them until they write to the bot again."""
     await people.set_reachable(tx, chat_id, False, runtime.now())
     await audit.record(
         tx, runtime.now(), None, "person.unreachable", "person", chat_id, reason=reason

@@ -83,6 +83,14 @@ async def follow(
     return units
 
 
+async def follow_seen_by_delivery(
+    runtime: Runtime, tx: Tx, old_chat_id: int, new_chat_id: int
+) -> None:
+    """The dispatcher learnt the new id from Telegram's answer (400 with
+    ``migrate_to_chat_id``) before any update told the bot."""
+    await follow(runtime, tx, old_chat_id, new_chat_id, via="delivery")
+
+
 async def follow_upgrade(
     runtime: Runtime,
     old_chat_id: int,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.core.catalog import LANGUAGES, t
-from bot.core.commands import Where, for_role
-from bot.people.roles import Role
+from bot.core.commands import TABLE, Where, for_role
+from bot.people.roles import Role, effective_role
 from storage.core import outbox
 from storage.core.db import Tx
 from storage.core.outbox import PRIORITY_BULK
@@ -21,10 +21,12 @@ if TYPE_CHECKING:
     from bot.core.runtime import Runtime
 
 
-def command_list(role: Role, language: str, where: Where = Where.PRIVATE) -> list[dict[str, str]]:
+def command_list(
+    runtime: Runtime, role: Role, language: str, where: Where = Where.PRIVATE
+) -> list[dict[str, str]]:
     return [
         {"command": c.name, "description": str(t(language, f"cmd.{c.name}"))}
-        for c in for_role(role, where)
+        for c in for_role(runtime.extensions[TABLE], role, where)
     ]
 
 
@@ -44,7 +46,7 @@ async def publish_all(runtime: Runtime) -> None:
                 tx,
                 0,
                 {
-                    "commands": command_list(Role.CITIZEN, language),
+                    "commands": command_list(runtime, Role.CITIZEN, language),
                     "scope": {"type": "all_private_chats"},
                     **code,
                 },
@@ -54,7 +56,7 @@ async def publish_all(runtime: Runtime) -> None:
                 tx,
                 0,
                 {
-                    "commands": command_list(Role.ADMIN, language, Where.GROUP),
+                    "commands": command_list(runtime, Role.ADMIN, language, Where.GROUP),
                     "scope": {"type": "all_group_chats"},
                     **code,
                 },
@@ -67,17 +69,15 @@ async def publish_all(runtime: Runtime) -> None:
 
 
 async def _queue_person(runtime: Runtime, tx: Tx, telegram_id: int, now: int) -> None:
-    from bot.people.directory import actor_of
-
     person = await people.get(tx, telegram_id)
     if person is None or not person.reachable or person.started_at is None:
         return
-    actor = actor_of(runtime, person)
+    role = effective_role(person.role, person.telegram_id, runtime.settings.admin_ids)
     await _queue(
         tx,
         telegram_id,
         {
-            "commands": command_list(actor.role, actor.language),
+            "commands": command_list(runtime, role, person.language),
             "scope": {"type": "chat", "chat_id": telegram_id},
         },
         now,

@@ -7,8 +7,9 @@ Sending first claims the row in the transaction that stores the chart and queues
 messages, so a digest goes out once, even across restarts; one that fell due while the
 bot was down goes out at start.
 
-Other features add their own kinds with :func:`register` (e.g. the monthly IKM per
-service on the first working day of the month).
+The kinds are added to :data:`DIGESTS` in the application factory: the weekly summary
+here, other features' own (e.g. the monthly IKM per service on the first working day of
+the month, the public posts).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bot.complaints.alerts import supervisors
 from bot.core import notify
 from bot.core.catalog import LANGUAGES
 from bot.core.clock import from_epoch, to_epoch
+from bot.core.extensions import Point
 from bot.core.periods import parse_weekly_schedule
 from bot.core.scheduling import DueRows
 from bot.reports.rules import digest_week
@@ -51,11 +53,12 @@ class DigestKind:
     send: Callable[[Runtime, Tx, datetime, Any], Awaitable[int]]  # queue; returns recipients
 
 
-KINDS: dict[str, DigestKind] = {}
+#: The digests there are, in the order they go out when several fall due together.
+DIGESTS = Point[DigestKind]("scheduled digests")
 
 
-def register(kind: DigestKind) -> None:
-    KINDS[kind.name] = kind
+def kinds(runtime: Runtime) -> dict[str, DigestKind]:
+    return {kind.name: kind for kind in runtime.extensions[DIGESTS]}
 
 
 # --- the weekly summary ----------------------------------------------------------------
@@ -123,7 +126,6 @@ async def _weekly_send(runtime: Runtime, tx: Tx, due: datetime, digest: WeeklyDi
 
 
 WEEKLY = DigestKind("weekly", _weekly_next, _weekly_key, _weekly_prepare, _weekly_send)
-register(WEEKLY)
 
 
 # --- rows, jobs, restarts --------------------------------------------------------------
@@ -137,8 +139,9 @@ async def plan_next(runtime: Runtime, tx: Tx, kind: DigestKind) -> None:
 async def run_due(runtime: Runtime) -> int:
     """Send every digest that is due; returns how many were sent by this call."""
     sent = 0
+    known = kinds(runtime)
     for run in await digests.due(runtime.db, runtime.now()):
-        kind = KINDS.get(run.kind)
+        kind = known.get(run.kind)
         if kind is None:
             log.warning(
                 "digest kind %s is not registered; run %s left pending", run.kind, run.period_key
@@ -162,7 +165,7 @@ async def on_start(runtime: Runtime, application: Application) -> None:
     """Plan the next digest of every kind, send those that fell due while the bot was
     down, and re-arm whenever a transaction plans a digest."""
     async with runtime.db.transaction() as tx:
-        for kind in KINDS.values():
+        for kind in runtime.extensions[DIGESTS]:
             await plan_next(runtime, tx, kind)
     ROWS.watch(runtime)
     await run_due(runtime)

@@ -86,7 +86,8 @@ async def export(runtime: Runtime, actor: Actor, period: Period) -> ExportFile:
         count = (await reports.totals(db, start, end)).received
         if count > MAX_COMPLAINTS:
             raise TooMany(count)
-        if not any([await sheet.count(context) for sheet in SHEETS if sheet.count is not None]):
+        sheets = runtime.extensions[SHEETS]
+        if not any([await sheet.count(context) for sheet in sheets if sheet.count is not None]):
             raise NothingToExport
         writer = await report_worker.run(WorkbookWriter)
         rows = await _fill(writer, context)
@@ -114,7 +115,7 @@ async def _fill(writer: WorkbookWriter, context: ExportContext) -> dict[str, int
     rows: dict[str, int] = {}
     language = context.language
     described: list[list[object]] = []
-    for sheet in SHEETS:
+    for sheet in context.runtime.extensions[SHEETS]:
         fields = sheet.columns(context)
         headers = [header(language, sheet.title, field) for field in fields]
         target = await report_worker.run(writer.add_sheet, sheet.title, headers)

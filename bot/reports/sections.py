@@ -1,29 +1,31 @@
 """Where other features plug into the reports.
 
-The complaint figures are built in; features with their own data add a section here at
-import time (like ``bot.commands.register``), and it appears wherever it applies:
+The complaint figures are built in; features with their own data add a section to one of
+these extension points (in the application factory, see :mod:`bot.core.extensions`), and
+it appears wherever it applies:
 
-- :data:`SUMMARY_SECTIONS`: ``/ringkasan``, the weekly digest and ``/kinerja`` (office- or
+- :data:`SUMMARY`: ``/ringkasan``, the weekly digest and ``/kinerja`` (office- or
   unit-wide), e.g. the IKM of the period from the satisfaction surveys.
-- :data:`SCORECARD_SECTIONS`: ``/kinerja <unit>`` only, e.g. the JP compliance of the
+- :data:`SCORECARD`: ``/kinerja <unit>`` only, e.g. the JP compliance of the
   unit's staff or its weakest SKM unsur.
-- :data:`RANKING_COLUMNS`: ``/kinerja`` without a unit (the ranking of all units): a short
+- :data:`RANKING`: ``/kinerja`` without a unit (the ranking of all units): a short
   item per unit (e.g. "JP 2/3"), shown on one extra line under the unit's figures. A
   column returns unit code -> item for the units that have data; units it leaves out show
   nothing, so a figure only some units have does not fill the ranking with dashes.
 
 A section receives the period, the unit (``None`` for the whole office) and the reader's
 language, and returns catalog text (or ``None`` to stay silent, e.g. without data).
-Sheets of the XLSX export plug in the same way, see :mod:`bot.services.export_sheets`.
+Sheets of the XLSX export plug in the same way, see :mod:`bot.reports.sheets`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.core.catalog import Markup
+from bot.core.extensions import Point
 from bot.core.periods import Period
 
 if TYPE_CHECKING:
@@ -40,21 +42,11 @@ class SectionContext:
 
 Section = Callable[[SectionContext], Awaitable[Markup | None]]
 
-SUMMARY_SECTIONS: list[Section] = []
-SCORECARD_SECTIONS: list[Section] = []
+SUMMARY = Point[Section]("lines of /ringkasan, /kinerja and the weekly digest")
+SCORECARD = Point[Section]("lines of one unit's /kinerja")
 
 
-def add_summary_section(section: Section) -> None:
-    if section not in SUMMARY_SECTIONS:
-        SUMMARY_SECTIONS.append(section)
-
-
-def add_scorecard_section(section: Section) -> None:
-    if section not in SCORECARD_SECTIONS:
-        SCORECARD_SECTIONS.append(section)
-
-
-async def render_sections(sections: list[Section], context: SectionContext) -> list[Markup]:
+async def render_sections(sections: Sequence[Section], context: SectionContext) -> list[Markup]:
     rendered = []
     for section in sections:
         text = await section(context)
@@ -73,16 +65,11 @@ class RankingContext:
 
 RankingColumn = Callable[[RankingContext], Awaitable[dict[str, Markup]]]
 
-RANKING_COLUMNS: list[RankingColumn] = []
-
-
-def add_ranking_column(column: RankingColumn) -> None:
-    if column not in RANKING_COLUMNS:
-        RANKING_COLUMNS.append(column)
+RANKING = Point[RankingColumn]("items per unit under the ranking of /kinerja")
 
 
 async def render_columns(
-    columns: list[RankingColumn], context: RankingContext
+    columns: Sequence[RankingColumn], context: RankingContext
 ) -> dict[str, list[Markup]]:
     """Unit code -> its items, in the order the columns were added."""
     items: dict[str, list[Markup]] = {code: [] for code in context.unit_codes}

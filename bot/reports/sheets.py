@@ -5,8 +5,8 @@ v2 columns first, then our deadlines and rating) and **Linimasa** (their timelin
 Columns are declared by field name (Open311's where one exists); the file shows headers
 in the reader's language (Indonesian by default) and ends with **Kamus Data**, the data
 dictionary from header to field name, for the systems that read the file.
-Features with their own data (satisfaction surveys, activities) register a
-:class:`SheetWriter` with :func:`add_sheet` at import time; each sheet receives the same
+Features with their own data (satisfaction surveys, activities) add a :class:`SheetWriter`
+to :data:`SHEETS` (in the application factory); each sheet receives the same
 :class:`ExportContext` and yields rows in batches.
 
 Privacy (UU 27/2022; Perpres 76/2013 for confidential reports):
@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.complaints.rules import OPEN, Status, shown_status
 from bot.core.catalog import t
+from bot.core.extensions import Point
 from bot.core.periods import Period
 from bot.survey.rules import UNSUR_KEYS
 from storage.core.db import Reader, Row
@@ -79,12 +80,8 @@ class SheetWriter:
     count: Callable[[ExportContext], Awaitable[int]] | None = None
 
 
-SHEETS: list[SheetWriter] = []
-
-
-def add_sheet(sheet: SheetWriter) -> None:
-    if all(s.title != sheet.title for s in SHEETS):
-        SHEETS.append(sheet)
+#: The sheets of the workbook, in order (see :mod:`bot.core.extensions`).
+SHEETS = Point[SheetWriter]("sheets of the /ekspor workbook")
 
 
 # --- headers and the data dictionary -----------------------------------------------------
@@ -353,5 +350,5 @@ async def complaint_count(context: ExportContext) -> int:
     return (await reports.totals(context.db, context.start, context.end)).received
 
 
-add_sheet(SheetWriter("Pengaduan", complaint_columns, complaint_rows, complaint_count))
-add_sheet(SheetWriter("Linimasa", event_columns, event_rows))
+COMPLAINTS_SHEET = SheetWriter("Pengaduan", complaint_columns, complaint_rows, complaint_count)
+TIMELINE_SHEET = SheetWriter("Linimasa", event_columns, event_rows)

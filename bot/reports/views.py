@@ -13,9 +13,9 @@ from bot.reports import worker as report_worker
 from bot.reports.charts import render_weekly
 from bot.reports.render import ReportRenderer, period_label, plain
 from bot.reports.sections import (
-    RANKING_COLUMNS,
-    SCORECARD_SECTIONS,
-    SUMMARY_SECTIONS,
+    RANKING,
+    SCORECARD,
+    SUMMARY,
     RankingContext,
     SectionContext,
     render_columns,
@@ -35,9 +35,9 @@ async def summary_message(
     runtime: Runtime, summary: Summary, language: str, *, digest: bool = False
 ) -> tuple[Markup, InlineKeyboardMarkup | None]:
     context = SectionContext(runtime, summary.period, summary.unit_code, language)
-    sections = await render_sections(SUMMARY_SECTIONS, context)
+    sections = await render_sections(runtime.extensions[SUMMARY], context)
     if summary.unit_code is not None:
-        sections += await render_sections(SCORECARD_SECTIONS, context)
+        sections += await render_sections(runtime.extensions[SCORECARD], context)
     draw = renderer(runtime)
     text = draw.summary(language, summary, sections, digest=digest)
     return text, draw.overdue_keyboard(language, summary.overdue, summary.unit_code)
@@ -48,7 +48,7 @@ async def ranking_message(runtime: Runtime, ranking: Ranking, language: str) -> 
     context = RankingContext(
         runtime, ranking.period, [s.unit_code for s in ranking.standings], language
     )
-    extras = await render_columns(RANKING_COLUMNS, context)
+    extras = await render_columns(runtime.extensions[RANKING], context)
     return renderer(runtime).ranking(language, ranking, extras)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.reports.sheets import ExportContext, Rows, SheetWriter, add_sheet, when
+from bot.reports.sheets import ExportContext, Rows, SheetWriter, when
 from bot.survey.rules import UNSUR_KEYS
 from storage.reports import sheets as report_sheets
 from storage.reports.sheets import SurveyRow
@@ -66,5 +66,4 @@ async def count(context: ExportContext) -> int:
     return await report_sheets.count_responses(context.db, context.start, context.end)
 
 
-def register() -> None:
-    add_sheet(SheetWriter(TITLE, columns, rows, count))
+SHEET = SheetWriter(TITLE, columns, rows, count)

@@ -23,9 +23,6 @@ from bot.reports.rules import Trend, instants, trend
 from bot.reports.sections import (
     RankingContext,
     SectionContext,
-    add_ranking_column,
-    add_scorecard_section,
-    add_summary_section,
 )
 from bot.survey.ikm import Scope, ikm_for, office_population, weakest_unsur
 from bot.survey.ikm_rules import IkmResult, UnsurResult
@@ -168,9 +165,3 @@ async def ikm_column(context: RankingContext) -> dict[str, Markup]:
                 converted=formatting.number(context.language, float(result.converted), 2),
             )
     return items
-
-
-def register() -> None:
-    add_summary_section(ikm_section)
-    add_scorecard_section(weakest_section)
-    add_ranking_column(ikm_column)

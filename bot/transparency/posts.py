@@ -26,7 +26,7 @@ from bot.core.catalog import Markup, t
 from bot.core.clock import from_epoch
 from bot.core.periods import Period, month_period, parse_weekly_schedule
 from bot.people.directory import Actor
-from bot.reports.digest import DigestKind, register
+from bot.reports.digest import DigestKind
 from bot.reports.summary import require_office
 from bot.transparency.figures import ikm_month, period_figures
 from bot.transparency.render import Style, month_post, week_post
@@ -160,8 +160,6 @@ def _kind(kind: PostKind) -> DigestKind:
 
 
 KINDS = {kind: _kind(kind) for kind in PostKind}
-for _digest_kind in KINDS.values():
-    register(_digest_kind)
 
 
 # --- preview, hold, release (supervisors) ------------------------------------------------

@@ -6,7 +6,6 @@ from __future__ import annotations
 from telegram.ext import Application
 
 from bot.core.commands import Command
-from bot.core.commands import register as register_commands
 from bot.people.roles import Permission
 from handlers.activities import corrections as activity_corrections
 from handlers.activities import create as activity_new
@@ -14,7 +13,8 @@ from handlers.activities import invitations as activity_people
 from handlers.activities import jp as activity_jp
 from handlers.activities import views as activity_manage
 
-register_commands(
+#: This feature's commands (the application factory adds them to the command table).
+COMMANDS = (
     Command("forum"),
     Command("kegiatan", permission=Permission.STAFF_TOOLS),
     Command("jp", permission=Permission.STAFF_TOOLS),

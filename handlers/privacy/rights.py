@@ -10,7 +10,6 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 
 from bot.core.catalog import t
 from bot.core.commands import Command
-from bot.core.commands import register as register_commands
 from bot.core.context import BotContext
 from bot.core.errors import NotAllowed
 from bot.core.keyboards import button
@@ -19,8 +18,13 @@ from bot.privacy import erasure, render
 from bot.privacy.callbacks import CancelErasure, ConfirmErasure
 from handlers.core.flows import forget_person
 from handlers.core.replies import answer, edit, language, reply, say
+from handlers.core.updates import chat_of, data_of
 
-register_commands(Command("datasaya"), Command("hapusdata"))
+#: This feature's commands (the application factory adds them to the command table).
+COMMANDS = (
+    Command("datasaya"),
+    Command("hapusdata"),
+)
 
 
 async def datasaya(update: Update, context: BotContext) -> None:
@@ -32,7 +36,7 @@ async def datasaya(update: Update, context: BotContext) -> None:
         update, context, render.summary(lang, made.holdings, actor.role.value, runtime.office, zone)
     )
     await context.bot.send_document(
-        update.effective_chat.id,
+        chat_of(update).id,
         document=made.document,
         filename=made.file_name,
         caption=str(render.caption(lang, runtime.now(), zone)),
@@ -58,7 +62,7 @@ async def hapusdata(update: Update, context: BotContext) -> None:
 
 
 async def confirmed(update: Update, context: BotContext) -> None:
-    pressed = ConfirmErasure.parse(update.callback_query.data)
+    pressed = ConfirmErasure.parse(data_of(update))
     try:
         done = await erasure.erase(
             context.runtime, context.actor, pressed.person_id, pressed.asked_at
@@ -72,7 +76,7 @@ async def confirmed(update: Update, context: BotContext) -> None:
 
 
 async def kept(update: Update, context: BotContext) -> None:
-    pressed = CancelErasure.parse(update.callback_query.data)
+    pressed = CancelErasure.parse(data_of(update))
     if pressed.person_id != context.actor.telegram_id:
         raise NotAllowed(f"keep {pressed.person_id}")
     await answer(update, context)

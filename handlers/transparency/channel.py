@@ -8,7 +8,6 @@ from telegram.ext import Application, ChatMemberHandler, CommandHandler, filters
 
 from bot.core.catalog import join, t
 from bot.core.commands import Command
-from bot.core.commands import register as register_commands
 from bot.core.context import BotContext
 from bot.people.roles import Permission
 from bot.transparency import channel, posts
@@ -17,7 +16,8 @@ from bot.transparency.rules import PostKind, channel_reference
 from handlers.core.guards import requires
 from handlers.core.replies import language, reply, say
 
-register_commands(
+#: This feature's commands (the application factory adds them to the command table).
+COMMANDS = (
     Command("transparansi"),
     Command("kanal_publik", permission=Permission.MANAGE_STAFF),
 )

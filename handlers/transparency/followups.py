@@ -8,7 +8,6 @@ from telegram.ext import Application, CommandHandler, filters
 
 from bot.core.catalog import t
 from bot.core.commands import Command
-from bot.core.commands import register as register_commands
 from bot.core.context import BotContext
 from bot.core.errors import NotFound
 from bot.people.roles import Permission
@@ -18,14 +17,16 @@ from bot.transparency.posts import style
 from bot.transparency.rules import FOLLOWUP_MAX, FOLLOWUP_MIN
 from handlers.core.guards import requires
 from handlers.core.replies import language, say
+from handlers.core.updates import message_of
 
-register_commands(Command("tindak_lanjut", permission=Permission.OFFICE_REPORTS))
+#: This feature's commands (the application factory adds them to the command table).
+COMMANDS = (Command("tindak_lanjut", permission=Permission.OFFICE_REPORTS),)
 
 
 def rest_of_command(update: Update, skip: int) -> str:
     """The message text after the command and ``skip`` words, as typed (line breaks and
     spacing kept, unlike ``context.args``)."""
-    text = update.effective_message.text or ""
+    text = message_of(update).text or ""
     parts = text.split(maxsplit=skip + 1)
     return parts[skip + 1] if len(parts) > skip + 1 else ""
 

@@ -8,7 +8,6 @@ from telegram.ext import Application, CommandHandler, filters
 
 from bot.core.catalog import t
 from bot.core.commands import Command, Where
-from bot.core.commands import register as register_commands
 from bot.core.context import BotContext
 from bot.core.errors import NotFound
 from bot.people.roles import Permission
@@ -20,7 +19,8 @@ from handlers.core.guards import requires
 from handlers.core.replies import language, say
 from handlers.transparency.followups import refuse_text, rest_of_command
 
-register_commands(
+#: This feature's commands (the application factory adds them to the command table).
+COMMANDS = (
     Command("catatan_publik", permission=Permission.STAFF_TOOLS),
     Command("catatan_publik", Where.GROUP, Permission.STAFF_TOOLS),
 )

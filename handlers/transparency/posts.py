@@ -8,7 +8,6 @@ from telegram.ext import Application, CommandHandler, filters
 
 from bot.core.catalog import join, t
 from bot.core.commands import Command
-from bot.core.commands import register as register_commands
 from bot.core.context import BotContext
 from bot.people.roles import Permission
 from bot.transparency import channel, posts
@@ -16,7 +15,8 @@ from bot.transparency.rules import PostKind
 from handlers.core.guards import requires
 from handlers.core.replies import language, reply, say
 
-register_commands(
+#: This feature's commands (the application factory adds them to the command table).
+COMMANDS = (
     Command("pratinjau_publik", permission=Permission.OFFICE_REPORTS),
     Command("tahan_publik", permission=Permission.OFFICE_REPORTS),
 )

@@ -19,7 +19,7 @@ import html5lib
 import pytest_asyncio
 from axe_playwright_python.async_playwright import Axe
 from PIL import Image
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser
 
 from bot.complaints import actions as complaint_actions
 from bot.complaints import followup as complaint_reactions
@@ -29,6 +29,7 @@ from bot.core.cli import main
 from bot.core.clock import to_epoch
 from bot.core.office import bundled_office_path
 from emulator import FakeTelegram
+from tests.browser import ARTIFACTS, chromium
 from tests.e2e import report_steps as steps
 from tests.e2e.harness import WIB, OfficeEnv, start_office
 from tests.e2e.report_ikm_steps import MIXED, converted_ikm, id_decimal, mutu, submit_survey
@@ -38,16 +39,6 @@ START = datetime(2026, 11, 16, 9, 0, tzinfo=WIB)  # a Monday
 PUBLISHED_AT = datetime(2026, 12, 2, 10, 0, tzinfo=WIB)
 WEEK = (datetime(2026, 11, 23, tzinfo=WIB), datetime(2026, 11, 30, tzinfo=WIB))
 MONTH = (datetime(2026, 11, 1, tzinfo=WIB), datetime(2026, 12, 1, tzinfo=WIB))
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 PHONE = "081298765432"
 DESCRIPTION = f"Lampu jalan mati di depan rumah Pak Hasan Basri, hubungi saya di {PHONE}."
@@ -75,10 +66,8 @@ def office_file(tmp_path: Path) -> Path:
 @pytest_asyncio.fixture(scope="module")
 async def browser() -> AsyncIterator[Browser]:
     """The system Chromium (never a downloaded one), headless."""
-    async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    async with chromium() as launched:
         yield launched
-        await launched.close()
 
 
 class Seeded:
