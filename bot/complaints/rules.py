@@ -202,7 +202,7 @@ def current_due(acknowledged_at: int | None, ack_due_at: int, resolve_due_at: in
     return ack_due_at if acknowledged_at is None else resolve_due_at
 
 
-def overdue_by(calendar: WorkCalendar, status: str, due: datetime, now: datetime) -> timedelta:
+def overdue_by(calendar: WorkCalendar, status: Status, due: datetime, now: datetime) -> timedelta:
     """Working time a complaint is past ``due``; zero while it waits for the citizen, since
     the unit cannot act before they answer (the deadline is moved when they do)."""
     if status == Status.MENUNGGU_WARGA:

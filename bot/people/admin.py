@@ -144,7 +144,7 @@ async def _refusal(runtime: Runtime, tx: Tx, invite: Invite | None, actor: Actor
         return "own"
     creator = await people.get(tx, invite.created_by)
     role = effective_role(
-        creator.role if creator else Role.CITIZEN.value,
+        creator.role if creator else Role.CITIZEN,
         invite.created_by,
         runtime.settings.admin_ids,
     )
