@@ -48,9 +48,9 @@ class Failure:
     processed: bool
 
     def error(self) -> Rejected:
-        if self.status == 429 and self.description is None:
-            return too_many_requests(self.retry_after)
         if self.status == 429:
+            if self.description is None:
+                return too_many_requests(self.retry_after)
             return Rejected(429, self.description, {"retry_after": self.retry_after})
         return plain_error(self.status, self.description)
 

@@ -1,22 +1,7 @@
 """The outbox repository's guarantees, on a real SQLite file."""
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest_asyncio
-
 from storage.core import outbox, outbox_files
 from storage.core.db import Database
-from storage.core.migrate import migrate
-
-
-@pytest_asyncio.fixture(loop_scope="function")
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(tmp_path / "t.db")
-    await database.open()
-    await migrate(database)
-    yield database
-    await database.close()
 
 
 async def _queue(db: Database, chat_id: int, text: str, priority: int = 5) -> int:

@@ -18,16 +18,17 @@ from bot.complaints.rules import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
     MAX_ATTACHMENTS,
-    Status,
     initial_deadlines,
     tracking_number,
 )
 from bot.core.clock import to_epoch
 from bot.people.directory import Actor
+from domain.complaints import AttachmentKind, EventKind, Status
 from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
-from storage.complaints.records import Attachment, Complaint
+from storage.complaints.records import Attachment, Complaint, NewComplaint
 from storage.core import audit
+from storage.core.db import Tx
 from storage.people import directory as people
 
 if TYPE_CHECKING:
@@ -140,22 +141,24 @@ async def submit(runtime: Runtime, actor: Actor, draft: Draft) -> Submitted:
     key = f"{actor.telegram_id}:{draft.id}"
     existing = await complaints.id_for_draft(runtime.db, key)
     if existing is not None:
-        return Submitted(await complaints.get(runtime.db, existing), created=False)
+        return Submitted(await complaints.existing(runtime.db, existing), created=False)
     if not await may_file(runtime, actor):
         raise DailyLimitReached
     async with runtime.db.transaction() as tx:
         existing = await complaints.id_for_draft(tx, key)
         if existing is not None:  # a duplicate raced us to the lock
-            return Submitted(await complaints.get(tx, existing), created=False)
+            return Submitted(await complaints.existing(tx, existing), created=False)
         complaint_id = await _create(runtime, tx, actor, draft, key)
-        complaint = await complaints.get(tx, complaint_id)
+        complaint = await complaints.existing(tx, complaint_id)
         await post_alerts(runtime, tx, complaint)
         await plan_checks(runtime, tx, complaint)
     return Submitted(complaint, created=True)
 
 
-async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) -> int:
+async def _create(runtime: Runtime, tx: Tx, actor: Actor, draft: Draft, key: str) -> int:
     office = runtime.office
+    if draft.category is None or draft.description is None:
+        raise ValueError("draft is not complete")
     category = office.category(draft.category)
     if category is None:
         raise ValueError(f"unknown category {draft.category}")
@@ -168,12 +171,11 @@ async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) ->
     local = now_dt.astimezone(runtime.settings.zone)
     sequence = await complaints.next_sequence(tx, f"{local:%y%m}")
     day = runtime.calendar.day_length
-    complaint_id = await complaints.insert(
-        tx,
-        key,
+    new = NewComplaint(
+        draft_key=key,
         number=tracking_number(office.office.tracking_prefix, local, sequence),
         reporter_id=actor.telegram_id,
-        confidential=int(bool(draft.confidential)),
+        confidential=bool(draft.confidential),
         category_code=category.code,
         kelurahan_code=draft.kelurahan,
         unit_code=destination.unit_code,
@@ -181,7 +183,7 @@ async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) ->
         description=draft.description.strip(),
         latitude=draft.location[0] if draft.location else None,
         longitude=draft.location[1] if draft.location else None,
-        status=Status.BARU.value,
+        status=Status.BARU,
         created_at=now,
         updated_at=now,
         ack_started_at=now,
@@ -191,12 +193,13 @@ async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) ->
         resolve_span=int((day * category.resolve_days).total_seconds()),
         resolve_due_at=to_epoch(deadlines.resolve_due),
     )
+    complaint_id = await complaints.insert(tx, new)
     await complaints.add_attachments(
         tx,
         complaint_id,
         [
             Attachment(
-                a["kind"],
+                AttachmentKind(a["kind"]),
                 a["file_id"],
                 a.get("file_unique_id"),
                 a.get("file_name"),
@@ -211,8 +214,8 @@ async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) ->
         complaint_id,
         now,
         actor.telegram_id,
-        "created",
-        to_status=Status.BARU.value,
+        EventKind.CREATED,
+        to_status=Status.BARU,
         unit_code=destination.unit_code,
         public=True,
         category=category.code,

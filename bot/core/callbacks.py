@@ -72,15 +72,15 @@ class Callback:
         return cls(*values)
 
 
-C = TypeVar("C", bound=type[Callback])
+C = TypeVar("C", bound=Callback)
 
 
 @dataclass_transform(frozen_default=True)
-def callback(domain: str, action: str) -> Callable[[C], C]:
+def callback(domain: str, action: str) -> Callable[[type[C]], type[C]]:
     """Class decorator: declare a record's domain and action; the class becomes a frozen
     dataclass (``dataclass_transform`` tells type checkers so, fields included)."""
 
-    def declare(cls: C) -> C:
+    def declare(cls: type[C]) -> type[C]:
         cls.domain, cls.action = domain, action
         return dataclass(frozen=True)(cls)
 

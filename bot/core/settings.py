@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
@@ -193,7 +194,7 @@ class Settings(BaseSettings):
         return self.bot_token.get_secret_value()
 
 
-def _describe(error: dict) -> str:
+def _describe(error: ErrorDetails) -> str:
     location = error.get("loc") or ()
     variable = str(location[0]).upper() if location else ""
     if variable in EXPECTATIONS:
@@ -207,8 +208,10 @@ def load_settings(env_file: Path | None = None, **overrides: object) -> Settings
         if env_file is not None:
             if not env_file.is_file():
                 raise SettingsError(f"Configuration error: env file {env_file} not found")
-            return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
-        return Settings(**overrides)  # type: ignore[arg-type]
+            # Overrides are raw values (tests, tools) that pydantic validates and converts,
+            # as it does the environment's strings; the checker sees only the field types.
+            return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg,arg-type]
+        return Settings(**overrides)  # type: ignore[arg-type]  # as above
     except ValidationError as exc:
         problems = "; ".join(_describe(e) for e in exc.errors())
         raise SettingsError(f"Configuration error: {problems}") from None

@@ -20,7 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from bot.core.errors import NotAllowed, NotFound
 from bot.core.office import Office, Service
@@ -208,7 +208,7 @@ CODE_LIKE = re.compile(r"^[A-Z][A-Z0-9_]{0,19}$")  # typed like a code: an unkno
 class BadArguments(ValueError):
     """``kind`` is "period" (with the text) or "service" (with the unknown code)."""
 
-    def __init__(self, kind: str, text: str) -> None:
+    def __init__(self, kind: Literal["period", "service"], text: str) -> None:
         super().__init__(f"{kind}: {text}")
         self.kind = kind
         self.text = text

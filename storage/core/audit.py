@@ -26,7 +26,7 @@ async def record(
     action: str,
     subject_kind: str | None = None,
     subject_id: str | int | None = None,
-    **details: Any,
+    **details: object,
 ) -> None:
     await tx.execute(
         """INSERT INTO audit_log (at, actor_id, action, subject_kind, subject_id, details)

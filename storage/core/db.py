@@ -53,9 +53,20 @@ class Reader:
         async with self._connection.execute(sql, params) as cursor:
             return await cursor.fetchone()
 
+    async def fetchrow(self, sql: str, params: Params = ()) -> Row:
+        """The row a query always yields (an aggregate without GROUP BY, a PRAGMA): none
+        is a bug, not an empty result."""
+        return _present(await self.fetchone(sql, params), sql)
+
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         row = await self.fetchone(sql, params)
         return None if row is None else row[0]
+
+
+def _present(row: Row | None, sql: str) -> Row:
+    if row is None:
+        raise LookupError(f"no row from a query that always yields one: {sql[:80]}")
+    return row
 
 
 class Tx(Reader):
@@ -68,7 +79,11 @@ class Tx(Reader):
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run a statement; returns the last row id (for INSERT) or the row count."""
         async with self._connection.execute(sql, params) as cursor:
-            return cursor.lastrowid if sql.lstrip()[:6].upper() == "INSERT" else cursor.rowcount
+            if sql.lstrip()[:6].upper() != "INSERT":
+                return cursor.rowcount
+            # sqlite3 sets it after every single statement (None only after executemany).
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         await self._connection.executemany(sql, rows)
@@ -146,8 +161,9 @@ class Database(Reader):
         reader (an export's snapshot) kept it from completing."""
         if self._writer is None:
             raise RuntimeError("database is not open")
-        async with self._lock, self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
-            busy, _, _ = await cursor.fetchone()
+        sql = "PRAGMA wal_checkpoint(TRUNCATE)"
+        async with self._lock, self._writer.execute(sql) as cursor:
+            busy, _, _ = _present(await cursor.fetchone(), sql)
         return busy == 0
 
     @asynccontextmanager

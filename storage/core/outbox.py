@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from domain.core import OutboxState
 from storage.core.db import Reader, Row, Tx
 
 PRIORITY_URGENT = 0
@@ -192,11 +193,11 @@ async def counts(db: Reader) -> dict[str, int]:
     return {r["state"]: r["n"] for r in rows}
 
 
-async def rows_for_chat(db: Reader, chat_id: int) -> list[tuple[int, str, str]]:
+async def rows_for_chat(db: Reader, chat_id: int) -> list[tuple[int, str, OutboxState]]:
     rows = await db.fetchall(
         "SELECT id, method, state FROM outbox WHERE chat_id = ? ORDER BY id", (chat_id,)
     )
-    return [(r["id"], r["method"], r["state"]) for r in rows]
+    return [(r["id"], r["method"], OutboxState(r["state"])) for r in rows]
 
 
 async def prune_delivered(tx: Tx, before: int) -> int:
