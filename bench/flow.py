@@ -344,9 +344,13 @@ class Run:
     driver_cpu_s: float
     staff: list[float] = field(default_factory=list, repr=False)
     flood_429: int = 0
+    flood_429_where: dict[str, int] = field(default_factory=dict)
     profile: str | None = None
     idle_cpu_ms_per_s: float = float("nan")  # CPU the process burns with nothing to do
     heavy_modules: list[str] = field(default_factory=list)
+    alerts_late: int = 0  # group alerts still undelivered when the last citizen was done
+    alerts_after_s: float = 0.0  # ...and how long after that the last one arrived
+    chat_calls_per_s: list[int] = field(default_factory=list, repr=False)
 
     @property
     def cpu_ms(self) -> float:
@@ -398,6 +402,31 @@ def _thread_cpu(start: Mark, end: Mark) -> dict[str, tuple[float, float]]:
             if user[k] + system[k] > 0}
 
 
+def clock_calls(world: BotWorld) -> None:
+    """Note when each Bot API call ends and whether it names a chat (what PTB's
+    AIORateLimiter counts against its overall 30/s: every method with a chat_id, edits
+    included), in ``world.call_times``."""
+    stamps: list[tuple[float, bool]] = []
+    original = world.end_call
+
+    def end_call(call: Any) -> None:
+        if call.method != "getUpdates":
+            stamps.append((time.perf_counter(), "chat_id" in call.params))
+        original(call)
+
+    world.end_call = end_call  # type: ignore[method-assign]
+    world.call_times = stamps  # type: ignore[attr-defined]
+
+
+def per_second(stamps: list[tuple[float, bool]], start: float, end: float) -> list[int]:
+    """Calls naming a chat in each whole second of [start, end)."""
+    counts = [0] * max(1, int(end - start))
+    for moment, named in stamps:
+        if named and start <= moment < start + len(counts):
+            counts[int(moment - start)] += 1
+    return counts
+
+
 class Office:
     """What the real bot needs before citizens can file: an admin, one officer per unit
     and each unit's group bound to it."""
@@ -420,6 +449,21 @@ class Office:
             await group.wait_for("sekarang menjadi kanal", timeout=WAIT)
             self.officers[unit], self.groups[unit] = officer, group
 
+    def alerts(self) -> int:
+        """Complaint alerts the units' groups have received so far."""
+        return sum(1 for group in self.groups.values()
+                   for message in self.world.bot_messages(group.id)
+                   if "Pengaduan MRL-" in message.body)
+
+    async def all_alerted(self, count: int) -> None:
+        """Wait until the groups hold ``count`` alerts: the outbox is paced and may send
+        them after a quiet moment that ``settle`` would take for the end."""
+        deadline = time.monotonic() + WAIT
+        while self.alerts() < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"only {self.alerts()} of {count} alerts arrived")
+            await self.world.activity.wait(1.0)
+
 
 def choices(count: int) -> list[tuple[str, str]]:
     """(category label, kelurahan name) per citizen: every category that needs no extra
@@ -436,6 +480,7 @@ async def one_run(kind: str, inflight: int, round_: int, args: argparse.Namespac
     async with FakeTelegram() as server:
         world = server.add_bot(username="marelan_bench_bot", first_name="Marelan Bench")
         world.limits.enabled = throughput  # Telegram's limits only in throughput mode
+        clock_calls(world)
         with tempfile.TemporaryDirectory(prefix=f"bench-flow-{kind}-") as folder:
             office = Office(world) if kind == "bot" else None
             process = BotProcess(kind, world, Path(folder),
@@ -497,6 +542,12 @@ async def _measure(kind: str, inflight: int, round_: int, args: argparse.Namespa
     else:
         await in_flight(people, inflight, lambda p: echo_messages(p, latencies, pace))
     driven = time.perf_counter()
+    chat_calls = per_second(world.call_times, start.wall, driven)  # type: ignore[attr-defined]
+    alerts_late = 0
+    if office is not None:
+        alerts_late = args.users + 1 - office.alerts()
+        await office.all_alerted(args.users + 1)  # and the warm-up citizen's
+    alerted = time.perf_counter() - driven
     await world.settle(timeout=WAIT)
     finished.set()
     if officers:
@@ -528,10 +579,19 @@ async def _measure(kind: str, inflight: int, round_: int, args: argparse.Namespa
         driver_cpu_s=driver_cpu,
         staff=staff,
         flood_429=sum(1 for c in world.requests if c.status == 429),
+        flood_429_where=dict(Counter(f"{c.method} to {_audience(c.params)}"
+                                     for c in world.requests if c.status == 429)),
         profile=profile,
         idle_cpu_ms_per_s=idle_cpu,
+        alerts_late=alerts_late,
+        chat_calls_per_s=chat_calls,
+        alerts_after_s=alerted,
         heavy_modules=start.probe.get("heavy_modules", []),
     )
+
+
+def _audience(params: dict[str, Any]) -> str:
+    return "a group" if str(params.get("chat_id", "")).startswith("-") else "a person"
 
 
 async def idle_cpu_rate(pid: int, seconds: float) -> float:
@@ -649,16 +709,21 @@ def describe(run: Run) -> str:
         f"p95 {percentile(run.steps, .95):.3f} s; API calls/update "
         f"{run.per_update(run.api_calls):.2f} (+{polls:.2f} getUpdates); "
         f"RSS idle {run.rss_idle_mb:.0f} MB end {run.rss_end_mb:.0f} MB "
-        f"peak {run.hwm_mb:.0f} MB; load {run.load_before:.2f}->{run.load_after:.2f}; "
+        f"peak {run.hwm_mb:.0f} MB; calls naming a chat per second: median "
+        f"{median(run.chat_calls_per_s):.0f}, max {max(run.chat_calls_per_s, default=0)}; "
+        f"load {run.load_before:.2f}->{run.load_after:.2f}; "
         f"driver CPU {run.driver_cpu_s:.1f} s"
     )
+    if run.alerts_late:
+        text += f"; {run.alerts_late} group alerts came {run.alerts_after_s:.1f} s after the rest"
     if run.kind == "bot":
         text += (f"; db ops/update {run.per_update(top_ops):.1f} "
                  f"(commits {run.per_update(commits):.2f}); "
                  f"log records/update {run.per_update(sum(run.logs.values())):.2f}")
     if run.staff:
         text += (f"; staff presses {len(run.staff)} p50 {percentile(run.staff, .5):.3f} s "
-                 f"p95 {percentile(run.staff, .95):.3f} s; 429s {run.flood_429}")
+                 f"p95 {percentile(run.staff, .95):.3f} s; 429s {run.flood_429} "
+                 f"{run.flood_429_where or ''}")
     return text
 
 

@@ -171,12 +171,16 @@ def classify(frames: list[Frame], rules: list[tuple[str, Rule]]) -> str:
     return "other"
 
 
-#: Native leaf frames (C functions) that mean "not using the CPU".
+#: Native frames (C functions) that mean "not using the CPU". CPython 3.11 waits for the
+#: GIL in a condition variable with a timeout (``take_gil`` is inlined into whatever
+#: released it: ``os_stat``, ``sock_send``...); its locks and queues wait on semaphores.
 WAITING = {
     "epoll_wait": "idle in epoll (waiting for I/O)",
-    "take_gil": "waiting for the GIL",
+    "select_epoll_poll_impl": "idle in epoll (waiting for I/O)",
     "fdatasync": "fsync (waiting for the disk)",
     "fsync": "fsync (waiting for the disk)",
+    "take_gil": "waiting for the GIL",
+    "pthread_cond_timedwait": "waiting for the GIL",
 }
 
 
@@ -188,7 +192,7 @@ def native_state(frames: list[Frame]) -> str:
     leaf = frames[-1] if frames else Frame("?", "?")
     if leaf.function.startswith("0x") and "libc" in leaf.file:
         # unnamed libc internals under a lock or queue wait: blocked on a futex
-        return "blocked on a lock/queue (futex)"
+        return "blocked on a lock or queue (futex)"
     if any(n.startswith(("sqlite3", "pysqlite", "_pysqlite")) for n in names) or any(
             "libsqlite" in f.file for f in frames):
         return "running: SQLite (C)"
