@@ -3,6 +3,8 @@
     python -m bench.flow --users 40 --inflight 1,10,50 --rounds 5
     python -m bench.flow --throughput --users 100 --inflight 50 --rounds 3
     python -m bench.flow --only bot --inflight 10,50 --rounds 1 --profile bench/data/profile
+    python -m bench.flow --per-step
+    python -m bench.flow --imports
 
 The Bot API emulator (``bot.emulator``) runs in this process; the real bot
 (``marelan-bot run``, fresh database and emulator world per run, ADMIN_IDS set) and the
@@ -16,10 +18,12 @@ citizen files a complaint. Then ``--users`` citizens each file one complaint thr
 8 updates), pressing as soon as the next prompt shows, ``--inflight`` of them at a time.
 The echo bot gets the same number of sequential messages per user at the same
 concurrency (after a warm-up user). CPU is utime+stime of the bot process, all threads,
-from ``/proc/<pid>/stat``, read when the office is set up and when all is done (every
-reply seen and the emulator quiet: the group alerts are delivered too). Echo and bot runs
-alternate within a round, and which goes first alternates between rounds; the ratio is
-the median of the per-round ratios, so both sides of each ratio ran minutes apart.
+from ``/proc/<pid>/stat``, read when the office is set up (after ``--idle`` seconds of
+idling, which measure the CPU the process burns with nothing to do) and when all is done
+(every reply seen, every complaint's alert in its unit's group, the emulator quiet). Echo
+and bot runs alternate within a round, and which goes first alternates between rounds;
+the ratio is the median of the per-round ratios, so both sides of each ratio ran minutes
+apart.
 
 **Throughput mode** (``--throughput``): the emulator enforces Telegram's limits (30
 messages/s overall, 1/s per private chat with bursts of 3, 20/min per group); citizens
@@ -27,7 +31,12 @@ think ``--think`` seconds (1.5) before each step; meanwhile each unit's officer 
 "Terima" on every alert in the group (after the same think time). Prints steps/s served,
 step latency percentiles and the officers' press-to-answer latency.
 
-Also counted, outside the bot's code: Bot API calls (at the emulator), and through
+**Per-step mode** (``--per-step``): one citizen after the office is set up; for each of the
+eight steps the Bot API calls (to the citizen's chat or elsewhere), aiosqlite operations,
+transactions and the rows written, each step followed by PTB's persistence interval.
+
+Also counted, outside the bot's code: Bot API calls (at the emulator), the calls naming a
+chat per second (what PTB's AIORateLimiter caps at 30/s, edits included), and through
 ``bench/probe/sitecustomize.py`` (loaded by the bot process from ``PYTHONPATH``)
 aiosqlite operations by kind, the connection threads' time, log records and garbage
 collections; RSS and VmHWM from ``/proc/<pid>/status``; CPU per thread.
@@ -658,6 +667,34 @@ def _calls_by_chat(calls: list[Any], chat_id: int) -> str:
     return text
 
 
+#: Imported one after another in a fresh interpreter by ``--imports``: what the bot needs
+#: to serve, then what only reports, exports and QR codes need, then the bot itself.
+IMPORTS = ("telegram.ext", "aiosqlite", "pydantic_settings", "apscheduler.schedulers.asyncio",
+           "holidays", "segno", "PIL.Image", "numpy", "openpyxl", "matplotlib",
+           "matplotlib.pyplot", "bot.app")
+IMPORT_PROBE = """
+import importlib, sys
+def rss():
+    for line in open('/proc/self/status'):
+        if line.startswith('VmRSS:'):
+            return int(line.split()[1]) / 1024
+before = rss()
+print(f'{before:6.1f} MB  interpreter')
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+    now = rss()
+    print(f'{now:6.1f} MB  +{now - before:5.1f}  {name}')
+    before = now
+"""
+
+
+def imports() -> None:
+    """RSS increments of the bot's big imports, in a fresh interpreter."""
+    import subprocess
+
+    subprocess.run([sys.executable, "-c", IMPORT_PROBE, *IMPORTS], check=True)
+
+
 # --- profiling ---------------------------------------------------------------------------
 
 @dataclass
@@ -855,6 +892,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--profile-mode", choices=sorted(PROFILE_MODES), default="gil")
     parser.add_argument("--json", type=Path, default=None, help="write every run here")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--imports", action="store_true",
+                        help="RSS increments of the bot's imports, one after another")
     parser.add_argument("--per-step", action="store_true",
                         help="one citizen: Bot API calls, db ops and CPU of each step")
     parser.add_argument("--idle", type=float, default=5.0,
@@ -888,6 +927,9 @@ def main(argv: list[str] | None = None) -> None:
     args = arguments(argv)
     if args.per_step:
         asyncio.run(per_step(args))
+        return
+    if args.imports:
+        imports()
         return
     runs = asyncio.run(main_async(args))
     print()
