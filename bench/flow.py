@@ -6,7 +6,7 @@
     python -m bench.flow --per-step
     python -m bench.flow --imports
 
-The Bot API emulator (``bot.emulator``) runs in this process; the real bot
+The Bot API emulator (``emulator``) runs in this process; the real bot
 (``marelan-bot run``, fresh database and emulator world per run, ADMIN_IDS set) and the
 echo bot (``bench/echo_bot.py``) run as separate processes against it, one at a time.
 
@@ -68,8 +68,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.emulator import BotWorld, FakeGroup, FakeTelegram, FakeUser
-from bot.office import load_office
+from bot.core.office import load_office
+from emulator import BotWorld, FakeGroup, FakeTelegram, FakeUser
 
 HERE = Path(__file__).resolve().parent
 PROBE_DIR = HERE / "probe"
@@ -85,6 +85,7 @@ UNITS = ("SEKRET", "PEM", "TRANTIB", "PEMB", "KESOS", "PELAYANAN")
 
 
 # --- reading a process from /proc ------------------------------------------------------
+
 
 def _stat_cpu(path: Path) -> tuple[float, float]:
     """(utime, stime) in seconds from a /proc stat file (a process: all its threads, dead
@@ -102,8 +103,7 @@ def thread_cpu(pid: int) -> dict[int, tuple[float, float, str]]:
     found = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
-            found[int(task.name)] = (*_stat_cpu(task / "stat"),
-                                     (task / "comm").read_text().strip())
+            found[int(task.name)] = (*_stat_cpu(task / "stat"), (task / "comm").read_text().strip())
         except (OSError, IndexError):
             continue  # the thread ended meanwhile
     return found
@@ -130,6 +130,7 @@ def load_average() -> float:
 
 # --- the bot processes -----------------------------------------------------------------
 
+
 @dataclass
 class Mark:
     """Counters at one moment of a run."""
@@ -146,8 +147,14 @@ class Mark:
 class BotProcess:
     """A bot (ours or the echo bot) running as its own process against one world."""
 
-    def __init__(self, kind: str, world: BotWorld, folder: Path, admin: FakeUser | None,
-                 log_level: str | None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        world: BotWorld,
+        folder: Path,
+        admin: FakeUser | None,
+        log_level: str | None,
+    ) -> None:
         self.kind = kind
         self.world = world
         self.folder = folder
@@ -168,8 +175,9 @@ class BotProcess:
             if log_level:
                 env["LOG_LEVEL"] = log_level
             script = Path(sys.executable).with_name("marelan-bot")
-            self.command = ([str(script), "run"] if script.exists()
-                            else [sys.executable, "-m", "bot", "run"])
+            self.command = (
+                [str(script), "run"] if script.exists() else [sys.executable, "-m", "bot", "run"]
+            )
         else:
             self.command = [sys.executable, str(ECHO_BOT)]
         self.env = env
@@ -184,7 +192,8 @@ class BotProcess:
     async def start(self) -> None:
         log = (self.folder / f"{self.kind}.log").open("wb")
         self.process = await asyncio.create_subprocess_exec(
-            *self.command, env=self.env, cwd=self.folder, stdout=log, stderr=log)
+            *self.command, env=self.env, cwd=self.folder, stdout=log, stderr=log
+        )
         log.close()
 
     async def stop(self) -> None:
@@ -227,18 +236,24 @@ class BotProcess:
 
 # --- people ----------------------------------------------------------------------------
 
+
 @dataclass
 class Pace:
     think: float = 0.0  # seconds before each step
     jitter_first: bool = False  # spread the first step over [0, think) to desynchronise
 
 
-async def timed_step(latencies: list[float], pace: Pace, first: bool,
-                     act: Callable[[], Awaitable[Any]], seen: Callable[[], Awaitable[Any]]
-                     ) -> None:
+async def timed_step(
+    latencies: list[float],
+    pace: Pace,
+    first: bool,
+    act: Callable[[], Awaitable[Any]],
+    seen: Callable[[], Awaitable[Any]],
+) -> None:
     if pace.think:
-        await asyncio.sleep(random.uniform(0, pace.think) if first and pace.jitter_first
-                            else pace.think)
+        await asyncio.sleep(
+            random.uniform(0, pace.think) if first and pace.jitter_first else pace.think
+        )
     started = time.perf_counter()
     await act()
     await seen()
@@ -250,8 +265,9 @@ Step = tuple[str, Callable[[], Awaitable[Any]], Callable[[], Awaitable[Any]]]
 
 def complaint_steps(citizen: FakeUser, category: str, kelurahan: str) -> list[Step]:
     """The eight updates of /lapor as (name, act, the prompt that shows it was handled)."""
-    description = (f"Lampu jalan di gang {citizen.id % 97} mati sejak seminggu, "
-                   "gelap sekali di malam hari.")
+    description = (
+        f"Lampu jalan di gang {citizen.id % 97} mati sejak seminggu, gelap sekali di malam hari."
+    )
 
     def press(label: str) -> Callable[[], Awaitable[Any]]:
         return lambda: citizen.press(label, timeout=WAIT)
@@ -273,8 +289,9 @@ def complaint_steps(citizen: FakeUser, category: str, kelurahan: str) -> list[St
     return steps
 
 
-async def file_one_complaint(citizen: FakeUser, category: str, kelurahan: str,
-                             latencies: list[float], pace: Pace) -> None:
+async def file_one_complaint(
+    citizen: FakeUser, category: str, kelurahan: str, latencies: list[float], pace: Pace
+) -> None:
     """/lapor to the end, each step as soon as (or ``pace.think`` after) the prompt it
     answers is visible."""
     for index, (_, act, seen) in enumerate(complaint_steps(citizen, category, kelurahan)):
@@ -285,12 +302,17 @@ async def echo_messages(person: FakeUser, latencies: list[float], pace: Pace) ->
     for index in range(STEPS):
         text = f"pesan {index + 1} dari {person.first_name}"
         await timed_step(
-            latencies, pace, index == 0, lambda text=text: person.send(text),
-            lambda text=text: person.wait_for(predicate=lambda m: m.text == text, timeout=WAIT))
+            latencies,
+            pace,
+            index == 0,
+            lambda text=text: person.send(text),
+            lambda text=text: person.wait_for(predicate=lambda m: m.text == text, timeout=WAIT),
+        )
 
 
-async def in_flight(people: Iterable[Any], inflight: int,
-                    one: Callable[[Any], Awaitable[None]]) -> None:
+async def in_flight(
+    people: Iterable[Any], inflight: int, one: Callable[[Any], Awaitable[None]]
+) -> None:
     """Everyone's turn, ``inflight`` at a time (a new one starts when one finishes)."""
     queue = iter(people)
 
@@ -301,8 +323,13 @@ async def in_flight(people: Iterable[Any], inflight: int,
     await asyncio.gather(*(worker() for _ in range(inflight)))
 
 
-async def officer_at_work(officer: FakeUser, group: FakeGroup, think: float,
-                          latencies: list[float], finished: asyncio.Event) -> None:
+async def officer_at_work(
+    officer: FakeUser,
+    group: FakeGroup,
+    think: float,
+    latencies: list[float],
+    finished: asyncio.Event,
+) -> None:
     """Press "Terima" on each new alert in the group, ``think`` seconds after it shows;
     stop once the citizens are done and no alert came for a second."""
 
@@ -310,7 +337,8 @@ async def officer_at_work(officer: FakeUser, group: FakeGroup, think: float,
 
     def is_alert(message: Any) -> bool:
         return message.message_id > seen and any(
-            "Terima" in label for row in message.buttons for label in row)
+            "Terima" in label for row in message.buttons for label in row
+        )
 
     while True:
         try:
@@ -326,6 +354,7 @@ async def officer_at_work(officer: FakeUser, group: FakeGroup, think: float,
 
 
 # --- one run -----------------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -407,8 +436,11 @@ def _thread_cpu(start: Mark, end: Mark) -> dict[str, tuple[float, float]]:
     lost = (end.cpu - start.cpu) - sum(user.values()) - sum(system.values())
     if lost > 0.005:
         user["threads that ended"] += lost
-    return {k: (round(user[k], 3), round(system[k], 3)) for k in user | system
-            if user[k] + system[k] > 0}
+    return {
+        k: (round(user[k], 3), round(system[k], 3))
+        for k in user | system
+        if user[k] + system[k] > 0
+    }
 
 
 def clock_calls(world: BotWorld) -> None:
@@ -460,9 +492,12 @@ class Office:
 
     def alerts(self) -> int:
         """Complaint alerts the units' groups have received so far."""
-        return sum(1 for group in self.groups.values()
-                   for message in self.world.bot_messages(group.id)
-                   if "Pengaduan MRL-" in message.body)
+        return sum(
+            1
+            for group in self.groups.values()
+            for message in self.world.bot_messages(group.id)
+            if "Pengaduan MRL-" in message.body
+        )
 
     async def all_alerted(self, count: int) -> None:
         """Wait until the groups hold ``count`` alerts: the outbox is paced and may send
@@ -492,12 +527,12 @@ async def one_run(kind: str, inflight: int, round_: int, args: argparse.Namespac
         clock_calls(world)
         with tempfile.TemporaryDirectory(prefix=f"bench-flow-{kind}-") as folder:
             office = Office(world) if kind == "bot" else None
-            process = BotProcess(kind, world, Path(folder),
-                                 office.admin if office else None, args.log_level)
+            process = BotProcess(
+                kind, world, Path(folder), office.admin if office else None, args.log_level
+            )
             await process.start()
             try:
-                return await _measure(kind, inflight, round_, args, world, process, office,
-                                      pace)
+                return await _measure(kind, inflight, round_, args, world, process, office, pace)
             except BaseException:
                 log = Path(folder) / f"{kind}.log"
                 if log.exists():
@@ -507,8 +542,7 @@ async def one_run(kind: str, inflight: int, round_: int, args: argparse.Namespac
                 await process.stop()
 
 
-async def _started(kind: str, world: BotWorld, process: BotProcess,
-                   office: Office | None) -> float:
+async def _started(kind: str, world: BotWorld, process: BotProcess, office: Office | None) -> float:
     """Wait until the bot answers, let it idle, and return its RSS then."""
     first = office.admin if office else world.user("Pemanasan")
     await first.send("/start" if office else "halo")
@@ -518,9 +552,16 @@ async def _started(kind: str, world: BotWorld, process: BotProcess,
     return status_mb(process.pid, "VmRSS")
 
 
-async def _measure(kind: str, inflight: int, round_: int, args: argparse.Namespace,
-                   world: BotWorld, process: BotProcess, office: Office | None,
-                   pace: Pace) -> Run:
+async def _measure(
+    kind: str,
+    inflight: int,
+    round_: int,
+    args: argparse.Namespace,
+    world: BotWorld,
+    process: BotProcess,
+    office: Office | None,
+    pace: Pace,
+) -> Run:
     rss_idle = await _started(kind, world, process, office)
     people = [world.user(f"Warga{i}") for i in range(args.users)]
     picks = choices(args.users + 1)
@@ -537,17 +578,21 @@ async def _measure(kind: str, inflight: int, round_: int, args: argparse.Namespa
     finished = asyncio.Event()
     officers = []
     if office is not None and args.throughput:
-        officers = [asyncio.create_task(officer_at_work(office.officers[u], office.groups[u],
-                                                        args.think, staff, finished))
-                    for u in UNITS]
+        officers = [
+            asyncio.create_task(
+                officer_at_work(office.officers[u], office.groups[u], args.think, staff, finished)
+            )
+            for u in UNITS
+        ]
     load_before = load_average()
     driver_before = time.process_time()
     profiler = await start_profiler(process, args, inflight, round_)
     start = await process.mark()
     if kind == "bot":
         pick = dict(zip((p.id for p in people), picks, strict=False))
-        await in_flight(people, inflight, lambda c: file_one_complaint(c, *pick[c.id],
-                                                                       latencies, pace))
+        await in_flight(
+            people, inflight, lambda c: file_one_complaint(c, *pick[c.id], latencies, pace)
+        )
     else:
         await in_flight(people, inflight, lambda p: echo_messages(p, latencies, pace))
     driven = time.perf_counter()
@@ -567,7 +612,10 @@ async def _measure(kind: str, inflight: int, round_: int, args: argparse.Namespa
     driver_cpu = time.process_time() - driver_before
     calls = _delta(end.calls, start.calls)
     return Run(
-        kind=kind, inflight=inflight, round=round_, users=args.users,
+        kind=kind,
+        inflight=inflight,
+        round=round_,
+        users=args.users,
         updates=end.updates - start.updates,
         cpu_s=end.cpu - start.cpu,
         window_s=end.wall - start.wall,
@@ -588,8 +636,11 @@ async def _measure(kind: str, inflight: int, round_: int, args: argparse.Namespa
         driver_cpu_s=driver_cpu,
         staff=staff,
         flood_429=sum(1 for c in world.requests if c.status == 429),
-        flood_429_where=dict(Counter(f"{c.method} to {_audience(c.params)}"
-                                     for c in world.requests if c.status == 429)),
+        flood_429_where=dict(
+            Counter(
+                f"{c.method} to {_audience(c.params)}" for c in world.requests if c.status == 429
+            )
+        ),
         profile=profile,
         idle_cpu_ms_per_s=idle_cpu,
         alerts_late=alerts_late,
@@ -630,8 +681,10 @@ async def per_step(args: argparse.Namespace) -> None:
                 citizen = world.user("Warga")
                 await world.settle(timeout=WAIT)
                 await asyncio.sleep(2.5)
-                print("| step | Bot API calls (to the citizen's chat / elsewhere) | aiosqlite ops "
-                      "| transactions | writes |\n|---|---|---:|---:|---|")
+                print(
+                    "| step | Bot API calls (to the citizen's chat / elsewhere) | aiosqlite ops "
+                    "| transactions | writes |\n|---|---|---:|---:|---|"
+                )
                 for name, act, seen in complaint_steps(citizen, *picks[0]):
                     before = await process.mark()
                     first = len(world.requests)
@@ -641,11 +694,16 @@ async def per_step(args: argparse.Namespace) -> None:
                     await asyncio.sleep(2.5)  # PTB's persistence flush runs every 2 s
                     after = await process.mark()
                     ops = _delta(after.probe["db_ops"], before.probe["db_ops"])
-                    writes = ", ".join(f"{k.split(':', 1)[1]} {n}" for k, n in sorted(ops.items())
-                                       if k.split(" ")[0] in WRITES)
-                    print(f"| {name} | {_calls_by_chat(world.requests[first:], citizen.id)} | "
-                          f"{sum(ops.values())} | {ops.get('execute:BEGIN', 0)} | {writes} |",
-                          flush=True)
+                    writes = ", ".join(
+                        f"{k.split(':', 1)[1]} {n}"
+                        for k, n in sorted(ops.items())
+                        if k.split(" ")[0] in WRITES
+                    )
+                    print(
+                        f"| {name} | {_calls_by_chat(world.requests[first:], citizen.id)} | "
+                        f"{sum(ops.values())} | {ops.get('execute:BEGIN', 0)} | {writes} |",
+                        flush=True,
+                    )
             finally:
                 await process.stop()
 
@@ -669,9 +727,20 @@ def _calls_by_chat(calls: list[Any], chat_id: int) -> str:
 
 #: Imported one after another in a fresh interpreter by ``--imports``: what the bot needs
 #: to serve, then what only reports, exports and QR codes need, then the bot itself.
-IMPORTS = ("telegram.ext", "aiosqlite", "pydantic_settings", "apscheduler.schedulers.asyncio",
-           "holidays", "segno", "PIL.Image", "numpy", "openpyxl", "matplotlib",
-           "matplotlib.pyplot", "bot.app")
+IMPORTS = (
+    "telegram.ext",
+    "aiosqlite",
+    "pydantic_settings",
+    "apscheduler.schedulers.asyncio",
+    "holidays",
+    "segno",
+    "PIL.Image",
+    "numpy",
+    "openpyxl",
+    "matplotlib",
+    "matplotlib.pyplot",
+    "bot.core.app",
+)
 IMPORT_PROBE = """
 import importlib, sys
 def rss():
@@ -697,27 +766,42 @@ def imports() -> None:
 
 # --- profiling ---------------------------------------------------------------------------
 
+
 @dataclass
 class Profiler:
     process: asyncio.subprocess.Process
     output: Path
 
 
-async def start_profiler(process: BotProcess, args: argparse.Namespace, inflight: int,
-                         round_: int) -> Profiler | None:
+async def start_profiler(
+    process: BotProcess, args: argparse.Namespace, inflight: int, round_: int
+) -> Profiler | None:
     if args.profile is None or inflight not in args.profile_at:
         return None
     spy = shutil.which("py-spy", path=str(Path(sys.executable).parent)) or shutil.which("py-spy")
     if spy is None:
         raise SystemExit("--profile needs py-spy (pip install py-spy, or the dev extras)")
     args.profile.mkdir(parents=True, exist_ok=True)
-    output = (args.profile
-              / f"{process.kind}-{args.profile_mode}-inflight{inflight}-round{round_}.txt")
+    output = (
+        args.profile / f"{process.kind}-{args.profile_mode}-inflight{inflight}-round{round_}.txt"
+    )
     spy_process = await asyncio.create_subprocess_exec(
-        spy, "record", "--pid", str(process.pid), "--threads", "--full-filenames",
-        *PROFILE_MODES[args.profile_mode], "--rate", str(args.profile_rate),
-        "--format", "raw", "--output", str(output),
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+        spy,
+        "record",
+        "--pid",
+        str(process.pid),
+        "--threads",
+        "--full-filenames",
+        *PROFILE_MODES[args.profile_mode],
+        "--rate",
+        str(args.profile_rate),
+        "--format",
+        "raw",
+        "--output",
+        str(output),
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
     await asyncio.sleep(1.0)  # attached and sampling
     return Profiler(spy_process, output)
 
@@ -735,6 +819,7 @@ async def stop_profiler(profiler: Profiler | None) -> str | None:
 
 # --- reporting ---------------------------------------------------------------------------
 
+
 def describe(run: Run) -> str:
     top_ops = sum(run.db_ops.values())
     commits = sum(n for k, n in run.db_ops.items() if k.endswith(":COMMIT"))
@@ -742,8 +827,8 @@ def describe(run: Run) -> str:
     text = (
         f"{run.kind:<4} inflight {run.inflight:>2} round {run.round}: "
         f"{run.updates} updates, CPU {run.cpu_s:6.2f} s = {run.cpu_ms:5.2f} ms/update; "
-        f"{run.updates_per_s:5.1f} updates/s; step p50 {percentile(run.steps, .5):.3f} s "
-        f"p95 {percentile(run.steps, .95):.3f} s; API calls/update "
+        f"{run.updates_per_s:5.1f} updates/s; step p50 {percentile(run.steps, 0.5):.3f} s "
+        f"p95 {percentile(run.steps, 0.95):.3f} s; API calls/update "
         f"{run.per_update(run.api_calls):.2f} (+{polls:.2f} getUpdates); "
         f"RSS idle {run.rss_idle_mb:.0f} MB end {run.rss_end_mb:.0f} MB "
         f"peak {run.hwm_mb:.0f} MB; calls naming a chat per second: median "
@@ -754,13 +839,17 @@ def describe(run: Run) -> str:
     if run.alerts_late:
         text += f"; {run.alerts_late} group alerts came {run.alerts_after_s:.1f} s after the rest"
     if run.kind == "bot":
-        text += (f"; db ops/update {run.per_update(top_ops):.1f} "
-                 f"(commits {run.per_update(commits):.2f}); "
-                 f"log records/update {run.per_update(sum(run.logs.values())):.2f}")
+        text += (
+            f"; db ops/update {run.per_update(top_ops):.1f} "
+            f"(commits {run.per_update(commits):.2f}); "
+            f"log records/update {run.per_update(sum(run.logs.values())):.2f}"
+        )
     if run.staff:
-        text += (f"; staff presses {len(run.staff)} p50 {percentile(run.staff, .5):.3f} s "
-                 f"p95 {percentile(run.staff, .95):.3f} s; 429s {run.flood_429} "
-                 f"{run.flood_429_where or ''}")
+        text += (
+            f"; staff presses {len(run.staff)} p50 {percentile(run.staff, 0.5):.3f} s "
+            f"p95 {percentile(run.staff, 0.95):.3f} s; 429s {run.flood_429} "
+            f"{run.flood_429_where or ''}"
+        )
     return text
 
 
@@ -776,32 +865,35 @@ def summary(runs: list[Run]) -> str:
         bot = [r for r in runs if r.kind == "bot" and r.inflight == inflight]
         echo = [r for r in runs if r.kind == "echo" and r.inflight == inflight]
         ratios = [b.cpu_ms / e.cpu_ms for b in bot for e in echo if b.round == e.round]
-        lines.append({
-            "in flight": inflight,
-            "rounds": max(len(bot), len(echo)),
-            "bot ms/update": median(r.cpu_ms for r in bot),
-            "echo ms/update": median(r.cpu_ms for r in echo),
-            "ratio": median(ratios),
-            "bot updates/s": median(r.updates_per_s for r in bot),
-            "echo updates/s": median(r.updates_per_s for r in echo),
-            "bot step p50 s": median(percentile(r.steps, .5) for r in bot),
-            "bot step p95 s": median(percentile(r.steps, .95) for r in bot),
-            "echo step p50 s": median(percentile(r.steps, .5) for r in echo),
-            "echo step p95 s": median(percentile(r.steps, .95) for r in echo),
-            "bot API calls/update": median(r.per_update(r.api_calls) for r in bot),
-            "echo API calls/update": median(r.per_update(r.api_calls) for r in echo),
-            "bot db ops/update": median(r.per_update(sum(r.db_ops.values())) for r in bot),
-            "bot commits/update": median(
-                r.per_update(sum(n for k, n in r.db_ops.items() if k.endswith(":COMMIT")))
-                for r in bot),
-            "bot idle CPU ms/s": median(r.idle_cpu_ms_per_s for r in bot),
-            "echo idle CPU ms/s": median(r.idle_cpu_ms_per_s for r in echo),
-            "bot RSS idle MB": median(r.rss_idle_mb for r in bot),
-            "bot RSS end MB": median(r.rss_end_mb for r in bot),
-            "echo RSS idle MB": median(r.rss_idle_mb for r in echo),
-            "echo RSS end MB": median(r.rss_end_mb for r in echo),
-            "load": median(r.load_before for r in runs if r.inflight == inflight),
-        })
+        lines.append(
+            {
+                "in flight": inflight,
+                "rounds": max(len(bot), len(echo)),
+                "bot ms/update": median(r.cpu_ms for r in bot),
+                "echo ms/update": median(r.cpu_ms for r in echo),
+                "ratio": median(ratios),
+                "bot updates/s": median(r.updates_per_s for r in bot),
+                "echo updates/s": median(r.updates_per_s for r in echo),
+                "bot step p50 s": median(percentile(r.steps, 0.5) for r in bot),
+                "bot step p95 s": median(percentile(r.steps, 0.95) for r in bot),
+                "echo step p50 s": median(percentile(r.steps, 0.5) for r in echo),
+                "echo step p95 s": median(percentile(r.steps, 0.95) for r in echo),
+                "bot API calls/update": median(r.per_update(r.api_calls) for r in bot),
+                "echo API calls/update": median(r.per_update(r.api_calls) for r in echo),
+                "bot db ops/update": median(r.per_update(sum(r.db_ops.values())) for r in bot),
+                "bot commits/update": median(
+                    r.per_update(sum(n for k, n in r.db_ops.items() if k.endswith(":COMMIT")))
+                    for r in bot
+                ),
+                "bot idle CPU ms/s": median(r.idle_cpu_ms_per_s for r in bot),
+                "echo idle CPU ms/s": median(r.idle_cpu_ms_per_s for r in echo),
+                "bot RSS idle MB": median(r.rss_idle_mb for r in bot),
+                "bot RSS end MB": median(r.rss_end_mb for r in bot),
+                "echo RSS idle MB": median(r.rss_idle_mb for r in echo),
+                "echo RSS end MB": median(r.rss_end_mb for r in echo),
+                "load": median(r.load_before for r in runs if r.inflight == inflight),
+            }
+        )
     header = list(lines[0]) if lines else []
     rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for line in lines:
@@ -813,10 +905,10 @@ def throughput_summary(runs: list[Run]) -> str:
     steps = [len(r.steps) / r.drive_s for r in runs]
     return (
         f"throughput ({len(runs)} rounds, medians): {median(steps):.1f} steps/s; step p50 "
-        f"{median(percentile(r.steps, .5) for r in runs):.3f} s, p95 "
-        f"{median(percentile(r.steps, .95) for r in runs):.3f} s; staff presses p50 "
-        f"{median(percentile(r.staff, .5) for r in runs):.3f} s, p95 "
-        f"{median(percentile(r.staff, .95) for r in runs):.3f} s; CPU "
+        f"{median(percentile(r.steps, 0.5) for r in runs):.3f} s, p95 "
+        f"{median(percentile(r.steps, 0.95) for r in runs):.3f} s; staff presses p50 "
+        f"{median(percentile(r.staff, 0.5) for r in runs):.3f} s, p95 "
+        f"{median(percentile(r.staff, 0.95) for r in runs):.3f} s; CPU "
         f"{median(r.cpu_ms for r in runs):.2f} ms/update; 429s "
         f"{median(r.flood_429 for r in runs):.0f}; sendMessage/s "
         f"{median(r.calls.get('sendMessage', 0) / r.drive_s for r in runs):.1f}"
@@ -840,64 +932,117 @@ def details(runs: list[Run]) -> str:
         bot = [r for r in runs if r.kind == "bot" and r.inflight == inflight]
         out.append(f"bot, {inflight} in flight, per update (median of {len(bot)} rounds):")
         methods = sorted({m for r in bot for m in r.calls})
-        out.append("  API calls: " + ", ".join(
-            f"{m} {median(r.per_update(r.calls.get(m, 0)) for r in bot):.2f}" for m in methods))
-        kinds = sorted({k for r in bot for k in r.db_ops},
-                       key=lambda k: -max(r.db_ops.get(k, 0) for r in bot))
-        out.append("  aiosqlite ops: " + ", ".join(
-            f"{k} {median(r.per_update(r.db_ops.get(k, 0)) for r in bot):.2f}" for k in kinds))
-        out.append("  connection-thread ms: " + ", ".join(
-            f"{k} {median(r.per_update(r.db_seconds.get(k, 0.0)) * 1000 for r in bot):.3f}"
-            for k in kinds))
+        out.append(
+            "  API calls: "
+            + ", ".join(
+                f"{m} {median(r.per_update(r.calls.get(m, 0)) for r in bot):.2f}" for m in methods
+            )
+        )
+        kinds = sorted(
+            {k for r in bot for k in r.db_ops}, key=lambda k: -max(r.db_ops.get(k, 0) for r in bot)
+        )
+        out.append(
+            "  aiosqlite ops: "
+            + ", ".join(
+                f"{k} {median(r.per_update(r.db_ops.get(k, 0)) for r in bot):.2f}" for k in kinds
+            )
+        )
+        out.append(
+            "  connection-thread ms: "
+            + ", ".join(
+                f"{k} {median(r.per_update(r.db_seconds.get(k, 0.0)) * 1000 for r in bot):.3f}"
+                for k in kinds
+            )
+        )
         threads = sorted({t for r in bot for t in r.thread_cpu_s})
-        out.append("  CPU ms by thread (user+system): " + ", ".join(
-            f"{t} {_ms(bot, lambda r, t=t: r.thread_cpu_s.get(t, (0, 0))[0])}"
-            f"+{_ms(bot, lambda r, t=t: r.thread_cpu_s.get(t, (0, 0))[1])}"
-            for t in threads))
-        out.append(f"  log records: {median(r.per_update(sum(r.logs.values())) for r in bot):.2f}"
-                   f"; gc collections (gen 0/1/2) per 100 updates: " + "/".join(
-                       f"{median(r.per_update(r.gc[g]) * 100 for r in bot):.1f}"
-                       for g in range(3)))
-        out.append("  /proc io per update: " + ", ".join(
-            f"{k} {median(r.per_update(r.io.get(k, 0)) for r in bot):.1f}"
-            for k in ("syscr", "syscw", "write_bytes")))
+        out.append(
+            "  CPU ms by thread (user+system): "
+            + ", ".join(
+                f"{t} {_ms(bot, lambda r, t=t: r.thread_cpu_s.get(t, (0, 0))[0])}"
+                f"+{_ms(bot, lambda r, t=t: r.thread_cpu_s.get(t, (0, 0))[1])}"
+                for t in threads
+            )
+        )
+        out.append(
+            f"  log records: {median(r.per_update(sum(r.logs.values())) for r in bot):.2f}"
+            f"; gc collections (gen 0/1/2) per 100 updates: "
+            + "/".join(f"{median(r.per_update(r.gc[g]) * 100 for r in bot):.1f}" for g in range(3))
+        )
+        out.append(
+            "  /proc io per update: "
+            + ", ".join(
+                f"{k} {median(r.per_update(r.io.get(k, 0)) for r in bot):.1f}"
+                for k in ("syscr", "syscw", "write_bytes")
+            )
+        )
     return "\n".join(out)
 
 
 # --- main --------------------------------------------------------------------------------
+
 
 def _numbers(text: str) -> list[int]:
     return [int(part) for part in text.split(",") if part.strip()]
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.flow", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.flow",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--users", type=int, default=40, help="citizens per run")
-    parser.add_argument("--inflight", type=_numbers, default=[1, 10, 50],
-                        help="comma-separated numbers of people acting at once")
+    parser.add_argument(
+        "--inflight",
+        type=_numbers,
+        default=[1, 10, 50],
+        help="comma-separated numbers of people acting at once",
+    )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", choices=("bot", "echo"), help="run one side only")
-    parser.add_argument("--throughput", action="store_true",
-                        help="Telegram's limits on, thinking citizens, officers pressing")
-    parser.add_argument("--think", type=float, default=1.5,
-                        help="seconds a person thinks before each step (throughput mode)")
-    parser.add_argument("--log-level", default=None,
-                        help="LOG_LEVEL of the bot (default: the bot's own, INFO)")
-    parser.add_argument("--profile", type=Path, default=None,
-                        help="folder for py-spy raw stacks of the bot runs")
-    parser.add_argument("--profile-at", type=_numbers, default=[10, 50],
-                        help="numbers in flight to profile (with --profile)")
+    parser.add_argument(
+        "--throughput",
+        action="store_true",
+        help="Telegram's limits on, thinking citizens, officers pressing",
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=1.5,
+        help="seconds a person thinks before each step (throughput mode)",
+    )
+    parser.add_argument(
+        "--log-level", default=None, help="LOG_LEVEL of the bot (default: the bot's own, INFO)"
+    )
+    parser.add_argument(
+        "--profile", type=Path, default=None, help="folder for py-spy raw stacks of the bot runs"
+    )
+    parser.add_argument(
+        "--profile-at",
+        type=_numbers,
+        default=[10, 50],
+        help="numbers in flight to profile (with --profile)",
+    )
     parser.add_argument("--profile-rate", type=int, default=250, help="py-spy samples/s")
     parser.add_argument("--profile-mode", choices=sorted(PROFILE_MODES), default="gil")
     parser.add_argument("--json", type=Path, default=None, help="write every run here")
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--imports", action="store_true",
-                        help="RSS increments of the bot's imports, one after another")
-    parser.add_argument("--per-step", action="store_true",
-                        help="one citizen: Bot API calls, db ops and CPU of each step")
-    parser.add_argument("--idle", type=float, default=5.0,
-                        help="seconds of idling before each run, to measure idle CPU")
+    parser.add_argument(
+        "--imports",
+        action="store_true",
+        help="RSS increments of the bot's imports, one after another",
+    )
+    parser.add_argument(
+        "--per-step",
+        action="store_true",
+        help="one citizen: Bot API calls, db ops and CPU of each step",
+    )
+    parser.add_argument(
+        "--idle",
+        type=float,
+        default=5.0,
+        help="seconds of idling before each run, to measure idle CPU",
+    )
     args = parser.parse_args(argv)
     if args.throughput and args.only is None:
         args.only = "bot"
@@ -908,9 +1053,12 @@ async def main_async(args: argparse.Namespace) -> list[Run]:
     random.seed(args.seed)
     kinds = [args.only] if args.only else ["echo", "bot"]
     runs: list[Run] = []
-    print(f"bench.flow: {args.users} users, in flight {args.inflight}, {args.rounds} rounds, "
-          f"{'throughput mode' if args.throughput else 'flood control off'}; "
-          f"{os.cpu_count()} CPUs, load {load_average():.2f}", flush=True)
+    print(
+        f"bench.flow: {args.users} users, in flight {args.inflight}, {args.rounds} rounds, "
+        f"{'throughput mode' if args.throughput else 'flood control off'}; "
+        f"{os.cpu_count()} CPUs, load {load_average():.2f}",
+        flush=True,
+    )
     for round_ in range(1, args.rounds + 1):
         order = kinds if round_ % 2 else kinds[::-1]
         for inflight in args.inflight:
@@ -941,9 +1089,12 @@ def main(argv: list[str] | None = None) -> None:
     print(details(runs))
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(
-            [asdict(r) | {"cpu_ms": r.cpu_ms, "updates_per_s": r.updates_per_s} for r in runs],
-            indent=1))
+        args.json.write_text(
+            json.dumps(
+                [asdict(r) | {"cpu_ms": r.cpu_ms, "updates_per_s": r.updates_per_s} for r in runs],
+                indent=1,
+            )
+        )
 
 
 if __name__ == "__main__":

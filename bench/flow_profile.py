@@ -48,7 +48,7 @@ class Frame:
 def shorten(path: str) -> str:
     path = re.sub(r".*/site-packages/", "", path)
     path = re.sub(r".*/lib/python3\.\d+/", "stdlib/", path)
-    return re.sub(r".*/(bot|handlers|storage|bench)/", r"\1/", path)
+    return re.sub(r".*/(bot|handlers|storage|emulator|bench)/", r"\1/", path)
 
 
 def parse(line: str) -> tuple[str, list[Frame], int]:
@@ -98,35 +98,86 @@ def innermost(*prefixes: str) -> Rule:
     return rule
 
 
-PTB_OBJECT_FUNCTIONS = ("de_json", "_de_json", "de_list", "to_dict", "_get_attrs",
-                        "__setattr__", "__init__", "_freeze", "_unfreeze", "de_json_optional",
-                        "de_list_optional", "__deepcopy__", "_apply_api_kwargs")
+RENDERING = re.compile(r"(^|/)(texts[^/]*|catalog|formatting|[a-z_]*keyboards?|callbacks)\.py$")
+
+
+def innermost_rendering(frames: list[Frame]) -> bool:
+    """The innermost frame of ours is the message catalog, a keyboard, callback data or
+    formatting (``bot/<feature>/texts*.py``, ``bot/core/catalog.py``, ``*keyboards.py``...)."""
+    for frame in reversed(frames):
+        if frame.file.startswith(OWNERS):
+            return frame.file.startswith(("bot/", "handlers/")) and bool(
+                RENDERING.search(frame.file)
+            )
+    return False
+
+
+PTB_OBJECT_FUNCTIONS = (
+    "de_json",
+    "_de_json",
+    "de_list",
+    "to_dict",
+    "_get_attrs",
+    "__setattr__",
+    "__init__",
+    "_freeze",
+    "_unfreeze",
+    "de_json_optional",
+    "de_list_optional",
+    "__deepcopy__",
+    "_apply_api_kwargs",
+)
 
 #: Kind of work, first match wins (so the order says which part of a stack "owns" it).
 KINDS: list[tuple[str, Rule]] = [
-    ("imports at run time (httpcore's `import sniffio`, not installed)",
-     anywhere(_in("<frozen importlib", "_distutils_hack"))),
+    (
+        "imports at run time (httpcore's `import sniffio`, not installed)",
+        anywhere(_in("<frozen importlib", "_distutils_hack")),
+    ),
     ("logging", anywhere(_in("stdlib/logging/"))),
     ("bench probe's own time (counting db ops)", leaf(_in("bench/probe/"))),
-    ("persistence (PTB + bot/persistence.py, incl. its SQL and JSON)",
-     anywhere(lambda f: f.file.startswith(("bot/persistence.py",
-                                           "telegram/ext/_basepersistence"))
-              or f.function.endswith("update_persistence"))),
-    ("HTTP client (httpx, httpcore, h11, anyio)",
-     anywhere(_in("httpx/", "httpcore/", "h11/", "anyio/", "telegram/request/"))),
-    ("aiosqlite, event-loop side of each hop (queue put, wake-up, future)",
-     anywhere(_in("aiosqlite/"))),
-    ("PTB objects: de_json / to_dict / de_list",
-     anywhere(lambda f: f.file.startswith("telegram/")
-              and f.function.split(".")[-1] in PTB_OBJECT_FUNCTIONS)),
-    ("PTB Bot method calls (parameters, rate limiter, JSON)",
-     anywhere(_in("telegram/_bot.py", "telegram/ext/_extbot.py",
-                  "telegram/ext/_aioratelimiter.py", "telegram/_utils/", "bot/pacing.py",
-                  "stdlib/json/", "telegram/_callbackquery.py", "telegram/_message.py"))),
+    (
+        "persistence (PTB + bot/core/persistence.py, incl. its SQL and JSON)",
+        anywhere(
+            lambda f: (
+                f.file.startswith(("bot/core/persistence.py", "telegram/ext/_basepersistence"))
+                or f.function.endswith("update_persistence")
+            )
+        ),
+    ),
+    (
+        "HTTP client (httpx, httpcore, h11, anyio)",
+        anywhere(_in("httpx/", "httpcore/", "h11/", "anyio/", "telegram/request/")),
+    ),
+    (
+        "aiosqlite, event-loop side of each hop (queue put, wake-up, future)",
+        anywhere(_in("aiosqlite/")),
+    ),
+    (
+        "PTB objects: de_json / to_dict / de_list",
+        anywhere(
+            lambda f: (
+                f.file.startswith("telegram/") and f.function.split(".")[-1] in PTB_OBJECT_FUNCTIONS
+            )
+        ),
+    ),
+    (
+        "PTB Bot method calls (parameters, rate limiter, JSON)",
+        anywhere(
+            _in(
+                "telegram/_bot.py",
+                "telegram/ext/_extbot.py",
+                "telegram/ext/_aioratelimiter.py",
+                "telegram/_utils/",
+                "bot/core/pacing.py",
+                "stdlib/json/",
+                "telegram/_callbackquery.py",
+                "telegram/_message.py",
+            )
+        ),
+    ),
     ("storage/ (our SQL functions)", innermost("storage/")),
-    ("rendering (texts, keyboards, formatting)",
-     innermost("bot/texts/", "bot/formatting", "bot/keyboards", "bot/callbacks",
-               "handlers/intake_keyboards", "handlers/survey_keyboards")),
+    ("rendering (texts, keyboards, formatting)", innermost_rendering),
     ("our handlers and services", innermost("handlers/", "bot/")),
     ("PTB dispatch (application, handlers, conversations)", innermost("telegram/ext/")),
     ("PTB other", innermost("telegram/")),
@@ -134,14 +185,20 @@ KINDS: list[tuple[str, Rule]] = [
 
 #: On whose behalf, first match wins.
 ACTIVITIES: list[tuple[str, Rule]] = [
-    ("persistence flush (PTB, every 2 s)",
-     anywhere(lambda f: f.function.endswith("update_persistence"))),
-    ("outbox dispatcher (bot/delivery.py)", anywhere(_in("bot/delivery.py"))),
-    ("scheduler / jobs", anywhere(_in("bot/scheduling.py", "telegram/ext/_jobqueue",
-                                      "apscheduler/"))),
+    (
+        "persistence flush (PTB, every 2 s)",
+        anywhere(lambda f: f.function.endswith("update_persistence")),
+    ),
+    ("outbox dispatcher (bot/core/delivery.py)", anywhere(_in("bot/core/delivery.py"))),
+    (
+        "scheduler / jobs",
+        anywhere(_in("bot/core/scheduling.py", "telegram/ext/_jobqueue", "apscheduler/")),
+    ),
     ("getUpdates and parsing updates (Updater)", anywhere(_in("telegram/ext/_updater.py"))),
-    ("handling updates: Bot API calls",
-     anywhere(lambda f: f.function in ("Bot._post", "ExtBot._do_post"))),
+    (
+        "handling updates: Bot API calls",
+        anywhere(lambda f: f.function in ("Bot._post", "ExtBot._do_post")),
+    ),
     ("handling updates: database", anywhere(_in("storage/", "aiosqlite/"))),
     ("handling updates: rest", anywhere(lambda f: f.function == "Application.process_update")),
     ("other callbacks (asyncio, httpx connection upkeep...)", lambda frames: True),
@@ -154,8 +211,9 @@ def running_callback(frames: list[Frame]) -> list[Frame]:
     (``run_polling``...) say nothing about the sample."""
     for index in range(len(frames) - 1, -1, -1):
         if frames[index].function == "Handle._run" and frames[index].file.startswith(
-                "stdlib/asyncio/"):
-            return frames[index + 1:]
+            "stdlib/asyncio/"
+        ):
+            return frames[index + 1 :]
     if any(f.function == "BaseEventLoop._run_once" for f in frames):
         return []
     return frames  # another thread, or no event loop in the stack
@@ -194,10 +252,22 @@ def native_state(frames: list[Frame]) -> str:
         # unnamed libc internals under a lock or queue wait: blocked on a futex
         return "blocked on a lock or queue (futex)"
     if any(n.startswith(("sqlite3", "pysqlite", "_pysqlite")) for n in names) or any(
-            "libsqlite" in f.file for f in frames):
+        "libsqlite" in f.file for f in frames
+    ):
         return "running: SQLite (C)"
-    if leaf.function in ("send", "recv", "sendto", "recvfrom", "getpeername", "sem_post",
-                         "pthread_cond_signal", "write", "read", "fstatat64", "getpid"):
+    if leaf.function in (
+        "send",
+        "recv",
+        "sendto",
+        "recvfrom",
+        "getpeername",
+        "sem_post",
+        "pthread_cond_signal",
+        "write",
+        "read",
+        "fstatat64",
+        "getpid",
+    ):
         return f"running: syscall {leaf.function}"
     return "running: Python and C"
 
@@ -238,8 +308,15 @@ def table(title: str, counts: Counter[str], total: int, scale: float | None) -> 
 def _leaf_name(frames: list[Frame]) -> str:
     """The innermost frame outside asyncio/contextlib/functools plumbing."""
     for frame in reversed(frames):
-        if not frame.file.startswith(("stdlib/asyncio/", "stdlib/contextlib",
-                                      "stdlib/functools", "stdlib/enum", "<frozen abc")):
+        if not frame.file.startswith(
+            (
+                "stdlib/asyncio/",
+                "stdlib/contextlib",
+                "stdlib/functools",
+                "stdlib/enum",
+                "<frozen abc",
+            )
+        ):
             return str(frame)
     return str(frames[-1]) if frames else "?"
 
@@ -248,25 +325,38 @@ def summarise(profile: Profile, top: int, explain: int = 0) -> str:
     main = [(frames, n) for thread, frames, n in profile.stacks if thread == "MainThread"]
     total = sum(n for _, n in main)
     scale = profile.main_cpu_ms()
-    out = [f"{profile.path.name}: {sum(profile.samples.values())} samples "
-           f"({', '.join(f'{t} {n}' for t, n in profile.samples.most_common())})"]
+    out = [
+        f"{profile.path.name}: {sum(profile.samples.values())} samples "
+        f"({', '.join(f'{t} {n}' for t, n in profile.samples.most_common())})"
+    ]
     if profile.run is not None:
         run = profile.run
-        threads = ", ".join(f"{name} {1000 * (u + s) / run['updates']:.2f}"
-                            for name, (u, s) in run["thread_cpu_s"].items())
+        threads = ", ".join(
+            f"{name} {1000 * (u + s) / run['updates']:.2f}"
+            for name, (u, s) in run["thread_cpu_s"].items()
+        )
         cpu = 1000 * run["cpu_s"] / run["updates"]
-        out.append(f"  run: {run['updates']} updates, CPU {cpu:.2f} ms/update "
-                   f"(by thread: {threads})")
-    if any(f.function in WAITING or f.function.startswith("0x")
-           for _, frames, _ in profile.stacks[:200] for f in frames):
+        out.append(
+            f"  run: {run['updates']} updates, CPU {cpu:.2f} ms/update (by thread: {threads})"
+        )
+    if any(
+        f.function in WAITING or f.function.startswith("0x")
+        for _, frames, _ in profile.stacks[:200]
+        for f in frames
+    ):
         states: dict[str, Counter[str]] = {}
         for thread, frames, n in profile.stacks:
             states.setdefault(thread, Counter())[native_state(frames)] += n
         for thread, counts in states.items():
-            out.append(table(f"thread {thread}: states (share of wall time)", counts,
-                             sum(counts.values()), None))
-        main = [(frames, n) for frames, n in main
-                if native_state(frames).startswith("running")]
+            out.append(
+                table(
+                    f"thread {thread}: states (share of wall time)",
+                    counts,
+                    sum(counts.values()),
+                    None,
+                )
+            )
+        main = [(frames, n) for frames, n in main if native_state(frames).startswith("running")]
         total = sum(n for _, n in main)
     kinds: Counter[str] = Counter()
     activities: Counter[str] = Counter()
@@ -281,21 +371,39 @@ def summarise(profile: Profile, top: int, explain: int = 0) -> str:
     out.append(table("event-loop thread by kind of work", kinds, total, scale))
     if explain:
         for kind, _ in kinds.most_common():
-            out.append(f"    {kind}: " + "; ".join(
-                f"{name} {n / total:.1%}" for name, n in leaves_by_kind[kind].most_common(explain)))
+            out.append(
+                f"    {kind}: "
+                + "; ".join(
+                    f"{name} {n / total:.1%}"
+                    for name, n in leaves_by_kind[kind].most_common(explain)
+                )
+            )
     out.append(table("event-loop thread on whose behalf", activities, total, scale))
-    out.append(table(f"event-loop thread: top {top} leaf functions", Counter(
-        dict(leaves.most_common(top))), total, scale))
+    out.append(
+        table(
+            f"event-loop thread: top {top} leaf functions",
+            Counter(dict(leaves.most_common(top))),
+            total,
+            scale,
+        )
+    )
     return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.flow_profile", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.flow_profile",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("stacks", type=Path, nargs="+", help="py-spy raw output files")
     parser.add_argument("--top", type=int, default=15)
-    parser.add_argument("--explain", type=int, default=4,
-                        help="show this many top functions per kind of work (0: none)")
+    parser.add_argument(
+        "--explain",
+        type=int,
+        default=4,
+        help="show this many top functions per kind of work (0: none)",
+    )
     args = parser.parse_args(argv)
     for path in args.stacks:
         print(summarise(Profile.read(path), args.top, args.explain))

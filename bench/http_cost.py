@@ -37,16 +37,21 @@ from telegram.constants import ParseMode
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
-TEXT = ("<b>Langkah 2 dari 6</b> — Di kelurahan mana masalahnya?\n"
-        "Pilih kelurahan tempat masalah terjadi. Jika tidak yakin, pilih "
-        "<i>Tidak tahu</i>; petugas akan menanyakannya.")
-KEYBOARD = InlineKeyboardMarkup([
-    [InlineKeyboardButton(name, callback_data=f"lp:k:{code}")
-     for name, code in pair]
-    for pair in ((("Labuhan Deli", "LBD"), ("Paya Pasir", "PYP")),
-                 (("Rengas Pulau", "RGP"), ("Tanah Enam Ratus", "TER")),
-                 (("Terjun", "TRJ"), ("Tidak tahu", "-")))
-])
+TEXT = (
+    "<b>Langkah 2 dari 6</b> — Di kelurahan mana masalahnya?\n"
+    "Pilih kelurahan tempat masalah terjadi. Jika tidak yakin, pilih "
+    "<i>Tidak tahu</i>; petugas akan menanyakannya."
+)
+KEYBOARD = InlineKeyboardMarkup(
+    [
+        [InlineKeyboardButton(name, callback_data=f"lp:k:{code}") for name, code in pair]
+        for pair in (
+            (("Labuhan Deli", "LBD"), ("Paya Pasir", "PYP")),
+            (("Rengas Pulau", "RGP"), ("Tanah Enam Ratus", "TER")),
+            (("Terjun", "TRJ"), ("Tidak tahu", "-")),
+        )
+    ]
+)
 
 
 class AiohttpRequest(BaseRequest):
@@ -64,17 +69,23 @@ class AiohttpRequest(BaseRequest):
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._connections))
+                connector=aiohttp.TCPConnector(limit=self._connections)
+            )
 
     async def shutdown(self) -> None:
         if self._session is not None:
             await self._session.close()
 
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         read_timeout: Any = BaseRequest.DEFAULT_NONE,
-                         write_timeout: Any = BaseRequest.DEFAULT_NONE,
-                         connect_timeout: Any = BaseRequest.DEFAULT_NONE,
-                         pool_timeout: Any = BaseRequest.DEFAULT_NONE) -> tuple[int, bytes]:
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
         assert self._session is not None
         data: Any = None
         if request_data is not None:
@@ -87,7 +98,10 @@ class AiohttpRequest(BaseRequest):
         timeout = read_timeout if isinstance(read_timeout, (int, float)) else self._read_timeout
         try:
             async with self._session.request(
-                method, url, data=data, headers={"User-Agent": self.USER_AGENT},
+                method,
+                url,
+                data=data,
+                headers={"User-Agent": self.USER_AGENT},
                 timeout=aiohttp.ClientTimeout(total=None, sock_read=timeout),
             ) as response:
                 return response.status, await response.read()
@@ -99,8 +113,9 @@ class AiohttpRequest(BaseRequest):
 
 # --- the emulator process ----------------------------------------------------------------
 
+
 async def serve() -> None:
-    from bot.emulator import FakeTelegram
+    from emulator import FakeTelegram
 
     async with FakeTelegram() as server:
         world = server.add_bot(username="marelan_http_bot")
@@ -108,12 +123,12 @@ async def serve() -> None:
         reader = world.user("Pembaca")
         await reader.send("/start")  # the bot may write to them now
         world.updates.drop_all()
-        print(json.dumps({"token": world.token, "root": world.root, "chat": reader.id}),
-              flush=True)
+        print(json.dumps({"token": world.token, "root": world.root, "chat": reader.id}), flush=True)
         await asyncio.Event().wait()
 
 
 # --- the client ----------------------------------------------------------------------------
+
 
 def make_request(variant: str) -> BaseRequest:
     if variant == "aiohttp":
@@ -128,20 +143,30 @@ async def measure(variant: str, target: dict[str, Any], calls: int, concurrency:
     else:
         sys.modules.pop("sniffio", None)
     root = target["root"]
-    bot = Bot(target["token"], base_url=f"{root}/bot", base_file_url=f"{root}/file/bot",
-              request=make_request(variant))
+    bot = Bot(
+        target["token"],
+        base_url=f"{root}/bot",
+        base_file_url=f"{root}/file/bot",
+        request=make_request(variant),
+    )
     async with bot:
-        sent = await bot.send_message(target["chat"], TEXT, parse_mode=ParseMode.HTML,
-                                      reply_markup=KEYBOARD)
+        sent = await bot.send_message(
+            target["chat"], TEXT, parse_mode=ParseMode.HTML, reply_markup=KEYBOARD
+        )
 
         async def one(index: int) -> None:
             if index % 2:
-                await bot.edit_message_text(TEXT + f"\n✓ <b>{index}</b>", target["chat"],
-                                            sent.message_id, parse_mode=ParseMode.HTML,
-                                            reply_markup=KEYBOARD)
+                await bot.edit_message_text(
+                    TEXT + f"\n✓ <b>{index}</b>",
+                    target["chat"],
+                    sent.message_id,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=KEYBOARD,
+                )
             else:
-                await bot.send_message(target["chat"], TEXT, parse_mode=ParseMode.HTML,
-                                       reply_markup=KEYBOARD)
+                await bot.send_message(
+                    target["chat"], TEXT, parse_mode=ParseMode.HTML, reply_markup=KEYBOARD
+                )
 
         async def worker(indexes: range) -> None:
             for index in indexes:
@@ -150,20 +175,24 @@ async def measure(variant: str, target: dict[str, Any], calls: int, concurrency:
         await worker(range(40))  # warm: connections, caches
         started = time.process_time()
         share = calls // concurrency
-        await asyncio.gather(*(worker(range(i * share, (i + 1) * share))
-                               for i in range(concurrency)))
+        await asyncio.gather(
+            *(worker(range(i * share, (i + 1) * share)) for i in range(concurrency))
+        )
         used = time.process_time() - started
     return used * 1000 / (share * concurrency)
 
 
 async def client(args: argparse.Namespace) -> None:
     server = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bench.http_cost", "--serve", stdout=asyncio.subprocess.PIPE)
+        sys.executable, "-m", "bench.http_cost", "--serve", stdout=asyncio.subprocess.PIPE
+    )
     try:
         assert server.stdout is not None
         target = json.loads(await asyncio.wait_for(server.stdout.readline(), 60))
-        print(f"client CPU per Bot API call (ms), {args.calls} calls, median of {args.rounds}"
-              " rounds; the emulator runs in its own process")
+        print(
+            f"client CPU per Bot API call (ms), {args.calls} calls, median of {args.rounds}"
+            " rounds; the emulator runs in its own process"
+        )
         print("| variant | " + " | ".join(f"{c} in flight" for c in args.concurrency) + " |")
         print("|---|" + "---:|" * len(args.concurrency))
         results: dict[tuple[str, int], list[float]] = {}
@@ -171,7 +200,8 @@ async def client(args: argparse.Namespace) -> None:
             for variant in args.variants:
                 for concurrency in args.concurrency:
                     results.setdefault((variant, concurrency), []).append(
-                        await measure(variant, target, args.calls, concurrency))
+                        await measure(variant, target, args.calls, concurrency)
+                    )
         for variant in args.variants:
             cells = [f"{statistics.median(results[(variant, c)]):.2f}" for c in args.concurrency]
             print(f"| {variant} | " + " | ".join(cells) + " |")
@@ -181,15 +211,20 @@ async def client(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.http_cost", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.http_cost",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--calls", type=int, default=400)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--concurrency", type=lambda s: [int(x) for x in s.split(",")],
-                        default=[1, 10])
-    parser.add_argument("--variants", type=lambda s: s.split(","),
-                        default=["httpx", "httpx+sniffio", "aiohttp"])
+    parser.add_argument(
+        "--concurrency", type=lambda s: [int(x) for x in s.split(",")], default=[1, 10]
+    )
+    parser.add_argument(
+        "--variants", type=lambda s: s.split(","), default=["httpx", "httpx+sniffio", "aiohttp"]
+    )
     args = parser.parse_args(argv)
     asyncio.run(serve() if args.serve else client(args))
 

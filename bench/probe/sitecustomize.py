@@ -46,8 +46,9 @@ if os.environ.get("BENCH_PROBE"):
 
     import re
 
-    _WRITE = re.compile(r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+(\w+)",
-                        re.IGNORECASE)
+    _WRITE = re.compile(
+        r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+(\w+)", re.IGNORECASE
+    )
 
     def _kind(fn: object, args: tuple) -> str:
         """``execute:SELECT``, ``execute:COMMIT``, ``execute:INSERT people``, ``fetchone``..."""
