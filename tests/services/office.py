@@ -3,7 +3,8 @@ SQLite file, for tests that call a service the way a handler does and look at wh
 changed (rows read through ``storage``) and what it queued for others (the outbox).
 
 What is real: ``Runtime.create`` with the bundled office file, the features wired by
-``bot.core.app.extend``, storage opened and migrated, the start hooks run, the
+``bot.core.app.extend``, storage opened and migrated, the start hooks run (but
+:data:`LEFT_OUT_AT_START`), the
 ``Scheduler`` of ``bot.core.scheduling`` on a :class:`FakeClock`. What is not there: PTB's
 ``Application`` (no updates, no handlers, no dispatcher: outbox rows stay queued, which is
 what the tests read) and PTB's ``JobQueue``, replaced by :class:`ManualJobQueue`. Under a
@@ -25,7 +26,11 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from bot.complaints import intake
+from bot.complaints.alerts import renderer
+from bot.complaints.render import Renderer
+from bot.core import app
 from bot.core.app import extend
+from bot.core.catalog import t
 from bot.core.clock import FakeClock, from_epoch
 from bot.core.office import load_office
 from bot.core.runtime import START, Runtime
@@ -34,6 +39,7 @@ from bot.core.settings import Settings
 from bot.people import admin, directory
 from bot.people.directory import Actor
 from bot.people.roles import Role
+from bot.reports import digest
 from emulator.html import parse_html
 from sandbox.steps import fragment
 from storage.complaints.records import Complaint
@@ -46,6 +52,12 @@ ADMIN_ID = 900_001
 #: How long the harness waits for the bot's own background work (re-arming after a commit,
 #: due jobs) before it calls the test stuck; nothing in a passing test comes close.
 STUCK_AFTER = 30.0
+
+
+#: Start hooks the service tests leave out: the scheduled digests (a weekly digest draws
+#: its chart and takes seconds, and any test that crosses a Monday morning would pay for
+#: it) and the chart warm-up. Digests have their own end-to-end tests (tests/e2e).
+LEFT_OUT_AT_START = (digest.on_start, app._warm_up_charts)
 
 
 # --- the job queue ---------------------------------------------------------------------
@@ -295,6 +307,14 @@ class ServiceOffice:
         wanted = fragment(key)
         return [text for text in await self.texts(chat_id, after=after) if wanted in text]
 
+    def says(self, key: str, language: str = "id", **values: object) -> str:
+        """Catalog text ``key`` as a person reads it (plain text), for exact comparisons."""
+        return _plain(t(language, key, **values))
+
+    def draw(self) -> Renderer:
+        """The complaint texts' renderer (dates, durations, unit names as people read them)."""
+        return renderer(self.runtime)
+
     async def mark(self) -> int:
         """The outbox's last row id: ``sent(after=mark)`` reads what came since."""
         return await self.db.fetchval("SELECT COALESCE(MAX(id), 0) FROM outbox") or 0
@@ -330,7 +350,8 @@ async def open_office(database: Path, start: datetime = DEFAULT_START) -> Servic
     jobs.runtime = runtime
     runtime.scheduler = Scheduler(jobs, clock)  # type: ignore[arg-type]
     for hook in runtime.extensions[START]:
-        await hook(runtime, _NoTelegram())  # type: ignore[arg-type]
+        if hook not in LEFT_OUT_AT_START:
+            await hook(runtime, _NoTelegram())  # type: ignore[arg-type]
     operator = await directory.seen(runtime, ADMIN_ID, "Admin", None, "camat_admin", True)
     office = ServiceOffice(runtime, clock, jobs, operator)
     await office.settle()
