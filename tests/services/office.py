@@ -197,11 +197,18 @@ class ServiceOffice:
         await intake.give_consent(self.runtime, actor)
         return actor
 
+    async def invite_token(
+        self, role: str, unit: str | None = None, *, by: Actor | None = None
+    ) -> str:
+        """The token of an invite link (``/undang``) made by ``by`` (else the admin), as
+        the ``/start`` handler reads it from the link."""
+        link = await admin.create_invite(self.runtime, by or self.admin, Role(role), unit)
+        return link.url.split("start=", 1)[1].removeprefix(admin.INVITE_PREFIX)
+
     async def invite(self, person: Actor, role: str, unit: str | None = None) -> Actor:
-        """The admin's invite link (``/undang``), opened by ``person``; returns them with
-        the role they hold now."""
-        link = await admin.create_invite(self.runtime, self.admin, Role(role), unit)
-        token = link.url.split("start=", 1)[1].removeprefix(admin.INVITE_PREFIX)
+        """The admin's invite link, opened by ``person``; returns them with the role they
+        hold now."""
+        token = await self.invite_token(role, unit)
         assert await admin.accept_invite(self.runtime, person, token) is not None
         return await directory.reload(self.runtime, person)
 
