@@ -22,7 +22,7 @@ from storage.privacy import personal_data
 from tests.services.activity_steps import saved
 from tests.services.complaint_steps import RESOLUTION, open_case
 from tests.services.office import ServiceOffice
-from tests.services.test_survey_responses import answered
+from tests.services.survey_steps import answered
 
 
 async def test_staff_erase_nothing_of_their_own(office: ServiceOffice) -> None:

@@ -12,23 +12,12 @@ from bot.complaints import actions, followup
 from bot.core.errors import NotAllowed, NotFound
 from bot.core.periods import month_period
 from bot.survey import ikm, responses
-from bot.survey.rules import PROFILE, UNSUR_KEYS, SurveyDraft
+from bot.survey.rules import UNSUR_KEYS
 from storage.core import audit
 from storage.privacy import personal_data
 from tests.services.complaint_steps import RESOLUTION
 from tests.services.office import WIB, ServiceOffice
-
-
-def answered(service: str = "KTP", score: int = 4, **draft: object) -> SurveyDraft:
-    """A survey filled in to the end: nine unsur, the profile, the suggestion step."""
-    filled = SurveyDraft(service=service, **draft)  # type: ignore[arg-type]
-    for key in UNSUR_KEYS:
-        filled.answer(key, score)
-    for name, codes in PROFILE.items():
-        filled.set_profile(name, codes[0])
-    filled.suggestion = filled.suggestion or "Antrean di loket PATEN terlalu lama."
-    filled.suggestion_done = True
-    return filled
+from tests.services.survey_steps import answered
 
 
 async def test_a_response_is_stored_with_its_answers_profile_and_audit_entry(
