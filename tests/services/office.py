@@ -18,7 +18,8 @@ import asyncio
 import hashlib
 import itertools
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -337,6 +338,16 @@ class ServiceOffice:
             rows = sorted(repr(tuple(r)) for r in await self.db.fetchall(f'SELECT * FROM "{name}"'))
             digest[name] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
         return digest
+
+    @asynccontextmanager
+    async def unchanged(self) -> AsyncIterator[None]:
+        """Around a call that must change nothing (refused, or a repeat): the database is
+        the same afterwards, whether the call raised or returned."""
+        before = await self.fingerprint()
+        try:
+            yield
+        finally:
+            assert await self.fingerprint() == before, "the call changed the database"
 
     def when(self, epoch: int) -> datetime:
         return from_epoch(epoch).astimezone(WIB)

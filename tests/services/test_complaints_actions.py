@@ -53,10 +53,9 @@ async def test_accepting_moves_the_armed_check_to_the_resolution_deadline(case: 
 
 @pytest.mark.parametrize("who", ["outsider", "citizen"])
 async def test_only_the_handling_unit_may_accept(case: Case, who: str) -> None:
-    before = await case.office.fingerprint()
-    with pytest.raises(NotAllowed):
-        await actions.accept(case.office.runtime, getattr(case, who), case.complaint.id)
-    assert await case.office.fingerprint() == before
+    async with case.office.unchanged():
+        with pytest.raises(NotAllowed):
+            await actions.accept(case.office.runtime, getattr(case, who), case.complaint.id)
 
 
 async def test_a_supervisor_may_act_for_any_unit(case: Case) -> None:
@@ -66,10 +65,9 @@ async def test_a_supervisor_may_act_for_any_unit(case: Case) -> None:
 
 async def test_a_second_accept_is_an_invalid_transition_and_changes_nothing(case: Case) -> None:
     await case.accepted()
-    before = await case.office.fingerprint()
-    with pytest.raises(InvalidTransition):
-        await actions.accept(case.office.runtime, case.kepala, case.complaint.id)
-    assert await case.office.fingerprint() == before
+    async with case.office.unchanged():
+        with pytest.raises(InvalidTransition):
+            await actions.accept(case.office.runtime, case.kepala, case.complaint.id)
 
 
 async def test_a_public_answer_reaches_the_reporter_escaped_and_moves_to_diproses(
@@ -146,20 +144,18 @@ async def test_reassigning_moves_the_alert_and_keeps_the_promised_resolution(cas
 
 
 async def test_a_complaint_cannot_be_reassigned_to_its_own_unit(case: Case) -> None:
-    before = await case.office.fingerprint()
-    with pytest.raises(NotAllowed):
-        await actions.reassign(
-            case.office.runtime, case.staf, case.complaint.id, "PEMB", "Salah unit rupanya."
-        )
-    assert await case.office.fingerprint() == before
+    async with case.office.unchanged():
+        with pytest.raises(NotAllowed):
+            await actions.reassign(
+                case.office.runtime, case.staf, case.complaint.id, "PEMB", "Salah unit rupanya."
+            )
 
 
 async def test_a_resolution_note_that_is_too_short_is_refused(case: Case) -> None:
     await case.accepted()
-    before = await case.office.fingerprint()
-    with pytest.raises(actions.TooShort):
-        await actions.resolve(case.office.runtime, case.staf, case.complaint.id, "  beres ")
-    assert await case.office.fingerprint() == before
+    async with case.office.unchanged():
+        with pytest.raises(actions.TooShort):
+            await actions.resolve(case.office.runtime, case.staf, case.complaint.id, "  beres ")
 
 
 async def test_resolving_asks_the_reporter_for_a_rating_and_plans_the_auto_close(

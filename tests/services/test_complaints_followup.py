@@ -57,27 +57,24 @@ async def test_a_low_rating_alerts_the_head_and_the_supervisors(case: Case) -> N
 @pytest.mark.parametrize("who", ["staf", "camat"])
 async def test_only_the_reporter_rates(case: Case, who: str) -> None:
     await case.resolved()
-    before = await case.office.fingerprint()
-    with pytest.raises(NotAllowed):
-        await followup.rate(case.office.runtime, getattr(case, who), case.complaint.id, 5)
-    assert await case.office.fingerprint() == before
+    async with case.office.unchanged():
+        with pytest.raises(NotAllowed):
+            await followup.rate(case.office.runtime, getattr(case, who), case.complaint.id, 5)
 
 
 @pytest.mark.parametrize("rating", [0, 6])
 async def test_a_forged_rating_is_refused(case: Case, rating: int) -> None:
     await case.resolved()
-    before = await case.office.fingerprint()
-    with pytest.raises(NotAllowed):
-        await followup.rate(case.office.runtime, case.citizen, case.complaint.id, rating)
-    assert await case.office.fingerprint() == before
+    async with case.office.unchanged():
+        with pytest.raises(NotAllowed):
+            await followup.rate(case.office.runtime, case.citizen, case.complaint.id, rating)
 
 
 async def test_an_open_complaint_cannot_be_rated(case: Case) -> None:
     await case.accepted()
-    before = await case.office.fingerprint()
-    with pytest.raises(InvalidTransition):
-        await followup.rate(case.office.runtime, case.citizen, case.complaint.id, 4)
-    assert await case.office.fingerprint() == before
+    async with case.office.unchanged():
+        with pytest.raises(InvalidTransition):
+            await followup.rate(case.office.runtime, case.citizen, case.complaint.id, 4)
 
 
 async def test_a_rating_may_be_changed_for_24_hours(case: Case) -> None:
@@ -90,10 +87,9 @@ async def test_a_rating_may_be_changed_for_24_hours(case: Case) -> None:
     assert changed.rated_at == first.rated_at  # the first rating's time stays
 
     await office.advance(hours=2)
-    before = await office.fingerprint()
-    with pytest.raises(followup.RatingLocked):
-        await followup.rate(office.runtime, case.citizen, case.complaint.id, 1)
-    assert await office.fingerprint() == before
+    async with office.unchanged():
+        with pytest.raises(followup.RatingLocked):
+            await followup.rate(office.runtime, case.citizen, case.complaint.id, 1)
 
 
 async def test_a_comment_needs_a_rating_and_goes_to_the_unit(case: Case) -> None:
@@ -136,10 +132,9 @@ async def test_not_solved_yet_after_the_window_is_refused(case: Case) -> None:
     office = case.office
     await case.resolved()
     await office.at(datetime(2026, 12, 9, 9, 0, tzinfo=WIB) + timedelta(minutes=1))
-    before = await office.fingerprint()
-    with pytest.raises(followup.ReopenWindowClosed):
-        await followup.reopen(office.runtime, case.citizen, case.complaint.id)
-    assert await office.fingerprint() == before
+    async with office.unchanged():
+        with pytest.raises(followup.ReopenWindowClosed):
+            await followup.reopen(office.runtime, case.citizen, case.complaint.id)
 
 
 async def test_not_solved_yet_after_rating_is_refused_as_closed_by_the_rating(case: Case) -> None:
@@ -152,10 +147,9 @@ async def test_not_solved_yet_after_rating_is_refused_as_closed_by_the_rating(ca
 
 async def test_only_the_reporter_reopens(case: Case) -> None:
     await case.resolved()
-    before = await case.office.fingerprint()
-    with pytest.raises(NotAllowed):
-        await followup.reopen(case.office.runtime, case.kepala, case.complaint.id)
-    assert await case.office.fingerprint() == before
+    async with case.office.unchanged():
+        with pytest.raises(NotAllowed):
+            await followup.reopen(case.office.runtime, case.kepala, case.complaint.id)
 
 
 async def test_a_message_from_the_reporter_is_relayed_to_the_unit(case: Case) -> None:
@@ -186,18 +180,16 @@ async def test_nothing_is_relayed_about_a_closed_complaint(case: Case) -> None:
     office = case.office
     await case.resolved()
     await followup.rate(office.runtime, case.citizen, case.complaint.id, 5)
-    before = await office.fingerprint()
-    with pytest.raises(followup.ComplaintClosed):
-        await followup.citizen_message(
-            office.runtime, case.citizen, case.complaint.id, "Terima kasih banyak."
-        )
-    assert await office.fingerprint() == before
+    async with office.unchanged():
+        with pytest.raises(followup.ComplaintClosed):
+            await followup.citizen_message(
+                office.runtime, case.citizen, case.complaint.id, "Terima kasih banyak."
+            )
 
 
 async def test_nobody_else_writes_in_the_reporters_name(case: Case) -> None:
-    before = await case.office.fingerprint()
-    with pytest.raises(NotAllowed):
-        await followup.citizen_message(
-            case.office.runtime, case.outsider, case.complaint.id, "Saya juga melihatnya."
-        )
-    assert await case.office.fingerprint() == before
+    async with case.office.unchanged():
+        with pytest.raises(NotAllowed):
+            await followup.citizen_message(
+                case.office.runtime, case.outsider, case.complaint.id, "Saya juga melihatnya."
+            )
