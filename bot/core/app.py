@@ -36,6 +36,7 @@ from bot.core import runtime as hooks
 from bot.core.clock import Clock, SystemClock
 from bot.core.context import RUNTIME_KEY, BotContext
 from bot.core.extensions import Extensions
+from bot.core.ledger import ObservedRequest
 from bot.core.office import Office, load_office
 from bot.core.pacing import ChatPacer, PacedRateLimiter, PaceLimits
 from bot.core.persistence import SqlitePersistence
@@ -157,6 +158,8 @@ def build_application(
         .token(token)
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
+        .request(ObservedRequest(runtime.ledger, connection_pool_size=256))
+        .get_updates_request(ObservedRequest(runtime.ledger, connection_pool_size=1))
         .context_types(ContextTypes(context=BotContext))
         .defaults(
             Defaults(
