@@ -49,6 +49,14 @@ def _require_open(runtime: Runtime, loaded: Loaded) -> None:
         raise Closed("begun")
 
 
+async def open_for_change(runtime: Runtime, actor: Actor, activity_id: int) -> Loaded:
+    """The activity ``actor`` manages, before they are asked for its new time or place:
+    raises :class:`Closed` once it is cancelled or has begun (and NotAllowed, NotFound)."""
+    loaded = await load_managed(runtime.db, actor, activity_id)
+    _require_open(runtime, loaded)
+    return loaded
+
+
 @dataclass(frozen=True)
 class Answered:
     loaded: Loaded

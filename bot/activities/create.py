@@ -55,6 +55,12 @@ class Draft:
     def auto_jp(self) -> int:
         return auto_jp(self.minutes or 0)
 
+    def choose_kind(self, kind: str) -> None:
+        """Only a citizen forum can be public: any other kind loses the public audience."""
+        self.kind = kind
+        if kind != Kind.FORUM:
+            self.public = False
+
     def has_audience(self) -> bool:
         return self.all_staff or bool(self.units) or self.public
 

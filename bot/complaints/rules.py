@@ -195,3 +195,17 @@ def autoclose_time(calendar: WorkCalendar, resolved: datetime, close_after_days:
 def lateness(calendar: WorkCalendar, due: datetime, now: datetime) -> timedelta:
     """Working time past ``due`` (zero when not late)."""
     return calendar.working_time_between(due, now)
+
+
+def current_due(acknowledged_at: int | None, ack_due_at: int, resolve_due_at: int) -> int:
+    """The deadline the unit works against now: acknowledging until the complaint is
+    accepted, then resolving it."""
+    return ack_due_at if acknowledged_at is None else resolve_due_at
+
+
+def overdue_by(calendar: WorkCalendar, status: str, due: datetime, now: datetime) -> timedelta:
+    """Working time a complaint is past ``due``; zero while it waits for the citizen, since
+    the unit cannot act before they answer (the deadline is moved when they do)."""
+    if status == Status.MENUNGGU_WARGA:
+        return timedelta(0)
+    return lateness(calendar, due, now)

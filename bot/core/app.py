@@ -31,7 +31,7 @@ from bot.complaints.alerts import (
     follow_membership,
     unit_group_lost,
 )
-from bot.core import commands, housekeeping
+from bot.core import commands, housekeeping, keyboards
 from bot.core import runtime as hooks
 from bot.core.clock import Clock, SystemClock
 from bot.core.context import RUNTIME_KEY, BotContext
@@ -59,8 +59,10 @@ from bot.transparency import channel as public_channel
 from bot.transparency import posts as public_posts
 from bot.transparency import site as public_site
 from handlers.activities import COMMANDS as ACTIVITY_COMMANDS
+from handlers.activities import invitations as forum_handlers
 from handlers.privacy.rights import COMMANDS as PRIVACY_COMMANDS
 from handlers.reports.summary import COMMANDS as REPORT_COMMANDS
+from handlers.survey import responses as survey_handlers
 from handlers.transparency import channel as channel_handlers
 from handlers.transparency import followups as followup_handlers
 from handlers.transparency import notes as note_handlers
@@ -118,6 +120,9 @@ def extend(extensions: Extensions) -> None:
     )
     extensions.add(
         digest.DIGESTS, digest.WEEKLY, *public_posts.KINDS.values(), survey_digest.MONTHLY_IKM
+    )
+    extensions.add(
+        keyboards.MENU, *keyboards.BASE_MENU, forum_handlers.MENU_ENTRY, survey_handlers.MENU_ENTRY
     )
     extensions.add(
         commands.TABLE,

@@ -141,6 +141,14 @@ def scope_for(office: Office, actor: Actor, service_code: str | None) -> Scope:
     return Scope(chosen, None if chosen else actor.unit_code)
 
 
+def services_for(office: Office, actor: Actor) -> list[Service]:
+    """The services whose results ``actor`` may ask for, as /ikm and /saran list them when
+    a code was wrong: a unit head's unit's, every service for anyone else."""
+    if actor.role is Role.KEPALA and actor.unit_code:
+        return unit_services(office, actor.unit_code)
+    return list(office.services)
+
+
 def scope_services(office: Office, scope: Scope) -> list[Service]:
     if scope.service is not None:
         return [scope.service]

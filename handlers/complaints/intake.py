@@ -49,7 +49,6 @@ from handlers.complaints.intake_steps import (
     forget_draft,
     load_draft,
     save_draft,
-    settle_button,
 )
 from handlers.complaints.intake_summary import (
     back_to_summary,
@@ -61,7 +60,18 @@ from handlers.complaints.intake_summary import (
     show_summary,
 )
 from handlers.core.flows import exclusive
-from handlers.core.replies import answer, language, say
+from handlers.core.replies import answer, language, say, settle_button
+from handlers.core.updates import (
+    Callback,
+    Handler,
+    MissingPart,
+    data_of,
+    location_of,
+    message_of,
+    query_of,
+    text_of,
+    user_data,
+)
 
 #: What a complaint may carry: photos, PDF documents, pictures sent "as a file" (JPG, PNG),
 #: voice notes and videos (all sent on to the unit by file_id).
@@ -114,7 +124,7 @@ async def consent_refused(update: Update, context: BotContext) -> int:
 
 
 async def category_chosen(update: Update, context: BotContext) -> int:
-    choice = cb.IntakeCategory.parse(update.callback_query.data)
+    choice = cb.IntakeCategory.parse(data_of(update))
     category = context.runtime.office.category(choice.code)
     if category is None:
         raise cb.BadCallback(choice.code)
@@ -138,7 +148,7 @@ async def category_chosen(update: Update, context: BotContext) -> int:
 
 
 async def conduct_unit_chosen(update: Update, context: BotContext) -> int:
-    choice = cb.IntakeConductUnit.parse(update.callback_query.data)
+    choice = cb.IntakeConductUnit.parse(data_of(update))
     unit = context.runtime.office.unit(choice.code)
     if unit is None and choice.code != "-":
         raise cb.BadCallback(choice.code)
@@ -153,7 +163,7 @@ async def conduct_unit_chosen(update: Update, context: BotContext) -> int:
 
 
 async def kelurahan_chosen(update: Update, context: BotContext) -> int:
-    choice = cb.IntakeKelurahan.parse(update.callback_query.data)
+    choice = cb.IntakeKelurahan.parse(data_of(update))
     place = context.runtime.office.kelurahan_by_code(choice.code)
     if place is None and choice.code != "-":
         raise cb.BadCallback(choice.code)
@@ -169,7 +179,7 @@ async def kelurahan_chosen(update: Update, context: BotContext) -> int:
 
 
 async def description_given(update: Update, context: BotContext) -> int:
-    text = update.message.text
+    text = text_of(update)
     problem = intake.description_problem(text)
     if problem is not None:
         key, values = problem
@@ -192,8 +202,8 @@ async def description_with_file(update: Update, context: BotContext) -> int:
     the description, which text typed next completes."""
     draft = load_draft(context)
     if not draft.full:
-        draft.attachments.append(_attachment(update.message))
-    caption = update.message.caption or ""
+        draft.attachments.append(_attachment(message_of(update)))
+    caption = message_of(update).caption or ""
     if caption and intake.description_problem(caption) is None:
         draft.description = caption.strip()
         draft.description_from_caption = True
@@ -210,7 +220,7 @@ async def description_with_location(update: Update, context: BotContext) -> int:
     if await _far_location_asked(update, context):
         return DESCRIPTION
     draft = load_draft(context)
-    location = update.message.location
+    location = location_of(update)
     draft.location = [location.latitude, location.longitude]
     await save_draft(update, context, draft)
     await _location_kept(update, context)
@@ -222,7 +232,7 @@ async def evidence_file(update: Update, context: BotContext) -> int:
     if draft.full:
         await say(update, context, "lapor.evidence_full", max=MAX_ATTACHMENTS)
         return EVIDENCE
-    draft.attachments.append(_attachment(update.message))
+    draft.attachments.append(_attachment(message_of(update)))
     await save_draft(update, context, draft)
     return await _evidence_progress(update, context, draft)
 
@@ -240,6 +250,8 @@ def _attachment(message: Message) -> dict[str, object]:
         }
     kind = "voice" if message.voice else "video" if message.video else "document"
     media = message.voice or message.video or message.document
+    if media is None:  # EVIDENCE_FILES lets only these through
+        raise MissingPart("photo, document, voice note or video")
     return {
         "kind": kind,
         "file_id": media.file_id,
@@ -258,7 +270,7 @@ async def evidence_text(update: Update, context: BotContext) -> int:
     if not draft.description_from_caption or draft.description is None:
         await say(update, context, "lapor.evidence_text", kb.evidence(lang))
         return EVIDENCE
-    description = intake.completed_description(draft.description, update.message.text)
+    description = intake.completed_description(draft.description, text_of(update))
     problem = intake.description_problem(description)
     if problem is not None:
         key, values = problem
@@ -274,7 +286,7 @@ async def evidence_location(update: Update, context: BotContext) -> int:
     if await _far_location_asked(update, context):
         return EVIDENCE
     draft = load_draft(context)
-    location = update.message.location
+    location = location_of(update)
     draft.location = [location.latitude, location.longitude]
     await save_draft(update, context, draft)
     return await _evidence_progress(update, context, draft)
@@ -284,7 +296,7 @@ async def _far_location_asked(update: Update, context: BotContext) -> bool:
     """A pin far outside the kecamatan is held back and the citizen asked to confirm it
     (True); a pin inside, or an office file without an area, is kept as sent (False)."""
     area = context.runtime.office.office.area
-    location = update.message.location
+    location = location_of(update)
     km = area.far_outside(location.latitude, location.longitude) if area else None
     if km is None:
         return False
@@ -306,7 +318,7 @@ async def _far_location_asked(update: Update, context: BotContext) -> bool:
 async def far_location_answered(update: Update, context: BotContext) -> int:
     """ "Yes, it is right" keeps the held-back pin; "No" drops it. Either way the citizen
     stays in the step they were in."""
-    data = update.callback_query.data
+    data = data_of(update)
     keep = cb.IntakeKeepFarLocation.matches(data)
     pressed = (cb.IntakeKeepFarLocation if keep else cb.IntakeDropFarLocation).parse(data)
     draft = load_draft(context)
@@ -370,7 +382,7 @@ async def evidence_unsupported(update: Update, context: BotContext) -> int:
 
 
 async def evidence_finished(update: Update, context: BotContext) -> int:
-    query = update.callback_query
+    query = query_of(update)
     await query.answer()
     state = await _next(update, context, ask_identity)
     await query.edit_message_reply_markup(None)
@@ -378,7 +390,7 @@ async def evidence_finished(update: Update, context: BotContext) -> int:
 
 
 async def identity_chosen(update: Update, context: BotContext) -> int:
-    choice = cb.IntakeIdentity.parse(update.callback_query.data)
+    choice = cb.IntakeIdentity.parse(data_of(update))
     if choice.confidential not in (0, 1):
         raise cb.BadCallback(str(choice.confidential))
     await answer(update, context)
@@ -395,9 +407,9 @@ async def identity_chosen(update: Update, context: BotContext) -> int:
 # --- summary, edit, send -----------------------------------------------------------------
 
 
-async def _next(update: Update, context: BotContext, step) -> int:
+async def _next(update: Update, context: BotContext, step: Callback[int]) -> int:
     """Go to the next step, or back to the summary when the citizen is editing."""
-    if context.user_data.get(EDITING):
+    if user_data(context).get(EDITING):
         draft = load_draft(context)
         if draft.complete():
             return await show_summary(update, context)
@@ -412,7 +424,7 @@ async def still_busy(update: Update, context: BotContext) -> int | None:
 def conversation() -> ConversationHandler:
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND
-    far_location = [
+    far_location: list[Handler] = [
         CallbackQueryHandler(far_location_answered, pattern=cb.IntakeKeepFarLocation.matches),
         CallbackQueryHandler(far_location_answered, pattern=cb.IntakeDropFarLocation.matches),
     ]

@@ -33,18 +33,18 @@ from handlers.complaints.intake_steps import (
     forget_draft,
     load_draft,
     save_draft,
-    settle_button,
 )
-from handlers.core.replies import answer, language, say
+from handlers.core.replies import answer, language, say, settle_button
+from handlers.core.updates import data_of, user_data
 
 
 async def show_summary(update: Update, context: BotContext) -> int:
-    context.user_data.pop(EDITING, None)
+    user_data(context).pop(EDITING, None)
     await enter(update, context, SUMMARY)
     draft = load_draft(context)
     lang = language(context)
     office = context.runtime.office
-    category = office.category(draft.category)
+    category = office.category(draft.category or "")
     place = office.kelurahan_by_code(draft.kelurahan) if draft.kelurahan else None
     where = t(lang, "lapor.evidence_location") if draft.location else ""
     evidence = (
@@ -92,12 +92,12 @@ STEP_OF_FIELD = {
 
 
 async def edit_field(update: Update, context: BotContext) -> int:
-    field = cb.IntakeEditField.parse(update.callback_query.data).field
+    field = cb.IntakeEditField.parse(data_of(update)).field
     step = STEP_OF_FIELD.get(field)
     if step is None:
         raise cb.BadCallback(field)
     await answer(update, context)
-    context.user_data[EDITING] = True
+    user_data(context)[EDITING] = True
     if field == "evidence":
         draft = load_draft(context)
         draft.attachments, draft.location = [], None
@@ -111,7 +111,7 @@ async def back_to_summary(update: Update, context: BotContext) -> int:
 
 
 async def send(update: Update, context: BotContext) -> int | None:
-    pressed = cb.IntakeSend.parse(update.callback_query.data)
+    pressed = cb.IntakeSend.parse(data_of(update))
     draft = load_draft(context)
     if pressed.draft != draft.id or not draft.complete():
         await answer(update, context, "lapor.stale", alert=True)
@@ -154,7 +154,7 @@ async def confirm_submission(update: Update, context: BotContext, complaint) -> 
 async def send_after_end(update: Update, context: BotContext) -> None:
     """ "Kirim" again after the complaint was sent (double press, redelivered update):
     point to the complaint that exists instead of creating another."""
-    pressed = cb.IntakeSend.parse(update.callback_query.data)
+    pressed = cb.IntakeSend.parse(data_of(update))
     complaint = await intake.already_submitted(context.runtime, context.actor, pressed.draft)
     if complaint is None:
         await answer(update, context, "lapor.stale", alert=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable
 
 from telegram import Chat, Update
 from telegram.error import ChatMigrated, Forbidden, TelegramError
@@ -64,7 +65,7 @@ async def _chat_upgraded(update: Update, context: BotContext, error: ChatMigrate
         await _quietly(answer(update, context))
 
 
-async def _quietly(coroutine) -> None:
+async def _quietly(coroutine: Awaitable[object]) -> None:
     try:
         await coroutine
     except TelegramError as exc:

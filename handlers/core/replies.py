@@ -14,9 +14,10 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import ChatMigrated
 
-from bot.core.catalog import Markup, split_message, t
+from bot.core.catalog import Markup, chosen, split_message, t
 from bot.core.context import BotContext
 from bot.people import groups as group_upgrade
+from handlers.core.updates import pressed_message, query_of
 
 
 def language(context: BotContext) -> str:
@@ -26,13 +27,16 @@ def language(context: BotContext) -> str:
 
 
 async def reply(
-    update: Update, context: BotContext, text: Markup, markup: InlineKeyboardMarkup | None = None
+    update: Update,
+    context: BotContext,
+    text: Markup,
+    markup: InlineKeyboardMarkup | ForceReply | None = None,
 ) -> Message | None:
     """Answer in the chat the update came from; long texts are split."""
     chat = update.effective_chat
     if chat is None:
         return None
-    chat_id, thread = chat.id, _thread_of(update)
+    chat_id, thread = chat.id, thread_of(update)
     parts = split_message(text)
     sent = None
     for index, part in enumerate(parts):
@@ -56,7 +60,7 @@ async def quote(
         message.chat_id,
         text,
         markup=markup,
-        thread=_thread_of(update),
+        thread=thread_of(update),
         quote=None if private else message.message_id,
     )
 
@@ -92,7 +96,8 @@ async def send(
         )
 
 
-def _thread_of(update: Update) -> int | None:
+def thread_of(update: Update) -> int | None:
+    """The forum topic the update came from, for answers that belong in it."""
     message = update.effective_message
     if message is not None and message.is_topic_message:
         return message.message_thread_id
@@ -104,8 +109,11 @@ async def say(
     context: BotContext,
     key: str,
     markup: InlineKeyboardMarkup | None = None,
+    /,
     **values: object,
 ) -> Message | None:
+    """:func:`reply` with the catalog text ``key`` (``values`` are the text's placeholders,
+    so the keyboard is passed by position)."""
     return await reply(update, context, t(language(context), key, **values), markup)
 
 
@@ -167,3 +175,20 @@ async def edit(
             context.runtime, query.message.chat.id, moved.new_chat_id, via="reply"
         )
         await send(context, moved.new_chat_id, text, markup=markup)
+
+
+def chosen_text(update: Update, choice: str) -> Markup | None:
+    """The pressed message's question with the choice made under it (None when Telegram
+    does not give the message's text)."""
+    message = pressed_message(update)
+    if message is None or message.text_html is None:
+        return None
+    return chosen(message.text_html, choice)
+
+
+async def settle_button(update: Update, context: BotContext, choice: str) -> None:
+    """Record the choice under the step's question, which loses its buttons: the chat keeps
+    what was chosen."""
+    text = chosen_text(update, choice)
+    if text is not None:
+        await query_of(update).edit_message_text(text, parse_mode=ParseMode.HTML)
