@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.complaints.alerts import CITIZEN, MESSAGE
+from bot.complaints.alerts import MESSAGE
 from storage.complaints import prompts
 from storage.complaints.prompts import Prompt
 from storage.core import outbox
@@ -52,8 +52,17 @@ async def forget_prompt(runtime: Runtime, prompt: Prompt) -> None:
 async def subject_of_message(
     runtime: Runtime, chat_id: int, message_id: int
 ) -> tuple[str, int] | None:
-    """What a bot message stands for: (ref kind, complaint id), or None."""
-    return await outbox.subject_of(runtime.db, chat_id, message_id)
+    """What a bot message stands for: (ref kind, complaint id), or None. A reply can come
+    before the delivery that posted its target recorded it (the person is quicker than
+    the save after the send): then that delivery is waited for."""
+    found = await outbox.subject_of(runtime.db, chat_id, message_id)
+    if (
+        found is None
+        and runtime.dispatcher is not None
+        and await runtime.dispatcher.settled(chat_id)
+    ):
+        found = await outbox.subject_of(runtime.db, chat_id, message_id)
+    return found
 
 
 async def remember_message(
@@ -62,13 +71,3 @@ async def remember_message(
     """A message sent directly (e.g. a ticket) that replies should relate to the complaint."""
     async with runtime.db.transaction() as tx:
         await outbox.remember_message(tx, chat_id, message_id, MESSAGE, complaint_id, runtime.now())
-
-
-async def remember_reporter_message(
-    runtime: Runtime, chat_id: int, message_id: int, complaint_id: int
-) -> None:
-    """A message sent directly to the reporter about their complaint (the confirmation
-    with its number): a reply to it reaches the unit like a reply to any message the unit
-    sent them, instead of being turned away."""
-    async with runtime.db.transaction() as tx:
-        await outbox.remember_message(tx, chat_id, message_id, CITIZEN, complaint_id, runtime.now())

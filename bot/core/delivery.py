@@ -160,6 +160,16 @@ class Dispatcher:
     def wake(self) -> None:
         self._wakeup.set()
 
+    async def settled(self, chat_id: int, timeout: float = 5.0) -> bool:  # noqa: ASYNC109
+        """Wait until the chat's delivery in flight (its send and the save of what it
+        learnt) is over. True if one was in flight."""
+        task = self._in_flight.get(chat_id)
+        if task is None or task is asyncio.current_task():
+            return False
+        with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+            await asyncio.wait_for(asyncio.shield(task), timeout)
+        return True
+
     def _on_commit(self, topics: set[str]) -> None:
         if "outbox" in topics:
             self.wake()

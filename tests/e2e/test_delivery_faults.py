@@ -8,12 +8,13 @@ import sqlite3
 
 import pytest
 
+from emulator import FakeUser
 from storage.core import outbox
 from tests.e2e.harness import OfficeEnv
 from tests.e2e.test_delivery import queue_notice
 
 
-async def _started(office: OfficeEnv, name: str):  # noqa: ANN202
+async def _started(office: OfficeEnv, name: str) -> FakeUser:
     person = office.user(name)
     await person.send("/start")
     await person.next_message()
@@ -77,9 +78,7 @@ async def test_a_save_that_fails_after_the_send_is_retried_and_the_queue_goes_on
     await citizen.wait_for("Kedua")
     await _delivered(office, citizen.id)
     assert [m.text for m in citizen.inbox].count("Pertama") == 1
-    assert {state for _, _, state in await outbox.rows_for_chat(office.db, citizen.id)} == {
-        "sent"
-    }
+    assert {state for _, _, state in await outbox.rows_for_chat(office.db, citizen.id)} == {"sent"}
 
 
 async def _delivered(office: OfficeEnv, chat_id: int, timeout: float = 20) -> None:  # noqa: ASYNC109
