@@ -53,8 +53,9 @@ from telegram.error import (
 )
 
 from bot.core.clock import Clock, to_epoch
-from bot.core.ledger import CREATING, Attempt, MessageLedger, find_landed, may_have_landed
+from bot.core.ledger import Attempt, MessageLedger, after_loss, find_landed
 from bot.core.pacing import MESSAGE_METHODS, ChatPacer, PaceLimits, TokenBucket
+from bot.core.saving import until_saved
 from storage.core import outbox, outbox_files
 from storage.core.db import Database, Tx
 from storage.core.outbox import OutboxRow
@@ -243,21 +244,10 @@ class Dispatcher:
 
     async def _save(self, row: OutboxRow, outcome: Outcome) -> None:
         """Save what the attempt learnt. A busy or full database must not leave the row in
-        ``sending`` (its chat's queue would stop, and a restart would send it again): the
-        save is retried, with backoff, until it succeeds or the dispatcher stops."""
-        delay = SAVE_RETRY_SECONDS
-        while True:
-            try:
-                async with self._db.transaction() as tx:
-                    await outcome.save(tx)
-                return
-            except Exception as exc:
-                if self._stopping:
-                    log.error("outbox row %d: outcome not saved at stop (%s)", row.id, exc)
-                    return
-                log.warning("outbox row %d: saving the outcome failed (%s); retrying", row.id, exc)
-                await asyncio.sleep(delay)
-                delay = min(MAX_BACKOFF_SECONDS, delay * 2)
+        ``sending`` (its chat's queue would stop, and a restart would send it again)."""
+        await until_saved(
+            self._db, outcome.save, what=f"outbox row {row.id}", giving_up=lambda: self._stopping
+        )
 
     async def _attempt(self, row: OutboxRow) -> Outcome:
         """Make the call (or find that an earlier attempt whose answer was lost landed)
@@ -293,12 +283,11 @@ class Dispatcher:
     def _remember_lost(self, row: OutboxRow, error: Exception, floor: int | None) -> None:
         """An answer lost after the request may have landed: remember where its copy
         would be, so the next attempt looks there before sending again."""
-        if not may_have_landed(error) or row.method not in CREATING:
-            return
-        earlier = self._lost.get(row.id)
-        start = earlier.floor if earlier is not None else floor
-        if start is not None:
-            self._lost[row.id] = Attempt(row.chat_id, start, self._ledger.lost_sends(row.chat_id))
+        attempt = after_loss(
+            self._ledger, row.chat_id, floor, self._lost.get(row.id), error, row.method
+        )
+        if attempt is not None:
+            self._lost[row.id] = attempt
 
     async def _reconciled(self, row: OutboxRow, method: str, params: dict[str, Any]) -> int | None:
         """The message id an earlier attempt of this row landed as, if it can be proven;
@@ -362,7 +351,13 @@ class Dispatcher:
     async def _prepared(self, row: OutboxRow) -> tuple[str, dict[str, Any]]:
         """The row's method and its parameters as PTB takes them, references resolved."""
         params = dict(row.params)
-        await self._resolve_refs(row.chat_id, params)
+        try:
+            await self._resolve_refs(row.chat_id, params)
+        except BadRequest as exc:
+            if not params.get(REPOST_IF_GONE) or not _gone(exc):
+                raise
+            log.info("outbox row %d: the message to edit is unknown; posting it anew", row.id)
+            return "sendMessage", _typed(_as_new_message(params))
         return row.method, _typed(params)
 
     async def _call(self, row: OutboxRow, method: str, params: dict[str, Any]) -> int | None:
@@ -370,7 +365,7 @@ class Dispatcher:
         try:
             return await self._request(row.chat_id, method, params)
         except BadRequest as exc:
-            if not repost or not any(m in str(exc).lower() for m in EDIT_TARGET_GONE):
+            if not repost or not _gone(exc):
                 raise
         log.info("outbox row %d: the message to edit is gone; posting it anew", row.id)
         return await self._request(row.chat_id, "sendMessage", _as_new_message(params))
@@ -438,6 +433,10 @@ class Dispatcher:
             if data is None:
                 raise BadRequest(f"stored file {file_id} is missing")
             params[field] = InputFile(data, filename=file_name)
+
+
+def _gone(error: BadRequest) -> bool:
+    return any(marker in str(error).lower() for marker in EDIT_TARGET_GONE)
 
 
 def _as_new_message(edit: dict[str, Any]) -> dict[str, Any]:

@@ -80,6 +80,22 @@ class Attempt:
     lost_sends: int  # the chat's count of lost sends once this attempt was lost
 
 
+def after_loss(
+    ledger: MessageLedger,
+    chat_id: int,
+    floor: int | None,
+    earlier: Attempt | None,
+    error: BaseException,
+    method: str = "sendMessage",
+) -> Attempt | None:
+    """Where to look for a copy after a failed send (None: nothing can have landed, or
+    nothing is known to bound it). A second lost attempt keeps the first one's floor."""
+    if not may_have_landed(error) or method not in CREATING:
+        return earlier
+    start = earlier.floor if earlier is not None else floor
+    return None if start is None else Attempt(chat_id, start, ledger.lost_sends(chat_id))
+
+
 class MessageLedger:
     """Per chat: message ids known to exist, requests in flight, sends with lost answers."""
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from telegram.ext import Application
 
+from bot.core import outcome
 from bot.core.clock import Clock, to_epoch
 from bot.core.delivery import Dispatcher
 from bot.core.extensions import Extensions, Point
@@ -84,6 +85,7 @@ class Runtime:
             if self.db.is_open:
                 return
             await self.db.open()
+            self.db.add_commit_listener(outcome.note_commit)
             await migrate(self.db)
             for hook in self.extensions[STORAGE_OPENED]:
                 await hook(self)

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from storage.core.audit import CHANGE
 from storage.core.db import Reader, Row, Tx
 
 
@@ -261,6 +262,7 @@ async def committed_cost(db: Reader, start: int, end: int) -> int:
 async def add_event(
     tx: Tx, activity_id: int, at: int, actor_id: int | None, kind: str, **data: Any
 ) -> None:
+    tx.touch(CHANGE)
     await tx.execute(
         "INSERT INTO activity_events (activity_id, at, actor_id, kind, data) "
         "VALUES (?, ?, ?, ?, ?)",

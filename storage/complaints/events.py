@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from storage.core.audit import CHANGE
 from storage.core.db import Reader, Tx
 
 
@@ -38,6 +39,7 @@ async def add(
     body: str | None = None,
     **data: Any,
 ) -> int:
+    tx.touch(CHANGE)
     return await tx.execute(
         """INSERT INTO complaint_events (complaint_id, at, actor_id, kind, from_status,
                                          to_status, unit_code, public, body, data)

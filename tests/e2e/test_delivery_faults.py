@@ -68,7 +68,7 @@ async def test_a_save_that_fails_after_the_send_is_retried_and_the_queue_goes_on
         office.settings.database_path, isolation_level=None, check_same_thread=False
     )
     await asyncio.to_thread(blocker.execute, "BEGIN IMMEDIATE")  # the loop keeps running
-    saw_failure = _log_watch("saving the outcome failed")
+    saw_failure = _log_watch("saving failed")
     held.release()
     await saw_failure.wait()
     blocker.execute("COMMIT")
@@ -100,7 +100,7 @@ class _Watch:
 
         self.needle = needle
         self.event = asyncio.Event()
-        self._logger = logging.getLogger("bot.core.delivery")
+        self._logger = logging.getLogger("bot.core.saving")
         self._handler = logging.Handler()
         self._handler.emit = self._emit  # type: ignore[method-assign]
         self._logger.addHandler(self._handler)
