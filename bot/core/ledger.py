@@ -38,7 +38,7 @@ from telegram.request import HTTPXRequest, RequestData
 log = logging.getLogger(__name__)
 
 #: How many ids after the floor are probed at most.
-PROBE_WINDOW = 8
+PROBE_WINDOW = 3
 #: How long a probe waits for the chat's other requests to finish.
 QUIET_WAIT_SECONDS = 5.0
 #: Message ids remembered per chat (the probe only looks just above the newest).

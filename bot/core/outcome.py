@@ -7,7 +7,8 @@ wrong, try again" would be false and trying again would do it twice, so the pers
 told their change was saved instead.
 
 Each update is handled in its own task, so the flag (a context variable) is the update's
-own: set in that task, read by the error handler in the same task.
+own: cleared when its handling starts (:func:`begin`; a task inherits the values of the
+one that created it), set by the commit, read by the error handler in the same task.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ def note_commit(topics: set[str]) -> None:
     """Commit listener (:meth:`storage.core.db.Database.add_commit_listener`)."""
     if CHANGE in topics:
         _committed.set(True)
+
+
+def begin() -> None:
+    """An update's handling starts: nothing committed yet."""
+    _committed.set(False)
 
 
 def committed() -> bool:
