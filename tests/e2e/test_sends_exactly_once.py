@@ -106,7 +106,7 @@ async def test_an_alert_full_of_emoji_is_still_updated_after_terima(office: Offi
 async def test_a_question_whose_record_was_lost_in_a_crash_still_takes_the_answer(
     process_office: ProcessOffice,
 ) -> None:
-    """"Minta Info" was pressed and the question posted, but the process died before it
+    """ "Minta Info" was pressed and the question posted, but the process died before it
     saved the question's message id: the officer's reply still reaches the citizen."""
     office = process_office
     await office.start()
