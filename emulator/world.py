@@ -323,6 +323,10 @@ class BotWorld:
             failure.when = when
         self._failures.setdefault(method.lower(), deque()).extend([failure] * count)
 
+    def clear_failures(self) -> None:
+        """Forget every failure still queued (Telegram is well again)."""
+        self._failures.clear()
+
     def take_failure(self, method: str, params: dict[str, Any] | None = None) -> Failure | None:
         """The failure injected for this call, if any: the first queued one it matches,
         else what the chaos plan (:attr:`faults`) decides."""

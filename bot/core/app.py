@@ -31,7 +31,7 @@ from bot.complaints.alerts import (
     follow_membership,
     unit_group_lost,
 )
-from bot.core import commands, housekeeping, keyboards
+from bot.core import backups, commands, housekeeping, keyboards
 from bot.core import runtime as hooks
 from bot.core.clock import Clock, SystemClock
 from bot.core.context import RUNTIME_KEY, BotContext
@@ -93,6 +93,7 @@ def extend(extensions: Extensions) -> None:
         jp_nudge.on_start,
         digest.on_start,
         housekeeping.on_start,
+        backups.on_start,
         public_site.on_start,
         _warm_up_charts,
     )
