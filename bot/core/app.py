@@ -60,6 +60,7 @@ from bot.transparency import posts as public_posts
 from bot.transparency import site as public_site
 from handlers.activities import COMMANDS as ACTIVITY_COMMANDS
 from handlers.activities import invitations as forum_handlers
+from handlers.people.blocks import COMMANDS as BLOCK_COMMANDS
 from handlers.privacy.rights import COMMANDS as PRIVACY_COMMANDS
 from handlers.reports.summary import COMMANDS as REPORT_COMMANDS
 from handlers.survey import responses as survey_handlers
@@ -133,6 +134,7 @@ def extend(extensions: Extensions) -> None:
         *followup_handlers.COMMANDS,
         *note_handlers.COMMANDS,
         *post_handlers.COMMANDS,
+        *BLOCK_COMMANDS,
         *PRIVACY_COMMANDS,
         *REPORT_COMMANDS,
     )

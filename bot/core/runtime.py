@@ -62,6 +62,9 @@ class Runtime:
     bot_username: str = ""
     #: Message ids Telegram told this process about (reconciles sends with lost answers).
     ledger: MessageLedger = field(default_factory=MessageLedger)
+    #: What features keep in memory for the life of the process, by their own key (e.g.
+    #: who wrote how often lately): lost at a restart, on purpose.
+    memory: dict[str, object] = field(default_factory=dict)
     #: Every way the features are wired together; filled by the application factory.
     extensions: Extensions = field(default_factory=Extensions)
     _storage_lock: asyncio.Lock = field(default_factory=asyncio.Lock)

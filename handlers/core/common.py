@@ -199,7 +199,7 @@ async def edited(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handler(TypeHandler(Update, fresh), group=-2)
+    application.add_handler(TypeHandler(Update, fresh), group=-3)
     application.add_handler(TypeHandler(Update, identify), group=-1)
     application.add_handlers(
         [

@@ -20,3 +20,12 @@ INSERT INTO reply_prompts (chat_id, message_id, subject_kind, subject_id, action
     SELECT chat_id, message_id, subject_kind, subject_id, action, argument, actor_id, created_at
     FROM prompts WHERE subject_kind = 'complaint';
 DELETE FROM prompts WHERE subject_kind = 'complaint';
+
+-- People an admin blocked (/blokir): the bot ignores them after one notice.
+CREATE TABLE blocked_people (
+    telegram_id     INTEGER PRIMARY KEY,
+    reason          TEXT,
+    blocked_by      INTEGER NOT NULL,
+    blocked_at      INTEGER NOT NULL,
+    notified_at     INTEGER
+);
