@@ -48,6 +48,7 @@ from bot.people.admin import chat_unreachable
 from bot.people.group_checks import check_alert_coverage, check_unit_groups
 from bot.people.groups import follow_seen_by_delivery
 from bot.people.menus import publish_all
+from bot.privacy import retention
 from bot.reports import digest, sections, sheets
 from bot.reports import worker as report_worker
 from bot.reports.charts import warm_up
@@ -95,6 +96,7 @@ def extend(extensions: Extensions) -> None:
         digest.on_start,
         housekeeping.on_start,
         backups.on_start,
+        retention.on_start,
         public_site.on_start,
         _warm_up_charts,
     )

@@ -29,3 +29,10 @@ CREATE TABLE blocked_people (
     blocked_at      INTEGER NOT NULL,
     notified_at     INTEGER
 );
+
+-- Retention: a closed complaint's personal data is anonymised after RETENTION_MONTHS.
+-- Its reporter becomes the placeholder person 0 (no Telegram account has that id).
+ALTER TABLE complaints ADD COLUMN anonymised_at INTEGER;
+INSERT INTO people (telegram_id, first_name, language, role, reachable, created_at, updated_at)
+    VALUES (0, '(anonim)', 'id', 'citizen', 0, 0, 0)
+    ON CONFLICT (telegram_id) DO NOTHING;
