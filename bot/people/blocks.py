@@ -78,7 +78,10 @@ async def treatment(runtime: Runtime, telegram_id: int) -> Treatment:
         async with runtime.db.transaction() as tx:
             first = await blocks.notified(tx, telegram_id, runtime.now())
         return Treatment.TELL_BLOCKED if first else Treatment.IGNORE
-    verdict = guard(runtime).flood.hit(telegram_id, runtime.now())
+    gate = guard(runtime).flood
+    gate.limit = runtime.settings.flood_messages_per_minute  # settings may change meanwhile
+    gate.mute_seconds = runtime.settings.flood_mute_minutes * 60
+    verdict = gate.hit(telegram_id, runtime.now())
     if verdict is Verdict.NOTICE:
         return Treatment.TELL_TOO_FAST
     return Treatment.IGNORE if verdict is Verdict.MUTED else Treatment.HANDLE
