@@ -39,13 +39,15 @@ from handlers.complaints.intake_steps import (
     EVIDENCE,
     IDENTITY,
     KELURAHAN,
+    STEP,
     SUMMARY,
     ask_category,
+    ask_conduct_unit,
+    ask_consent,
     ask_description,
     ask_evidence,
     ask_identity,
     ask_kelurahan,
-    enter,
     forget_draft,
     load_draft,
     save_draft,
@@ -96,9 +98,7 @@ async def start(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     await save_draft(update, context, Draft())
     if await intake.needs_consent(runtime, context.actor):
-        await enter(update, context, CONSENT)
-        await say(update, context, "lapor.privacy", kb.consent(language(context)))
-        return CONSENT
+        return await ask_consent(update, context)
     return await ask_category(update, context)
 
 
@@ -134,13 +134,7 @@ async def category_chosen(update: Update, context: BotContext) -> int:
     draft.named_unit = None
     await save_draft(update, context, draft)
     if category.conduct:
-        state = await enter(update, context, CONDUCT_UNIT)
-        await say(
-            update,
-            context,
-            "lapor.conduct_unit",
-            kb.conduct_units(language(context), context.runtime.office),
-        )
+        state = await ask_conduct_unit(update, context)
     else:
         state = await _next(update, context, ask_kelurahan)
     await settle_button(update, context, category.label(language(context)))
@@ -416,9 +410,42 @@ async def _next(update: Update, context: BotContext, step: Callback[int]) -> int
     return await step(update, context)
 
 
+ASK: dict[int, Callback[int]] = {
+    CONSENT: ask_consent,
+    CATEGORY: ask_category,
+    CONDUCT_UNIT: ask_conduct_unit,
+    KELURAHAN: ask_kelurahan,
+    DESCRIPTION: ask_description,
+    EVIDENCE: ask_evidence,
+    IDENTITY: ask_identity,
+    SUMMARY: show_summary,
+    EDIT: show_summary,
+}
+
+
 async def still_busy(update: Update, context: BotContext) -> int | None:
+    """/lapor, or a message the current step does not take: say where the citizen is and
+    show that step again (after a crash, the question on their screen may be an earlier
+    one whose buttons no longer count)."""
     await say(update, context, "lapor.in_progress")
-    return None
+    return await _ask_again(update, context)
+
+
+async def step_passed(update: Update, context: BotContext) -> int | None:
+    """A button of the intake that the current step does not take (an earlier step's,
+    left on the screen by a crash or scrolled back to): the current step is shown."""
+    await answer(update, context, "lapor.step_passed", alert=True)
+    return await _ask_again(update, context)
+
+
+async def _ask_again(update: Update, context: BotContext) -> int | None:
+    step = user_data(context).get(STEP)
+    ask = ASK.get(step) if isinstance(step, int) else None
+    if ask is None:
+        return None
+    if step in (SUMMARY, EDIT) and not load_draft(context).complete():
+        return None
+    return await ask(update, context)
 
 
 def conversation() -> ConversationHandler:
@@ -477,6 +504,7 @@ def conversation() -> ConversationHandler:
             CommandHandler("batal", cancel, private),
             CommandHandler("lapor", still_busy, private),
             MessageHandler(private & ~filters.COMMAND, still_busy),
+            CallbackQueryHandler(step_passed, pattern=cb.in_domain("lp")),
         ],
         name="complaint_intake",
         persistent=True,

@@ -26,6 +26,9 @@ from handlers.core.updates import user_data
 )
 DRAFT = "complaint_draft"
 EDITING = "complaint_editing"
+#: The step the intake is at, kept with the draft: a citizen whose screen fell behind it
+#: (a crash between storing a step and showing its question) is shown it again.
+STEP = "complaint_step"
 CONVERSATION = "complaint_intake"
 
 
@@ -42,6 +45,10 @@ async def save_draft(update: Update, context: BotContext, draft: Draft) -> None:
 
 async def enter(update: Update, context: BotContext, state: int) -> int:
     """Store that the conversation is at ``state`` (with the draft) before it is shown."""
+    if state == ConversationHandler.END:
+        user_data(context).pop(STEP, None)
+    else:
+        user_data(context)[STEP] = state
     await store_now(update, context, CONVERSATION, state)
     return state
 
@@ -52,6 +59,23 @@ async def forget_draft(update: Update, context: BotContext) -> int:
     user_data(context).pop(DRAFT, None)
     user_data(context).pop(EDITING, None)
     return await enter(update, context, ConversationHandler.END)
+
+
+async def ask_consent(update: Update, context: BotContext) -> int:
+    await enter(update, context, CONSENT)
+    await say(update, context, "lapor.privacy", kb.consent(language(context)))
+    return CONSENT
+
+
+async def ask_conduct_unit(update: Update, context: BotContext) -> int:
+    await enter(update, context, CONDUCT_UNIT)
+    await say(
+        update,
+        context,
+        "lapor.conduct_unit",
+        kb.conduct_units(language(context), context.runtime.office),
+    )
+    return CONDUCT_UNIT
 
 
 async def ask_category(update: Update, context: BotContext) -> int:
