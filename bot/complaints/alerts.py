@@ -14,9 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.complaints.access import can_act
 from bot.complaints.render import Renderer, ReporterView
-from bot.complaints.rules import Status
+from bot.complaints.rules import Status, can_act
 from bot.core import notify
 from bot.core.catalog import Markup, t
 from bot.core.notify import Ref

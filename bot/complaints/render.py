@@ -12,8 +12,8 @@ from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.complaints import callbacks as cb
 from bot.complaints.rules import OPEN, Action, allowed, resolution_time, shown_status
-from bot.core import callbacks as cb
 from bot.core import formatting
 from bot.core.catalog import MAX_MESSAGE, Markup, join, shorten, t, visible_length
 from bot.core.clock import from_epoch
