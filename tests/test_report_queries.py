@@ -218,7 +218,7 @@ class Explaining(Reader):
     """Records the plan of every query the report functions run."""
 
     def __init__(self, db: Database) -> None:
-        super().__init__(db._connection)
+        super().__init__(db._statements, db.dialect)
         self.plans: list[tuple[str, list[str]]] = []
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:

@@ -8,11 +8,12 @@ import pytest_asyncio
 from storage.core import outbox, outbox_files
 from storage.core.db import Database
 from storage.core.migrate import migrate
+from tests.database import fresh_database
 
 
-@pytest_asyncio.fixture(loop_scope="function")
+@pytest_asyncio.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(tmp_path / "t.db")
+    database = Database(await fresh_database(tmp_path, "t.db"))
     await database.open()
     await migrate(database)
     yield database

@@ -13,6 +13,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,9 +73,14 @@ def run(settings: Settings) -> None:
     from bot.core.app import build_application
     from bot.core.logsetup import configure
 
-    token = settings.require_token()
-    with single_instance(Path(settings.database_path)):
-        configure(settings.log_level, (token,))
+    settings.require_token()
+    # One bot per SQLite file (a file lock). On PostgreSQL the database is shared by design;
+    # running several processes on it is the next step (see README: PostgreSQL).
+    lock = (
+        single_instance(settings.database_path) if settings.database_url is None else nullcontext()
+    )
+    with lock:
+        configure(settings.log_level, settings.secrets)
         _serve(settings, build_application(settings))
 
 
@@ -103,31 +109,35 @@ def check_config(settings: Settings) -> None:
         f"{len(office.categories)} complaint categories, {len(office.services)} services)."
     )
     print(
-        f"Database: {settings.database_path}. Mode: "
+        f"Database: {_describe(settings)}. Mode: "
         f"{'webhook ' + settings.webhook_url if settings.webhook_url else 'long polling'}."
     )
     if settings.bot_token is None:
         print("Note: BOT_TOKEN is not set; it is required for 'run'.")
     path = Path(settings.database_path)
-    if path.exists():
-        print(asyncio.run(_alert_coverage(settings, office, path)))
+    if settings.database_url is not None or path.exists():
+        print(asyncio.run(_alert_coverage(settings, office)))
     else:
         print(f"Alerts: not checked; {path} does not exist yet (it is created by 'run').")
 
 
-async def _alert_coverage(settings: Settings, office: Office, path: Path) -> str:
+def _describe(settings: Settings) -> str:
+    from storage.core.db import Database
+
+    return Database(settings.database).describe()
+
+
+async def _alert_coverage(settings: Settings, office: Office) -> str:
     """Where complaint alerts would go, read from the database: the units whose alerts
     would reach nobody are named before the first complaint is lost."""
-    import sqlite3
-
     from bot.complaints.alerts import coverage
-    from storage.core.db import read_only
+    from storage.core.db import DatabaseError, read_only
 
     try:
-        async with read_only(path) as db:
+        async with read_only(settings.database) as db:
             found = await coverage(db, settings.admin_ids)
-    except sqlite3.Error as exc:
-        return f"Alerts: not checked; could not read {path} ({exc})."
+    except DatabaseError as exc:
+        return f"Alerts: not checked; could not read {_describe(settings)} ({exc})."
     codes = [unit.code for unit in office.units]
     uncovered = found.uncovered(codes)
     if uncovered:
@@ -161,7 +171,7 @@ async def _migrate(settings: Settings) -> list[str]:
 
         await sync_office(runtime)
         print(
-            f"Database {settings.database_path} at schema version "
+            f"Database {runtime.db.describe()} at schema version "
             f"{await current_version(runtime.db)}; applied: {', '.join(applied) or 'none'}."
         )
     finally:
@@ -232,7 +242,7 @@ def _as_of(settings: Settings, text: str | None) -> datetime | None:
 
 def publish(settings: Settings, out: Path, language: str | None, as_of: str | None) -> None:
     """Write the public page from the database, read only (the bot may be running)."""
-    if not Path(settings.database_path).is_file():
+    if settings.database_url is None and not Path(settings.database_path).is_file():
         raise CliError(f"No database at {settings.database_path}; check DATABASE_PATH.")
     asyncio.run(_publish(settings, out, language, _as_of(settings, as_of)))
 

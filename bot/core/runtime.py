@@ -70,7 +70,7 @@ class Runtime:
             office.office.hours.end,
             office.non_working_dates,
         )
-        return cls(settings, office, clock, Database(settings.database_path), calendar)
+        return cls(settings, office, clock, Database(settings.database), calendar)
 
     def now(self) -> int:
         """Current time as stored (Unix seconds)."""

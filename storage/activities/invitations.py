@@ -90,8 +90,8 @@ async def invite(
     tx: Tx, activity_id: int, person_ids: list[int], now: int, source: str = "invited"
 ) -> None:
     await tx.executemany(
-        """INSERT OR IGNORE INTO activity_invitations (activity_id, person_id, source, invited_at)
-           VALUES (?, ?, ?, ?)""",
+        """INSERT INTO activity_invitations (activity_id, person_id, source, invited_at)
+           VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
         [(activity_id, person_id, source, now) for person_id in person_ids],
     )
 
@@ -254,7 +254,8 @@ async def is_subscribed(db: Reader, person_id: int) -> bool:
 async def set_subscribed(tx: Tx, person_id: int, subscribed: bool, now: int) -> None:
     if subscribed:
         await tx.execute(
-            "INSERT OR IGNORE INTO forum_subscriptions (person_id, subscribed_at) VALUES (?, ?)",
+            "INSERT INTO forum_subscriptions (person_id, subscribed_at) VALUES (?, ?) "
+            "ON CONFLICT DO NOTHING",
             (person_id, now),
         )
     else:

@@ -38,10 +38,10 @@ async def add(
     body: str | None = None,
     **data: Any,
 ) -> int:
-    return await tx.execute(
+    return await tx.fetchval(
         """INSERT INTO complaint_events (complaint_id, at, actor_id, kind, from_status,
                                          to_status, unit_code, public, body, data)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
         (
             complaint_id,
             at,

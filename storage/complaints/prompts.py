@@ -25,9 +25,13 @@ class Prompt:
 
 async def create(tx: Tx, prompt: Prompt, now: int) -> None:
     await tx.execute(
-        """INSERT OR REPLACE INTO prompts (chat_id, message_id, subject_kind, subject_id,
-                                           action, argument, actor_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        """INSERT INTO prompts (chat_id, message_id, subject_kind, subject_id, action,
+                                argument, actor_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (chat_id, message_id) DO UPDATE SET subject_kind = excluded.subject_kind,
+               subject_id = excluded.subject_id, action = excluded.action,
+               argument = excluded.argument, actor_id = excluded.actor_id,
+               created_at = excluded.created_at""",
         (
             prompt.chat_id,
             prompt.message_id,

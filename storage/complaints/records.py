@@ -86,9 +86,11 @@ async def next_sequence(tx: Tx, period: str) -> int:
 async def insert(tx: Tx, draft_key: str, **values: Any) -> int:
     columns = ["draft_key", *values]
     marks = ", ".join("?" * len(columns))
-    return await tx.execute(
-        f"INSERT INTO complaints ({', '.join(columns)}) VALUES ({marks})",
-        (draft_key, *values.values()),
+    return int(
+        await tx.fetchval(
+            f"INSERT INTO complaints ({', '.join(columns)}) VALUES ({marks}) RETURNING id",
+            (draft_key, *values.values()),
+        )
     )
 
 

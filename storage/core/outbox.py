@@ -59,9 +59,9 @@ async def enqueue(
 ) -> int:
     """Queue one Bot API call. ``ref_kind``/``ref_id`` name the object the sent message
     stands for (see :func:`message_for`)."""
-    row_id = await tx.execute(
+    row_id = await tx.fetchval(
         """INSERT INTO outbox (chat_id, method, params, priority, ref_kind, ref_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+           VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""",
         (chat_id, method, json.dumps(params, ensure_ascii=False), priority, ref_kind, ref_id, now),
     )
     tx.touch("outbox")
@@ -104,9 +104,10 @@ async def mark_sent(tx: Tx, row: OutboxRow, message_id: int | None, now: int) ->
     )
     if message_id is not None and row.ref_kind is not None and row.ref_id is not None:
         await tx.execute(
-            """INSERT OR REPLACE INTO message_refs (chat_id, message_id, ref_kind, ref_id,
-                                                   created_at)
-               VALUES (?, ?, ?, ?, ?)""",
+            """INSERT INTO message_refs (chat_id, message_id, ref_kind, ref_id, created_at)
+               VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (chat_id, message_id) DO UPDATE SET ref_kind = excluded.ref_kind,
+                   ref_id = excluded.ref_id, created_at = excluded.created_at""",
             (row.chat_id, message_id, row.ref_kind, row.ref_id, now),
         )
 
@@ -181,8 +182,10 @@ async def remember_message(
 ) -> None:
     """For messages sent directly (not through the outbox) that stand for an object."""
     await tx.execute(
-        """INSERT OR REPLACE INTO message_refs (chat_id, message_id, ref_kind, ref_id, created_at)
-           VALUES (?, ?, ?, ?, ?)""",
+        """INSERT INTO message_refs (chat_id, message_id, ref_kind, ref_id, created_at)
+           VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (chat_id, message_id) DO UPDATE SET ref_kind = excluded.ref_kind,
+               ref_id = excluded.ref_id, created_at = excluded.created_at""",
         (chat_id, message_id, ref_kind, ref_id, now),
     )
 

@@ -67,8 +67,8 @@ async def upsert_seen(
 ) -> Person:
     """Record that a person acted; keeps names current and, for a private message, notes
     that the bot may now write to them."""
-    await tx.execute(
-        """
+    row = await tx.fetchone(
+        f"""
         INSERT INTO people (telegram_id, first_name, last_name, username, language,
                             reachable, started_at, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -76,10 +76,11 @@ async def upsert_seen(
             first_name = excluded.first_name,
             last_name = excluded.last_name,
             username = excluded.username,
-            reachable = CASE WHEN ? THEN 1 ELSE people.reachable END,
-            unreachable_since = CASE WHEN ? THEN NULL ELSE people.unreachable_since END,
+            reachable = CASE WHEN ? = 1 THEN 1 ELSE people.reachable END,
+            unreachable_since = CASE WHEN ? = 1 THEN NULL ELSE people.unreachable_since END,
             started_at = COALESCE(people.started_at, excluded.started_at),
             updated_at = excluded.updated_at
+        RETURNING {COLUMNS}
         """,
         (
             telegram_id,
@@ -95,9 +96,8 @@ async def upsert_seen(
             int(started),
         ),
     )
-    person = await get(tx, telegram_id)
-    assert person is not None
-    return person
+    assert row is not None
+    return _person(row)
 
 
 async def set_language(tx: Tx, telegram_id: int, language: str, now: int) -> None:

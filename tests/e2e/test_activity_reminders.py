@@ -9,6 +9,7 @@ from pathlib import Path
 from emulator import FakeTelegram
 from storage.activities import records as activities
 from storage.activities import reminders as activity_reminders
+from tests.database import fresh_database
 from tests.e2e.activity_steps import count, latest_activity, member, new_activity
 from tests.e2e.harness import OfficeEnv, start_office
 
@@ -118,7 +119,9 @@ async def test_after_downtime_only_the_closest_due_reminder_is_sent(office: Offi
 
 
 async def test_reminder_offsets_follow_the_setting(telegram: FakeTelegram, tmp_path: Path) -> None:
-    office = await start_office(telegram, tmp_path / "marelan.db", activity_reminders="1h,30m")
+    office = await start_office(
+        telegram, await fresh_database(tmp_path, "marelan.db"), activity_reminders="1h,30m"
+    )
     try:
         kasi = await member(office, "Kasi", "kepala", "PEM")
         ani = await member(office, "Ani", "staf", "PEM")
