@@ -53,6 +53,20 @@ def _parser() -> argparse.ArgumentParser:
         help="write it as it would have been written then (local time), "
         "e.g. to rebuild a night the bot missed; default: now",
     )
+    copy_db = commands.add_parser(
+        "copy-db",
+        help="copy the whole database to another one (e.g. SQLite to PostgreSQL) and "
+        "compare row counts and checksums of every table",
+    )
+    copy_db.add_argument(
+        "--from", dest="source", required=True, help="an SQLite file or a postgresql:// URL"
+    )
+    copy_db.add_argument(
+        "--to", dest="target", required=True, help="an SQLite file or a postgresql:// URL"
+    )
+    copy_db.add_argument(
+        "--replace", action="store_true", help="empty a target that already holds data"
+    )
     page_qr = commands.add_parser("qr-page", help="write a printable QR code of the public page")
     page_qr.add_argument("output", type=Path, help="the PNG file to write")
     # The sandbox parses its own options (see `marelan-bot sandbox --help`).
@@ -293,6 +307,62 @@ def page_qr(settings: Settings, output: Path) -> None:
     print(f"Wrote {output}: {link}.")
 
 
+def copy_database(source: str, target: str, *, replace: bool) -> int:
+    """``copy-db``: stop the bot first (the copy is of one moment of the source, and what
+    the bot writes afterwards is not in it). 0 when every table matches, 1 otherwise."""
+    from storage.core.db import is_url
+
+    if not is_url(source) and not Path(source).is_file():
+        raise CliError(f"--from: no database at {source}")
+    return asyncio.run(_copy_database(source, target, replace=replace))
+
+
+async def _copy_database(source: str, target: str, *, replace: bool) -> int:
+    from storage.core.copy import CopyRefused, copy
+    from storage.core.db import Database, DatabaseError, is_url, read_only
+    from storage.core.migrate import available, current_version, migrate
+
+    destination = Database(target if is_url(target) else Path(target))
+    try:
+        async with read_only(source if is_url(source) else Path(source)) as origin:
+            version, latest = await current_version(origin), len(available())
+            if version != latest:
+                raise CliError(
+                    f"--from is at schema version {version}, this program at {latest}: "
+                    "run 'marelan-bot migrate' on it first (or use the matching program)."
+                )
+            await destination.open()
+            await migrate(destination)
+            print(f"Copying {Database(source).describe()} to {destination.describe()} ...")
+            checks = await copy(
+                origin,
+                destination,
+                replace=replace,
+                progress=lambda table, rows: print(f"  {table}: {rows} rows copied"),
+            )
+    except CopyRefused as exc:
+        raise CliError(f"copy-db: {exc}") from None
+    except DatabaseError as exc:
+        raise CliError(f"copy-db: {exc}") from None
+    finally:
+        await destination.close()
+    width = max(len(c.table) for c in checks)
+    print(f"{'table':<{width}}  {'rows from':>10}  {'rows to':>10}  checksum from / to")
+    for c in checks:
+        mark = "ok" if c.ok else "DIFFERENT"
+        print(
+            f"{c.table:<{width}}  {c.source_rows:>10}  {c.target_rows:>10}  "
+            f"{c.source_checksum} / {c.target_checksum}  {mark}"
+        )
+    bad = [c.table for c in checks if not c.ok]
+    if bad:
+        print(f"MISMATCH in {', '.join(bad)}: do not use the copy.", file=sys.stderr)
+        return 1
+    rows = sum(c.target_rows for c in checks)
+    print(f"Copied {rows} rows in {len(checks)} tables; every count and checksum matches.")
+    return 0
+
+
 def sandbox(settings: Settings, options: list[str]) -> int:
     """The training sandbox lives in its own top-level package, next to the Bot API
     emulator it drives; production code never imports either. It is loaded here, by name,
@@ -325,6 +395,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             publish(settings, args.out, args.lang, args.as_of)
         elif args.command == "qr-page":
             page_qr(settings, args.output)
+        elif args.command == "copy-db":
+            return copy_database(args.source, args.target, replace=args.replace)
     except (SettingsError, OfficeConfigError, CliError, AlreadyRunning) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONFIG

@@ -262,7 +262,8 @@ class Database(Reader):
 @asynccontextmanager
 async def read_only(target: Path | str) -> AsyncIterator[Reader]:
     """A read-only look at an existing database, for tools that must not create, migrate
-    or lock it (``marelan-bot check-config`` while the bot runs)."""
+    or lock it (``marelan-bot check-config`` while the bot runs, ``copy-db``): one
+    consistent view, every query of it seeing the same moment."""
     if is_url(target):
         from storage.core.postgres import read_only_connection
 

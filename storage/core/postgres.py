@@ -188,7 +188,7 @@ async def read_only_connection(url: str) -> AsyncIterator[Statements]:
     except failures as exc:
         raise DatabaseError(str(exc)) from exc
     try:
-        await connection.execute("SET default_transaction_read_only = on")
+        await connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         yield Run(connection)
     except failures as exc:
         raise DatabaseError(str(exc)) from exc

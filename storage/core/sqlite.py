@@ -240,14 +240,17 @@ class SqliteEngine:
 
 @asynccontextmanager
 async def read_only_connection(path: Path) -> AsyncIterator[Statements]:
-    """A read-only connection to an existing file (no WAL switch, no lock taken)."""
+    """A read-only connection to an existing file (no WAL switch, no lock taken), in one
+    read transaction."""
     uri = await asyncio.to_thread(lambda: f"{path.resolve().as_uri()}?mode=ro")
     try:
         connection = await asyncio.to_thread(connect, uri, uri=True)
     except sqlite3.Error as exc:
         raise DatabaseError(str(exc)) from exc
     try:
-        yield Threaded(connection)
+        statements = Threaded(connection)
+        await statements.execute("BEGIN", ())  # one consistent view for the whole look
+        yield statements
     except sqlite3.Error as exc:
         raise DatabaseError(str(exc)) from exc
     finally:
