@@ -117,7 +117,7 @@ async def set_role(tx: Tx, telegram_id: int, role: str, unit_code: str | None, n
 async def set_reachable(tx: Tx, telegram_id: int, reachable: bool, now: int) -> None:
     await tx.execute(
         """UPDATE people SET reachable = ?, updated_at = ?,
-               unreachable_since = CASE WHEN ? THEN NULL
+               unreachable_since = CASE WHEN ? = 1 THEN NULL
                                         ELSE COALESCE(unreachable_since, ?) END
            WHERE telegram_id = ?""",
         (int(reachable), now, int(reachable), now, telegram_id),
