@@ -139,10 +139,10 @@ async def respond(tx: Tx, activity_id: int, person_id: int, response: str, now: 
 async def counts(db: Reader, activity_id: int) -> Counts:
     row = await db.fetchone(
         """SELECT COUNT(*) AS invited,
-                  COALESCE(SUM(response = 'yes'), 0) AS yes,
-                  COALESCE(SUM(response = 'no'), 0) AS no,
-                  COALESCE(SUM(response = 'none'), 0) AS none,
-                  COALESCE(SUM(attended = 1), 0) AS attended
+                  COUNT(*) FILTER (WHERE response = 'yes') AS yes,
+                  COUNT(*) FILTER (WHERE response = 'no') AS no,
+                  COUNT(*) FILTER (WHERE response = 'none') AS none,
+                  COUNT(*) FILTER (WHERE attended = 1) AS attended
            FROM activity_invitations WHERE activity_id = ?""",
         (activity_id,),
     )

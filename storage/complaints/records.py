@@ -77,7 +77,8 @@ async def next_sequence(tx: Tx, period: str) -> int:
     return int(
         await tx.fetchval(
             """INSERT INTO complaint_counters (period, last) VALUES (?, 1)
-               ON CONFLICT (period) DO UPDATE SET last = complaint_counters.last + 1 RETURNING last""",
+               ON CONFLICT (period) DO UPDATE SET last = complaint_counters.last + 1
+               RETURNING last""",
             (period,),
         )
     )
