@@ -101,7 +101,25 @@ class PostgresServer:
             "-w",
             "start",
         )
+        self._watch()
         asyncio.run(self._make_template())
+
+    def _watch(self) -> None:
+        """Stop the server and remove its folder when the test process goes away without
+        its teardown (killed, timed out): no test run leaves a server behind."""
+        prefix = [] if os.geteuid() != 0 else ["runuser", "-u", SERVICE_USER, "--"]
+        script = (
+            f"while [ -d /proc/{os.getpid()} ]; do sleep 2; done; "
+            f"{self.bin / 'pg_ctl'} -D {self.folder / 'data'} -m immediate stop; "
+            f"rm -rf {self.folder}"
+        )
+        subprocess.Popen(
+            [*prefix, "sh", "-c", script],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
     def stop(self) -> None:
         self._run(

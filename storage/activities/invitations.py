@@ -191,7 +191,8 @@ async def everyone_invited(db: Reader, activity_id: int) -> list[int]:
 async def precheck(tx: Tx, activity_id: int) -> None:
     """The checklist starts with those who said they would come."""
     await tx.execute(
-        "UPDATE activity_invitations SET checked = (response = 'yes') WHERE activity_id = ?",
+        "UPDATE activity_invitations SET checked = CASE WHEN response = 'yes' THEN 1 ELSE 0 END "
+        "WHERE activity_id = ?",
         (activity_id,),
     )
 

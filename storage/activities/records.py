@@ -315,6 +315,6 @@ async def drop_pending_edits(tx: Tx, chat_id: int, ref_kind: str, ref_id: int) -
     )
     return await tx.changes(
         f"""DELETE FROM outbox WHERE chat_id = ? AND state = 'pending'
-              AND method = 'editMessageText' AND {kind} = ? AND {ref} = CAST(? AS TEXT)""",
-        (chat_id, ref_kind, ref_id),
+              AND method = 'editMessageText' AND {kind} = ? AND {ref} = ?""",
+        (chat_id, ref_kind, str(ref_id)),
     )
