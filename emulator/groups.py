@@ -11,7 +11,7 @@ from .migration import upgrade
 from .models import BotMessage
 from .posting import post, text_fields
 from .reading import SharedChat
-from .serialize import GROUP_ANONYMOUS_BOT, chat_json, status_update, user_json
+from .serialize import GROUP_ANONYMOUS_BOT_ID, chat_json, status_update, user_json
 
 if TYPE_CHECKING:
     from .people import FakeUser
@@ -111,9 +111,7 @@ class FakeGroup(SharedChat):
         if self.is_basic or self.chat.members.get(admin.id) not in ("administrator", "creator"):
             raise ApiError(f"{admin} cannot post anonymously in {self}")
         fields = {**text_fields(text), "extra": {"sender_chat": chat_json(self.world, self.chat)}}
-        return await post(
-            self.world, self.chat, GROUP_ANONYMOUS_BOT["id"], fields, reply_to=reply_to
-        )
+        return await post(self.world, self.chat, GROUP_ANONYMOUS_BOT_ID, fields, reply_to=reply_to)
 
     async def add_member(self, user: FakeUser) -> BotMessage:
         """``user`` joins: a new_chat_members service message (delivered to the bot)."""

@@ -17,8 +17,8 @@ MAX_INLINE_BUTTONS = 100
 MAX_REPLY_BUTTONS = 300
 MAX_CALLBACK_BYTES = 64
 MAX_PLACEHOLDER = 64
-_ANY_VALUE_ACTIONS = ("web_app", "login_url", "switch_inline_query_chosen_chat", "copy_text")
-_ANY_VALUE_ACTIONS += ("callback_game", "pay")
+_ANY_VALUE_ACTIONS: tuple[str, ...] = ("web_app", "login_url", "switch_inline_query_chosen_chat")
+_ANY_VALUE_ACTIONS += ("copy_text", "callback_game", "pay")
 _STRING_ACTIONS = ("switch_inline_query", "switch_inline_query_current_chat")
 _PARSE = "can't parse reply keyboard markup JSON object"
 

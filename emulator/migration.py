@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .chats import SUPERGROUP, ChatState
 from .posting import post
-from .serialize import GROUP_ANONYMOUS_BOT, chat_json, status_update
+from .serialize import GROUP_ANONYMOUS_BOT_ID, chat_json, status_update
 
 if TYPE_CHECKING:
     from .groups import FakeGroup
@@ -52,4 +52,4 @@ async def _announce(world: BotWorld, old: ChatState, new: ChatState, actor_id: i
         joined = status_update(world, new, actor_id, world.bot_id, "left", new.bot_status)
         world.emit("my_chat_member", joined)
     extra = {"sender_chat": chat_json(world, new), "migrate_from_chat_id": old.id}
-    await post(world, new, GROUP_ANONYMOUS_BOT["id"], {"kind": "service", "extra": extra})
+    await post(world, new, GROUP_ANONYMOUS_BOT_ID, {"kind": "service", "extra": extra})

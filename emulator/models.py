@@ -6,6 +6,7 @@ the chat, so a test that kept an old reference can still compare "before" and "a
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +45,7 @@ class Upload:
     field: str
     filename: str | None
     content_type: str | None
-    data: bytes = field(repr=False)
+    data: bytes = dataclasses.field(repr=False)
 
 
 @dataclass

@@ -25,14 +25,16 @@ _ADMIN_RIGHTS = (
 
 #: The sender Telegram shows for messages sent on behalf of a group (anonymous admins, the
 #: first message of a supergroup made from a basic group).
-GROUP_ANONYMOUS_BOT = {
-    "id": 1087968824, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot",
+GROUP_ANONYMOUS_BOT_ID = 1087968824
+GROUP_ANONYMOUS_BOT: dict[str, Any] = {
+    "id": GROUP_ANONYMOUS_BOT_ID, "is_bot": True, "first_name": "Group",
+    "username": "GroupAnonymousBot",
 }  # fmt: skip
 
 
 def user_json(world: BotWorld, user_id: int) -> dict[str, Any]:
     """A User object for a person, for the bot itself or for GroupAnonymousBot."""
-    if user_id == GROUP_ANONYMOUS_BOT["id"]:
+    if user_id == GROUP_ANONYMOUS_BOT_ID:
         return dict(GROUP_ANONYMOUS_BOT)
     if user_id == world.bot_id:
         return {
@@ -42,7 +44,7 @@ def user_json(world: BotWorld, user_id: int) -> dict[str, Any]:
             "username": world.username,
         }
     user = world.users[user_id]
-    result: dict[str, Any] = {"id": user.id, "is_bot": False, "first_name": user.first_name}
+    result: dict[str, Any] = {"id": user.id, "is_bot": user.is_bot, "first_name": user.first_name}
     if user.last_name:
         result["last_name"] = user.last_name
     if user.username:

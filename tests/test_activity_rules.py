@@ -7,9 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.activities import callbacks as acb
+from bot.activities.create import Draft
 from bot.activities.rules import (
     JP_GRACE,
     Budget,
+    Kind,
     audience_covers,
     auto_jp,
     can_correct,
@@ -197,3 +200,14 @@ def test_shown_status_finishes_at_the_end_and_keeps_cancellations() -> None:
     assert shown_status("terjadwal", start, minutes, end - 1) == "terjadwal"  # under way
     assert shown_status("terjadwal", start, minutes, end) == "selesai"
     assert shown_status("dibatalkan", start, minutes, end + 10) == "dibatalkan"
+
+
+def test_only_a_citizen_forum_keeps_a_public_audience() -> None:
+    draft = Draft()
+    draft.choose_kind(Kind.FORUM)
+    draft.toggle_audience(acb.PUBLIC, set())
+    assert draft.kind == "forum" and draft.public
+    draft.choose_kind(Kind.PELATIHAN)
+    assert draft.kind == "pelatihan" and not draft.public
+    with pytest.raises(ValueError):
+        draft.toggle_audience(acb.PUBLIC, set())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import grimp
 
-PACKAGES = ("bot", "handlers", "storage")
+PACKAGES = ("domain", "bot", "handlers", "storage")
 
 
 def strongly_connected(graph: grimp.ImportGraph) -> list[set[str]]:

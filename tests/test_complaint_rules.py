@@ -14,7 +14,9 @@ from bot.complaints.rules import (
     Status,
     check,
     check_times,
+    current_due,
     is_brief,
+    overdue_by,
     parse_tracking_number,
     resumed_due,
     status_after_citizen_answer,
@@ -98,6 +100,24 @@ def test_warning_at_three_quarters_of_the_working_span() -> None:
     assert times["ack_breach"] == due
     assert times["resolve_warn"] == CAL.add_working_time(start, DAY * 3.75)
     assert "ack_warn" not in check_times(CAL, start, ack=None, resolve=(due, DAY))
+
+
+def test_the_deadline_that_counts_is_acknowledging_then_resolving() -> None:
+    assert current_due(None, ack_due_at=100, resolve_due_at=500) == 100
+    assert current_due(150, ack_due_at=100, resolve_due_at=500) == 500
+
+
+@pytest.mark.parametrize("status", [s for s in Status if s is not Status.MENUNGGU_WARGA])
+def test_a_complaint_past_its_deadline_is_overdue_by_the_working_time(status: Status) -> None:
+    due = wib(2026, 11, 26, 12)  # Thursday noon
+    assert overdue_by(CAL, status, due, wib(2026, 11, 27, 10)) == timedelta(hours=6)
+    assert overdue_by(CAL, status, due, wib(2026, 11, 26, 11)) == timedelta(0)
+
+
+def test_a_complaint_waiting_for_the_citizen_is_never_overdue() -> None:
+    due = wib(2026, 11, 26, 12)
+    assert overdue_by(CAL, Status.MENUNGGU_WARGA, due, wib(2026, 11, 30, 10)) == timedelta(0)
+    assert overdue_by(CAL, "menunggu_warga", due, wib(2026, 11, 30, 10)) == timedelta(0)
 
 
 def test_routing() -> None:

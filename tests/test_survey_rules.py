@@ -13,7 +13,13 @@ from bot.core.periods import month_period, year_period
 from bot.core.settings import SettingsError, load_settings
 from bot.people.directory import Actor
 from bot.people.roles import Role
-from bot.survey.ikm import BadArguments, office_population, parse_request, scope_for
+from bot.survey.ikm import (
+    BadArguments,
+    office_population,
+    parse_request,
+    scope_for,
+    services_for,
+)
 from bot.survey.rules import DRAFT_TTL, PROFILE, UNSUR_KEYS, SurveyDraft, next_allowed
 from tests.test_office import _write
 
@@ -130,6 +136,22 @@ def test_scope_of_heads_and_supervisors() -> None:
         scope_for(office, _actor(Role.STAF, "PELAYANAN"), None)
     with pytest.raises(NotFound):
         scope_for(office, head, "NOPE")
+
+
+def test_a_unit_head_is_offered_their_units_services_and_others_every_service(
+    tmp_path: Path,
+) -> None:
+    def move_ktp(data: dict) -> None:
+        next(s for s in data["services"] if s["code"] == "KTP")["unit"] = "PEMB"
+
+    office = load_office(_write(tmp_path, move_ktp))
+    every = [s.code for s in office.services]
+    pelayanan = [code for code in every if code != "KTP"]
+    assert [s.code for s in services_for(office, _actor(Role.KEPALA, "PELAYANAN"))] == pelayanan
+    assert [s.code for s in services_for(office, _actor(Role.KEPALA, "PEMB"))] == ["KTP"]
+    assert [s.code for s in services_for(office, _actor(Role.SUPERVISOR))] == every
+    assert [s.code for s in services_for(office, _actor(Role.ADMIN))] == every
+    assert [s.code for s in services_for(office, _actor(Role.KEPALA))] == every  # no unit yet
 
 
 def test_population_from_the_office_file(tmp_path: Path) -> None:

@@ -11,10 +11,12 @@ from telegram import InlineKeyboardMarkup
 
 from bot.activities import keyboards as kb
 from bot.activities.common import Loaded, broadcast, load_managed, renderer
-from bot.activities.rules import Kind, local_year
+from bot.activities.rules import local_year
 from bot.core.catalog import Markup, t
 from bot.core.errors import NotAllowed
 from bot.people.directory import Actor
+from domain.activities import EventKind as ActivityEvent
+from domain.activities import Kind
 from storage.activities import invitations as activity_invitations
 from storage.activities import jp
 from storage.activities import records as activities
@@ -100,7 +102,7 @@ async def save(runtime: Runtime, actor: Actor, activity_id: int) -> Saved:
             activity_id,
             now,
             actor.telegram_id,
-            "attendance",
+            ActivityEvent.ATTENDANCE,
             attended=len(attended),
             invited=invited.invited,
         )
@@ -117,23 +119,20 @@ async def _tell_attendees(
     target = runtime.office.training.jp_target
     for person_id in attended:
         total = await jp.total(tx, person_id, year)
-        await broadcast(
-            runtime,
-            tx,
-            [person_id],
-            lambda language, total=total: (
-                t(
-                    language,
-                    "att.credited",
-                    title=loaded.activity.title,
-                    jp=loaded.activity.jp,
-                    total=total,
-                    target=target,
-                    year=year,
-                ),
-                None,
-            ),
-        )
+
+        def render(language: str, total: int = total) -> tuple[Markup, None]:
+            activity = loaded.activity
+            return t(
+                language,
+                "att.credited",
+                title=activity.title,
+                jp=activity.jp,
+                total=total,
+                target=target,
+                year=year,
+            ), None
+
+        await broadcast(runtime, tx, [person_id], render)
 
 
 def checklist_message(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from bot.activities.common import broadcast, refresh_cards, renderer, send_invitations
 from bot.activities.rules import audience_covers
 from bot.core.catalog import Markup, join, t
+from domain.activities import EventKind as ActivityEvent
 from storage.activities import invitations as activity_invitations
 from storage.activities import records as activities
 from storage.activities.invitations import STAFF_ROLES
@@ -63,7 +64,7 @@ async def follow_membership(runtime: Runtime, tx: Tx, person_id: int) -> None:
                 activity.id,
                 runtime.now(),
                 None,
-                "invitation_withdrawn",
+                ActivityEvent.INVITATION_WITHDRAWN,
                 person=person_id,
                 role=person.role,
                 unit=person.unit_code,
@@ -83,7 +84,7 @@ async def _invite(runtime: Runtime, tx: Tx, activity: Activity, person: Person) 
         activity.id,
         runtime.now(),
         None,
-        "invited_late",
+        ActivityEvent.INVITED_LATE,
         person=person.telegram_id,
         role=person.role,
         unit=person.unit_code,

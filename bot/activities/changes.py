@@ -21,11 +21,13 @@ from bot.activities.common import (
 )
 from bot.activities.input import InputError, clean_place
 from bot.activities.reminders import plan
-from bot.activities.rules import Kind, Response, has_begun
+from bot.activities.rules import has_begun
 from bot.core.clock import to_epoch
 from bot.core.errors import NotAllowed
 from bot.core.notify import Ref
 from bot.people.directory import Actor
+from domain.activities import EventKind as ActivityEvent
+from domain.activities import InvitationSource, Kind, Response
 from storage.activities import invitations as activity_invitations
 from storage.activities import records as activities
 from storage.core import audit
@@ -49,10 +51,18 @@ def _require_open(runtime: Runtime, loaded: Loaded) -> None:
         raise Closed("begun")
 
 
+async def open_for_change(runtime: Runtime, actor: Actor, activity_id: int) -> Loaded:
+    """The activity ``actor`` manages, before they are asked for its new time or place:
+    raises :class:`Closed` once it is cancelled or has begun (and NotAllowed, NotFound)."""
+    loaded = await load_managed(runtime.db, actor, activity_id)
+    _require_open(runtime, loaded)
+    return loaded
+
+
 @dataclass(frozen=True)
 class Answered:
     loaded: Loaded
-    response: str
+    response: Response
 
 
 async def rsvp(runtime: Runtime, actor: Actor, activity_id: int, going: bool) -> Answered:
@@ -68,16 +78,25 @@ async def rsvp(runtime: Runtime, actor: Actor, activity_id: int, going: bool) ->
             if not (activity.public and activity.kind == Kind.FORUM):
                 raise NotAllowed(f"rsvp {activity_id}")
             await activity_invitations.invite(
-                tx, activity_id, [actor.telegram_id], runtime.now(), source="self"
+                tx,
+                activity_id,
+                [actor.telegram_id],
+                runtime.now(),
+                source=InvitationSource.SELF,
             )
         if await activity_invitations.respond(
-            tx, activity_id, actor.telegram_id, response.value, runtime.now()
+            tx, activity_id, actor.telegram_id, response, runtime.now()
         ):
             await activities.add_event(
-                tx, activity_id, runtime.now(), actor.telegram_id, "rsvp", response=response.value
+                tx,
+                activity_id,
+                runtime.now(),
+                actor.telegram_id,
+                ActivityEvent.RSVP,
+                response=response,
             )
             await refresh_cards(runtime, tx, activity_id)
-    return Answered(loaded, response.value)
+    return Answered(loaded, response)
 
 
 async def move(runtime: Runtime, actor: Actor, activity_id: int, when: datetime) -> Loaded:
@@ -100,7 +119,7 @@ async def move(runtime: Runtime, actor: Actor, activity_id: int, when: datetime)
             activity_id,
             runtime.now(),
             actor.telegram_id,
-            "moved",
+            ActivityEvent.MOVED,
             old=before.activity.starts_at,
             new=starts_at,
         )
@@ -139,7 +158,7 @@ async def relocate(runtime: Runtime, actor: Actor, activity_id: int, text: str) 
             activity_id,
             runtime.now(),
             actor.telegram_id,
-            "relocated",
+            ActivityEvent.RELOCATED,
             old=before.activity.place,
             new=place,
         )
@@ -165,7 +184,9 @@ async def cancel(runtime: Runtime, actor: Actor, activity_id: int) -> Loaded:
         await activities.cancel(tx, activity_id, runtime.now())
         after = await load(tx, activity_id)
         await plan(runtime, tx, activity_id)
-        await activities.add_event(tx, activity_id, runtime.now(), actor.telegram_id, "cancelled")
+        await activities.add_event(
+            tx, activity_id, runtime.now(), actor.telegram_id, ActivityEvent.CANCELLED
+        )
         draw = renderer(runtime)
         await _tell_everyone(
             runtime,

@@ -21,11 +21,13 @@ from bot.activities import attendance
 from bot.activities import keyboards as kb
 from bot.activities.attendance import Checklist
 from bot.activities.common import Loaded, broadcast, load, load_managed, renderer
-from bot.activities.rules import Kind, can_correct, correction_deadline, local_year
+from bot.activities.rules import can_correct, correction_deadline, local_year
 from bot.core.catalog import Markup, t
 from bot.core.errors import NotAllowed
 from bot.people.directory import Actor
 from bot.people.roles import Role
+from domain.activities import EventKind as ActivityEvent
+from domain.activities import Kind
 from storage.activities import invitations as activity_invitations
 from storage.activities import jp
 from storage.activities import records as activities
@@ -151,7 +153,10 @@ async def save(runtime: Runtime, actor: Actor, activity_id: int) -> Corrected:
         }
         if added or removed:
             await activity_invitations.save_attendance(tx, activity_id)
-            for kind, changed in (("attendance_added", added), ("attendance_removed", removed)):
+            for kind, changed in (
+                (ActivityEvent.ATTENDANCE_ADDED, added),
+                (ActivityEvent.ATTENDANCE_REMOVED, removed),
+            ):
                 for person_id in changed:
                     await activities.add_event(
                         tx, activity_id, now, actor.telegram_id, kind, person=person_id
@@ -191,25 +196,21 @@ async def _move_jp(
     for key, changed in (("actcor.jp_added", added), ("actcor.jp_removed", removed)):
         for person_id in changed:
             total = await jp.total(tx, person_id, year)
-            await broadcast(
-                runtime,
-                tx,
-                [person_id],
-                lambda language, key=key, total=total: (
-                    t(
-                        language,
-                        key,
-                        title=activity.title,
-                        jp=activity.jp,
-                        total=total,
-                        target=target,
-                        year=year,
-                        organiser=loaded.organiser,
-                        when=draw.short_when(language, activity.starts_at),
-                    ),
-                    None,
-                ),
-            )
+
+            def render(language: str, key: str = key, total: int = total) -> tuple[Markup, None]:
+                return t(
+                    language,
+                    key,
+                    title=activity.title,
+                    jp=activity.jp,
+                    total=total,
+                    target=target,
+                    year=year,
+                    organiser=loaded.organiser,
+                    when=draw.short_when(language, activity.starts_at),
+                ), None
+
+            await broadcast(runtime, tx, [person_id], render)
 
 
 async def _tell_organiser(

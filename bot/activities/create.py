@@ -11,10 +11,12 @@ from bot.activities import callbacks as acb
 from bot.activities.common import load, send_invitations
 from bot.activities.input import InputError
 from bot.activities.reminders import plan
-from bot.activities.rules import Budget, Kind, auto_jp, local_year, would_exceed, year_bounds
+from bot.activities.rules import Budget, auto_jp, local_year, would_exceed, year_bounds
 from bot.core.errors import NotAllowed
 from bot.people.directory import Actor
 from bot.people.roles import Permission
+from domain.activities import EventKind as ActivityEvent
+from domain.activities import Kind
 from storage.activities import invitations as activity_invitations
 from storage.activities import records as activities
 from storage.activities.records import Activity, NewActivity
@@ -55,6 +57,12 @@ class Draft:
     def auto_jp(self) -> int:
         return auto_jp(self.minutes or 0)
 
+    def choose_kind(self, kind: str) -> None:
+        """Only a citizen forum can be public: any other kind loses the public audience."""
+        self.kind = kind
+        if kind != Kind.FORUM:
+            self.public = False
+
     def has_audience(self) -> bool:
         return self.all_staff or bool(self.units) or self.public
 
@@ -64,6 +72,38 @@ class Draft:
             all(v is not None for v in needed)
             and self.has_audience()
             and (self.jp is not None or not self.is_training)
+        )
+
+    def as_new(self, organiser_id: int, draft_key: str) -> NewActivity:
+        """The activity this draft describes; ValueError while it is incomplete."""
+        kind, title, starts_at, minutes, place = (
+            self.kind,
+            self.title,
+            self.starts_at,
+            self.minutes,
+            self.place,
+        )
+        if (
+            kind is None
+            or title is None
+            or starts_at is None
+            or minutes is None
+            or place is None
+            or not self.complete()
+        ):
+            raise ValueError("incomplete draft")
+        return NewActivity(
+            kind=Kind(kind),
+            title=title,
+            starts_at=starts_at,
+            minutes=minutes,
+            place=place,
+            jp=(self.jp or 0) if self.is_training else 0,
+            cost_rupiah=self.cost or 0,
+            all_staff=self.all_staff,
+            public=self.public and kind == Kind.FORUM,
+            organiser_id=organiser_id,
+            draft_key=draft_key,
         )
 
     def toggle_audience(self, choice: str, known_units: set[str]) -> None:
@@ -109,14 +149,14 @@ def require_organiser(actor: Actor) -> None:
         raise NotAllowed("kegiatan_baru")
 
 
-async def check_budget(runtime: Runtime, draft: Draft) -> None:
-    """Raise :class:`OverBudget` when the draft's cost exceeds the year's remaining budget."""
+async def check_budget(runtime: Runtime, new: NewActivity) -> None:
+    """Raise :class:`OverBudget` when the activity's cost exceeds the year's remaining budget."""
     zone = runtime.settings.zone
-    year = local_year(draft.starts_at, zone)
+    year = local_year(new.starts_at, zone)
     committed = await activities.committed_cost(runtime.db, *year_bounds(year, zone))
     total = runtime.office.training.budget_rupiah
-    if would_exceed(total, committed, draft.cost or 0):
-        raise OverBudget(year, Budget(total, committed, 0), draft.cost or 0)
+    if would_exceed(total, committed, new.cost_rupiah):
+        raise OverBudget(year, Budget(total, committed, 0), new.cost_rupiah)
 
 
 async def save(runtime: Runtime, actor: Actor, draft: Draft, *, confirmed: bool) -> Saved:
@@ -124,35 +164,20 @@ async def save(runtime: Runtime, actor: Actor, draft: Draft, *, confirmed: bool)
 
     Idempotent per draft: pressing "Simpan" twice returns the activity saved first."""
     require_organiser(actor)
-    if not draft.complete():
-        raise ValueError("incomplete draft")
-    if draft.starts_at <= runtime.now():
-        raise InputError("when.past")
     key = f"{actor.telegram_id}:{draft.id}"
+    new = draft.as_new(actor.telegram_id, key)
+    if new.starts_at <= runtime.now():
+        raise InputError("when.past")
     existing = await activities.id_for_draft(runtime.db, key)
     if existing is not None:
         return Saved((await load(runtime.db, existing)).activity, 0, already=True)
     if not confirmed:
-        await check_budget(runtime, draft)
+        await check_budget(runtime, new)
     now = runtime.now()
     async with runtime.db.transaction() as tx:
-        if await activities.id_for_draft(tx, key) is not None:  # a concurrent press won
-            return Saved(
-                (await load(tx, await activities.id_for_draft(tx, key))).activity, 0, already=True
-            )
-        new = NewActivity(
-            kind=draft.kind,
-            title=draft.title,
-            starts_at=draft.starts_at,
-            minutes=draft.minutes,
-            place=draft.place,
-            jp=draft.jp if draft.is_training else 0,
-            cost_rupiah=draft.cost or 0,
-            all_staff=draft.all_staff,
-            public=draft.public and draft.kind == Kind.FORUM,
-            organiser_id=actor.telegram_id,
-            draft_key=key,
-        )
+        won = await activities.id_for_draft(tx, key)
+        if won is not None:  # a concurrent press won
+            return Saved((await load(tx, won)).activity, 0, already=True)
         units = [u for u in draft.units if runtime.office.unit(u) is not None]
         activity_id = await activities.insert(tx, new, units, now)
         audience = await activity_invitations.audience(
@@ -166,9 +191,9 @@ async def save(runtime: Runtime, actor: Actor, draft: Draft, *, confirmed: bool)
             activity_id,
             now,
             actor.telegram_id,
-            "created",
+            ActivityEvent.CREATED,
             invited=invited,
             over_budget_confirmed=confirmed,
         )
-        activity = await activities.get(tx, activity_id)
+        activity = await activities.existing(tx, activity_id)
     return Saved(activity, invited)

@@ -189,8 +189,8 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> When:
     cleaned = _normalise(text)
     relative = _relative(cleaned, local_now)
     if relative is not None:
-        moment = datetime.combine(relative[0], relative[1], zone)
-        return When(_check_future(moment, local_now))
+        on, at = relative
+        return When(_check_future(datetime.combine(on, at, zone), local_now))
     for form in DATE_FORMS:
         match = form.fullmatch(cleaned)
         if match:

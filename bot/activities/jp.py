@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from bot.activities.rules import (
     Budget,
     Compliance,
-    Kind,
     compliance,
     cost_per_jp,
     is_behind,
@@ -27,6 +26,7 @@ from bot.core.clock import from_epoch, to_epoch
 from bot.core.errors import NotAllowed
 from bot.people.directory import Actor
 from bot.people.roles import Permission, Role
+from domain.activities import Kind
 from storage.activities import jp
 from storage.activities import records as activities
 from storage.activities.jp import Credit, StaffJp
@@ -101,9 +101,7 @@ async def my_jp(runtime: Runtime, actor: Actor) -> MyJp:
 
 
 async def upcoming_trainings(runtime: Runtime, limit: int = 5) -> list[Activity]:
-    return await activities.upcoming(
-        runtime.db, runtime.now(), kind=Kind.PELATIHAN.value, limit=limit
-    )
+    return await activities.upcoming(runtime.db, runtime.now(), kind=Kind.PELATIHAN, limit=limit)
 
 
 # --- /jp_unit ----------------------------------------------------------------------------

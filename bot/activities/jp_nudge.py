@@ -20,6 +20,7 @@ from bot.core import formatting
 from bot.core.catalog import Markup, join, t
 from bot.core.clock import from_epoch, to_epoch
 from bot.core.scheduling import DueRows
+from domain.activities import NudgeState
 from storage.activities import jp
 from storage.activities.records import Activity
 from storage.core.db import Tx
@@ -45,10 +46,12 @@ async def run_due(runtime: Runtime) -> int:
     for period, due_at in await jp.due_nudges(runtime.db, to_epoch(now)):
         async with runtime.db.transaction() as tx:
             if not nudge_still_timely(from_epoch(due_at), now, zone):
-                await jp.claim_nudge(tx, period, "missed", to_epoch(now))
+                await jp.claim_nudge(tx, period, NudgeState.MISSED, to_epoch(now))
                 continue
             recipients = await _behind(runtime, tx)
-            if not await jp.claim_nudge(tx, period, "sent", to_epoch(now), len(recipients)):
+            if not await jp.claim_nudge(
+                tx, period, NudgeState.SENT, to_epoch(now), len(recipients)
+            ):
                 continue
             nudged += await _send(runtime, tx, recipients)
     await plan_next(runtime)
@@ -80,15 +83,13 @@ async def _send(runtime: Runtime, tx: Tx, recipients: list[tuple[int, int, float
     trainings = await upcoming_trainings(runtime)
     sent = 0
     for person_id, total, prorata in recipients:
-        sent += await broadcast(
-            runtime,
-            tx,
-            [person_id],
-            lambda language, total=total, prorata=prorata: (
-                nudge_text(runtime, language, total, target, prorata, trainings),
-                None,
-            ),
-        )
+
+        def render(
+            language: str, total: int = total, prorata: float = prorata
+        ) -> tuple[Markup, None]:
+            return nudge_text(runtime, language, total, target, prorata, trainings), None
+
+        sent += await broadcast(runtime, tx, [person_id], render)
     return sent
 
 

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.activities import callbacks as acb
-from bot.activities.rules import Kind
 from bot.core.keyboards import button
 from bot.core.office import Office
+from domain.activities import Kind
 from storage.activities.invitations import Invitation
 
 CHECKLIST_PAGE = 20
@@ -32,7 +32,7 @@ def rsvp(language: str, activity_id: int, view: str) -> InlineKeyboardMarkup:
 def card(
     language: str, activity_id: int, *, manager: bool, invited: bool
 ) -> InlineKeyboardMarkup | None:
-    rows: list[list[InlineKeyboardButton]] = []
+    rows: list[Sequence[InlineKeyboardButton]] = []
     if invited:
         rows += rsvp(language, activity_id, acb.VIEW_CARD).inline_keyboard
     if manager:

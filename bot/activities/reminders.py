@@ -34,6 +34,8 @@ from bot.activities.rules import minutes_until, reminder_plan, reminders_to_send
 from bot.core import notify
 from bot.core.notify import Ref
 from bot.core.scheduling import DueRows
+from domain.activities import EventKind as ActivityEvent
+from domain.activities import ReminderKind, ReminderState
 from storage.activities import invitations as activity_invitations
 from storage.activities import records as activities
 from storage.activities import reminders as activity_reminders
@@ -59,9 +61,11 @@ async def plan(runtime: Runtime, tx: Tx, activity_id: int) -> None:
     await activity_reminders.cancel_pending(tx, activity.id, before_revision=activity.revision)
     offsets = runtime.settings.reminder_offsets_minutes
     for offset, due in reminder_plan(activity.starts_at, offsets, runtime.now()):
-        await activity_reminders.plan(tx, activity.id, "reminder", offset, activity.revision, due)
+        await activity_reminders.plan(
+            tx, activity.id, ReminderKind.REMINDER, offset, activity.revision, due
+        )
     await activity_reminders.plan(
-        tx, activity.id, "checklist", 0, activity.revision, activity.ends_at
+        tx, activity.id, ReminderKind.CHECKLIST, 0, activity.revision, activity.ends_at
     )
 
 
@@ -87,14 +91,14 @@ async def _give_up(runtime: Runtime, rows: list[Reminder]) -> None:
     now = runtime.now()
     async with runtime.db.transaction() as tx:
         for row in rows:
-            if await activity_reminders.claim(tx, row.id, "missed", now):
+            if await activity_reminders.claim(tx, row.id, ReminderState.MISSED, now):
                 await activities.add_event(
                     tx,
                     row.activity_id,
                     now,
                     None,
-                    "reminder_failed",
-                    kind=row.kind,
+                    ActivityEvent.REMINDER_FAILED,
+                    reminder_kind=row.kind,
                     offset=row.offset_minutes,
                 )
 
@@ -104,17 +108,21 @@ async def _fire_activity(runtime: Runtime, activity_id: int, rows: list[Reminder
     now = runtime.now()
     async with runtime.db.transaction() as tx:
         loaded = await load(tx, activity_id)
-        reminders = {r.offset_minutes: r for r in rows if r.kind == "reminder"}
+        reminders = {r.offset_minutes: r for r in rows if r.kind is ReminderKind.REMINDER}
         send, missed = reminders_to_send(list(reminders), loaded.activity.starts_at, now)
         for offset in missed:
-            if await activity_reminders.claim(tx, reminders[offset].id, "missed", now):
+            if await activity_reminders.claim(tx, reminders[offset].id, ReminderState.MISSED, now):
                 await activities.add_event(
-                    tx, activity_id, now, None, "reminder_missed", offset=offset
+                    tx, activity_id, now, None, ActivityEvent.REMINDER_MISSED, offset=offset
                 )
-        if send is not None and await activity_reminders.claim(tx, reminders[send].id, "sent", now):
+        if send is not None and await activity_reminders.claim(
+            tx, reminders[send].id, ReminderState.SENT, now
+        ):
             queued += await _send_reminder(runtime, tx, loaded, reminders[send])
         for row in rows:
-            if row.kind == "checklist" and await activity_reminders.claim(tx, row.id, "sent", now):
+            if row.kind is ReminderKind.CHECKLIST and await activity_reminders.claim(
+                tx, row.id, ReminderState.SENT, now
+            ):
                 queued += await _send_checklist(runtime, tx, loaded)
     return queued
 
@@ -138,7 +146,7 @@ async def _send_reminder(runtime: Runtime, tx: Tx, loaded: Loaded, row: Reminder
         activity.id,
         runtime.now(),
         None,
-        "reminder_sent",
+        ActivityEvent.REMINDER_SENT,
         offset=row.offset_minutes,
         recipients=sent,
     )
@@ -166,7 +174,7 @@ async def _send_checklist(runtime: Runtime, tx: Tx, loaded: Loaded) -> int:
         ref=Ref(CHECKLIST, activity.id),
     )
     await activities.add_event(
-        tx, activity.id, runtime.now(), None, "checklist_sent", invited=len(invited)
+        tx, activity.id, runtime.now(), None, ActivityEvent.CHECKLIST_SENT, invited=len(invited)
     )
     await refresh_cards(runtime, tx, activity.id)  # the cards now say it is over
     return 1

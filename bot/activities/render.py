@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from bot.activities.rules import Kind, Response, has_ended
+from bot.activities.rules import has_ended
 from bot.core import formatting
 from bot.core.catalog import Markup, join, t
 from bot.core.clock import from_epoch
 from bot.core.office import Office
+from domain.activities import Kind, Response
 from storage.activities.invitations import Counts, Invitation
 from storage.activities.records import Activity
 

@@ -20,26 +20,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.core.workcalendar import WorkCalendar
+from domain.activities import ActivityStatus
+from domain.activities import Kind as Kind  # re-exported: handlers name it from here
 
 JP_MINUTES = 45
 #: A newly registered officer has this long before the pro-rata JP target starts to run.
 JP_GRACE = timedelta(days=30)
 NUDGE_AT = time(9, 0)
-
-
-class Kind(StrEnum):
-    PELATIHAN = "pelatihan"
-    FORUM = "forum"
-
-
-class Response(StrEnum):
-    NONE = "none"
-    YES = "yes"
-    NO = "no"
 
 
 def auto_jp(minutes: int) -> int:
@@ -194,7 +184,8 @@ def has_ended(starts_at: int, minutes: int, now: int) -> bool:
     return now >= starts_at + minutes * 60
 
 
-SCHEDULED, FINISHED, CANCELLED = "terjadwal", "selesai", "dibatalkan"
+SCHEDULED, CANCELLED = ActivityStatus.TERJADWAL, ActivityStatus.DIBATALKAN
+FINISHED = "selesai"  # shown only: a scheduled activity that has ended
 
 
 def shown_status(status: str, starts_at: int, minutes: int, now: int) -> str:

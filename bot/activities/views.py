@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.activities.common import Loaded, load, load_managed
-from bot.activities.rules import Kind
 from bot.people.directory import Actor
 from bot.people.roles import Role
+from domain.activities import Kind
 from storage.activities import invitations as activity_invitations
 from storage.activities import records as activities
 from storage.activities.invitations import Counts, Invitation
@@ -34,7 +34,7 @@ async def upcoming_for(runtime: Runtime, actor: Actor) -> list[Loaded]:
 
 async def public_forums(runtime: Runtime) -> list[Loaded]:
     found = await activities.upcoming(
-        runtime.db, runtime.now(), kind=Kind.FORUM.value, public=True, limit=LIST_LIMIT
+        runtime.db, runtime.now(), kind=Kind.FORUM, public=True, limit=LIST_LIMIT
     )
     return [await load(runtime.db, a.id) for a in found]
 

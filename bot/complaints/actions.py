@@ -7,8 +7,9 @@ it causes and the re-planned deadline checks in one transaction.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from bot.complaints.alerts import (
     chat_language,
@@ -18,7 +19,7 @@ from bot.complaints.alerts import (
     renderer,
 )
 from bot.complaints.changes import (
-    acknowledgement,
+    acknowledged,
     after_change,
     apply,
     for_staff,
@@ -26,16 +27,17 @@ from bot.complaints.changes import (
 )
 from bot.complaints.checks import plan_checks
 from bot.complaints.routing import reassign_targets
-from bot.complaints.rules import NOTE_MIN, Action, Status, check, status_after_reply
+from bot.complaints.rules import NOTE_MIN, Action, check, status_after_reply
 from bot.core import notify
 from bot.core.catalog import t
 from bot.core.clock import from_epoch, to_epoch
 from bot.core.errors import NotAllowed
 from bot.people.directory import Actor
+from domain.complaints import EventData, EventKind, Status
 from storage.complaints import prompts
 from storage.complaints import records as complaints
 from storage.complaints.prompts import Prompt
-from storage.complaints.records import Complaint
+from storage.complaints.records import Complaint, ComplaintUpdate
 from storage.core.db import Tx
 from storage.core.outbox import PRIORITY_URGENT
 from storage.people import directory as people
@@ -59,12 +61,12 @@ async def accept(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint
             tx,
             complaint,
             actor.telegram_id,
-            "accepted",
-            {
-                "status": Status.DITERIMA.value,
-                "assignee_id": actor.telegram_id,
-                **acknowledgement(runtime, complaint),
-            },
+            EventKind.ACCEPTED,
+            acknowledged(
+                runtime,
+                complaint,
+                ComplaintUpdate(status=Status.DITERIMA, assignee_id=actor.telegram_id),
+            ),
         )
         language = await _reporter_language(runtime, tx, updated)
         await tell_reporter_from_unit(
@@ -107,23 +109,25 @@ async def _answer(
     complaint: Complaint,
     text: str | None,
     file: tuple[int, int] | None = None,
-    **data: object,
+    written_by: int | None = None,
 ) -> Complaint:
-    changes: dict[str, object] = {
-        "status": status_after_reply(Status(complaint.status)).value,
-        "first_response_at": complaint.first_response_at or runtime.now(),
-        "assignee_id": complaint.assignee_id or actor.telegram_id,
-        **acknowledgement(runtime, complaint),
-    }
+    """The public answer; ``written_by``: who wrote a held brief reply someone else sent."""
+    data = EventData(file=file is not None)
+    if written_by is not None:
+        data["written_by"] = written_by
+    change = ComplaintUpdate(
+        status=status_after_reply(complaint.status),
+        first_response_at=complaint.first_response_at or runtime.now(),
+        assignee_id=complaint.assignee_id or actor.telegram_id,
+    )
     updated = await apply(
         runtime,
         tx,
         complaint,
         actor.telegram_id,
-        "public_reply",
-        changes,
+        EventKind.PUBLIC_REPLY,
+        acknowledged(runtime, complaint, change),
         body=text or None,
-        file=file is not None,
         **data,
     )
     if text:
@@ -146,10 +150,28 @@ async def note(runtime: Runtime, actor: Actor, complaint_id: int, text: str) -> 
     """An internal note: in the ticket for staff, never shown to the citizen."""
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.NOTE, tx)
-        await apply(
-            runtime, tx, complaint, actor.telegram_id, "internal_note", public=False, body=text
-        )
+        await _note(runtime, tx, actor, complaint, text)
     return complaint
+
+
+async def _note(
+    runtime: Runtime,
+    tx: Tx,
+    actor: Actor,
+    complaint: Complaint,
+    text: str | None,
+    **data: Unpack[EventData],
+) -> None:
+    await apply(
+        runtime,
+        tx,
+        complaint,
+        actor.telegram_id,
+        EventKind.INTERNAL_NOTE,
+        public=False,
+        body=text,
+        **data,
+    )
 
 
 # --- brief replies: "👍", "ok", "siap" are asked about before they reach the citizen ----
@@ -215,23 +237,14 @@ async def decide_brief_reply(
             raise AlreadyDecided
         if held.subject_id != complaint_id:
             raise NotAllowed(f"brief reply {message_id} is not about {complaint_id}")
-        check(Action.REPLY if send else Action.NOTE, Status(complaint.status))
+        check(Action.REPLY if send else Action.NOTE, complaint.status)
         await prompts.delete(tx, chat_id, message_id)
         written_by = held.actor_id
         if send:
             return await _answer(
                 runtime, tx, actor, complaint, held.argument, written_by=written_by
             )
-        await apply(
-            runtime,
-            tx,
-            complaint,
-            actor.telegram_id,
-            "internal_note",
-            public=False,
-            body=held.argument,
-            written_by=written_by,
-        )
+        await _note(runtime, tx, actor, complaint, held.argument, written_by=written_by)
         return complaint
 
 
@@ -252,15 +265,18 @@ async def ask_info(
             tx,
             complaint,
             actor.telegram_id,
-            "info_requested",
-            {
-                "status": Status.MENUNGGU_WARGA.value,
-                "status_before_wait": complaint.status,
-                "paused_at": now,
-                "assignee_id": complaint.assignee_id or actor.telegram_id,
-                "first_response_at": complaint.first_response_at or now,
-                **acknowledgement(runtime, complaint),
-            },
+            EventKind.INFO_REQUESTED,
+            acknowledged(
+                runtime,
+                complaint,
+                ComplaintUpdate(
+                    status=Status.MENUNGGU_WARGA,
+                    status_before_wait=complaint.status,
+                    paused_at=now,
+                    assignee_id=complaint.assignee_id or actor.telegram_id,
+                    first_response_at=complaint.first_response_at or now,
+                ),
+            ),
             body=question,
             file=file is not None,
         )
@@ -293,15 +309,15 @@ async def reassign(
             tx,
             complaint,
             actor.telegram_id,
-            "reassigned",
-            {
-                "unit_code": unit_code,
-                "status": Status.BARU.value,
-                "assignee_id": None,
-                "acknowledged_at": None,
-                "ack_started_at": to_epoch(now_dt),
-                "ack_due_at": to_epoch(ack_due),
-            },
+            EventKind.REASSIGNED,
+            ComplaintUpdate(
+                unit_code=unit_code,
+                status=Status.BARU,
+                assignee_id=None,
+                acknowledged_at=None,
+                ack_started_at=to_epoch(now_dt),
+                ack_due_at=to_epoch(ack_due),
+            ),
             body=reason,
             unit_code=unit_code,
             from_unit=complaint.unit_code,
@@ -327,28 +343,34 @@ async def resolve(
     now_dt = runtime.clock.now()
     async with runtime.db.transaction() as tx:
         complaint = await for_staff(runtime, actor, complaint_id, Action.RESOLVE, tx)
-        changes: dict[str, object] = {
-            "status": Status.SELESAI.value,
-            "resolved_at": to_epoch(now_dt),
-            "resolution_note": resolution,
-            "assignee_id": complaint.assignee_id or actor.telegram_id,
-            **acknowledgement(runtime, complaint),
-        }
+        change = acknowledged(
+            runtime,
+            complaint,
+            ComplaintUpdate(
+                status=Status.SELESAI,
+                resolved_at=to_epoch(now_dt),
+                resolution_note=resolution,
+                assignee_id=complaint.assignee_id or actor.telegram_id,
+            ),
+        )
         if complaint.resolve_work_seconds is None:  # the first resolution is the promise kept
             worked = runtime.calendar.working_time_between(
                 from_epoch(complaint.resolve_started_at), now_dt
             )
-            changes["resolve_work_seconds"] = max(
-                0, int(worked.total_seconds()) - complaint.paused_work_seconds
+            change = replace(
+                change,
+                resolve_work_seconds=max(
+                    0, int(worked.total_seconds()) - complaint.paused_work_seconds
+                ),
+                resolve_on_time=int(to_epoch(now_dt) <= complaint.resolve_due_at),
             )
-            changes["resolve_on_time"] = int(to_epoch(now_dt) <= complaint.resolve_due_at)
         updated = await apply(
             runtime,
             tx,
             complaint,
             actor.telegram_id,
-            "resolved",
-            changes,
+            EventKind.RESOLVED,
+            change,
             body=resolution,
             file=file is not None,
         )

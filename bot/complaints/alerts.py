@@ -21,6 +21,7 @@ from bot.core import notify
 from bot.core.catalog import Markup, t
 from bot.core.notify import Ref
 from bot.people.roles import Role, effective_role
+from domain.complaints import AttachmentKind
 from storage.complaints import records as complaints
 from storage.complaints.records import Complaint
 from storage.core import outbox
@@ -32,6 +33,8 @@ from storage.people.directory import Person
 from storage.people.groups import UnitChat
 
 if TYPE_CHECKING:
+    from telegram import InlineKeyboardMarkup
+
     from bot.core.runtime import Runtime
 
 ALERT = "complaint_alert"
@@ -39,11 +42,11 @@ TOPIC = "complaint_topic"
 MESSAGE = "complaint_msg"  # other bot messages about a complaint in staff chats
 CITIZEN = "complaint_citizen"  # messages to the reporter; their replies relay to staff
 #: The Bot API method (and its file field) that sends an attachment of each kind by file_id.
-SEND_FILE = {
-    "photo": ("sendPhoto", "photo"),
-    "document": ("sendDocument", "document"),
-    "voice": ("sendVoice", "voice"),
-    "video": ("sendVideo", "video"),
+SEND_FILE: dict[AttachmentKind, tuple[str, str]] = {
+    AttachmentKind.PHOTO: ("sendPhoto", "photo"),
+    AttachmentKind.DOCUMENT: ("sendDocument", "document"),
+    AttachmentKind.VOICE: ("sendVoice", "voice"),
+    AttachmentKind.VIDEO: ("sendVideo", "video"),
 }
 
 
@@ -60,8 +63,8 @@ async def supervisors(runtime: Runtime, db: Reader) -> list[Person]:
 
 
 async def _supervisors(db: Reader, admin_ids: frozenset[int]) -> list[Person]:
-    found = await people.receivers(db, (Role.SUPERVISOR.value,))
-    return found or await people.receivers(db, (Role.ADMIN.value,), admin_ids)
+    found = await people.receivers(db, (Role.SUPERVISOR,))
+    return found or await people.receivers(db, (Role.ADMIN,), admin_ids)
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ def entitled(runtime: Runtime, candidates: list[Person], complaint: Complaint) -
 async def escalation_recipients(runtime: Runtime, tx: Tx, complaint: Complaint) -> list[int]:
     """The head of the handling unit and the supervisors (escalations, reopening, low
     ratings), the configured admins when none of them may be told."""
-    heads = await people.with_roles(tx, (Role.KEPALA.value,), complaint.unit_code)
+    heads = await people.with_roles(tx, (Role.KEPALA,), complaint.unit_code)
     chiefs = await supervisors(runtime, tx)
     ids = [p.telegram_id for p in entitled(runtime, heads + chiefs, complaint)]
     if not ids:
@@ -123,8 +126,16 @@ async def chat_language(runtime: Runtime, tx: Tx, chat_id: int) -> str:
 
 
 async def _render(
-    runtime: Runtime, tx: Tx, complaint: Complaint, chat_id: int, **extra: Any
-) -> tuple[Markup, Any]:
+    runtime: Runtime,
+    tx: Tx,
+    complaint: Complaint,
+    chat_id: int,
+    *,
+    moved_to: str | None = None,
+    moved_from: tuple[str, str] | None = None,
+) -> tuple[Markup, InlineKeyboardMarkup | None]:
+    """The alert in this chat's language; an alert of a complaint that moved away (to
+    ``moved_to``) keeps no buttons."""
     language = await chat_language(runtime, tx, chat_id)
     assignee = await people.get(tx, complaint.assignee_id) if complaint.assignee_id else None
     files = len(await complaints.attachments(tx, complaint.id))
@@ -137,9 +148,10 @@ async def _render(
         assignee=assignee.full_name if assignee else None,
         files=files,
         unbound_warning=unbound and complaint.named_unit_code is None,
-        **extra,
+        moved_to=moved_to,
+        moved_from=moved_from,
     )
-    keyboard = None if extra.get("moved_to") else draw.alert_keyboard(language, complaint)
+    keyboard = None if moved_to else draw.alert_keyboard(language, complaint)
     return text, keyboard
 
 
@@ -288,12 +300,14 @@ async def queue_evidence(
         )
 
 
-async def refresh_alerts(runtime: Runtime, tx: Tx, complaint: Complaint, **extra: Any) -> None:
+async def refresh_alerts(
+    runtime: Runtime, tx: Tx, complaint: Complaint, *, moved_to: str | None = None
+) -> None:
     """Edit every live copy of the alert to show the complaint as it is now; a copy that is
     gone (deleted, or in a group that has since become a supergroup) is posted anew, so
     the staff keep a current alert with working buttons."""
     for chat_id in await complaints.alert_chats(tx, complaint.id):
-        text, keyboard = await _render(runtime, tx, complaint, chat_id, **extra)
+        text, keyboard = await _render(runtime, tx, complaint, chat_id, moved_to=moved_to)
         await notify.edit_text(
             tx,
             chat_id,

@@ -3,19 +3,21 @@ its timeline event, and telling the reporter in the name of the handling unit.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NoReturn
+from dataclasses import replace
+from typing import TYPE_CHECKING, NoReturn, Unpack
 
 from bot.complaints.access import can_act, can_view
 from bot.complaints.alerts import refresh_alerts, renderer, tell_reporter
 from bot.complaints.checks import plan_checks
-from bot.complaints.rules import Action, Status, check, parse_tracking_number
+from bot.complaints.rules import Action, check, parse_tracking_number
 from bot.core import notify
 from bot.core.clock import from_epoch
 from bot.core.errors import MovedAway, NotAllowed, NotFound
 from bot.people.directory import Actor
+from domain.complaints import EventData, EventKind
 from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
-from storage.complaints.records import Complaint
+from storage.complaints.records import Complaint, ComplaintUpdate
 from storage.core.db import Reader, Tx
 
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ async def for_staff(
     if not can_act(actor.role, actor.unit_code, complaint):
         await _refuse(tx or runtime.db, actor, complaint)
     if action is not None:
-        check(action, Status(complaint.status))
+        check(action, complaint.status)
     return complaint
 
 
@@ -80,20 +82,20 @@ async def apply(
     tx: Tx,
     complaint: Complaint,
     actor_id: int | None,
-    kind: str,
-    changes: dict[str, Any] | None = None,
+    kind: EventKind,
+    change: ComplaintUpdate | None = None,
     *,
     public: bool = True,
     body: str | None = None,
     unit_code: str | None = None,
-    **data: Any,
+    **data: Unpack[EventData],
 ) -> Complaint:
     """Change the complaint and record the event (with the status move, if any) in the
     caller's transaction; returns the complaint as it is now."""
     now = runtime.now()
-    if changes:
-        await complaints.update(tx, complaint.id, updated_at=now, **changes)
-    new_status = (changes or {}).get("status")
+    if change is not None:
+        await complaints.update(tx, complaint.id, replace(change, updated_at=now))
+    new_status = change.status_set if change is not None else None
     await complaint_events.add(
         tx,
         complaint.id,
@@ -107,9 +109,7 @@ async def apply(
         body=body,
         **data,
     )
-    updated = await complaints.get(tx, complaint.id)
-    assert updated is not None
-    return updated
+    return await complaints.existing(tx, complaint.id)
 
 
 async def after_change(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
@@ -119,7 +119,7 @@ async def after_change(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
 
 
 async def tell_reporter_from_unit(
-    runtime: Runtime, tx: Tx, complaint: Complaint, key: str, **values: Any
+    runtime: Runtime, tx: Tx, complaint: Complaint, key: str, **values: object
 ) -> None:
     """A message to the reporter signed with the handling unit (never the officer)."""
     language = await notify.language_of(
@@ -129,16 +129,20 @@ async def tell_reporter_from_unit(
     await tell_reporter(runtime, tx, complaint, key, unit=unit, **values)
 
 
-def acknowledgement(runtime: Runtime, complaint: Complaint) -> dict[str, int]:
-    """Fields recording the first acknowledgement (for the on-time statistics)."""
+def acknowledged(
+    runtime: Runtime, complaint: Complaint, change: ComplaintUpdate
+) -> ComplaintUpdate:
+    """``change``, recording the first acknowledgement too if this is it (for the on-time
+    statistics)."""
     if complaint.acknowledged_at is not None:
-        return {}
+        return change
     now = runtime.now()
     worked = runtime.calendar.working_time_between(
         from_epoch(complaint.ack_started_at), from_epoch(now)
     )
-    return {
-        "acknowledged_at": now,
-        "ack_work_seconds": max(0, int(worked.total_seconds()) - complaint.paused_work_seconds),
-        "ack_on_time": int(now <= complaint.ack_due_at),
-    }
+    return replace(
+        change,
+        acknowledged_at=now,
+        ack_work_seconds=max(0, int(worked.total_seconds()) - complaint.paused_work_seconds),
+        ack_on_time=int(now <= complaint.ack_due_at),
+    )

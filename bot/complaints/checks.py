@@ -22,16 +22,17 @@ from bot.complaints.alerts import (
     tell_reporter,
     tell_staff,
 )
-from bot.complaints.rules import OPEN, Status, autoclose_time, check_times
+from bot.complaints.rules import OPEN, autoclose_time, check_times, resolution_time
 from bot.core import notify
 from bot.core.clock import from_epoch, to_epoch
 from bot.core.runtime import COMPLAINT_CLOSED
 from bot.core.scheduling import DueRows
+from domain.complaints import CheckKind, EventKind, Status
 from storage.complaints import checks as complaint_checks
 from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
 from storage.complaints.checks import Check
-from storage.complaints.records import Complaint
+from storage.complaints.records import Complaint, ComplaintUpdate
 from storage.core.db import Tx
 from storage.core.outbox import PRIORITY_URGENT
 
@@ -40,13 +41,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 JOB_NAME = "complaint-checks"
-DEADLINE_CHECKS = ("ack_warn", "ack_breach", "resolve_warn", "resolve_breach")
-ACK_CHECKS = ("ack_warn", "ack_breach")
+DEADLINE_CHECKS = (
+    CheckKind.ACK_WARN,
+    CheckKind.ACK_BREACH,
+    CheckKind.RESOLVE_WARN,
+    CheckKind.RESOLVE_BREACH,
+)
+ACK_CHECKS = (CheckKind.ACK_WARN, CheckKind.ACK_BREACH)
 
 
 async def plan_checks(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
     """Make the pending checks match the complaint as it is now."""
-    status = Status(complaint.status)
+    status = complaint.status
     cycle = complaint.cycle
     if status in OPEN and status is not Status.MENUNGGU_WARGA:
         acknowledged = complaint.acknowledged_at is not None
@@ -68,17 +74,19 @@ async def plan_checks(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
             await complaint_checks.plan(tx, complaint.id, kind, cycle, to_epoch(due))
         if acknowledged:
             await complaint_checks.cancel(tx, complaint.id, ACK_CHECKS)
-        await complaint_checks.cancel(tx, complaint.id, ("autoclose",))
+        await complaint_checks.cancel(tx, complaint.id, (CheckKind.AUTOCLOSE,))
     elif status is Status.SELESAI:
         await complaint_checks.cancel(tx, complaint.id, DEADLINE_CHECKS)
         close_at = autoclose_time(
             runtime.calendar,
-            from_epoch(complaint.resolved_at),
+            from_epoch(resolution_time(complaint.resolved_at, complaint.updated_at)),
             runtime.office.complaints.close_after_days,
         )
-        await complaint_checks.plan(tx, complaint.id, "autoclose", cycle, to_epoch(close_at))
+        await complaint_checks.plan(
+            tx, complaint.id, CheckKind.AUTOCLOSE, cycle, to_epoch(close_at)
+        )
     else:  # waiting for the citizen (clock stopped) or closed
-        await complaint_checks.cancel(tx, complaint.id, (*DEADLINE_CHECKS, "autoclose"))
+        await complaint_checks.cancel(tx, complaint.id, (*DEADLINE_CHECKS, CheckKind.AUTOCLOSE))
 
 
 async def run_due(runtime: Runtime) -> int:
@@ -98,11 +106,11 @@ async def run_due(runtime: Runtime) -> int:
 
 
 async def _remind(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check) -> None:
-    if check.kind == "ack_warn" and complaint.acknowledged_at is not None:
+    if check.kind is CheckKind.ACK_WARN and complaint.acknowledged_at is not None:
         return
-    if Status(complaint.status) not in OPEN:
+    if complaint.status not in OPEN:
         return
-    due = complaint.ack_due_at if check.kind == "ack_warn" else complaint.resolve_due_at
+    due = complaint.ack_due_at if check.kind is CheckKind.ACK_WARN else complaint.resolve_due_at
     left = runtime.calendar.working_time_between(runtime.clock.now(), from_epoch(due))
     draw = renderer(runtime)
     language = runtime.settings.default_language
@@ -121,18 +129,18 @@ async def _remind(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check) 
         complaint.id,
         runtime.now(),
         None,
-        "reminder",
+        EventKind.REMINDER,
         unit_code=complaint.unit_code,
         check=check.kind,
     )
 
 
 async def _escalate(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check) -> None:
-    if check.kind == "ack_breach" and complaint.acknowledged_at is not None:
+    if check.kind is CheckKind.ACK_BREACH and complaint.acknowledged_at is not None:
         return
-    if Status(complaint.status) not in OPEN:
+    if complaint.status not in OPEN:
         return
-    due = complaint.ack_due_at if check.kind == "ack_breach" else complaint.resolve_due_at
+    due = complaint.ack_due_at if check.kind is CheckKind.ACK_BREACH else complaint.resolve_due_at
     draw = renderer(runtime)
     for person_id in await escalation_recipients(runtime, tx, complaint):
         language = await notify.language_of(tx, person_id, runtime.settings.default_language)
@@ -151,7 +159,7 @@ async def _escalate(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check
         complaint.id,
         runtime.now(),
         None,
-        "escalated",
+        EventKind.ESCALATED,
         unit_code=complaint.unit_code,
         check=check.kind,
     )
@@ -169,20 +177,20 @@ async def _autoclose(runtime: Runtime, tx: Tx, complaint: Complaint, check: Chec
 async def close(runtime: Runtime, tx: Tx, complaint: Complaint, actor_id: int | None) -> Complaint:
     now = runtime.now()
     await complaints.update(
-        tx, complaint.id, status=Status.DITUTUP.value, closed_at=now, updated_at=now
+        tx, complaint.id, ComplaintUpdate(status=Status.DITUTUP, closed_at=now, updated_at=now)
     )
     await complaint_events.add(
         tx,
         complaint.id,
         now,
         actor_id,
-        "closed",
+        EventKind.CLOSED,
         from_status=complaint.status,
-        to_status=Status.DITUTUP.value,
+        to_status=Status.DITUTUP,
         unit_code=complaint.unit_code,
         public=True,
     )
-    closed = await complaints.get(tx, complaint.id)
+    closed = await complaints.existing(tx, complaint.id)
     await plan_checks(runtime, tx, closed)
     await refresh_alerts(runtime, tx, closed)
     for hook in runtime.extensions[COMPLAINT_CLOSED]:
@@ -190,12 +198,12 @@ async def close(runtime: Runtime, tx: Tx, complaint: Complaint, actor_id: int | 
     return closed
 
 
-FIRE: dict[str, Callable[[Runtime, Tx, Complaint, Check], Awaitable[None]]] = {
-    "ack_warn": _remind,
-    "resolve_warn": _remind,
-    "ack_breach": _escalate,
-    "resolve_breach": _escalate,
-    "autoclose": _autoclose,
+FIRE: dict[CheckKind, Callable[[Runtime, Tx, Complaint, Check], Awaitable[None]]] = {
+    CheckKind.ACK_WARN: _remind,
+    CheckKind.RESOLVE_WARN: _remind,
+    CheckKind.ACK_BREACH: _escalate,
+    CheckKind.RESOLVE_BREACH: _escalate,
+    CheckKind.AUTOCLOSE: _autoclose,
 }
 
 

@@ -16,12 +16,19 @@ from bot.complaints.alerts import (
 )
 from bot.complaints.changes import after_change, apply, reporters_own
 from bot.complaints.checks import close, plan_checks
-from bot.complaints.rules import Action, Status, check, resumed_due, status_after_citizen_answer
+from bot.complaints.rules import (
+    Action,
+    check,
+    resolution_time,
+    resumed_due,
+    status_after_citizen_answer,
+)
 from bot.core import notify
 from bot.core.clock import from_epoch, to_epoch
 from bot.core.errors import NotAllowed
 from bot.people.directory import Actor
-from storage.complaints.records import Complaint
+from domain.complaints import EventKind, Status
+from storage.complaints.records import Complaint, ComplaintUpdate
 from storage.core.db import Tx
 from storage.core.outbox import PRIORITY_URGENT
 
@@ -76,10 +83,10 @@ async def citizen_message(
         if complaint.status == Status.DITUTUP:
             raise ComplaintClosed(complaint.number)
         answering = complaint.status == Status.MENUNGGU_WARGA
-        changes = _resume(runtime, complaint, now_dt) if answering else None
-        kind = "citizen_answer" if answering else "citizen_message"
+        change = _resume(runtime, complaint, now_dt) if answering else None
+        kind = EventKind.CITIZEN_ANSWER if answering else EventKind.CITIZEN_MESSAGE
         updated = await apply(
-            runtime, tx, complaint, actor.telegram_id, kind, changes, body=text, file=bool(file)
+            runtime, tx, complaint, actor.telegram_id, kind, change, body=text, file=bool(file)
         )
         if file is not None:  # one message: the file, its caption saying whose it is
             key = f"grp.{kind}_file_text" if text else f"grp.{kind}_file"
@@ -101,23 +108,20 @@ def _caption_body(text: str | None) -> str:
     return text if len(text) <= CAPTION_BODY_MAX else text[: CAPTION_BODY_MAX - 1] + "…"
 
 
-def _resume(runtime: Runtime, complaint: Complaint, now: datetime) -> dict[str, object]:
+def _resume(runtime: Runtime, complaint: Complaint, now: datetime) -> ComplaintUpdate:
     paused = from_epoch(complaint.paused_at or to_epoch(now))
     calendar = runtime.calendar
     waited = calendar.working_time_between(paused, now)
-    before = Status(complaint.status_before_wait) if complaint.status_before_wait else None
-    return {
-        "status": status_after_citizen_answer(Status(complaint.status), before).value,
-        "status_before_wait": None,
-        "paused_at": None,
-        "paused_work_seconds": complaint.paused_work_seconds + int(waited.total_seconds()),
-        "ack_due_at": to_epoch(
-            resumed_due(calendar, from_epoch(complaint.ack_due_at), paused, now)
-        ),
-        "resolve_due_at": to_epoch(
+    return ComplaintUpdate(
+        status=status_after_citizen_answer(complaint.status, complaint.status_before_wait),
+        status_before_wait=None,
+        paused_at=None,
+        paused_work_seconds=complaint.paused_work_seconds + int(waited.total_seconds()),
+        ack_due_at=to_epoch(resumed_due(calendar, from_epoch(complaint.ack_due_at), paused, now)),
+        resolve_due_at=to_epoch(
             resumed_due(calendar, from_epoch(complaint.resolve_due_at), paused, now)
         ),
-    }
+    )
 
 
 async def rate(runtime: Runtime, actor: Actor, complaint_id: int, rating: int) -> Complaint:
@@ -128,7 +132,7 @@ async def rate(runtime: Runtime, actor: Actor, complaint_id: int, rating: int) -
     now = runtime.now()
     async with runtime.db.transaction() as tx:
         complaint = await reporters_own(tx, actor, complaint_id)
-        check(Action.RATE, Status(complaint.status))
+        check(Action.RATE, complaint.status)
         if (
             complaint.rated_at is not None
             and now - complaint.rated_at > RATING_CHANGE_WINDOW.total_seconds()
@@ -139,8 +143,8 @@ async def rate(runtime: Runtime, actor: Actor, complaint_id: int, rating: int) -
             tx,
             complaint,
             actor.telegram_id,
-            "rated",
-            {"rating": rating, "rated_at": complaint.rated_at or now},
+            EventKind.RATED,
+            ComplaintUpdate(rating=rating, rated_at=complaint.rated_at or now),
             rating=rating,
             changed=complaint.rated_at is not None,
         )
@@ -183,8 +187,8 @@ async def comment_rating(runtime: Runtime, actor: Actor, complaint_id: int, text
             tx,
             complaint,
             actor.telegram_id,
-            "rating_comment",
-            {"rating_comment": text},
+            EventKind.RATING_COMMENT,
+            ComplaintUpdate(rating_comment=text),
             public=False,
             body=text,
         )
@@ -205,6 +209,14 @@ def _closed_by_rating(complaint: Complaint) -> bool:
     )
 
 
+def reopen_limit(runtime: Runtime, complaint: Complaint) -> datetime:
+    """Until when the reporter may say "not solved yet" about a resolved complaint."""
+    resolved = resolution_time(complaint.resolved_at, complaint.updated_at)
+    return runtime.calendar.add_working_days(
+        from_epoch(resolved), runtime.office.complaints.reopen_within_days
+    )
+
+
 async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint:
     """ "Belum selesai": back to the same unit with a fresh resolution deadline, within the
     office's reopen window; the supervisors are told."""
@@ -213,11 +225,8 @@ async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint
         complaint = await reporters_own(tx, actor, complaint_id)
         if complaint.status == Status.DITUTUP:
             raise ClosedByRating if _closed_by_rating(complaint) else ReopenWindowClosed
-        check(Action.REOPEN, Status(complaint.status))
-        limit = runtime.calendar.add_working_days(
-            from_epoch(complaint.resolved_at), runtime.office.complaints.reopen_within_days
-        )
-        if now_dt > limit:
+        check(Action.REOPEN, complaint.status)
+        if now_dt > reopen_limit(runtime, complaint):
             raise ReopenWindowClosed
         due = runtime.calendar.add_working_time(now_dt, timedelta(seconds=complaint.resolve_span))
         updated = await apply(
@@ -225,15 +234,15 @@ async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint
             tx,
             complaint,
             actor.telegram_id,
-            "reopened",
-            {
-                "status": Status.DIBUKA_KEMBALI.value,
-                "reopen_count": complaint.reopen_count + 1,
-                "cycle": complaint.cycle + 1,
-                "resolved_at": None,
-                "resolve_started_at": to_epoch(now_dt),
-                "resolve_due_at": to_epoch(due),
-            },
+            EventKind.REOPENED,
+            ComplaintUpdate(
+                status=Status.DIBUKA_KEMBALI,
+                reopen_count=complaint.reopen_count + 1,
+                cycle=complaint.cycle + 1,
+                resolved_at=None,
+                resolve_started_at=to_epoch(now_dt),
+                resolve_due_at=to_epoch(due),
+            ),
         )
         await refresh_alerts(runtime, tx, updated)
         await tell_staff(runtime, tx, updated, "grp.reopened")

@@ -1,7 +1,10 @@
 """Filing a complaint: consent, the daily limit, and turning a finished draft into a case.
 
 Submission is idempotent: the draft's key is unique in the database, so "Kirim" pressed
-twice, or an update delivered twice by Telegram, yields the same complaint.
+twice, or an update delivered twice by Telegram, yields the same complaint. The citizen's
+confirmation (the tracking number) is queued in the transaction that files the complaint,
+so a crash right after the commit cannot leave them without their number (and filing
+again); the dispatcher delivers it exactly once.
 """
 
 from __future__ import annotations
@@ -11,23 +14,27 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
-from bot.complaints.alerts import post_alerts
+from bot.complaints.alerts import CITIZEN, post_alerts
 from bot.complaints.checks import plan_checks
 from bot.complaints.routing import route
 from bot.complaints.rules import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
     MAX_ATTACHMENTS,
-    Status,
     initial_deadlines,
     tracking_number,
 )
-from bot.core.clock import to_epoch
+from bot.core import formatting, notify
+from bot.core.catalog import t
+from bot.core.clock import from_epoch, to_epoch
 from bot.people.directory import Actor
+from domain.complaints import AttachmentKind, EventKind, Status
 from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
-from storage.complaints.records import Attachment, Complaint
+from storage.complaints.records import Attachment, Complaint, NewComplaint
 from storage.core import audit
+from storage.core.db import Tx
+from storage.core.outbox import PRIORITY_URGENT
 from storage.people import directory as people
 
 if TYPE_CHECKING:
@@ -140,22 +147,47 @@ async def submit(runtime: Runtime, actor: Actor, draft: Draft) -> Submitted:
     key = f"{actor.telegram_id}:{draft.id}"
     existing = await complaints.id_for_draft(runtime.db, key)
     if existing is not None:
-        return Submitted(await complaints.get(runtime.db, existing), created=False)
+        return Submitted(await complaints.existing(runtime.db, existing), created=False)
     if not await may_file(runtime, actor):
         raise DailyLimitReached
     async with runtime.db.transaction() as tx:
         existing = await complaints.id_for_draft(tx, key)
         if existing is not None:  # a duplicate raced us to the lock
-            return Submitted(await complaints.get(tx, existing), created=False)
+            return Submitted(await complaints.existing(tx, existing), created=False)
         complaint_id = await _create(runtime, tx, actor, draft, key)
-        complaint = await complaints.get(tx, complaint_id)
+        complaint = await complaints.existing(tx, complaint_id)
+        await confirm(runtime, tx, actor, complaint)
         await post_alerts(runtime, tx, complaint)
         await plan_checks(runtime, tx, complaint)
     return Submitted(complaint, created=True)
 
 
-async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) -> int:
+async def confirm(runtime: Runtime, tx: Tx, actor: Actor, complaint: Complaint) -> None:
+    """Queue the "recorded" message with the tracking number and the deadlines. It stands
+    for the complaint in the citizen's chat: a reply to it reaches the unit."""
+    language, zone = actor.language, runtime.settings.zone
+    text = t(
+        language,
+        "lapor.submitted",
+        number=complaint.number,
+        unit=runtime.office.unit_label(complaint.unit_code, language),
+        ack_due=formatting.moment(language, from_epoch(complaint.ack_due_at), zone),
+        resolve_due=formatting.moment(language, from_epoch(complaint.resolve_due_at), zone),
+    )
+    await notify.send_text(
+        tx,
+        actor.telegram_id,
+        text,
+        runtime.now(),
+        priority=PRIORITY_URGENT,
+        ref=notify.Ref(CITIZEN, complaint.id),
+    )
+
+
+async def _create(runtime: Runtime, tx: Tx, actor: Actor, draft: Draft, key: str) -> int:
     office = runtime.office
+    if draft.category is None or draft.description is None:
+        raise ValueError("draft is not complete")
     category = office.category(draft.category)
     if category is None:
         raise ValueError(f"unknown category {draft.category}")
@@ -168,12 +200,11 @@ async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) ->
     local = now_dt.astimezone(runtime.settings.zone)
     sequence = await complaints.next_sequence(tx, f"{local:%y%m}")
     day = runtime.calendar.day_length
-    complaint_id = await complaints.insert(
-        tx,
-        key,
+    new = NewComplaint(
+        draft_key=key,
         number=tracking_number(office.office.tracking_prefix, local, sequence),
         reporter_id=actor.telegram_id,
-        confidential=int(bool(draft.confidential)),
+        confidential=bool(draft.confidential),
         category_code=category.code,
         kelurahan_code=draft.kelurahan,
         unit_code=destination.unit_code,
@@ -181,7 +212,7 @@ async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) ->
         description=draft.description.strip(),
         latitude=draft.location[0] if draft.location else None,
         longitude=draft.location[1] if draft.location else None,
-        status=Status.BARU.value,
+        status=Status.BARU,
         created_at=now,
         updated_at=now,
         ack_started_at=now,
@@ -191,12 +222,13 @@ async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) ->
         resolve_span=int((day * category.resolve_days).total_seconds()),
         resolve_due_at=to_epoch(deadlines.resolve_due),
     )
+    complaint_id = await complaints.insert(tx, new)
     await complaints.add_attachments(
         tx,
         complaint_id,
         [
             Attachment(
-                a["kind"],
+                AttachmentKind(a["kind"]),
                 a["file_id"],
                 a.get("file_unique_id"),
                 a.get("file_name"),
@@ -211,8 +243,8 @@ async def _create(runtime: Runtime, tx, actor: Actor, draft: Draft, key: str) ->
         complaint_id,
         now,
         actor.telegram_id,
-        "created",
-        to_status=Status.BARU.value,
+        EventKind.CREATED,
+        to_status=Status.BARU,
         unit_code=destination.unit_code,
         public=True,
         category=category.code,

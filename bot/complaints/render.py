@@ -12,30 +12,31 @@ from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.complaints.rules import OPEN, Action, Status, allowed, shown_status
+from bot.complaints.rules import OPEN, Action, allowed, resolution_time, shown_status
 from bot.core import callbacks as cb
 from bot.core import formatting
-from bot.core.catalog import Markup, join, t
+from bot.core.catalog import MAX_MESSAGE, Markup, join, shorten, t, visible_length
 from bot.core.clock import from_epoch
 from bot.core.keyboards import button
 from bot.core.office import Office
 from bot.core.workcalendar import WorkCalendar
+from domain.complaints import CheckKind, EventKind, Status
 from storage.complaints.events import Event
 from storage.complaints.records import Complaint
 
 CITIZEN_EVENTS = (
-    "created",
-    "accepted",
-    "public_reply",
-    "info_requested",
-    "citizen_answer",
-    "citizen_message",
-    "reassigned",
-    "resolved",
-    "reopened",
-    "closed",
-    "rated",
-    "withdrawn",
+    EventKind.CREATED,
+    EventKind.ACCEPTED,
+    EventKind.PUBLIC_REPLY,
+    EventKind.INFO_REQUESTED,
+    EventKind.CITIZEN_ANSWER,
+    EventKind.CITIZEN_MESSAGE,
+    EventKind.REASSIGNED,
+    EventKind.RESOLVED,
+    EventKind.REOPENED,
+    EventKind.CLOSED,
+    EventKind.RATED,
+    EventKind.WITHDRAWN,
 )
 BODY_PREVIEW = 300
 RATING_FACES = ("😞", "🙁", "😐", "🙂", "😄")
@@ -100,7 +101,7 @@ class Renderer:
         moved_to: str | None = None,
         moved_from: tuple[str, str] | None = None,
     ) -> Markup:
-        status = Status(complaint.status)
+        status = complaint.status
         extras: list[str] = []
         if files or complaint.latitude is not None:
             location = t(language, "alert.location") if complaint.latitude is not None else ""
@@ -141,26 +142,28 @@ class Renderer:
         icon = "new" if status is Status.BARU else ("open" if status in OPEN else "done")
         if complaint.withdrawn_at is not None:
             icon = "withdrawn"
-        return t(
-            language,
-            "alert.body",
-            icon=t(language, f"alert.icon.{icon}"),
-            number=complaint.number,
-            category=self.category(language, complaint.category_code),
-            kelurahan=self.kelurahan(language, complaint.kelurahan_code),
-            reporter=reporter.display or t(language, "alert.reporter_hidden"),
-            unit=self.unit(language, complaint.unit_code),
-            status=self.status_of(language, complaint),
-            assignee=t(language, "alert.assignee", name=assignee) if assignee else "",
-            deadlines=self.staff_deadlines(language, complaint),
-            description=complaint.description,
-            extras=Markup("".join(extras)),
-        )
+        values = {
+            "icon": t(language, f"alert.icon.{icon}"),
+            "number": complaint.number,
+            "category": self.category(language, complaint.category_code),
+            "kelurahan": self.kelurahan(language, complaint.kelurahan_code),
+            "reporter": reporter.display or t(language, "alert.reporter_hidden"),
+            "unit": self.unit(language, complaint.unit_code),
+            "status": self.status_of(language, complaint),
+            "assignee": t(language, "alert.assignee", name=assignee) if assignee else "",
+            "deadlines": self.staff_deadlines(language, complaint),
+            "extras": Markup("".join(extras)),
+        }
+        # The alert is edited at every change, and an edit cannot be split: the
+        # description gets what the rest leaves of one message (2000 emoji are 4000 units).
+        room = MAX_MESSAGE - visible_length(t(language, "alert.body", description="", **values))
+        description = shorten(complaint.description, max(room, 0))
+        return t(language, "alert.body", description=description, **values)
 
     def staff_deadlines(self, language: str, complaint: Complaint) -> Markup:
         """The deadlines still ahead: the acknowledge deadline only until it is met (a
         reopened complaint shows its new resolution deadline, not the old ones)."""
-        status = Status(complaint.status)
+        status = complaint.status
         if status is Status.MENUNGGU_WARGA:
             return t(language, "alert.deadlines_paused")
         if complaint.withdrawn_at is not None:
@@ -190,7 +193,7 @@ class Renderer:
     def alert_keyboard(self, language: str, complaint: Complaint) -> InlineKeyboardMarkup | None:
         """The buttons of the actions the complaint's status allows (the same rule the
         server checks when one is pressed)."""
-        status = Status(complaint.status)
+        status = complaint.status
         rows = [
             [(Action.ACCEPT, "btn.accept", cb.Accept), (Action.ASK_INFO, "btn.ask", cb.AskInfo)],
             [
@@ -251,7 +254,7 @@ class Renderer:
         )
 
     def status_card(self, language: str, complaint: Complaint, events: list[Event]) -> Markup:
-        status = Status(complaint.status)
+        status = complaint.status
         if status is Status.MENUNGGU_WARGA:
             deadlines = t(language, "status.deadlines_paused")
         elif complaint.withdrawn_at is not None:
@@ -271,7 +274,9 @@ class Renderer:
             deadlines = t(
                 language,
                 "status.deadlines_done",
-                resolved=self.when(language, complaint.resolved_at or complaint.updated_at),
+                resolved=self.when(
+                    language, resolution_time(complaint.resolved_at, complaint.updated_at)
+                ),
             )
         return t(
             language,
@@ -311,6 +316,7 @@ class Renderer:
     ) -> Markup:
         lines = []
         for event in events:
+            who: str  # catalog text (Markup) or a name, which t() escapes
             if event.actor_id is None:
                 who = t(language, "ticket.system")
             elif event.actor_id == reporter_id:
@@ -341,7 +347,7 @@ class Renderer:
         return join(lines)
 
 
-def _check(language: str, kind: str | None) -> str:
+def _check(language: str, kind: CheckKind | None) -> str:
     """Which deadline a reminder or escalation was about, in words (not the row's code)."""
     return t(language, f"ticket.check.{kind}") if kind else ""
 

@@ -14,22 +14,13 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.core.workcalendar import WorkCalendar
+from domain.complaints import CheckKind, Status
 
 WARN_AT = 0.75  # share of a deadline after which the unit group gets a reminder
 DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 2000
 NOTE_MIN = 10
 BRIEF_REPLY_WORDS = 3  # a reply to an alert with fewer words is confirmed before it goes out
 MAX_ATTACHMENTS = 5
-
-
-class Status(StrEnum):
-    BARU = "baru"
-    DITERIMA = "diterima"
-    DIPROSES = "diproses"
-    MENUNGGU_WARGA = "menunggu_warga"
-    SELESAI = "selesai"
-    DITUTUP = "ditutup"
-    DIBUKA_KEMBALI = "dibuka_kembali"
 
 
 OPEN = frozenset(
@@ -40,7 +31,7 @@ OPEN = frozenset(
 WITHDRAWN = "ditarik"
 
 
-def shown_status(status: str, withdrawn_at: int | None) -> str:
+def shown_status(status: Status, withdrawn_at: int | None) -> str:
     """The status people see: the stored one, or :data:`WITHDRAWN`."""
     return WITHDRAWN if withdrawn_at is not None else status
 
@@ -173,19 +164,27 @@ def check_times(
     *,
     ack: tuple[datetime, timedelta] | None,
     resolve: tuple[datetime, timedelta],
-) -> dict[str, datetime]:
+) -> dict[CheckKind, datetime]:
     """Due instants of the deadline checks from ``now``: each deadline as (due, span).
     Acknowledgement checks only while the complaint is not yet acknowledged."""
     resolve_due, resolve_span = resolve
     times = {
-        "resolve_warn": warn_time(calendar, now, resolve_due, resolve_span),
-        "resolve_breach": resolve_due,
+        CheckKind.RESOLVE_WARN: warn_time(calendar, now, resolve_due, resolve_span),
+        CheckKind.RESOLVE_BREACH: resolve_due,
     }
     if ack is not None:
         ack_due, ack_span = ack
-        times["ack_warn"] = warn_time(calendar, now, ack_due, ack_span)
-        times["ack_breach"] = ack_due
+        times[CheckKind.ACK_WARN] = warn_time(calendar, now, ack_due, ack_span)
+        times[CheckKind.ACK_BREACH] = ack_due
     return times
+
+
+def resolution_time(resolved_at: int | None, updated_at: int) -> int:
+    """When a resolved complaint was resolved. Resolving sets ``resolved_at`` in the same
+    update as the status, so the fallback (its last change) serves only rows written
+    otherwise (by hand, by an older version): the reopen window and the automatic close
+    then count from there instead of failing."""
+    return resolved_at if resolved_at is not None else updated_at
 
 
 def autoclose_time(calendar: WorkCalendar, resolved: datetime, close_after_days: int) -> datetime:
@@ -195,3 +194,17 @@ def autoclose_time(calendar: WorkCalendar, resolved: datetime, close_after_days:
 def lateness(calendar: WorkCalendar, due: datetime, now: datetime) -> timedelta:
     """Working time past ``due`` (zero when not late)."""
     return calendar.working_time_between(due, now)
+
+
+def current_due(acknowledged_at: int | None, ack_due_at: int, resolve_due_at: int) -> int:
+    """The deadline the unit works against now: acknowledging until the complaint is
+    accepted, then resolving it."""
+    return ack_due_at if acknowledged_at is None else resolve_due_at
+
+
+def overdue_by(calendar: WorkCalendar, status: Status, due: datetime, now: datetime) -> timedelta:
+    """Working time a complaint is past ``due``; zero while it waits for the citizen, since
+    the unit cannot act before they answer (the deadline is moved when they do)."""
+    if status == Status.MENUNGGU_WARGA:
+        return timedelta(0)
+    return lateness(calendar, due, now)

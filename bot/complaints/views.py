@@ -131,13 +131,12 @@ async def ticket(
 ) -> Ticket:
     """The full ticket, in a private chat (``group_id`` None) or in a unit group."""
     complaint = await complaints.by_number(runtime.db, number)
-    allowed = complaint is not None and can_act(actor.role, actor.unit_code, complaint)
-    if group_id is not None and not (
-        allowed and shown_in_group(await unit_chats.units_of_chat(runtime.db, group_id), complaint)
+    if complaint is None or not can_act(actor.role, actor.unit_code, complaint):
+        raise NotHere if group_id is not None else NotFound(number)
+    if group_id is not None and not shown_in_group(
+        await unit_chats.units_of_chat(runtime.db, group_id), complaint
     ):
         raise NotHere
-    if not allowed:
-        raise NotFound(number)
     return await ticket_of(runtime, complaint)
 
 

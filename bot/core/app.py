@@ -31,11 +31,12 @@ from bot.complaints.alerts import (
     follow_membership,
     unit_group_lost,
 )
-from bot.core import commands, housekeeping
+from bot.core import backups, commands, housekeeping, keyboards
 from bot.core import runtime as hooks
 from bot.core.clock import Clock, SystemClock
 from bot.core.context import RUNTIME_KEY, BotContext
 from bot.core.extensions import Extensions
+from bot.core.ledger import ObservedRequest
 from bot.core.office import Office, load_office
 from bot.core.pacing import ChatPacer, PacedRateLimiter, PaceLimits
 from bot.core.persistence import SqlitePersistence
@@ -47,6 +48,7 @@ from bot.people.admin import chat_unreachable
 from bot.people.group_checks import check_alert_coverage, check_unit_groups
 from bot.people.groups import follow_seen_by_delivery
 from bot.people.menus import publish_all
+from bot.privacy import retention
 from bot.reports import digest, sections, sheets
 from bot.reports import worker as report_worker
 from bot.reports.charts import warm_up
@@ -58,8 +60,11 @@ from bot.transparency import channel as public_channel
 from bot.transparency import posts as public_posts
 from bot.transparency import site as public_site
 from handlers.activities import COMMANDS as ACTIVITY_COMMANDS
+from handlers.activities import invitations as forum_handlers
+from handlers.people.blocks import COMMANDS as BLOCK_COMMANDS
 from handlers.privacy.rights import COMMANDS as PRIVACY_COMMANDS
 from handlers.reports.summary import COMMANDS as REPORT_COMMANDS
+from handlers.survey import responses as survey_handlers
 from handlers.transparency import channel as channel_handlers
 from handlers.transparency import followups as followup_handlers
 from handlers.transparency import notes as note_handlers
@@ -90,6 +95,8 @@ def extend(extensions: Extensions) -> None:
         jp_nudge.on_start,
         digest.on_start,
         housekeeping.on_start,
+        backups.on_start,
+        retention.on_start,
         public_site.on_start,
         _warm_up_charts,
     )
@@ -119,6 +126,9 @@ def extend(extensions: Extensions) -> None:
         digest.DIGESTS, digest.WEEKLY, *public_posts.KINDS.values(), survey_digest.MONTHLY_IKM
     )
     extensions.add(
+        keyboards.MENU, *keyboards.BASE_MENU, forum_handlers.MENU_ENTRY, survey_handlers.MENU_ENTRY
+    )
+    extensions.add(
         commands.TABLE,
         *commands.BASE,
         *ACTIVITY_COMMANDS,
@@ -126,6 +136,7 @@ def extend(extensions: Extensions) -> None:
         *followup_handlers.COMMANDS,
         *note_handlers.COMMANDS,
         *post_handlers.COMMANDS,
+        *BLOCK_COMMANDS,
         *PRIVACY_COMMANDS,
         *REPORT_COMMANDS,
     )
@@ -157,6 +168,8 @@ def build_application(
         .token(token)
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
+        .request(ObservedRequest(runtime.ledger, connection_pool_size=256))
+        .get_updates_request(ObservedRequest(runtime.ledger, connection_pool_size=1))
         .context_types(ContextTypes(context=BotContext))
         .defaults(
             Defaults(

@@ -72,15 +72,15 @@ class Callback:
         return cls(*values)
 
 
-C = TypeVar("C", bound=type[Callback])
+C = TypeVar("C", bound=Callback)
 
 
 @dataclass_transform(frozen_default=True)
-def callback(domain: str, action: str) -> Callable[[C], C]:
+def callback(domain: str, action: str) -> Callable[[type[C]], type[C]]:
     """Class decorator: declare a record's domain and action; the class becomes a frozen
     dataclass (``dataclass_transform`` tells type checkers so, fields included)."""
 
-    def declare(cls: C) -> C:
+    def declare(cls: type[C]) -> type[C]:
         cls.domain, cls.action = domain, action
         return dataclass(frozen=True)(cls)
 
@@ -103,6 +103,12 @@ def records() -> dict[tuple[str, str], type[Callback]]:
             raise RuntimeError(f"callback {key[0]}:{key[1]} declared twice")
         found[key] = cls
     return found
+
+
+def in_domain(domain: str) -> Callable[[object], bool]:
+    """A ``pattern`` for every record of ``domain`` (e.g. any button of the intake)."""
+    prefix = f"{VERSION}:{domain}:"
+    return lambda data: isinstance(data, str) and data.startswith(prefix)
 
 
 def parse_any(data: str | None) -> Callback:

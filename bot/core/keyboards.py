@@ -17,6 +17,7 @@ from bot.core.callbacks import (
     SetLanguage,
 )
 from bot.core.catalog import LANGUAGES, t
+from bot.core.extensions import Point
 
 
 def button(language: str, key: str, data: Callback, **values: object) -> InlineKeyboardButton:
@@ -35,23 +36,19 @@ class MenuEntry:
     data: Callback
 
 
-#: The citizen main menu shown by /start; features append their entries at import time.
-MAIN_MENU: list[MenuEntry] = [
+#: The citizen main menu shown by /start: these entries, then the features' own (added to
+#: :data:`MENU` in the application factory), then help and language.
+BASE_MENU = (
     MenuEntry("menu.complaint", MenuComplaint()),
     MenuEntry("menu.status", MenuStatus()),
     MenuEntry("menu.history", MenuHistory()),
-]
-_MENU_TAIL = [MenuEntry("menu.help", MenuHelp()), MenuEntry("menu.language", MenuLanguage())]
+)
+MENU = Point[MenuEntry]("entries of the citizen main menu")
+_MENU_TAIL = (MenuEntry("menu.help", MenuHelp()), MenuEntry("menu.language", MenuLanguage()))
 
 
-def add_menu_entry(entry: MenuEntry) -> None:
-    if entry not in MAIN_MENU:
-        MAIN_MENU.append(entry)
-
-
-def main_menu(language: str) -> InlineKeyboardMarkup:
-    entries = [*MAIN_MENU, *_MENU_TAIL]
-    return rows([button(language, e.text_key, e.data) for e in entries])
+def main_menu(language: str, entries: Sequence[MenuEntry]) -> InlineKeyboardMarkup:
+    return rows([button(language, e.text_key, e.data) for e in (*entries, *_MENU_TAIL)])
 
 
 def language_choice(language: str) -> InlineKeyboardMarkup:

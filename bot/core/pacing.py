@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from telegram.ext import AIORateLimiter
 
@@ -107,6 +107,11 @@ class ChatPacer:
         self._holds[chat_id] = max(self._holds.get(chat_id, 0.0), self._now() + seconds)
 
 
+def _numeric(chat_id: object) -> TypeGuard[int | str]:
+    """A chat id as a number or its digits; not a "@channel" name, not absent."""
+    return isinstance(chat_id, int | str) and str(chat_id).lstrip("-").isdigit()
+
+
 class PacedRateLimiter(AIORateLimiter):
     """AIORateLimiter (overall and group limits, retries on 429) plus per-chat pacing."""
 
@@ -114,7 +119,7 @@ class PacedRateLimiter(AIORateLimiter):
         super().__init__(**kwargs)
         self.pacer = pacer
 
-    async def process_request(  # type: ignore[override]
+    async def process_request(
         self,
         callback: Any,
         args: Any,
@@ -126,8 +131,8 @@ class PacedRateLimiter(AIORateLimiter):
         chat_id = data.get("chat_id")
         if endpoint != "getUpdates":  # by ids: the parameters carry texts and names
             log.debug("Bot API %s chat=%s", endpoint, chat_id)
-        if endpoint in MESSAGE_METHODS and str(chat_id).lstrip("-").isdigit():
-            await self.pacer.acquire(int(chat_id))  # "@channel" names: AIORateLimiter only
+        if endpoint in MESSAGE_METHODS and _numeric(chat_id):  # "@channel": AIORateLimiter only
+            await self.pacer.acquire(int(chat_id))
         return await super().process_request(
             callback, args, kwargs, endpoint, data, rate_limit_args
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -84,8 +84,10 @@ class Scheduler:
             job_kwargs={"misfire_grace_time": None},
         )
 
-    def _runner(self, planned: _Planned) -> Callable[[Any], Awaitable[None]]:
-        async def run(context: Any) -> None:
+    def _runner(
+        self, planned: _Planned
+    ) -> Callable[[ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]:
+        async def run(context: ContextTypes.DEFAULT_TYPE) -> None:
             try:
                 if self._planned.get(planned.name) is not planned:
                     return  # replaced or cancelled meanwhile

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
@@ -41,6 +42,11 @@ EXPECTATIONS: dict[str, str] = {
     "OUTBOX_RETENTION_DAYS": "a whole number of days, at least 1",
     "BOT_USERNAME": "the bot's @username without the @, e.g. marelan_bot",
     "PUBLIC_SITE_DIR": "a folder the nightly public page is written to",
+    "BACKUP_DIR": "a folder for the nightly database copies",
+    "BACKUP_KEEP": "how many nightly copies to keep, at least 1",
+    "FLOOD_MESSAGES_PER_MINUTE": "messages one person may send per minute, at least 1",
+    "FLOOD_MUTE_MINUTES": "minutes a person who sent too fast is not answered, at least 1",
+    "RETENTION_MONTHS": "months after closing that a complaint keeps personal data, at least 1",
 }
 USERNAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 
@@ -89,6 +95,11 @@ class Settings(BaseSettings):
     outbox_retention_days: int = Field(default=30, ge=1)
     bot_username: str | None = None  # for printed links (marelan-bot qr); else getMe
     public_site_dir: Path | None = None  # the public page is written there every night
+    backup_dir: Path | None = None  # nightly copies; None: DATABASE_PATH's folder/backups
+    backup_keep: int = Field(default=7, ge=1)
+    flood_messages_per_minute: int = Field(default=20, ge=1)
+    flood_mute_minutes: int = Field(default=10, ge=1)
+    retention_months: int = Field(default=24, ge=1)
 
     @field_validator(
         "bot_token",
@@ -98,6 +109,7 @@ class Settings(BaseSettings):
         "office_config",
         "bot_username",
         "public_site_dir",
+        "backup_dir",
         mode="before",
     )
     @classmethod
@@ -212,6 +224,11 @@ class Settings(BaseSettings):
         return ZoneInfo(self.timezone)
 
     @property
+    def backups(self) -> Path:
+        """Where the nightly copies go."""
+        return self.backup_dir or Path(self.database_path).parent / "backups"
+
+    @property
     def reminder_offsets_minutes(self) -> list[int]:
         return parse_offsets(self.activity_reminders)
 
@@ -223,7 +240,7 @@ class Settings(BaseSettings):
         return self.bot_token.get_secret_value()
 
 
-def _describe(error: dict) -> str:
+def _describe(error: ErrorDetails) -> str:
     location = error.get("loc") or ()
     variable = str(location[0]).upper() if location else ""
     if variable in EXPECTATIONS:
@@ -237,8 +254,10 @@ def load_settings(env_file: Path | None = None, **overrides: object) -> Settings
         if env_file is not None:
             if not env_file.is_file():
                 raise SettingsError(f"Configuration error: env file {env_file} not found")
-            return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
-        return Settings(**overrides)  # type: ignore[arg-type]
+            # Overrides are raw values (tests, tools) that pydantic validates and converts,
+            # as it does the environment's strings; the checker sees only the field types.
+            return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg,arg-type]
+        return Settings(**overrides)  # type: ignore[arg-type]  # as above
     except ValidationError as exc:
         problems = "; ".join(_describe(e) for e in exc.errors())
         raise SettingsError(f"Configuration error: {problems}") from None

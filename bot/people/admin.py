@@ -87,9 +87,7 @@ async def create_invite(
     now = runtime.now()
     expires = now + int(INVITE_VALIDITY.total_seconds())
     async with runtime.db.transaction() as tx:
-        await invites.create(
-            tx, _hash(token), role.value, unit_code, actor.telegram_id, now, expires
-        )
+        await invites.create(tx, _hash(token), role, unit_code, actor.telegram_id, now, expires)
         await audit.record(
             tx,
             now,
@@ -116,7 +114,12 @@ async def accept_invite(runtime: Runtime, actor: Actor, token: str) -> Membershi
     async with runtime.db.transaction() as tx:
         invite = await invites.usable(tx, _hash(token), now)
         refusal = await _refusal(runtime, tx, invite, actor)
-        if refusal is not None:
+        redeemed = (
+            None
+            if refusal is not None
+            else await invites.redeem(tx, _hash(token), actor.telegram_id, now)
+        )
+        if redeemed is None:
             await audit.record(
                 tx,
                 now,
@@ -124,15 +127,13 @@ async def accept_invite(runtime: Runtime, actor: Actor, token: str) -> Membershi
                 "invite.rejected",
                 "person",
                 actor.telegram_id,
-                reason=refusal,
+                reason=refusal or "invalid",
             )
         else:
-            await _join(
-                runtime, tx, actor, await invites.redeem(tx, _hash(token), actor.telegram_id, now)
-            )
+            await _join(runtime, tx, actor, redeemed)
     if refusal == "own":
         raise OwnInvite
-    return None if refusal is not None else Membership(Role(invite.role), invite.unit_code)
+    return None if redeemed is None else Membership(Role(redeemed.role), redeemed.unit_code)
 
 
 async def _refusal(runtime: Runtime, tx: Tx, invite: Invite | None, actor: Actor) -> str | None:
@@ -143,7 +144,7 @@ async def _refusal(runtime: Runtime, tx: Tx, invite: Invite | None, actor: Actor
         return "own"
     creator = await people.get(tx, invite.created_by)
     role = effective_role(
-        creator.role if creator else Role.CITIZEN.value,
+        creator.role if creator else Role.CITIZEN,
         invite.created_by,
         runtime.settings.admin_ids,
     )
@@ -255,7 +256,7 @@ async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | N
         person = await people.get(tx, telegram_id)
         if person is None or person.role == Role.CITIZEN:
             return None
-        await people.set_role(tx, telegram_id, Role.CITIZEN.value, None, now)
+        await people.set_role(tx, telegram_id, Role.CITIZEN, None, now)
         await audit.record(
             tx,
             now,
@@ -285,7 +286,7 @@ async def revoke(runtime: Runtime, actor: Actor, telegram_id: int) -> Person | N
 
 async def admins(runtime: Runtime, db: Reader | None = None) -> list[int]:
     """Everyone who should hear about operational problems."""
-    stored = await people.with_roles(db or runtime.db, (Role.ADMIN.value,))
+    stored = await people.with_roles(db or runtime.db, (Role.ADMIN,))
     return sorted(set(runtime.settings.admin_ids) | {p.telegram_id for p in stored})
 
 

@@ -74,7 +74,7 @@ async def seen(
         and Names(person.first_name, person.last_name, person.username) == names
         and (not private_chat or (person.reachable and person.started_at is not None))
     )
-    if unchanged:
+    if unchanged and person is not None:
         return _as_seen(actor_of(runtime, person), withheld, telegram)
     first_contact = private_chat and (person is None or person.started_at is None)
     unreachable_since = (

@@ -8,14 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-
-class Role(StrEnum):
-    CITIZEN = "citizen"
-    STAF = "staf"
-    KEPALA = "kepala"
-    SUPERVISOR = "supervisor"
-    ADMIN = "admin"
-
+from domain.people import Role
 
 INVITABLE = (Role.STAF, Role.KEPALA, Role.SUPERVISOR, Role.ADMIN)
 NEEDS_UNIT = (Role.STAF, Role.KEPALA)

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING
 from bot.activities.common import refresh_cards
 from bot.complaints.alerts import ALERT, refresh_alerts, tell_staff
 from bot.complaints.changes import after_change, apply
-from bot.complaints.rules import Status
 from bot.core.errors import NotAllowed
 from bot.people.directory import Actor
 from bot.privacy.rules import (
@@ -39,10 +38,12 @@ from bot.privacy.rules import (
     may_erase,
     withdrawn_on_erasure,
 )
+from domain.activities import EventKind as ActivityEvent
+from domain.complaints import EventKind, Status
 from storage.activities import invitations as activity_invitations
 from storage.activities import records as activities
 from storage.complaints import records as complaints
-from storage.complaints.records import Complaint
+from storage.complaints.records import Complaint, ComplaintUpdate
 from storage.core import audit
 from storage.core.db import Tx
 from storage.privacy import personal_data
@@ -159,8 +160,8 @@ async def _end_handling(runtime: Runtime, tx: Tx, actor: Actor, complaint: Compl
             tx,
             complaint,
             actor.telegram_id,
-            "reporter_erased",
-            {"confidential": 1},
+            EventKind.REPORTER_ERASED,
+            ComplaintUpdate(confidential=True),
             public=False,
         )
     category = runtime.office.category(complaint.category_code)
@@ -177,14 +178,14 @@ async def _end_handling(runtime: Runtime, tx: Tx, actor: Actor, complaint: Compl
         tx,
         complaint,
         actor.telegram_id,
-        "withdrawn",
-        {
-            "status": Status.DITUTUP.value,
-            "closed_at": now,
-            "withdrawn_at": now,
-            "paused_at": None,
-            "status_before_wait": None,
-        },
+        EventKind.WITHDRAWN,
+        ComplaintUpdate(
+            status=Status.DITUTUP,
+            closed_at=now,
+            withdrawn_at=now,
+            paused_at=None,
+            status_before_wait=None,
+        ),
     )
     await after_change(runtime, tx, closed)
     await tell_staff(runtime, tx, closed, "grp.withdrawn")
@@ -201,7 +202,7 @@ async def _withdraw_invitations(runtime: Runtime, tx: Tx, person_id: int) -> int
             activity_id,
             runtime.now(),
             person_id,
-            "invitation_withdrawn",
+            ActivityEvent.INVITATION_WITHDRAWN,
             reason="personal_data_erased",
         )
         await refresh_cards(runtime, tx, activity_id)

@@ -35,7 +35,7 @@ from bot.reports.rules import (
 )
 from storage.core.db import Reader
 from storage.reports import summary as reports
-from storage.reports.summary import Adoption, Backlog, Overdue, Tally, WeekCell
+from storage.reports.summary import Adoption, Backlog, Measure, Overdue, Tally, WeekCell
 
 if TYPE_CHECKING:
     from bot.core.runtime import Runtime
@@ -141,24 +141,6 @@ def today(runtime: Runtime) -> date:
 # --- the figures -----------------------------------------------------------------------
 
 
-async def _percentiles(
-    db: Reader, tally: Tally, start: int, end: int, unit_code: str | None, p90: bool = True
-) -> dict[str, int | None]:
-    values: dict[str, int | None] = {}
-    for measure, count in (("ack", tally.ack_known), ("resolve", tally.resolve_known)):
-        for name, fraction in (("median", MEDIAN), ("p90", P90)):
-            if name == "p90" and not p90:
-                continue
-            values[f"{measure}_{name}"] = (
-                None
-                if count == 0
-                else await reports.value_at(
-                    db, measure, start, end, rank_offset(count, fraction), count, unit_code
-                )
-            )
-    return values
-
-
 async def figures(
     runtime: Runtime,
     db: Reader,
@@ -168,7 +150,20 @@ async def figures(
     p90: bool = True,
 ) -> Figures:
     start, end = instants(period, runtime.settings.zone)
-    return Figures(tally, **await _percentiles(db, tally, start, end, unit_code, p90))
+
+    async def percentile(measure: Measure, count: int, fraction: float) -> int | None:
+        if count == 0:
+            return None
+        offset = rank_offset(count, fraction)
+        return await reports.value_at(db, measure, start, end, offset, count, unit_code)
+
+    return Figures(
+        tally,
+        ack_median=await percentile("ack", tally.ack_known, MEDIAN),
+        ack_p90=await percentile("ack", tally.ack_known, P90) if p90 else None,
+        resolve_median=await percentile("resolve", tally.resolve_known, MEDIAN),
+        resolve_p90=await percentile("resolve", tally.resolve_known, P90) if p90 else None,
+    )
 
 
 async def chart_data(runtime: Runtime, db: Reader, period: Period, unit_codes: list[str]) -> Chart:

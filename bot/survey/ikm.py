@@ -20,7 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from bot.core.errors import NotAllowed, NotFound
 from bot.core.office import Office, Service
@@ -141,6 +141,14 @@ def scope_for(office: Office, actor: Actor, service_code: str | None) -> Scope:
     return Scope(chosen, None if chosen else actor.unit_code)
 
 
+def services_for(office: Office, actor: Actor) -> list[Service]:
+    """The services whose results ``actor`` may ask for, as /ikm and /saran list them when
+    a code was wrong: a unit head's unit's, every service for anyone else."""
+    if actor.role is Role.KEPALA and actor.unit_code:
+        return unit_services(office, actor.unit_code)
+    return list(office.services)
+
+
 def scope_services(office: Office, scope: Scope) -> list[Service]:
     if scope.service is not None:
         return [scope.service]
@@ -200,7 +208,7 @@ CODE_LIKE = re.compile(r"^[A-Z][A-Z0-9_]{0,19}$")  # typed like a code: an unkno
 class BadArguments(ValueError):
     """``kind`` is "period" (with the text) or "service" (with the unknown code)."""
 
-    def __init__(self, kind: str, text: str) -> None:
+    def __init__(self, kind: Literal["period", "service"], text: str) -> None:
         super().__init__(f"{kind}: {text}")
         self.kind = kind
         self.text = text

@@ -149,8 +149,8 @@ def from_answers(
 
 def weakest_unsur(result: IkmResult, count: int = 3) -> list[UnsurResult]:
     """The unsur with the lowest NRR ("prioritas perbaikan"); ties keep key order."""
-    answered = [u for u in result.unsur if u.nrr is not None]
-    return sorted(answered, key=lambda u: u.nrr)[:count]
+    answered = [(u.nrr, u) for u in result.unsur if u.nrr is not None]
+    return [u for _, u in sorted(answered, key=lambda pair: pair[0])][:count]
 
 
 def minimum_sample(population: int) -> int:

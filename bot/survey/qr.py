@@ -8,6 +8,7 @@ scanned from a printed A5 sheet.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,12 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
+def _wrap(
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+    width: int,
+) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` pixels, at spaces."""
     lines: list[str] = []
     current = ""
@@ -72,7 +78,8 @@ def render(link: str, caption: Caption) -> Image.Image:
         for text, font in blocks
         for line in _wrap(measure, text, font, width - 2 * MARGIN)
     ]
-    heights = [font.getbbox("Ag")[3] + LINE_GAP for _, font in lines]
+    # Pillow's FreeType boxes are whole pixels, typed as floats: the canvas needs ints.
+    heights = [math.ceil(font.getbbox("Ag")[3]) + LINE_GAP for _, font in lines]
     canvas = Image.new("RGB", (width, MARGIN + code.height + sum(heights) + MARGIN), "white")
     canvas.paste(code, (MARGIN, MARGIN))
     draw = ImageDraw.Draw(canvas)

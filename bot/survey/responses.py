@@ -22,6 +22,7 @@ from bot.core.office import Service
 from bot.people.directory import Actor
 from bot.survey.callbacks import SurveyInvite
 from bot.survey.rules import PROFILE, SOURCES, SurveyDraft, next_allowed
+from domain.survey import Source
 from storage.complaints import records as complaints
 from storage.core import audit
 from storage.core.db import Reader, Tx
@@ -110,7 +111,7 @@ async def submit(runtime: Runtime, actor: Actor, draft: SurveyDraft) -> Submitte
                 service_code=chosen.code,
                 unit_code=chosen.unit,
                 submitted_at=now,
-                source=draft.source,
+                source=Source(draft.source),
                 complaint_id=draft.complaint_id,
                 answers=dict(draft.answers),
                 gender=profile["gender"],

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from domain.survey import Source
+
 UNSUR_KEYS: tuple[str, ...] = tuple(f"U{n}" for n in range(1, 10))
 SCORES: tuple[int, ...] = (1, 2, 3, 4)
 
@@ -31,7 +33,7 @@ SKIPPED = "-"  # the callback value of "Lewati"
 SUGGESTION_MAX = 1000
 #: An unfinished survey left alone this long is forgotten.
 DRAFT_TTL = timedelta(hours=24)
-SOURCES = ("command", "menu", "link", "invite")
+SOURCES = tuple(Source)
 
 
 @dataclass

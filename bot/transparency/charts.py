@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 RECEIVED, RESOLVED, LINE = "#0072B2", "#E69F00", "#000000"
 GRADE_LINES = ((88.31, "A"), (76.61, "B"), (65.0, "C"))
@@ -36,7 +40,7 @@ class IkmTrend:
     y_label: str
 
 
-def _figure(width: float = 6.4, height: float = 4.8):
+def _figure(width: float = 6.4, height: float = 4.8) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -45,7 +49,7 @@ def _figure(width: float = 6.4, height: float = 4.8):
     return figure
 
 
-def _png(figure) -> bytes:
+def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()

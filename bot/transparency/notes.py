@@ -14,11 +14,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.complaints.access import can_act
-from bot.complaints.rules import Status
 from bot.core.errors import NotFound
 from bot.people.directory import Actor
 from bot.transparency.followups import check_public_text
 from bot.transparency.rules import NOTE_MAX, NOTE_MIN
+from domain.complaints import EventKind, Status
 from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
 from storage.complaints.records import Complaint
@@ -28,7 +28,7 @@ from storage.transparency import notes
 if TYPE_CHECKING:
     from bot.core.runtime import Runtime
 
-RESOLVED = (Status.SELESAI.value, Status.DITUTUP.value)
+RESOLVED = (Status.SELESAI, Status.DITUTUP)
 
 
 class NotResolved(Exception):
@@ -73,7 +73,7 @@ async def write(
             complaint.id,
             now,
             actor.telegram_id,
-            "public_note",
+            EventKind.PUBLIC_NOTE,
             unit_code=complaint.unit_code,
             body=body,
             replaced=replaced is not None,

@@ -180,6 +180,6 @@ def revise(chat: ChatState, message: BotMessage, **changes: Any) -> BotMessage:
 
 def content_of(message: BotMessage) -> dict[str, Any]:
     """The fields a copy or a forward takes over from the original."""
-    names = ("kind", "text", "html", "entities", "caption", "caption_html", "caption_entities")
-    names += ("photo", "document", "location", "extra")
+    names: tuple[str, ...] = ("kind", "text", "html", "entities", "caption", "caption_html")
+    names += ("caption_entities", "photo", "document", "location", "extra")
     return {name: getattr(message, name) for name in names}

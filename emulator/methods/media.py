@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import mimetypes
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import WRONG_FILE_ID, Rejected, bad_request
@@ -104,7 +105,13 @@ def send_document(call: Call) -> dict[str, Any]:
     return message_json(call.world, message)
 
 
-def _send_media(call: Call, kind: str, mime: str, describe, **meta: Any) -> dict[str, Any]:
+def _send_media(
+    call: Call,
+    kind: str,
+    mime: str,
+    describe: Callable[[StoredFile], dict[str, Any]],
+    **meta: Any,
+) -> dict[str, Any]:
     """sendVoice / sendVideo: the file (known or uploaded) as a message of that kind, the
     Voice or Video object (``describe``) in the message's kind-specific field."""
     chat = writable_chat(call)

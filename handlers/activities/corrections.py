@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import TypeVar
 
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
@@ -20,9 +20,12 @@ from bot.activities.common import renderer
 from bot.activities.corrections import CorrectionClosed
 from bot.core.context import BotContext
 from bot.people.roles import Permission
-from handlers.activities.replies import Handler, press_guard, replace
+from handlers.activities.replies import press_guard, replace
 from handlers.core.guards import requires
 from handlers.core.replies import answer, language, reply, say
+from handlers.core.updates import Callback, data_of
+
+R = TypeVar("R")
 
 #: "/kegiatan selesai" (also "done"); plain /kegiatan lists upcoming activities.
 FINISHED = re.compile(r"^/kegiatan(@\w+)?\s+(selesai|done)\s*$", re.IGNORECASE)
@@ -51,12 +54,12 @@ async def finished(update: Update, context: BotContext) -> None:
         )
 
 
-def correction_guard(handler: Handler) -> Handler:
+def correction_guard(handler: Callback[R]) -> Callback[R | None]:
     """Presses after the correction window (or on attendance never saved) get a polite
     alert; the checklist message is left as it is."""
 
     @functools.wraps(handler)
-    async def guarded(update: Update, context: BotContext) -> Any:
+    async def guarded(update: Update, context: BotContext) -> R | None:
         try:
             return await handler(update, context)
         except CorrectionClosed as closed:
@@ -81,7 +84,7 @@ def correction_guard(handler: Handler) -> Handler:
 @requires(Permission.STAFF_TOOLS)
 @correction_guard
 async def open_checklist(update: Update, context: BotContext) -> None:
-    pressed = acb.AttendOpen.parse(update.callback_query.data)
+    pressed = acb.AttendOpen.parse(data_of(update))
     runtime = context.runtime
     reopened = await corrections.reopen(runtime, context.actor, pressed.activity_id)
     await answer(update, context)
@@ -97,7 +100,7 @@ async def open_checklist(update: Update, context: BotContext) -> None:
 @requires(Permission.STAFF_TOOLS)
 @correction_guard
 async def fix_toggle(update: Update, context: BotContext) -> None:
-    pressed = acb.FixToggle.parse(update.callback_query.data)
+    pressed = acb.FixToggle.parse(data_of(update))
     checklist = await corrections.toggle(
         context.runtime, context.actor, pressed.activity_id, pressed.person_id
     )
@@ -115,7 +118,7 @@ async def fix_toggle(update: Update, context: BotContext) -> None:
 @requires(Permission.STAFF_TOOLS)
 @correction_guard
 async def fix_page(update: Update, context: BotContext) -> None:
-    pressed = acb.FixPage.parse(update.callback_query.data)
+    pressed = acb.FixPage.parse(data_of(update))
     checklist = await corrections.view(context.runtime, context.actor, pressed.activity_id)
     await answer(update, context)
     await replace(
@@ -131,7 +134,7 @@ async def fix_page(update: Update, context: BotContext) -> None:
 @requires(Permission.STAFF_TOOLS)
 @correction_guard
 async def fix_save(update: Update, context: BotContext) -> None:
-    pressed = acb.FixSave.parse(update.callback_query.data)
+    pressed = acb.FixSave.parse(data_of(update))
     done = await corrections.save(context.runtime, context.actor, pressed.activity_id)
     await answer(update, context)
     await replace(

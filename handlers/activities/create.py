@@ -11,9 +11,8 @@ only (``Permission.UNIT_REPORTS``), checked at the start and again when saving.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -49,22 +48,31 @@ from handlers.activities.replies import explain, read_when, settle, year_assumed
 from handlers.core.flows import exclusive
 from handlers.core.guards import requires
 from handlers.core.replies import answer, language, say
+from handlers.core.updates import (
+    Callback,
+    Handler,
+    MissingPart,
+    chat_of,
+    data_of,
+    query_of,
+    text_of,
+    user_data,
+)
 
 (KIND, TITLE, WHEN, DURATION, PLACE, JP, AUDIENCE, COST, SUMMARY) = range(9)
 DRAFT = "activity_draft"
-Step = Callable[[Update, BotContext], Awaitable[int]]
 
 
 def _draft(context: BotContext) -> Draft:
-    return Draft.from_dict(context.user_data.get(DRAFT) or {})
+    return Draft.from_dict(user_data(context).get(DRAFT) or {})
 
 
 def _save(context: BotContext, draft: Draft) -> None:
-    context.user_data[DRAFT] = draft.to_dict()
+    user_data(context)[DRAFT] = draft.to_dict()
 
 
 def _forget(context: BotContext) -> None:
-    context.user_data.pop(DRAFT, None)
+    user_data(context).pop(DRAFT, None)
 
 
 # --- entry and kind ----------------------------------------------------------------------
@@ -79,14 +87,12 @@ async def start(update: Update, context: BotContext) -> int:
 
 
 async def kind_chosen(update: Update, context: BotContext) -> int:
-    choice = acb.NewKind.parse(update.callback_query.data).kind
+    choice = acb.NewKind.parse(data_of(update)).kind
     if choice not in {k.value for k in Kind}:
         raise BadCallback(choice)
     await settle(update, context, t(language(context), f"act.kind.{choice}"))
     draft = _draft(context)
-    draft.kind = choice
-    if choice != Kind.FORUM:
-        draft.public = False
+    draft.choose_kind(choice)
     _save(context, draft)
     return await _next(update, context, ask_title)
 
@@ -101,7 +107,7 @@ async def ask_title(update: Update, context: BotContext) -> int:
 
 async def title_given(update: Update, context: BotContext) -> int:
     try:
-        title = clean_title(update.message.text)
+        title = clean_title(text_of(update))
     except InputError as error:
         await explain(update, context, error)
         return TITLE
@@ -141,7 +147,7 @@ async def ask_duration(update: Update, context: BotContext) -> int:
 
 async def duration_given(update: Update, context: BotContext) -> int:
     try:
-        minutes = parse_duration(update.message.text)
+        minutes = parse_duration(text_of(update))
     except InputError as error:
         await explain(update, context, error)
         return DURATION
@@ -158,7 +164,7 @@ async def ask_place(update: Update, context: BotContext) -> int:
 
 async def place_given(update: Update, context: BotContext) -> int:
     try:
-        place = clean_place(update.message.text)
+        place = clean_place(text_of(update))
     except InputError as error:
         await explain(update, context, error)
         return PLACE
@@ -193,7 +199,7 @@ async def jp_auto(update: Update, context: BotContext) -> int:
 
 async def jp_given(update: Update, context: BotContext) -> int:
     try:
-        value = parse_jp(update.message.text)
+        value = parse_jp(text_of(update))
     except InputError as error:
         await explain(update, context, error)
         return JP
@@ -206,7 +212,7 @@ async def jp_given(update: Update, context: BotContext) -> int:
 # --- audience ----------------------------------------------------------------------------
 
 
-def _audience_keyboard(context: BotContext, draft: Draft):
+def _audience_keyboard(context: BotContext, draft: Draft) -> InlineKeyboardMarkup:
     return kb.audience(
         language(context),
         context.runtime.office,
@@ -225,7 +231,7 @@ async def ask_audience(update: Update, context: BotContext) -> int:
 
 
 async def audience_toggled(update: Update, context: BotContext) -> int:
-    choice = acb.AudienceToggle.parse(update.callback_query.data).choice
+    choice = acb.AudienceToggle.parse(data_of(update)).choice
     draft = _draft(context)
     known = {u.code for u in context.runtime.office.units}
     try:
@@ -234,7 +240,7 @@ async def audience_toggled(update: Update, context: BotContext) -> int:
         raise BadCallback(choice) from exc
     _save(context, draft)
     await answer(update, context)
-    await update.callback_query.edit_message_reply_markup(_audience_keyboard(context, draft))
+    await query_of(update).edit_message_reply_markup(_audience_keyboard(context, draft))
     return AUDIENCE
 
 
@@ -262,7 +268,7 @@ async def ask_cost(update: Update, context: BotContext) -> int:
 
 async def cost_given(update: Update, context: BotContext) -> int:
     try:
-        cost = parse_rupiah(update.message.text)
+        cost = parse_rupiah(text_of(update))
     except InputError as error:
         await explain(update, context, error)
         return COST
@@ -282,6 +288,9 @@ async def cost_skipped(update: Update, context: BotContext) -> int:
 
 async def show_summary(update: Update, context: BotContext) -> int:
     draft = _draft(context)
+    kind, starts_at, minutes = draft.kind, draft.starts_at, draft.minutes
+    if kind is None or starts_at is None or minutes is None:  # the summary comes after them
+        raise MissingPart("activity draft without kind, start or duration")
     lang = language(context)
     draw = renderer(context.runtime)
     jp = t(lang, "act.details.jp", jp=draft.jp) if draft.is_training else ""
@@ -291,10 +300,10 @@ async def show_summary(update: Update, context: BotContext) -> int:
         context,
         "actnew.summary",
         kb.summary(lang, draft.id),
-        kind=draw.kind(lang, draft.kind),
+        kind=draw.kind(lang, kind),
         title=draft.title,
-        when=draw.when(lang, draft.starts_at),
-        duration=draw.duration(lang, draft.minutes),
+        when=draw.when(lang, starts_at),
+        duration=draw.duration(lang, minutes),
         place=draft.place,
         jp=jp,
         cost=cost,
@@ -311,8 +320,14 @@ async def save_over_budget(update: Update, context: BotContext) -> int:
     return await _save_activity(update, context, acb.SaveOverBudget, confirmed=True)
 
 
-async def _save_activity(update: Update, context: BotContext, record, *, confirmed: bool) -> int:
-    pressed = record.parse(update.callback_query.data)
+async def _save_activity(
+    update: Update,
+    context: BotContext,
+    record: type[acb.Save | acb.SaveOverBudget],
+    *,
+    confirmed: bool,
+) -> int:
+    pressed = record.parse(data_of(update))
     draft = _draft(context)
     lang = language(context)
     if pressed.draft != draft.id or not draft.complete():
@@ -372,7 +387,7 @@ async def _how_citizens_subscribe(update: Update, context: BotContext, invited: 
     )
     poster = await asyncio.to_thread(qr_png, link, caption)
     await context.bot.send_photo(
-        update.effective_chat.id, photo=poster, caption=str(t(lang, "actnew.forum_qr"))
+        chat_of(update).id, photo=poster, caption=str(t(lang, "actnew.forum_qr"))
     )
 
 
@@ -384,7 +399,7 @@ async def discard(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
-async def _next(update: Update, context: BotContext, step: Step) -> int:
+async def _next(update: Update, context: BotContext, step: Callback[int]) -> int:
     """Go on to ``step``, or straight to the summary when the draft became complete again
     (after the start time had to be entered anew)."""
     if _draft(context).complete():
@@ -412,7 +427,7 @@ def conversation() -> ConversationHandler:
     text = private & filters.TEXT & ~filters.COMMAND
     other = private & ~filters.COMMAND & ~filters.TEXT
 
-    def typed(handler: Step) -> list:
+    def typed(handler: Callback[int]) -> list[Handler]:
         return [MessageHandler(text, handler), MessageHandler(other, text_please)]
 
     return ConversationHandler(

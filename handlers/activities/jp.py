@@ -28,7 +28,7 @@ async def jp(update: Update, context: BotContext) -> None:
     mine = await reports.my_jp(context.runtime, context.actor)
     draw = renderer(context.runtime)
     status = "jp.mine_behind" if is_behind(mine.total, mine.prorata) else "jp.mine_on_track"
-    lines = [
+    lines: list[str] = [  # catalog texts and blank lines
         t(lang, "jp.mine", year=mine.year, total=mine.total, target=mine.target),
         t(lang, status, prorata=formatting.number(lang, mine.prorata, 1)),
         "",
@@ -69,7 +69,7 @@ async def jp_unit(update: Update, context: BotContext) -> None:
         return
     draw = renderer(runtime)
     scope = draw.unit_name(lang, found.unit_code) if found.unit_code else t(lang, "jp.unit_all")
-    lines = [
+    lines: list[str] = [  # catalog texts and blank lines
         t(
             lang,
             "jp.unit_title",
@@ -114,7 +114,7 @@ async def anggaran(update: Update, context: BotContext) -> None:
         return formatting.rupiah(lang, round(value))
 
     budget = view.budget
-    lines = [
+    lines: list[str] = [  # catalog texts and blank lines
         t(lang, "budget.title", year=view.year),
         t(lang, "budget.total", amount=money(budget.total)),
         t(lang, "budget.spent", amount=money(budget.spent), count=len(view.finished)),

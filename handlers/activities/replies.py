@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
+from typing import TypeVar
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -14,13 +13,14 @@ from telegram.error import BadRequest
 from bot.activities.changes import Closed
 from bot.activities.common import renderer
 from bot.activities.input import InputError, When, parse_when
-from bot.core.catalog import Markup, chosen
+from bot.core.catalog import Markup
 from bot.core.clock import to_epoch
 from bot.core.context import BotContext
 from bot.core.errors import NotFound
-from handlers.core.replies import answer, language, say
+from handlers.core.replies import answer, chosen_text, language, say
+from handlers.core.updates import Callback, query_of, text_of
 
-Handler = Callable[[Update, BotContext], Awaitable[Any]]
+R = TypeVar("R")
 
 
 async def explain(update: Update, context: BotContext, error: InputError) -> None:
@@ -46,7 +46,7 @@ async def read_when(update: Update, context: BotContext) -> When | None:
     step then asks again)."""
     runtime = context.runtime
     try:
-        return parse_when(update.message.text, runtime.clock.now(), runtime.settings.zone)
+        return parse_when(text_of(update), runtime.clock.now(), runtime.settings.zone)
     except InputError as error:
         await explain(update, context, error)
         return None
@@ -61,11 +61,10 @@ async def year_assumed(update: Update, context: BotContext, when: When) -> None:
 
 async def settle(update: Update, context: BotContext, choice: str) -> None:
     """Answer the press and record the choice under the question (buttons removed)."""
-    query = update.callback_query
-    await query.answer()
-    message = query.message
-    if message is not None and message.text_html is not None:
-        await replace(update, context, chosen(message.text_html, choice), None)
+    await query_of(update).answer()
+    text = chosen_text(update, choice)
+    if text is not None:
+        await replace(update, context, text, None)
 
 
 async def replace(
@@ -74,7 +73,7 @@ async def replace(
     """Replace the pressed message (a card, an invitation, a checklist) in place; an
     identical text (a repeated press) is not an error."""
     try:
-        await update.callback_query.edit_message_text(
+        await query_of(update).edit_message_text(
             str(text), parse_mode=ParseMode.HTML, reply_markup=markup
         )
     except BadRequest as exc:
@@ -82,12 +81,12 @@ async def replace(
             raise
 
 
-def press_guard(handler: Handler) -> Handler:
+def press_guard(handler: Callback[R]) -> Callback[R | None]:
     """Presses on activities that do not exist (forged ids) or are closed get a clear
     alert instead of a generic error; rights are still checked by the services."""
 
     @functools.wraps(handler)
-    async def guarded(update: Update, context: BotContext) -> Any:
+    async def guarded(update: Update, context: BotContext) -> R | None:
         try:
             return await handler(update, context)
         except NotFound:

@@ -7,6 +7,9 @@ authorised on the server (the services raise NotAllowed)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
 from telegram import Update
 from telegram.ext import (
     Application,
@@ -21,15 +24,20 @@ from bot.activities import callbacks as acb
 from bot.activities import changes, views
 from bot.activities import keyboards as kb
 from bot.activities.changes import Closed
-from bot.activities.common import card_view, load_managed, renderer
+from bot.activities.common import Loaded, card_view, load_managed, renderer
 from bot.activities.input import InputError, When
 from bot.core.catalog import join, t
 from bot.core.context import BotContext
+from bot.people.directory import Actor
 from bot.people.roles import Permission
 from handlers.activities.replies import explain, press_guard, read_when, replace, year_assumed
 from handlers.core.flows import exclusive
 from handlers.core.guards import requires
 from handlers.core.replies import answer, language, reply, say
+from handlers.core.updates import data_of, text_of, user_data
+
+if TYPE_CHECKING:
+    from bot.core.runtime import Runtime
 
 NEW_TIME, NEW_PLACE = range(2)
 EDITING = "activity_editing"
@@ -54,7 +62,7 @@ async def kegiatan(update: Update, context: BotContext) -> None:
 @press_guard
 @requires(Permission.STAFF_TOOLS)
 async def participants(update: Update, context: BotContext) -> None:
-    pressed = acb.Participants.parse(update.callback_query.data)
+    pressed = acb.Participants.parse(data_of(update))
     found = await views.participants(context.runtime, context.actor, pressed.activity_id)
     await answer(update, context)
     await reply(
@@ -72,7 +80,7 @@ async def participants(update: Update, context: BotContext) -> None:
 @press_guard
 @requires(Permission.STAFF_TOOLS)
 async def cancel_ask(update: Update, context: BotContext) -> None:
-    pressed = acb.CancelAsk.parse(update.callback_query.data)
+    pressed = acb.CancelAsk.parse(data_of(update))
     loaded = await load_managed(context.runtime.db, context.actor, pressed.activity_id)
     await answer(update, context)
     lang = language(context)
@@ -89,7 +97,7 @@ async def cancel_ask(update: Update, context: BotContext) -> None:
 @press_guard
 @requires(Permission.STAFF_TOOLS)
 async def cancel_confirm(update: Update, context: BotContext) -> None:
-    pressed = acb.CancelConfirm.parse(update.callback_query.data)
+    pressed = acb.CancelConfirm.parse(data_of(update))
     loaded = await changes.cancel(context.runtime, context.actor, pressed.activity_id)
     await answer(update, context)
     await replace(
@@ -117,14 +125,18 @@ async def ask_place(update: Update, context: BotContext) -> int:
     return await _ask(update, context, acb.ChangePlace, "act.ask_place", NEW_PLACE)
 
 
-async def _ask(update: Update, context: BotContext, record, key: str, state: int) -> int:
-    pressed = record.parse(update.callback_query.data)
+async def _ask(
+    update: Update,
+    context: BotContext,
+    record: type[acb.ChangeTime | acb.ChangePlace],
+    key: str,
+    state: int,
+) -> int:
+    pressed = record.parse(data_of(update))
     runtime = context.runtime
-    loaded = await load_managed(runtime.db, context.actor, pressed.activity_id)
-    if loaded.activity.cancelled or runtime.now() >= loaded.activity.starts_at:
-        raise Closed("cancelled" if loaded.activity.cancelled else "begun")
+    loaded = await changes.open_for_change(runtime, context.actor, pressed.activity_id)
     await answer(update, context)
-    context.user_data[EDITING] = loaded.activity.id
+    user_data(context)[EDITING] = loaded.activity.id
     lang = language(context)
     await say(
         update,
@@ -142,7 +154,7 @@ async def time_given(update: Update, context: BotContext) -> int:
     if when is None:
         return NEW_TIME
 
-    async def move(runtime, actor, activity_id: int, _text: str):
+    async def move(runtime: Runtime, actor: Actor, activity_id: int, _text: str) -> Loaded:
         return await changes.move(runtime, actor, activity_id, when.moment)
 
     return await _apply(update, context, move, NEW_TIME, "act.moved_done", when=when)
@@ -153,21 +165,26 @@ async def place_given(update: Update, context: BotContext) -> int:
 
 
 async def _apply(
-    update: Update, context: BotContext, change, state: int, done: str, when: When | None = None
+    update: Update,
+    context: BotContext,
+    change: Callable[[Runtime, Actor, int, str], Awaitable[Loaded]],
+    state: int,
+    done: str,
+    when: When | None = None,
 ) -> int:
-    activity_id = context.user_data.get(EDITING)
+    activity_id = user_data(context).get(EDITING)
     if activity_id is None:
         return ConversationHandler.END
     try:
-        loaded = await change(context.runtime, context.actor, activity_id, update.message.text)
+        loaded = await change(context.runtime, context.actor, activity_id, text_of(update))
     except InputError as error:
         await explain(update, context, error)
         return state
     except Closed as closed:
-        context.user_data.pop(EDITING, None)
+        user_data(context).pop(EDITING, None)
         await say(update, context, f"act.closed.{closed.reason}")
         return ConversationHandler.END
-    context.user_data.pop(EDITING, None)
+    user_data(context).pop(EDITING, None)
     lang = language(context)
     await say(
         update,
@@ -183,7 +200,7 @@ async def _apply(
 
 
 async def stop_editing(update: Update, context: BotContext) -> int:
-    context.user_data.pop(EDITING, None)
+    user_data(context).pop(EDITING, None)
     await say(update, context, "act.edit_cancelled")
     return ConversationHandler.END
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import logging
 
-from telegram import ForceReply, Message, Update
+from telegram import ForceReply, Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from bot.complaints import actions
@@ -20,7 +20,8 @@ from bot.complaints.prompts import (
     ANSWERED,
     find_prompt,
     forget_prompt,
-    remember_prompt,
+    intend_prompt,
+    prompt_posted,
     subject_of_message,
 )
 from bot.complaints.rules import NOTE_MIN, Action, InvalidTransition, is_brief
@@ -28,7 +29,8 @@ from bot.core import callbacks as cb
 from bot.core.catalog import Markup, chosen, t
 from bot.core.context import BotContext
 from bot.core.errors import NotFound
-from handlers.core.replies import answer, edit, language, quote, send
+from handlers.core.replies import answer, edit, language, quote, send, thread_of
+from handlers.core.updates import chat_of, data_of, message_of
 
 log = logging.getLogger(__name__)
 NOTE_TAG = "#catatan"
@@ -62,7 +64,7 @@ async def _number(context: BotContext, complaint_id: int) -> str:
 
 
 async def accept(update: Update, context: BotContext) -> None:
-    pressed = cb.Accept.parse(update.callback_query.data)
+    pressed = cb.Accept.parse(data_of(update))
     try:
         complaint = await actions.accept(context.runtime, context.actor, pressed.complaint_id)
     except InvalidTransition as error:
@@ -80,29 +82,22 @@ async def _prompt(
     argument: str | None = None,
     **values: object,
 ) -> None:
-    """Ask the presser for text with a ForceReply aimed at them (works in privacy mode)."""
+    """Ask the presser for text with a ForceReply aimed at them (works in privacy mode).
+    The question is recorded before it is posted: a crash in between cannot make the
+    answer vanish (the reply is matched to the recorded question)."""
     text = t(language(context), key, name=_mention(context), **values)
-    origin = update.callback_query.message
-    sent: Message = await send(
-        context,
-        update.effective_chat.id,
-        text,
-        markup=ForceReply(selective=True),
-        thread=origin.message_thread_id if origin and origin.is_topic_message else None,
+    chat_id = chat_of(update).id
+    prompt_id = await intend_prompt(
+        context.runtime, chat_id, complaint_id, action, argument, context.actor.telegram_id
     )
-    await remember_prompt(
-        context.runtime,
-        sent.chat_id,
-        sent.message_id,
-        complaint_id,
-        action,
-        argument,
-        context.actor.telegram_id,
+    sent = await send(
+        context, chat_id, text, markup=ForceReply(selective=True), thread=thread_of(update)
     )
+    await prompt_posted(context.runtime, prompt_id, sent.chat_id, sent.message_id)
 
 
 async def ask_info(update: Update, context: BotContext) -> None:
-    pressed = cb.AskInfo.parse(update.callback_query.data)
+    pressed = cb.AskInfo.parse(data_of(update))
     complaint = await _checked(update, context, pressed.complaint_id, Action.ASK_INFO)
     if complaint is None:
         return
@@ -111,7 +106,7 @@ async def ask_info(update: Update, context: BotContext) -> None:
 
 
 async def resolve(update: Update, context: BotContext) -> None:
-    pressed = cb.Resolve.parse(update.callback_query.data)
+    pressed = cb.Resolve.parse(data_of(update))
     complaint = await _checked(update, context, pressed.complaint_id, Action.RESOLVE)
     if complaint is None:
         return
@@ -128,25 +123,24 @@ async def resolve(update: Update, context: BotContext) -> None:
 
 
 async def reassign(update: Update, context: BotContext) -> None:
-    pressed = cb.Reassign.parse(update.callback_query.data)
+    pressed = cb.Reassign.parse(data_of(update))
     complaint = await _checked(update, context, pressed.complaint_id, Action.REASSIGN)
     if complaint is None:
         return
     await answer(update, context)
     lang = language(context)
     targets = actions.reassign_choices(context.runtime, complaint)
-    origin = update.callback_query.message
     await send(
         context,
-        update.effective_chat.id,
+        chat_of(update).id,
         t(lang, "grp.move_choose", number=complaint.number),
         markup=renderer(context.runtime).reassign_keyboard(lang, complaint, targets),
-        thread=origin.message_thread_id if origin and origin.is_topic_message else None,
+        thread=thread_of(update),
     )
 
 
 async def reassign_to(update: Update, context: BotContext) -> None:
-    pressed = cb.ReassignTo.parse(update.callback_query.data)
+    pressed = cb.ReassignTo.parse(data_of(update))
     complaint = await _checked(update, context, pressed.complaint_id, Action.REASSIGN)
     if complaint is None:
         return
@@ -169,7 +163,7 @@ async def reassign_to(update: Update, context: BotContext) -> None:
 
 
 async def reassign_cancel(update: Update, context: BotContext) -> None:
-    pressed = cb.ReassignCancel.parse(update.callback_query.data)
+    pressed = cb.ReassignCancel.parse(data_of(update))
     await for_staff(context.runtime, context.actor, pressed.complaint_id)
     await answer(update, context)
     await edit(update, context, t(language(context), "grp.cancelled"))
@@ -192,11 +186,17 @@ async def _checked(update: Update, context: BotContext, complaint_id: int, actio
 async def staff_reply(update: Update, context: BotContext) -> bool:
     """Handle a reply to one of the bot's staff-side messages. Returns False when the
     replied-to message is not one (so private chats can try the citizen side)."""
-    message = update.effective_message
+    message = message_of(update)
     target = message.reply_to_message
     if target is None or not context.has_actor:
         return False
-    prompt = await find_prompt(context.runtime, message.chat_id, target.message_id)
+    prompt = await find_prompt(
+        context.runtime,
+        message.chat_id,
+        target.message_id,
+        context.actor.telegram_id,
+        target.text or target.caption,
+    )
     if prompt is not None:
         await _answer_prompt(update, context, prompt)
         return True
@@ -215,7 +215,7 @@ async def staff_reply(update: Update, context: BotContext) -> bool:
 
 
 async def _reply_or_note(update: Update, context: BotContext, complaint_id: int) -> None:
-    message = update.effective_message
+    message = message_of(update)
     text = (message.text or message.caption or "").strip()
     has_file = message.photo or message.document
     file = (message.chat_id, message.message_id) if has_file else None
@@ -265,10 +265,10 @@ async def _reply_or_note(update: Update, context: BotContext, complaint_id: int)
 
 async def brief_reply(update: Update, context: BotContext) -> None:
     """A button under a held brief reply: send it to the citizen, or keep it internal."""
-    data = update.callback_query.data
+    data = data_of(update)
     send_it = cb.SendBriefReply.matches(data)
     pressed = (cb.SendBriefReply if send_it else cb.KeepBriefReply).parse(data)
-    chat_id = update.effective_chat.id
+    chat_id = chat_of(update).id
     try:
         complaint = await actions.decide_brief_reply(
             context.runtime,
@@ -294,7 +294,7 @@ async def brief_reply(update: Update, context: BotContext) -> None:
 
 
 async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
-    message = update.effective_message
+    message = message_of(update)
     lang = language(context)
     text = (message.text or message.caption or "").strip()
     if not text:
@@ -358,7 +358,17 @@ async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
 
 
 async def group_reply(update: Update, context: BotContext) -> None:
-    await staff_reply(update, context)
+    """A reply in a group. One to a message of the bot that stands for nothing the bot
+    knows (a notice, a question whose record was lost) is explained, not ignored."""
+    if await staff_reply(update, context):
+        return
+    target = message_of(update).reply_to_message
+    if (
+        target is not None
+        and target.from_user is not None
+        and target.from_user.id == context.bot.id
+    ):
+        await quote(update, context, t(language(context), "grp.unknown_message"))
 
 
 def register(application: Application) -> None:

@@ -3,7 +3,7 @@ free messages, which go to the complaint they answer."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.complaints import followup as reactions
@@ -19,6 +19,7 @@ from bot.core.errors import NotFound
 from bot.core.keyboards import button
 from handlers.complaints import actions as unit_group
 from handlers.core.replies import answer, language, reply, say
+from handlers.core.updates import args_of, data_of, message_of, query_of, user_data
 
 RATING_COMMENT = "rating_comment_for"
 
@@ -27,10 +28,11 @@ RATING_COMMENT = "rating_comment_for"
 
 
 async def status(update: Update, context: BotContext) -> None:
-    if not context.args:
+    args = args_of(context)
+    if not args:
         await say(update, context, "status.usage")
         return
-    await show_status(update, context, " ".join(context.args))
+    await show_status(update, context, " ".join(args))
 
 
 async def ask_number(update: Update, context: BotContext) -> None:
@@ -55,7 +57,7 @@ def _typed(context: BotContext, text: str) -> str | None:
 
 
 async def status_button(update: Update, context: BotContext) -> None:
-    pressed = cb.ShowStatus.parse(update.callback_query.data)
+    pressed = cb.ShowStatus.parse(data_of(update))
     try:
         view = await views.status_by_id(context.runtime, context.actor, pressed.complaint_id)
     except NotFound:
@@ -74,11 +76,11 @@ async def riwayat(update: Update, context: BotContext) -> None:
 
 
 async def history_button(update: Update, context: BotContext) -> None:
-    if update.callback_query.data == cb.MenuHistory().encode():
+    if data_of(update) == cb.MenuHistory().encode():
         await answer(update, context)
         await show_history(update, context, 1)
         return
-    pressed = cb.HistoryPage.parse(update.callback_query.data)
+    pressed = cb.HistoryPage.parse(data_of(update))
     await answer(update, context)
     await show_history(update, context, pressed.page, edit=True)
 
@@ -126,7 +128,7 @@ async def show_history(update: Update, context: BotContext, page: int, edit: boo
 
 
 async def rate(update: Update, context: BotContext) -> None:
-    pressed = cb.Rate.parse(update.callback_query.data)
+    pressed = cb.Rate.parse(data_of(update))
     try:
         complaint = await reactions.rate(
             context.runtime, context.actor, pressed.complaint_id, pressed.rating
@@ -138,7 +140,7 @@ async def rate(update: Update, context: BotContext) -> None:
         await answer(update, context, "error.button_unknown", alert=True)
         return
     await answer(update, context)
-    context.user_data[RATING_COMMENT] = complaint.id
+    user_data(context)[RATING_COMMENT] = complaint.id
     lang = language(context)
     await say(
         update,
@@ -150,15 +152,15 @@ async def rate(update: Update, context: BotContext) -> None:
 
 
 async def skip_comment(update: Update, context: BotContext) -> None:
-    cb.SkipComment.parse(update.callback_query.data)
-    context.user_data.pop(RATING_COMMENT, None)
+    cb.SkipComment.parse(data_of(update))
+    user_data(context).pop(RATING_COMMENT, None)
     await answer(update, context)
-    await update.callback_query.edit_message_reply_markup(None)
+    await query_of(update).edit_message_reply_markup(None)
     await say(update, context, "cz.comment_skipped")
 
 
 async def not_fixed(update: Update, context: BotContext) -> None:
-    pressed = cb.NotFixed.parse(update.callback_query.data)
+    pressed = cb.NotFixed.parse(data_of(update))
     try:
         complaint = await reactions.reopen(context.runtime, context.actor, pressed.complaint_id)
     except (reactions.ReopenWindowClosed, InvalidTransition) as refused:
@@ -187,14 +189,14 @@ async def not_fixed(update: Update, context: BotContext) -> None:
 async def private_message(update: Update, context: BotContext) -> None:
     """Any private message outside a guided flow: a staff reply, a rating comment, a
     tracking number, or the citizen's answer about their complaint."""
-    message = update.effective_message
+    message = message_of(update)
     if message.reply_to_message is not None:
         if await unit_group.staff_reply(update, context):
             return
-        if await _reply_about_complaint(update, context):
+        if await _reply_about_complaint(update, context, message.reply_to_message):
             return
     text = (message.text or "").strip()
-    pending_comment = context.user_data.pop(RATING_COMMENT, None)
+    pending_comment = user_data(context).pop(RATING_COMMENT, None)
     if pending_comment is not None and text:
         await reactions.comment_rating(context.runtime, context.actor, pending_comment, text)
         await say(update, context, "cz.comment_saved")
@@ -209,11 +211,8 @@ async def private_message(update: Update, context: BotContext) -> None:
     await say(update, context, "cz.no_open_question")
 
 
-async def _reply_about_complaint(update: Update, context: BotContext) -> bool:
-    message = update.effective_message
-    subject = await subject_of_message(
-        context.runtime, message.chat_id, message.reply_to_message.message_id
-    )
+async def _reply_about_complaint(update: Update, context: BotContext, replied: Message) -> bool:
+    subject = await subject_of_message(context.runtime, replied.chat_id, replied.message_id)
     if subject is None or subject[0] != CITIZEN:
         return False
     await _relay(update, context, subject[1])
@@ -221,7 +220,7 @@ async def _reply_about_complaint(update: Update, context: BotContext) -> bool:
 
 
 async def _relay(update: Update, context: BotContext, complaint_id: int) -> None:
-    message = update.effective_message
+    message = message_of(update)
     text = message.text or message.caption
     has_file = bool(message.photo or message.document or message.voice or message.video)
     if not text and not has_file:

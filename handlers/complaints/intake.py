@@ -39,17 +39,18 @@ from handlers.complaints.intake_steps import (
     EVIDENCE,
     IDENTITY,
     KELURAHAN,
+    STEP,
     SUMMARY,
     ask_category,
+    ask_conduct_unit,
+    ask_consent,
     ask_description,
     ask_evidence,
     ask_identity,
     ask_kelurahan,
-    enter,
     forget_draft,
     load_draft,
     save_draft,
-    settle_button,
 )
 from handlers.complaints.intake_summary import (
     back_to_summary,
@@ -61,7 +62,18 @@ from handlers.complaints.intake_summary import (
     show_summary,
 )
 from handlers.core.flows import exclusive
-from handlers.core.replies import answer, language, say
+from handlers.core.replies import answer, language, say, settle_button
+from handlers.core.updates import (
+    Callback,
+    Handler,
+    MissingPart,
+    data_of,
+    location_of,
+    message_of,
+    query_of,
+    text_of,
+    user_data,
+)
 
 #: What a complaint may carry: photos, PDF documents, pictures sent "as a file" (JPG, PNG),
 #: voice notes and videos (all sent on to the unit by file_id).
@@ -86,9 +98,7 @@ async def start(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     await save_draft(update, context, Draft())
     if await intake.needs_consent(runtime, context.actor):
-        await enter(update, context, CONSENT)
-        await say(update, context, "lapor.privacy", kb.consent(language(context)))
-        return CONSENT
+        return await ask_consent(update, context)
     return await ask_category(update, context)
 
 
@@ -114,7 +124,7 @@ async def consent_refused(update: Update, context: BotContext) -> int:
 
 
 async def category_chosen(update: Update, context: BotContext) -> int:
-    choice = cb.IntakeCategory.parse(update.callback_query.data)
+    choice = cb.IntakeCategory.parse(data_of(update))
     category = context.runtime.office.category(choice.code)
     if category is None:
         raise cb.BadCallback(choice.code)
@@ -124,13 +134,7 @@ async def category_chosen(update: Update, context: BotContext) -> int:
     draft.named_unit = None
     await save_draft(update, context, draft)
     if category.conduct:
-        state = await enter(update, context, CONDUCT_UNIT)
-        await say(
-            update,
-            context,
-            "lapor.conduct_unit",
-            kb.conduct_units(language(context), context.runtime.office),
-        )
+        state = await ask_conduct_unit(update, context)
     else:
         state = await _next(update, context, ask_kelurahan)
     await settle_button(update, context, category.label(language(context)))
@@ -138,7 +142,7 @@ async def category_chosen(update: Update, context: BotContext) -> int:
 
 
 async def conduct_unit_chosen(update: Update, context: BotContext) -> int:
-    choice = cb.IntakeConductUnit.parse(update.callback_query.data)
+    choice = cb.IntakeConductUnit.parse(data_of(update))
     unit = context.runtime.office.unit(choice.code)
     if unit is None and choice.code != "-":
         raise cb.BadCallback(choice.code)
@@ -153,7 +157,7 @@ async def conduct_unit_chosen(update: Update, context: BotContext) -> int:
 
 
 async def kelurahan_chosen(update: Update, context: BotContext) -> int:
-    choice = cb.IntakeKelurahan.parse(update.callback_query.data)
+    choice = cb.IntakeKelurahan.parse(data_of(update))
     place = context.runtime.office.kelurahan_by_code(choice.code)
     if place is None and choice.code != "-":
         raise cb.BadCallback(choice.code)
@@ -169,7 +173,7 @@ async def kelurahan_chosen(update: Update, context: BotContext) -> int:
 
 
 async def description_given(update: Update, context: BotContext) -> int:
-    text = update.message.text
+    text = text_of(update)
     problem = intake.description_problem(text)
     if problem is not None:
         key, values = problem
@@ -192,8 +196,8 @@ async def description_with_file(update: Update, context: BotContext) -> int:
     the description, which text typed next completes."""
     draft = load_draft(context)
     if not draft.full:
-        draft.attachments.append(_attachment(update.message))
-    caption = update.message.caption or ""
+        draft.attachments.append(_attachment(message_of(update)))
+    caption = message_of(update).caption or ""
     if caption and intake.description_problem(caption) is None:
         draft.description = caption.strip()
         draft.description_from_caption = True
@@ -210,7 +214,7 @@ async def description_with_location(update: Update, context: BotContext) -> int:
     if await _far_location_asked(update, context):
         return DESCRIPTION
     draft = load_draft(context)
-    location = update.message.location
+    location = location_of(update)
     draft.location = [location.latitude, location.longitude]
     await save_draft(update, context, draft)
     await _location_kept(update, context)
@@ -222,7 +226,7 @@ async def evidence_file(update: Update, context: BotContext) -> int:
     if draft.full:
         await say(update, context, "lapor.evidence_full", max=MAX_ATTACHMENTS)
         return EVIDENCE
-    draft.attachments.append(_attachment(update.message))
+    draft.attachments.append(_attachment(message_of(update)))
     await save_draft(update, context, draft)
     return await _evidence_progress(update, context, draft)
 
@@ -240,6 +244,8 @@ def _attachment(message: Message) -> dict[str, object]:
         }
     kind = "voice" if message.voice else "video" if message.video else "document"
     media = message.voice or message.video or message.document
+    if media is None:  # EVIDENCE_FILES lets only these through
+        raise MissingPart("photo, document, voice note or video")
     return {
         "kind": kind,
         "file_id": media.file_id,
@@ -258,7 +264,7 @@ async def evidence_text(update: Update, context: BotContext) -> int:
     if not draft.description_from_caption or draft.description is None:
         await say(update, context, "lapor.evidence_text", kb.evidence(lang))
         return EVIDENCE
-    description = intake.completed_description(draft.description, update.message.text)
+    description = intake.completed_description(draft.description, text_of(update))
     problem = intake.description_problem(description)
     if problem is not None:
         key, values = problem
@@ -274,7 +280,7 @@ async def evidence_location(update: Update, context: BotContext) -> int:
     if await _far_location_asked(update, context):
         return EVIDENCE
     draft = load_draft(context)
-    location = update.message.location
+    location = location_of(update)
     draft.location = [location.latitude, location.longitude]
     await save_draft(update, context, draft)
     return await _evidence_progress(update, context, draft)
@@ -284,7 +290,7 @@ async def _far_location_asked(update: Update, context: BotContext) -> bool:
     """A pin far outside the kecamatan is held back and the citizen asked to confirm it
     (True); a pin inside, or an office file without an area, is kept as sent (False)."""
     area = context.runtime.office.office.area
-    location = update.message.location
+    location = location_of(update)
     km = area.far_outside(location.latitude, location.longitude) if area else None
     if km is None:
         return False
@@ -306,7 +312,7 @@ async def _far_location_asked(update: Update, context: BotContext) -> bool:
 async def far_location_answered(update: Update, context: BotContext) -> int:
     """ "Yes, it is right" keeps the held-back pin; "No" drops it. Either way the citizen
     stays in the step they were in."""
-    data = update.callback_query.data
+    data = data_of(update)
     keep = cb.IntakeKeepFarLocation.matches(data)
     pressed = (cb.IntakeKeepFarLocation if keep else cb.IntakeDropFarLocation).parse(data)
     draft = load_draft(context)
@@ -370,7 +376,7 @@ async def evidence_unsupported(update: Update, context: BotContext) -> int:
 
 
 async def evidence_finished(update: Update, context: BotContext) -> int:
-    query = update.callback_query
+    query = query_of(update)
     await query.answer()
     state = await _next(update, context, ask_identity)
     await query.edit_message_reply_markup(None)
@@ -378,7 +384,7 @@ async def evidence_finished(update: Update, context: BotContext) -> int:
 
 
 async def identity_chosen(update: Update, context: BotContext) -> int:
-    choice = cb.IntakeIdentity.parse(update.callback_query.data)
+    choice = cb.IntakeIdentity.parse(data_of(update))
     if choice.confidential not in (0, 1):
         raise cb.BadCallback(str(choice.confidential))
     await answer(update, context)
@@ -395,24 +401,57 @@ async def identity_chosen(update: Update, context: BotContext) -> int:
 # --- summary, edit, send -----------------------------------------------------------------
 
 
-async def _next(update: Update, context: BotContext, step) -> int:
+async def _next(update: Update, context: BotContext, step: Callback[int]) -> int:
     """Go to the next step, or back to the summary when the citizen is editing."""
-    if context.user_data.get(EDITING):
+    if user_data(context).get(EDITING):
         draft = load_draft(context)
         if draft.complete():
             return await show_summary(update, context)
     return await step(update, context)
 
 
+ASK: dict[int, Callback[int]] = {
+    CONSENT: ask_consent,
+    CATEGORY: ask_category,
+    CONDUCT_UNIT: ask_conduct_unit,
+    KELURAHAN: ask_kelurahan,
+    DESCRIPTION: ask_description,
+    EVIDENCE: ask_evidence,
+    IDENTITY: ask_identity,
+    SUMMARY: show_summary,
+    EDIT: show_summary,
+}
+
+
 async def still_busy(update: Update, context: BotContext) -> int | None:
+    """/lapor, or a message the current step does not take: say where the citizen is and
+    show that step again (after a crash, the question on their screen may be an earlier
+    one whose buttons no longer count)."""
     await say(update, context, "lapor.in_progress")
-    return None
+    return await _ask_again(update, context)
+
+
+async def step_passed(update: Update, context: BotContext) -> int | None:
+    """A button of the intake that the current step does not take (an earlier step's,
+    left on the screen by a crash or scrolled back to): the current step is shown."""
+    await answer(update, context, "lapor.step_passed", alert=True)
+    return await _ask_again(update, context)
+
+
+async def _ask_again(update: Update, context: BotContext) -> int | None:
+    step = user_data(context).get(STEP)
+    ask = ASK.get(step) if isinstance(step, int) else None
+    if ask is None:
+        return None
+    if step in (SUMMARY, EDIT) and not load_draft(context).complete():
+        return None
+    return await ask(update, context)
 
 
 def conversation() -> ConversationHandler:
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND
-    far_location = [
+    far_location: list[Handler] = [
         CallbackQueryHandler(far_location_answered, pattern=cb.IntakeKeepFarLocation.matches),
         CallbackQueryHandler(far_location_answered, pattern=cb.IntakeDropFarLocation.matches),
     ]
@@ -465,6 +504,7 @@ def conversation() -> ConversationHandler:
             CommandHandler("batal", cancel, private),
             CommandHandler("lapor", still_busy, private),
             MessageHandler(private & ~filters.COMMAND, still_busy),
+            CallbackQueryHandler(step_passed, pattern=cb.in_domain("lp")),
         ],
         name="complaint_intake",
         persistent=True,

@@ -10,38 +10,45 @@ citizen saw nor file a draft other than the summary they pressed."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import ConversationHandler
 
 from bot.complaints import keyboards as kb
 from bot.complaints.intake import Draft
 from bot.complaints.rules import DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_ATTACHMENTS
-from bot.core.catalog import chosen, t
+from bot.core.catalog import t
 from bot.core.context import BotContext
 from handlers.core.flows import store_now
 from handlers.core.replies import language, say
+from handlers.core.updates import user_data
 
 (CONSENT, CATEGORY, CONDUCT_UNIT, KELURAHAN, DESCRIPTION, EVIDENCE, IDENTITY, SUMMARY, EDIT) = (
     range(9)
 )
 DRAFT = "complaint_draft"
 EDITING = "complaint_editing"
+#: The step the intake is at, kept with the draft: a citizen whose screen fell behind it
+#: (a crash between storing a step and showing its question) is shown it again.
+STEP = "complaint_step"
 CONVERSATION = "complaint_intake"
 
 
 def load_draft(context: BotContext) -> Draft:
-    return Draft.from_dict(context.user_data.get(DRAFT) or {})
+    return Draft.from_dict(user_data(context).get(DRAFT) or {})
 
 
 async def save_draft(update: Update, context: BotContext, draft: Draft) -> None:
     """Store the changed draft as a new version, now."""
     draft.version += 1
-    context.user_data[DRAFT] = draft.to_dict()
+    user_data(context)[DRAFT] = draft.to_dict()
     await store_now(update, context, CONVERSATION)
 
 
 async def enter(update: Update, context: BotContext, state: int) -> int:
     """Store that the conversation is at ``state`` (with the draft) before it is shown."""
+    if state == ConversationHandler.END:
+        user_data(context).pop(STEP, None)
+    else:
+        user_data(context)[STEP] = state
     await store_now(update, context, CONVERSATION, state)
     return state
 
@@ -49,20 +56,26 @@ async def enter(update: Update, context: BotContext, state: int) -> int:
 async def forget_draft(update: Update, context: BotContext) -> int:
     """End the intake, stored before the citizen is told (a crash cannot bring back a
     draft they cancelled or sent)."""
-    context.user_data.pop(DRAFT, None)
-    context.user_data.pop(EDITING, None)
+    user_data(context).pop(DRAFT, None)
+    user_data(context).pop(EDITING, None)
     return await enter(update, context, ConversationHandler.END)
 
 
-async def settle_button(update: Update, context: BotContext, choice: str) -> None:
-    """Record the choice under the step's question (which loses its buttons). The press
-    was answered first thing (no spinner); this comes last, after what the step stored
-    and showed."""
-    query = update.callback_query
-    if query.message is not None and query.message.text_html is not None:
-        await query.edit_message_text(
-            chosen(query.message.text_html, choice), parse_mode=ParseMode.HTML
-        )
+async def ask_consent(update: Update, context: BotContext) -> int:
+    await enter(update, context, CONSENT)
+    await say(update, context, "lapor.privacy", kb.consent(language(context)))
+    return CONSENT
+
+
+async def ask_conduct_unit(update: Update, context: BotContext) -> int:
+    await enter(update, context, CONDUCT_UNIT)
+    await say(
+        update,
+        context,
+        "lapor.conduct_unit",
+        kb.conduct_units(language(context), context.runtime.office),
+    )
+    return CONDUCT_UNIT
 
 
 async def ask_category(update: Update, context: BotContext) -> int:

@@ -13,12 +13,9 @@ from telegram import Update
 
 from bot.complaints import intake
 from bot.complaints import keyboards as kb
-from bot.complaints import prompts as complaint_prompts
 from bot.complaints.intake import DailyLimitReached
 from bot.core import callbacks as cb
-from bot.core import formatting
 from bot.core.catalog import t
-from bot.core.clock import from_epoch
 from bot.core.context import BotContext
 from handlers.complaints.intake_steps import (
     EDIT,
@@ -33,18 +30,18 @@ from handlers.complaints.intake_steps import (
     forget_draft,
     load_draft,
     save_draft,
-    settle_button,
 )
-from handlers.core.replies import answer, language, say
+from handlers.core.replies import answer, language, say, settle_button
+from handlers.core.updates import data_of, user_data
 
 
 async def show_summary(update: Update, context: BotContext) -> int:
-    context.user_data.pop(EDITING, None)
+    user_data(context).pop(EDITING, None)
     await enter(update, context, SUMMARY)
     draft = load_draft(context)
     lang = language(context)
     office = context.runtime.office
-    category = office.category(draft.category)
+    category = office.category(draft.category or "")
     place = office.kelurahan_by_code(draft.kelurahan) if draft.kelurahan else None
     where = t(lang, "lapor.evidence_location") if draft.location else ""
     evidence = (
@@ -92,12 +89,12 @@ STEP_OF_FIELD = {
 
 
 async def edit_field(update: Update, context: BotContext) -> int:
-    field = cb.IntakeEditField.parse(update.callback_query.data).field
+    field = cb.IntakeEditField.parse(data_of(update)).field
     step = STEP_OF_FIELD.get(field)
     if step is None:
         raise cb.BadCallback(field)
     await answer(update, context)
-    context.user_data[EDITING] = True
+    user_data(context)[EDITING] = True
     if field == "evidence":
         draft = load_draft(context)
         draft.attachments, draft.location = [], None
@@ -111,7 +108,7 @@ async def back_to_summary(update: Update, context: BotContext) -> int:
 
 
 async def send(update: Update, context: BotContext) -> int | None:
-    pressed = cb.IntakeSend.parse(update.callback_query.data)
+    pressed = cb.IntakeSend.parse(data_of(update))
     draft = load_draft(context)
     if pressed.draft != draft.id or not draft.complete():
         await answer(update, context, "lapor.stale", alert=True)
@@ -121,40 +118,22 @@ async def send(update: Update, context: BotContext) -> int | None:
         return await show_summary(update, context)
     await answer(update, context)
     try:
-        submitted = await intake.submit(context.runtime, context.actor, draft)
+        await intake.submit(context.runtime, context.actor, draft)
     except DailyLimitReached:
         ended = await forget_draft(update, context)
         await say(update, context, "lapor.limit", limit=context.runtime.settings.complaints_per_day)
         return ended
+    # The confirmation with the number was queued with the complaint (exactly once, also
+    # when this press is a second one for a complaint filed before a crash).
     ended = await forget_draft(update, context)
     await settle_button(update, context, t(language(context), "lapor.send"))
-    await confirm_submission(update, context, submitted.complaint)
     return ended
-
-
-async def confirm_submission(update: Update, context: BotContext, complaint) -> None:
-    lang = language(context)
-    office = context.runtime.office
-    zone = context.runtime.settings.zone
-    sent = await say(
-        update,
-        context,
-        "lapor.submitted",
-        number=complaint.number,
-        unit=office.unit_label(complaint.unit_code, lang),
-        ack_due=formatting.moment(lang, from_epoch(complaint.ack_due_at), zone),
-        resolve_due=formatting.moment(lang, from_epoch(complaint.resolve_due_at), zone),
-    )
-    if sent is not None:
-        await complaint_prompts.remember_reporter_message(
-            context.runtime, sent.chat_id, sent.message_id, complaint.id
-        )
 
 
 async def send_after_end(update: Update, context: BotContext) -> None:
     """ "Kirim" again after the complaint was sent (double press, redelivered update):
     point to the complaint that exists instead of creating another."""
-    pressed = cb.IntakeSend.parse(update.callback_query.data)
+    pressed = cb.IntakeSend.parse(data_of(update))
     complaint = await intake.already_submitted(context.runtime, context.actor, pressed.draft)
     if complaint is None:
         await answer(update, context, "lapor.stale", alert=True)

@@ -2,7 +2,7 @@
 
 Everyone in a group reads the answer, so in a group they answer only about the group's
 own unit's complaints (never a conduct complaint about that unit); elsewhere they point
-to the private chat (rules in :mod:`bot.complaint_access`)."""
+to the private chat (rules in :mod:`bot.complaints.access`)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot.complaints import views
 from bot.complaints.alerts import renderer
 from bot.complaints.prompts import remember_message
+from bot.complaints.rules import current_due, overdue_by
 from bot.core import callbacks as cb
 from bot.core.catalog import join, t
 from bot.core.clock import from_epoch
@@ -22,6 +23,7 @@ from bot.core.errors import NotFound
 from bot.people.roles import Permission
 from handlers.core.guards import requires
 from handlers.core.replies import answer, language, point_to_private, reply, say
+from handlers.core.updates import args_of, data_of
 
 
 @requires(Permission.STAFF_TOOLS)
@@ -44,11 +46,9 @@ async def antrian(update: Update, context: BotContext) -> None:
     now = runtime.clock.now()
     lines = [t(lang, "queue.title", scope=scope, count=len(found))]
     for complaint in found:
-        due = (
-            complaint.ack_due_at if complaint.acknowledged_at is None else complaint.resolve_due_at
-        )
-        late = runtime.calendar.working_time_between(from_epoch(due), now)
-        overdue = late > timedelta(0) and complaint.status != "menunggu_warga"
+        due = current_due(complaint.acknowledged_at, complaint.ack_due_at, complaint.resolve_due_at)
+        late = overdue_by(runtime.calendar, complaint.status, from_epoch(due), now)
+        overdue = late > timedelta(0)
         lines.append(
             t(
                 lang,
@@ -73,10 +73,11 @@ async def antrian(update: Update, context: BotContext) -> None:
 
 @requires(Permission.STAFF_TOOLS)
 async def tiket(update: Update, context: BotContext) -> None:
-    if not context.args:
+    args = args_of(context)
+    if not args:
         await say(update, context, "ticket.usage")
         return
-    number = context.args[0].strip().upper()
+    number = args[0].strip().upper()
     try:
         found = await views.ticket(context.runtime, context.actor, number, _group_of(update))
     except views.NotHere:
@@ -90,7 +91,7 @@ async def tiket(update: Update, context: BotContext) -> None:
 
 @requires(Permission.STAFF_TOOLS)
 async def open_ticket(update: Update, context: BotContext) -> None:
-    pressed = cb.OpenTicket.parse(update.callback_query.data)
+    pressed = cb.OpenTicket.parse(data_of(update))
     try:
         found = await views.ticket_by_id(
             context.runtime, context.actor, pressed.complaint_id, _group_of(update)

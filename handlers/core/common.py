@@ -16,8 +16,9 @@ from telegram.ext import (
     filters,
 )
 
+from bot.core import outcome
 from bot.core.callbacks import BadCallback, MenuHelp, MenuLanguage, SetLanguage, parse_any
-from bot.core.catalog import join, t
+from bot.core.catalog import Markup, join, t
 from bot.core.commands import (
     TABLE,
     Where,
@@ -26,13 +27,20 @@ from bot.core.commands import (
     private_command_names,
 )
 from bot.core.context import BotContext
-from bot.core.keyboards import language_choice, main_menu
+from bot.core.keyboards import MENU, language_choice, main_menu
 from bot.people import directory as people
 from bot.people.roles import Permission, Role
 from handlers.core.flows import clear_flows
 from handlers.core.replies import answer, language, point_to_private, quote, reply, say
+from handlers.core.updates import data_of, message_of, query_of, user_of
 
 log = logging.getLogger(__name__)
+
+
+async def fresh(update: Update, context: BotContext) -> None:
+    """Runs before everything: this update has committed nothing yet (what the error
+    handler says depends on it, see :mod:`bot.core.outcome`)."""
+    outcome.begin()
 
 
 async def identify(update: Update, context: BotContext) -> None:
@@ -68,19 +76,26 @@ async def _anonymous_admin(update: Update, context: BotContext) -> None:
         raise ApplicationHandlerStop
 
 
-def greeting(context: BotContext) -> str:
+def greeting(context: BotContext) -> Markup:
     actor = context.actor
     lang = actor.language
-    text = t(lang, "start.greeting", name=actor.name, office=context.runtime.office.office.name)
+    parts = [t(lang, "start.greeting", name=actor.name, office=context.runtime.office.office.name)]
     if actor.role is not Role.CITIZEN:
         unit = context.runtime.office.unit(actor.unit_code) if actor.unit_code else None
         suffix = t(lang, "start.unit_suffix", unit=unit.label(lang)) if unit else ""
-        text += t(lang, "start.greeting_staff", role=t(lang, f"role.{actor.role}"), unit=suffix)
-    return text
+        parts.append(
+            t(lang, "start.greeting_staff", role=t(lang, f"role.{actor.role}"), unit=suffix)
+        )
+    return join(parts, "")
 
 
 async def start(update: Update, context: BotContext) -> None:
-    await reply(update, context, greeting(context), main_menu(language(context)))
+    await reply(
+        update,
+        context,
+        greeting(context),
+        main_menu(language(context), context.runtime.extensions[MENU]),
+    )
 
 
 HELP_SECTIONS = (
@@ -93,11 +108,11 @@ HELP_SECTIONS = (
 )
 
 
-def help_text(context: BotContext) -> str:
+def help_text(context: BotContext) -> Markup:
     """The commands this person's role may use, grouped by who they are for."""
     lang = language(context)
     role = context.actor.role
-    lines = [t(lang, "help.title")]
+    lines: list[str] = [t(lang, "help.title")]  # command names are ours: safe HTML
     table = context.runtime.extensions[TABLE]
     private = for_role(table, role, Where.PRIVATE)
     for section in HELP_SECTIONS:
@@ -132,7 +147,7 @@ async def bahasa(update: Update, context: BotContext) -> None:
 
 
 async def set_language(update: Update, context: BotContext) -> None:
-    choice = SetLanguage.parse(update.callback_query.data)
+    choice = SetLanguage.parse(data_of(update))
     if choice.language not in ("id", "en"):
         raise BadCallback(choice.language)
     context.actor = await people.set_language(context.runtime, context.actor, choice.language)
@@ -147,13 +162,14 @@ async def batal_outside_flow(update: Update, context: BotContext) -> None:
 
 
 async def stale_button(update: Update, context: BotContext) -> None:
-    """Every press must be answered; presses nobody handled are stale or forged."""
-    data = update.callback_query.data
+    """Every press must be answered; presses nobody handled are stale or forged (or carry
+    no data at all: this handler takes every press)."""
+    data = query_of(update).data
     try:
         parse_any(data)
-        log.info("stale button %r from %s", data, update.effective_user.id)
+        log.info("stale button %r from %s", data, user_of(update).id)
     except BadCallback:
-        log.warning("malformed callback data %r from %s", data, update.effective_user.id)
+        log.warning("malformed callback data %r from %s", data, user_of(update).id)
     await answer(update, context, "error.button_unknown", alert=True)
 
 
@@ -183,6 +199,7 @@ async def edited(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
+    application.add_handler(TypeHandler(Update, fresh), group=-3)
     application.add_handler(TypeHandler(Update, identify), group=-1)
     application.add_handlers(
         [
@@ -208,8 +225,7 @@ async def private_only_in_group(update: Update, context: BotContext) -> None:
     command named for this bot (``/foo@this_bot``) points to /bantuan. Commands for other
     bots (``/cmd@other_bot``, or a bare /start or /foo) are left alone: privacy mode gives
     every bot in the group the bare ones."""
-    message = update.effective_message
-    name, mention = _command_of(message)
+    name, mention = _command_of(message_of(update))
     ours = mention.lower() == context.bot.username.lower()
     table = context.runtime.extensions[TABLE]
     if ours and name.lower() not in known_command_names(table):
@@ -228,7 +244,7 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     """A command no handler took. In a private chat: a typo or a habit from another bot,
     answered with a pointer to /bantuan (a flow in progress goes on). A known command that
     does not apply here stays unanswered, as before."""
-    name, mention = _command_of(update.effective_message)
+    name, mention = _command_of(message_of(update))
     if mention and mention.lower() != context.bot.username.lower():
         return
     if name.lower() in known_command_names(context.runtime.extensions[TABLE]):

@@ -9,8 +9,8 @@ finishing it or to /batal, and /batal outside any conversation clears leftovers.
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Callable
+from typing import TypeVar
 
 from telegram import Update
 from telegram.ext import ConversationHandler
@@ -18,6 +18,7 @@ from telegram.ext import ConversationHandler
 from bot.core.catalog import t
 from bot.core.context import BotContext
 from handlers.core.replies import answer, language, say
+from handlers.core.updates import Callback, chat_data, chat_of, user_data, user_of
 
 #: user_data key of each flow's draft -> catalog key naming the flow.
 FLOWS: dict[str, str] = {
@@ -27,23 +28,23 @@ FLOWS: dict[str, str] = {
     "activity_editing": "flow.activity_edit",
 }
 
-Entry = Callable[[Update, BotContext], Awaitable[Any]]
+R = TypeVar("R")
 
 
 def open_flow(context: BotContext, except_key: str | None = None) -> str | None:
     """The catalog key of another flow this person has open, if any."""
     for key, label in FLOWS.items():
-        if key != except_key and context.user_data.get(key) is not None:
+        if key != except_key and user_data(context).get(key) is not None:
             return label
     return None
 
 
-def exclusive(own_key: str) -> Callable[[Entry], Entry]:
+def exclusive(own_key: str) -> Callable[[Callback[R]], Callback[R | int]]:
     """Wrap a conversation entry point: refuse to start while another flow is open."""
 
-    def decorate(entry: Entry) -> Entry:
+    def decorate(entry: Callback[R]) -> Callback[R | int]:
         @functools.wraps(entry)
-        async def guarded(update: Update, context: BotContext) -> Any:
+        async def guarded(update: Update, context: BotContext) -> R | int:
             other = open_flow(context, own_key)
             if other is None:
                 return await entry(update, context)
@@ -61,7 +62,7 @@ def clear_flows(context: BotContext) -> bool:
     """Forget every open draft; True if there was one."""
     found = False
     for key in FLOWS:
-        found |= context.user_data.pop(key, None) is not None
+        found |= user_data(context).pop(key, None) is not None
     return found
 
 
@@ -80,7 +81,7 @@ def _set_state(update: Update, context: BotContext, state: object, name: str | N
     conversation's state from inside a callback or from outside, so it is set the way the
     conversation sets it when a callback returns (``_update_state(state, key)``), which
     also tells the persistence."""
-    key = (update.effective_chat.id, update.effective_user.id)
+    key = (chat_of(update).id, user_of(update).id)
     for handler in _conversations(context, name):
         handler._update_state(state, key)
 
@@ -91,8 +92,8 @@ def forget_person(update: Update, context: BotContext) -> None:
     The stored rows went in the erasure's transaction; this clears what PTB holds in
     memory, ending each conversation as it ends itself."""
     clear_flows(context)
-    context.user_data.clear()
-    context.chat_data.clear()  # the private chat's data, keyed like the person
+    user_data(context).clear()
+    chat_data(context).clear()  # the private chat's data, keyed like the person
     _set_state(update, context, ConversationHandler.END)
 
 
@@ -111,6 +112,6 @@ async def store_now(
     if state is not None:
         _set_state(update, context, state, conversation)
     context.application.mark_data_for_update_persistence(
-        chat_ids=update.effective_chat.id, user_ids=update.effective_user.id
+        chat_ids=chat_of(update).id, user_ids=user_of(update).id
     )
     await context.application.update_persistence()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from telegram import Update
 from telegram.ext import ConversationHandler
@@ -17,17 +17,20 @@ from telegram.ext import ConversationHandler
 from bot.core.context import BotContext
 from bot.people.roles import Permission
 from handlers.core.replies import refuse
+from handlers.core.updates import Callback
 
 log = logging.getLogger(__name__)
 
 R = TypeVar("R")
-Handler = Callable[[Update, BotContext], Awaitable[R]]
 
 
-def requires(permission: Permission) -> Callable[[Handler[Any]], Handler[Any]]:
-    def decorate(handler: Handler[Any]) -> Handler[Any]:
+def requires(permission: Permission) -> Callable[[Callback[R]], Callback[R | int]]:
+    """Refuse the handler to whoever lacks ``permission`` (a conversation entry then ends:
+    :attr:`ConversationHandler.END`)."""
+
+    def decorate(handler: Callback[R]) -> Callback[R | int]:
         @functools.wraps(handler)
-        async def guarded(update: Update, context: BotContext) -> Any:
+        async def guarded(update: Update, context: BotContext) -> R | int:
             if not context.has_actor or not context.actor.can(permission):
                 log.info(
                     "refused %s to user %s",

@@ -1,6 +1,18 @@
-"""Small helpers every handler uses to answer in the actor's language."""
+"""Small helpers every handler uses to answer in the actor's language.
+
+An answer comes after the change it reports committed, so a failure to deliver it must
+not make the person do it again: transient failures (network, 5xx) are retried a few
+times, and a send whose answer was lost is looked for by message id before it is sent
+again (:mod:`bot.core.ledger`), so the person reads it once.
+"""
 
 from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from telegram import (
     Chat,
@@ -12,11 +24,49 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import ChatMigrated
+from telegram.error import BadRequest, ChatMigrated, NetworkError
 
-from bot.core.catalog import Markup, split_message, t
+from bot.core.catalog import Markup, chosen, fit_message, split_message, t
 from bot.core.context import BotContext
+from bot.core.ledger import Attempt, after_loss, find_landed
 from bot.people import groups as group_upgrade
+from handlers.core.updates import pressed_message, query_of
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+#: Seconds between the tries of an answer that failed for a transient reason.
+RETRY_DELAYS = (0.5, 1.5, 3.0)
+#: An answer to a button press that was already answered (a retry after a lost answer).
+ANSWERED_ALREADY = ("query is too old", "query id is invalid")
+
+
+def transient(error: BaseException) -> bool:
+    """Worth trying again: the network or Telegram's side, not a refusal."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+
+
+async def retried(call: Callable[[], Awaitable[T]]) -> T:
+    """Run a Bot API call, again after a transient failure (for calls that are harmless
+    to repeat: edits, answers to presses)."""
+    for delay in RETRY_DELAYS:
+        try:
+            return await call()
+        except NetworkError as error:
+            if not transient(error):
+                raise
+            log.warning("Bot API call failed (%s); trying again", error)
+            await asyncio.sleep(delay)
+    return await call()
+
+
+async def edited(call: Callable[[], Awaitable[object]]) -> None:
+    """An edit, retried like :func:`retried`; "not modified" (the same text again, or a
+    retry after a lost answer) is success."""
+    try:
+        await retried(call)
+    except BadRequest as error:
+        if "message is not modified" not in str(error).lower():
+            raise
 
 
 def language(context: BotContext) -> str:
@@ -26,13 +76,16 @@ def language(context: BotContext) -> str:
 
 
 async def reply(
-    update: Update, context: BotContext, text: Markup, markup: InlineKeyboardMarkup | None = None
+    update: Update,
+    context: BotContext,
+    text: Markup,
+    markup: InlineKeyboardMarkup | ForceReply | None = None,
 ) -> Message | None:
     """Answer in the chat the update came from; long texts are split."""
     chat = update.effective_chat
     if chat is None:
         return None
-    chat_id, thread = chat.id, _thread_of(update)
+    chat_id, thread = chat.id, thread_of(update)
     parts = split_message(text)
     sent = None
     for index, part in enumerate(parts):
@@ -56,7 +109,7 @@ async def quote(
         message.chat_id,
         text,
         markup=markup,
-        thread=_thread_of(update),
+        thread=thread_of(update),
         quote=None if private else message.message_id,
     )
 
@@ -75,9 +128,10 @@ async def send(
     person still hears back. The topic and the quoted message stay behind, since their
     ids mean something else in the new chat."""
     try:
-        return await context.bot.send_message(
+        return await send_once(
+            context,
             chat_id,
-            text,
+            text=text,
             parse_mode=ParseMode.HTML,
             reply_markup=markup,
             message_thread_id=thread,
@@ -87,12 +141,43 @@ async def send(
         )
     except ChatMigrated as moved:
         await group_upgrade.follow_upgrade(context.runtime, chat_id, moved.new_chat_id, via="reply")
-        return await context.bot.send_message(
-            moved.new_chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+        return await send_once(
+            context, moved.new_chat_id, text=text, parse_mode=ParseMode.HTML, reply_markup=markup
         )
 
 
-def _thread_of(update: Update) -> int | None:
+async def send_once(context: BotContext, chat_id: int, **params: Any) -> Message:
+    """``sendMessage``, retried after transient failures; after a lost answer the message
+    is looked for first, so a retry never shows it twice."""
+    ledger = context.runtime.ledger
+    lost: Attempt | None = None
+    for delay in (*RETRY_DELAYS, None):
+        if lost is not None:
+            found = await find_landed(context.bot, ledger, lost, "sendMessage", params)
+            if found:
+                return _landed(context, chat_id, found[0])
+        floor = ledger.floor(chat_id)
+        try:
+            return await context.bot.send_message(chat_id, **params)
+        except NetworkError as error:
+            if delay is None or not transient(error):
+                raise
+            lost = after_loss(ledger, chat_id, floor, lost, error)
+            log.warning("sending to chat %s failed (%s); trying again", chat_id, error)
+            await asyncio.sleep(delay)
+    raise AssertionError("unreachable")
+
+
+def _landed(context: BotContext, chat_id: int, message_id: int) -> Message:
+    """The message a lost send landed as (what callers read of it: chat and id)."""
+    kind = Chat.PRIVATE if chat_id > 0 else Chat.SUPERGROUP
+    message = Message(message_id, datetime.now(UTC), Chat(chat_id, kind))
+    message.set_bot(context.bot)
+    return message
+
+
+def thread_of(update: Update) -> int | None:
+    """The forum topic the update came from, for answers that belong in it."""
     message = update.effective_message
     if message is not None and message.is_topic_message:
         return message.message_thread_id
@@ -104,8 +189,11 @@ async def say(
     context: BotContext,
     key: str,
     markup: InlineKeyboardMarkup | None = None,
+    /,
     **values: object,
 ) -> Message | None:
+    """:func:`reply` with the catalog text ``key`` (``values`` are the text's placeholders,
+    so the keyboard is passed by position)."""
     return await reply(update, context, t(language(context), key, **values), markup)
 
 
@@ -122,7 +210,11 @@ async def answer(
     if query is None:
         return
     text = str(t(language(context), key, **values)) if key else None
-    await query.answer(text=text, show_alert=alert)
+    try:
+        await retried(lambda: query.answer(text=text, show_alert=alert))
+    except BadRequest as error:  # a retry after a lost answer: the first one arrived
+        if not any(marker in str(error).lower() for marker in ANSWERED_ALREADY):
+            raise
 
 
 async def refuse(
@@ -161,9 +253,31 @@ async def edit(
         await reply(update, context, text, markup)
         return
     try:
-        await query.edit_message_text(str(text), parse_mode=ParseMode.HTML, reply_markup=markup)
+        await edited(
+            lambda: query.edit_message_text(
+                fit_message(text), parse_mode=ParseMode.HTML, reply_markup=markup
+            )
+        )
     except ChatMigrated as moved:
         await group_upgrade.follow_upgrade(
             context.runtime, query.message.chat.id, moved.new_chat_id, via="reply"
         )
         await send(context, moved.new_chat_id, text, markup=markup)
+
+
+def chosen_text(update: Update, choice: str) -> Markup | None:
+    """The pressed message's question with the choice made under it (None when Telegram
+    does not give the message's text)."""
+    message = pressed_message(update)
+    if message is None or message.text_html is None:
+        return None
+    return chosen(message.text_html, choice)
+
+
+async def settle_button(update: Update, context: BotContext, choice: str) -> None:
+    """Record the choice under the step's question, which loses its buttons: the chat keeps
+    what was chosen."""
+    text = chosen_text(update, choice)
+    if text is not None:
+        fitted = fit_message(text)
+        await edited(lambda: query_of(update).edit_message_text(fitted, parse_mode=ParseMode.HTML))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from telegram import Chat, ChatMember, Update
 from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import Application, ChatMemberHandler, CommandHandler, MessageHandler, filters
 
 from bot.complaints.alerts import Coverage
-from bot.core.catalog import join, t
+from bot.core.catalog import Markup, join, t
 from bot.core.context import BotContext
 from bot.people import admin as staff
 from bot.people import directory as people
@@ -19,6 +20,7 @@ from bot.people.roles import Permission
 from handlers.core.common import start
 from handlers.core.guards import requires
 from handlers.core.replies import language, reply, say
+from handlers.core.updates import args_of, chat_of, member_change_of, message_of
 
 INVITE_LINK = re.compile(rf"^/start {INVITE_PREFIX}[A-Za-z0-9_-]{{10,60}}$")
 
@@ -33,7 +35,7 @@ def _unit_suffix(context: BotContext, unit_code: str | None) -> str:
     return t(lang, "start.unit_suffix", unit=unit.label(lang)) if unit else ""
 
 
-def _local(context: BotContext, moment) -> str:
+def _local(context: BotContext, moment: datetime) -> str:
     return moment.astimezone(context.runtime.settings.zone).strftime("%d-%m-%Y %H:%M WIB")
 
 
@@ -42,7 +44,7 @@ async def undang(update: Update, context: BotContext) -> None:
     lang = language(context)
     units = ", ".join(_unit_codes(context))
     try:
-        role, unit_code = staff.parse_invite_args(context.args or [], _unit_codes(context))
+        role, unit_code = staff.parse_invite_args(args_of(context), _unit_codes(context))
     except InviteError as exc:
         if str(exc).startswith("unit:"):
             await say(update, context, "invite.unknown_unit", code=str(exc)[5:], units=units)
@@ -62,7 +64,7 @@ async def undang(update: Update, context: BotContext) -> None:
 
 
 async def accept_invite(update: Update, context: BotContext) -> None:
-    token = context.args[0].removeprefix(INVITE_PREFIX)
+    token = args_of(context)[0].removeprefix(INVITE_PREFIX)
     try:
         membership = await staff.accept_invite(context.runtime, context.actor, token)
     except OwnInvite:
@@ -103,7 +105,7 @@ async def pengguna(update: Update, context: BotContext) -> None:
     await reply(update, context, join(lines))
 
 
-def _unit_heading(lang: str, unit: str, code: str, found: Coverage) -> str:
+def _unit_heading(lang: str, unit: str, code: str, found: Coverage) -> Markup:
     """The unit, and its bound group with the id (which changes when Telegram upgrades the
     group to a supergroup), or, without a group, who gets its alerts instead."""
     group = found.groups.get(code)
@@ -120,7 +122,7 @@ def _unit_heading(lang: str, unit: str, code: str, found: Coverage) -> str:
     )
 
 
-def _user_line(lang: str, person) -> str:
+def _user_line(lang: str, person) -> Markup:
     return t(
         lang,
         "users.line",
@@ -133,7 +135,7 @@ def _user_line(lang: str, person) -> str:
 
 @requires(Permission.MANAGE_STAFF)
 async def cabut(update: Update, context: BotContext) -> None:
-    args = context.args or []
+    args = args_of(context)
     if len(args) != 1 or not args[0].isdigit():
         await say(update, context, "revoke.usage")
         return
@@ -153,12 +155,12 @@ async def grup_unit(update: Update, context: BotContext) -> None:
         await say(update, context, "group.refused")
         return
     units = ", ".join(_unit_codes(context))
-    code = (context.args or [""])[0].upper()
+    code = (args_of(context) or [""])[0].upper()
     unit = context.runtime.office.unit(code)
     if unit is None:
         await say(update, context, "group.usage", units=units)
         return
-    chat: Chat = update.effective_chat
+    chat = chat_of(update)
     replaced = await staff.bind_group(
         context.runtime, context.actor, unit.code, chat.id, chat.title, bool(chat.is_forum)
     )
@@ -183,7 +185,7 @@ async def bot_membership_changed(update: Update, context: BotContext) -> None:
     answer). Removed from a unit group: the admins hear it now, not at the next start. A basic
     group that became a supergroup is no removal: Telegram is not known to say "left" then,
     but should it, the admins must not be alarmed, so the bot asks first."""
-    change = update.my_chat_member
+    change = member_change_of(update)
     if change.new_chat_member.status not in (ChatMember.LEFT, ChatMember.BANNED):
         return
     if change.chat.type == Chat.PRIVATE:  # the person blocked the bot: known at once
@@ -214,7 +216,7 @@ async def group_upgraded(update: Update, context: BotContext) -> None:
     """The service message of a group that became a supergroup (one in the old chat with
     ``migrate_to_chat_id``, one in the new with ``migrate_from_chat_id``; either may come
     first, and the dispatcher may have followed already)."""
-    message = update.effective_message
+    message = message_of(update)
     old_id = message.migrate_from_chat_id or message.chat_id
     new_id = message.migrate_to_chat_id or message.chat_id
     is_forum = bool(message.chat.is_forum) if message.migrate_from_chat_id else None

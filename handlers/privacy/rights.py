@@ -18,6 +18,7 @@ from bot.privacy import erasure, render
 from bot.privacy.callbacks import CancelErasure, ConfirmErasure
 from handlers.core.flows import forget_person
 from handlers.core.replies import answer, edit, language, reply, say
+from handlers.core.updates import chat_of, data_of
 
 #: This feature's commands (the application factory adds them to the command table).
 COMMANDS = (
@@ -35,7 +36,7 @@ async def datasaya(update: Update, context: BotContext) -> None:
         update, context, render.summary(lang, made.holdings, actor.role.value, runtime.office, zone)
     )
     await context.bot.send_document(
-        update.effective_chat.id,
+        chat_of(update).id,
         document=made.document,
         filename=made.file_name,
         caption=str(render.caption(lang, runtime.now(), zone)),
@@ -61,7 +62,7 @@ async def hapusdata(update: Update, context: BotContext) -> None:
 
 
 async def confirmed(update: Update, context: BotContext) -> None:
-    pressed = ConfirmErasure.parse(update.callback_query.data)
+    pressed = ConfirmErasure.parse(data_of(update))
     try:
         done = await erasure.erase(
             context.runtime, context.actor, pressed.person_id, pressed.asked_at
@@ -75,7 +76,7 @@ async def confirmed(update: Update, context: BotContext) -> None:
 
 
 async def kept(update: Update, context: BotContext) -> None:
-    pressed = CancelErasure.parse(update.callback_query.data)
+    pressed = CancelErasure.parse(data_of(update))
     if pressed.person_id != context.actor.telegram_id:
         raise NotAllowed(f"keep {pressed.person_id}")
     await answer(update, context)

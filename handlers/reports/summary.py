@@ -22,6 +22,7 @@ from bot.reports.summary import Chart, UnknownUnit
 from bot.reports.views import chart_caption, chart_png, ranking_message, renderer, summary_message
 from handlers.core.guards import requires
 from handlers.core.replies import answer, language, reply, say
+from handlers.core.updates import args_of, chat_of, data_of
 
 #: This feature's commands (the application factory adds them to the command table).
 COMMANDS = (
@@ -47,7 +48,7 @@ async def _send_chart(update: Update, context: BotContext, chart: Chart, period:
     lang = language(context)
     png = await chart_png(context.runtime, chart, lang, period)
     await context.bot.send_photo(
-        update.effective_chat.id,
+        chat_of(update).id,
         photo=png,
         caption=str(chart_caption(lang, period)),
         parse_mode=ParseMode.HTML,
@@ -56,7 +57,7 @@ async def _send_chart(update: Update, context: BotContext, chart: Chart, period:
 
 @requires(Permission.OFFICE_REPORTS)
 async def ringkasan(update: Update, context: BotContext) -> None:
-    period = await _period(update, context, " ".join(context.args) or None, "ringkasan")
+    period = await _period(update, context, " ".join(args_of(context)) or None, "ringkasan")
     if period is None:
         return
     found = await reports.summary(context.runtime, context.actor, period)
@@ -69,7 +70,7 @@ def _kinerja_arguments(context: BotContext) -> tuple[str | None, str | None]:
     """(unit code, period text) from the arguments, in any order."""
     codes = {u.code for u in context.runtime.office.units}
     unit, period = None, []
-    for arg in context.args:
+    for arg in args_of(context):
         if arg.upper() in codes and unit is None:
             unit = arg.upper()
         else:
@@ -132,7 +133,7 @@ async def terlambat(update: Update, context: BotContext) -> None:
 
 @requires(Permission.UNIT_REPORTS)
 async def overdue_pressed(update: Update, context: BotContext) -> None:
-    pressed = ShowOverdue.parse(update.callback_query.data)
+    pressed = ShowOverdue.parse(data_of(update))
     unit = None if pressed.unit == ALL_UNITS else pressed.unit
     try:
         await _show_overdue(update, context, unit)
@@ -144,7 +145,7 @@ async def overdue_pressed(update: Update, context: BotContext) -> None:
 
 @requires(Permission.OFFICE_REPORTS)
 async def ekspor(update: Update, context: BotContext) -> None:
-    period = await _period(update, context, " ".join(context.args) or None, "ekspor")
+    period = await _period(update, context, " ".join(args_of(context)) or None, "ekspor")
     if period is None:
         return
     lang = language(context)
@@ -176,7 +177,7 @@ async def ekspor(update: Update, context: BotContext) -> None:
     try:
         with made.path.open("rb") as handle:
             await context.bot.send_document(
-                update.effective_chat.id,
+                chat_of(update).id,
                 document=handle,
                 filename=made.file_name,
                 caption=f"{caption}\n{privacy}",

@@ -8,10 +8,11 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, ConversationHandler, filters
 
-from bot.core.catalog import chosen, t
+from bot.core.catalog import t
 from bot.core.context import RUNTIME_KEY, BotContext
 from bot.survey.rules import SurveyDraft
-from handlers.core.replies import answer, language, say
+from handlers.core.replies import answer, language, say, settle_button
+from handlers.core.updates import MissingPart, pressed_message, query_of, user_data
 
 DRAFT = "survey_draft"
 EDITING = "survey_editing"  # the unsur being answered again from the summary
@@ -20,18 +21,27 @@ END = ConversationHandler.END
 
 
 def draft_of(context: BotContext) -> SurveyDraft | None:
-    raw = context.user_data.get(DRAFT)
+    raw = user_data(context).get(DRAFT)
     return SurveyDraft.from_dict(raw) if raw else None
+
+
+def open_draft(context: BotContext) -> SurveyDraft:
+    """The draft of the survey in progress (its free-text states admit only a person with
+    one: :class:`FreshSurvey`)."""
+    draft = draft_of(context)
+    if draft is None:
+        raise MissingPart("survey draft")
+    return draft
 
 
 def save(context: BotContext, draft: SurveyDraft) -> None:
     draft.touched_at = context.runtime.now()
-    context.user_data[DRAFT] = draft.to_dict()
+    user_data(context)[DRAFT] = draft.to_dict()
 
 
 def forget(context: BotContext) -> None:
     for key in (DRAFT, EDITING, CARD):
-        context.user_data.pop(key, None)
+        user_data(context).pop(key, None)
 
 
 async def current(
@@ -61,26 +71,22 @@ async def show(
 ) -> None:
     """Show a step on the survey card: the questionnaire runs in one message edited in
     place (nine questions would otherwise flood the chat); ``new`` starts a fresh card."""
-    query = update.callback_query
-    if new or query is None or query.message is None:
+    shown = pressed_message(update) if update.callback_query is not None else None
+    if new or shown is None:
         sent = await say(update, context, key, markup, **values)
         if sent is not None:
-            context.user_data[CARD] = sent.message_id
+            user_data(context)[CARD] = sent.message_id
         return
-    context.user_data[CARD] = query.message.message_id
-    await query.edit_message_text(
+    user_data(context)[CARD] = shown.message_id
+    await query_of(update).edit_message_text(
         t(language(context), key, **values), parse_mode=ParseMode.HTML, reply_markup=markup
     )
 
 
 async def settle(update: Update, context: BotContext, choice: str) -> None:
     """Answer the press and note the choice under the question, without its buttons."""
-    query = update.callback_query
-    await query.answer()
-    if query.message is not None and query.message.text_html is not None:
-        await query.edit_message_text(
-            chosen(query.message.text_html, choice), parse_mode=ParseMode.HTML
-        )
+    await query_of(update).answer()
+    await settle_button(update, context, choice)
 
 
 class FreshSurvey(filters.UpdateFilter):

@@ -17,7 +17,7 @@ from bot.core.context import BotContext
 from bot.core.errors import NotAllowed, NotFound
 from bot.core.keyboards import button
 from bot.core.periods import Period, period_between
-from bot.people.roles import Permission, Role
+from bot.people.roles import Permission
 from bot.survey import ikm as reports
 from bot.survey.callbacks import SuggestionsPage
 from bot.survey.ikm import BadArguments, IkmRequest
@@ -26,21 +26,19 @@ from bot.survey.render import render as render_ikm
 from bot.survey.suggestions import SuggestionPage, clipped, suggestion_page
 from handlers.core.guards import requires
 from handlers.core.replies import answer, language, reply, say
+from handlers.core.updates import args_of, data_of
 
 
 def _codes(context: BotContext) -> str:
-    actor = context.actor
-    office = context.runtime.office
-    if actor.role is Role.KEPALA and actor.unit_code:
-        return ", ".join(s.code for s in reports.unit_services(office, actor.unit_code)) or "—"
-    return ", ".join(s.code for s in office.services) or "—"
+    services = reports.services_for(context.runtime.office, context.actor)
+    return ", ".join(s.code for s in services) or "—"
 
 
 async def _request(update: Update, context: BotContext, usage: str) -> IkmRequest | None:
     """The command's arguments, or None after explaining what was wrong."""
     runtime = context.runtime
     try:
-        return reports.parse_request(context.args or [], runtime.office, reports.today(runtime))
+        return reports.parse_request(args_of(context), runtime.office, reports.today(runtime))
     except BadArguments as bad:
         key = "ikm.unknown_service" if bad.kind == "service" else usage
         await say(update, context, key, text=bad.text, code=bad.text, codes=_codes(context))
@@ -95,11 +93,11 @@ async def saran(update: Update, context: BotContext) -> None:
 
 @requires(Permission.UNIT_REPORTS)
 async def suggestions_page(update: Update, context: BotContext) -> None:
-    pressed = SuggestionsPage.parse(update.callback_query.data)
+    pressed = SuggestionsPage.parse(data_of(update))
     try:
         period = period_between(_day(pressed.start), _day(pressed.end))
     except ValueError as exc:
-        raise BadCallback(update.callback_query.data) from exc
+        raise BadCallback(data_of(update)) from exc
     await answer(update, context)
     service = None if pressed.service == "-" else pressed.service
     await _show_suggestions(update, context, period, service, pressed.page, edit=True)

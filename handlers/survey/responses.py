@@ -29,7 +29,7 @@ from bot.core.callbacks import BadCallback
 from bot.core.catalog import t
 from bot.core.context import BotContext
 from bot.core.errors import NotFound
-from bot.core.keyboards import MenuEntry, add_menu_entry
+from bot.core.keyboards import MenuEntry
 from bot.survey import callbacks as scb
 from bot.survey import keyboards as kb
 from bot.survey import responses as service
@@ -38,13 +38,15 @@ from bot.survey.rules import SUGGESTION_MAX, SurveyDraft, question_number
 from handlers.complaints.followup import RATING_COMMENT
 from handlers.core.flows import exclusive
 from handlers.core.replies import answer, language, say
+from handlers.core.updates import Handler, data_of, match_of, text_of, user_data
 from handlers.survey import card
 
 SERVICE, UNSUR, PROFILE_STEP, SUGGESTION, SUMMARY, EDIT = range(6)
 LINK = re.compile(r"^/start skm_([A-Za-z0-9_]{1,20})$")
 END = ConversationHandler.END
 
-add_menu_entry(MenuEntry("menu.survey", scb.SurveyMenu()))
+#: The survey's entry of the citizen main menu (wired in the application factory).
+MENU_ENTRY = MenuEntry("menu.survey", scb.SurveyMenu())
 
 
 # --- entry -----------------------------------------------------------------------------
@@ -58,7 +60,7 @@ async def _begin(
     complaint_id: int | None = None,
 ) -> int:
     card.forget(context)
-    context.user_data.pop(RATING_COMMENT, None)  # the citizen moved on from the rating
+    user_data(context).pop(RATING_COMMENT, None)  # the citizen moved on from the rating
     draft = SurveyDraft(source=source, complaint_id=complaint_id)
     card.save(context, draft)
     if service_code is not None:
@@ -71,13 +73,12 @@ async def _resume_or_begin(update: Update, context: BotContext, source: str) -> 
     citizen stopped, instead of throwing their answers away. (A link or an invitation
     names a service, so it starts that one afresh.)"""
     draft = card.draft_of(context)
-    resumable = (
-        draft is not None
-        and draft.service is not None
-        and draft.answers
-        and not draft.expired(context.runtime.now())
-    )
-    if not resumable:
+    if (
+        draft is None
+        or draft.service is None
+        or not draft.answers
+        or draft.expired(context.runtime.now())
+    ):
         return await _begin(update, context, source, None)
     chosen = service.service(context.runtime, draft.service)
     await say(
@@ -99,12 +100,12 @@ async def start_menu(update: Update, context: BotContext) -> int:
 
 
 async def start_link(update: Update, context: BotContext) -> int:
-    code = LINK.match(update.effective_message.text.strip()).group(1).upper()
+    code = match_of(context).group(1).upper()
     return await _begin(update, context, "link", code)
 
 
 async def start_invite(update: Update, context: BotContext) -> int:
-    pressed = scb.SurveyInvite.parse(update.callback_query.data)
+    pressed = scb.SurveyInvite.parse(data_of(update))
     await answer(update, context)
     linked = await service.complaint_link(context.runtime, context.actor, pressed.complaint_id)
     code = None if pressed.service == "-" else pressed.service
@@ -139,7 +140,7 @@ async def ask_service(
 
 
 async def service_chosen(update: Update, context: BotContext) -> int | None:
-    pressed = scb.SurveyService.parse(update.callback_query.data)
+    pressed = scb.SurveyService.parse(data_of(update))
     draft = await card.current(update, context, pressed.draft)
     if not isinstance(draft, SurveyDraft):
         return draft
@@ -182,11 +183,11 @@ async def _choose(
 
 async def _next(update: Update, context: BotContext, draft: SurveyDraft, new: bool = False) -> int:
     """The next unanswered question, or the summary."""
-    if context.user_data.pop(card.EDITING, None) is None:
-        if draft.next_unsur() is not None:
-            return await ask_unsur(update, context, draft, draft.next_unsur(), new)
-        if draft.next_profile() is not None:
-            return await ask_profile(update, context, draft, new)
+    if user_data(context).pop(card.EDITING, None) is None:
+        if (unsur := draft.next_unsur()) is not None:
+            return await ask_unsur(update, context, draft, unsur, new)
+        if (profile := draft.next_profile()) is not None:
+            return await ask_profile(update, context, draft, profile, new)
         if not draft.suggestion_done:
             await card.show(
                 update,
@@ -220,18 +221,18 @@ async def ask_unsur(
 
 
 async def unsur_answered(update: Update, context: BotContext) -> int | None:
-    pressed = scb.SurveyAnswer.parse(update.callback_query.data)
+    pressed = scb.SurveyAnswer.parse(data_of(update))
     draft = await card.current(update, context, pressed.draft)
     if not isinstance(draft, SurveyDraft):
         return draft
-    asking = context.user_data.get(card.EDITING) or draft.next_unsur()
+    asking = user_data(context).get(card.EDITING) or draft.next_unsur()
     if pressed.unsur != asking:
         await answer(update, context, "skm.stale", alert=True)
         return None
     try:
         draft.answer(pressed.unsur, pressed.score)
     except ValueError:
-        raise BadCallback(update.callback_query.data) from None
+        raise BadCallback(data_of(update)) from None
     await answer(update, context)
     card.save(context, draft)
     return await _next(update, context, draft)
@@ -241,9 +242,8 @@ async def unsur_answered(update: Update, context: BotContext) -> int | None:
 
 
 async def ask_profile(
-    update: Update, context: BotContext, draft: SurveyDraft, new: bool = False
+    update: Update, context: BotContext, draft: SurveyDraft, name: str, new: bool = False
 ) -> int:
-    name = draft.next_profile()
     await card.show(
         update, context, new, f"skm.profile.{name}", kb.profile(language(context), draft.id, name)
     )
@@ -251,7 +251,7 @@ async def ask_profile(
 
 
 async def profile_chosen(update: Update, context: BotContext) -> int | None:
-    pressed = scb.SurveyProfile.parse(update.callback_query.data)
+    pressed = scb.SurveyProfile.parse(data_of(update))
     draft = await card.current(update, context, pressed.draft)
     if not isinstance(draft, SurveyDraft):
         return draft
@@ -261,15 +261,15 @@ async def profile_chosen(update: Update, context: BotContext) -> int | None:
     try:
         draft.set_profile(pressed.field, pressed.value)
     except ValueError:
-        raise BadCallback(update.callback_query.data) from None
+        raise BadCallback(data_of(update)) from None
     await answer(update, context)
     card.save(context, draft)
     return await _next(update, context, draft)
 
 
 async def suggestion_given(update: Update, context: BotContext) -> int:
-    draft = card.draft_of(context)
-    text = update.message.text.strip()
+    draft = card.open_draft(context)
+    text = text_of(update).strip()
     if len(text) > SUGGESTION_MAX:
         await say(update, context, "skm.suggestion_too_long", length=len(text), max=SUGGESTION_MAX)
         return SUGGESTION
@@ -285,7 +285,7 @@ async def suggestion_not_text(update: Update, context: BotContext) -> int:
 
 
 async def suggestion_skipped(update: Update, context: BotContext) -> int | None:
-    pressed = scb.SurveySkipSuggestion.parse(update.callback_query.data)
+    pressed = scb.SurveySkipSuggestion.parse(data_of(update))
     draft = await card.current(update, context, pressed.draft)
     if not isinstance(draft, SurveyDraft):
         return draft
@@ -318,7 +318,7 @@ async def show_summary(
 
 
 async def edit_menu(update: Update, context: BotContext) -> int | None:
-    pressed = scb.SurveyEdit.parse(update.callback_query.data)
+    pressed = scb.SurveyEdit.parse(data_of(update))
     draft = await card.current(update, context, pressed.draft)
     if not isinstance(draft, SurveyDraft):
         return draft
@@ -330,19 +330,19 @@ async def edit_menu(update: Update, context: BotContext) -> int | None:
 
 
 async def edit_unsur(update: Update, context: BotContext) -> int | None:
-    pressed = scb.SurveyEditUnsur.parse(update.callback_query.data)
+    pressed = scb.SurveyEditUnsur.parse(data_of(update))
     draft = await card.current(update, context, pressed.draft)
     if not isinstance(draft, SurveyDraft):
         return draft
     if pressed.unsur not in draft.answers:
         raise BadCallback(pressed.unsur)
     await answer(update, context)
-    context.user_data[card.EDITING] = pressed.unsur
+    user_data(context)[card.EDITING] = pressed.unsur
     return await ask_unsur(update, context, draft, pressed.unsur)
 
 
 async def back_to_summary(update: Update, context: BotContext) -> int | None:
-    pressed = scb.SurveyBack.parse(update.callback_query.data)
+    pressed = scb.SurveyBack.parse(data_of(update))
     draft = await card.current(update, context, pressed.draft)
     if not isinstance(draft, SurveyDraft):
         return draft
@@ -351,7 +351,7 @@ async def back_to_summary(update: Update, context: BotContext) -> int | None:
 
 
 async def send(update: Update, context: BotContext) -> int | None:
-    pressed = scb.SurveySend.parse(update.callback_query.data)
+    pressed = scb.SurveySend.parse(data_of(update))
     draft = await card.current(update, context, pressed.draft)
     if not isinstance(draft, SurveyDraft):
         return draft
@@ -387,7 +387,7 @@ async def send(update: Update, context: BotContext) -> int | None:
 
 async def send_after_end(update: Update, context: BotContext) -> None:
     """ "Kirim" again after the survey was sent (double press): it is already stored."""
-    pressed = scb.SurveySend.parse(update.callback_query.data)
+    pressed = scb.SurveySend.parse(data_of(update))
     if await service.was_sent(context.runtime, context.actor, pressed.draft):
         await answer(update, context, "skm.already_sent", alert=True)
     else:
@@ -403,7 +403,7 @@ async def cancel(update: Update, context: BotContext) -> int:
 
 
 async def cancel_button(update: Update, context: BotContext) -> int | None:
-    pressed = scb.SurveyCancel.parse(update.callback_query.data)
+    pressed = scb.SurveyCancel.parse(data_of(update))
     draft = await card.current(update, context, pressed.draft)
     if not isinstance(draft, SurveyDraft):
         return draft
@@ -421,8 +421,8 @@ def conversation(application: Application) -> ConversationHandler:
     private = filters.ChatType.PRIVATE
     fresh = private & card.FreshSurvey(application)
     text = filters.TEXT & ~filters.COMMAND
-    reminder = MessageHandler(fresh & ~filters.COMMAND, use_buttons)
-    cancel_press = CallbackQueryHandler(cancel_button, pattern=scb.SurveyCancel.matches)
+    reminder: Handler = MessageHandler(fresh & ~filters.COMMAND, use_buttons)
+    cancel_press: Handler = CallbackQueryHandler(cancel_button, pattern=scb.SurveyCancel.matches)
     return ConversationHandler(
         entry_points=[
             CommandHandler("survei", exclusive(card.DRAFT)(start_command), private),

@@ -17,6 +17,7 @@ from bot.transparency.posts import style
 from bot.transparency.rules import FOLLOWUP_MAX, FOLLOWUP_MIN
 from handlers.core.guards import requires
 from handlers.core.replies import language, say
+from handlers.core.updates import message_of
 
 #: This feature's commands (the application factory adds them to the command table).
 COMMANDS = (Command("tindak_lanjut", permission=Permission.OFFICE_REPORTS),)
@@ -25,7 +26,7 @@ COMMANDS = (Command("tindak_lanjut", permission=Permission.OFFICE_REPORTS),)
 def rest_of_command(update: Update, skip: int) -> str:
     """The message text after the command and ``skip`` words, as typed (line breaks and
     spacing kept, unlike ``context.args``)."""
-    text = update.effective_message.text or ""
+    text = message_of(update).text or ""
     parts = text.split(maxsplit=skip + 1)
     return parts[skip + 1] if len(parts) > skip + 1 else ""
 

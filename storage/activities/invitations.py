@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.activities import InvitationSource, Response
+from domain.people import Role
 from storage.core.db import Reader, Row, Tx
 
 #: Roles counted as ASN: invited by "Semua staf", credited JP, nudged monthly.
-STAFF_ROLES = ("staf", "kepala", "supervisor")
+STAFF_ROLES = (Role.STAF, Role.KEPALA, Role.SUPERVISOR)
 _REACHABLE = "p.reachable = 1 AND p.started_at IS NOT NULL"
 
 
@@ -18,9 +20,9 @@ class Invitation:
     person_id: int
     name: str
     unit_code: str | None
-    role: str
-    source: str
-    response: str
+    role: Role
+    source: InvitationSource
+    response: Response
     checked: bool
     attended: bool | None
 
@@ -41,9 +43,9 @@ def _invitation(row: Row) -> Invitation:
         person_id=row["person_id"],
         name=name,
         unit_code=row["unit_code"],
-        role=row["role"],
-        source=row["source"],
-        response=row["response"],
+        role=Role(row["role"]),
+        source=InvitationSource(row["source"]),
+        response=Response(row["response"]),
         checked=bool(row["checked"]),
         attended=None if row["attended"] is None else bool(row["attended"]),
     )
@@ -87,7 +89,11 @@ async def audience(
 
 
 async def invite(
-    tx: Tx, activity_id: int, person_ids: list[int], now: int, source: str = "invited"
+    tx: Tx,
+    activity_id: int,
+    person_ids: list[int],
+    now: int,
+    source: InvitationSource = InvitationSource.INVITED,
 ) -> None:
     await tx.executemany(
         """INSERT INTO activity_invitations (activity_id, person_id, source, invited_at)
@@ -124,7 +130,7 @@ async def _select(
     return [_invitation(r) for r in rows]
 
 
-async def respond(tx: Tx, activity_id: int, person_id: int, response: str, now: int) -> bool:
+async def respond(tx: Tx, activity_id: int, person_id: int, response: Response, now: int) -> bool:
     """Record an answer; False when it did not change."""
     return (
         await tx.changes(
@@ -137,7 +143,7 @@ async def respond(tx: Tx, activity_id: int, person_id: int, response: str, now: 
 
 
 async def counts(db: Reader, activity_id: int) -> Counts:
-    row = await db.fetchone(
+    row = await db.fetchrow(
         """SELECT COUNT(*) AS invited,
                   COUNT(*) FILTER (WHERE response = 'yes') AS yes,
                   COUNT(*) FILTER (WHERE response = 'no') AS no,

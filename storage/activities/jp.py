@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.activities import ActivityStatus, Kind, NudgeState
 from storage.activities.invitations import STAFF_ROLES
 from storage.core.db import Reader, Tx
 
@@ -40,14 +41,14 @@ class ActivityAttendance:
     """One activity with its audience figures, for the "Kegiatan" sheet of the export."""
 
     id: int
-    kind: str
+    kind: Kind
     title: str
     starts_at: int
     minutes: int
     place: str
     jp: int
     cost_rupiah: int
-    status: str
+    status: ActivityStatus
     organiser_id: int
     invited: int
     accepted: int
@@ -186,14 +187,14 @@ async def with_attendance(db: Reader, start: int, end: int) -> list[ActivityAtte
     return [
         ActivityAttendance(
             r["id"],
-            r["kind"],
+            Kind(r["kind"]),
             r["title"],
             r["starts_at"],
             r["minutes"],
             r["place"],
             r["jp"],
             r["cost_rupiah"],
-            r["status"],
+            ActivityStatus(r["status"]),
             r["organiser_id"],
             r["invited"],
             r["accepted"],
@@ -225,7 +226,9 @@ async def due_nudges(db: Reader, now: int) -> list[tuple[str, int]]:
     return [(r["period"], r["due_at"]) for r in rows]
 
 
-async def claim_nudge(tx: Tx, period: str, state: str, now: int, recipients: int = 0) -> bool:
+async def claim_nudge(
+    tx: Tx, period: str, state: NudgeState, now: int, recipients: int = 0
+) -> bool:
     return (
         await tx.changes(
             "UPDATE jp_nudges SET state = ?, fired_at = ?, recipients = ? "
@@ -240,6 +243,6 @@ async def next_nudge_due(db: Reader) -> int | None:
     return await db.fetchval("SELECT MIN(due_at) FROM jp_nudges WHERE state = 'pending'")
 
 
-async def nudge_states(db: Reader) -> dict[str, str]:
+async def nudge_states(db: Reader) -> dict[str, NudgeState]:
     rows = await db.fetchall("SELECT period, state FROM jp_nudges ORDER BY period")
-    return {r["period"]: r["state"] for r in rows}
+    return {r["period"]: NudgeState(r["state"]) for r in rows}

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Unpack
 
+from domain.activities import ActivityStatus, EventData, EventKind, Kind, ReminderKind, Response
+from domain.people import Role
+from storage.core.audit import CHANGE
 from storage.core.db import Reader, Row, Tx
 
 
 @dataclass(frozen=True)
 class Activity:
     id: int
-    kind: str
+    kind: Kind
     title: str
     starts_at: int
     minutes: int
@@ -23,7 +26,7 @@ class Activity:
     all_staff: bool
     public: bool
     organiser_id: int
-    status: str
+    status: ActivityStatus
     revision: int
     created_at: int
     updated_at: int
@@ -36,12 +39,12 @@ class Activity:
 
     @property
     def cancelled(self) -> bool:
-        return self.status == "dibatalkan"
+        return self.status is ActivityStatus.DIBATALKAN
 
 
 @dataclass(frozen=True)
 class NewActivity:
-    kind: str
+    kind: Kind
     title: str
     starts_at: int
     minutes: int
@@ -59,8 +62,8 @@ class Event:
     activity_id: int
     at: int
     actor_id: int | None
-    kind: str
-    data: dict[str, Any]
+    kind: EventKind
+    data: EventData
 
 
 COLUMNS = (
@@ -72,7 +75,7 @@ COLUMNS = (
 def _activity(row: Row) -> Activity:
     return Activity(
         id=row["id"],
-        kind=row["kind"],
+        kind=Kind(row["kind"]),
         title=row["title"],
         starts_at=row["starts_at"],
         minutes=row["minutes"],
@@ -82,7 +85,7 @@ def _activity(row: Row) -> Activity:
         all_staff=bool(row["all_staff"]),
         public=bool(row["public"]),
         organiser_id=row["organiser_id"],
-        status=row["status"],
+        status=ActivityStatus(row["status"]),
         revision=row["revision"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
@@ -123,6 +126,12 @@ async def insert(tx: Tx, new: NewActivity, units: list[str], now: int) -> int:
 async def get(db: Reader, activity_id: int) -> Activity | None:
     row = await db.fetchone(f"SELECT {COLUMNS} FROM activities WHERE id = ?", (activity_id,))
     return _activity(row) if row else None
+
+
+async def existing(db: Reader, activity_id: int) -> Activity:
+    """An activity known to exist (e.g. written in this transaction)."""
+    sql = f"SELECT {COLUMNS} FROM activities WHERE id = ?"
+    return _activity(await db.fetchrow(sql, (activity_id,)))
 
 
 async def id_for_draft(db: Reader, draft_key: str) -> int | None:
@@ -175,7 +184,7 @@ async def mark_attendance_saved(tx: Tx, activity_id: int, now: int) -> bool:
 
 
 async def upcoming(
-    db: Reader, now: int, *, kind: str | None = None, public: bool | None = None, limit: int = 20
+    db: Reader, now: int, *, kind: Kind | None = None, public: bool | None = None, limit: int = 20
 ) -> list[Activity]:
     """Scheduled activities that have not ended yet, soonest first."""
     sql = (
@@ -259,8 +268,14 @@ async def committed_cost(db: Reader, start: int, end: int) -> int:
 
 
 async def add_event(
-    tx: Tx, activity_id: int, at: int, actor_id: int | None, kind: str, **data: Any
+    tx: Tx,
+    activity_id: int,
+    at: int,
+    actor_id: int | None,
+    kind: EventKind,
+    **data: Unpack[EventData],
 ) -> None:
+    tx.touch(CHANGE)
     await tx.execute(
         "INSERT INTO activity_events (activity_id, at, actor_id, kind, data) "
         "VALUES (?, ?, ?, ?, ?)",
@@ -281,15 +296,20 @@ async def events(db: Reader, activity_id: int) -> list[Event]:
         (activity_id,),
     )
     return [
-        Event(
-            r["activity_id"],
-            r["at"],
-            r["actor_id"],
-            r["kind"],
-            json.loads(r["data"]) if r["data"] else {},
-        )
+        Event(r["activity_id"], r["at"], r["actor_id"], EventKind(r["kind"]), _data(r["data"]))
         for r in rows
     ]
+
+
+def _data(text: str | None) -> EventData:
+    data: EventData = json.loads(text) if text else {}
+    if "response" in data:
+        data["response"] = Response(data["response"])
+    if "role" in data:
+        data["role"] = Role(data["role"])
+    if "reminder_kind" in data:
+        data["reminder_kind"] = ReminderKind(data["reminder_kind"])
+    return data
 
 
 # --- cards shown by /kegiatan, kept live ---------------------------------------------------

@@ -10,25 +10,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.core.db import Reader, Tx
+from domain.activities import ReminderKind, ReminderState
+from storage.core.db import Reader, Row, Tx
 
 
 @dataclass(frozen=True)
 class Reminder:
     id: int
     activity_id: int
-    kind: str
+    kind: ReminderKind
     offset_minutes: int
     revision: int
     due_at: int
-    state: str
+    state: ReminderState
 
 
 _COLUMNS = "id, activity_id, kind, offset_minutes, revision, due_at, state"
 
 
+def _reminder(r: Row) -> Reminder:
+    return Reminder(
+        r["id"],
+        r["activity_id"],
+        ReminderKind(r["kind"]),
+        r["offset_minutes"],
+        r["revision"],
+        r["due_at"],
+        ReminderState(r["state"]),
+    )
+
+
 async def plan(
-    tx: Tx, activity_id: int, kind: str, offset_minutes: int, revision: int, due_at: int
+    tx: Tx, activity_id: int, kind: ReminderKind, offset_minutes: int, revision: int, due_at: int
 ) -> None:
     """Create the row, or move it while still pending; a row that fired stays fired."""
     await tx.execute(
@@ -63,10 +76,10 @@ async def due(db: Reader, now: int, limit: int = 500) -> list[Reminder]:
             WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?""",
         (now, limit),
     )
-    return [Reminder(*r) for r in rows]
+    return [_reminder(r) for r in rows]
 
 
-async def claim(tx: Tx, reminder_id: int, state: str, now: int) -> bool:
+async def claim(tx: Tx, reminder_id: int, state: ReminderState, now: int) -> bool:
     """Move a pending row to ``sent`` or ``missed``; False if it was already handled."""
     return (
         await tx.changes(
@@ -94,4 +107,4 @@ async def of_activity(db: Reader, activity_id: int) -> list[Reminder]:
         "kind DESC, offset_minutes DESC",
         (activity_id,),
     )
-    return [Reminder(*r) for r in rows]
+    return [_reminder(r) for r in rows]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.complaints import CheckKind
 from storage.core.db import Reader, Tx
 
 
@@ -11,12 +12,12 @@ from storage.core.db import Reader, Tx
 class Check:
     id: int
     complaint_id: int
-    kind: str
+    kind: CheckKind
     cycle: int
     due_at: int
 
 
-async def plan(tx: Tx, complaint_id: int, kind: str, cycle: int, due_at: int) -> None:
+async def plan(tx: Tx, complaint_id: int, kind: CheckKind, cycle: int, due_at: int) -> None:
     """Create the check, or move it if still pending; a check that fired stays fired."""
     await tx.execute(
         """INSERT INTO complaint_checks (complaint_id, kind, cycle, due_at)
@@ -29,7 +30,7 @@ async def plan(tx: Tx, complaint_id: int, kind: str, cycle: int, due_at: int) ->
     tx.touch("complaint_checks")
 
 
-async def cancel(tx: Tx, complaint_id: int, kinds: tuple[str, ...]) -> None:
+async def cancel(tx: Tx, complaint_id: int, kinds: tuple[CheckKind, ...]) -> None:
     marks = ", ".join("?" * len(kinds))
     await tx.execute(
         f"""UPDATE complaint_checks SET state = 'cancelled'
@@ -44,7 +45,10 @@ async def due(db: Reader, now: int, limit: int = 200) -> list[Check]:
            WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?""",
         (now, limit),
     )
-    return [Check(*r) for r in rows]
+    return [
+        Check(r["id"], r["complaint_id"], CheckKind(r["kind"]), r["cycle"], r["due_at"])
+        for r in rows
+    ]
 
 
 async def claim(tx: Tx, check_id: int, now: int) -> bool:
@@ -63,10 +67,10 @@ async def next_due(db: Reader) -> int | None:
     return await db.fetchval("SELECT MIN(due_at) FROM complaint_checks WHERE state = 'pending'")
 
 
-async def fired(db: Reader, complaint_id: int) -> list[tuple[str, int]]:
+async def fired(db: Reader, complaint_id: int) -> list[tuple[CheckKind, int]]:
     rows = await db.fetchall(
         "SELECT kind, cycle FROM complaint_checks WHERE complaint_id = ? AND state = 'done' "
         "ORDER BY fired_at, id",
         (complaint_id,),
     )
-    return [(r["kind"], r["cycle"]) for r in rows]
+    return [(CheckKind(r["kind"]), r["cycle"]) for r in rows]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any
+from enum import Enum
+from typing import Any, Final
 
+from domain.complaints import AttachmentKind, Status
 from storage.core.db import Reader, Row, Tx
 
 
@@ -21,8 +23,8 @@ class Complaint:
     description: str
     latitude: float | None
     longitude: float | None
-    status: str
-    status_before_wait: str | None
+    status: Status
+    status_before_wait: Status | None
     assignee_id: int | None
     created_at: int
     updated_at: int
@@ -49,11 +51,12 @@ class Complaint:
     rating_comment: str | None
     rated_at: int | None
     withdrawn_at: int | None = None  # closed because the reporter erased their data
+    anonymised_at: int | None = None  # its personal data removed after the retention period
 
 
 @dataclass(frozen=True)
 class Attachment:
-    kind: str
+    kind: AttachmentKind
     file_id: str
     file_unique_id: str | None = None
     file_name: str | None = None
@@ -61,14 +64,101 @@ class Attachment:
     file_size: int | None = None
 
 
+@dataclass(frozen=True)
+class NewComplaint:
+    """A complaint as filed: the columns of its first row."""
+
+    draft_key: str  # unique: makes "Kirim" idempotent
+    number: str
+    reporter_id: int
+    confidential: bool
+    category_code: str
+    kelurahan_code: str | None
+    unit_code: str
+    named_unit_code: str | None
+    description: str
+    latitude: float | None
+    longitude: float | None
+    status: Status
+    created_at: int
+    updated_at: int
+    ack_started_at: int
+    ack_span: int
+    ack_due_at: int
+    resolve_started_at: int
+    resolve_span: int
+    resolve_due_at: int
+
+
+class Unset(Enum):
+    """The value of a :class:`ComplaintUpdate` field that changes nothing."""
+
+    UNSET = "unset"
+
+
+UNSET: Final = Unset.UNSET
+
+
+@dataclass(frozen=True)
+class ComplaintUpdate:
+    """The columns a change of a complaint may set, each typed as stored. A field left
+    :data:`UNSET` keeps its column (``None`` writes NULL); :func:`update` writes the set
+    fields, so no other name can reach the SQL."""
+
+    status: Status | Unset = UNSET
+    status_before_wait: Status | Unset | None = UNSET
+    unit_code: str | Unset = UNSET
+    assignee_id: int | Unset | None = UNSET
+    confidential: bool | Unset = UNSET
+    updated_at: int | Unset = UNSET
+    ack_started_at: int | Unset = UNSET
+    ack_due_at: int | Unset = UNSET
+    resolve_started_at: int | Unset = UNSET
+    resolve_due_at: int | Unset = UNSET
+    paused_at: int | Unset | None = UNSET
+    paused_work_seconds: int | Unset = UNSET
+    acknowledged_at: int | Unset | None = UNSET
+    first_response_at: int | Unset = UNSET
+    resolved_at: int | Unset | None = UNSET
+    closed_at: int | Unset = UNSET
+    withdrawn_at: int | Unset = UNSET
+    ack_work_seconds: int | Unset = UNSET
+    resolve_work_seconds: int | Unset = UNSET
+    ack_on_time: int | Unset = UNSET
+    resolve_on_time: int | Unset = UNSET
+    reopen_count: int | Unset = UNSET
+    cycle: int | Unset = UNSET
+    resolution_note: str | Unset = UNSET
+    rating: int | Unset = UNSET
+    rating_comment: str | Unset = UNSET
+    rated_at: int | Unset = UNSET
+
+    def assignments(self) -> dict[str, object]:
+        """The set columns and their values."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: value for name, value in values.items() if value is not UNSET}
+
+    @property
+    def status_set(self) -> Status | None:
+        """The status this change moves to, if it moves it."""
+        return None if isinstance(self.status, Unset) else self.status
+
+
 COLUMNS = tuple(f.name for f in fields(Complaint))
 SELECT = f"SELECT {', '.join(COLUMNS)} FROM complaints"
-UPDATABLE = frozenset(COLUMNS) - {"id", "number", "reporter_id", "created_at"}
+_NEW_COLUMNS = tuple(f.name for f in fields(NewComplaint))
+_INSERT = (
+    f"INSERT INTO complaints ({', '.join(_NEW_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_NEW_COLUMNS))}) RETURNING id"
+)
 
 
 def _complaint(row: Row) -> Complaint:
     values = dict(zip(COLUMNS, row, strict=True))
     values["confidential"] = bool(values["confidential"])
+    values["status"] = Status(values["status"])
+    if values["status_before_wait"] is not None:
+        values["status_before_wait"] = Status(values["status_before_wait"])
     return Complaint(**values)
 
 
@@ -84,25 +174,18 @@ async def next_sequence(tx: Tx, period: str) -> int:
     )
 
 
-async def insert(tx: Tx, draft_key: str, **values: Any) -> int:
-    columns = ["draft_key", *values]
-    marks = ", ".join("?" * len(columns))
-    return int(
-        await tx.fetchval(
-            f"INSERT INTO complaints ({', '.join(columns)}) VALUES ({marks}) RETURNING id",
-            (draft_key, *values.values()),
-        )
-    )
+async def insert(tx: Tx, new: NewComplaint) -> int:
+    return int(await tx.fetchval(_INSERT, tuple(getattr(new, name) for name in _NEW_COLUMNS)))
 
 
 async def id_for_draft(db: Reader, draft_key: str) -> int | None:
     return await db.fetchval("SELECT id FROM complaints WHERE draft_key = ?", (draft_key,))
 
 
-async def update(tx: Tx, complaint_id: int, **values: Any) -> None:
-    unknown = set(values) - UPDATABLE
-    if unknown:
-        raise ValueError(f"not updatable: {sorted(unknown)}")
+async def update(tx: Tx, complaint_id: int, change: ComplaintUpdate) -> None:
+    values = change.assignments()
+    if not values:
+        return
     assignments = ", ".join(f"{name} = ?" for name in values)
     await tx.execute(
         f"UPDATE complaints SET {assignments} WHERE id = ?", (*values.values(), complaint_id)
@@ -112,6 +195,12 @@ async def update(tx: Tx, complaint_id: int, **values: Any) -> None:
 async def get(db: Reader, complaint_id: int) -> Complaint | None:
     row = await db.fetchone(f"{SELECT} WHERE id = ?", (complaint_id,))
     return _complaint(row) if row else None
+
+
+async def existing(db: Reader, complaint_id: int) -> Complaint:
+    """A complaint known to exist (written in this transaction, or referenced by a row
+    that keeps it: complaints are never deleted)."""
+    return _complaint(await db.fetchrow(f"{SELECT} WHERE id = ?", (complaint_id,)))
 
 
 async def by_number(db: Reader, number: str) -> Complaint | None:
@@ -200,7 +289,17 @@ async def attachments(db: Reader, complaint_id: int) -> list[Attachment]:
            FROM complaint_attachments WHERE complaint_id = ? ORDER BY position""",
         (complaint_id,),
     )
-    return [Attachment(*r) for r in rows]
+    return [
+        Attachment(
+            AttachmentKind(r["kind"]),
+            r["file_id"],
+            r["file_unique_id"],
+            r["file_name"],
+            r["mime_type"],
+            r["file_size"],
+        )
+        for r in rows
+    ]
 
 
 async def add_alert_chat(tx: Tx, complaint_id: int, chat_id: int, unit_code: str | None) -> None:

@@ -19,6 +19,11 @@ class AuditEntry:
     details: dict[str, Any]
 
 
+#: The topic every recorded event touches: a transaction that touched it changed state
+#: (commit listeners use it, e.g. to tell a person their change was saved).
+CHANGE = "change"
+
+
 async def record(
     tx: Tx,
     at: int,
@@ -26,8 +31,9 @@ async def record(
     action: str,
     subject_kind: str | None = None,
     subject_id: str | int | None = None,
-    **details: Any,
+    **details: object,
 ) -> None:
+    tx.touch(CHANGE)
     await tx.execute(
         """INSERT INTO audit_log (at, actor_id, action, subject_kind, subject_id, details)
            VALUES (?, ?, ?, ?, ?, ?)""",

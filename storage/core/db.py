@@ -28,72 +28,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from storage.core.dialect import POSTGRESQL, SQLITE, Dialect
+from storage.core.engine import DatabaseError, Engine, Params, Row, Statements
+
+__all__ = ["Database", "DatabaseError", "Params", "Reader", "Row", "Tx", "is_url", "read_only"]
 
 log = logging.getLogger(__name__)
-
-Params = Sequence[Any] | Mapping[str, Any]
-
-
-class DatabaseError(Exception):
-    """A tool could not open or read a database (:func:`read_only`); the message says why."""
-
-
-class Row(Protocol):
-    """A result row (``sqlite3.Row`` or ``asyncpg.Record``): by column name or position,
-    ``keys()``, iteration over the values, ``dict(row)``."""
-
-    def __getitem__(self, key: int | str, /) -> Any: ...
-
-    def keys(self) -> Iterable[str]: ...
-
-    def __iter__(self) -> Iterator[Any]: ...
-
-    def __len__(self) -> int: ...
-
-
-class Statements(Protocol):
-    """How an engine runs statements on one connection (or a pool of readers)."""
-
-    async def fetchall(self, sql: str, params: Params) -> list[Row]: ...
-
-    async def fetchone(self, sql: str, params: Params) -> Row | None: ...
-
-    async def execute(self, sql: str, params: Params) -> int: ...
-
-    async def executemany(self, sql: str, rows: Iterable[Params]) -> None: ...
-
-    async def script(self, sql: str) -> None: ...
-
-
-class Engine(Protocol):
-    """One backend. :class:`Database` holds the write lock around ``begin``..``commit``."""
-
-    dialect: Dialect
-
-    async def open(self) -> Statements: ...
-
-    async def close(self) -> None: ...
-
-    async def begin(self) -> Statements: ...
-
-    async def commit(self) -> bool:
-        """Commit; True when the calling task was cancelled while the commit ran (it
-        completed all the same)."""
-        ...
-
-    async def rollback(self) -> None: ...
-
-    def snapshot(self) -> AbstractAsyncContextManager[Statements]: ...
-
-    async def checkpoint(self) -> bool: ...
-
-    def describe(self) -> str: ...
 
 
 class _Closed:
@@ -126,9 +71,20 @@ class Reader:
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         return await self._statements.fetchone(sql, params)
 
+    async def fetchrow(self, sql: str, params: Params = ()) -> Row:
+        """The row a query always yields (an aggregate without GROUP BY, a PRAGMA): none
+        is a bug, not an empty result."""
+        return _present(await self.fetchone(sql, params), sql)
+
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         row = await self.fetchone(sql, params)
         return None if row is None else row[0]
+
+
+def _present(row: Row | None, sql: str) -> Row:
+    if row is None:
+        raise LookupError(f"no row from a query that always yields one: {sql[:80]}")
+    return row
 
 
 class Tx(Reader):

@@ -21,8 +21,8 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit, urlunsplit
 
-from storage.core.db import DatabaseError, Params, Row, Statements
 from storage.core.dialect import POSTGRESQL, Dialect, postgresql_sql
+from storage.core.engine import DatabaseError, Params, Row, Statements
 from storage.core.sqlite import finish
 
 if TYPE_CHECKING:

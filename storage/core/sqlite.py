@@ -38,8 +38,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from storage.core.db import DatabaseError, Params, Row, Statements
 from storage.core.dialect import SQLITE, Dialect
+from storage.core.engine import DatabaseError, Params, Row, Statements
 
 T = TypeVar("T")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.people import Role
 from storage.core.db import Reader, Row, Tx
 
 
@@ -14,7 +15,7 @@ class Person:
     last_name: str | None
     username: str | None
     language: str
-    role: str
+    role: Role
     unit_code: str | None
     reachable: bool
     started_at: int | None
@@ -40,7 +41,7 @@ def _person(row: Row) -> Person:
         last_name=row["last_name"],
         username=row["username"],
         language=row["language"],
-        role=row["role"],
+        role=Role(row["role"]),
         unit_code=row["unit_code"],
         reachable=bool(row["reachable"]),
         started_at=row["started_at"],
@@ -107,7 +108,7 @@ async def set_language(tx: Tx, telegram_id: int, language: str, now: int) -> Non
     )
 
 
-async def set_role(tx: Tx, telegram_id: int, role: str, unit_code: str | None, now: int) -> None:
+async def set_role(tx: Tx, telegram_id: int, role: Role, unit_code: str | None, now: int) -> None:
     await tx.execute(
         "UPDATE people SET role = ?, unit_code = ?, updated_at = ? WHERE telegram_id = ?",
         (role, unit_code, now, telegram_id),
@@ -134,7 +135,7 @@ async def staff(db: Reader) -> list[Person]:
 
 
 async def with_roles(
-    db: Reader, roles: tuple[str, ...], unit_code: str | None = None
+    db: Reader, roles: tuple[Role, ...], unit_code: str | None = None
 ) -> list[Person]:
     marks = ",".join("?" * len(roles))
     sql = f"SELECT {COLUMNS} FROM people WHERE role IN ({marks})"
@@ -147,7 +148,7 @@ async def with_roles(
 
 
 async def receivers(
-    db: Reader, roles: tuple[str, ...], ids: frozenset[int] = frozenset()
+    db: Reader, roles: tuple[Role, ...], ids: frozenset[int] = frozenset()
 ) -> list[Person]:
     """People holding one of ``roles`` (or whose id is in ``ids``) whom the bot can write
     to in private: they started it and have not blocked it."""

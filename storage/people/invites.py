@@ -5,21 +5,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.core.db import Reader, Tx
+from domain.people import Role
+from storage.core.db import Reader, Row, Tx
 
 
 @dataclass(frozen=True)
 class Invite:
-    role: str
+    role: Role
     unit_code: str | None
     created_by: int
     expires_at: int
 
 
+def _invite(row: Row) -> Invite:
+    return Invite(Role(row["role"]), row["unit_code"], row["created_by"], row["expires_at"])
+
+
 async def create(
     tx: Tx,
     token_hash: str,
-    role: str,
+    role: Role,
     unit_code: str | None,
     created_by: int,
     now: int,
@@ -39,11 +44,7 @@ async def usable(db: Reader, token_hash: str, now: int) -> Invite | None:
            WHERE token_hash = ? AND used_by IS NULL AND expires_at > ?""",
         (token_hash, now),
     )
-    return (
-        None
-        if row is None
-        else Invite(row["role"], row["unit_code"], row["created_by"], row["expires_at"])
-    )
+    return None if row is None else _invite(row)
 
 
 async def withdraw_unused(tx: Tx, created_by: int, now: int) -> int:
@@ -66,6 +67,4 @@ async def redeem(tx: Tx, token_hash: str, used_by: int, now: int) -> Invite | No
            RETURNING role, unit_code, created_by, expires_at""",
         (used_by, now, token_hash, now),
     )
-    if row is None:
-        return None
-    return Invite(row["role"], row["unit_code"], row["created_by"], row["expires_at"])
+    return None if row is None else _invite(row)

@@ -4,9 +4,12 @@ page (:func:`storage.complaints.of_reporter`) with their timelines and files per
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
+from domain.activities import ActivityStatus, InvitationSource, Kind, Response
+from domain.complaints import AttachmentKind
+from domain.survey import Source
+from storage.complaints import events
 from storage.complaints.events import Event
 from storage.core.db import Reader, Row, Tx
 
@@ -15,7 +18,7 @@ from storage.core.db import Reader, Row, Tx
 class FileInfo:
     """What the copy says about a file: never Telegram's file id (not the person's)."""
 
-    kind: str
+    kind: AttachmentKind
     file_name: str | None
     mime_type: str | None
     file_size: int | None
@@ -27,7 +30,7 @@ class SurveyRecord:
     submitted_at: int
     service_code: str
     unit_code: str
-    source: str
+    source: Source
     complaint_number: str | None
     answers: dict[str, int]
     gender: str | None
@@ -40,15 +43,15 @@ class SurveyRecord:
 @dataclass(frozen=True)
 class InvitationRecord:
     activity_id: int
-    kind: str
+    kind: Kind
     title: str
     starts_at: int
     minutes: int
     place: str
-    status: str
-    source: str
+    status: ActivityStatus
+    source: InvitationSource
     invited_at: int
-    response: str
+    response: Response
     responded_at: int | None
     attended: bool | None
     jp_credited: int | None
@@ -80,21 +83,7 @@ async def public_events(db: Reader, complaint_ids: list[int]) -> dict[int, list[
     )
     found: dict[int, list[Event]] = {i: [] for i in complaint_ids}
     for r in rows:
-        found[r["complaint_id"]].append(
-            Event(
-                r["id"],
-                r["complaint_id"],
-                r["at"],
-                r["actor_id"],
-                r["kind"],
-                r["from_status"],
-                r["to_status"],
-                r["unit_code"],
-                bool(r["public"]),
-                r["body"],
-                json.loads(r["data"]) if r["data"] else {},
-            )
-        )
+        found[r["complaint_id"]].append(events.from_row(r))
     return found
 
 
@@ -109,7 +98,7 @@ async def files(db: Reader, complaint_ids: list[int]) -> dict[int, list[FileInfo
     found: dict[int, list[FileInfo]] = {i: [] for i in complaint_ids}
     for r in rows:
         found[r["complaint_id"]].append(
-            FileInfo(r["kind"], r["file_name"], r["mime_type"], r["file_size"])
+            FileInfo(AttachmentKind(r["kind"]), r["file_name"], r["mime_type"], r["file_size"])
         )
     return found
 
@@ -143,7 +132,7 @@ def _survey(row: Row, answers: dict[str, int]) -> SurveyRecord:
         row["submitted_at"],
         row["service_code"],
         row["unit_code"],
-        row["source"],
+        Source(row["source"]),
         row["complaint_number"],
         answers,
         row["gender"],
@@ -168,15 +157,15 @@ async def invitations(db: Reader, person_id: int) -> list[InvitationRecord]:
     return [
         InvitationRecord(
             r["activity_id"],
-            r["kind"],
+            Kind(r["kind"]),
             r["title"],
             r["starts_at"],
             r["minutes"],
             r["place"],
-            r["status"],
-            r["source"],
+            ActivityStatus(r["status"]),
+            InvitationSource(r["source"]),
             r["invited_at"],
-            r["response"],
+            Response(r["response"]),
             r["responded_at"],
             None if r["attended"] is None else bool(r["attended"]),
             r["jp"],
@@ -195,7 +184,7 @@ async def preview(db: Reader, person_id: int, now: int, conduct_codes: list[str]
     """Counts for the explanation; ``conduct_codes``: the categories about an officer's
     conduct, whose complaints an erasure does not close."""
     conduct = db.dialect.each("conduct", ":conduct", of="text")
-    row = await db.fetchone(
+    row = await db.fetchrow(
         f"""SELECT
              (SELECT COUNT(*) FROM complaints WHERE reporter_id = :p) AS complaints,
              (SELECT COUNT(*) FROM complaints

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.reports import DigestState
 from storage.core.db import Reader, Row, Tx
 
 
@@ -18,11 +19,11 @@ class DigestRun:
     kind: str
     period_key: str
     due_at: int
-    state: str
+    state: DigestState
 
 
 def _run(row: Row) -> DigestRun:
-    return DigestRun(row["kind"], row["period_key"], row["due_at"], row["state"])
+    return DigestRun(row["kind"], row["period_key"], row["due_at"], DigestState(row["state"]))
 
 
 async def plan(tx: Tx, kind: str, period_key: str, due_at: int, now: int) -> None:

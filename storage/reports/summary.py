@@ -113,18 +113,17 @@ async def cells(db: Reader, start: int, end: int, unit_code: str | None = None) 
 async def totals(db: Reader, start: int, end: int, unit_code: str | None = None) -> Tally:
     """The counts of a period without breakdown (used for the previous period)."""
     if unit_code is None:
-        row = await db.fetchone(
+        row = await db.fetchrow(
             f"""SELECT {_TALLY} FROM complaints INDEXED BY complaints_report_time
                 WHERE created_at >= ? AND created_at < ?""",
             (start, end),
         )
     else:
-        row = await db.fetchone(
+        row = await db.fetchrow(
             f"""SELECT {_TALLY} FROM complaints INDEXED BY complaints_report_unit_time
                 WHERE unit_code = ? AND created_at >= ? AND created_at < ?""",
             (unit_code, start, end),
         )
-    assert row is not None
     return _tally(row)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from domain.survey import Source
 from storage.core.db import Reader, Tx
 
 
@@ -20,7 +21,7 @@ class NewResponse:
     service_code: str
     unit_code: str
     submitted_at: int
-    source: str
+    source: Source
     complaint_id: int | None
     answers: Mapping[str, int]  # by unsur key: {"U1": 4, ...}
     gender: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.transparency import HoldState
 from storage.core.db import Reader, Row, Tx
 
 
@@ -12,13 +13,15 @@ from storage.core.db import Reader, Row, Tx
 class Hold:
     kind: str
     period_key: str
-    state: str  # held | released | published
+    state: HoldState
     held_by: int
     held_at: int
 
 
 def _hold(row: Row) -> Hold:
-    return Hold(row["kind"], row["period_key"], row["state"], row["held_by"], row["held_at"])
+    return Hold(
+        row["kind"], row["period_key"], HoldState(row["state"]), row["held_by"], row["held_at"]
+    )
 
 
 async def hold(tx: Tx, kind: str, period_key: str, by: int, now: int) -> bool:

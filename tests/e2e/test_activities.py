@@ -276,6 +276,31 @@ async def test_change_of_time_notifies_everyone_and_moves_reminders(office: Offi
     assert count(sari, "⏰ Pengingat") == 0
 
 
+async def test_no_new_time_or_place_is_asked_for_once_it_has_begun_or_was_cancelled(
+    office: OfficeEnv,
+) -> None:
+    kasi = await member(office, "Kasi", "kepala", "PEM")
+    await new_activity(kasi, title="Rapat Koordinasi", audience=("Seksi Pemerintahan",))
+    card = await card_of(kasi, "Rapat Koordinasi")
+    cancelled = await latest_activity(office)
+    await kasi.press("Batalkan", message=card)
+    confirm = await kasi.wait_for("akan diberi tahu")
+    await kasi.press("Ya, batalkan", message=confirm)
+    assert "dibatalkan" in (await kasi.wait_for_edit(confirm)).text
+    gone = await kasi.press_data(acb.ChangePlace(cancelled.id).encode(), message=card)
+    assert gone.show_alert and "sudah dibatalkan" in gone.text
+
+    await new_activity(kasi, title="Bimtek SIAK", audience=("Seksi Pemerintahan",))
+    card = await card_of(kasi, "Bimtek SIAK")
+    begun = await latest_activity(office)  # Saturday 5 December, 09.00
+    await office.advance(days=10, hours=1)  # Saturday 5 December, 10.00
+    late = await kasi.press_data(acb.ChangeTime(begun.id).encode(), message=card)
+    assert late.show_alert and "sudah dimulai" in late.text
+
+    await office.world.settle()
+    assert count(kasi, "Waktu baru") == 0 and count(kasi, "Tempat atau tautan baru") == 0
+
+
 async def test_change_of_place_and_cancellation_notify(office: OfficeEnv) -> None:
     kasi = await member(office, "Kasi", "kepala", "PEM")
     budi = await member(office, "Budi", "staf", "PEM")

@@ -165,3 +165,35 @@ async def test_offsets_already_past_are_not_planned(office: OfficeEnv) -> None:
         ("reminder", 120),
         ("checklist", 0),
     ]
+
+
+async def test_a_reminder_that_cannot_be_handled_is_recorded_as_failed_once(
+    office: OfficeEnv,
+) -> None:
+    """A due row the bot cannot handle (here: an activity of a kind it does not know,
+    written past the CHECK by hand) is claimed as missed with a timeline event, so the job
+    neither spins on it nor stops the other activities' reminders."""
+    kasi = await member(office, "Kasi", "kepala", "PEM")
+    ani = await member(office, "Ani", "staf", "PEM")
+    await new_activity(kasi, title="Bimtek Arsip Digital", audience=("Seksi Pemerintahan",))
+    await ani.wait_for("Undangan pelatihan")
+    activity = await latest_activity(office)
+    async with office.db.transaction() as tx:
+        await tx.execute("PRAGMA ignore_check_constraints = ON")
+        await tx.execute("UPDATE activities SET kind = 'lokakarya' WHERE id = ?", (activity.id,))
+        await tx.execute("PRAGMA ignore_check_constraints = OFF")
+
+    await office.advance(days=7)  # Wed 2 Dec 09:00: the 3-day reminder is due
+    await office.world.settle()
+    assert count(ani, REMINDER) == 0
+    rows = await activity_reminders.of_activity(office.db, activity.id)
+    assert [(r.offset_minutes, r.state) for r in rows if r.kind == "reminder"] == [
+        (4320, "missed"),
+        (1440, "pending"),
+        (120, "pending"),
+    ]
+    failed = await office.db.fetchall(
+        "SELECT data FROM activity_events WHERE activity_id = ? AND kind = 'reminder_failed'",
+        (activity.id,),
+    )
+    assert [r["data"] for r in failed] == ['{"offset": 4320, "reminder_kind": "reminder"}']
