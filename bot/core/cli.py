@@ -101,19 +101,51 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def run(settings: Settings) -> None:
-    from bot.core.app import build_application
+    from bot.core.app import build_application, runtime_of
+    from bot.core.cluster import lost_lead
     from bot.core.logsetup import configure
 
     settings.require_token()
     # SQLite: one bot per file (a file lock), and a damaged or newer file is refused. On
-    # PostgreSQL the database is shared by design (see README: PostgreSQL).
+    # PostgreSQL several processes share the database: one leads, the others stand by
+    # (bot/core/cluster.py).
     sqlite = settings.database_url is None
     database = Path(settings.database_path)
     with single_instance(database) if sqlite else nullcontext():
         if sqlite:
             check_file(database)
         configure(settings.log_level, settings.secrets)
-        _serve(settings, build_application(settings))
+        application = build_application(settings)
+        if not sqlite and not _stand_by(application):
+            return
+        _serve(settings, application)
+        if lost_lead(runtime_of(application)):
+            raise SystemExit(1)
+
+
+def _stand_by(application: Application) -> bool:
+    """PostgreSQL: wait until this process leads (delivering the outbox meanwhile), on
+    the event loop PTB then runs on. False when stopped by a signal while waiting."""
+    import signal
+
+    from bot.core.app import runtime_of
+    from bot.core.cluster import standby
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    stopping = asyncio.Event()
+    signals = (signal.SIGINT, signal.SIGTERM)
+    for number in signals:
+        loop.add_signal_handler(number, stopping.set)
+    try:
+        leads = loop.run_until_complete(standby(runtime_of(application), application.bot, stopping))
+    finally:
+        for number in signals:
+            loop.remove_signal_handler(number)
+    if not leads:
+        loop.run_until_complete(runtime_of(application).db.close())
+        loop.close()
+    return leads
 
 
 def _serve(settings: Settings, application: Application) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from telegram import Bot
 from telegram.ext import Application
 
 from bot.core import outcome
@@ -96,24 +97,33 @@ class Runtime:
     async def start(self, application: Application) -> None:
         await self.open_storage()
         self.bot_username = application.bot.username
-        self.dispatcher = Dispatcher(
-            self.db,
-            application.bot,
-            self.clock,
-            pacer=self.pacer,
-            on_unreachable=self._unreachable,
-            on_migrated=self._migrated,
-            ledger=self.ledger,
-        )
         assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
         self.scheduler = Scheduler(application.job_queue, self.clock)
         for hook in self.extensions[START]:
             await hook(self, application)
-        await self.dispatcher.start()
+        await self.start_delivery(application.bot)
 
-    async def stop(self, application: Application) -> None:
+    async def start_delivery(self, bot: Bot) -> None:
+        """Start delivering the outbox; a standby process (bot/core/cluster.py) does only
+        this, and keeps the same dispatcher when it comes to lead."""
+        if self.dispatcher is None or not self.dispatcher.running:
+            self.dispatcher = Dispatcher(
+                self.db,
+                bot,
+                self.clock,
+                pacer=self.pacer,
+                on_unreachable=self._unreachable,
+                on_migrated=self._migrated,
+                ledger=self.ledger,
+            )
+            await self.dispatcher.start()
+
+    async def stop_delivery(self) -> None:
         if self.dispatcher is not None:
             await self.dispatcher.stop()
+
+    async def stop(self, application: Application) -> None:
+        await self.stop_delivery()
         if self.scheduler is not None:
             self.scheduler.close()
 

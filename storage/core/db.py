@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.core.dialect import POSTGRESQL, SQLITE, Dialect
-from storage.core.engine import DatabaseError, Engine, Params, Row, Statements
+from storage.core.engine import NOTICES, DatabaseError, Engine, Params, Row, Statements
 
 __all__ = ["Database", "DatabaseError", "Params", "Reader", "Row", "Tx", "is_url", "read_only"]
 
@@ -141,6 +141,9 @@ class Database(Reader):
         self._open = False
         self._lock = asyncio.Lock()
         self._listeners: list[Callable[[set[str]], None]] = []
+        #: Listeners that also hear of other processes' commits (PostgreSQL notices).
+        self._shared_listeners: list[Callable[[set[str]], None]] = []
+        self._engine.on_notice(self._noticed)
 
     def describe(self) -> str:
         """Where the data is, for messages (a URL without its password)."""
@@ -160,8 +163,47 @@ class Database(Reader):
     def is_open(self) -> bool:
         return self._open
 
-    def add_commit_listener(self, listener: Callable[[set[str]], None]) -> None:
+    def add_commit_listener(
+        self, listener: Callable[[set[str]], None], *, other_processes: bool = False
+    ) -> None:
+        """Call ``listener(topics)`` after each commit that touched topics; with
+        ``other_processes`` also after the commits of other processes on the same
+        PostgreSQL database (e.g. a row another process queued)."""
         self._listeners.append(listener)
+        if other_processes:
+            self._shared_listeners.append(listener)
+
+    def remove_commit_listener(self, listener: Callable[[set[str]], None]) -> None:
+        for listeners in (self._listeners, self._shared_listeners):
+            if listener in listeners:
+                listeners.remove(listener)
+
+    # --- several processes on one database (PostgreSQL; SQLite has one process per file) --
+
+    @property
+    def instance(self) -> int:
+        """This process's number among those sharing the database (while open)."""
+        return self._engine.instance
+
+    async def try_lock(self, name: str) -> bool:
+        """Hold the lock ``name`` from now on for the life of this process, unless another
+        process holds it; True when this process holds it. SQLite: always True."""
+        return await self._engine.try_lock(name)
+
+    async def holding(self) -> bool:
+        """Whether the locks this process took are still its own."""
+        return await self._engine.holding()
+
+    def _noticed(self, payload: str) -> None:
+        sender, _, listed = payload.partition(" ")
+        if sender == str(self.instance) or not listed:
+            return
+        topics = set(listed.split(","))
+        for listener in self._shared_listeners:
+            try:
+                listener(topics)
+            except Exception:
+                log.exception("commit listener failed")
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Tx]:
@@ -172,6 +214,9 @@ class Database(Reader):
             tx = Tx(await self._engine.begin(), self.dialect)
             try:
                 yield tx
+                if tx.topics and self.dialect.postgresql:  # sent at COMMIT, not before
+                    notice = f"{self.instance} {','.join(sorted(tx.topics))}"
+                    await tx.execute("SELECT pg_notify(?, ?)", (NOTICES, notice))
             except BaseException:
                 await self._engine.rollback()
                 raise

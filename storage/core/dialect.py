@@ -42,6 +42,13 @@ class Dialect:
     def postgresql(self) -> bool:
         return self.name == "postgresql"
 
+    @property
+    def skip_locked(self) -> str:
+        """Appended to a ``SELECT`` that picks rows to claim: on PostgreSQL, rows another
+        process is claiming right now are passed over instead of waited for (SQLite has
+        one writer, so nothing to add)."""
+        return " FOR UPDATE SKIP LOCKED" if self.postgresql else ""
+
     def each(self, alias: str, param: str = "?", of: ElementType = "bigint") -> str:
         """A list parameter (made with :meth:`array`) as a table ``alias`` with columns
         ``value`` and ``key`` (its position from 0), for ``FROM``/``JOIN``/``IN``."""

@@ -6,11 +6,19 @@ Its own module so that the engines and ``db`` import it without importing each o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
 
 from storage.core.dialect import Dialect
+
+#: The PostgreSQL channel commits announce their topics on, for the other processes
+#: (payload: ``"<instance> <topic>,<topic>"``).
+NOTICES = "marelan_topics"
+#: The first key of PostgreSQL's advisory locks: an instance (second key: its number) or
+#: a named lock (second key: from its name). Other applications on the server use others.
+INSTANCE_LOCKS = 0x4D524C31  # "MRL1"
+NAMED_LOCKS = 0x4D524C32  # "MRL2"
 
 Params = Sequence[Any] | Mapping[str, Any]
 
@@ -69,3 +77,19 @@ class Engine(Protocol):
     async def checkpoint(self) -> bool: ...
 
     def describe(self) -> str: ...
+
+    #: This process among the processes sharing the database (outbox claims carry it).
+    instance: int
+
+    async def try_lock(self, name: str) -> bool:
+        """Take the lock ``name`` for the life of this process, unless another process
+        holds it; True when this process holds it (now or already)."""
+        ...
+
+    async def holding(self) -> bool:
+        """Whether the locks taken are still held (False once their session was lost)."""
+        ...
+
+    def on_notice(self, callback: Callable[[str], None]) -> None:
+        """Call ``callback(payload)`` for the notices other processes' commits sent."""
+        ...

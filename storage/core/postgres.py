@@ -8,28 +8,54 @@
   (placeholders to ``$n``); asyncpg prepares and caches each one per connection.
 - ``numeric`` results (``SUM`` of integers, ``AVG``) come back as ``int`` when whole and
   ``float`` otherwise, as SQLite gives them, never as ``Decimal``.
-- Several processes on one database (outbox claims with ``FOR UPDATE SKIP LOCKED``, a
-  leader for the scheduled jobs) are a later step: the statements they need fit here.
+- Several processes on one database: each keeps one more connection, its *presence*,
+  which holds a session-level advisory lock on the process's instance number (so that
+  others can tell whether the claimer of an outbox row still lives, see
+  ``storage/core/outbox.py``), the named locks it takes (:meth:`PostgresEngine.try_lock`:
+  the leader's), and listens for the notices other processes' commits send (which
+  topics they touched). A process that dies, even by SIGKILL, closes its connections and
+  the server releases its locks at once.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import logging
 import re
-from collections.abc import AsyncIterator, Iterable
+import secrets
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit, urlunsplit
 
 from storage.core.dialect import POSTGRESQL, Dialect, postgresql_sql
-from storage.core.engine import DatabaseError, Params, Row, Statements
+from storage.core.engine import (
+    INSTANCE_LOCKS,
+    NAMED_LOCKS,
+    NOTICES,
+    DatabaseError,
+    Params,
+    Row,
+    Statements,
+)
 from storage.core.sqlite import finish
 
 if TYPE_CHECKING:
     import asyncpg
 
+log = logging.getLogger(__name__)
+
 STATEMENT_CACHE = 1024  # prepared statements kept per connection (the app has a few hundred)
 READERS = 4
+PRESENCE_CHECK_SECONDS = 5.0
+
+
+def lock_key(name: str) -> int:
+    """A named lock's second key: stable across processes and versions."""
+    return int.from_bytes(
+        hashlib.blake2b(name.encode(), digest_size=4).digest(), "big", signed=True
+    )
 
 
 def _number(text: str) -> int | float:
@@ -103,9 +129,62 @@ class PostgresEngine:
         self.url = url
         self._pool: asyncpg.Pool | None = None
         self._writer: asyncpg.Connection | None = None
+        self._presence: asyncpg.Connection | None = None
+        self._held: set[str] = set()
+        self._notice_callbacks: list[Callable[[str], None]] = []
+        self.instance = 0
 
     def describe(self) -> str:
         return hide_password(self.url)
+
+    # --- presence: this process's locks and the notices of the others ------------------
+
+    async def _present(self) -> None:
+        """Open the presence connection and take an instance number nobody holds."""
+        connection = await connect(self.url)
+        while True:
+            number = secrets.randbits(31)
+            if await connection.fetchval(
+                "SELECT pg_try_advisory_lock($1, $2)", INSTANCE_LOCKS, number
+            ):
+                break
+        await connection.add_listener(NOTICES, self._notice)
+        self._presence, self.instance = connection, number
+
+    def _notice(self, connection: object, pid: int, channel: str, payload: str) -> None:
+        for callback in self._notice_callbacks:
+            try:
+                callback(payload)
+            except Exception:
+                log.exception("notice callback failed")
+
+    def on_notice(self, callback: Callable[[str], None]) -> None:
+        self._notice_callbacks.append(callback)
+
+    async def try_lock(self, name: str) -> bool:
+        if name in self._held:
+            return True
+        if self._presence is None or self._presence.is_closed():
+            return False
+        taken = await self._presence.fetchval(
+            "SELECT pg_try_advisory_lock($1, $2)", NAMED_LOCKS, lock_key(name)
+        )
+        if taken:
+            self._held.add(name)
+        return bool(taken)
+
+    async def holding(self) -> bool:
+        """The presence connection still answers (its locks are then still held)."""
+        presence = self._presence
+        if presence is None or presence.is_closed():
+            return False
+        try:
+            await asyncio.wait_for(presence.fetchval("SELECT 1"), PRESENCE_CHECK_SECONDS)
+        except Exception:
+            log.error("the database connection holding this process's locks was lost")
+            presence.terminate()
+            return False
+        return True
 
     async def open(self) -> Statements:
         import asyncpg
@@ -119,9 +198,14 @@ class PostgresEngine:
             statement_cache_size=STATEMENT_CACHE,
         )
         self._writer = await connect(self.url)
+        await self._present()
         return Run(self._pool)
 
     async def close(self) -> None:
+        if self._presence is not None:
+            await self._presence.close()
+            self._presence = None
+            self._held.clear()
         if self._writer is not None:
             await self._writer.close()
             self._writer = None

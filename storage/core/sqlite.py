@@ -31,6 +31,7 @@ erasure (the erased values leave the WAL too; UU 27/2022).
 from __future__ import annotations
 
 import asyncio
+import secrets
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -147,9 +148,21 @@ class SqliteEngine:
         self._writer: sqlite3.Connection | None = None
         self._reader: sqlite3.Connection | None = None
         self._thread: ThreadPoolExecutor | None = None
+        self.instance = secrets.randbits(31)
 
     def describe(self) -> str:
         return str(self.path)
+
+    # One process per file (bot.core.instance_lock): it holds every lock, and no other
+    # process sends it notices.
+    async def try_lock(self, name: str) -> bool:
+        return True
+
+    async def holding(self) -> bool:
+        return True
+
+    def on_notice(self, callback: Callable[[str], None]) -> None:
+        pass
 
     @property
     def memory(self) -> bool:
