@@ -81,12 +81,11 @@ async def on_start(runtime: Runtime, application: Application) -> None:
         return
     if not await runtime.db.try_lock(LEADER_LOCK):
         raise RuntimeError("another process leads on this database")
-    watch = asyncio.get_running_loop().create_task(_watch(runtime, application))
-    runtime.memory["cluster.watch"] = watch  # a reference, so the task is not collected
+    runtime.tasks.add(asyncio.get_running_loop().create_task(_watch(runtime, application)))
 
 
 async def _watch(runtime: Runtime, application: Application) -> None:
-    """Until the database is closed (the process stops): is the lock still ours?"""
+    """Until the application stops: is the lock still ours?"""
     while True:
         await asyncio.sleep(WATCH_SECONDS)
         if not runtime.db.is_open:

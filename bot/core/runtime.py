@@ -68,6 +68,9 @@ class Runtime:
     memory: dict[str, object] = field(default_factory=dict)
     #: Every way the features are wired together; filled by the application factory.
     extensions: Extensions = field(default_factory=Extensions)
+    #: Tasks that run as long as the application (e.g. the leader's watch of its lock,
+    #: bot/core/cluster.py): cancelled when it stops.
+    tasks: set[asyncio.Task[None]] = field(default_factory=set)
     _storage_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @classmethod
@@ -123,6 +126,9 @@ class Runtime:
             await self.dispatcher.stop()
 
     async def stop(self, application: Application) -> None:
+        for task in self.tasks:
+            task.cancel()
+        self.tasks.clear()
         await self.stop_delivery()
         if self.scheduler is not None:
             self.scheduler.close()

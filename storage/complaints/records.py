@@ -326,8 +326,12 @@ async def move_alert_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> int:
     """Alert copies of a group that got a new id (upgraded to a supergroup) are edited
     there from now on. Returns how many moved."""
     moved = await tx.changes(
-        "UPDATE OR IGNORE complaint_alerts SET chat_id = ? WHERE chat_id = ?",
-        (new_chat_id, old_chat_id),
+        """UPDATE complaint_alerts SET chat_id = :new
+           WHERE chat_id = :old AND NOT EXISTS (
+               SELECT 1 FROM complaint_alerts AS there
+               WHERE there.complaint_id = complaint_alerts.complaint_id
+                 AND there.chat_id = :new)""",
+        {"new": new_chat_id, "old": old_chat_id},
     )
     await tx.execute("DELETE FROM complaint_alerts WHERE chat_id = ?", (old_chat_id,))
     return moved

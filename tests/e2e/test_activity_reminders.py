@@ -179,9 +179,13 @@ async def test_a_reminder_that_cannot_be_handled_is_recorded_as_failed_once(
     await ani.wait_for("Undangan pelatihan")
     activity = await latest_activity(office)
     async with office.db.transaction() as tx:
-        await tx.execute("PRAGMA ignore_check_constraints = ON")
+        if tx.dialect.postgresql:  # this test's own database: the CHECK may go
+            await tx.execute("ALTER TABLE activities DROP CONSTRAINT activities_kind_check")
+        else:
+            await tx.execute("PRAGMA ignore_check_constraints = ON")
         await tx.execute("UPDATE activities SET kind = 'lokakarya' WHERE id = ?", (activity.id,))
-        await tx.execute("PRAGMA ignore_check_constraints = OFF")
+        if not tx.dialect.postgresql:
+            await tx.execute("PRAGMA ignore_check_constraints = OFF")
 
     await office.advance(days=7)  # Wed 2 Dec 09:00: the 3-day reminder is due
     await office.world.settle()

@@ -13,9 +13,10 @@ import asyncio
 import re
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 
 import pytest
+import pytest_asyncio
 
 from domain.complaints import CheckKind
 from emulator import FakeUser
@@ -73,10 +74,20 @@ async def _at_summary(office: ProcessOffice, name: str) -> FakeUser:
     return citizen
 
 
-async def _standby(office: ProcessOffice) -> BotProcess:
-    second = await start_bot(office.env, office.cwd, name="second")
-    await _logged(second, STANDING_BY)
-    return second
+@pytest_asyncio.fixture
+async def processes(
+    process_office: ProcessOffice,
+) -> AsyncIterator[tuple[ProcessOffice, BotProcess]]:
+    """The office's first process (it leads) and a second one standing by; no process
+    outlives the test."""
+    await process_office.start()
+    second = await start_bot(process_office.env, process_office.cwd, name="second")
+    try:
+        await _logged(second, STANDING_BY)
+        yield process_office, second
+    finally:
+        if second.process.returncode is None:
+            await second.kill()
 
 
 async def _open(office: ProcessOffice) -> Database:
@@ -90,23 +101,17 @@ def _confirmations(citizen: FakeUser) -> int:
 
 
 async def test_two_processes_share_the_outbox_and_one_takes_the_updates(
-    process_office: ProcessOffice,
+    processes: tuple[ProcessOffice, BotProcess],
 ) -> None:
-    office = process_office
-    await office.start()
-    second = await _standby(office)
-    try:
-        unit = await _unit(office)
-        citizens = [await _at_summary(office, f"Warga{i}") for i in range(6)]
-        await asyncio.gather(*(c.press("Kirim", message=c.inbox[-1]) for c in citizens))
-        for citizen in citizens:
-            await citizen.wait_for("tercatat", timeout=15)
-        await office.world.settle()
-        first_logs = await office.stop()
-        code, second_logs = await stop(second)
-    finally:
-        if second.process.returncode is None:
-            await second.kill()
+    office, second = processes
+    unit = await _unit(office)
+    citizens = [await _at_summary(office, f"Warga{i}") for i in range(6)]
+    await asyncio.gather(*(c.press("Kirim", message=c.inbox[-1]) for c in citizens))
+    for citizen in citizens:
+        await citizen.wait_for("tercatat", timeout=15)
+    await office.world.settle()
+    first_logs = await office.stop()
+    code, second_logs = await stop(second)
     assert code == 0, second_logs
 
     assert all(_confirmations(c) == 1 for c in citizens)
@@ -132,60 +137,54 @@ async def test_two_processes_share_the_outbox_and_one_takes_the_updates(
 
 
 async def test_a_killed_leader_is_replaced_and_nothing_is_lost_or_sent_twice(
-    process_office: ProcessOffice,
+    processes: tuple[ProcessOffice, BotProcess],
 ) -> None:
-    office = process_office
-    await office.start()
-    second = await _standby(office)
+    office, second = processes
+    unit = await _unit(office)
+    earlier = office.user("Siti")
+    number = await file_complaint(earlier)
+    citizens = [await _at_summary(office, f"Warga{i}") for i in range(8)]
+    database = await _open(office)
     try:
-        unit = await _unit(office)
-        earlier = office.user("Siti")
-        number = await file_complaint(earlier)
-        citizens = [await _at_summary(office, f"Warga{i}") for i in range(8)]
-        database = await _open(office)
-        try:
-            # The 75 % reminder of the earlier complaint is moved to a few seconds from
-            # now: the leader arms it (it hears of the change), and dies before it is due.
-            complaint = await complaints.by_number(database, number)
-            async with database.transaction() as tx:
-                await checks.plan(
-                    tx, complaint.id, CheckKind.ACK_WARN, complaint.cycle, int(time.time()) + 6
-                )
-            # The burst: everyone sends at once; the leader dies with the first number.
-            presses = [
-                asyncio.create_task(c.press("Kirim", message=c.inbox[-1], timeout=TAKEOVER))
-                for c in citizens
-            ]
-            await _until(lambda: any(_confirmations(c) for c in citizens), 15)
-            await office.kill()
-            # The survivor leads and fires the reminder the dead leader had armed.
-            reminder = await unit.group.wait_for("Pengingat", timeout=TAKEOVER)
-            assert number in reminder.text
-            await asyncio.gather(*presses, return_exceptions=True)
-            await _until(lambda: all(_confirmations(c) for c in citizens), TAKEOVER)
-            await office.world.settle(timeout=TAKEOVER)
-            code, logs = await stop(second)
-            assert code == 0, logs
-            assert "this process leads now" in logs
-
-            recovered = {int(i) for found in RECOVERED.findall(logs) for i in found.split(",")}
-            filed = await database.fetchval("SELECT COUNT(*) FROM complaints")
-            unfinished = await database.fetchval(
-                "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')"
+        # The 75 % reminder of the earlier complaint is moved to a few seconds from
+        # now: the leader arms it (it hears of the change), and dies before it is due.
+        complaint = await complaints.by_number(database, number)
+        async with database.transaction() as tx:
+            await checks.plan(
+                tx, complaint.id, CheckKind.ACK_WARN, complaint.cycle, int(time.time()) + 6
             )
-            for citizen in [earlier, *citizens]:
-                copies = _confirmations(citizen)
-                if copies > 1:  # allowed only for a row the dead leader had in flight
-                    row = await database.fetchval(
-                        "SELECT id FROM outbox WHERE chat_id = ? AND params LIKE ?",
-                        (citizen.id, "%tercatat%"),
-                    )
-                    assert copies == 2 and row in recovered, (citizen, copies, recovered)
-        finally:
-            await database.close()
+        # The burst: everyone sends at once; the leader dies with the first number.
+        presses = [
+            asyncio.create_task(c.press("Kirim", message=c.inbox[-1], timeout=TAKEOVER))
+            for c in citizens
+        ]
+        await _until(lambda: any(_confirmations(c) for c in citizens), 15)
+        await office.kill()
+        # The survivor leads and fires the reminder the dead leader had armed.
+        reminder = await unit.group.wait_for("Pengingat", timeout=TAKEOVER)
+        assert number in reminder.text
+        await asyncio.gather(*presses, return_exceptions=True)
+        await _until(lambda: all(_confirmations(c) for c in citizens), TAKEOVER)
+        await office.world.settle(timeout=TAKEOVER)
+        code, logs = await stop(second)
+        assert code == 0, logs
+        assert "this process leads now" in logs
+
+        recovered = {int(i) for found in RECOVERED.findall(logs) for i in found.split(",")}
+        filed = await database.fetchval("SELECT COUNT(*) FROM complaints")
+        unfinished = await database.fetchval(
+            "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')"
+        )
+        for citizen in [earlier, *citizens]:
+            copies = _confirmations(citizen)
+            if copies > 1:  # allowed only for a row the dead leader had in flight
+                row = await database.fetchval(
+                    "SELECT id FROM outbox WHERE chat_id = ? AND params LIKE ?",
+                    (citizen.id, "%tercatat%"),
+                )
+                assert copies == 2 and row in recovered, (citizen, copies, recovered)
     finally:
-        if second.process.returncode is None:
-            await second.kill()
+        await database.close()
 
     assert filed == 1 + len(citizens)  # every press filed one complaint, none twice
     assert all(_confirmations(c) >= 1 for c in citizens)  # nothing confirmed lost
