@@ -11,8 +11,9 @@ Leading is holding a PostgreSQL advisory lock on the process's presence connecti
 releases the lock with its connection, and a standby takes it within
 :data:`STANDBY_POLL_SECONDS`: only then does it load the conversations from the
 database (PTB's persistence), start taking updates and arm the scheduled jobs from their
-rows. Updates the dead leader had fetched but not confirmed are fetched again; every
-handler is idempotent for that (see docs/DEVELOPING.md, exactly once).
+rows. Updates the dead leader had fetched but not confirmed are fetched again (every
+handler is idempotent for that); a batch it had confirmed (PTB confirms one as it asks
+for the next) but not handled is lost with it, as when a single bot is killed.
 
 A standby does not take updates: Telegram gives them to one ``getUpdates`` caller, and
 the updates of one chat must be handled in order. A leader that loses its connection to

@@ -134,6 +134,8 @@ class Runtime:
             self.scheduler.close()
 
     async def close(self, application: Application) -> None:
+        # A stop signal during start (post_init) skips post_stop: stop here too.
+        await self.stop(application)
         await self.db.close()
 
     async def _unreachable(self, tx: Tx, chat_id: int, reason: str) -> None:

@@ -10,7 +10,9 @@ PostgreSQL only: on SQLite one process serves one file (the instance lock)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
+import signal
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
@@ -18,8 +20,9 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 import pytest_asyncio
 
+from bot.core import notify
 from domain.complaints import CheckKind
-from emulator import FakeUser
+from emulator import ApiError, BotMessage, FakeUser
 from storage.complaints import checks
 from storage.complaints import records as complaints
 from storage.core.db import Database
@@ -51,7 +54,7 @@ async def _until(condition: Callable[[], bool], timeout: float) -> None:  # noqa
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError("not reached in time")
+            raise AssertionError(f"not reached within {timeout:.0f}s")
         await asyncio.sleep(0.1)
 
 
@@ -96,6 +99,25 @@ async def _open(office: ProcessOffice) -> Database:
     return database
 
 
+async def _press_kirim(citizen: FakeUser, summary: BotMessage, timeout: float) -> None:  # noqa: ASYNC109
+    # No answer (the process that fetched the press died): the person tries again later.
+    with contextlib.suppress(AssertionError, ApiError):
+        await citizen.press("Kirim", message=summary, timeout=timeout)
+
+
+async def _confirmed(citizen: FakeUser, summary: BotMessage) -> None:
+    """Wait for the number, pressing Kirim again when nothing comes, as a person does: a
+    press the dead leader had fetched but not handled is lost with it (Telegram counts
+    an update as delivered once the next getUpdates asks past it)."""
+    for _ in range(3):
+        try:
+            await _until(lambda: _confirmations(citizen) > 0, TAKEOVER)
+            return
+        except AssertionError:
+            await _press_kirim(citizen, summary, TAKEOVER)
+    await _until(lambda: _confirmations(citizen) > 0, TAKEOVER)
+
+
 def _confirmations(citizen: FakeUser) -> int:
     return len([m for m in citizen.inbox if "tercatat" in m.text])
 
@@ -104,32 +126,45 @@ async def test_two_processes_share_the_outbox_and_one_takes_the_updates(
     processes: tuple[ProcessOffice, BotProcess],
 ) -> None:
     office, second = processes
+    assert office.bot is not None
     unit = await _unit(office)
     citizens = [await _at_summary(office, f"Warga{i}") for i in range(6)]
     await asyncio.gather(*(c.press("Kirim", message=c.inbox[-1]) for c in citizens))
     for citizen in citizens:
         await citizen.wait_for("tercatat", timeout=15)
     await office.world.settle()
-    first_logs = await office.stop()
-    code, second_logs = await stop(second)
+
+    # The leader freezes (its locks stay held): what is queued meanwhile goes out through
+    # the process standing by, which hears of the new rows.
+    office.bot.process.send_signal(signal.SIGSTOP)
+    try:
+        database = await _open(office)
+        try:
+            async with database.transaction() as tx:
+                for citizen in citizens:
+                    await notify.send_text(
+                        tx, citizen.id, notify.Markup("Pemberitahuan kantor"), int(time.time())
+                    )
+            for citizen in citizens:
+                await citizen.wait_for("Pemberitahuan kantor", timeout=15)
+            left = await database.fetchval("SELECT COUNT(*) FROM outbox WHERE state <> 'sent'")
+        finally:
+            await database.close()
+    finally:
+        office.bot.process.send_signal(signal.SIGCONT)
+    await office.world.settle()
+    code, second_logs = await stop(second)  # first: the leader's stop would hand over
     assert code == 0, second_logs
+    first_logs = await office.stop()
 
     assert all(_confirmations(c) == 1 for c in citizens)
+    assert all(len([m for m in c.inbox if "Pemberitahuan kantor" in m.text]) == 1 for c in citizens)
     alerts = Counter(
         found.group(1)
         for m in unit.group.bot_messages
         if (found := re.search(rf"Pengaduan ({NUMBER.pattern})", m.text))
     )
     assert sorted(alerts.values()) == [1] * len(citizens)
-    database = await _open(office)
-    try:
-        claimers = await database.fetchall(
-            "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'sent'"
-        )
-        left = await database.fetchval("SELECT COUNT(*) FROM outbox WHERE state <> 'sent'")
-    finally:
-        await database.close()
-    assert len(claimers) == 2, "both processes delivered notifications"
     assert left == 0
     for logs in (first_logs, second_logs):
         assert "Conflict" not in logs  # one getUpdates caller at a time
@@ -154,17 +189,17 @@ async def test_a_killed_leader_is_replaced_and_nothing_is_lost_or_sent_twice(
                 tx, complaint.id, CheckKind.ACK_WARN, complaint.cycle, int(time.time()) + 6
             )
         # The burst: everyone sends at once; the leader dies with the first number.
+        summaries = {c.id: c.inbox[-1] for c in citizens}
         presses = [
-            asyncio.create_task(c.press("Kirim", message=c.inbox[-1], timeout=TAKEOVER))
-            for c in citizens
+            asyncio.create_task(_press_kirim(c, summaries[c.id], TAKEOVER)) for c in citizens
         ]
-        await _until(lambda: any(_confirmations(c) for c in citizens), 15)
+        await _until(lambda: any(_confirmations(c) for c in citizens), TAKEOVER)
         await office.kill()
         # The survivor leads and fires the reminder the dead leader had armed.
         reminder = await unit.group.wait_for("Pengingat", timeout=TAKEOVER)
         assert number in reminder.text
-        await asyncio.gather(*presses, return_exceptions=True)
-        await _until(lambda: all(_confirmations(c) for c in citizens), TAKEOVER)
+        await asyncio.gather(*presses)
+        await asyncio.gather(*(_confirmed(c, summaries[c.id]) for c in citizens))
         await office.world.settle(timeout=TAKEOVER)
         code, logs = await stop(second)
         assert code == 0, logs
