@@ -1,5 +1,6 @@
-"""Persistence: one SQLite file through aiosqlite. The only package that contains SQL.
+"""Persistence: an SQLite file (embedded, the default) or PostgreSQL (``DATABASE_URL``).
+The only package that contains SQL.
 
 Nothing here knows about Telegram; repositories take and return plain values and
-dataclasses so that another backend (PostgreSQL) can replace them module by module.
+dataclasses, and run the same SQL on both engines (``storage/core/dialect.py``).
 """

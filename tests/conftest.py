@@ -4,12 +4,16 @@ with storage in ``tests/services/``, the application against the emulator in
 marked ``fast``: ``pytest -m fast`` runs just them (or name them:
 ``pytest tests/test_*.py tests/services``, which also skips collecting the rest).
 
-The ``db`` fixture is shared by the unit and storage tests: a fresh file, every migration
-applied."""
+The database engine of this test run (tests/database.py): a PostgreSQL server for the
+session when ``MARELAN_TEST_DATABASE=postgresql``, and the tests that only make sense on
+SQLite (``@pytest.mark.sqlite_only("why")``) skipped there.
+
+The ``db`` fixture is shared by the unit and storage tests: a fresh database, every
+migration applied."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,9 +21,23 @@ import pytest_asyncio
 
 from storage.core.db import Database
 from storage.core.migrate import migrate
+from tests import database
 
 TESTS = Path(__file__).parent
 FAST_FOLDERS = (TESTS, TESTS / "services")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def database_server() -> Iterator[None]:
+    if not database.POSTGRESQL:
+        yield
+        return
+    with database.postgres_server() as server:
+        database.use_server(server)
+        try:
+            yield
+        finally:
+            database.use_server(None)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -28,11 +46,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.fast)
 
 
-@pytest_asyncio.fixture(loop_scope="function")
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    marker = item.get_closest_marker("sqlite_only")
+    if marker is not None and database.POSTGRESQL:
+        pytest.skip(f"SQLite only: {marker.args[0] if marker.args else ''}")
+
+
+def pytest_report_header() -> str:
+    return f"database: {database.BACKEND}"
+
+
+@pytest_asyncio.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    """A fresh database file with every migration applied."""
-    database = Database(tmp_path / "t.db")
-    await database.open()
-    await migrate(database)
-    yield database
-    await database.close()
+    """A fresh database with every migration applied."""
+    opened = Database(await database.fresh_database(tmp_path, "t.db"))
+    await opened.open()
+    await migrate(opened)
+    yield opened
+    await opened.close()

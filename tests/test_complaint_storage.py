@@ -14,7 +14,7 @@ from storage.complaints.records import COLUMNS, ComplaintUpdate, NewComplaint
 from storage.core.db import Database
 
 
-@pytest_asyncio.fixture(loop_scope="function")
+@pytest_asyncio.fixture
 async def db(db: Database) -> Database:
     """The fresh database, with the unit, category and people a complaint refers to."""
     async with db.transaction() as tx:

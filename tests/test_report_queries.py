@@ -17,9 +17,12 @@ import pytest_asyncio
 
 from bench import seed
 from storage.activities import jp
-from storage.core.db import Database, Params, Reader, Row
+from storage.core import copy as copying
+from storage.core.db import Database, Params, Reader, Row, read_only
+from storage.core.migrate import migrate
 from storage.reports import sheets as report_sheets
 from storage.reports import summary as reports
+from tests.database import POSTGRESQL, fresh_database
 
 WIB = ZoneInfo("Asia/Jakarta")
 END = date(2026, 11, 25)
@@ -60,9 +63,26 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest_asyncio.fixture(scope="module")
+async def target(seeded: Path, tmp_path_factory: pytest.TempPathFactory) -> Path | str:
+    """The seeded file itself on SQLite; on PostgreSQL a copy of it (``copy-db``)."""
+    if not POSTGRESQL:
+        return seeded
+    url = await fresh_database(tmp_path_factory.mktemp("pg"), empty=True)
+    async with read_only(seeded) as source:
+        database = Database(url)
+        await database.open()
+        try:
+            await migrate(database)
+            assert all(check.ok for check in await copying.copy(source, database))
+        finally:
+            await database.close()
+    return url
+
+
 @pytest_asyncio.fixture
-async def db(seeded: Path) -> AsyncIterator[Database]:
-    database = Database(seeded)
+async def db(target: Path | str) -> AsyncIterator[Database]:
+    database = Database(target)
     await database.open()
     try:
         yield database
@@ -218,7 +238,7 @@ class Explaining(Reader):
     """Records the plan of every query the report functions run."""
 
     def __init__(self, db: Database) -> None:
-        super().__init__(db._connection)
+        super().__init__(db._statements, db.dialect)
         self.plans: list[tuple[str, list[str]]] = []
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
@@ -238,6 +258,7 @@ class Explaining(Reader):
         return plan
 
 
+@pytest.mark.sqlite_only("SQLite's query plans")
 async def test_query_plans_read_covering_indexes_without_sorting(db: Database) -> None:
     spy = Explaining(db)
     start, end = PERIODS[0]
@@ -338,6 +359,7 @@ async def test_staff_jp_until_a_moment_counts_only_trainings_started_before(db: 
     assert sum(s.jp for s in await jp.staff_jp(db, 2026)) > sum(expected.values())
 
 
+@pytest.mark.sqlite_only("SQLite's query plans")
 async def test_survey_pages_read_the_time_index(db: Database) -> None:
     spy = Explaining(db)
     start, end = PERIODS[1]
@@ -349,6 +371,7 @@ async def test_survey_pages_read_the_time_index(db: Database) -> None:
     assert "TEMP B-TREE FOR RIGHT PART OF ORDER BY" in plan
 
 
+@pytest.mark.sqlite_only("SQLite's query plans")
 async def test_staff_jp_reads_only_the_staff_through_their_index(db: Database) -> None:
     spy = Explaining(db)
     await jp.staff_jp(spy, 2026, "PEMB", NOW)

@@ -31,7 +31,7 @@ from bot.complaints.alerts import (
     follow_membership,
     unit_group_lost,
 )
-from bot.core import backups, commands, housekeeping, keyboards
+from bot.core import backups, cluster, commands, housekeeping, keyboards
 from bot.core import runtime as hooks
 from bot.core.clock import Clock, SystemClock
 from bot.core.context import RUNTIME_KEY, BotContext
@@ -86,6 +86,7 @@ def extend(extensions: Extensions) -> None:
     extensions.add(hooks.STORAGE_OPENED, sync_office)
     extensions.add(
         hooks.START,
+        cluster.on_start,
         _publish_commands,
         check_unit_groups,
         check_alert_coverage,

@@ -44,7 +44,7 @@ async def run(runtime: Runtime) -> Path | None:
     """Write tonight's copy and prune old ones; a failure is audited and told to the
     admins. Returns the copy written, or None."""
     settings = runtime.settings
-    if not is_sqlite(settings.database_path):
+    if not is_sqlite(settings.database):
         return None
     local = runtime.clock.now().astimezone(settings.zone)
     target = settings.backups / f"{PREFIX}{local:%Y%m%d-%H%M}{SUFFIX}"

@@ -13,6 +13,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,6 +70,20 @@ def _parser() -> argparse.ArgumentParser:
         help="write it as it would have been written then (local time), "
         "e.g. to rebuild a night the bot missed; default: now",
     )
+    copy_db = commands.add_parser(
+        "copy-db",
+        help="copy the whole database to another one (e.g. SQLite to PostgreSQL) and "
+        "compare row counts and checksums of every table",
+    )
+    copy_db.add_argument(
+        "--from", dest="source", required=True, help="an SQLite file or a postgresql:// URL"
+    )
+    copy_db.add_argument(
+        "--to", dest="target", required=True, help="an SQLite file or a postgresql:// URL"
+    )
+    copy_db.add_argument(
+        "--replace", action="store_true", help="empty a target that already holds data"
+    )
     page_qr = commands.add_parser("qr-page", help="write a printable QR code of the public page")
     page_qr.add_argument("output", type=Path, help="the PNG file to write")
     # The sandbox parses its own options (see `marelan-bot sandbox --help`).
@@ -86,14 +101,51 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def run(settings: Settings) -> None:
-    from bot.core.app import build_application
+    from bot.core.app import build_application, runtime_of
+    from bot.core.cluster import lost_lead
     from bot.core.logsetup import configure
 
-    token = settings.require_token()
-    with single_instance(Path(settings.database_path)):
-        check_file(Path(settings.database_path))
-        configure(settings.log_level, (token,))
-        _serve(settings, build_application(settings))
+    settings.require_token()
+    # SQLite: one bot per file (a file lock), and a damaged or newer file is refused. On
+    # PostgreSQL several processes share the database: one leads, the others stand by
+    # (bot/core/cluster.py).
+    sqlite = settings.database_url is None
+    database = Path(settings.database_path)
+    with single_instance(database) if sqlite else nullcontext():
+        if sqlite:
+            check_file(database)
+        configure(settings.log_level, settings.secrets)
+        application = build_application(settings)
+        if not sqlite and not _stand_by(application):
+            return
+        _serve(settings, application)
+        if lost_lead(runtime_of(application)):
+            raise SystemExit(1)
+
+
+def _stand_by(application: Application) -> bool:
+    """PostgreSQL: wait until this process leads (delivering the outbox meanwhile), on
+    the event loop PTB then runs on. False when stopped by a signal while waiting."""
+    import signal
+
+    from bot.core.app import runtime_of
+    from bot.core.cluster import standby
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    stopping = asyncio.Event()
+    signals = (signal.SIGINT, signal.SIGTERM)
+    for number in signals:
+        loop.add_signal_handler(number, stopping.set)
+    try:
+        leads = loop.run_until_complete(standby(runtime_of(application), application.bot, stopping))
+    finally:
+        for number in signals:
+            loop.remove_signal_handler(number)
+    if not leads:
+        loop.run_until_complete(runtime_of(application).db.close())
+        loop.close()
+    return leads
 
 
 def _serve(settings: Settings, application: Application) -> None:
@@ -125,31 +177,35 @@ def check_config(settings: Settings) -> None:
         f"{len(office.categories)} complaint categories, {len(office.services)} services)."
     )
     print(
-        f"Database: {settings.database_path}. Mode: "
+        f"Database: {_describe(settings)}. Mode: "
         f"{'webhook ' + settings.webhook_url if settings.webhook_url else 'long polling'}."
     )
     if settings.bot_token is None:
         print("Note: BOT_TOKEN is not set; it is required for 'run'.")
     path = Path(settings.database_path)
-    if path.exists():
-        print(asyncio.run(_alert_coverage(settings, office, path)))
+    if settings.database_url is not None or path.exists():
+        print(asyncio.run(_alert_coverage(settings, office)))
     else:
         print(f"Alerts: not checked; {path} does not exist yet (it is created by 'run').")
 
 
-async def _alert_coverage(settings: Settings, office: Office, path: Path) -> str:
+def _describe(settings: Settings) -> str:
+    from storage.core.db import Database
+
+    return Database(settings.database).describe()
+
+
+async def _alert_coverage(settings: Settings, office: Office) -> str:
     """Where complaint alerts would go, read from the database: the units whose alerts
     would reach nobody are named before the first complaint is lost."""
-    import sqlite3
-
     from bot.complaints.alerts import coverage
-    from storage.core.db import read_only
+    from storage.core.db import DatabaseError, read_only
 
     try:
-        async with read_only(path) as db:
+        async with read_only(settings.database) as db:
             found = await coverage(db, settings.admin_ids)
-    except sqlite3.Error as exc:
-        return f"Alerts: not checked; could not read {path} ({exc})."
+    except DatabaseError as exc:
+        return f"Alerts: not checked; could not read {_describe(settings)} ({exc})."
     codes = [unit.code for unit in office.units]
     uncovered = found.uncovered(codes)
     if uncovered:
@@ -172,7 +228,7 @@ async def _alert_coverage(settings: Settings, office: Office, path: Path) -> str
 def backup(settings: Settings, target: Path) -> None:
     """Copy the live database with SQLite's online backup API (the bot may run)."""
     database = Path(settings.database_path)
-    if not is_sqlite(settings.database_path):
+    if not is_sqlite(settings.database):
         raise CliError(POSTGRES_BACKUP)
     if target.resolve() == database.resolve():
         raise CliError("The backup file must not be the database itself.")
@@ -183,7 +239,7 @@ def backup(settings: Settings, target: Path) -> None:
 def restore(settings: Settings, source: Path) -> None:
     """Put a backup in place of the database; refused while a bot runs on it."""
     database = Path(settings.database_path)
-    if not is_sqlite(settings.database_path):
+    if not is_sqlite(settings.database):
         raise CliError(POSTGRES_BACKUP)
     if not source.is_file():
         raise CliError(f"No backup file at {source}.")
@@ -210,7 +266,7 @@ async def _migrate(settings: Settings) -> list[str]:
 
         await sync_office(runtime)
         print(
-            f"Database {settings.database_path} at schema version "
+            f"Database {runtime.db.describe()} at schema version "
             f"{await current_version(runtime.db)}; applied: {', '.join(applied) or 'none'}."
         )
     finally:
@@ -281,7 +337,7 @@ def _as_of(settings: Settings, text: str | None) -> datetime | None:
 
 def publish(settings: Settings, out: Path, language: str | None, as_of: str | None) -> None:
     """Write the public page from the database, read only (the bot may be running)."""
-    if not Path(settings.database_path).is_file():
+    if settings.database_url is None and not Path(settings.database_path).is_file():
         raise CliError(f"No database at {settings.database_path}; check DATABASE_PATH.")
     asyncio.run(_publish(settings, out, language, _as_of(settings, as_of)))
 
@@ -332,6 +388,62 @@ def page_qr(settings: Settings, output: Path) -> None:
     print(f"Wrote {output}: {link}.")
 
 
+def copy_database(source: str, target: str, *, replace: bool) -> int:
+    """``copy-db``: stop the bot first (the copy is of one moment of the source, and what
+    the bot writes afterwards is not in it). 0 when every table matches, 1 otherwise."""
+    from storage.core.db import is_url
+
+    if not is_url(source) and not Path(source).is_file():
+        raise CliError(f"--from: no database at {source}")
+    return asyncio.run(_copy_database(source, target, replace=replace))
+
+
+async def _copy_database(source: str, target: str, *, replace: bool) -> int:
+    from storage.core.copy import CopyRefused, copy
+    from storage.core.db import Database, DatabaseError, is_url, read_only
+    from storage.core.migrate import available, current_version, migrate
+
+    destination = Database(target if is_url(target) else Path(target))
+    try:
+        async with read_only(source if is_url(source) else Path(source)) as origin:
+            version, latest = await current_version(origin), len(available())
+            if version != latest:
+                raise CliError(
+                    f"--from is at schema version {version}, this program at {latest}: "
+                    "run 'marelan-bot migrate' on it first (or use the matching program)."
+                )
+            await destination.open()
+            await migrate(destination)
+            print(f"Copying {Database(source).describe()} to {destination.describe()} ...")
+            checks = await copy(
+                origin,
+                destination,
+                replace=replace,
+                progress=lambda table, rows: print(f"  {table}: {rows} rows copied"),
+            )
+    except CopyRefused as exc:
+        raise CliError(f"copy-db: {exc}") from None
+    except DatabaseError as exc:
+        raise CliError(f"copy-db: {exc}") from None
+    finally:
+        await destination.close()
+    width = max(len(c.table) for c in checks)
+    print(f"{'table':<{width}}  {'rows from':>10}  {'rows to':>10}  checksum from / to")
+    for c in checks:
+        mark = "ok" if c.ok else "DIFFERENT"
+        print(
+            f"{c.table:<{width}}  {c.source_rows:>10}  {c.target_rows:>10}  "
+            f"{c.source_checksum} / {c.target_checksum}  {mark}"
+        )
+    bad = [c.table for c in checks if not c.ok]
+    if bad:
+        print(f"MISMATCH in {', '.join(bad)}: do not use the copy.", file=sys.stderr)
+        return 1
+    rows = sum(c.target_rows for c in checks)
+    print(f"Copied {rows} rows in {len(checks)} tables; every count and checksum matches.")
+    return 0
+
+
 def sandbox(settings: Settings, options: list[str]) -> int:
     """The training sandbox lives in its own top-level package, next to the Bot API
     emulator it drives; production code never imports either. It is loaded here, by name,
@@ -356,8 +468,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "migrate":
             from bot.core.logsetup import configure
 
-            check_file(Path(settings.database_path))
-            configure(settings.log_level)
+            if is_sqlite(settings.database):
+                check_file(Path(settings.database_path))
+            configure(settings.log_level, settings.secrets)
             asyncio.run(_migrate(settings))
         elif args.command == "backup":
             backup(settings, args.file)
@@ -369,6 +482,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             publish(settings, args.out, args.lang, args.as_of)
         elif args.command == "qr-page":
             page_qr(settings, args.output)
+        elif args.command == "copy-db":
+            return copy_database(args.source, args.target, replace=args.replace)
     except (SettingsError, OfficeConfigError, CliError, AlreadyRunning) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONFIG

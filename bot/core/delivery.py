@@ -63,6 +63,9 @@ from storage.core.outbox import OutboxRow
 log = logging.getLogger(__name__)
 
 IDLE_POLL_SECONDS = 5.0
+#: How often a dispatcher on PostgreSQL looks for rows another process left in flight
+#: when it died (they go out again within this time plus a send).
+RECOVER_SECONDS = 5.0
 MAX_BACKOFF_SECONDS = 60.0
 SAVE_RETRY_SECONDS = 0.5
 PERMANENT_BAD_REQUESTS = (
@@ -132,17 +135,33 @@ class Dispatcher:
         self._in_flight: dict[int, asyncio.Task[None]] = {}  # chat id -> task
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
+        self._recovered_at = 0.0
 
     # --- lifecycle ----------------------------------------------------------------------
 
     async def start(self) -> None:
-        async with self._db.transaction() as tx:
-            retried, abandoned = await outbox.recover_in_flight(tx)
-        if retried or abandoned:
-            log.warning("outbox recovery: %d rows retried, %d abandoned", retried, abandoned)
+        await self._recover(at_start=True)
         self._stopping = False
-        self._db.add_commit_listener(self._on_commit)
+        self._db.add_commit_listener(self._on_commit, other_processes=True)
         self._task = asyncio.create_task(self._run(), name="outbox-dispatcher")
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    async def _recover(self, *, at_start: bool) -> None:
+        """Rows left ``sending`` by a process that stopped go back to the queue: at start
+        this process's own (a crash), and on PostgreSQL, every :data:`RECOVER_SECONDS`,
+        those of another process on the database that died meanwhile."""
+        self._recovered_at = time.monotonic()
+        async with self._db.transaction() as tx:
+            retried = await outbox.recover_in_flight(tx, self._db.instance, at_start=at_start)
+        if retried:
+            log.warning(
+                "outbox recovery: rows %s were in flight in a process that stopped; "
+                "they are sent again",
+                ",".join(map(str, retried)),
+            )
 
     async def stop(self, grace: float = 5.0) -> None:
         """Stop taking rows; let requests in flight finish (they are short). Rows not yet
@@ -157,6 +176,7 @@ class Dispatcher:
             for task in pending:
                 task.cancel()
         self._task = None
+        self._db.remove_commit_listener(self._on_commit)
 
     def wake(self) -> None:
         self._wakeup.set()
@@ -182,6 +202,8 @@ class Dispatcher:
             self._wakeup.clear()
             next_check = IDLE_POLL_SECONDS
             try:
+                if self._db.dialect.postgresql and self._recovery_due():
+                    await self._recover(at_start=False)
                 next_check = await self._launch_ready()
             except Exception:
                 log.exception("outbox dispatcher iteration failed")
@@ -189,6 +211,9 @@ class Dispatcher:
                 break
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wakeup.wait(), timeout=next_check)
+
+    def _recovery_due(self) -> bool:
+        return time.monotonic() - self._recovered_at >= RECOVER_SECONDS
 
     async def _launch_ready(self) -> float:
         """Start sends for rows that may go now; return seconds until the next look."""
@@ -222,7 +247,7 @@ class Dispatcher:
         never stays ``sending`` while the process runs."""
         try:
             async with self._db.transaction() as tx:
-                taken = await outbox.mark_sending(tx, row.id)
+                taken = await outbox.mark_sending(tx, row.id, self._db.instance)
         except Exception as exc:  # the database is busy: the row stays pending
             log.warning("outbox row %d not taken (%s); retrying later", row.id, exc)
             self._hold(row.chat_id, SAVE_RETRY_SECONDS)

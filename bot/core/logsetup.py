@@ -7,7 +7,7 @@ the record (traceback included) is fully formatted.
 Personal data (names, usernames, what people wrote, locations) never reaches the log:
 the bot's own code logs ids (update, chat, user, complaint, outbox row), and below INFO
 only the bot's own records pass. Libraries log whole payloads at DEBUG: PTB every update
-and Bot API call with its texts and names, aiosqlite every statement with its parameters,
+and Bot API call with its texts and names, asyncpg statements with their parameters,
 httpx the URLs with the token. At DEBUG the bot logs instead, by id, what an operator
 chasing a problem needs: each update (``bot.updates``) and each Bot API call
 (``bot.pacing``), so the same log answers "did the bot get it, what did it send where".
@@ -24,7 +24,7 @@ OWN_PACKAGES = frozenset({"bot", "handlers", "storage"})
 #: Libraries capped so that their payload-carrying debug records are not even made.
 LIBRARY_LEVELS = {
     "telegram": logging.INFO,
-    "aiosqlite": logging.INFO,
+    "asyncpg": logging.INFO,
     "httpx": logging.WARNING,  # request lines: noise at INFO, and the token in the URL
     "httpcore": logging.WARNING,
     "apscheduler": logging.WARNING,

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from telegram import Bot
 from telegram.ext import Application
 
 from bot.core import outcome
@@ -67,6 +68,9 @@ class Runtime:
     memory: dict[str, object] = field(default_factory=dict)
     #: Every way the features are wired together; filled by the application factory.
     extensions: Extensions = field(default_factory=Extensions)
+    #: Tasks that run as long as the application (e.g. the leader's watch of its lock,
+    #: bot/core/cluster.py): cancelled when it stops.
+    tasks: set[asyncio.Task[None]] = field(default_factory=set)
     _storage_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @classmethod
@@ -77,7 +81,7 @@ class Runtime:
             office.office.hours.end,
             office.non_working_dates,
         )
-        return cls(settings, office, clock, Database(settings.database_path), calendar)
+        return cls(settings, office, clock, Database(settings.database), calendar)
 
     def now(self) -> int:
         """Current time as stored (Unix seconds)."""
@@ -96,28 +100,42 @@ class Runtime:
     async def start(self, application: Application) -> None:
         await self.open_storage()
         self.bot_username = application.bot.username
-        self.dispatcher = Dispatcher(
-            self.db,
-            application.bot,
-            self.clock,
-            pacer=self.pacer,
-            on_unreachable=self._unreachable,
-            on_migrated=self._migrated,
-            ledger=self.ledger,
-        )
         assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
         self.scheduler = Scheduler(application.job_queue, self.clock)
         for hook in self.extensions[START]:
             await hook(self, application)
-        await self.dispatcher.start()
+        await self.start_delivery(application.bot)
 
-    async def stop(self, application: Application) -> None:
+    async def start_delivery(self, bot: Bot) -> None:
+        """Start delivering the outbox; a standby process (bot/core/cluster.py) does only
+        this, and keeps the same dispatcher when it comes to lead."""
+        if self.dispatcher is None or not self.dispatcher.running:
+            self.dispatcher = Dispatcher(
+                self.db,
+                bot,
+                self.clock,
+                pacer=self.pacer,
+                on_unreachable=self._unreachable,
+                on_migrated=self._migrated,
+                ledger=self.ledger,
+            )
+            await self.dispatcher.start()
+
+    async def stop_delivery(self) -> None:
         if self.dispatcher is not None:
             await self.dispatcher.stop()
+
+    async def stop(self, application: Application) -> None:
+        for task in self.tasks:
+            task.cancel()
+        self.tasks.clear()
+        await self.stop_delivery()
         if self.scheduler is not None:
             self.scheduler.close()
 
     async def close(self, application: Application) -> None:
+        # A stop signal during start (post_init) skips post_stop: stop here too.
+        await self.stop(application)
         await self.db.close()
 
     async def _unreachable(self, tx: Tx, chat_id: int, reason: str) -> None:

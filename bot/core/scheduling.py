@@ -162,13 +162,14 @@ class DueRows:
             runtime.scheduler.at(self.name, from_epoch(due), self._job)
 
     def watch(self, runtime: Any) -> None:
-        """Re-arm after every commit that planned, moved or cancelled rows of this kind."""
+        """Re-arm after every commit that planned, moved or cancelled rows of this kind,
+        in this process or (PostgreSQL) another one on the database."""
 
         def rearm(topics: set[str]) -> None:
             if self.topic in topics:
                 asyncio.get_running_loop().create_task(self.arm(runtime))
 
-        runtime.db.add_commit_listener(rearm)
+        runtime.db.add_commit_listener(rearm, other_processes=True)
 
     async def _job(self, context: Any) -> None:
         await self._run_due(context.runtime)

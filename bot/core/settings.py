@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -24,6 +25,7 @@ EXPECTATIONS: dict[str, str] = {
     "BOT_TOKEN": "the token from @BotFather, like 123456789:AAE...",
     "TELEGRAM_API_BASE_URL": "an http(s) URL such as https://api.telegram.org",
     "DATABASE_PATH": "a file path for the SQLite database",
+    "DATABASE_URL": "a PostgreSQL URL like postgresql://user:password@host:5432/marelan",
     "ADMIN_IDS": "comma-separated numeric Telegram user ids, e.g. 12345,67890",
     "TIMEZONE": "an IANA time zone such as Asia/Jakarta",
     "DEFAULT_LANGUAGE": "'id' or 'en'",
@@ -76,6 +78,7 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = None
     telegram_api_base_url: str = "https://api.telegram.org"
     database_path: Path = Path("data/marelan.db")
+    database_url: SecretStr | None = None  # PostgreSQL instead of the SQLite file
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     timezone: str = "Asia/Jakarta"
     default_language: Literal["id", "en"] = "id"
@@ -100,6 +103,7 @@ class Settings(BaseSettings):
 
     @field_validator(
         "bot_token",
+        "database_url",
         "webhook_secret",
         "webhook_url",
         "office_config",
@@ -128,6 +132,15 @@ class Settings(BaseSettings):
         if not USERNAME_PATTERN.match(value):
             raise ValueError("malformed username")
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgresql_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.match(
+            r"^postgres(ql)?://\S+$", value.get_secret_value().strip()
+        ):
+            raise ValueError("not a postgresql:// URL")
+        return SecretStr(value.get_secret_value().strip()) if value is not None else None
 
     @field_validator("telegram_api_base_url", "webhook_url")
     @classmethod
@@ -188,6 +201,23 @@ class Settings(BaseSettings):
         ):
             raise ValueError("WEBHOOK_SECRET: expected " + EXPECTATIONS["WEBHOOK_SECRET"])
         return self
+
+    @property
+    def database(self) -> Path | str:
+        """Where the data lives: the PostgreSQL URL when DATABASE_URL is set, else the
+        SQLite file DATABASE_PATH."""
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return self.database_path
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """What logs must never show: the token, the database password."""
+        found = [self.bot_token.get_secret_value()] if self.bot_token else []
+        if self.database_url is not None:
+            password = urlsplit(self.database_url.get_secret_value()).password
+            found += [password] if password else []
+        return tuple(found)
 
     @property
     def zone(self) -> ZoneInfo:

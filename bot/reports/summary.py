@@ -33,6 +33,7 @@ from bot.reports.rules import (
     score,
     share,
 )
+from storage.core.db import Reader
 from storage.reports import summary as reports
 from storage.reports.summary import Adoption, Backlog, Measure, Overdue, Tally, WeekCell
 
@@ -141,7 +142,12 @@ def today(runtime: Runtime) -> date:
 
 
 async def figures(
-    runtime: Runtime, tally: Tally, period: Period, unit_code: str | None, p90: bool = True
+    runtime: Runtime,
+    db: Reader,
+    tally: Tally,
+    period: Period,
+    unit_code: str | None,
+    p90: bool = True,
 ) -> Figures:
     start, end = instants(period, runtime.settings.zone)
 
@@ -149,7 +155,7 @@ async def figures(
         if count == 0:
             return None
         offset = rank_offset(count, fraction)
-        return await reports.value_at(runtime.db, measure, start, end, offset, count, unit_code)
+        return await reports.value_at(db, measure, start, end, offset, count, unit_code)
 
     return Figures(
         tally,
@@ -160,9 +166,9 @@ async def figures(
     )
 
 
-async def chart_data(runtime: Runtime, period: Period, unit_codes: list[str]) -> Chart:
+async def chart_data(runtime: Runtime, db: Reader, period: Period, unit_codes: list[str]) -> Chart:
     weeks = chart_weeks(period, today(runtime), runtime.settings.zone)
-    cells = await reports.weekly(runtime.db, [(w.start, w.end) for w in weeks], unit_codes)
+    cells = await reports.weekly(db, [(w.start, w.end) for w in weeks], unit_codes)
     return Chart(weeks, cells)
 
 
@@ -200,30 +206,38 @@ async def compute_summary(
 ) -> Summary:
     """The summary without a rights check: for the digest, which goes to supervisors.
     ``withheld``: the viewer's unit, whose conduct complaints the overdue count leaves out
-    (it leads to the list of their numbers)."""
+    (it leads to the list of their numbers). Read on a snapshot: one consistent view,
+    off the event loop (a year of a busy office takes a few hundred milliseconds)."""
+    async with runtime.db.snapshot() as db:
+        return await _summary(runtime, db, period, unit_code, withheld)
+
+
+async def _summary(
+    runtime: Runtime, db: Reader, period: Period, unit_code: str | None, withheld: str | None
+) -> Summary:
     start, end = instants(period, runtime.settings.zone)
-    parts = breakdown(await reports.cells(runtime.db, start, end, unit_code))
+    parts = breakdown(await reports.cells(db, start, end, unit_code))
     previous = period.previous()
     prev_start, prev_end = instants(previous, runtime.settings.zone)
-    prev_tally = await reports.totals(runtime.db, prev_start, prev_end, unit_code)
-    overdue = await reports.overdue_counts(runtime.db, runtime.now(), withheld)
+    prev_tally = await reports.totals(db, prev_start, prev_end, unit_code)
+    overdue = await reports.overdue_counts(db, runtime.now(), withheld)
     units = [unit_code] if unit_code else _unit_order(runtime)
     units += [code for code in parts.by_unit if code not in units]  # units no longer configured
     adoption = None
     if unit_code is not None:
-        found = await reports.adoption(runtime.db, start, end, unit_code)
+        found = await reports.adoption(db, start, end, unit_code)
         adoption = found.get(unit_code, Adoption(unit_code, 0, 0))
     return Summary(
         period=period,
         unit_code=unit_code,
-        current=await figures(runtime, parts.total, period, unit_code),
-        previous=await figures(runtime, prev_tally, previous, unit_code, p90=False),
+        current=await figures(runtime, db, parts.total, period, unit_code),
+        previous=await figures(runtime, db, prev_tally, previous, unit_code, p90=False),
         by_status=parts.by_status,
         by_unit=parts.by_unit,
         by_category=parts.by_category,
         by_kelurahan=parts.by_kelurahan,
         overdue=overdue.get(unit_code, 0) if unit_code else sum(overdue.values()),
-        chart=await chart_data(runtime, period, units),
+        chart=await chart_data(runtime, db, period, units),
         adoption=adoption,
     )
 
@@ -243,12 +257,17 @@ async def scorecard(runtime: Runtime, actor: Actor, period: Period, unit_code: s
 async def unit_ranking(runtime: Runtime, actor: Actor, period: Period) -> Ranking:
     """/kinerja without a code, for supervisors: every unit side by side, best first."""
     require_office(actor)
+    async with runtime.db.snapshot() as db:
+        return await _ranking(runtime, db, actor, period)
+
+
+async def _ranking(runtime: Runtime, db: Reader, actor: Actor, period: Period) -> Ranking:
     start, end = instants(period, runtime.settings.zone)
     per_unit: dict[str, Tally] = defaultdict(Tally)
-    for cell in await reports.cells(runtime.db, start, end):
+    for cell in await reports.cells(db, start, end):
         per_unit[cell.unit_code] += cell.tally
-    backlog = await reports.backlog(runtime.db, runtime.now(), actor.unit_code)
-    adoption = await reports.adoption(runtime.db, start, end)
+    backlog = await reports.backlog(db, runtime.now(), actor.unit_code)
+    adoption = await reports.adoption(db, start, end)
     order = _unit_order(runtime)
     standings = {}
     for code in order:
@@ -256,7 +275,7 @@ async def unit_ranking(runtime: Runtime, actor: Actor, period: Period) -> Rankin
         median = None
         if tally.resolve_known:
             median = await reports.value_at(
-                runtime.db,
+                db,
                 "resolve",
                 start,
                 end,
@@ -286,7 +305,7 @@ async def unit_ranking(runtime: Runtime, actor: Actor, period: Period) -> Rankin
     return Ranking(
         period,
         [standings[u.unit_code][1] for u in ranked],
-        await chart_data(runtime, period, order),
+        await chart_data(runtime, db, period, order),
     )
 
 
@@ -297,9 +316,10 @@ async def overdue_list(runtime: Runtime, actor: Actor, unit_code: str | None = N
     else:
         require_unit(runtime, actor, unit_code)
     now = runtime.now()
-    counts = await reports.overdue_counts(runtime.db, now, actor.unit_code)
+    async with runtime.db.snapshot() as db:
+        counts = await reports.overdue_counts(db, now, actor.unit_code)
+        shown = await reports.overdue(db, now, OVERDUE_SHOWN, unit_code, actor.unit_code)
     total = counts.get(unit_code, 0) if unit_code else sum(counts.values())
-    shown = await reports.overdue(runtime.db, now, OVERDUE_SHOWN, unit_code, actor.unit_code)
     return OverdueList(unit_code, now, total, shown)
 
 

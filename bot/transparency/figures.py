@@ -64,8 +64,9 @@ def _counts(found: figures.Activity | None) -> Counts:
 
 async def _published(runtime: Runtime, period: Period) -> tuple[Published, list[UnitFigures]]:
     start, end = instants(period, runtime.settings.zone)
-    activity = await figures.activity(runtime.db, start, end)
-    times = await figures.resolve_times(runtime.db, start, end)
+    async with runtime.db.snapshot() as db:  # long reads: off the event loop, one view
+        activity = await figures.activity(db, start, end)
+        times = await figures.resolve_times(db, start, end)
     minimum = runtime.office.publication.min_count
     codes = [u.code for u in runtime.office.units]
     codes += [code for code in activity if code not in codes]  # units no longer configured

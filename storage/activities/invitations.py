@@ -96,8 +96,8 @@ async def invite(
     source: InvitationSource = InvitationSource.INVITED,
 ) -> None:
     await tx.executemany(
-        """INSERT OR IGNORE INTO activity_invitations (activity_id, person_id, source, invited_at)
-           VALUES (?, ?, ?, ?)""",
+        """INSERT INTO activity_invitations (activity_id, person_id, source, invited_at)
+           VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
         [(activity_id, person_id, source, now) for person_id in person_ids],
     )
 
@@ -145,10 +145,10 @@ async def respond(tx: Tx, activity_id: int, person_id: int, response: Response, 
 async def counts(db: Reader, activity_id: int) -> Counts:
     row = await db.fetchrow(
         """SELECT COUNT(*) AS invited,
-                  COALESCE(SUM(response = 'yes'), 0) AS yes,
-                  COALESCE(SUM(response = 'no'), 0) AS no,
-                  COALESCE(SUM(response = 'none'), 0) AS none,
-                  COALESCE(SUM(attended = 1), 0) AS attended
+                  COUNT(*) FILTER (WHERE response = 'yes') AS yes,
+                  COUNT(*) FILTER (WHERE response = 'no') AS no,
+                  COUNT(*) FILTER (WHERE response = 'none') AS none,
+                  COUNT(*) FILTER (WHERE attended = 1) AS attended
            FROM activity_invitations WHERE activity_id = ?""",
         (activity_id,),
     )
@@ -197,7 +197,8 @@ async def everyone_invited(db: Reader, activity_id: int) -> list[int]:
 async def precheck(tx: Tx, activity_id: int) -> None:
     """The checklist starts with those who said they would come."""
     await tx.execute(
-        "UPDATE activity_invitations SET checked = (response = 'yes') WHERE activity_id = ?",
+        "UPDATE activity_invitations SET checked = CASE WHEN response = 'yes' THEN 1 ELSE 0 END "
+        "WHERE activity_id = ?",
         (activity_id,),
     )
 
@@ -260,7 +261,8 @@ async def is_subscribed(db: Reader, person_id: int) -> bool:
 async def set_subscribed(tx: Tx, person_id: int, subscribed: bool, now: int) -> None:
     if subscribed:
         await tx.execute(
-            "INSERT OR IGNORE INTO forum_subscriptions (person_id, subscribed_at) VALUES (?, ?)",
+            "INSERT INTO forum_subscriptions (person_id, subscribed_at) VALUES (?, ?) "
+            "ON CONFLICT DO NOTHING",
             (person_id, now),
         )
     else:

@@ -61,8 +61,8 @@ async def credit(
     tx: Tx, activity_id: int, person_ids: list[int], year: int, jp: int, now: int
 ) -> None:
     await tx.executemany(
-        """INSERT OR IGNORE INTO jp_credits (person_id, activity_id, year, jp, credited_at)
-           VALUES (?, ?, ?, ?, ?)""",
+        """INSERT INTO jp_credits (person_id, activity_id, year, jp, credited_at)
+           VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
         [(person_id, activity_id, year, jp, now) for person_id in person_ids],
     )
 
@@ -211,7 +211,8 @@ async def with_attendance(db: Reader, start: int, end: int) -> list[ActivityAtte
 
 async def plan_nudge(tx: Tx, period: str, due_at: int) -> None:
     await tx.execute(
-        "INSERT OR IGNORE INTO jp_nudges (period, due_at) VALUES (?, ?)", (period, due_at)
+        "INSERT INTO jp_nudges (period, due_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        (period, due_at),
     )
     tx.touch("jp_nudges")
 

@@ -95,11 +95,11 @@ def _activity(row: Row) -> Activity:
 
 
 async def insert(tx: Tx, new: NewActivity, units: list[str], now: int) -> int:
-    activity_id = await tx.execute(
+    activity_id = await tx.fetchval(
         """INSERT INTO activities (kind, title, starts_at, minutes, place, jp, cost_rupiah,
                                    all_staff, public, organiser_id, draft_key, created_at,
                                    updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
         (
             new.kind,
             new.title,
@@ -329,9 +329,12 @@ async def card_chats(db: Reader, activity_id: int) -> list[int]:
 async def drop_pending_edits(tx: Tx, chat_id: int, ref_kind: str, ref_id: int) -> int:
     """Coalesce live updates: an edit still waiting in the outbox is replaced by the newer
     one, so a burst of answers costs the organiser's chat one edit, not one per answer."""
+    kind, ref = (
+        tx.dialect.json_text("params", "message_ref", 0),
+        tx.dialect.json_text("params", "message_ref", 1),
+    )
     return await tx.changes(
-        """DELETE FROM outbox WHERE chat_id = ? AND state = 'pending'
-             AND method = 'editMessageText'
-             AND json_extract(params, '$.message_ref') = json_array(?, ?)""",
-        (chat_id, ref_kind, ref_id),
+        f"""DELETE FROM outbox WHERE chat_id = ? AND state = 'pending'
+              AND method = 'editMessageText' AND {kind} = ? AND {ref} = ?""",
+        (chat_id, ref_kind, str(ref_id)),
     )

@@ -41,22 +41,24 @@ async def add(
     **data: Unpack[EventData],
 ) -> int:
     tx.touch(CHANGE)
-    return await tx.execute(
-        """INSERT INTO complaint_events (complaint_id, at, actor_id, kind, from_status,
+    return int(
+        await tx.fetchval(
+            """INSERT INTO complaint_events (complaint_id, at, actor_id, kind, from_status,
                                          to_status, unit_code, public, body, data)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (
-            complaint_id,
-            at,
-            actor_id,
-            kind,
-            from_status,
-            to_status,
-            unit_code,
-            int(public),
-            body,
-            json.dumps(data, ensure_ascii=False) if data else None,
-        ),
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+            (
+                complaint_id,
+                at,
+                actor_id,
+                kind,
+                from_status,
+                to_status,
+                unit_code,
+                int(public),
+                body,
+                json.dumps(data, ensure_ascii=False) if data else None,
+            ),
+        )
     )
 
 

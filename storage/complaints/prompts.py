@@ -25,9 +25,13 @@ class Prompt:
 
 async def create(tx: Tx, prompt: Prompt, now: int) -> None:
     await tx.execute(
-        """INSERT OR REPLACE INTO prompts (chat_id, message_id, subject_kind, subject_id,
-                                           action, argument, actor_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        """INSERT INTO prompts (chat_id, message_id, subject_kind, subject_id, action,
+                                argument, actor_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (chat_id, message_id) DO UPDATE SET subject_kind = excluded.subject_kind,
+               subject_id = excluded.subject_id, action = excluded.action,
+               argument = excluded.argument, actor_id = excluded.actor_id,
+               created_at = excluded.created_at""",
         (
             prompt.chat_id,
             prompt.message_id,
@@ -72,19 +76,21 @@ async def drop_chat(tx: Tx, chat_id: int) -> int:
 async def intend(tx: Tx, prompt: Prompt, now: int) -> int:
     """Record a question before it is posted (``prompt.message_id`` is ignored); returns
     its id for :func:`posted`."""
-    return await tx.execute(
-        """INSERT INTO reply_prompts (chat_id, subject_kind, subject_id, action, argument,
-                                      actor_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)""",
-        (
-            prompt.chat_id,
-            prompt.subject_kind,
-            prompt.subject_id,
-            prompt.action,
-            prompt.argument,
-            prompt.actor_id,
-            now,
-        ),
+    return int(
+        await tx.fetchval(
+            """INSERT INTO reply_prompts (chat_id, subject_kind, subject_id, action, argument,
+                                          actor_id, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+            (
+                prompt.chat_id,
+                prompt.subject_kind,
+                prompt.subject_id,
+                prompt.action,
+                prompt.argument,
+                prompt.actor_id,
+                now,
+            ),
+        )
     )
 
 
@@ -116,7 +122,7 @@ async def unposted(db: Reader, chat_id: int, actor_id: int, since: int) -> list[
            ORDER BY id DESC""",
         (chat_id, actor_id, since),
     )
-    return [(row[0], Prompt(*row[1:])) for row in rows]
+    return [(row[0], Prompt(*list(row)[1:])) for row in rows]
 
 
 async def answered(tx: Tx, chat_id: int, message_id: int) -> None:

@@ -149,7 +149,7 @@ SELECT = f"SELECT {', '.join(COLUMNS)} FROM complaints"
 _NEW_COLUMNS = tuple(f.name for f in fields(NewComplaint))
 _INSERT = (
     f"INSERT INTO complaints ({', '.join(_NEW_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_NEW_COLUMNS))})"
+    f"VALUES ({', '.join('?' * len(_NEW_COLUMNS))}) RETURNING id"
 )
 
 
@@ -167,14 +167,15 @@ async def next_sequence(tx: Tx, period: str) -> int:
     return int(
         await tx.fetchval(
             """INSERT INTO complaint_counters (period, last) VALUES (?, 1)
-               ON CONFLICT (period) DO UPDATE SET last = last + 1 RETURNING last""",
+               ON CONFLICT (period) DO UPDATE SET last = complaint_counters.last + 1
+               RETURNING last""",
             (period,),
         )
     )
 
 
 async def insert(tx: Tx, new: NewComplaint) -> int:
-    return await tx.execute(_INSERT, tuple(getattr(new, name) for name in _NEW_COLUMNS))
+    return int(await tx.fetchval(_INSERT, tuple(getattr(new, name) for name in _NEW_COLUMNS)))
 
 
 async def id_for_draft(db: Reader, draft_key: str) -> int | None:
@@ -325,8 +326,12 @@ async def move_alert_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> int:
     """Alert copies of a group that got a new id (upgraded to a supergroup) are edited
     there from now on. Returns how many moved."""
     moved = await tx.changes(
-        "UPDATE OR IGNORE complaint_alerts SET chat_id = ? WHERE chat_id = ?",
-        (new_chat_id, old_chat_id),
+        """UPDATE complaint_alerts SET chat_id = :new
+           WHERE chat_id = :old AND NOT EXISTS (
+               SELECT 1 FROM complaint_alerts AS there
+               WHERE there.complaint_id = complaint_alerts.complaint_id
+                 AND there.chat_id = :new)""",
+        {"new": new_chat_id, "old": old_chat_id},
     )
     await tx.execute("DELETE FROM complaint_alerts WHERE chat_id = ?", (old_chat_id,))
     return moved

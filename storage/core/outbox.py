@@ -18,6 +18,7 @@ from typing import Any
 
 from domain.core import OutboxState
 from storage.core.db import Reader, Row, Tx
+from storage.core.engine import INSTANCE_LOCKS
 
 PRIORITY_URGENT = 0
 PRIORITY_NORMAL = 5
@@ -63,9 +64,9 @@ async def enqueue(
 ) -> int:
     """Queue one Bot API call. ``ref_kind``/``ref_id`` name the object the sent message
     stands for (see :func:`message_for`)."""
-    row_id = await tx.execute(
+    row_id = await tx.fetchval(
         """INSERT INTO outbox (chat_id, method, params, priority, ref_kind, ref_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+           VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""",
         (chat_id, method, json.dumps(params, ensure_ascii=False), priority, ref_kind, ref_id, now),
     )
     tx.touch("outbox")
@@ -118,11 +119,16 @@ async def next_batch(
     return picked[:limit]
 
 
-async def mark_sending(tx: Tx, row_id: int) -> bool:
+async def mark_sending(tx: Tx, row_id: int, claimer: int = 0) -> bool:
+    """Claim a pending row for the process numbered ``claimer`` (``db.instance``); False
+    when it is not pending any more. Several processes on one PostgreSQL database may try
+    the same row: one claims it, the others pass over it (``FOR UPDATE SKIP LOCKED``)
+    without waiting, so a message goes out once."""
     changed = await tx.changes(
-        "UPDATE outbox SET state = 'sending', attempts = attempts + 1 "
-        "WHERE id = ? AND state = 'pending'",
-        (row_id,),
+        f"""UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = ?
+            WHERE id = (SELECT id FROM outbox WHERE id = ? AND state = 'pending'
+                        {tx.dialect.skip_locked})""",
+        (claimer, row_id),
     )
     return changed == 1
 
@@ -135,9 +141,10 @@ async def mark_sent(tx: Tx, row: OutboxRow, message_id: int | None, now: int) ->
     )
     if message_id is not None and row.ref_kind is not None and row.ref_id is not None:
         await tx.execute(
-            """INSERT OR REPLACE INTO message_refs (chat_id, message_id, ref_kind, ref_id,
-                                                   created_at)
-               VALUES (?, ?, ?, ?, ?)""",
+            """INSERT INTO message_refs (chat_id, message_id, ref_kind, ref_id, created_at)
+               VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (chat_id, message_id) DO UPDATE SET ref_kind = excluded.ref_kind,
+                   ref_id = excluded.ref_id, created_at = excluded.created_at""",
             (row.chat_id, message_id, row.ref_kind, row.ref_id, now),
         )
 
@@ -177,19 +184,38 @@ async def move_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> int:
     return moved
 
 
-async def recover_in_flight(tx: Tx) -> tuple[int, int]:
-    """After a crash: rows caught in flight get one more try per crash, up to
-    :data:`MAX_CRASHES`. Returns (retried, abandoned)."""
-    abandoned = await tx.changes(
-        "UPDATE outbox SET state = 'dead', last_error = 'in flight during repeated crashes' "
-        "WHERE state = 'sending' AND crash_retried >= ?",
-        (MAX_CRASHES - 1,),
+def _gone(tx: Tx) -> str:
+    """Rows in ``sending`` whose claimer is no longer running: on PostgreSQL, a claimer
+    whose instance lock (storage/core/postgres.py) nobody holds any more, or this very
+    process at its start (``:me`` with ``:mine``); on SQLite (one process per file) any
+    claimer but this process, or this process at its start."""
+    if not tx.dialect.postgresql:
+        return "(claimed_by IS NULL OR claimed_by <> :me OR :mine = 1)"
+    return f"""(claimed_by IS NULL OR (claimed_by = :me AND :mine = 1) OR claimed_by NOT IN (
+                SELECT CAST(objid AS bigint) FROM pg_locks
+                WHERE locktype = 'advisory' AND classid = {INSTANCE_LOCKS} AND objsubid = 2
+                  AND granted AND database = (SELECT oid FROM pg_database
+                                              WHERE datname = current_database())))"""
+
+
+async def recover_in_flight(tx: Tx, me: int = 0, *, at_start: bool = True) -> list[int]:
+    """Rows caught in flight by a process that stopped (a crash, a SIGKILL) get one more
+    try per crash, up to :data:`MAX_CRASHES`; ``at_start``: this process (``me``) starts
+    and has nothing in flight, so its own rows count as stopped too. Returns the ids
+    retried (the rows given up are ``dead`` with the reason)."""
+    gone = _gone(tx)
+    params = {"me": me, "mine": int(at_start), "limit": MAX_CRASHES - 1}
+    await tx.execute(
+        f"""UPDATE outbox SET state = 'dead', last_error = 'in flight during repeated crashes'
+            WHERE state = 'sending' AND crash_retried >= :limit AND {gone}""",
+        params,
     )
-    retried = await tx.changes(
-        "UPDATE outbox SET state = 'pending', crash_retried = crash_retried + 1 "
-        "WHERE state = 'sending'"
+    rows = await tx.fetchall(
+        f"""UPDATE outbox SET state = 'pending', crash_retried = crash_retried + 1
+            WHERE state = 'sending' AND {gone} RETURNING id""",
+        params,
     )
-    return retried, abandoned
+    return sorted(row[0] for row in rows)
 
 
 async def message_for(db: Reader, chat_id: int, ref_kind: str, ref_id: int) -> int | None:
@@ -214,8 +240,10 @@ async def remember_message(
 ) -> None:
     """For messages sent directly (not through the outbox) that stand for an object."""
     await tx.execute(
-        """INSERT OR REPLACE INTO message_refs (chat_id, message_id, ref_kind, ref_id, created_at)
-           VALUES (?, ?, ?, ?, ?)""",
+        """INSERT INTO message_refs (chat_id, message_id, ref_kind, ref_id, created_at)
+           VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (chat_id, message_id) DO UPDATE SET ref_kind = excluded.ref_kind,
+               ref_id = excluded.ref_id, created_at = excluded.created_at""",
         (chat_id, message_id, ref_kind, ref_id, now),
     )
 

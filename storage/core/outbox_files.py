@@ -11,8 +11,10 @@ from storage.core.db import Reader, Tx
 
 
 async def store(tx: Tx, data: bytes, now: int) -> int:
-    return await tx.execute(
-        "INSERT INTO outbox_files (data, created_at) VALUES (?, ?)", (data, now)
+    return int(
+        await tx.fetchval(
+            "INSERT INTO outbox_files (data, created_at) VALUES (?, ?) RETURNING id", (data, now)
+        )
     )
 
 
@@ -30,6 +32,8 @@ async def prune_unused(tx: Tx, before: int) -> int:
         """DELETE FROM outbox_files WHERE created_at < ? AND NOT EXISTS (
                SELECT 1 FROM outbox
                WHERE outbox.state IN ('pending', 'sending')
-                 AND json_extract(outbox.params, '$.upload_ref[1]') = outbox_files.id)""",
+                 AND {json_text} = CAST(outbox_files.id AS TEXT))""".format(
+            json_text=tx.dialect.json_text("outbox.params", "upload_ref", 1)
+        ),
         (before,),
     )

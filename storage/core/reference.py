@@ -50,17 +50,16 @@ async def _sync_table(tx: Tx, table: str, columns: Sequence[str], rows: Sequence
     names = ", ".join(columns)
     marks = ", ".join("?" * (len(columns) + 1))
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
-    for position, row in enumerate(rows):
-        await tx.execute(
-            f"""INSERT INTO {table} ({names}, position) VALUES ({marks})
-                ON CONFLICT (code) DO UPDATE SET {updates}, position = excluded.position,
-                active = 1""",
-            (*row, position),
-        )
-    codes = [row[0] for row in rows]
+    await tx.executemany(
+        f"""INSERT INTO {table} ({names}, position) VALUES ({marks})
+            ON CONFLICT (code) DO UPDATE SET {updates}, position = excluded.position,
+            active = 1""",
+        [(*row, position) for position, row in enumerate(rows)],
+    )
+    kept = tx.dialect.each("kept", of="text")
     await tx.execute(
-        f"UPDATE {table} SET active = 0 WHERE code NOT IN ({', '.join('?' * len(codes))})",
-        codes,
+        f"UPDATE {table} SET active = 0 WHERE code NOT IN (SELECT value FROM {kept})",
+        (tx.dialect.array([row[0] for row in rows]),),
     )
 
 

@@ -68,8 +68,8 @@ async def upsert_seen(
 ) -> Person:
     """Record that a person acted; keeps names current and, for a private message, notes
     that the bot may now write to them."""
-    await tx.execute(
-        """
+    row = await tx.fetchone(
+        f"""
         INSERT INTO people (telegram_id, first_name, last_name, username, language,
                             reachable, started_at, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -77,10 +77,11 @@ async def upsert_seen(
             first_name = excluded.first_name,
             last_name = excluded.last_name,
             username = excluded.username,
-            reachable = CASE WHEN ? THEN 1 ELSE people.reachable END,
-            unreachable_since = CASE WHEN ? THEN NULL ELSE people.unreachable_since END,
+            reachable = CASE WHEN ? = 1 THEN 1 ELSE people.reachable END,
+            unreachable_since = CASE WHEN ? = 1 THEN NULL ELSE people.unreachable_since END,
             started_at = COALESCE(people.started_at, excluded.started_at),
             updated_at = excluded.updated_at
+        RETURNING {COLUMNS}
         """,
         (
             telegram_id,
@@ -96,9 +97,8 @@ async def upsert_seen(
             int(started),
         ),
     )
-    person = await get(tx, telegram_id)
-    assert person is not None
-    return person
+    assert row is not None
+    return _person(row)
 
 
 async def set_language(tx: Tx, telegram_id: int, language: str, now: int) -> None:
@@ -118,7 +118,7 @@ async def set_role(tx: Tx, telegram_id: int, role: Role, unit_code: str | None, 
 async def set_reachable(tx: Tx, telegram_id: int, reachable: bool, now: int) -> None:
     await tx.execute(
         """UPDATE people SET reachable = ?, updated_at = ?,
-               unreachable_since = CASE WHEN ? THEN NULL
+               unreachable_since = CASE WHEN ? = 1 THEN NULL
                                         ELSE COALESCE(unreachable_since, ?) END
            WHERE telegram_id = ?""",
         (int(reachable), now, int(reachable), now, telegram_id),

@@ -4,7 +4,6 @@ page (:func:`storage.complaints.of_reporter`) with their timelines and files per
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from domain.activities import ActivityStatus, InvitationSource, Kind, Response
@@ -77,10 +76,10 @@ async def public_events(db: Reader, complaint_ids: list[int]) -> dict[int, list[
     """The citizen-visible timelines of these complaints (internal notes, reminders and
     escalations are the office's, not the person's)."""
     rows = await db.fetchall(
-        """SELECT e.* FROM json_each(?) AS wanted
-           JOIN complaint_events e ON e.complaint_id = wanted.value AND e.public = 1
-           ORDER BY e.complaint_id, e.id""",
-        (json.dumps(complaint_ids),),
+        f"""SELECT e.* FROM {db.dialect.each("wanted")}
+            JOIN complaint_events e ON e.complaint_id = wanted.value AND e.public = 1
+            ORDER BY e.complaint_id, e.id""",
+        (db.dialect.array(complaint_ids),),
     )
     found: dict[int, list[Event]] = {i: [] for i in complaint_ids}
     for r in rows:
@@ -90,11 +89,11 @@ async def public_events(db: Reader, complaint_ids: list[int]) -> dict[int, list[
 
 async def files(db: Reader, complaint_ids: list[int]) -> dict[int, list[FileInfo]]:
     rows = await db.fetchall(
-        """SELECT a.complaint_id, a.kind, a.file_name, a.mime_type, a.file_size
-           FROM json_each(?) AS wanted
-           JOIN complaint_attachments a ON a.complaint_id = wanted.value
-           ORDER BY a.complaint_id, a.position""",
-        (json.dumps(complaint_ids),),
+        f"""SELECT a.complaint_id, a.kind, a.file_name, a.mime_type, a.file_size
+            FROM {db.dialect.each("wanted")}
+            JOIN complaint_attachments a ON a.complaint_id = wanted.value
+            ORDER BY a.complaint_id, a.position""",
+        (db.dialect.array(complaint_ids),),
     )
     found: dict[int, list[FileInfo]] = {i: [] for i in complaint_ids}
     for r in rows:
@@ -117,9 +116,9 @@ async def survey_responses(db: Reader, person_id: int) -> list[SurveyRecord]:
 
 async def _answers(db: Reader, response_ids: list[int]) -> dict[int, dict[str, int]]:
     rows = await db.fetchall(
-        """SELECT a.response_id, a.unsur, a.score FROM json_each(?) AS wanted
-           JOIN survey_answers a ON a.response_id = wanted.value ORDER BY a.unsur""",
-        (json.dumps(response_ids),),
+        f"""SELECT a.response_id, a.unsur, a.score FROM {db.dialect.each("wanted")}
+            JOIN survey_answers a ON a.response_id = wanted.value ORDER BY a.unsur""",
+        (db.dialect.array(response_ids),),
     )
     found: dict[int, dict[str, int]] = {i: {} for i in response_ids}
     for r in rows:
@@ -184,16 +183,17 @@ async def forum_subscribed_at(db: Reader, person_id: int) -> int | None:
 async def preview(db: Reader, person_id: int, now: int, conduct_codes: list[str]) -> Preview:
     """Counts for the explanation; ``conduct_codes``: the categories about an officer's
     conduct, whose complaints an erasure does not close."""
+    conduct = db.dialect.each("conduct", ":conduct", of="text")
     row = await db.fetchrow(
-        """SELECT
+        f"""SELECT
              (SELECT COUNT(*) FROM complaints WHERE reporter_id = :p) AS complaints,
              (SELECT COUNT(*) FROM complaints
               WHERE reporter_id = :p AND status <> 'ditutup'
-                AND category_code NOT IN (SELECT value FROM json_each(:conduct))
+                AND category_code NOT IN (SELECT value FROM {conduct})
              ) AS open_complaints,
              (SELECT COUNT(*) FROM complaints
               WHERE reporter_id = :p AND status NOT IN ('selesai', 'ditutup')
-                AND category_code IN (SELECT value FROM json_each(:conduct))
+                AND category_code IN (SELECT value FROM {conduct})
              ) AS conduct_open,
              (SELECT COUNT(*) FROM survey_responses WHERE respondent_id = :p) AS responses,
              (SELECT COUNT(*) FROM activity_invitations i JOIN activities a
@@ -201,7 +201,7 @@ async def preview(db: Reader, person_id: int, now: int, conduct_codes: list[str]
               WHERE i.person_id = :p AND a.status = 'terjadwal' AND a.starts_at > :now
              ) AS pending,
              EXISTS (SELECT 1 FROM forum_subscriptions WHERE person_id = :p) AS subscribed""",
-        {"p": person_id, "now": now, "conduct": json.dumps(conduct_codes)},
+        {"p": person_id, "now": now, "conduct": db.dialect.array(conduct_codes)},
     )
     return Preview(
         row["complaints"],
@@ -255,24 +255,33 @@ async def withdraw_invitations(tx: Tx, person_id: int, now: int) -> list[int]:
 async def drop_conversation_state(tx: Tx, person_id: int) -> int:
     """The person's drafts (user data, their private chat's data) and where they stood in
     each guided conversation (keys end with the user id)."""
+    # Conversation keys are JSON arrays of ids (bot/core/persistence.py); the last is the user.
+    last = (
+        "(CAST(key AS jsonb) ->> -1)"
+        if tx.dialect.postgresql
+        else "CAST(json_extract(key, '$[#-1]') AS TEXT)"
+    )
     return await tx.changes(
-        """DELETE FROM conversation_state
-           WHERE (kind IN ('user', 'chat') AND key = ?)
-              OR (kind LIKE 'conv:%' AND json_valid(key)
-                  AND json_extract(key, '$[#-1]') = ?)""",
-        (str(person_id), person_id),
+        f"""DELETE FROM conversation_state
+            WHERE (kind IN ('user', 'chat') AND key = :person)
+               OR (kind LIKE 'conv:%' AND CASE WHEN key LIKE '[%' THEN {last} END = :person)""",
+        {"person": str(person_id)},
     )
 
 
 async def redact_delivered(tx: Tx, ref_kind: str, ref_ids: list[int]) -> int:
     """Delivered messages standing for these objects (sent, or edits of them), e.g. the
     alerts that named a reporter: the log keeps that they were sent, not their text."""
+    dialect = tx.dialect
+    kind, ref = (
+        dialect.json_text("params", "message_ref", 0),
+        dialect.json_text("params", "message_ref", 1),
+    )
     return await tx.changes(
-        """UPDATE outbox SET params = '{"redacted": true}'
-           WHERE state IN ('sent', 'dead') AND (
-               (ref_kind = :kind AND ref_id IN (SELECT value FROM json_each(:ids)))
-            OR (json_extract(params, '$.message_ref[0]') = :kind
-                AND json_extract(params, '$.message_ref[1]')
-                    IN (SELECT value FROM json_each(:ids))))""",
-        {"kind": ref_kind, "ids": json.dumps(ref_ids)},
+        f"""UPDATE outbox SET params = '{{"redacted": true}}'
+            WHERE state IN ('sent', 'dead') AND (
+                (ref_kind = :kind AND ref_id IN (SELECT value FROM {dialect.each("i", ":ids")}))
+             OR ({kind} = :kind
+                 AND {ref} IN (SELECT CAST(value AS TEXT) FROM {dialect.each("t", ":ids")})))""",
+        {"kind": ref_kind, "ids": dialect.array(ref_ids)},
     )

@@ -9,8 +9,6 @@ rating.
 
 from __future__ import annotations
 
-import json
-
 from storage.core.db import Tx
 
 #: The placeholder reporter of anonymised complaints (created by migration 0011).
@@ -29,22 +27,20 @@ async def due(tx: Tx, closed_before: int, limit: int) -> list[int]:
 
 
 async def anonymise(tx: Tx, complaint_ids: list[int], placeholder: str, now: int) -> None:
-    ids = json.dumps(complaint_ids)
+    chosen = f"(SELECT value FROM {tx.dialect.each('chosen', ':ids')})"
+    ids = {"ids": tx.dialect.array(complaint_ids)}
     await tx.execute(
-        """UPDATE complaints
+        f"""UPDATE complaints
            SET reporter_id = :nobody, confidential = 1, description = :text,
                latitude = NULL, longitude = NULL, rating_comment = NULL,
                resolution_note = CASE WHEN resolution_note IS NULL THEN NULL ELSE :text END,
                anonymised_at = :now, updated_at = :now
-           WHERE id IN (SELECT value FROM json_each(:ids))""",
-        {"nobody": NOBODY, "text": placeholder, "now": now, "ids": ids},
+           WHERE id IN {chosen}""",
+        {"nobody": NOBODY, "text": placeholder, "now": now, **ids},
     )
     await tx.execute(
-        """UPDATE complaint_events SET body = NULL
-           WHERE body IS NOT NULL AND complaint_id IN (SELECT value FROM json_each(?))""",
-        (ids,),
+        f"""UPDATE complaint_events SET body = NULL
+            WHERE body IS NOT NULL AND complaint_id IN {chosen}""",
+        ids,
     )
-    await tx.execute(
-        "DELETE FROM complaint_attachments WHERE complaint_id IN (SELECT value FROM json_each(?))",
-        (ids,),
-    )
+    await tx.execute(f"DELETE FROM complaint_attachments WHERE complaint_id IN {chosen}", ids)

@@ -3,7 +3,6 @@ busy month never holds all its complaints in memory at once."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 
 from storage.core.db import Reader, Row
@@ -31,7 +30,7 @@ async def complaint_pages(
         rows = await db.fetchall(
             f"""{_COMPLAINT}
                 WHERE c.created_at >= ? AND c.created_at < ? AND (c.created_at, c.id) > (?, ?)
-                  AND (? IS NULL OR c.named_unit_code IS NOT ?)
+                  AND (CAST(? AS TEXT) IS NULL OR c.named_unit_code IS DISTINCT FROM ?)
                 ORDER BY c.created_at, c.id LIMIT ?""",
             (start, end, *after, withheld, withheld, page),
         )
@@ -48,10 +47,10 @@ async def events_of(db: Reader, complaint_ids: list[int]) -> list[Row]:
                   e.kind, e.from_status, e.to_status, e.unit_code, e.public, e.body, e.data,
                   p.role AS actor_role, p.first_name AS actor_first_name,
                   p.last_name AS actor_last_name
-           FROM json_each(?) AS wanted
+           FROM {wanted}
            JOIN complaints c ON c.id = wanted.value
            JOIN complaint_events e ON e.complaint_id = c.id
            LEFT JOIN people p ON p.telegram_id = e.actor_id
-           ORDER BY wanted.key, e.id""",
-        (json.dumps(complaint_ids),),
+           ORDER BY wanted.key, e.id""".format(wanted=db.dialect.each("wanted")),
+        (db.dialect.array(complaint_ids),),
     )

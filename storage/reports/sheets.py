@@ -8,7 +8,6 @@ are read per batch of activities.
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -47,9 +46,9 @@ async def count_activities(db: Reader, start: int, end: int) -> int:
 
 async def _answers(db: Reader, response_ids: list[int]) -> dict[int, dict[str, int]]:
     rows = await db.fetchall(
-        """SELECT a.response_id, a.unsur, a.score FROM json_each(?) AS wanted
-           JOIN survey_answers a ON a.response_id = wanted.value""",
-        (json.dumps(response_ids),),
+        f"""SELECT a.response_id, a.unsur, a.score FROM {db.dialect.each("wanted")}
+            JOIN survey_answers a ON a.response_id = wanted.value""",
+        (db.dialect.array(response_ids),),
     )
     found: dict[int, dict[str, int]] = {i: {} for i in response_ids}
     for row in rows:
@@ -105,12 +104,12 @@ class Attendee:
 async def attendees(db: Reader, activity_ids: list[int]) -> dict[int, list[Attendee]]:
     """Who attended each of these activities (attendance saved), by name."""
     rows = await db.fetchall(
-        """SELECT i.activity_id, p.first_name, p.last_name, p.role
-           FROM json_each(?) AS wanted
+        f"""SELECT i.activity_id, p.first_name, p.last_name, p.role
+           FROM {db.dialect.each("wanted")}
            JOIN activity_invitations i ON i.activity_id = wanted.value AND i.attended = 1
            JOIN people p ON p.telegram_id = i.person_id
            ORDER BY i.activity_id, p.first_name, p.last_name, p.telegram_id""",
-        (json.dumps(activity_ids),),
+        (db.dialect.array(activity_ids),),
     )
     found: dict[int, list[Attendee]] = {i: [] for i in activity_ids}
     for row in rows:

@@ -11,7 +11,6 @@ A period is a half-open range of instants ``[start, end)`` (Unix seconds).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Literal
 
@@ -28,7 +27,7 @@ _TALLY = """COUNT(*) AS received,
     COUNT(ack_on_time) AS ack_known, COALESCE(SUM(ack_on_time), 0) AS ack_on_time,
     COUNT(resolve_on_time) AS resolve_known,
     COALESCE(SUM(resolve_on_time), 0) AS resolve_on_time,
-    COALESCE(SUM(reopen_count > 0), 0) AS reopened,
+    COUNT(*) FILTER (WHERE reopen_count > 0) AS reopened,
     COUNT(rating) AS rated, COALESCE(SUM(rating), 0) AS rating_sum"""
 
 _COLUMN = {"ack": "ack_work_seconds", "resolve": "resolve_work_seconds"}
@@ -179,15 +178,17 @@ async def weekly(db: Reader, weeks: list[tuple[int, int]], unit_codes: list[str]
     if not weeks or not unit_codes:
         return []
     in_cell = """FROM complaints AS c INDEXED BY complaints_report_unit_time
-                 WHERE c.unit_code = u.value AND c.created_at >= json_extract(w.value, '$[0]')
-                   AND c.created_at < json_extract(w.value, '$[1]')"""
+                 WHERE c.unit_code = u.value AND c.created_at >= w.value
+                   AND c.created_at < e.value"""
+    each, array = db.dialect.each, db.dialect.array
     rows = await db.fetchall(
         f"""SELECT w.key AS week, u.value AS unit_code,
                    (SELECT COUNT(*) {in_cell}) AS received,
                    (SELECT COUNT(resolve_on_time) {in_cell}) AS resolved,
                    (SELECT COALESCE(SUM(resolve_on_time), 0) {in_cell}) AS on_time
-            FROM json_each(?) w, json_each(?) u""",
-        (json.dumps([list(w) for w in weeks]), json.dumps(unit_codes)),
+            FROM {each("w")} JOIN {each("e")} ON e.key = w.key
+            CROSS JOIN {each("u", of="text")}""",
+        (array([s for s, _ in weeks]), array([e for _, e in weeks]), array(unit_codes)),
     )
     return [
         WeekCell(r["week"], r["unit_code"], r["received"], r["resolved"], r["on_time"])
@@ -200,7 +201,9 @@ def _late(alias: str = "", withheld: str | None = None) -> str:
     With ``withheld`` (the viewer's unit), conduct complaints about ``:withheld`` are left
     out; only then does the query read the table besides the covering index."""
     a = f"{alias}." if alias else ""
-    conflict = f" AND {a}named_unit_code IS NOT :withheld" if withheld is not None else ""
+    conflict = ""
+    if withheld is not None:
+        conflict = f" AND {a}named_unit_code IS DISTINCT FROM :withheld"
     return f"""{a}{LATE_STATUSES}
         AND (({a}acknowledged_at IS NULL AND {a}ack_due_at < :now) OR {a}resolve_due_at < :now)
         {conflict}"""
@@ -227,11 +230,11 @@ async def backlog(db: Reader, now: int, withheld: str | None = None) -> dict[str
     """Per handling unit: open complaints on its clock at ``now``, and how many are past
     a deadline (one pass over the open-deadlines index). With ``withheld`` (the viewer's
     unit), conduct complaints about that unit are left out, as in :func:`overdue_counts`."""
-    conflict = " AND named_unit_code IS NOT :withheld" if withheld is not None else ""
+    conflict = " AND named_unit_code IS DISTINCT FROM :withheld" if withheld is not None else ""
     rows = await db.fetchall(
         f"""SELECT unit_code, COUNT(*) AS open,
-                   COALESCE(SUM((acknowledged_at IS NULL AND ack_due_at < :now)
-                                OR resolve_due_at < :now), 0) AS late
+                   COUNT(*) FILTER (WHERE (acknowledged_at IS NULL AND ack_due_at < :now)
+                                    OR resolve_due_at < :now) AS late
             FROM complaints INDEXED BY complaints_open_deadlines
             WHERE {LATE_STATUSES}{conflict} GROUP BY unit_code""",
         {"now": now, "withheld": withheld},
@@ -261,8 +264,8 @@ async def overdue(
                    TRIM(p.first_name || ' ' || COALESCE(p.last_name, '')) AS assignee_name,
                    CASE WHEN c.acknowledged_at IS NULL AND c.ack_due_at <= c.resolve_due_at
                         THEN 'ack' ELSE 'resolve' END AS missed,
-                   MIN(CASE WHEN c.acknowledged_at IS NULL THEN c.ack_due_at
-                            ELSE c.resolve_due_at END, c.resolve_due_at) AS late_since
+                   CASE WHEN c.acknowledged_at IS NULL AND c.ack_due_at < c.resolve_due_at
+                        THEN c.ack_due_at ELSE c.resolve_due_at END AS late_since
             FROM complaints AS c INDEXED BY complaints_open_deadlines
             LEFT JOIN people p ON p.telegram_id = c.assignee_id
             WHERE {_late("c", withheld)} {unit_filter}
@@ -299,9 +302,9 @@ async def adoption(
     params = (start, end) + ((unit_code,) if unit_code is not None else ())
     rows = await db.fetchall(
         f"""SELECT p.unit_code, COUNT(*) AS registered,
-                   SUM(EXISTS (SELECT 1 FROM complaint_events e
-                               WHERE e.actor_id = p.telegram_id AND e.at >= ? AND e.at < ?))
-                       AS active
+                   COUNT(*) FILTER (WHERE EXISTS (
+                       SELECT 1 FROM complaint_events e
+                       WHERE e.actor_id = p.telegram_id AND e.at >= ? AND e.at < ?)) AS active
             FROM people p
             WHERE p.role <> 'citizen' AND p.role IN ('staf', 'kepala')
               AND p.unit_code IS NOT NULL {unit_filter}

@@ -40,11 +40,11 @@ class Aggregate:
 
 
 async def add(tx: Tx, response: NewResponse) -> int:
-    response_id = await tx.execute(
+    response_id = await tx.fetchval(
         """INSERT INTO survey_responses (draft_key, respondent_id, service_code, unit_code,
                submitted_at, source, complaint_id, gender, age_range, education, occupation,
                suggestion)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
         (
             response.draft_key,
             response.respondent_id,

@@ -25,11 +25,13 @@ def _followup(row: Row) -> FollowUp:
 async def add(
     tx: Tx, service_code: str, period_key: str, unsur_key: str | None, body: str, by: int, now: int
 ) -> int:
-    return await tx.execute(
-        """INSERT INTO ikm_followups (service_code, period_key, unsur_key, body, recorded_by,
-                                      recorded_at)
-           VALUES (?, ?, ?, ?, ?, ?)""",
-        (service_code, period_key, unsur_key, body, by, now),
+    return int(
+        await tx.fetchval(
+            """INSERT INTO ikm_followups (service_code, period_key, unsur_key, body,
+                                          recorded_by, recorded_at)
+               VALUES (?, ?, ?, ?, ?, ?) RETURNING id""",
+            (service_code, period_key, unsur_key, body, by, now),
+        )
     )
 
 

@@ -26,6 +26,13 @@ ROOT = Path(__file__).resolve().parents[2]
 STARTUP_TIMEOUT = 30
 
 
+def database_env(database: Path | str) -> dict[str, str]:
+    """The variable that points a bot process at this database."""
+    if isinstance(database, Path):
+        return {"DATABASE_PATH": str(database)}
+    return {"DATABASE_URL": database}
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -86,6 +93,8 @@ class ProcessOffice:
 
     world: BotWorld
     cwd: Path
+    #: An SQLite file, or a PostgreSQL URL (tests/database.py).
+    database: Path | str
     env: dict[str, str] = field(default_factory=dict)
     bot: BotProcess | None = None
     admin: FakeUser = field(init=False)
@@ -95,14 +104,10 @@ class ProcessOffice:
         self.env = {
             "BOT_TOKEN": self.world.token,
             "TELEGRAM_API_BASE_URL": self.world.root,
-            "DATABASE_PATH": str(self.cwd / "marelan.db"),
+            **database_env(self.database),
             "ADMIN_IDS": str(self.admin.id),
             **self.env,
         }
-
-    @property
-    def database(self) -> Path:
-        return Path(self.env["DATABASE_PATH"])
 
     def user(self, first_name: str, **kwargs: Any) -> FakeUser:
         return self.world.user(first_name, **kwargs)

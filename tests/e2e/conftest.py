@@ -5,6 +5,7 @@ import pytest
 import pytest_asyncio
 
 from emulator import FakeTelegram
+from tests.database import fresh_database
 from tests.e2e.bot_process import ProcessOffice
 from tests.e2e.harness import DEFAULT_START, OfficeEnv, start_office
 
@@ -29,7 +30,7 @@ async def office(
         if marked is not None
         else getattr(request.module, "OFFICE_START", DEFAULT_START)
     )
-    env = await start_office(telegram, tmp_path / "marelan.db", start=start)
+    env = await start_office(telegram, await fresh_database(tmp_path), start=start)
     try:
         yield env
     finally:
@@ -40,7 +41,9 @@ async def office(
 async def process_office(telegram: FakeTelegram, tmp_path: Path) -> AsyncIterator[ProcessOffice]:
     """An office served by the real ``marelan-bot run`` process (tests/e2e/bot_process.py),
     not started yet; whatever happens in the test, no process outlives it."""
-    office = ProcessOffice(telegram.add_bot(username="marelan_process_bot"), tmp_path)
+    office = ProcessOffice(
+        telegram.add_bot(username="marelan_process_bot"), tmp_path, await fresh_database(tmp_path)
+    )
     try:
         yield office
     finally:

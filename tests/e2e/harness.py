@@ -57,7 +57,7 @@ class OfficeEnv:
 
     async def read_database(self) -> Database:
         """A separate connection, for looking at the file while the bot is stopped."""
-        database = Database(self.settings.database_path)
+        database = Database(self.settings.database)
         await database.open()
         return database
 
@@ -108,7 +108,7 @@ async def bind_group(admin: FakeUser, group: FakeGroup, unit: str) -> None:
 
 async def start_office(
     telegram: FakeTelegram,
-    database: Path,
+    database: Path | str,
     *,
     start: datetime = DEFAULT_START,
     pace: PaceLimits = FAST_PACE,
@@ -128,7 +128,11 @@ async def start_office(
         _env_file=None,  # type: ignore[call-arg]
         bot_token=world.token,
         telegram_api_base_url=world.root,
-        database_path=database,
+        **(
+            {"database_path": database}
+            if isinstance(database, Path)
+            else {"database_url": database}
+        ),
         admin_ids=frozenset({admin.id}),
         **overrides,
     )

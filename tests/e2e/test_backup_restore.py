@@ -2,7 +2,10 @@
 the bot writes; the nightly job keeps ``BACKUP_KEEP`` verified copies and tells the admins
 when one fails; ``marelan-bot restore`` refuses while the bot runs and checks the file.
 The drill: back up under write load, restore into a fresh path, start the bot on it, and
-find every complaint and every notification that was still waiting."""
+find every complaint and every notification that was still waiting.
+
+On PostgreSQL the database is backed up with pg_dump (README): the commands say so and
+the nightly job leaves it alone."""
 
 from __future__ import annotations
 
@@ -14,18 +17,21 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from bot.core.inprocess import InProcessBot
 from bot.core.settings import Settings
 from emulator import FakeUser
 from storage.core import outbox
 from storage.core.backup import check_file
-from tests.e2e.bot_process import ROOT, ProcessOffice
+from tests.database import POSTGRESQL, fresh_database
+from tests.e2e.bot_process import ROOT, ProcessOffice, database_env
 from tests.e2e.complaint_steps import file_complaint, unit_with_group
 from tests.e2e.harness import FAST_PACE, WIB, OfficeEnv
 from tests.e2e.test_delivery import queue_notice
 
 
-async def cli(*args: str, database: Path) -> tuple[int, str]:
+async def cli(*args: str, database: Path | str) -> tuple[int, str]:
     """``python -m bot ARGS`` (what ``marelan-bot ARGS`` runs); exit code and output."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -35,7 +41,7 @@ async def cli(*args: str, database: Path) -> tuple[int, str]:
         env={
             "PATH": os.environ.get("PATH", ""),
             "PYTHONPATH": str(ROOT),
-            "DATABASE_PATH": str(database),
+            **database_env(database),
         },
         cwd=tempfile.gettempdir(),
         stdout=asyncio.subprocess.PIPE,
@@ -52,6 +58,7 @@ async def _started(office: OfficeEnv, name: str) -> FakeUser:
     return person
 
 
+@pytest.mark.sqlite_only("SQLite files: the online backup API, the file checks")
 async def test_the_restore_drill(office: OfficeEnv, tmp_path: Path) -> None:
     await unit_with_group(office, "PEMB", "Seksi Pembangunan")
     citizens = [office.user(f"Warga{i}") for i in range(4)]
@@ -104,6 +111,7 @@ async def test_the_restore_drill(office: OfficeEnv, tmp_path: Path) -> None:
         await restored.stop()
 
 
+@pytest.mark.sqlite_only("SQLite files: the online backup API, the file checks")
 async def test_restore_refuses_while_the_bot_runs_and_checks_the_file(
     process_office: ProcessOffice, tmp_path: Path
 ) -> None:
@@ -127,6 +135,7 @@ async def test_restore_refuses_while_the_bot_runs_and_checks_the_file(
     assert kept  # what was replaced is kept beside it
 
 
+@pytest.mark.sqlite_only("SQLite files: the online backup API, the file checks")
 async def test_the_nightly_backup_keeps_the_last_copies(office: OfficeEnv) -> None:
     folder = office.settings.backups
     for night in range(1, 5):
@@ -141,6 +150,7 @@ async def test_the_nightly_backup_keeps_the_last_copies(office: OfficeEnv) -> No
     assert len(kept) == 2 and kept[0] == written[-1] and kept[1] > written[-1]
 
 
+@pytest.mark.sqlite_only("SQLite files: the online backup API, the file checks")
 async def test_a_failed_nightly_backup_is_told_to_the_admins(office: OfficeEnv) -> None:
     blocked = Path(office.settings.database_path).parent / "not-a-folder"
     blocked.write_text("a file where the backup folder should be")
@@ -151,3 +161,20 @@ async def test_a_failed_nightly_backup_is_told_to_the_admins(office: OfficeEnv) 
     with sqlite3.connect(office.settings.database_path) as connection:
         actions = [row[0] for row in connection.execute("SELECT action FROM audit_log")]
     assert "backup.failed" in actions
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="the PostgreSQL side of backups")
+async def test_on_postgresql_backup_and_restore_point_to_pg_dump(
+    office: OfficeEnv, tmp_path: Path
+) -> None:
+    target = await fresh_database(tmp_path)
+    for command in ("backup", "restore"):
+        code, output = await cli(command, str(tmp_path / "copy.db"), database=target)
+        assert code == 2, output
+        assert "pg_dump" in output and "Traceback" not in output
+    assert not (tmp_path / "copy.db").exists()
+    # The nightly job writes nothing and tells the admins of no failure.
+    await office.advance(hours=24)
+    await office.world.settle()
+    assert not office.settings.backups.exists()
+    assert not [m for m in office.admin.inbox if "cadangan" in m.text.lower()]

@@ -37,7 +37,10 @@ from emulator.faults import FaultPlan
 from tests.e2e.bot_process import ProcessOffice, start_bot
 from tests.e2e.complaint_steps import NUMBER
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.sqlite_only("the process's faults; the database is locked with sqlite3"),
+]
 
 CITIZENS = 50
 UNITS = ("PEMB", "KESOS", "TRANTIB", "PEM", "PELAYANAN")
@@ -223,7 +226,9 @@ async def test_chaos(telegram: FakeTelegram, tmp_path: Path) -> None:
     seed = _seed()
     rng = random.Random(seed)
     world = telegram.add_bot(username="marelan_chaos_bot")
-    office = ProcessOffice(world, tmp_path, env={"FLOOD_MESSAGES_PER_MINUTE": "100000"})
+    office = ProcessOffice(
+        world, tmp_path, tmp_path / "marelan.db", env={"FLOOD_MESSAGES_PER_MINUTE": "100000"}
+    )
     run = Run(seed, office)
     try:
         await office.start()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from emulator import FakeTelegram
-from tests.e2e.bot_process import free_port, start_bot, stop
+from tests.database import fresh_database
+from tests.e2e.bot_process import database_env, free_port, start_bot, stop
 
 
 @pytest.mark.parametrize("mode", ["polling", "webhook"])
@@ -20,7 +21,7 @@ async def test_run_serves_and_stops_cleanly(
     env = {
         "BOT_TOKEN": world.token,
         "TELEGRAM_API_BASE_URL": world.root,
-        "DATABASE_PATH": str(tmp_path / "bot.db"),
+        **database_env(await fresh_database(tmp_path, "bot.db")),
         "LOG_LEVEL": "DEBUG",
     }
     if mode == "webhook":
@@ -46,6 +47,10 @@ async def test_run_serves_and_stops_cleanly(
     assert "Traceback" not in logs
 
 
+@pytest.mark.sqlite_only(
+    "one bot per SQLite file is an OS lock next to the file; a PostgreSQL database is "
+    "shared by design (several processes: issue 17)"
+)
 async def test_a_second_bot_on_the_same_database_refuses_to_start(
     telegram: FakeTelegram, tmp_path: Path
 ) -> None:

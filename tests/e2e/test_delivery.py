@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.core import notify
 from storage.core import outbox
 from storage.people import directory as people
+from tests.database import fresh_database
 from tests.e2e.harness import OfficeEnv
 
 
@@ -101,7 +102,9 @@ async def test_dispatcher_stays_within_telegram_limits(telegram, tmp_path) -> No
     from bot.core.pacing import PaceLimits
     from tests.e2e.harness import start_office
 
-    office = await start_office(telegram, tmp_path / "paced.db", pace=PaceLimits())
+    office = await start_office(
+        telegram, await fresh_database(tmp_path, "paced.db"), pace=PaceLimits()
+    )
     try:
         office.world.limits.private_burst, office.world.limits.private_rate = 3, 1.0
         citizen = office.user("Siti")

@@ -10,6 +10,7 @@ import pytest
 
 from emulator import FakeUser
 from storage.core import outbox
+from storage.core import sqlite as sqlite_engine
 from tests.e2e.harness import OfficeEnv
 from tests.e2e.test_delivery import queue_notice
 
@@ -53,14 +54,15 @@ async def test_a_failure_before_the_message_landed_is_sent_again(office: OfficeE
     assert len([m for m in citizen.inbox if "Tetap sampai" in m.text]) == 1
 
 
+@pytest.mark.sqlite_only("another connection holds SQLite's write lock")
 async def test_a_save_that_fails_after_the_send_is_retried_and_the_queue_goes_on(
-    office: OfficeEnv,
+    office: OfficeEnv, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The message went out, then the database stayed locked longer than the bot waits
     for it (a backup, another process): the row must not stay ``sending`` (its chat's
     queue would stop until a restart, which would send it again)."""
     citizen = await _started(office, "Wati")
-    await office.db._writer.execute("PRAGMA busy_timeout=200")  # fail fast, not in 10 s
+    monkeypatch.setattr(sqlite_engine, "BUSY_TIMEOUT_MS", 200)  # fail fast, not in 10 s
     held = office.world.hold_answer("sendMessage", lambda p: "Pertama" in str(p.get("text")))
     await queue_notice(office, citizen.id, text="Pertama")
     await held.wait()

@@ -11,6 +11,7 @@ from bot.core.clock import to_epoch
 from bot.people.directory import set_language
 from emulator import FakeTelegram, FakeUser
 from storage.reports import digest as digests
+from tests.database import fresh_database
 from tests.e2e import report_steps as steps
 from tests.e2e.harness import WIB, OfficeEnv, start_office
 from tests.e2e.report_ikm_steps import (
@@ -78,7 +79,9 @@ async def test_a_holiday_moves_it_and_downtime_delays_it(
     telegram: FakeTelegram, tmp_path: Path
 ) -> None:
     office = await start_office(
-        telegram, tmp_path / "january.db", start=datetime(2026, 12, 28, 10, 0, tzinfo=WIB)
+        telegram,
+        await fresh_database(tmp_path, "january.db"),
+        start=datetime(2026, 12, 28, 10, 0, tzinfo=WIB),
     )
     try:
         camat = await steps.officer(office, "Camat", "supervisor")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
 
@@ -23,6 +25,9 @@ def holding(files: dict[str, bytes], *secrets: str) -> dict[str, list[str]]:
     return {name: hits for name, hits in found.items() if hits}
 
 
+@pytest.mark.sqlite_only(
+    "reads the SQLite file and its WAL; PostgreSQL has no secure_delete (README: erasure)"
+)
 async def test_erased_names_leave_the_database_files(office: OfficeEnv) -> None:
     pemb = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
     citizen = office.user(FIRST, last_name=LAST, username=USERNAME)

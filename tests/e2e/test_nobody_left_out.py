@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.bot_process import database_env
 from tests.e2e.complaint_steps import alert_for, file_complaint, labels, unit_with_group
 from tests.e2e.harness import OfficeEnv
 
@@ -184,7 +185,7 @@ async def check_config(office: OfficeEnv) -> str:
         env={
             "PATH": os.environ.get("PATH", ""),
             "PYTHONPATH": str(ROOT),
-            "DATABASE_PATH": str(office.settings.database_path),
+            **database_env(office.settings.database),
             "ADMIN_IDS": str(office.admin.id),
         },
         stdout=asyncio.subprocess.PIPE,

@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.privacy.callbacks import ConfirmErasure
 from emulator import BotMessage, FakeUser
-from storage.core import audit
+from storage.core import audit, copy
 from tests.e2e import report_steps
 from tests.e2e.activity_steps import member, new_activity
 from tests.e2e.complaint_steps import Unit, alert_for, file_complaint, unit_with_group
@@ -51,10 +51,9 @@ async def rahma_with_history(office: OfficeEnv) -> tuple[FakeUser, Unit, str, Bo
 
 async def database_text(office: OfficeEnv) -> str:
     """Every text value in every table (the whole database, as an auditor would grep it)."""
-    tables = await office.db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
     values: list[str] = []
-    for table in tables:
-        for row in await office.db.fetchall(f"SELECT * FROM {table['name']}"):
+    for table in await copy.tables(office.db):
+        for row in await office.db.fetchall(f"SELECT * FROM {table}"):
             values += [value for value in row if isinstance(value, str)]
     return "\n".join(values)
 

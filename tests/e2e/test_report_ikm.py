@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from emulator import FakeTelegram
+from tests.database import fresh_database
 from tests.e2e import report_steps as steps
 from tests.e2e.activity_steps import member, new_activity
 from tests.e2e.harness import DEFAULT_START, WIB, OfficeEnv, start_office
@@ -93,7 +94,10 @@ async def test_kinerja_pem_shows_jp_compliance_and_weakest_unsur(
     telegram: FakeTelegram, tmp_path: Path
 ) -> None:
     office = await start_office(
-        telegram, tmp_path / "pem.db", start=JANUARY, office_config=with_pem_service(tmp_path)
+        telegram,
+        await fresh_database(tmp_path, "pem.db"),
+        start=JANUARY,
+        office_config=with_pem_service(tmp_path),
     )
     try:
         await run_kinerja_pem(office)

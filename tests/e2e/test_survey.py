@@ -7,6 +7,7 @@ from pathlib import Path
 
 from emulator import FakeTelegram
 from storage.survey import responses as surveys
+from tests.database import fresh_database
 from tests.e2e.complaint_steps import alert_for, file_complaint, reply_to_prompt, unit_with_group
 from tests.e2e.harness import OfficeEnv, start_office
 from tests.e2e.survey_steps import (
@@ -247,7 +248,9 @@ async def test_a_category_tied_to_one_service_opens_it_directly(
             survey_service="KK"
         ),
     )
-    office = await start_office(telegram, tmp_path / "tied.db", office_config=tied)
+    office = await start_office(
+        telegram, await fresh_database(tmp_path, "tied.db"), office_config=tied
+    )
     try:
         pem = await unit_with_group(office, "PEM", "Seksi Pemerintahan")
         citizen = office.user("Siti")

@@ -30,7 +30,9 @@ from bot.core.clock import to_epoch
 from bot.core.office import bundled_office_path
 from emulator import FakeTelegram
 from tests.browser import ARTIFACTS, chromium
+from tests.database import fresh_database
 from tests.e2e import report_steps as steps
+from tests.e2e.bot_process import database_env
 from tests.e2e.harness import WIB, OfficeEnv, start_office
 from tests.e2e.report_ikm_steps import MIXED, converted_ikm, id_decimal, mutu, submit_survey
 from tests.e2e.survey_steps import same
@@ -196,9 +198,10 @@ async def count(
 
 def env_file(tmp_path: Path, office: OfficeEnv, config: Path) -> Path:
     path = tmp_path / "publish.env"
+    database = database_env(office.settings.database)
     path.write_text(
-        f"DATABASE_PATH={office.settings.database_path}\n"
-        f"OFFICE_CONFIG={config}\nBOT_USERNAME=marelan_test_bot\n"
+        "".join(f"{name}={value}\n" for name, value in database.items())
+        + f"OFFICE_CONFIG={config}\nBOT_USERNAME=marelan_test_bot\n"
     )
     return path
 
@@ -209,7 +212,9 @@ async def test_publish_writes_a_valid_accessible_anonymous_page(
     browser: Browser,
 ) -> None:
     config = office_file(tmp_path)
-    office = await start_office(telegram, tmp_path / "site.db", start=START, office_config=config)
+    office = await start_office(
+        telegram, await fresh_database(tmp_path, "site.db"), start=START, office_config=config
+    )
     try:
         seeded = await seed(office)
         await office.world.settle()
@@ -338,7 +343,7 @@ async def check_in_browser(browser: Browser, index: Path) -> None:
 async def test_the_bot_writes_the_page_every_night(telegram: FakeTelegram, tmp_path: Path) -> None:
     folder = tmp_path / "www" / "kinerja"
     office = await start_office(
-        telegram, tmp_path / "nightly.db", start=START, public_site_dir=folder
+        telegram, await fresh_database(tmp_path, "nightly.db"), start=START, public_site_dir=folder
     )
     try:
         await office.at(datetime(2026, 11, 17, 2, 29, tzinfo=WIB))

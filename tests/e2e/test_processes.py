@@ -1,0 +1,228 @@
+"""Several ``marelan-bot run`` processes on one PostgreSQL database (issue 17): the real
+processes against the emulator. One leads (takes the updates, runs the scheduled work),
+the other stands by and delivers the outbox with it; when the leader is killed with
+SIGKILL during a burst of complaints, the other takes over: nothing confirmed is lost,
+no notification goes out twice (except one a dead process had in flight, as after any
+crash), and the scheduled work goes on in the survivor.
+
+PostgreSQL only: on SQLite one process serves one file (the instance lock)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+import signal
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+import pytest_asyncio
+
+from bot.core import notify
+from domain.complaints import CheckKind
+from emulator import ApiError, BotMessage, FakeUser
+from storage.complaints import checks
+from storage.complaints import records as complaints
+from storage.core.db import Database
+from tests.database import POSTGRESQL
+from tests.e2e.bot_process import STARTUP_TIMEOUT, BotProcess, ProcessOffice, start_bot, stop
+from tests.e2e.complaint_steps import NUMBER, Unit, begin_complaint, file_complaint
+
+pytestmark = pytest.mark.skipif(
+    not POSTGRESQL, reason="several processes share a PostgreSQL database (SQLite: one)"
+)
+
+STANDING_BY = "stands by"
+RECOVERED = re.compile(r"outbox recovery: rows ([\d,]+) were in flight")
+SUMMARY = "Periksa pengaduan"
+#: The survivor's scheduled work must go on within this long after the kill (issue 17).
+TAKEOVER = 30.0
+
+
+async def _logged(process: BotProcess, text: str, timeout: float = STARTUP_TIMEOUT) -> None:  # noqa: ASYNC109
+    """Wait until the process wrote ``text`` to its log."""
+    deadline = time.monotonic() + timeout
+    while text not in process.logs():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} not logged:\n{process.logs()}")
+        await asyncio.sleep(0.2)
+
+
+async def _until(condition: Callable[[], bool], timeout: float) -> None:  # noqa: ASYNC109
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not reached within {timeout:.0f}s")
+        await asyncio.sleep(0.1)
+
+
+async def _unit(office: ProcessOffice) -> Unit:
+    staff, head = office.user("StafPEMB", username="staf_pemb"), office.user("KasiPEMB")
+    await office.invite(staff, "staf", "PEMB")
+    await office.invite(head, "kepala", "PEMB")
+    group = office.world.group("Seksi Pembangunan", members=[office.admin, staff, head])
+    await office.bind_group(group, "PEMB")
+    return Unit("PEMB", group, staff, head)
+
+
+async def _at_summary(office: ProcessOffice, name: str) -> FakeUser:
+    """A citizen whose complaint waits at the summary, Kirim not pressed yet."""
+    citizen = office.user(name)
+    await begin_complaint(citizen, description=f"Lampu jalan di gang {name} mati, gelap sekali.")
+    await citizen.press("Lewati")
+    await citizen.press("Tampilkan nama saya", message=await citizen.wait_for("identitas"))
+    await citizen.wait_for(SUMMARY)
+    return citizen
+
+
+@pytest_asyncio.fixture
+async def processes(
+    process_office: ProcessOffice,
+) -> AsyncIterator[tuple[ProcessOffice, BotProcess]]:
+    """The office's first process (it leads) and a second one standing by; no process
+    outlives the test."""
+    await process_office.start()
+    second = await start_bot(process_office.env, process_office.cwd, name="second")
+    try:
+        await _logged(second, STANDING_BY)
+        yield process_office, second
+    finally:
+        if second.process.returncode is None:
+            await second.kill()
+
+
+async def _open(office: ProcessOffice) -> Database:
+    database = Database(office.database)
+    await database.open()
+    return database
+
+
+async def _press_kirim(citizen: FakeUser, summary: BotMessage, timeout: float) -> None:  # noqa: ASYNC109
+    # No answer (the process that fetched the press died): the person tries again later.
+    with contextlib.suppress(AssertionError, ApiError):
+        await citizen.press("Kirim", message=summary, timeout=timeout)
+
+
+async def _confirmed(citizen: FakeUser, summary: BotMessage) -> None:
+    """Wait for the number, pressing Kirim again when nothing comes, as a person does: a
+    press the dead leader had fetched but not handled is lost with it (Telegram counts
+    an update as delivered once the next getUpdates asks past it)."""
+    for _ in range(3):
+        try:
+            await _until(lambda: _confirmations(citizen) > 0, TAKEOVER)
+            return
+        except AssertionError:
+            await _press_kirim(citizen, summary, TAKEOVER)
+    await _until(lambda: _confirmations(citizen) > 0, TAKEOVER)
+
+
+def _confirmations(citizen: FakeUser) -> int:
+    return len([m for m in citizen.inbox if "tercatat" in m.text])
+
+
+async def test_two_processes_share_the_outbox_and_one_takes_the_updates(
+    processes: tuple[ProcessOffice, BotProcess],
+) -> None:
+    office, second = processes
+    assert office.bot is not None
+    unit = await _unit(office)
+    citizens = [await _at_summary(office, f"Warga{i}") for i in range(6)]
+    await asyncio.gather(*(c.press("Kirim", message=c.inbox[-1]) for c in citizens))
+    for citizen in citizens:
+        await citizen.wait_for("tercatat", timeout=15)
+    await office.world.settle()
+
+    # The leader freezes (its locks stay held): what is queued meanwhile goes out through
+    # the process standing by, which hears of the new rows.
+    office.bot.process.send_signal(signal.SIGSTOP)
+    try:
+        database = await _open(office)
+        try:
+            async with database.transaction() as tx:
+                for citizen in citizens:
+                    await notify.send_text(
+                        tx, citizen.id, notify.Markup("Pemberitahuan kantor"), int(time.time())
+                    )
+            for citizen in citizens:
+                await citizen.wait_for("Pemberitahuan kantor", timeout=15)
+            left = await database.fetchval("SELECT COUNT(*) FROM outbox WHERE state <> 'sent'")
+        finally:
+            await database.close()
+    finally:
+        office.bot.process.send_signal(signal.SIGCONT)
+    await office.world.settle()
+    code, second_logs = await stop(second)  # first: the leader's stop would hand over
+    assert code == 0, second_logs
+    first_logs = await office.stop()
+
+    assert all(_confirmations(c) == 1 for c in citizens)
+    assert all(len([m for m in c.inbox if "Pemberitahuan kantor" in m.text]) == 1 for c in citizens)
+    alerts = Counter(
+        found.group(1)
+        for m in unit.group.bot_messages
+        if (found := re.search(rf"Pengaduan ({NUMBER.pattern})", m.text))
+    )
+    assert sorted(alerts.values()) == [1] * len(citizens)
+    assert left == 0
+    for logs in (first_logs, second_logs):
+        assert "Conflict" not in logs  # one getUpdates caller at a time
+    assert "this process leads now" not in second_logs
+
+
+async def test_a_killed_leader_is_replaced_and_nothing_is_lost_or_sent_twice(
+    processes: tuple[ProcessOffice, BotProcess],
+) -> None:
+    office, second = processes
+    unit = await _unit(office)
+    earlier = office.user("Siti")
+    number = await file_complaint(earlier)
+    citizens = [await _at_summary(office, f"Warga{i}") for i in range(8)]
+    database = await _open(office)
+    try:
+        # The 75 % reminder of the earlier complaint is moved to a few seconds from
+        # now: the leader arms it (it hears of the change), and dies before it is due.
+        complaint = await complaints.by_number(database, number)
+        async with database.transaction() as tx:
+            await checks.plan(
+                tx, complaint.id, CheckKind.ACK_WARN, complaint.cycle, int(time.time()) + 6
+            )
+        # The burst: everyone sends at once; the leader dies with the first number.
+        summaries = {c.id: c.inbox[-1] for c in citizens}
+        presses = [
+            asyncio.create_task(_press_kirim(c, summaries[c.id], TAKEOVER)) for c in citizens
+        ]
+        await _until(lambda: any(_confirmations(c) for c in citizens), TAKEOVER)
+        await office.kill()
+        # The survivor leads and fires the reminder the dead leader had armed.
+        reminder = await unit.group.wait_for("Pengingat", timeout=TAKEOVER)
+        assert number in reminder.text
+        await asyncio.gather(*presses)
+        await asyncio.gather(*(_confirmed(c, summaries[c.id]) for c in citizens))
+        await office.world.settle(timeout=TAKEOVER)
+        code, logs = await stop(second)
+        assert code == 0, logs
+        assert "this process leads now" in logs
+
+        recovered = {int(i) for found in RECOVERED.findall(logs) for i in found.split(",")}
+        filed = await database.fetchval("SELECT COUNT(*) FROM complaints")
+        unfinished = await database.fetchval(
+            "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')"
+        )
+        for citizen in [earlier, *citizens]:
+            copies = _confirmations(citizen)
+            if copies > 1:  # allowed only for a row the dead leader had in flight
+                row = await database.fetchval(
+                    "SELECT id FROM outbox WHERE chat_id = ? AND params LIKE ?",
+                    (citizen.id, "%tercatat%"),
+                )
+                assert copies == 2 and row in recovered, (citizen, copies, recovered)
+    finally:
+        await database.close()
+
+    assert filed == 1 + len(citizens)  # every press filed one complaint, none twice
+    assert all(_confirmations(c) >= 1 for c in citizens)  # nothing confirmed lost
+    assert unfinished == 0
+    reminders = [m for m in unit.group.bot_messages if "Pengingat" in m.text]
+    assert len(reminders) == 1
