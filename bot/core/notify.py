@@ -157,10 +157,19 @@ async def _rewrite_queued(tx: Tx, chat_id: int, message: Ref, content: dict[str,
     The old content never goes out, which matters when it named someone who has since
     been made anonymous (an alert waiting in a rate-limited group at an erasure)."""
     queued = await outbox.queued_content(tx, chat_id, message.kind, message.id)
+    if not queued:
+        return False
+    sends = [row for row in queued if row.method == "sendMessage"]
+    # The send still waiting carries the new content; with none, the newest edit does
+    # (its flags are the latest), and the edits before it would only repeat it.
+    keep = sends if sends else [queued[-1]]
     for row in queued:
-        params = {key: value for key, value in row.params.items() if key != "reply_markup"}
-        await outbox.replace_params(tx, row.id, params | content)
-    return bool(queued)
+        if row in keep:
+            params = {key: value for key, value in row.params.items() if key != "reply_markup"}
+            await outbox.replace_params(tx, row.id, params | content)
+        else:
+            await outbox.drop_pending(tx, row.id)
+    return True
 
 
 async def copy(

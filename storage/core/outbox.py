@@ -100,6 +100,11 @@ async def replace_params(tx: Tx, row_id: int, params: dict[str, Any]) -> None:
     )
 
 
+async def drop_pending(tx: Tx, row_id: int) -> None:
+    """Forget a row that was never handed out (an edit another queued row makes moot)."""
+    await tx.execute("DELETE FROM outbox WHERE id = ? AND state = 'pending'", (row_id,))
+
+
 async def next_batch(
     db: Reader, limit: int, skip_chats: frozenset[int] = frozenset()
 ) -> list[OutboxRow]:
