@@ -23,7 +23,6 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 from typing import Any
 
 from telegram import (
@@ -46,7 +45,7 @@ from telegram.error import (
 )
 
 from bot.core.clock import Clock, to_epoch
-from bot.core.pacing import MESSAGE_METHODS, ChatPacer, PaceLimits, TokenBucket
+from bot.core.pacing import MESSAGE_METHODS, ChatPacer, PaceLimits, TokenBucket, retry_seconds
 from storage.core import outbox, outbox_files
 from storage.core.db import Database, Tx
 from storage.core.outbox import OutboxRow
@@ -363,10 +362,3 @@ def _typed(params: dict[str, Any]) -> dict[str, Any]:
     if isinstance(result.get("scope"), dict):
         result["scope"] = BotCommandScope.de_json(result["scope"], None)
     return result
-
-
-def retry_seconds(exc: RetryAfter) -> float:
-    """How long Telegram asked us to wait: a ``timedelta`` with ``PTB_TIMEDELTA`` (set by
-    the application factory), seconds without it."""
-    value: float | timedelta = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
