@@ -42,6 +42,7 @@ from bot.core.persistence import SqlitePersistence
 from bot.core.reference import sync_office
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
+from bot.core.transport import AiohttpRequest
 from bot.core.updates import PerChatUpdateProcessor
 from bot.people.admin import chat_unreachable
 from bot.people.group_checks import check_alert_coverage, check_unit_groups
@@ -153,6 +154,8 @@ def build_application(
         .token(token)
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
+        .request(AiohttpRequest())
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .context_types(ContextTypes(context=BotContext))
         .defaults(
             Defaults(
