@@ -62,6 +62,7 @@ class FakeUser(ChatReader):
         self.started = False
         self.blocked = False
         self._cursor = 0
+        self._passed: dict[int, int] = {}
 
     def __repr__(self) -> str:
         return f"FakeUser({self.full_name!r}, id={self.id})"

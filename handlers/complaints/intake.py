@@ -41,12 +41,14 @@ from handlers.complaints.intake_steps import (
     KELURAHAN,
     SUMMARY,
     ask_category,
+    ask_conduct_unit,
+    ask_consent,
     ask_description,
     ask_evidence,
     ask_identity,
     ask_kelurahan,
-    enter,
     forget_draft,
+    keep_draft,
     load_draft,
     save_draft,
 )
@@ -60,7 +62,7 @@ from handlers.complaints.intake_summary import (
     show_summary,
 )
 from handlers.core.flows import exclusive
-from handlers.core.replies import answer, language, say, settle_button
+from handlers.core.replies import answer, ask, choose, language, note, say
 from handlers.core.updates import (
     Callback,
     Handler,
@@ -68,7 +70,6 @@ from handlers.core.updates import (
     data_of,
     location_of,
     message_of,
-    query_of,
     text_of,
     user_data,
 )
@@ -94,33 +95,31 @@ async def start(update: Update, context: BotContext) -> int:
     if not await intake.may_file(runtime, context.actor):
         await say(update, context, "lapor.limit", limit=runtime.settings.complaints_per_day)
         return ConversationHandler.END
-    await save_draft(update, context, Draft())
+    keep_draft(context, Draft())
     if await intake.needs_consent(runtime, context.actor):
-        await enter(update, context, CONSENT)
-        await say(update, context, "lapor.privacy", kb.consent(language(context)))
-        return CONSENT
+        return await ask_consent(update, context)
     return await ask_category(update, context)
 
 
 async def consent_given(update: Update, context: BotContext) -> int:
     await answer(update, context)
     await intake.give_consent(context.runtime, context.actor)
-    state = await ask_category(update, context)
-    await settle_button(update, context, t(language(context), "lapor.privacy_yes"))
-    return state
+    choose(update, context, t(language(context), "lapor.privacy_yes"))
+    return await ask_category(update, context)
 
 
 async def consent_refused(update: Update, context: BotContext) -> int:
     await answer(update, context)
     ended = await forget_draft(update, context)
-    await settle_button(update, context, t(language(context), "lapor.privacy_no"))
-    await say(update, context, "lapor.privacy_declined")
+    choose(update, context, t(language(context), "lapor.privacy_no"))
+    await ask(update, context, "lapor.privacy_declined")
     return ended
 
 
 # --- steps -----------------------------------------------------------------------------
-# Each step stores the changed draft and the next step before anything changes on the
-# citizen's screen; the choice is ticked under its question last.
+# Each step stores the changed draft and the next step (one transaction) before anything
+# changes on the citizen's screen; then the pressed question records the choice and shows
+# the next one, in one edit.
 
 
 async def category_chosen(update: Update, context: BotContext) -> int:
@@ -132,19 +131,11 @@ async def category_chosen(update: Update, context: BotContext) -> int:
     draft = load_draft(context)
     draft.category = category.code
     draft.named_unit = None
-    await save_draft(update, context, draft)
+    keep_draft(context, draft)
+    choose(update, context, category.label(language(context)))
     if category.conduct:
-        state = await enter(update, context, CONDUCT_UNIT)
-        await say(
-            update,
-            context,
-            "lapor.conduct_unit",
-            kb.conduct_units(language(context), context.runtime.office),
-        )
-    else:
-        state = await _next(update, context, ask_kelurahan)
-    await settle_button(update, context, category.label(language(context)))
-    return state
+        return await ask_conduct_unit(update, context)
+    return await _next(update, context, ask_kelurahan)
 
 
 async def conduct_unit_chosen(update: Update, context: BotContext) -> int:
@@ -156,10 +147,9 @@ async def conduct_unit_chosen(update: Update, context: BotContext) -> int:
     lang = language(context)
     draft = load_draft(context)
     draft.named_unit = unit.code if unit else None
-    await save_draft(update, context, draft)
-    state = await _next(update, context, ask_kelurahan)
-    await settle_button(update, context, unit.label(lang) if unit else t(lang, "lapor.unknown"))
-    return state
+    keep_draft(context, draft)
+    choose(update, context, unit.label(lang) if unit else t(lang, "lapor.unknown"))
+    return await _next(update, context, ask_kelurahan)
 
 
 async def kelurahan_chosen(update: Update, context: BotContext) -> int:
@@ -170,12 +160,9 @@ async def kelurahan_chosen(update: Update, context: BotContext) -> int:
     await answer(update, context)
     draft = load_draft(context)
     draft.kelurahan = place.code if place else None
-    await save_draft(update, context, draft)
-    state = await _next(update, context, ask_description)
-    await settle_button(
-        update, context, place.name if place else t(language(context), "lapor.unknown")
-    )
-    return state
+    keep_draft(context, draft)
+    choose(update, context, place.name if place else t(language(context), "lapor.unknown"))
+    return await _next(update, context, ask_description)
 
 
 async def description_given(update: Update, context: BotContext) -> int:
@@ -187,7 +174,7 @@ async def description_given(update: Update, context: BotContext) -> int:
         return DESCRIPTION
     draft = load_draft(context)
     draft.description = text.strip()
-    await save_draft(update, context, draft)
+    keep_draft(context, draft)
     return await _next(update, context, ask_evidence)
 
 
@@ -207,8 +194,8 @@ async def description_with_file(update: Update, context: BotContext) -> int:
     if caption and intake.description_problem(caption) is None:
         draft.description = caption.strip()
         draft.description_from_caption = True
-        await save_draft(update, context, draft)
-        await say(update, context, "lapor.caption_used")
+        keep_draft(context, draft)
+        note(context, "lapor.caption_used")
         return await _next(update, context, ask_evidence)
     await save_draft(update, context, draft)
     await say(update, context, "lapor.kept_ask_text", what=t(language(context), "lapor.kept_file"))
@@ -334,8 +321,9 @@ async def far_location_answered(update: Update, context: BotContext) -> int:
         draft.location = draft.pending_location
     draft.pending_location = None
     await save_draft(update, context, draft)
+    choose(update, context, t(lang, "lapor.location_keep" if keep else "lapor.location_drop"))
     if not keep:
-        await say(
+        await ask(
             update,
             context,
             "lapor.location_dropped",
@@ -345,14 +333,11 @@ async def far_location_answered(update: Update, context: BotContext) -> int:
         await _location_kept(update, context)
     else:
         await _evidence_progress(update, context, draft)
-    await settle_button(
-        update, context, t(lang, "lapor.location_keep" if keep else "lapor.location_drop")
-    )
     return step
 
 
 async def _location_kept(update: Update, context: BotContext) -> None:
-    await say(
+    await ask(
         update, context, "lapor.kept_ask_text", what=t(language(context), "lapor.kept_location")
     )
 
@@ -360,7 +345,7 @@ async def _location_kept(update: Update, context: BotContext) -> None:
 async def _evidence_progress(update: Update, context: BotContext, draft: Draft) -> int:
     lang = language(context)
     where = t(lang, "lapor.evidence_location") if draft.location else ""
-    await say(
+    await ask(
         update,
         context,
         "lapor.evidence_added",
@@ -382,11 +367,9 @@ async def evidence_unsupported(update: Update, context: BotContext) -> int:
 
 
 async def evidence_finished(update: Update, context: BotContext) -> int:
-    query = query_of(update)
-    await query.answer()
-    state = await _next(update, context, ask_identity)
-    await query.edit_message_reply_markup(None)
-    return state
+    await answer(update, context)
+    choose(update, context)
+    return await _next(update, context, ask_identity)
 
 
 async def identity_chosen(update: Update, context: BotContext) -> int:
@@ -398,10 +381,9 @@ async def identity_chosen(update: Update, context: BotContext) -> int:
     key = "lapor.identity_hide" if choice.confidential else "lapor.identity_show"
     draft = load_draft(context)
     draft.confidential = bool(choice.confidential)
-    await save_draft(update, context, draft)
-    state = await show_summary(update, context)
-    await settle_button(update, context, t(lang, key))
-    return state
+    keep_draft(context, draft)
+    choose(update, context, t(lang, key))
+    return await show_summary(update, context)
 
 
 # --- summary, edit, send -----------------------------------------------------------------
@@ -463,6 +445,9 @@ def conversation() -> ConversationHandler:
             IDENTITY: [CallbackQueryHandler(identity_chosen, pattern=cb.IntakeIdentity.matches)],
             SUMMARY: [
                 CallbackQueryHandler(edit_menu, pattern=cb.IntakeEdit.matches),
+                # The identity question is edited into the summary: if a crash kept the
+                # edit from landing, the citizen still sees the question and presses again.
+                CallbackQueryHandler(identity_chosen, pattern=cb.IntakeIdentity.matches),
                 CallbackQueryHandler(cancel, pattern=cb.IntakeCancel.matches),
             ],
             EDIT: [

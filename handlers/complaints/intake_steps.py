@@ -1,11 +1,14 @@
 """The shared state of the complaint intake: the draft in ``user_data``, the
 conversation states, and the question each step asks.
 
-Each step stores before it shows (:func:`handlers.flows.store_now`): a changed draft is
-written before the choice is ticked, and the step the conversation moves to before its
-question or the summary appears. Each stored change raises the draft's ``version``, which
-the summary's Kirim button carries, so a crash at any moment can neither lose a step the
-citizen saw nor file a draft other than the summary they pressed."""
+Each step stores before it shows (:func:`handlers.flows.store_now`): the changed draft
+and the step the conversation moves to are written, in one transaction, before the next
+question or the summary appears (:func:`keep_draft` changes the draft in memory only, for
+a step whose :func:`enter` follows). A step shows itself in one chat-bound message
+(``handlers.core.replies.ask``): after a button press the pressed question keeps the
+choice in its record and shows the next question. Each stored change raises the draft's
+``version``, which the summary's Kirim button carries, so a crash at any moment can neither
+lose a step the citizen saw nor file a draft other than the summary they pressed."""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from bot.complaints.rules import DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_ATTACHMEN
 from bot.core.catalog import t
 from bot.core.context import BotContext
 from handlers.core.flows import store_now
-from handlers.core.replies import language, say
+from handlers.core.replies import ask, language
 from handlers.core.updates import user_data
 
 (CONSENT, CATEGORY, CONDUCT_UNIT, KELURAHAN, DESCRIPTION, EVIDENCE, IDENTITY, SUMMARY, EDIT) = (
@@ -33,10 +36,15 @@ def load_draft(context: BotContext) -> Draft:
     return Draft.from_dict(user_data(context).get(DRAFT) or {})
 
 
-async def save_draft(update: Update, context: BotContext, draft: Draft) -> None:
-    """Store the changed draft as a new version, now."""
+def keep_draft(context: BotContext, draft: Draft) -> None:
+    """Change the draft as a new version, in memory: the step's :func:`enter` stores it."""
     draft.version += 1
     user_data(context)[DRAFT] = draft.to_dict()
+
+
+async def save_draft(update: Update, context: BotContext, draft: Draft) -> None:
+    """Store the changed draft as a new version, now (a step that stays where it is)."""
+    keep_draft(context, draft)
     await store_now(update, context, CONVERSATION)
 
 
@@ -54,17 +62,34 @@ async def forget_draft(update: Update, context: BotContext) -> int:
     return await enter(update, context, ConversationHandler.END)
 
 
+async def ask_consent(update: Update, context: BotContext) -> int:
+    await enter(update, context, CONSENT)
+    await ask(update, context, "lapor.privacy", kb.consent(language(context)))
+    return CONSENT
+
+
 async def ask_category(update: Update, context: BotContext) -> int:
     await enter(update, context, CATEGORY)
-    await say(
+    await ask(
         update, context, "lapor.category", kb.categories(language(context), context.runtime.office)
     )
     return CATEGORY
 
 
+async def ask_conduct_unit(update: Update, context: BotContext) -> int:
+    await enter(update, context, CONDUCT_UNIT)
+    await ask(
+        update,
+        context,
+        "lapor.conduct_unit",
+        kb.conduct_units(language(context), context.runtime.office),
+    )
+    return CONDUCT_UNIT
+
+
 async def ask_kelurahan(update: Update, context: BotContext) -> int:
     await enter(update, context, KELURAHAN)
-    await say(
+    await ask(
         update, context, "lapor.kelurahan", kb.kelurahan(language(context), context.runtime.office)
     )
     return KELURAHAN
@@ -75,7 +100,7 @@ async def ask_description(update: Update, context: BotContext) -> int:
     about_a_service = category is not None and category.invites_to_survey
     note = t(language(context), "lapor.service_window") if about_a_service else ""
     await enter(update, context, DESCRIPTION)
-    await say(
+    await ask(
         update, context, "lapor.description", min=DESCRIPTION_MIN, max=DESCRIPTION_MAX, note=note
     )
     return DESCRIPTION
@@ -83,7 +108,7 @@ async def ask_description(update: Update, context: BotContext) -> int:
 
 async def ask_evidence(update: Update, context: BotContext) -> int:
     await enter(update, context, EVIDENCE)
-    await say(
+    await ask(
         update, context, "lapor.evidence", kb.evidence(language(context)), max=MAX_ATTACHMENTS
     )
     return EVIDENCE
@@ -91,5 +116,5 @@ async def ask_evidence(update: Update, context: BotContext) -> int:
 
 async def ask_identity(update: Update, context: BotContext) -> int:
     await enter(update, context, IDENTITY)
-    await say(update, context, "lapor.identity", kb.identity(language(context)))
+    await ask(update, context, "lapor.identity", kb.identity(language(context)))
     return IDENTITY

@@ -31,10 +31,10 @@ from handlers.complaints.intake_steps import (
     ask_kelurahan,
     enter,
     forget_draft,
+    keep_draft,
     load_draft,
-    save_draft,
 )
-from handlers.core.replies import answer, language, say, settle_button
+from handlers.core.replies import answer, ask, choose, language, say, settle_button
 from handlers.core.updates import data_of, user_data
 
 
@@ -61,7 +61,7 @@ async def show_summary(update: Update, context: BotContext) -> int:
     if draft.named_unit:
         unit = office.unit(draft.named_unit)
         category_text += f" — {unit.label(lang)}" if unit else ""
-    await say(
+    await ask(
         update,
         context,
         "lapor.summary",
@@ -78,7 +78,8 @@ async def show_summary(update: Update, context: BotContext) -> int:
 async def edit_menu(update: Update, context: BotContext) -> int:
     await answer(update, context)
     await enter(update, context, EDIT)
-    await say(update, context, "lapor.edit_which", kb.edit_fields(language(context)))
+    choose(update, context)
+    await ask(update, context, "lapor.edit_which", kb.edit_fields(language(context)))
     return EDIT
 
 
@@ -101,12 +102,14 @@ async def edit_field(update: Update, context: BotContext) -> int:
     if field == "evidence":
         draft = load_draft(context)
         draft.attachments, draft.location = [], None
-        await save_draft(update, context, draft)
+        keep_draft(context, draft)
+    choose(update, context)
     return await step(update, context)
 
 
 async def back_to_summary(update: Update, context: BotContext) -> int:
     await answer(update, context)
+    choose(update, context)
     return await show_summary(update, context)
 
 
@@ -166,6 +169,6 @@ async def cancel(update: Update, context: BotContext) -> int:
     await answer(update, context)
     ended = await forget_draft(update, context)
     if update.callback_query is not None:
-        await settle_button(update, context, t(language(context), "lapor.cancel"))
-    await say(update, context, "lapor.cancelled")
+        choose(update, context, t(language(context), "lapor.cancel"))
+    await ask(update, context, "lapor.cancelled")
     return ended

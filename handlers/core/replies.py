@@ -1,4 +1,11 @@
-"""Small helpers every handler uses to answer in the actor's language."""
+"""Small helpers every handler uses to answer in the actor's language.
+
+A guided flow (the complaint intake, the survey, a new activity) costs one chat-bound
+message per step: a step reached by a button press edits the pressed message in place
+(:func:`choose` then :func:`ask`: the record of what was chosen on it, then the next
+question), a step reached by typing gets its question as a new message. Never both:
+Telegram counts each against the bot's limits, and the chat stays a tidy record.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +19,9 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import ChatMigrated
+from telegram.error import BadRequest, ChatMigrated
 
-from bot.core.catalog import Markup, chosen, split_message, t
+from bot.core.catalog import Markup, chosen, recorded, split_message, t
 from bot.core.context import BotContext
 from bot.people import groups as group_upgrade
 from handlers.core.updates import pressed_message, query_of
@@ -192,3 +199,65 @@ async def settle_button(update: Update, context: BotContext, choice: str) -> Non
     text = chosen_text(update, choice)
     if text is not None:
         await query_of(update).edit_message_text(text, parse_mode=ParseMode.HTML)
+
+
+def choose(update: Update, context: BotContext, choice: str | None = None) -> None:
+    """Note the button a person pressed in a guided step (``choice``, else the pressed
+    button's own label): the step's next :func:`ask` replaces the pressed question, and
+    the choice joins the record above it."""
+    context.choice = choice if choice is not None else pressed_label(update)
+
+
+def pressed_label(update: Update) -> str | None:
+    """The label of the button pressed (None if the message no longer shows it)."""
+    query = update.callback_query
+    message = pressed_message(update) if query is not None else None
+    if query is None or message is None or message.reply_markup is None:
+        return None
+    for row in message.reply_markup.inline_keyboard:
+        for button in row:
+            if button.callback_data == query.data:
+                return button.text
+    return None
+
+
+def note(context: BotContext, key: str, **values: object) -> None:
+    """A remark that belongs to the step's next question (an input understood, an
+    assumption made): :func:`ask` shows it above the question, in the same message."""
+    context.notes.append(str(t(language(context), key, **values)))
+
+
+async def ask(
+    update: Update,
+    context: BotContext,
+    key: str,
+    markup: InlineKeyboardMarkup | None = None,
+    /,
+    **values: object,
+) -> Message | None:
+    """A guided step's question (the catalog text ``key``) in one chat-bound message."""
+    return await show_step(update, context, t(language(context), key, **values), markup)
+
+
+async def show_step(
+    update: Update, context: BotContext, text: Markup, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
+    """:func:`ask` for a text already rendered: after :func:`choose`, the pressed message
+    becomes the record and ``text`` (an edit); otherwise ``text`` is sent."""
+    choice, context.choice = context.choice, None
+    if context.notes:
+        text = Markup("\n\n".join([*context.notes, str(text)]))
+        context.notes.clear()
+    message = pressed_message(update) if update.callback_query is not None else None
+    if choice is None or message is None or message.text_html is None:
+        return await reply(update, context, text, markup)
+    step = recorded(message.text_html, choice, text)
+    if len(split_message(step)) > 1:
+        return await reply(update, context, text, markup)
+    try:
+        edited = await query_of(update).edit_message_text(
+            step, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+    except BadRequest:  # the message is gone or can no longer be edited: a new one
+        return await reply(update, context, text, markup)
+    return edited if isinstance(edited, Message) else None
