@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .errors import ApiError
 from .models import BotMessage
 from .reading import SharedChat
-from .serialize import status_update
+from .serialize import message_json, status_update
 
 if TYPE_CHECKING:
     from .people import FakeUser
@@ -37,6 +37,17 @@ class FakeChannel(SharedChat):
     def posts(self) -> list[BotMessage]:
         """What the bot published here, oldest first (deleted posts left out)."""
         return self.chat.bot_visible()
+
+    async def publish(self, by: FakeUser, text: str) -> BotMessage:
+        """An administrator posts ``text``: a bot that is an administrator receives it as
+        a ``channel_post`` (on behalf of the channel, no ``from``)."""
+        self._check_admin(by)
+        message = self.world.add_message(
+            self.chat, from_bot=False, sender_id=by.id, kind="text", text=text
+        )
+        if self.chat.bot_status == "administrator":
+            self.world.emit("channel_post", message_json(self.world, message))
+        return message
 
     async def add_bot(self, by: FakeUser, *, can_post: bool = True) -> None:
         """``by`` (an administrator of the channel) makes the bot an administrator."""

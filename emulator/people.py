@@ -61,6 +61,9 @@ class FakeUser(ChatReader):
         self.language_code = language_code
         self.started = False
         self.blocked = False
+        #: Another bot (``world.user(...)``, then ``is_bot = True``): in groups, its
+        #: messages reach this bot like a person's, marked as a bot's.
+        self.is_bot = False
         self._cursor = 0
         self._passed: dict[int, int] = {}
 

@@ -44,7 +44,7 @@ def user_json(world: BotWorld, user_id: int) -> dict[str, Any]:
             "username": world.username,
         }
     user = world.users[user_id]
-    result: dict[str, Any] = {"id": user.id, "is_bot": False, "first_name": user.first_name}
+    result: dict[str, Any] = {"id": user.id, "is_bot": user.is_bot, "first_name": user.first_name}
     if user.last_name:
         result["last_name"] = user.last_name
     if user.username:

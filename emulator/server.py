@@ -9,6 +9,7 @@ implementations only see typed parameters.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import json
 import logging
@@ -158,7 +159,7 @@ class FakeTelegram:
         logged: dict[str, Any],
     ) -> tuple[int, dict[str, Any]]:
         """Failure injection around decoding and dispatch; returns (status, body)."""
-        failure = world.take_failure(spec.name)
+        failure = world.take_failure(spec.name, raw)
         if failure is not None and not failure.processed:
             return _failed(failure.error())
         params = self.spec.decode(spec, raw, uploads)
@@ -182,7 +183,11 @@ class FakeTelegram:
         if inspect.isawaitable(result):
             result = await result
         await world.held_answer(spec.name, params, before=False)
-        if failure is not None:
+        if failure is not None and failure.delay > 0:
+            await asyncio.sleep(failure.delay)  # the client gives up waiting: a timeout
+            if call.client_gone():
+                return 0, {"dropped": True}
+        elif failure is not None:
             return _failed(failure.error())
         return 200, {"ok": True, "result": result}
 

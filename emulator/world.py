@@ -46,6 +46,10 @@ class Failure:
     retry_after: int
     description: str | None
     processed: bool
+    when: Callable[[dict[str, Any]], bool] = lambda _params: True
+    #: Seconds the answer is kept back after the call took effect (a timeout, when longer
+    #: than the client waits); the failure's status is then not used.
+    delay: float = 0.0
 
     def error(self) -> Rejected:
         if self.status == 429:
@@ -121,6 +125,9 @@ class BotWorld:
         self.webhook = WebhookInfo()
         self._pusher: WebhookPusher | None = None
         self._failures: dict[str, deque[Failure]] = {}
+        #: A standing fault policy (e.g. :class:`emulator.faults.FaultPlan`): asked for
+        #: every call that has no queued failure; None injects nothing.
+        self.faults: Callable[[str, dict[str, Any]], Failure | None] | None = None
         self._held: list[HeldAnswer] = []
         self._callbacks: dict[str, asyncio.Future[CallbackAnswer]] = {}
         self._inflight = 0
@@ -302,19 +309,34 @@ class BotWorld:
         description: str | None = None,
         count: int = 1,
         processed: bool = False,
+        when: Callable[[dict[str, Any]], bool] | None = None,
     ) -> None:
-        """Make the next ``count`` calls of ``method`` fail.
+        """Make the next ``count`` calls of ``method`` fail (those whose raw parameters
+        satisfy ``when``, e.g. ``lambda p: str(p.get("chat_id")) == str(group.id)``).
 
         ``status`` 429 carries ``retry_after``; 0 closes the connection without an answer.
         With ``processed=True`` the call takes effect first and only the answer is lost or
         replaced (the "did my message go out?" case of a real network).
         """
         failure = Failure(status, retry_after, description, processed)
+        if when is not None:
+            failure.when = when
         self._failures.setdefault(method.lower(), deque()).extend([failure] * count)
 
-    def take_failure(self, method: str) -> Failure | None:
+    def clear_failures(self) -> None:
+        """Forget every failure still queued (Telegram is well again)."""
+        self._failures.clear()
+
+    def take_failure(self, method: str, params: dict[str, Any] | None = None) -> Failure | None:
+        """The failure injected for this call, if any: the first queued one it matches,
+        else what the chaos plan (:attr:`faults`) decides."""
         queue = self._failures.get(method.lower())
-        return queue.popleft() if queue else None
+        if queue:
+            for failure in queue:
+                if failure.when(params or {}):
+                    queue.remove(failure)
+                    return failure
+        return self.faults(method, params or {}) if self.faults is not None else None
 
     def hold_answer(
         self,

@@ -11,7 +11,7 @@ from handlers.complaints import followup as citizen_complaints
 from handlers.complaints import intake as citizen_intake
 from handlers.complaints import views as staff
 from handlers.core import common, errors
-from handlers.people import admin
+from handlers.people import admin, blocks
 from handlers.privacy import rights as privacy
 from handlers.reports import summary as reports
 from handlers.survey import ikm
@@ -21,6 +21,7 @@ from handlers.survey import responses as survey
 def register(application: Application) -> None:
     common.register(application)
     admin.register(application)
+    blocks.register(application)
     citizen_intake.register(application)
     citizen_complaints.register(application)
     unit_group.register(application)

@@ -192,7 +192,16 @@ def test_standing_figures_are_read_at_the_end_of_a_past_period_or_now() -> None:
 def test_periods_far_from_today_are_typing_errors() -> None:
     from bot.core.periods import PeriodError
 
-    for text in ("1900", "1999-12", "2999", "2028-01", "2026-11-01..2030-01-01"):
+    for text in (
+        "1900",
+        "1999-12",
+        "2999",
+        "2028-01",
+        "2026-11-01..2030-01-01",
+        "9999",  # its end (10000-01-01) is past the calendar: "year 10000 is out of range"
+        "9999-12",
+        "9999-12-31..9999-12-31",
+    ):
         with pytest.raises(PeriodError):
             parse_period(text, TODAY)
     assert parse_period("2000", TODAY).start.year == 2000

@@ -1,7 +1,10 @@
 """Filing a complaint: consent, the daily limit, and turning a finished draft into a case.
 
 Submission is idempotent: the draft's key is unique in the database, so "Kirim" pressed
-twice, or an update delivered twice by Telegram, yields the same complaint.
+twice, or an update delivered twice by Telegram, yields the same complaint. The citizen's
+confirmation (the tracking number) is queued in the transaction that files the complaint,
+so a crash right after the commit cannot leave them without their number (and filing
+again); the dispatcher delivers it exactly once.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
-from bot.complaints.alerts import post_alerts
+from bot.complaints.alerts import CITIZEN, post_alerts
 from bot.complaints.checks import plan_checks
 from bot.complaints.routing import route
 from bot.complaints.rules import (
@@ -21,7 +24,9 @@ from bot.complaints.rules import (
     initial_deadlines,
     tracking_number,
 )
-from bot.core.clock import to_epoch
+from bot.core import formatting, notify
+from bot.core.catalog import t
+from bot.core.clock import from_epoch, to_epoch
 from bot.people.directory import Actor
 from domain.complaints import AttachmentKind, EventKind, Status
 from storage.complaints import events as complaint_events
@@ -29,6 +34,7 @@ from storage.complaints import records as complaints
 from storage.complaints.records import Attachment, Complaint, NewComplaint
 from storage.core import audit
 from storage.core.db import Tx
+from storage.core.outbox import PRIORITY_URGENT
 from storage.people import directory as people
 
 if TYPE_CHECKING:
@@ -150,9 +156,32 @@ async def submit(runtime: Runtime, actor: Actor, draft: Draft) -> Submitted:
             return Submitted(await complaints.existing(tx, existing), created=False)
         complaint_id = await _create(runtime, tx, actor, draft, key)
         complaint = await complaints.existing(tx, complaint_id)
+        await confirm(runtime, tx, actor, complaint)
         await post_alerts(runtime, tx, complaint)
         await plan_checks(runtime, tx, complaint)
     return Submitted(complaint, created=True)
+
+
+async def confirm(runtime: Runtime, tx: Tx, actor: Actor, complaint: Complaint) -> None:
+    """Queue the "recorded" message with the tracking number and the deadlines. It stands
+    for the complaint in the citizen's chat: a reply to it reaches the unit."""
+    language, zone = actor.language, runtime.settings.zone
+    text = t(
+        language,
+        "lapor.submitted",
+        number=complaint.number,
+        unit=runtime.office.unit_label(complaint.unit_code, language),
+        ack_due=formatting.moment(language, from_epoch(complaint.ack_due_at), zone),
+        resolve_due=formatting.moment(language, from_epoch(complaint.resolve_due_at), zone),
+    )
+    await notify.send_text(
+        tx,
+        actor.telegram_id,
+        text,
+        runtime.now(),
+        priority=PRIORITY_URGENT,
+        ref=notify.Ref(CITIZEN, complaint.id),
+    )
 
 
 async def _create(runtime: Runtime, tx: Tx, actor: Actor, draft: Draft, key: str) -> int:

@@ -15,7 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.complaints.rules import OPEN, Action, allowed, resolution_time, shown_status
 from bot.core import callbacks as cb
 from bot.core import formatting
-from bot.core.catalog import Markup, join, t
+from bot.core.catalog import MAX_MESSAGE, Markup, join, shorten, t, visible_length
 from bot.core.clock import from_epoch
 from bot.core.keyboards import button
 from bot.core.office import Office
@@ -142,21 +142,23 @@ class Renderer:
         icon = "new" if status is Status.BARU else ("open" if status in OPEN else "done")
         if complaint.withdrawn_at is not None:
             icon = "withdrawn"
-        return t(
-            language,
-            "alert.body",
-            icon=t(language, f"alert.icon.{icon}"),
-            number=complaint.number,
-            category=self.category(language, complaint.category_code),
-            kelurahan=self.kelurahan(language, complaint.kelurahan_code),
-            reporter=reporter.display or t(language, "alert.reporter_hidden"),
-            unit=self.unit(language, complaint.unit_code),
-            status=self.status_of(language, complaint),
-            assignee=t(language, "alert.assignee", name=assignee) if assignee else "",
-            deadlines=self.staff_deadlines(language, complaint),
-            description=complaint.description,
-            extras=Markup("".join(extras)),
-        )
+        values = {
+            "icon": t(language, f"alert.icon.{icon}"),
+            "number": complaint.number,
+            "category": self.category(language, complaint.category_code),
+            "kelurahan": self.kelurahan(language, complaint.kelurahan_code),
+            "reporter": reporter.display or t(language, "alert.reporter_hidden"),
+            "unit": self.unit(language, complaint.unit_code),
+            "status": self.status_of(language, complaint),
+            "assignee": t(language, "alert.assignee", name=assignee) if assignee else "",
+            "deadlines": self.staff_deadlines(language, complaint),
+            "extras": Markup("".join(extras)),
+        }
+        # The alert is edited at every change, and an edit cannot be split: the
+        # description gets what the rest leaves of one message (2000 emoji are 4000 units).
+        room = MAX_MESSAGE - visible_length(t(language, "alert.body", description="", **values))
+        description = shorten(complaint.description, max(room, 0))
+        return t(language, "alert.body", description=description, **values)
 
     def staff_deadlines(self, language: str, complaint: Complaint) -> Markup:
         """The deadlines still ahead: the acknowledge deadline only until it is met (a

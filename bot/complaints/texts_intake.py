@@ -148,7 +148,8 @@ ID: dict[str, str] = {
         "Pengaduan Anda sudah berubah sejak ringkasan ini. Periksa ringkasan terbaru di "
         "bawah, lalu tekan Kirim di sana."
     ),
-    "lapor.in_progress": "Anda sedang mengisi pengaduan. Lanjutkan langkah di atas, atau /batal.",
+    "lapor.in_progress": "Anda sedang mengisi pengaduan. Ini langkah Anda sekarang; lanjutkan di bawah, atau /batal.",
+    "lapor.step_passed": "Langkah itu sudah lewat. Langkah Anda sekarang ditampilkan di bawah.",
 }
 
 EN: dict[str, str] = {
@@ -300,5 +301,6 @@ EN: dict[str, str] = {
         "Your complaint has changed since this summary. Check the latest summary below, "
         "then press Send there."
     ),
-    "lapor.in_progress": "You are writing a complaint. Continue with the step above, or /batal.",
+    "lapor.in_progress": "You are writing a complaint. This is your current step; continue below, or /batal.",
+    "lapor.step_passed": "That step is over. Your current step is shown below.",
 }

@@ -72,6 +72,10 @@ ID: dict[str, str] = {
     "grp.what.resolve": "catatan penyelesaian",
     "grp.what.reassign": "alasan pengalihan",
     "grp.reply_sent": "✉️ Jawaban {number} terkirim ke warga.",
+    "grp.unknown_message": (
+        "Balasan ke pesan bot ini tidak diproses: pesan ini tidak menunggu jawaban. Untuk "
+        "menjawab warga, balas (reply) pesan pengaduannya; riwayatnya: /tiket NOMOR."
+    ),
     "grp.prompt_answered": (
         "Permintaan untuk {number} ini sudah dijawab sebelumnya; balasan ini tidak diproses. "
         "Untuk menjawab warga, balas (reply) pesan pengaduannya."
@@ -240,6 +244,10 @@ EN: dict[str, str] = {
     "grp.what.resolve": "resolution note of",
     "grp.what.reassign": "reason for moving",
     "grp.reply_sent": "✉️ Answer to {number} sent to the citizen.",
+    "grp.unknown_message": (
+        "A reply to this bot message is not processed: it is not waiting for an answer. To "
+        "answer the citizen, reply to the complaint's message; its history: /tiket NUMBER."
+    ),
     "grp.prompt_answered": (
         "This request about {number} was answered already; this reply was not processed. "
         "To answer the citizen, reply to the complaint's message."

@@ -31,23 +31,24 @@ from bot.complaints.alerts import (
     follow_membership,
     unit_group_lost,
 )
-from bot.core import commands, housekeeping, keyboards
+from bot.core import backups, commands, housekeeping, keyboards
 from bot.core import runtime as hooks
 from bot.core.clock import Clock, SystemClock
 from bot.core.context import RUNTIME_KEY, BotContext
 from bot.core.extensions import Extensions
+from bot.core.ledger import ObservedRequest
 from bot.core.office import Office, load_office
 from bot.core.pacing import ChatPacer, PacedRateLimiter, PaceLimits
 from bot.core.persistence import SqlitePersistence
 from bot.core.reference import sync_office
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
-from bot.core.transport import AiohttpRequest
 from bot.core.updates import PerChatUpdateProcessor
 from bot.people.admin import chat_unreachable
 from bot.people.group_checks import check_alert_coverage, check_unit_groups
 from bot.people.groups import follow_seen_by_delivery
 from bot.people.menus import publish_all
+from bot.privacy import retention
 from bot.reports import digest, sections, sheets
 from bot.survey import digest as survey_digest
 from bot.survey import export as survey_export
@@ -58,6 +59,7 @@ from bot.transparency import posts as public_posts
 from bot.transparency import site as public_site
 from handlers.activities import COMMANDS as ACTIVITY_COMMANDS
 from handlers.activities import invitations as forum_handlers
+from handlers.people.blocks import COMMANDS as BLOCK_COMMANDS
 from handlers.privacy.rights import COMMANDS as PRIVACY_COMMANDS
 from handlers.reports.summary import COMMANDS as REPORT_COMMANDS
 from handlers.survey import responses as survey_handlers
@@ -85,6 +87,8 @@ def extend(extensions: Extensions) -> None:
         jp_nudge.on_start,
         digest.on_start,
         housekeeping.on_start,
+        backups.on_start,
+        retention.on_start,
         public_site.on_start,
     )
     extensions.add(hooks.GROUP_BOUND, alert_unit_group)
@@ -123,6 +127,7 @@ def extend(extensions: Extensions) -> None:
         *followup_handlers.COMMANDS,
         *note_handlers.COMMANDS,
         *post_handlers.COMMANDS,
+        *BLOCK_COMMANDS,
         *PRIVACY_COMMANDS,
         *REPORT_COMMANDS,
     )
@@ -154,8 +159,8 @@ def build_application(
         .token(token)
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
-        .request(AiohttpRequest())
-        .get_updates_request(AiohttpRequest(connection_pool_size=1))
+        .request(ObservedRequest(runtime.ledger, connection_pool_size=256))
+        .get_updates_request(ObservedRequest(runtime.ledger, connection_pool_size=1))
         .context_types(ContextTypes(context=BotContext))
         .defaults(
             Defaults(

@@ -105,6 +105,12 @@ def records() -> dict[tuple[str, str], type[Callback]]:
     return found
 
 
+def in_domain(domain: str) -> Callable[[object], bool]:
+    """A ``pattern`` for every record of ``domain`` (e.g. any button of the intake)."""
+    prefix = f"{VERSION}:{domain}:"
+    return lambda data: isinstance(data, str) and data.startswith(prefix)
+
+
 def parse_any(data: str | None) -> Callback:
     """Parse data of any declared record (used by the catch-all stale button handler)."""
     parts = (data or "").split(":")

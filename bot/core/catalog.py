@@ -37,6 +37,7 @@ MODULES = (
     "bot.transparency.texts",
 )
 MAX_MESSAGE = 4096
+MAX_CAPTION = 1024
 
 
 class Markup(str):
@@ -160,6 +161,28 @@ def split_message(text: str, limit: int = MAX_MESSAGE) -> list[Markup]:
     if current or not parts:
         parts.append(current)
     return [Markup(p) for p in parts]
+
+
+def fit_message(text: str, limit: int = MAX_MESSAGE) -> Markup:
+    """A text that must stay one message (an edit, a caption): as is when it fits,
+    otherwise its first part (measured like :func:`split_message`) and an ellipsis."""
+    if visible_length(text) <= limit:
+        return Markup(text)
+    return Markup(split_message(text, limit - 2)[0] + "\n…")
+
+
+def shorten(value: str, units: int) -> str:
+    """Plain text (a value, escaped later by :func:`t`) cut to ``units`` UTF-16 units,
+    ellipsis included, for a value that must leave room in a message of fixed size."""
+    if _utf16_length(value) <= units:
+        return value
+    kept, size = [], 0
+    for char in value:
+        size += _utf16_length(char)
+        if size > units - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
 
 
 def visible_length(html_text: str) -> int:

@@ -22,11 +22,20 @@ from bot import __version__
 from bot.core.instance_lock import AlreadyRunning, single_instance
 from bot.core.office import Office, OfficeConfigError, load_office
 from bot.core.settings import Settings, SettingsError, load_settings
+from storage.core.backup import (
+    POSTGRES_BACKUP,
+    DatabaseUnusable,
+    check_file,
+    copy_live,
+    is_sqlite,
+    restore_into,
+)
 
 if TYPE_CHECKING:
     from telegram.ext import Application
 
 EXIT_CONFIG = 2
+EXIT_DATABASE = 3
 log = logging.getLogger("bot")
 
 
@@ -40,6 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="run the bot (long polling, or webhook if WEBHOOK_URL is set)")
     commands.add_parser("check-config", help="validate settings and the office file, offline")
     commands.add_parser("migrate", help="apply database migrations and sync the office file")
+    backup = commands.add_parser(
+        "backup", help="copy the database to FILE, also while the bot runs (verified)"
+    )
+    backup.add_argument("file", type=Path, help="the copy to write, e.g. marelan-2026-11-25.db")
+    restore = commands.add_parser(
+        "restore", help="replace the database by a backup FILE (the bot must be stopped)"
+    )
+    restore.add_argument("file", type=Path, help="a copy written by 'marelan-bot backup'")
     qr = commands.add_parser("qr", help="write a printable QR code of a service's survey link")
     qr.add_argument("service", help="service code from the office file, e.g. KTP")
     qr.add_argument("output", type=Path, help="the PNG file to write")
@@ -74,6 +91,7 @@ def run(settings: Settings) -> None:
 
     token = settings.require_token()
     with single_instance(Path(settings.database_path)):
+        check_file(Path(settings.database_path))
         configure(settings.log_level, (token,))
         _serve(settings, build_application(settings))
 
@@ -81,9 +99,13 @@ def run(settings: Settings) -> None:
 def _serve(settings: Settings, application: Application) -> None:
     from telegram import Update
 
+    # bootstrap_retries=-1: a Telegram that fails at start (getMe answering 502, the
+    # network not up yet after a reboot) is waited for with backoff instead of ending the
+    # process.
     if settings.webhook_url:
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
         application.run_webhook(
+            bootstrap_retries=-1,
             listen=settings.webhook_listen,
             port=settings.webhook_port,
             url_path=urlparse(settings.webhook_url).path.lstrip("/"),
@@ -92,7 +114,7 @@ def _serve(settings: Settings, application: Application) -> None:
             allowed_updates=Update.ALL_TYPES,
         )
     else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
 
 
 def check_config(settings: Settings) -> None:
@@ -145,6 +167,33 @@ async def _alert_coverage(settings: Settings, office: Office, path: Path) -> str
         names = ", ".join(p.full_name for p in found.receivers)
         line += f"; those of {', '.join(others)} go to {names}"
     return line + "."
+
+
+def backup(settings: Settings, target: Path) -> None:
+    """Copy the live database with SQLite's online backup API (the bot may run)."""
+    database = Path(settings.database_path)
+    if not is_sqlite(settings.database_path):
+        raise CliError(POSTGRES_BACKUP)
+    if target.resolve() == database.resolve():
+        raise CliError("The backup file must not be the database itself.")
+    copy_live(database, target)
+    print(f"Backup of {database} written to {target} (verified with integrity_check).")
+
+
+def restore(settings: Settings, source: Path) -> None:
+    """Put a backup in place of the database; refused while a bot runs on it."""
+    database = Path(settings.database_path)
+    if not is_sqlite(settings.database_path):
+        raise CliError(POSTGRES_BACKUP)
+    if not source.is_file():
+        raise CliError(f"No backup file at {source}.")
+    with single_instance(database, purpose="restore"):
+        kept = restore_into(source, database)
+    print(
+        f"Restored {database} from {source}"
+        + (f"; the replaced database is kept as {kept}." if kept else ".")
+        + " Start the bot to go on (pending notifications are sent then)."
+    )
 
 
 async def _migrate(settings: Settings) -> list[str]:
@@ -307,8 +356,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "migrate":
             from bot.core.logsetup import configure
 
+            check_file(Path(settings.database_path))
             configure(settings.log_level)
             asyncio.run(_migrate(settings))
+        elif args.command == "backup":
+            backup(settings, args.file)
+        elif args.command == "restore":
+            restore(settings, args.file)
         elif args.command == "qr":
             survey_qr(settings, args.service, args.output)
         elif args.command == "publish":
@@ -318,6 +372,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SettingsError, OfficeConfigError, CliError, AlreadyRunning) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONFIG
+    except DatabaseUnusable as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATABASE
     return 0
 
 

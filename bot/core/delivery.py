@@ -1,7 +1,12 @@
 """The outbox dispatcher: delivers queued notifications to Telegram, reliably.
 
-- A row is marked ``sending`` (committed) before the request and ``sent`` after it, so a
-  row confirmed sent is never sent again; a crash in between sends it again at most once.
+- A row is marked ``sending`` (committed: the intent) before the request and ``sent``
+  after it, so a row confirmed sent is never sent again; a crash in between sends it
+  again at most once. Saving the outcome is retried until it succeeds (a database locked
+  by a backup or full for a while), so no row stays ``sending`` while the bot runs.
+- An answer lost after the request left (timeout, reset connection, 5xx) may hide a
+  message that landed: before sending it again, the ledger (:mod:`bot.core.ledger`)
+  looks for it by message id, so a lost answer does not become a second copy.
 - Per chat, rows leave in order; across chats the most urgent first.
 - 429: the chat waits ``retry_after`` and the row is retried. Network errors and 5xx:
   retried with exponential backoff, for as long as Telegram stays unreachable.
@@ -20,9 +25,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import (
@@ -45,7 +52,9 @@ from telegram.error import (
 )
 
 from bot.core.clock import Clock, to_epoch
+from bot.core.ledger import Attempt, MessageLedger, after_loss, find_landed
 from bot.core.pacing import MESSAGE_METHODS, ChatPacer, PaceLimits, TokenBucket, retry_seconds
+from bot.core.saving import until_saved
 from storage.core import outbox, outbox_files
 from storage.core.db import Database, Tx
 from storage.core.outbox import OutboxRow
@@ -54,6 +63,7 @@ log = logging.getLogger(__name__)
 
 IDLE_POLL_SECONDS = 5.0
 MAX_BACKOFF_SECONDS = 60.0
+SAVE_RETRY_SECONDS = 0.5
 PERMANENT_BAD_REQUESTS = (
     "chat not found",
     "user not found",
@@ -67,6 +77,22 @@ REPOST_IF_GONE = "repost_if_gone"  # outbox param of an edit (see bot.notify.edi
 #: Runs in the transaction that ended the chat's queue: chat id, Telegram's reason.
 Unreachable = Callable[[Tx, int, str], Awaitable[None]]
 Migrated = Callable[[Tx, int, int], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an attempt learnt, to be saved in one transaction."""
+
+    save: Callable[[Tx], Awaitable[object]]
+
+
+def _sent(row: OutboxRow, message_id: int | None, now: int) -> Outcome:
+    return Outcome(functools.partial(outbox.mark_sent, row=row, message_id=message_id, now=now))
+
+
+def _released(row: OutboxRow, error: str, tx: Tx) -> Awaitable[None]:
+    """Back to pending after a transient failure; the dispatcher decides when to retry."""
+    return outbox.release(tx, row.id, error)
 
 
 class DeliveryFailed(Exception):
@@ -86,9 +112,13 @@ class Dispatcher:
         concurrency: int = 4,
         on_unreachable: Unreachable | None = None,
         on_migrated: Migrated | None = None,
+        ledger: MessageLedger | None = None,
     ) -> None:
         self._db = db
         self._bot = bot
+        self._ledger = ledger or MessageLedger()
+        #: Rows whose last attempt lost its answer: where a copy would have landed.
+        self._lost: dict[int, Attempt] = {}
         self._clock = clock
         self._pacer = pacer or ChatPacer(PaceLimits())
         rate = self._pacer.limits.outbox_rate
@@ -129,6 +159,16 @@ class Dispatcher:
 
     def wake(self) -> None:
         self._wakeup.set()
+
+    async def settled(self, chat_id: int, timeout: float = 5.0) -> bool:  # noqa: ASYNC109
+        """Wait until the chat's delivery in flight (its send and the save of what it
+        learnt) is over. True if one was in flight."""
+        task = self._in_flight.get(chat_id)
+        if task is None or task is asyncio.current_task():
+            return False
+        with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+            await asyncio.wait_for(asyncio.shield(task), timeout)
+        return True
 
     def _on_commit(self, topics: set[str]) -> None:
         if "outbox" in topics:
@@ -176,79 +216,125 @@ class Dispatcher:
         return max(self._pacer.delay(row.chat_id), self._budget.wait_time(time.monotonic()))
 
     async def _deliver(self, row: OutboxRow) -> None:
+        """One attempt at one row: the intent (``sending``) is committed before the
+        request, and the outcome is saved after it, retried until it is saved, so a row
+        never stays ``sending`` while the process runs."""
         try:
             async with self._db.transaction() as tx:
-                if not await outbox.mark_sending(tx, row.id):
-                    return
-            await self._attempt(row)
-        except Exception:
-            log.exception("delivering outbox row %d failed unexpectedly", row.id)
+                taken = await outbox.mark_sending(tx, row.id)
+        except Exception as exc:  # the database is busy: the row stays pending
+            log.warning("outbox row %d not taken (%s); retrying later", row.id, exc)
+            self._hold(row.chat_id, SAVE_RETRY_SECONDS)
+            taken = False
+        try:
+            if taken:
+                await self._save(row, await self._outcome(row))
         finally:
             self._in_flight.pop(row.chat_id, None)
             self.wake()
 
-    async def _attempt(self, row: OutboxRow) -> None:
-        now = to_epoch(self._clock.now())
+    async def _outcome(self, row: OutboxRow) -> Outcome:
         try:
-            message_id = await self._call(row)
+            return await self._attempt(row)
+        except Exception:
+            log.exception("delivering outbox row %d failed unexpectedly", row.id)
+            self._hold(row.chat_id, MAX_BACKOFF_SECONDS)
+            return Outcome(functools.partial(_released, row, "unexpected error"))
+
+    async def _save(self, row: OutboxRow, outcome: Outcome) -> None:
+        """Save what the attempt learnt. A busy or full database must not leave the row in
+        ``sending`` (its chat's queue would stop, and a restart would send it again)."""
+        await until_saved(
+            self._db, outcome.save, what=f"outbox row {row.id}", giving_up=lambda: self._stopping
+        )
+
+    async def _attempt(self, row: OutboxRow) -> Outcome:
+        """Make the call (or find that an earlier attempt whose answer was lost landed)
+        and say what to save."""
+        now = to_epoch(self._clock.now())
+        floor: int | None = None
+        try:
+            method, params = await self._prepared(row)
+            landed = await self._reconciled(row, method, params)
+            if landed is not None:
+                return _sent(row, landed, now)
+            floor = self._ledger.floor(row.chat_id)
+            message_id = await self._call(row, method, params)
         except RetryAfter as exc:
             wait = retry_seconds(exc)
             log.info("flood control for chat %s: retry after %.0fs", row.chat_id, wait)
             self._hold(row.chat_id, wait)
-            await self._release(row, f"429 retry after {wait:.0f}s")
+            return Outcome(functools.partial(_released, row, f"429 retry after {wait:.0f}s"))
         except (Forbidden, DeliveryFailed) as exc:
-            await self._give_up(row, str(exc), permanent_for_chat=True)
+            return self._give_up(row, str(exc), permanent_for_chat=True)
         except BadRequest as exc:
-            await self._bad_request(row, exc, now)
+            return self._bad_request(row, exc, now)
         except ChatMigrated as exc:
-            await self._follow(row, exc.new_chat_id)
+            return self._follow(row, exc.new_chat_id)
         except (NetworkError, TelegramError) as exc:
+            self._remember_lost(row, exc, floor)
             backoff = min(MAX_BACKOFF_SECONDS, 2.0 ** min(row.attempts, 6))
             log.warning("outbox row %d: %s; retrying in %.0fs", row.id, exc, backoff)
             self._hold(row.chat_id, backoff)
-            await self._release(row, str(exc))
-        else:
-            async with self._db.transaction() as tx:
-                await outbox.mark_sent(tx, row, message_id, now)
+            return Outcome(functools.partial(_released, row, str(exc)))
+        return _sent(row, message_id, now)
+
+    def _remember_lost(self, row: OutboxRow, error: Exception, floor: int | None) -> None:
+        """An answer lost after the request may have landed: remember where its copy
+        would be, so the next attempt looks there before sending again."""
+        attempt = after_loss(
+            self._ledger, row.chat_id, floor, self._lost.get(row.id), error, row.method
+        )
+        if attempt is not None:
+            self._lost[row.id] = attempt
+
+    async def _reconciled(self, row: OutboxRow, method: str, params: dict[str, Any]) -> int | None:
+        """The message id an earlier attempt of this row landed as, if it can be proven;
+        further copies (two lost answers in a row) are deleted."""
+        attempt = self._lost.pop(row.id, None)
+        if attempt is None or attempt.chat_id != row.chat_id:
+            return None
+        found = await find_landed(self._bot, self._ledger, attempt, method, params)
+        for extra in found[1:]:
+            with contextlib.suppress(TelegramError):
+                await self._bot.delete_message(row.chat_id, extra)
+        return found[0] if found else None
 
     def _hold(self, chat_id: int, seconds: float) -> None:
         self._pacer.hold(chat_id, seconds)
         self._holding.add(chat_id)
 
-    async def _bad_request(self, row: OutboxRow, exc: BadRequest, now: int) -> None:
+    def _bad_request(self, row: OutboxRow, exc: BadRequest, now: int) -> Outcome:
         text = str(exc).lower()
         if any(marker in text for marker in HARMLESS_BAD_REQUESTS):
-            async with self._db.transaction() as tx:
-                await outbox.mark_sent(tx, row, None, now)
-        elif any(marker in text for marker in PERMANENT_BAD_REQUESTS):
-            await self._give_up(row, str(exc), permanent_for_chat=True)
-        else:
-            log.error("outbox row %d (%s) rejected: %s", row.id, row.method, exc)
-            await self._give_up(row, str(exc), permanent_for_chat=False)
+            return _sent(row, None, now)
+        if any(marker in text for marker in PERMANENT_BAD_REQUESTS):
+            return self._give_up(row, str(exc), permanent_for_chat=True)
+        log.error("outbox row %d (%s) rejected: %s", row.id, row.method, exc)
+        return self._give_up(row, str(exc), permanent_for_chat=False)
 
-    async def _follow(self, row: OutboxRow, new_chat_id: int) -> None:
+    def _follow(self, row: OutboxRow, new_chat_id: int) -> Outcome:
         """The group became a supergroup: its queue, this row included, goes to the new id
         (order kept) and the application follows, in one transaction. Idempotent with the
         service messages' handler, whichever comes first."""
         if new_chat_id == row.chat_id:
-            await self._give_up(row, "chat migrated to itself", permanent_for_chat=False)
-            return
+            return self._give_up(row, "chat migrated to itself", permanent_for_chat=False)
         log.warning("chat %s became %s; outbox row %d goes there", row.chat_id, new_chat_id, row.id)
-        async with self._db.transaction() as tx:
+
+        async def save(tx: Tx) -> None:
             if self._on_migrated is not None:
                 await self._on_migrated(tx, row.chat_id, new_chat_id)
             await outbox.move_chat(tx, row.chat_id, new_chat_id)
             await outbox.release(tx, row.id, f"chat migrated to {new_chat_id}")
 
-    async def _release(self, row: OutboxRow, error: str) -> None:
-        async with self._db.transaction() as tx:
-            await outbox.release(tx, row.id, error)
+        return Outcome(save)
 
-    async def _give_up(self, row: OutboxRow, error: str, *, permanent_for_chat: bool) -> None:
+    def _give_up(self, row: OutboxRow, error: str, *, permanent_for_chat: bool) -> Outcome:
         """A permanent failure ends the chat's queue and tells the application in the same
         transaction (a person is marked unreachable; a unit group's complaints go to the
         supervisors), so a crash in between cannot drop them unnoticed."""
-        async with self._db.transaction() as tx:
+
+        async def save(tx: Tx) -> None:
             if not permanent_for_chat:
                 await outbox.mark_dead(tx, row.id, error)
                 return
@@ -257,53 +343,65 @@ class Dispatcher:
             if self._on_unreachable is not None:
                 await self._on_unreachable(tx, row.chat_id, error)
 
+        return Outcome(save)
+
     # --- the Bot API call ---------------------------------------------------------------
 
-    async def _call(self, row: OutboxRow) -> int | None:
+    async def _prepared(self, row: OutboxRow) -> tuple[str, dict[str, Any]]:
+        """The row's method and its parameters as PTB takes them, references resolved."""
         params = dict(row.params)
-        repost = params.pop(REPOST_IF_GONE, False) and row.method == "editMessageText"
         try:
             await self._resolve_refs(row.chat_id, params)
-            return await self._request(row.chat_id, row.method, params)
         except BadRequest as exc:
-            if not repost or not any(m in str(exc).lower() for m in EDIT_TARGET_GONE):
+            if not params.get(REPOST_IF_GONE) or not _gone(exc):
+                raise
+            log.info("outbox row %d: the message to edit is unknown; posting it anew", row.id)
+            return "sendMessage", _typed(_as_new_message(params))
+        return row.method, _typed(params)
+
+    async def _call(self, row: OutboxRow, method: str, params: dict[str, Any]) -> int | None:
+        repost = params.pop(REPOST_IF_GONE, False) and method == "editMessageText"
+        try:
+            return await self._request(row.chat_id, method, params)
+        except BadRequest as exc:
+            if not repost or not _gone(exc):
                 raise
         log.info("outbox row %d: the message to edit is gone; posting it anew", row.id)
         return await self._request(row.chat_id, "sendMessage", _as_new_message(params))
 
     async def _request(self, chat_id: int, method: str, params: dict[str, Any]) -> int | None:
         if method == "sendMessage":
-            message = await self._bot.send_message(chat_id, **_typed(params))
+            message = await self._bot.send_message(chat_id, **params)
             return message.message_id
         if method == "editMessageText":
-            await self._bot.edit_message_text(chat_id=chat_id, **_typed(params))
+            await self._bot.edit_message_text(chat_id=chat_id, **params)
             return None
         if method == "editMessageReplyMarkup":
-            await self._bot.edit_message_reply_markup(chat_id=chat_id, **_typed(params))
+            await self._bot.edit_message_reply_markup(chat_id=chat_id, **params)
             return None
         if method == "copyMessage":
-            copied = await self._bot.copy_message(chat_id, **_typed(params))
+            copied = await self._bot.copy_message(chat_id, **params)
             return copied.message_id
         if method == "sendLocation":
-            message = await self._bot.send_location(chat_id, **_typed(params))
+            message = await self._bot.send_location(chat_id, **params)
             return message.message_id
         if method == "sendPhoto":
-            message = await self._bot.send_photo(chat_id, **_typed(params))
+            message = await self._bot.send_photo(chat_id, **params)
             return message.message_id
         if method == "sendDocument":
-            message = await self._bot.send_document(chat_id, **_typed(params))
+            message = await self._bot.send_document(chat_id, **params)
             return message.message_id
         if method == "sendVoice":
-            message = await self._bot.send_voice(chat_id, **_typed(params))
+            message = await self._bot.send_voice(chat_id, **params)
             return message.message_id
         if method == "sendVideo":
-            message = await self._bot.send_video(chat_id, **_typed(params))
+            message = await self._bot.send_video(chat_id, **params)
             return message.message_id
         if method == "createForumTopic":
-            topic = await self._bot.create_forum_topic(chat_id, **_typed(params))
+            topic = await self._bot.create_forum_topic(chat_id, **params)
             return topic.message_thread_id
         if method == "setMyCommands":
-            await self._bot.set_my_commands(**_typed(params))
+            await self._bot.set_my_commands(**params)
             return None
         raise DeliveryFailed(f"unsupported outbox method {method}")
 
@@ -334,6 +432,10 @@ class Dispatcher:
             if data is None:
                 raise BadRequest(f"stored file {file_id} is missing")
             params[field] = InputFile(data, filename=file_name)
+
+
+def _gone(error: BadRequest) -> bool:
+    return any(marker in str(error).lower() for marker in EDIT_TARGET_GONE)
 
 
 def _as_new_message(edit: dict[str, Any]) -> dict[str, Any]:

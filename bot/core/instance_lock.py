@@ -4,7 +4,10 @@ Two ``marelan-bot run`` on the same database (a manual start next to the systemd
 service, say) would both ask Telegram for updates, which Telegram refuses with "Conflict"
 over and over, and both would work the same queues. The second one stops at once with a
 clear line instead. The lock is an OS file lock next to the database, so it disappears
-with the process, even after a crash or a power cut: nothing stale to clean up.
+with the process, even after a crash or a power cut: nothing stale to clean up. It is
+taken on the database's resolved path, so a second bot reaching the same file through a
+symlink or another relative path is stopped too. ``marelan-bot restore`` takes the same
+lock: it refuses while the bot runs, and the bot cannot start during a restore.
 """
 
 from __future__ import annotations
@@ -20,24 +23,26 @@ except ImportError:  # not POSIX: no lock (the office runs the bot on Linux)
 
 
 class AlreadyRunning(Exception):
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, purpose: str = "run") -> None:
+        doing = "restore it" if purpose == "restore" else "start another one"
         super().__init__(
             f"Another marelan-bot is already running with DATABASE_PATH={database}; "
-            "stop it first (e.g. systemctl stop marelan-bot)."
+            f"stop it first (e.g. systemctl stop marelan-bot) to {doing}."
         )
 
 
 @contextmanager
-def single_instance(database: Path) -> Iterator[None]:
+def single_instance(database: Path, purpose: str = "run") -> Iterator[None]:
     if fcntl is None or str(database) == ":memory:":
         yield
         return
     database.parent.mkdir(parents=True, exist_ok=True)
-    with open(database.with_name(database.name + ".lock"), "a") as handle:
+    resolved = database.resolve()
+    with open(resolved.with_name(resolved.name + ".lock"), "a") as handle:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise AlreadyRunning(database) from None
+            raise AlreadyRunning(database, purpose) from None
         try:
             yield
         finally:

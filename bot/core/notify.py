@@ -13,7 +13,7 @@ from typing import Any
 
 from telegram import ForceReply, InlineKeyboardMarkup
 
-from bot.core.catalog import Markup, split_message, t
+from bot.core.catalog import MAX_CAPTION, Markup, fit_message, split_message, t
 from storage.core import outbox
 from storage.core.db import Tx
 from storage.core.outbox import PRIORITY_NORMAL
@@ -166,7 +166,7 @@ async def copy(
     a photo's or document's own caption."""
     params: dict[str, Any] = {"from_chat_id": from_chat_id, "message_id": message_id}
     if caption is not None:
-        params |= {"caption": str(caption), "parse_mode": "HTML"}
+        params |= {"caption": str(fit_message(caption, MAX_CAPTION)), "parse_mode": "HTML"}
     if reply_to is not None:
         params["reply_to_ref"] = reply_to.as_param()
     if thread is not None:

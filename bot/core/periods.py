@@ -87,8 +87,14 @@ FIRST_YEAR = 2000  # before the office had any digital record: surely a typing e
 def parse_period(text: str | None, today: date, default: str = "bulan") -> Period:
     """Accept ``hari``, ``minggu``, ``bulan``, ``tahun`` (and English), ``YYYY-MM``,
     ``YYYY`` and ``YYYY-MM-DD..YYYY-MM-DD`` (inclusive end, as people write it), from the
-    year 2000 to next year (``1900`` or ``2999`` is a typing error, not an empty report)."""
-    period = _parse_period(text, today, default)
+    year 2000 to next year (``1900`` or ``2999`` is a typing error, not an empty report;
+    ``9999``, whose end lies past the calendar, is one too)."""
+    try:
+        period = _parse_period(text, today, default)
+    except (ValueError, OverflowError) as exc:  # e.g. "year 10000 is out of range"
+        if isinstance(exc, PeriodError):
+            raise
+        raise PeriodError((text or default).strip()) from exc
     if period.start.year < FIRST_YEAR or period.end > date(today.year + 2, 1, 1):
         raise PeriodError((text or default).strip())
     return period

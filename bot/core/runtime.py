@@ -16,9 +16,11 @@ from typing import Any
 
 from telegram.ext import Application
 
+from bot.core import outcome
 from bot.core.clock import Clock, to_epoch
 from bot.core.delivery import Dispatcher
 from bot.core.extensions import Extensions, Point
+from bot.core.ledger import MessageLedger
 from bot.core.office import Office
 from bot.core.pacing import ChatPacer, PaceLimits
 from bot.core.scheduling import Scheduler
@@ -58,6 +60,11 @@ class Runtime:
     dispatcher: Dispatcher | None = None
     scheduler: Scheduler | None = None
     bot_username: str = ""
+    #: Message ids Telegram told this process about (reconciles sends with lost answers).
+    ledger: MessageLedger = field(default_factory=MessageLedger)
+    #: What features keep in memory for the life of the process, by their own key (e.g.
+    #: who wrote how often lately): lost at a restart, on purpose.
+    memory: dict[str, object] = field(default_factory=dict)
     #: Every way the features are wired together; filled by the application factory.
     extensions: Extensions = field(default_factory=Extensions)
     _storage_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -81,6 +88,7 @@ class Runtime:
             if self.db.is_open:
                 return
             await self.db.open()
+            self.db.add_commit_listener(outcome.note_commit)
             await migrate(self.db)
             for hook in self.extensions[STORAGE_OPENED]:
                 await hook(self)
@@ -95,6 +103,7 @@ class Runtime:
             pacer=self.pacer,
             on_unreachable=self._unreachable,
             on_migrated=self._migrated,
+            ledger=self.ledger,
         )
         assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
         self.scheduler = Scheduler(application.job_queue, self.clock)

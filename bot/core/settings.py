@@ -40,6 +40,11 @@ EXPECTATIONS: dict[str, str] = {
     "OUTBOX_RETENTION_DAYS": "a whole number of days, at least 1",
     "BOT_USERNAME": "the bot's @username without the @, e.g. marelan_bot",
     "PUBLIC_SITE_DIR": "a folder the nightly public page is written to",
+    "BACKUP_DIR": "a folder for the nightly database copies",
+    "BACKUP_KEEP": "how many nightly copies to keep, at least 1",
+    "FLOOD_MESSAGES_PER_MINUTE": "messages one person may send per minute, at least 1",
+    "FLOOD_MUTE_MINUTES": "minutes a person who sent too fast is not answered, at least 1",
+    "RETENTION_MONTHS": "months after closing that a complaint keeps personal data, at least 1",
 }
 USERNAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 
@@ -87,6 +92,11 @@ class Settings(BaseSettings):
     outbox_retention_days: int = Field(default=30, ge=1)
     bot_username: str | None = None  # for printed links (marelan-bot qr); else getMe
     public_site_dir: Path | None = None  # the public page is written there every night
+    backup_dir: Path | None = None  # nightly copies; None: DATABASE_PATH's folder/backups
+    backup_keep: int = Field(default=7, ge=1)
+    flood_messages_per_minute: int = Field(default=20, ge=1)
+    flood_mute_minutes: int = Field(default=10, ge=1)
+    retention_months: int = Field(default=24, ge=1)
 
     @field_validator(
         "bot_token",
@@ -95,6 +105,7 @@ class Settings(BaseSettings):
         "office_config",
         "bot_username",
         "public_site_dir",
+        "backup_dir",
         mode="before",
     )
     @classmethod
@@ -181,6 +192,11 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def backups(self) -> Path:
+        """Where the nightly copies go."""
+        return self.backup_dir or Path(self.database_path).parent / "backups"
 
     @property
     def reminder_offsets_minutes(self) -> list[int]:

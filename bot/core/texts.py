@@ -59,6 +59,15 @@ ID: dict[str, str] = {
     "error.generic": (
         "Maaf, terjadi kesalahan di sisi kami. Data Anda aman; silakan coba lagi sebentar lagi."
     ),
+    "backup.failed": (
+        "⚠️ Cadangan (backup) basis data malam ini gagal: {error}\n"
+        "Folder: <code>{folder}</code>. Periksa ruang disk dan izin folder, lalu buat "
+        "cadangan manual dengan <code>marelan-bot backup FILE</code>."
+    ),
+    "error.after_commit": (
+        "✅ Perubahan Anda sudah tersimpan, tetapi jawaban bot terganggu di jaringan. "
+        "Tidak perlu diulang."
+    ),
     "error.button_unknown": "Tombol ini sudah tidak berlaku.",
     "error.not_allowed": "Maaf, ini bukan wewenang Anda.",
     "group.private_only": (
@@ -146,6 +155,15 @@ EN: dict[str, str] = {
     "flow.activity_edit": "a change to an activity",
     "error.generic": (
         "Sorry, something went wrong on our side. Your data is safe; please try again shortly."
+    ),
+    "backup.failed": (
+        "⚠️ Tonight's database backup failed: {error}\n"
+        "Folder: <code>{folder}</code>. Check the disk space and the folder's permissions, "
+        "then make a manual backup with <code>marelan-bot backup FILE</code>."
+    ),
+    "error.after_commit": (
+        "✅ Your change was saved, but the bot's answer was disrupted on the network. "
+        "There is no need to repeat it."
     ),
     "error.button_unknown": "This button is no longer valid.",
     "error.not_allowed": "Sorry, this is not within your authority.",

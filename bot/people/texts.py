@@ -1,6 +1,22 @@
 """Invitations, roles, unit group binding and the staff list."""
 
 ID: dict[str, str] = {
+    "cmd.blokir": "Blokir seseorang yang menyalahgunakan bot (id, alasan)",
+    "cmd.buka_blokir": "Buka blokir seseorang (id)",
+    "cmd.diblokir": "Daftar orang yang diblokir",
+    "block.usage": "Cara pakai: <code>/blokir TELEGRAM_ID [alasan]</code>",
+    "block.done": "<code>{id}</code> diblokir: bot memberi tahu sekali, lalu tidak menanggapi pesannya lagi. Buka lagi dengan <code>/buka_blokir {id}</code>.",
+    "block.already": "<code>{id}</code> sudah diblokir.",
+    "block.self": "Anda tidak dapat memblokir diri sendiri.",
+    "block.staff": "<code>{id}</code> adalah petugas atau admin; cabut perannya dulu dengan <code>/cabut {id}</code>.",
+    "block.notice": "Akun Anda diblokir oleh admin bot kecamatan karena penyalahgunaan; pesan Anda tidak lagi ditanggapi. Untuk keberatan, silakan datang ke Kantor Camat Medan Marelan.",
+    "unblock.usage": "Cara pakai: <code>/buka_blokir TELEGRAM_ID</code>",
+    "unblock.done": "Blokir <code>{id}</code> dibuka.",
+    "unblock.not_blocked": "<code>{id}</code> tidak sedang diblokir.",
+    "blocked.none": "Tidak ada yang diblokir.",
+    "blocked.list": "<b>Diblokir ({count}):</b>\n{lines}",
+    "blocked.line": "<code>{id}</code> · sejak {at} · {reason}",
+    "flood.notice": "Mohon maaf, Anda mengirim pesan terlalu cepat. Agar semua warga terlayani, pesan Anda tidak kami tanggapi selama {minutes} menit. Setelah itu silakan lanjutkan seperti biasa.",
     "invite.usage": (
         "Cara pakai: <code>/undang &lt;staf|kepala|supervisor|admin&gt; [KODE_UNIT]</code>\n"
         "Peran staf dan kepala memerlukan kode unit: {units}"
@@ -71,6 +87,22 @@ ID: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "cmd.blokir": "Block someone who abuses the bot (id, reason)",
+    "cmd.buka_blokir": "Unblock someone (id)",
+    "cmd.diblokir": "List the people blocked",
+    "block.usage": "Usage: <code>/blokir TELEGRAM_ID [reason]</code>",
+    "block.done": "<code>{id}</code> is blocked: the bot tells them once, then no longer answers them. Unblock with <code>/buka_blokir {id}</code>.",
+    "block.already": "<code>{id}</code> is blocked already.",
+    "block.self": "You cannot block yourself.",
+    "block.staff": "<code>{id}</code> is staff or an admin; remove their role first with <code>/cabut {id}</code>.",
+    "block.notice": "Your account was blocked by the admin of the kecamatan's bot for misuse; your messages are no longer answered. To object, please come to the Kantor Camat Medan Marelan.",
+    "unblock.usage": "Usage: <code>/buka_blokir TELEGRAM_ID</code>",
+    "unblock.done": "<code>{id}</code> is unblocked.",
+    "unblock.not_blocked": "<code>{id}</code> is not blocked.",
+    "blocked.none": "Nobody is blocked.",
+    "blocked.list": "<b>Blocked ({count}):</b>\n{lines}",
+    "blocked.line": "<code>{id}</code> · since {at} · {reason}",
+    "flood.notice": "Sorry, you are sending messages too fast. So that every citizen is served, your messages are not answered for {minutes} minutes. After that, please carry on as usual.",
     "invite.usage": (
         "Usage: <code>/undang &lt;staf|kepala|supervisor|admin&gt; [UNIT_CODE]</code>\n"
         "The staf and kepala roles need a unit code: {units}"

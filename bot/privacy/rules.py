@@ -26,6 +26,8 @@ from bot.people.roles import Role
 
 #: What the people row holds instead of the erased names (first_name may not be empty).
 ERASED_NAME = "(dihapus)"
+#: What stays of the texts of a complaint anonymised after its retention period.
+ANONYMISED_TEXT = "(dianonimkan: masa simpan data pribadi berakhir)"
 #: A confirmation button older than this asks for /hapusdata again: erasure cannot be
 #: undone, so the person confirms what they have just read.
 CONFIRM_VALID = timedelta(hours=1)

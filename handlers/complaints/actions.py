@@ -20,7 +20,8 @@ from bot.complaints.prompts import (
     ANSWERED,
     find_prompt,
     forget_prompt,
-    remember_prompt,
+    intend_prompt,
+    prompt_posted,
     subject_of_message,
 )
 from bot.complaints.rules import NOTE_MIN, Action, InvalidTransition, is_brief
@@ -81,24 +82,18 @@ async def _prompt(
     argument: str | None = None,
     **values: object,
 ) -> None:
-    """Ask the presser for text with a ForceReply aimed at them (works in privacy mode)."""
+    """Ask the presser for text with a ForceReply aimed at them (works in privacy mode).
+    The question is recorded before it is posted: a crash in between cannot make the
+    answer vanish (the reply is matched to the recorded question)."""
     text = t(language(context), key, name=_mention(context), **values)
+    chat_id = chat_of(update).id
+    prompt_id = await intend_prompt(
+        context.runtime, chat_id, complaint_id, action, argument, context.actor.telegram_id
+    )
     sent = await send(
-        context,
-        chat_of(update).id,
-        text,
-        markup=ForceReply(selective=True),
-        thread=thread_of(update),
+        context, chat_id, text, markup=ForceReply(selective=True), thread=thread_of(update)
     )
-    await remember_prompt(
-        context.runtime,
-        sent.chat_id,
-        sent.message_id,
-        complaint_id,
-        action,
-        argument,
-        context.actor.telegram_id,
-    )
+    await prompt_posted(context.runtime, prompt_id, sent.chat_id, sent.message_id)
 
 
 async def ask_info(update: Update, context: BotContext) -> None:
@@ -195,7 +190,13 @@ async def staff_reply(update: Update, context: BotContext) -> bool:
     target = message.reply_to_message
     if target is None or not context.has_actor:
         return False
-    prompt = await find_prompt(context.runtime, message.chat_id, target.message_id)
+    prompt = await find_prompt(
+        context.runtime,
+        message.chat_id,
+        target.message_id,
+        context.actor.telegram_id,
+        target.text or target.caption,
+    )
     if prompt is not None:
         await _answer_prompt(update, context, prompt)
         return True
@@ -357,7 +358,17 @@ async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
 
 
 async def group_reply(update: Update, context: BotContext) -> None:
-    await staff_reply(update, context)
+    """A reply in a group. One to a message of the bot that stands for nothing the bot
+    knows (a notice, a question whose record was lost) is explained, not ignored."""
+    if await staff_reply(update, context):
+        return
+    target = message_of(update).reply_to_message
+    if (
+        target is not None
+        and target.from_user is not None
+        and target.from_user.id == context.bot.id
+    ):
+        await quote(update, context, t(language(context), "grp.unknown_message"))
 
 
 def register(application: Application) -> None:

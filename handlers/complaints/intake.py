@@ -39,6 +39,7 @@ from handlers.complaints.intake_steps import (
     EVIDENCE,
     IDENTITY,
     KELURAHAN,
+    STEP,
     SUMMARY,
     ask_category,
     ask_conduct_unit,
@@ -398,9 +399,46 @@ async def _next(update: Update, context: BotContext, step: Callback[int]) -> int
     return await step(update, context)
 
 
+ASK: dict[int, Callback[int]] = {
+    CONSENT: ask_consent,
+    CATEGORY: ask_category,
+    CONDUCT_UNIT: ask_conduct_unit,
+    KELURAHAN: ask_kelurahan,
+    DESCRIPTION: ask_description,
+    EVIDENCE: ask_evidence,
+    IDENTITY: ask_identity,
+    SUMMARY: show_summary,
+    EDIT: show_summary,
+}
+
+
 async def still_busy(update: Update, context: BotContext) -> int | None:
-    await say(update, context, "lapor.in_progress")
-    return None
+    """/lapor, or a message the current step does not take: say where the citizen is and
+    show that step again, in one message (after a crash, the question on their screen may
+    be an earlier one whose buttons no longer count)."""
+    again = _current_step(context)
+    if again is None:
+        await say(update, context, "lapor.in_progress")
+        return None
+    note(context, "lapor.in_progress")
+    return await again(update, context)
+
+
+async def step_passed(update: Update, context: BotContext) -> int | None:
+    """A button of the intake that the current step does not take (an earlier step's,
+    left on the screen by a crash or scrolled back to): the current step is shown."""
+    await answer(update, context, "lapor.step_passed", alert=True)
+    again = _current_step(context)
+    return None if again is None else await again(update, context)
+
+
+def _current_step(context: BotContext) -> Callback[int] | None:
+    """What shows the step the intake is stored at (None: nothing to show again)."""
+    step = user_data(context).get(STEP)
+    again = ASK.get(step) if isinstance(step, int) else None
+    if step in (SUMMARY, EDIT) and not load_draft(context).complete():
+        return None
+    return again
 
 
 def conversation() -> ConversationHandler:
@@ -462,6 +500,7 @@ def conversation() -> ConversationHandler:
             CommandHandler("batal", cancel, private),
             CommandHandler("lapor", still_busy, private),
             MessageHandler(private & ~filters.COMMAND, still_busy),
+            CallbackQueryHandler(step_passed, pattern=cb.in_domain("lp")),
         ],
         name="complaint_intake",
         persistent=True,

@@ -29,6 +29,9 @@ from handlers.core.updates import user_data
 )
 DRAFT = "complaint_draft"
 EDITING = "complaint_editing"
+#: The step the intake is at, kept with the draft: a citizen whose screen fell behind it
+#: (a crash between storing a step and showing its question) is shown it again.
+STEP = "complaint_step"
 CONVERSATION = "complaint_intake"
 
 
@@ -50,6 +53,10 @@ async def save_draft(update: Update, context: BotContext, draft: Draft) -> None:
 
 async def enter(update: Update, context: BotContext, state: int) -> int:
     """Store that the conversation is at ``state`` (with the draft) before it is shown."""
+    if state == ConversationHandler.END:
+        user_data(context).pop(STEP, None)
+    else:
+        user_data(context)[STEP] = state
     await store_now(update, context, CONVERSATION, state)
     return state
 

@@ -13,12 +13,9 @@ from telegram import Update
 
 from bot.complaints import intake
 from bot.complaints import keyboards as kb
-from bot.complaints import prompts as complaint_prompts
 from bot.complaints.intake import DailyLimitReached
 from bot.core import callbacks as cb
-from bot.core import formatting
 from bot.core.catalog import t
-from bot.core.clock import from_epoch
 from bot.core.context import BotContext
 from handlers.complaints.intake_steps import (
     EDIT,
@@ -34,7 +31,7 @@ from handlers.complaints.intake_steps import (
     keep_draft,
     load_draft,
 )
-from handlers.core.replies import answer, ask, choose, language, say, settle_button
+from handlers.core.replies import answer, ask, choose, language, say
 from handlers.core.updates import data_of, user_data
 
 
@@ -124,34 +121,15 @@ async def send(update: Update, context: BotContext) -> int | None:
         return await show_summary(update, context)
     await answer(update, context)
     try:
-        submitted = await intake.submit(context.runtime, context.actor, draft)
+        await intake.submit(context.runtime, context.actor, draft)
     except DailyLimitReached:
         ended = await forget_draft(update, context)
         await say(update, context, "lapor.limit", limit=context.runtime.settings.complaints_per_day)
         return ended
-    ended = await forget_draft(update, context)
-    await settle_button(update, context, t(language(context), "lapor.send"))
-    await confirm_submission(update, context, submitted.complaint)
-    return ended
-
-
-async def confirm_submission(update: Update, context: BotContext, complaint) -> None:
-    lang = language(context)
-    office = context.runtime.office
-    zone = context.runtime.settings.zone
-    sent = await say(
-        update,
-        context,
-        "lapor.submitted",
-        number=complaint.number,
-        unit=office.unit_label(complaint.unit_code, lang),
-        ack_due=formatting.moment(lang, from_epoch(complaint.ack_due_at), zone),
-        resolve_due=formatting.moment(lang, from_epoch(complaint.resolve_due_at), zone),
-    )
-    if sent is not None:
-        await complaint_prompts.remember_reporter_message(
-            context.runtime, sent.chat_id, sent.message_id, complaint.id
-        )
+    # The confirmation with the number was queued with the complaint (exactly once, also
+    # when this press is a second one for a complaint filed before a crash): it is this
+    # step's one message, under the summary, which stays as it was sent.
+    return await forget_draft(update, context)
 
 
 async def send_after_end(update: Update, context: BotContext) -> None:

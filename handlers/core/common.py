@@ -16,6 +16,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.core import outcome
 from bot.core.callbacks import BadCallback, MenuHelp, MenuLanguage, SetLanguage, parse_any
 from bot.core.catalog import Markup, join, t
 from bot.core.commands import (
@@ -34,6 +35,12 @@ from handlers.core.replies import answer, language, point_to_private, quote, rep
 from handlers.core.updates import data_of, message_of, query_of, user_of
 
 log = logging.getLogger(__name__)
+
+
+async def fresh(update: Update, context: BotContext) -> None:
+    """Runs before everything: this update has committed nothing yet (what the error
+    handler says depends on it, see :mod:`bot.core.outcome`)."""
+    outcome.begin()
 
 
 async def identify(update: Update, context: BotContext) -> None:
@@ -192,6 +199,7 @@ async def edited(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     private = filters.ChatType.PRIVATE
+    application.add_handler(TypeHandler(Update, fresh), group=-3)
     application.add_handler(TypeHandler(Update, identify), group=-1)
     application.add_handlers(
         [

@@ -9,6 +9,7 @@ from telegram import Chat, Update
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.complaints.alerts import renderer
+from bot.core import outcome
 from bot.core.callbacks import BadCallback
 from bot.core.context import BotContext
 from bot.core.errors import MovedAway, NotAllowed
@@ -39,11 +40,24 @@ async def on_error(update: object, context: BotContext) -> None:
     if isinstance(error, ChatMigrated):
         await _chat_upgraded(update, context, error)
         return
+    if outcome.committed():
+        await _after_commit(update, context, error)
+        return
     log.error("update %s failed", update.update_id, exc_info=error)
     if update.callback_query is not None:
         await _quietly(answer(update, context, "error.generic", alert=True))
     elif update.effective_chat is not None and not isinstance(error, Forbidden):
         await _quietly(say(update, context, "error.generic"))
+
+
+async def _after_commit(update: Update, context: BotContext, error: BaseException | None) -> None:
+    """The change was saved, and only what came after it failed (most often the answer,
+    while Telegram has trouble): "try again" would do it twice, so say it was saved."""
+    log.error("update %s failed after its change was saved", update.update_id, exc_info=error)
+    if update.callback_query is not None:
+        await _quietly(answer(update, context))
+    if update.effective_chat is not None and not isinstance(error, Forbidden):
+        await _quietly(say(update, context, "error.after_commit"))
 
 
 async def _chat_upgraded(update: Update, context: BotContext, error: ChatMigrated) -> None:

@@ -1,5 +1,10 @@
 """Small helpers every handler uses to answer in the actor's language.
 
+An answer comes after the change it reports committed, so a failure to deliver it must
+not make the person do it again: transient failures (network, 5xx) are retried a few
+times, and a send whose answer was lost is looked for by message id before it is sent
+again (:mod:`bot.core.ledger`), so the person reads it once.
+
 A guided flow (the complaint intake, the survey, a new activity) costs one chat-bound
 message per step: a step reached by a button press edits the pressed message in place
 (:func:`choose` then :func:`ask`: the record of what was chosen on it, then the next
@@ -8,6 +13,12 @@ Telegram counts each against the bot's limits, and the chat stays a tidy record.
 """
 
 from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from telegram import (
     Chat,
@@ -19,12 +30,49 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated
+from telegram.error import BadRequest, ChatMigrated, NetworkError
 
-from bot.core.catalog import Markup, chosen, recorded, split_message, t
+from bot.core.catalog import Markup, chosen, fit_message, recorded, split_message, t
 from bot.core.context import BotContext
+from bot.core.ledger import Attempt, after_loss, find_landed
 from bot.people import groups as group_upgrade
 from handlers.core.updates import pressed_message, query_of
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+#: Seconds between the tries of an answer that failed for a transient reason.
+RETRY_DELAYS = (0.5, 1.5, 3.0)
+#: An answer to a button press that was already answered (a retry after a lost answer).
+ANSWERED_ALREADY = ("query is too old", "query id is invalid")
+
+
+def transient(error: BaseException) -> bool:
+    """Worth trying again: the network or Telegram's side, not a refusal."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+
+
+async def retried(call: Callable[[], Awaitable[T]]) -> T:
+    """Run a Bot API call, again after a transient failure (for calls that are harmless
+    to repeat: edits, answers to presses)."""
+    for delay in RETRY_DELAYS:
+        try:
+            return await call()
+        except NetworkError as error:
+            if not transient(error):
+                raise
+            log.warning("Bot API call failed (%s); trying again", error)
+            await asyncio.sleep(delay)
+    return await call()
+
+
+async def edited(call: Callable[[], Awaitable[object]]) -> None:
+    """An edit, retried like :func:`retried`; "not modified" (the same text again, or a
+    retry after a lost answer) is success."""
+    try:
+        await retried(call)
+    except BadRequest as error:
+        if "message is not modified" not in str(error).lower():
+            raise
 
 
 def language(context: BotContext) -> str:
@@ -86,9 +134,10 @@ async def send(
     person still hears back. The topic and the quoted message stay behind, since their
     ids mean something else in the new chat."""
     try:
-        return await context.bot.send_message(
+        return await send_once(
+            context,
             chat_id,
-            text,
+            text=text,
             parse_mode=ParseMode.HTML,
             reply_markup=markup,
             message_thread_id=thread,
@@ -98,9 +147,39 @@ async def send(
         )
     except ChatMigrated as moved:
         await group_upgrade.follow_upgrade(context.runtime, chat_id, moved.new_chat_id, via="reply")
-        return await context.bot.send_message(
-            moved.new_chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+        return await send_once(
+            context, moved.new_chat_id, text=text, parse_mode=ParseMode.HTML, reply_markup=markup
         )
+
+
+async def send_once(context: BotContext, chat_id: int, **params: Any) -> Message:
+    """``sendMessage``, retried after transient failures; after a lost answer the message
+    is looked for first, so a retry never shows it twice."""
+    ledger = context.runtime.ledger
+    lost: Attempt | None = None
+    for delay in (*RETRY_DELAYS, None):
+        if lost is not None:
+            found = await find_landed(context.bot, ledger, lost, "sendMessage", params)
+            if found:
+                return _landed(context, chat_id, found[0])
+        floor = ledger.floor(chat_id)
+        try:
+            return await context.bot.send_message(chat_id, **params)
+        except NetworkError as error:
+            if delay is None or not transient(error):
+                raise
+            lost = after_loss(ledger, chat_id, floor, lost, error)
+            log.warning("sending to chat %s failed (%s); trying again", chat_id, error)
+            await asyncio.sleep(delay)
+    raise AssertionError("unreachable")
+
+
+def _landed(context: BotContext, chat_id: int, message_id: int) -> Message:
+    """The message a lost send landed as (what callers read of it: chat and id)."""
+    kind = Chat.PRIVATE if chat_id > 0 else Chat.SUPERGROUP
+    message = Message(message_id, datetime.now(UTC), Chat(chat_id, kind))
+    message.set_bot(context.bot)
+    return message
 
 
 def thread_of(update: Update) -> int | None:
@@ -137,7 +216,11 @@ async def answer(
     if query is None:
         return
     text = str(t(language(context), key, **values)) if key else None
-    await query.answer(text=text, show_alert=alert)
+    try:
+        await retried(lambda: query.answer(text=text, show_alert=alert))
+    except BadRequest as error:  # a retry after a lost answer: the first one arrived
+        if not any(marker in str(error).lower() for marker in ANSWERED_ALREADY):
+            raise
 
 
 async def refuse(
@@ -176,7 +259,11 @@ async def edit(
         await reply(update, context, text, markup)
         return
     try:
-        await query.edit_message_text(str(text), parse_mode=ParseMode.HTML, reply_markup=markup)
+        await edited(
+            lambda: query.edit_message_text(
+                fit_message(text), parse_mode=ParseMode.HTML, reply_markup=markup
+            )
+        )
     except ChatMigrated as moved:
         await group_upgrade.follow_upgrade(
             context.runtime, query.message.chat.id, moved.new_chat_id, via="reply"
@@ -198,7 +285,8 @@ async def settle_button(update: Update, context: BotContext, choice: str) -> Non
     what was chosen."""
     text = chosen_text(update, choice)
     if text is not None:
-        await query_of(update).edit_message_text(text, parse_mode=ParseMode.HTML)
+        fitted = fit_message(text)
+        await edited(lambda: query_of(update).edit_message_text(fitted, parse_mode=ParseMode.HTML))
 
 
 def choose(update: Update, context: BotContext, choice: str | None = None) -> None:
@@ -254,10 +342,13 @@ async def show_step(
     step = recorded(message.text_html, choice, text)
     if len(split_message(step)) > 1:
         return await reply(update, context, text, markup)
+    query = query_of(update)
     try:
-        edited = await query_of(update).edit_message_text(
-            step, parse_mode=ParseMode.HTML, reply_markup=markup
+        shown = await retried(
+            lambda: query.edit_message_text(step, parse_mode=ParseMode.HTML, reply_markup=markup)
         )
-    except BadRequest:  # the message is gone or can no longer be edited: a new one
-        return await reply(update, context, text, markup)
-    return edited if isinstance(edited, Message) else None
+    except BadRequest as error:
+        if "message is not modified" in str(error).lower():  # a retry: the edit landed
+            return None
+        return await reply(update, context, text, markup)  # gone or not editable: a new one
+    return shown if isinstance(shown, Message) else None

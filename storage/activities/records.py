@@ -9,6 +9,7 @@ from typing import Unpack
 
 from domain.activities import ActivityStatus, EventData, EventKind, Kind, ReminderKind, Response
 from domain.people import Role
+from storage.core.audit import CHANGE
 from storage.core.db import Reader, Row, Tx
 
 
@@ -274,6 +275,7 @@ async def add_event(
     kind: EventKind,
     **data: Unpack[EventData],
 ) -> None:
+    tx.touch(CHANGE)
     await tx.execute(
         "INSERT INTO activity_events (activity_id, at, actor_id, kind, data) "
         "VALUES (?, ?, ?, ?, ?)",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Unpack
 
 from domain.complaints import CheckKind, EventData, EventKind, Status
+from storage.core.audit import CHANGE
 from storage.core.db import Reader, Row, Tx
 
 
@@ -39,6 +40,7 @@ async def add(
     body: str | None = None,
     **data: Unpack[EventData],
 ) -> int:
+    tx.touch(CHANGE)
     return await tx.execute(
         """INSERT INTO complaint_events (complaint_id, at, actor_id, kind, from_status,
                                          to_status, unit_code, public, body, data)

@@ -51,6 +51,7 @@ class Complaint:
     rating_comment: str | None
     rated_at: int | None
     withdrawn_at: int | None = None  # closed because the reporter erased their data
+    anonymised_at: int | None = None  # its personal data removed after the retention period
 
 
 @dataclass(frozen=True)

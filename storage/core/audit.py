@@ -19,6 +19,11 @@ class AuditEntry:
     details: dict[str, Any]
 
 
+#: The topic every recorded event touches: a transaction that touched it changed state
+#: (commit listeners use it, e.g. to tell a person their change was saved).
+CHANGE = "change"
+
+
 async def record(
     tx: Tx,
     at: int,
@@ -28,6 +33,7 @@ async def record(
     subject_id: str | int | None = None,
     **details: object,
 ) -> None:
+    tx.touch(CHANGE)
     await tx.execute(
         """INSERT INTO audit_log (at, actor_id, action, subject_kind, subject_id, details)
            VALUES (?, ?, ?, ?, ?, ?)""",

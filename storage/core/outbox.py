@@ -3,7 +3,9 @@ the change that caused them.
 
 Row life: ``pending`` -> ``sending`` (committed before the request) -> ``sent`` | ``dead``.
 A row found in ``sending`` at start was in flight during a crash: it goes back to
-``pending`` once (``crash_retried``), so it is sent again at most once.
+``pending`` (``crash_retried`` counts how often), so each crash sends it again at most
+once; a row in flight during :data:`MAX_CRASHES` crashes is given up (it may be what
+crashes the bot).
 Per chat, rows leave strictly in id order: only the oldest unfinished row of a chat is
 ever handed out.
 """
@@ -20,6 +22,7 @@ from storage.core.db import Reader, Row, Tx
 PRIORITY_URGENT = 0
 PRIORITY_NORMAL = 5
 PRIORITY_BULK = 9
+MAX_CRASHES = 5
 
 
 @dataclass(frozen=True)
@@ -148,14 +151,16 @@ async def move_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> int:
 
 
 async def recover_in_flight(tx: Tx) -> tuple[int, int]:
-    """After a crash: rows caught in flight get one more try; a second crash ends them.
-    Returns (retried, abandoned)."""
+    """After a crash: rows caught in flight get one more try per crash, up to
+    :data:`MAX_CRASHES`. Returns (retried, abandoned)."""
     abandoned = await tx.changes(
-        "UPDATE outbox SET state = 'dead', last_error = 'in flight during two crashes' "
-        "WHERE state = 'sending' AND crash_retried = 1"
+        "UPDATE outbox SET state = 'dead', last_error = 'in flight during repeated crashes' "
+        "WHERE state = 'sending' AND crash_retried >= ?",
+        (MAX_CRASHES - 1,),
     )
     retried = await tx.changes(
-        "UPDATE outbox SET state = 'pending', crash_retried = 1 WHERE state = 'sending'"
+        "UPDATE outbox SET state = 'pending', crash_retried = crash_retried + 1 "
+        "WHERE state = 'sending'"
     )
     return retried, abandoned
 

@@ -152,3 +152,72 @@ async def test_kirim_on_an_outdated_summary_shows_the_current_one(office: Office
     number = NUMBER.search((await citizen.wait_for("tercatat")).text).group(0)
     assert "Zulkarnaen" not in (await alert_for(group, number)).text
     assert (await complaints.by_number(office.db, number)).confidential == 1
+
+
+async def test_a_crash_right_after_filing_still_gives_the_number_once(
+    process_office: ProcessOffice,
+) -> None:
+    """Kirim was pressed and the complaint committed; the process dies before anything
+    shows on the screen (the confirmation is held back and never arrives). The
+    citizen still gets their number after the restart, exactly once, and files nothing
+    twice (issue 14)."""
+    office = process_office
+    await office.start()
+    group, citizen, named = await _at_a_named_summary(office)
+    number_held = office.world.hold_answer(
+        "sendMessage", lambda p: "tercatat" in _text(p), before=True
+    )
+    await citizen.press("Kirim", message=named)
+    await number_held.wait()  # committed with the complaint, on its way: never arrives
+    await office.kill()
+    number_held.release()
+
+    await office.start()
+    confirmation = await citizen.wait_for("tercatat", timeout=30)
+    number = NUMBER.search(confirmation.text).group(0)
+    await alert_for(group, number)
+    await office.world.settle()
+    await office.stop()
+    assert len([m for m in citizen.inbox if "tercatat" in m.text]) == 1
+    database = Database(office.database)
+    await database.open()
+    try:
+        assert await database.fetchval("SELECT COUNT(*) FROM complaints") == 1
+    finally:
+        await database.close()
+
+
+async def test_a_citizen_whose_screen_fell_behind_is_shown_the_current_step(
+    process_office: ProcessOffice,
+) -> None:
+    """The category was chosen and the next step stored, but the process died before
+    the kelurahan question reached the screen: the category question still shows its
+    buttons. After the restart, pressing one of them, or typing /lapor, shows the step the
+    citizen is at, and they go on from there."""
+    office = process_office
+    await office.start()
+    citizen = office.user("Rahmat")
+    await citizen.send("/lapor")
+    first = await citizen.next_message()
+    if "data pribadi" in first.text:
+        await citizen.press("Setuju")
+    question = await citizen.wait_for("Pilih kategori")
+    held = office.world.hold_answer(  # the pressed question becoming the next one
+        "editMessageText", lambda p: "Di kelurahan mana" in _text(p), before=True
+    )
+    await citizen.press("Infrastruktur", message=question)
+    await held.wait()
+    await office.kill()
+    held.release()
+
+    await office.start()
+    pressed = await citizen.press("Infrastruktur", message=question)
+    assert pressed.show_alert and "sudah lewat" in pressed.text
+    shown = await citizen.wait_for("Di kelurahan mana")
+    assert shown.message_id != question.message_id  # shown anew, below
+    await citizen.send("/lapor")
+    again = await citizen.wait_for("Ini langkah Anda sekarang")
+    assert "Di kelurahan mana" in again.text  # said and shown in one message
+    await citizen.press("Terjun", message=again)
+    await citizen.wait_for("Ceritakan masalahnya")
+    await office.stop()

@@ -211,7 +211,12 @@ async def test_citizens_and_staff_are_refused(office: OfficeEnv) -> None:
 
 async def test_a_bad_period_is_explained_with_examples(office: OfficeEnv) -> None:
     camat = await steps.officer(office, "Camat", "supervisor")
-    for command in ("/ringkasan kemarin", "/ekspor 2026-02-30..2026-03-01"):
+    for command in (
+        "/ringkasan kemarin",
+        "/ekspor 2026-02-30..2026-03-01",
+        "/ringkasan 9999",  # "year 10000 is out of range" crashed it (issue 14)
+        "/kinerja 9999-12",
+    ):
         await camat.user.send(command)
         explained = await camat.user.wait_for("tidak dikenali")
         assert "2026-11" in explained.text and "minggu" in explained.text
