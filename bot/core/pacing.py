@@ -40,12 +40,19 @@ MESSAGE_METHODS = frozenset(
 )
 
 
+#: Seconds a paced message waits beyond its token: a request's way to Telegram varies
+#: (a new connection, a busy loop), and one that arrives sooner than the one before it
+#: would find Telegram's bucket a few milliseconds short (a 429).
+ARRIVAL_MARGIN = 0.05
+
+
 @dataclass
 class TokenBucket:
     capacity: float
     rate: float  # tokens per second
     tokens: float = field(default=-1.0)
     stamp: float = 0.0
+    margin: float = 0.0  # added to a wait (see ARRIVAL_MARGIN); a burst does not wait
 
     def __post_init__(self) -> None:
         if self.tokens < 0:
@@ -58,7 +65,7 @@ class TokenBucket:
 
     def wait_time(self, now: float) -> float:
         self._refill(now)
-        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate + self.margin
 
     def take(self, now: float) -> None:
         self._refill(now)
@@ -87,9 +94,10 @@ class ChatPacer:
         bucket = self._chats.get(chat_id)
         if bucket is None:
             if chat_id > 0:
-                bucket = TokenBucket(self.limits.private_burst, self.limits.private_rate)
+                limits = (self.limits.private_burst, self.limits.private_rate)
             else:
-                bucket = TokenBucket(self.limits.group_burst, self.limits.group_rate)
+                limits = (self.limits.group_burst, self.limits.group_rate)
+            bucket = TokenBucket(*limits, margin=ARRIVAL_MARGIN)
             self._chats[chat_id] = bucket
         return bucket
 

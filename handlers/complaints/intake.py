@@ -3,9 +3,24 @@
 /lapor → privacy notice (first time) → category → (officer's unit) → kelurahan →
 description → evidence → identity → summary → Kirim.
 
-The draft lives in ``user_data`` (persisted), so it survives a restart, and each step is
-stored before the citizen sees its result (``handlers.intake_steps``), so it survives a
-crash too; bad input is explained and asked again without losing what was entered.
+One module for the whole conversation, in sections: the draft and the stored step, the
+question each step asks, the entry, the steps, the summary (edit, send, cancel), bringing
+back a citizen whose screen fell behind, and the wiring.
+
+The draft lives in ``user_data`` (persisted), so it survives a restart. Each step stores
+before it shows (:func:`handlers.core.flows.store_now`): the changed draft and the step
+the conversation moves to are written, in one transaction, before the next question or
+the summary appears (:func:`keep_draft` changes the draft in memory only, for a step whose
+:func:`enter` follows). A step shows itself in one chat-bound message
+(``handlers.core.replies.ask``): after a button press the pressed question keeps the
+choice in its record and shows the next question. Bad input is explained and asked again
+without losing what was entered.
+
+"Kirim" is idempotent: a second press, or the same update delivered twice, points to the
+complaint that exists instead of creating another. It carries the draft's ``version``
+(raised by each stored change): a summary that no longer shows the stored draft (changed
+since, or a crash lost what it showed) is refused and the current summary shown, so what
+is filed is always what the citizen read.
 """
 
 from __future__ import annotations
@@ -22,47 +37,13 @@ from telegram.ext import (
 
 from bot.complaints import intake
 from bot.complaints import keyboards as kb
-from bot.complaints.intake import Draft
-from bot.complaints.rules import MAX_ATTACHMENTS
+from bot.complaints.intake import DailyLimitReached, Draft
+from bot.complaints.rules import DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_ATTACHMENTS
 from bot.core import callbacks as cb
 from bot.core import formatting
 from bot.core.catalog import t
 from bot.core.context import BotContext
-from handlers.complaints.intake_steps import (
-    CATEGORY,
-    CONDUCT_UNIT,
-    CONSENT,
-    DESCRIPTION,
-    DRAFT,
-    EDIT,
-    EDITING,
-    EVIDENCE,
-    IDENTITY,
-    KELURAHAN,
-    STEP,
-    SUMMARY,
-    ask_category,
-    ask_conduct_unit,
-    ask_consent,
-    ask_description,
-    ask_evidence,
-    ask_identity,
-    ask_kelurahan,
-    forget_draft,
-    keep_draft,
-    load_draft,
-    save_draft,
-)
-from handlers.complaints.intake_summary import (
-    back_to_summary,
-    cancel,
-    edit_field,
-    edit_menu,
-    send,
-    send_after_end,
-    show_summary,
-)
-from handlers.core.flows import exclusive
+from handlers.core.flows import exclusive, store_now
 from handlers.core.replies import answer, ask, choose, language, note, say
 from handlers.core.updates import (
     Callback,
@@ -75,6 +56,17 @@ from handlers.core.updates import (
     user_data,
 )
 
+(CONSENT, CATEGORY, CONDUCT_UNIT, KELURAHAN, DESCRIPTION, EVIDENCE, IDENTITY, SUMMARY, EDIT) = (
+    range(9)
+)
+DRAFT = "complaint_draft"
+EDITING = "complaint_editing"
+#: The step the intake is at, kept with the draft: a citizen whose screen fell behind it
+#: (a crash between storing a step and showing its question) is shown it again.
+STEP = "complaint_step"
+CONVERSATION = "complaint_intake"
+
+
 #: What a complaint may carry: photos, PDF documents, pictures sent "as a file" (JPG, PNG),
 #: voice notes and videos (all sent on to the unit by file_id).
 EVIDENCE_FILES = (
@@ -85,6 +77,105 @@ EVIDENCE_FILES = (
     | filters.VOICE
     | filters.VIDEO
 )
+
+
+# --- the draft and the stored step -----------------------------------------------------
+
+
+def load_draft(context: BotContext) -> Draft:
+    return Draft.from_dict(user_data(context).get(DRAFT) or {})
+
+
+def keep_draft(context: BotContext, draft: Draft) -> None:
+    """Change the draft as a new version, in memory: the step's :func:`enter` stores it."""
+    draft.version += 1
+    user_data(context)[DRAFT] = draft.to_dict()
+
+
+async def save_draft(update: Update, context: BotContext, draft: Draft) -> None:
+    """Store the changed draft as a new version, now (a step that stays where it is)."""
+    keep_draft(context, draft)
+    await store_now(update, context, CONVERSATION)
+
+
+async def enter(update: Update, context: BotContext, state: int) -> int:
+    """Store that the conversation is at ``state`` (with the draft) before it is shown."""
+    if state == ConversationHandler.END:
+        user_data(context).pop(STEP, None)
+    else:
+        user_data(context)[STEP] = state
+    await store_now(update, context, CONVERSATION, state)
+    return state
+
+
+async def forget_draft(update: Update, context: BotContext) -> int:
+    """End the intake, stored before the citizen is told (a crash cannot bring back a
+    draft they cancelled or sent)."""
+    user_data(context).pop(DRAFT, None)
+    user_data(context).pop(EDITING, None)
+    return await enter(update, context, ConversationHandler.END)
+
+
+# --- the question of each step ---------------------------------------------------------
+
+
+async def ask_consent(update: Update, context: BotContext) -> int:
+    await enter(update, context, CONSENT)
+    await ask(update, context, "lapor.privacy", kb.consent(language(context)))
+    return CONSENT
+
+
+async def ask_category(update: Update, context: BotContext) -> int:
+    await enter(update, context, CATEGORY)
+    await ask(
+        update, context, "lapor.category", kb.categories(language(context), context.runtime.office)
+    )
+    return CATEGORY
+
+
+async def ask_conduct_unit(update: Update, context: BotContext) -> int:
+    await enter(update, context, CONDUCT_UNIT)
+    await ask(
+        update,
+        context,
+        "lapor.conduct_unit",
+        kb.conduct_units(language(context), context.runtime.office),
+    )
+    return CONDUCT_UNIT
+
+
+async def ask_kelurahan(update: Update, context: BotContext) -> int:
+    await enter(update, context, KELURAHAN)
+    await ask(
+        update, context, "lapor.kelurahan", kb.kelurahan(language(context), context.runtime.office)
+    )
+    return KELURAHAN
+
+
+async def ask_description(update: Update, context: BotContext) -> int:
+    category = context.runtime.office.category(load_draft(context).category or "")
+    about_a_service = category is not None and category.invites_to_survey
+    window = t(language(context), "lapor.service_window") if about_a_service else ""
+    await enter(update, context, DESCRIPTION)
+    await ask(
+        update, context, "lapor.description", min=DESCRIPTION_MIN, max=DESCRIPTION_MAX, note=window
+    )
+    return DESCRIPTION
+
+
+async def ask_evidence(update: Update, context: BotContext) -> int:
+    await enter(update, context, EVIDENCE)
+    await ask(
+        update, context, "lapor.evidence", kb.evidence(language(context)), max=MAX_ATTACHMENTS
+    )
+    return EVIDENCE
+
+
+async def ask_identity(update: Update, context: BotContext) -> int:
+    await enter(update, context, IDENTITY)
+    await ask(update, context, "lapor.identity", kb.identity(language(context)))
+    return IDENTITY
+
 
 # --- entry -----------------------------------------------------------------------------
 
@@ -387,7 +478,7 @@ async def identity_chosen(update: Update, context: BotContext) -> int:
     return await show_summary(update, context)
 
 
-# --- summary, edit, send -----------------------------------------------------------------
+# --- summary, edit, send, cancel -------------------------------------------------------
 
 
 async def _next(update: Update, context: BotContext, step: Callback[int]) -> int:
@@ -397,6 +488,126 @@ async def _next(update: Update, context: BotContext, step: Callback[int]) -> int
         if draft.complete():
             return await show_summary(update, context)
     return await step(update, context)
+
+
+async def show_summary(update: Update, context: BotContext) -> int:
+    user_data(context).pop(EDITING, None)
+    await enter(update, context, SUMMARY)
+    draft = load_draft(context)
+    lang = language(context)
+    office = context.runtime.office
+    category = office.category(draft.category or "")
+    place = office.kelurahan_by_code(draft.kelurahan) if draft.kelurahan else None
+    where = t(lang, "lapor.evidence_location") if draft.location else ""
+    evidence = (
+        t(lang, "lapor.evidence_count", files=len(draft.attachments), location=where)
+        if draft.attachments or draft.location
+        else t(lang, "lapor.evidence_none")
+    )
+    identity = (
+        t(lang, "lapor.identity_hidden")
+        if draft.confidential
+        else t(lang, "lapor.identity_shown", name=context.actor.name)
+    )
+    category_text = category.label(lang) if category else "?"
+    if draft.named_unit:
+        unit = office.unit(draft.named_unit)
+        category_text += f" — {unit.label(lang)}" if unit else ""
+    await ask(
+        update,
+        context,
+        "lapor.summary",
+        kb.summary(lang, draft.id, draft.version),
+        category=category_text,
+        kelurahan=place.name if place else t(lang, "lapor.unknown"),
+        evidence=evidence,
+        identity=identity,
+        description=draft.description,
+    )
+    return SUMMARY
+
+
+async def edit_menu(update: Update, context: BotContext) -> int:
+    await answer(update, context)
+    await enter(update, context, EDIT)
+    choose(update, context)
+    await ask(update, context, "lapor.edit_which", kb.edit_fields(language(context)))
+    return EDIT
+
+
+STEP_OF_FIELD = {
+    "category": ask_category,
+    "kelurahan": ask_kelurahan,
+    "description": ask_description,
+    "evidence": ask_evidence,
+    "identity": ask_identity,
+}
+
+
+async def edit_field(update: Update, context: BotContext) -> int:
+    field = cb.IntakeEditField.parse(data_of(update)).field
+    step = STEP_OF_FIELD.get(field)
+    if step is None:
+        raise cb.BadCallback(field)
+    await answer(update, context)
+    user_data(context)[EDITING] = True
+    if field == "evidence":
+        draft = load_draft(context)
+        draft.attachments, draft.location = [], None
+        keep_draft(context, draft)
+    choose(update, context)
+    return await step(update, context)
+
+
+async def back_to_summary(update: Update, context: BotContext) -> int:
+    await answer(update, context)
+    choose(update, context)
+    return await show_summary(update, context)
+
+
+async def send(update: Update, context: BotContext) -> int | None:
+    pressed = cb.IntakeSend.parse(data_of(update))
+    draft = load_draft(context)
+    if pressed.draft != draft.id or not draft.complete():
+        await answer(update, context, "lapor.stale", alert=True)
+        return None
+    if pressed.version != draft.version:
+        await answer(update, context, "lapor.summary_changed", alert=True)
+        return await show_summary(update, context)
+    await answer(update, context)
+    try:
+        await intake.submit(context.runtime, context.actor, draft)
+    except DailyLimitReached:
+        ended = await forget_draft(update, context)
+        await say(update, context, "lapor.limit", limit=context.runtime.settings.complaints_per_day)
+        return ended
+    # The confirmation with the number was queued with the complaint (exactly once, also
+    # when this press is a second one for a complaint filed before a crash): it is this
+    # step's one message, under the summary, which stays as it was sent.
+    return await forget_draft(update, context)
+
+
+async def send_after_end(update: Update, context: BotContext) -> None:
+    """ "Kirim" again after the complaint was sent (double press, redelivered update):
+    point to the complaint that exists instead of creating another."""
+    pressed = cb.IntakeSend.parse(data_of(update))
+    complaint = await intake.already_submitted(context.runtime, context.actor, pressed.draft)
+    if complaint is None:
+        await answer(update, context, "lapor.stale", alert=True)
+        return
+    await answer(update, context, "lapor.already_sent", alert=True, number=complaint.number)
+
+
+async def cancel(update: Update, context: BotContext) -> int:
+    await answer(update, context)
+    ended = await forget_draft(update, context)
+    if update.callback_query is not None:
+        choose(update, context, t(language(context), "lapor.cancel"))
+    await ask(update, context, "lapor.cancelled")
+    return ended
+
+
+# --- a screen that fell behind ---------------------------------------------------------
 
 
 ASK: dict[int, Callback[int]] = {
@@ -439,6 +650,9 @@ def _current_step(context: BotContext) -> Callback[int] | None:
     if step in (SUMMARY, EDIT) and not load_draft(context).complete():
         return None
     return again
+
+
+# --- wiring ----------------------------------------------------------------------------
 
 
 def conversation() -> ConversationHandler:

@@ -87,10 +87,12 @@ async def reply(
     text: Markup,
     markup: InlineKeyboardMarkup | ForceReply | None = None,
 ) -> Message | None:
-    """Answer in the chat the update came from; long texts are split."""
+    """Answer in the chat the update came from; long texts are split. The notes of the
+    update (:func:`note`) go first, in the same message."""
     chat = update.effective_chat
     if chat is None:
         return None
+    text = with_notes(context, text)
     chat_id, thread = chat.id, thread_of(update)
     parts = split_message(text)
     sent = None
@@ -315,6 +317,31 @@ def note(context: BotContext, key: str, **values: object) -> None:
     context.notes.append(str(t(language(context), key, **values)))
 
 
+def with_notes(context: BotContext, text: Markup) -> Markup:
+    """``text`` after the notes taken for it (which are then used up)."""
+    if not context.notes:
+        return text
+    notes, context.notes = context.notes, []
+    return Markup("\n\n".join([*notes, str(text)]))
+
+
+async def conclude(update: Update, context: BotContext, choice: str, text: Markup) -> None:
+    """The last step of a guided flow, in one edit: the pressed message (a summary) keeps
+    its content, loses its buttons and records ``choice``; ``text`` (the outcome) comes
+    under it. Sent as a new message when the edit cannot be made."""
+    text = with_notes(context, text)
+    record = chosen_text(update, choice) if update.callback_query is not None else None
+    whole = Markup(f"{record}\n\n{text}") if record else None
+    if whole is None or len(split_message(whole)) > 1:
+        await reply(update, context, text)
+        return
+    query = query_of(update)
+    try:
+        await edited(lambda: query.edit_message_text(whole, parse_mode=ParseMode.HTML))
+    except BadRequest:  # gone or no longer editable
+        await reply(update, context, text)
+
+
 async def ask(
     update: Update,
     context: BotContext,
@@ -333,9 +360,7 @@ async def show_step(
     """:func:`ask` for a text already rendered: after :func:`choose`, the pressed message
     becomes the record and ``text`` (an edit); otherwise ``text`` is sent."""
     choice, context.choice = context.choice, None
-    if context.notes:
-        text = Markup("\n\n".join([*context.notes, str(text)]))
-        context.notes.clear()
+    text = with_notes(context, text)
     message = pressed_message(update) if update.callback_query is not None else None
     if choice is None or message is None or message.text_html is None:
         return await reply(update, context, text, markup)

@@ -225,6 +225,11 @@ async def test_handler_errors_are_apologised_for(office: OfficeEnv) -> None:
         },
         application.bot,
     )
+    # The error handler runs in the update's task, which begins with nothing committed
+    # (handlers.core.common.fresh); this test's task has committed the office set-up.
+    from bot.core import outcome
+
+    outcome.begin()
     await application.process_error(update, RuntimeError("database disappeared"))
     assert "terjadi kesalahan" in (await citizen.next_message()).text
     await citizen.send("/bantuan")
