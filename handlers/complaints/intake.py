@@ -25,7 +25,7 @@ is filed is always what the citizen read.
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -119,62 +119,59 @@ async def forget_draft(update: Update, context: BotContext) -> int:
 # --- the question of each step ---------------------------------------------------------
 
 
+async def _ask(
+    update: Update,
+    context: BotContext,
+    state: int,
+    key: str,
+    markup: InlineKeyboardMarkup | None = None,
+    /,
+    **values: object,
+) -> int:
+    """Store that the intake is at ``state``, then ask its question (catalog ``key``)."""
+    await enter(update, context, state)
+    await ask(update, context, key, markup, **values)
+    return state
+
+
 async def ask_consent(update: Update, context: BotContext) -> int:
-    await enter(update, context, CONSENT)
-    await ask(update, context, "lapor.privacy", kb.consent(language(context)))
-    return CONSENT
+    return await _ask(update, context, CONSENT, "lapor.privacy", kb.consent(language(context)))
 
 
 async def ask_category(update: Update, context: BotContext) -> int:
-    await enter(update, context, CATEGORY)
-    await ask(
-        update, context, "lapor.category", kb.categories(language(context), context.runtime.office)
+    office = context.runtime.office
+    return await _ask(
+        update, context, CATEGORY, "lapor.category", kb.categories(language(context), office)
     )
-    return CATEGORY
 
 
 async def ask_conduct_unit(update: Update, context: BotContext) -> int:
-    await enter(update, context, CONDUCT_UNIT)
-    await ask(
-        update,
-        context,
-        "lapor.conduct_unit",
-        kb.conduct_units(language(context), context.runtime.office),
-    )
-    return CONDUCT_UNIT
+    units = kb.conduct_units(language(context), context.runtime.office)
+    return await _ask(update, context, CONDUCT_UNIT, "lapor.conduct_unit", units)
 
 
 async def ask_kelurahan(update: Update, context: BotContext) -> int:
-    await enter(update, context, KELURAHAN)
-    await ask(
-        update, context, "lapor.kelurahan", kb.kelurahan(language(context), context.runtime.office)
-    )
-    return KELURAHAN
+    places = kb.kelurahan(language(context), context.runtime.office)
+    return await _ask(update, context, KELURAHAN, "lapor.kelurahan", places)
 
 
 async def ask_description(update: Update, context: BotContext) -> int:
     category = context.runtime.office.category(load_draft(context).category or "")
     about_a_service = category is not None and category.invites_to_survey
     window = t(language(context), "lapor.service_window") if about_a_service else ""
-    await enter(update, context, DESCRIPTION)
-    await ask(
-        update, context, "lapor.description", min=DESCRIPTION_MIN, max=DESCRIPTION_MAX, note=window
+    limits = {"min": DESCRIPTION_MIN, "max": DESCRIPTION_MAX}
+    return await _ask(
+        update, context, DESCRIPTION, "lapor.description", None, note=window, **limits
     )
-    return DESCRIPTION
 
 
 async def ask_evidence(update: Update, context: BotContext) -> int:
-    await enter(update, context, EVIDENCE)
-    await ask(
-        update, context, "lapor.evidence", kb.evidence(language(context)), max=MAX_ATTACHMENTS
-    )
-    return EVIDENCE
+    buttons = kb.evidence(language(context))
+    return await _ask(update, context, EVIDENCE, "lapor.evidence", buttons, max=MAX_ATTACHMENTS)
 
 
 async def ask_identity(update: Update, context: BotContext) -> int:
-    await enter(update, context, IDENTITY)
-    await ask(update, context, "lapor.identity", kb.identity(language(context)))
-    return IDENTITY
+    return await _ask(update, context, IDENTITY, "lapor.identity", kb.identity(language(context)))
 
 
 # --- entry -----------------------------------------------------------------------------
