@@ -88,3 +88,15 @@ async def test_no_server_is_a_network_error() -> None:
         await request.shutdown()
     with pytest.raises(NetworkError, match="not initialized"):  # closed: nothing goes out
         await request.post(f"http://127.0.0.1:{port}/bot1:x/getMe")
+
+
+def test_proxies_come_from_the_environment_once_per_host(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")
+    request = AiohttpRequest()
+    assert request._proxy("https://api.telegram.org/bot1:x/getMe") == "http://proxy.example:3128"
+    assert request._proxy("http://127.0.0.1:8081/bot1:x/getMe") is None
+    monkeypatch.delenv("HTTPS_PROXY")  # read once: the session keeps what it found
+    assert request._proxy("https://api.telegram.org/bot1:x/getMe") == "http://proxy.example:3128"
