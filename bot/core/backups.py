@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, time, timedelta
+from datetime import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
-
-from telegram.ext import Application
+from typing import TYPE_CHECKING
 
 from bot.core import notify
+from bot.core.scheduling import Nightly
 from bot.people.admin import admins
 from storage.core import audit
 from storage.core.backup import copy_live, is_sqlite
@@ -33,13 +31,6 @@ JOB_NAME = "nightly-backup"
 NIGHTLY_AT = time(1, 30)
 PREFIX = "marelan-"
 SUFFIX = ".db"
-
-
-def next_run(moment: datetime, zone: ZoneInfo) -> datetime:
-    """The first 01:30 local time strictly after ``moment``."""
-    local = moment.astimezone(zone)
-    candidate = datetime.combine(local.date(), NIGHTLY_AT, zone)
-    return candidate if candidate > local else candidate + timedelta(days=1)
 
 
 def copies(folder: Path) -> list[Path]:
@@ -94,17 +85,5 @@ async def _failed(runtime: Runtime, target: Path, error: Exception) -> None:
         )
 
 
-def arm(runtime: Runtime) -> None:
-    if runtime.scheduler is not None:
-        runtime.scheduler.at(JOB_NAME, next_run(runtime.clock.now(), runtime.settings.zone), _job)
-
-
-async def _job(context: Any) -> None:
-    try:
-        await run(context.runtime)
-    finally:
-        arm(context.runtime)
-
-
-async def on_start(runtime: Runtime, application: Application) -> None:
-    arm(runtime)
+NIGHTLY = Nightly(JOB_NAME, NIGHTLY_AT, run)
+on_start = NIGHTLY.on_start

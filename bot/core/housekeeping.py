@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+from datetime import time
+from typing import TYPE_CHECKING
 
-from telegram.ext import Application
-
+from bot.core.scheduling import Nightly
 from storage.core import audit, outbox, outbox_files
 
 if TYPE_CHECKING:
@@ -31,13 +29,6 @@ log = logging.getLogger(__name__)
 JOB_NAME = "housekeeping"
 NIGHTLY_AT = time(3, 0)
 DAY = 24 * 3600
-
-
-def next_run(moment: datetime, zone: ZoneInfo) -> datetime:
-    """The first 03:00 local time strictly after ``moment``."""
-    local = moment.astimezone(zone)
-    candidate = datetime.combine(local.date(), NIGHTLY_AT, zone)
-    return candidate if candidate > local else candidate + timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -73,17 +64,5 @@ async def run(runtime: Runtime) -> Pruned:
     return pruned
 
 
-def arm(runtime: Runtime) -> None:
-    if runtime.scheduler is not None:
-        runtime.scheduler.at(JOB_NAME, next_run(runtime.clock.now(), runtime.settings.zone), _job)
-
-
-async def _job(context: Any) -> None:
-    try:
-        await run(context.runtime)
-    finally:
-        arm(context.runtime)
-
-
-async def on_start(runtime: Runtime, application: Application) -> None:
-    arm(runtime)
+NIGHTLY = Nightly(JOB_NAME, NIGHTLY_AT, run)
+on_start = NIGHTLY.on_start

@@ -15,8 +15,9 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from telegram.ext import ContextTypes, Job, JobQueue
 
@@ -171,3 +172,47 @@ class DueRows:
 
     async def _job(self, context: Any) -> None:
         await self._run_due(context.runtime)
+
+
+def next_at(moment: datetime, at: time, zone: ZoneInfo) -> datetime:
+    """The first ``at`` (local time of ``zone``) strictly after ``moment``."""
+    local = moment.astimezone(zone)
+    candidate = datetime.combine(local.date(), at, zone)
+    return candidate if candidate > local else candidate + timedelta(days=1)
+
+
+class Nightly:
+    """A job that runs every night at ``at`` local time (backups, housekeeping, retention,
+    the public page). It is armed at start and again after each run, also a failed one:
+    one bad night (a full disk) must not stop the next. A night missed while the bot was
+    down is not caught up; each of these jobs does the whole work of every night missed."""
+
+    def __init__(
+        self,
+        name: str,
+        at: time,
+        work: Callable[[Any], Awaitable[object]],
+        *,
+        enabled: Callable[[Any], bool] = lambda runtime: True,
+    ) -> None:
+        self.name = name
+        self.at = at
+        self._work = work
+        self._enabled = enabled
+
+    def next_run(self, moment: datetime, zone: ZoneInfo) -> datetime:
+        return next_at(moment, self.at, zone)
+
+    def arm(self, runtime: Any) -> None:
+        if runtime.scheduler is not None and self._enabled(runtime):
+            due = self.next_run(runtime.clock.now(), runtime.settings.zone)
+            runtime.scheduler.at(self.name, due, self._job)
+
+    async def on_start(self, runtime: Any, application: object) -> None:
+        self.arm(runtime)
+
+    async def _job(self, context: Any) -> None:
+        try:
+            await self._work(context.runtime)
+        finally:
+            self.arm(context.runtime)

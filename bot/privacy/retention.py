@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import calendar
 import logging
-from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
-
-from telegram.ext import Application
+from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from bot.complaints.alerts import ALERT, CITIZEN, MESSAGE
 from bot.core.clock import to_epoch
+from bot.core.scheduling import Nightly
 from bot.privacy.rules import ANONYMISED_TEXT
 from storage.core import audit
 from storage.privacy import personal_data, retention
@@ -41,12 +39,6 @@ def months_before(moment: datetime, months: int) -> datetime:
     year, month = divmod(index, 12)
     day = min(moment.day, calendar.monthrange(year, month + 1)[1])
     return moment.replace(year=year, month=month + 1, day=day)
-
-
-def next_run(moment: datetime, zone: ZoneInfo) -> datetime:
-    local = moment.astimezone(zone)
-    candidate = datetime.combine(local.date(), NIGHTLY_AT, zone)
-    return candidate if candidate > local else candidate + timedelta(days=1)
 
 
 async def run(runtime: Runtime) -> int:
@@ -72,17 +64,5 @@ async def run(runtime: Runtime) -> int:
     return total
 
 
-def arm(runtime: Runtime) -> None:
-    if runtime.scheduler is not None:
-        runtime.scheduler.at(JOB_NAME, next_run(runtime.clock.now(), runtime.settings.zone), _job)
-
-
-async def _job(context: Any) -> None:
-    try:
-        await run(context.runtime)
-    finally:
-        arm(context.runtime)
-
-
-async def on_start(runtime: Runtime, application: Application) -> None:
-    arm(runtime)
+NIGHTLY = Nightly(JOB_NAME, NIGHTLY_AT, run)
+on_start = NIGHTLY.on_start

@@ -22,17 +22,17 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import markupsafe
-from telegram.ext import Application
 
 from bot.core import formatting
 from bot.core.catalog import t
 from bot.core.periods import Period, month_period
+from bot.core.scheduling import Nightly
 from bot.reports import worker as report_worker
 from bot.reports.charts import MONTHS_SHORT
 from bot.reports.rules import digest_week, month_before
@@ -318,29 +318,19 @@ async def write_site(
 # --- the nightly job ----------------------------------------------------------------------
 
 
-def next_run(moment: datetime, zone: ZoneInfo) -> datetime:
-    local = moment.astimezone(zone)
-    candidate = datetime.combine(local.date(), NIGHTLY_AT, zone)
-    return candidate if candidate > local else candidate + timedelta(days=1)
-
-
-def arm(runtime: Runtime) -> None:
-    if runtime.scheduler is not None and runtime.settings.public_site_dir is not None:
-        runtime.scheduler.at(JOB_NAME, next_run(runtime.clock.now(), runtime.settings.zone), _job)
-
-
-async def _job(context: Any) -> None:
-    runtime: Runtime = context.runtime
+async def _nightly(runtime: Runtime) -> None:
+    """Nightly, when ``PUBLIC_SITE_DIR`` is set. Rewriting later loses nothing, so a night
+    missed while the bot was down is simply done the next night."""
+    assert runtime.settings.public_site_dir is not None
     try:
-        assert runtime.settings.public_site_dir is not None
         await write_site(runtime, runtime.settings.public_site_dir)
     except Exception:  # a full disk must not stop the next nights
         log.exception("writing the public page failed")
-    finally:
-        arm(runtime)
 
 
-async def on_start(runtime: Runtime, application: Application) -> None:
-    """Nightly, when ``PUBLIC_SITE_DIR`` is set. Rewriting later loses nothing, so a night
-    missed while the bot was down is simply done the next night."""
-    arm(runtime)
+def _wanted(runtime: Runtime) -> bool:
+    return runtime.settings.public_site_dir is not None
+
+
+NIGHTLY = Nightly(JOB_NAME, NIGHTLY_AT, _nightly, enabled=_wanted)
+on_start = NIGHTLY.on_start

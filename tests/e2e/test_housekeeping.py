@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.core.housekeeping import next_run
+from bot.core.housekeeping import NIGHTLY
 from storage.core import audit
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
@@ -43,12 +43,12 @@ async def test_old_notifications_are_pruned_and_old_alerts_still_work(office: Of
 
 
 def test_the_nightly_run_is_the_next_three_oclock() -> None:
-    assert next_run(datetime(2026, 11, 25, 9, 0, tzinfo=WIB), WIB) == datetime(
+    assert NIGHTLY.next_run(datetime(2026, 11, 25, 9, 0, tzinfo=WIB), WIB) == datetime(
         2026, 11, 26, 3, 0, tzinfo=WIB
     )
-    assert next_run(datetime(2026, 11, 25, 2, 59, tzinfo=WIB), WIB) == datetime(
+    assert NIGHTLY.next_run(datetime(2026, 11, 25, 2, 59, tzinfo=WIB), WIB) == datetime(
         2026, 11, 25, 3, 0, tzinfo=WIB
     )
-    assert next_run(datetime(2026, 11, 25, 3, 0, tzinfo=WIB), WIB) == datetime(
+    assert NIGHTLY.next_run(datetime(2026, 11, 25, 3, 0, tzinfo=WIB), WIB) == datetime(
         2026, 11, 26, 3, 0, tzinfo=WIB
     )
