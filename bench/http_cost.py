@@ -9,13 +9,13 @@ PTB's parameter handling, the HTTP client, parsing the JSON answer into PTB obje
 Each call is a ``sendMessage`` like the intake's (HTML text, an inline keyboard of
 six buttons) or an ``editMessageText`` of it. Variants:
 
-- ``httpx``: PTB's default ``HTTPXRequest``, as ``marelan-bot run`` and the echo bot use
+- ``httpx``: PTB's default ``HTTPXRequest``, as the echo bot (and the bot before issue 13) use
   it (httpcore then tries ``import sniffio`` several times per request; it is not
   installed, and a failed import searches ``sys.path`` every time);
 - ``httpx+sniffio``: the same with a ``sniffio`` module importable (a stub answering
   "asyncio", which is what the real package answers here);
-- ``aiohttp``: a 40-line ``BaseRequest`` on aiohttp (``AiohttpRequest`` below), a
-  prototype of what the bot could pass to ``ApplicationBuilder().request(...)``.
+- ``aiohttp``: the bot's own client, ``bot.core.transport.AiohttpRequest`` (a
+  ``BaseRequest`` on aiohttp, what ``marelan-bot run`` uses since issue 13).
 
 Nothing here is part of the test suite.
 """
@@ -31,11 +31,11 @@ import time
 import types
 from typing import Any
 
-import aiohttp
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
-from telegram.error import NetworkError, TimedOut
-from telegram.request import BaseRequest, HTTPXRequest, RequestData
+from telegram.request import BaseRequest, HTTPXRequest
+
+from bot.core.transport import AiohttpRequest
 
 TEXT = (
     "<b>Langkah 2 dari 6</b> — Di kelurahan mana masalahnya?\n"
@@ -52,66 +52,6 @@ KEYBOARD = InlineKeyboardMarkup(
         )
     ]
 )
-
-
-class AiohttpRequest(BaseRequest):
-    """PTB's request interface on an aiohttp session (form-encoded, like HTTPXRequest)."""
-
-    def __init__(self, connections: int = 256, read_timeout: float = 5.0) -> None:
-        self._connections = connections
-        self._read_timeout = read_timeout
-        self._session: aiohttp.ClientSession | None = None
-
-    @property
-    def read_timeout(self) -> float | None:
-        return self._read_timeout
-
-    async def initialize(self) -> None:
-        if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._connections)
-            )
-
-    async def shutdown(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: Any = BaseRequest.DEFAULT_NONE,
-        write_timeout: Any = BaseRequest.DEFAULT_NONE,
-        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
-        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        assert self._session is not None
-        data: Any = None
-        if request_data is not None:
-            if request_data.multipart_data:
-                data = aiohttp.FormData(request_data.json_parameters)
-                for name, (filename, content, mime) in request_data.multipart_data.items():
-                    data.add_field(name, content, filename=filename, content_type=mime)
-            else:
-                data = request_data.json_parameters
-        timeout = read_timeout if isinstance(read_timeout, (int, float)) else self._read_timeout
-        try:
-            async with self._session.request(
-                method,
-                url,
-                data=data,
-                headers={"User-Agent": self.USER_AGENT},
-                timeout=aiohttp.ClientTimeout(total=None, sock_read=timeout),
-            ) as response:
-                return response.status, await response.read()
-        except TimeoutError as error:
-            raise TimedOut from error
-        except aiohttp.ClientError as error:
-            raise NetworkError(f"aiohttp.{error.__class__.__name__}: {error}") from error
-
-
-# --- the emulator process ----------------------------------------------------------------
 
 
 async def serve() -> None:
@@ -139,7 +79,9 @@ def make_request(variant: str) -> BaseRequest:
 async def measure(variant: str, target: dict[str, Any], calls: int, concurrency: int) -> float:
     """Client CPU ms per call, ``concurrency`` calls in flight."""
     if variant == "httpx+sniffio":
-        sys.modules["sniffio"] = types.SimpleNamespace(current_async_library=lambda: "asyncio")
+        stub = types.ModuleType("sniffio")
+        stub.current_async_library = lambda: "asyncio"  # type: ignore[attr-defined]
+        sys.modules["sniffio"] = stub
     else:
         sys.modules.pop("sniffio", None)
     root = target["root"]

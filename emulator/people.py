@@ -65,6 +65,7 @@ class FakeUser(ChatReader):
         #: messages reach this bot like a person's, marked as a bot's.
         self.is_bot = False
         self._cursor = 0
+        self._passed: dict[int, int] = {}
 
     def __repr__(self) -> str:
         return f"FakeUser({self.full_name!r}, id={self.id})"

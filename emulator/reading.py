@@ -1,9 +1,12 @@
 """What a person sees of a chat: the bot's messages, read with a cursor.
 
 ``next_message`` and ``wait_for`` consume messages in order, like a person scrolling down, so a
-test reads a conversation step by step and can never match a stale message twice. Waiting is
-on the chat's change signal, never on sleeps. (The ``timeout=`` keyword of the public
-methods is part of the agreed API, hence the ASYNC109 exemptions.)
+test reads a conversation step by step and can never match a stale message twice. A message
+already read that the bot edits since is news too, for ``wait_for`` (after the unread
+ones): a guided step shows its next question by editing the message whose button was
+pressed, and a person sees it change. Waiting is on the chat's change signal, never on
+sleeps. (The ``timeout=`` keyword of the public methods is part of the agreed API, hence
+the ASYNC109 exemptions.)
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ class ChatReader:
 
     world: BotWorld
     _cursor: int = 0
+    #: The version of each message when the cursor passed it (read or skipped).
+    _passed: dict[int, int]
 
     def _chat(self) -> ChatState:
         raise NotImplementedError
@@ -43,7 +48,7 @@ class ChatReader:
 
     async def next_message(self, timeout: float = 5) -> BotMessage:  # noqa: ASYNC109
         """The next bot message not returned before; waits for it if needed."""
-        return await self._consume(lambda _message: True, timeout, "new message")
+        return await self._consume(lambda _message: True, timeout, "new message", edits=False)
 
     async def wait_for(
         self,
@@ -78,23 +83,40 @@ class ChatReader:
             )
         if live.deleted:
             raise AssertionError(f"{self}: message #{message.message_id} was deleted, not edited")
+        seen = self._passed.get(message.message_id, 0)
+        self._passed[message.message_id] = max(seen, live.version)  # read: no news for wait_for
         return live
 
-    async def _consume(self, matches: Predicate, within: float, wanted: str) -> BotMessage:
+    async def _consume(
+        self, matches: Predicate, within: float, wanted: str, *, edits: bool = True
+    ) -> BotMessage:
         chat = self._chat()
+        passed = self._passed
+
+        def edited(message: BotMessage) -> bool:
+            return message.version > passed.get(message.message_id, message.version)
 
         def find() -> tuple[int, BotMessage] | None:
             ids = chat.bot_message_ids
-            for index in range(self._cursor, len(ids)):
+            for index in range(self._cursor, len(ids)):  # unread messages first
                 message = chat.messages[ids[index]]
                 if not message.deleted and matches(message):
                     return index + 1, message
+            for index in range(min(self._cursor, len(ids)) if edits else 0):
+                message = chat.messages[ids[index]]  # then read ones edited since
+                if not message.deleted and edited(message) and matches(message):
+                    return self._cursor, message
             return None
 
         found = await chat.signal.wait_for(find, within)
         if found is None:
             raise AssertionError(self._timeout_report(chat, within, wanted))
-        self._cursor, message = found
+        cursor, message = found
+        ids = chat.bot_message_ids
+        for index in range(ids.index(message.message_id) + 1):
+            passed[ids[index]] = chat.messages[ids[index]].version  # skipped as read
+        passed[message.message_id] = message.version
+        self._cursor = cursor
         return message
 
     def _timeout_report(self, chat: ChatState, timeout: float, wanted: str) -> str:
@@ -114,6 +136,7 @@ class SharedChat(ChatReader):
         self.world = world
         self.chat = chat
         self._cursor = 0
+        self._passed = {}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.title!r}, id={self.id})"

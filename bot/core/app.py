@@ -50,8 +50,6 @@ from bot.people.groups import follow_seen_by_delivery
 from bot.people.menus import publish_all
 from bot.privacy import retention
 from bot.reports import digest, sections, sheets
-from bot.reports import worker as report_worker
-from bot.reports.charts import warm_up
 from bot.survey import digest as survey_digest
 from bot.survey import export as survey_export
 from bot.survey import report_sections as survey_sections
@@ -75,12 +73,6 @@ async def _publish_commands(runtime: Runtime, application: Application) -> None:
     await publish_all(runtime)
 
 
-async def _warm_up_charts(runtime: Runtime, application: Application) -> None:
-    """Import matplotlib once at start (in the report thread), not in the first
-    supervisor's wait."""
-    await report_worker.run(warm_up)
-
-
 def extend(extensions: Extensions) -> None:
     """Wire the features into each other, in the order they act."""
     extensions.add(hooks.STORAGE_OPENED, sync_office)
@@ -99,7 +91,6 @@ def extend(extensions: Extensions) -> None:
         backups.on_start,
         retention.on_start,
         public_site.on_start,
-        _warm_up_charts,
     )
     extensions.add(hooks.GROUP_BOUND, alert_unit_group)
     extensions.add(hooks.GROUP_LOST, unit_group_lost)

@@ -104,6 +104,33 @@ def chosen(question: str, choice: str) -> Markup:
     return Markup(f"{question}\n{mark}<b>{escape(choice)}</b>")
 
 
+#: The record of a guided step's earlier choices, above its current question.
+RECORD_OPEN, RECORD_CLOSE = "<blockquote expandable>", "</blockquote>"
+
+
+def recorded(pressed: str, choice: str, following: str, limit: int = MAX_MESSAGE) -> Markup:
+    """The text a guided step's message takes when its button is pressed: the record of
+    the choices made on it (an expandable quote: each question's first line, then the
+    choice under it, as :func:`chosen` marks it) and the step that follows.
+
+    ``pressed`` is the message's HTML as Telegram gives it back (its record, then the
+    question); ``following`` is the next question. The oldest choices leave the record
+    when the message would exceed Telegram's limit."""
+    lines: list[str] = []
+    question = pressed
+    if pressed.startswith(RECORD_OPEN) and RECORD_CLOSE in pressed:
+        inside, _, question = pressed[len(RECORD_OPEN) :].partition(RECORD_CLOSE)
+        lines = inside.split("\n")
+    asked = _strip_tags(question.strip("\n").split("\n", 1)[0]).strip()
+    lines += [*([asked] if asked else []), chosen("", choice).lstrip("\n")]
+    while lines:
+        text = f"{RECORD_OPEN}{chr(10).join(lines)}{RECORD_CLOSE}\n{following}"
+        if visible_length(text) <= limit:
+            return Markup(text)
+        lines = lines[2:]
+    return Markup(following)
+
+
 def placeholders(template: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(template) if field}
 

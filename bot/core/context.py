@@ -25,6 +25,10 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
     ) -> None:
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
         self._actor: Actor | None = None
+        #: The button pressed in a guided step, to record above the step's next question
+        #: (``handlers.core.replies.choose``/``ask``), and notes to show with that question.
+        self.choice: str | None = None
+        self.notes: list[str] = []
 
     @property
     def runtime(self) -> Runtime:

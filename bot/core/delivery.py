@@ -30,7 +30,6 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from telegram import (
@@ -54,7 +53,7 @@ from telegram.error import (
 
 from bot.core.clock import Clock, to_epoch
 from bot.core.ledger import Attempt, MessageLedger, after_loss, find_landed
-from bot.core.pacing import MESSAGE_METHODS, ChatPacer, PaceLimits, TokenBucket
+from bot.core.pacing import MESSAGE_METHODS, ChatPacer, PaceLimits, TokenBucket, retry_seconds
 from bot.core.saving import until_saved
 from storage.core import outbox, outbox_files
 from storage.core.db import Database, Tx
@@ -490,10 +489,3 @@ def _typed(params: dict[str, Any]) -> dict[str, Any]:
     if isinstance(result.get("scope"), dict):
         result["scope"] = BotCommandScope.de_json(result["scope"], None)
     return result
-
-
-def retry_seconds(exc: RetryAfter) -> float:
-    """How long Telegram asked us to wait: a ``timedelta`` with ``PTB_TIMEDELTA`` (set by
-    the application factory), seconds without it."""
-    value: float | timedelta = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)

@@ -30,10 +30,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
+import aiohttp
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.error import BadRequest, NetworkError, TelegramError
-from telegram.request import HTTPXRequest, RequestData
+from telegram.request import RequestData
+
+from bot.core.transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +46,9 @@ QUIET_WAIT_SECONDS = 5.0
 #: Message ids remembered per chat (the probe only looks just above the newest).
 KNOWN_PER_CHAT = 200
 NOT_MODIFIED = "message is not modified"
-#: The request never left this machine: nothing can have landed.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+#: The request never left this machine: nothing can have landed (no connection could be
+#: made, or none was free in time: aiohttp's ``connect`` timeout covers both).
+_NOT_SENT = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
 #: Methods that create a message (their lost answers are what the ledger reconciles).
 CREATING = frozenset(
     {
@@ -204,8 +207,9 @@ def chat_of(parameters: Mapping[str, Any]) -> int | None:
     return None
 
 
-class ObservedRequest(HTTPXRequest):
-    """PTB's HTTP transport, telling the ledger about every request and its answer."""
+class ObservedRequest(AiohttpRequest):
+    """The bot's HTTP transport (:mod:`bot.core.transport`), telling the ledger about
+    every request and its answer."""
 
     def __init__(self, ledger: MessageLedger, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -1,9 +1,9 @@
 """Staying inside Telegram's flood limits, for every message the bot sends.
 
 Telegram allows about 30 messages per second overall, 20 per minute per group and about
-one per second per private chat (short bursts tolerated). PTB's AIORateLimiter covers the
-first two; :class:`PacedRateLimiter` adds the per-chat part for *all* traffic (interactive
-replies and outbox deliveries alike) through one shared :class:`ChatPacer`. The outbox
+one per second per private chat (short bursts tolerated). :class:`PacedRateLimiter` keeps
+all three for *all* traffic (interactive replies and outbox deliveries alike), the
+per-chat part through one shared :class:`ChatPacer`. The outbox
 dispatcher reads the same pacer to decide which chat to serve next, and keeps its own
 budget below the overall limit so that replies to people who just wrote always find room.
 """
@@ -13,11 +13,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, TypeGuard
 
-from telegram.ext import AIORateLimiter
+from aiolimiter import AsyncLimiter
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+JSONDict = dict[str, Any]
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +40,19 @@ MESSAGE_METHODS = frozenset(
 )
 
 
+#: Seconds a paced message waits beyond its token: a request's way to Telegram varies
+#: (a new connection, a busy loop), and one that arrives sooner than the one before it
+#: would find Telegram's bucket a few milliseconds short (a 429).
+ARRIVAL_MARGIN = 0.05
+
+
 @dataclass
 class TokenBucket:
     capacity: float
     rate: float  # tokens per second
     tokens: float = field(default=-1.0)
     stamp: float = 0.0
+    margin: float = 0.0  # added to a wait (see ARRIVAL_MARGIN); a burst does not wait
 
     def __post_init__(self) -> None:
         if self.tokens < 0:
@@ -53,7 +65,7 @@ class TokenBucket:
 
     def wait_time(self, now: float) -> float:
         self._refill(now)
-        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate + self.margin
 
     def take(self, now: float) -> None:
         self._refill(now)
@@ -82,9 +94,10 @@ class ChatPacer:
         bucket = self._chats.get(chat_id)
         if bucket is None:
             if chat_id > 0:
-                bucket = TokenBucket(self.limits.private_burst, self.limits.private_rate)
+                limits = (self.limits.private_burst, self.limits.private_rate)
             else:
-                bucket = TokenBucket(self.limits.group_burst, self.limits.group_rate)
+                limits = (self.limits.group_burst, self.limits.group_rate)
+            bucket = TokenBucket(*limits, margin=ARRIVAL_MARGIN)
             self._chats[chat_id] = bucket
         return bucket
 
@@ -103,6 +116,11 @@ class ChatPacer:
             await asyncio.sleep(wait)
         self.take(chat_id)
 
+    async def wait_for_hold(self, chat_id: int) -> None:
+        """Wait out a 429's hold on the chat (calls that do not take a token: edits)."""
+        while (wait := self._holds.get(chat_id, 0.0) - self._now()) > 0:  # noqa: ASYNC110
+            await asyncio.sleep(wait)
+
     def hold(self, chat_id: int, seconds: float) -> None:
         self._holds[chat_id] = max(self._holds.get(chat_id, 0.0), self._now() + seconds)
 
@@ -112,27 +130,73 @@ def _numeric(chat_id: object) -> TypeGuard[int | str]:
     return isinstance(chat_id, int | str) and str(chat_id).lstrip("-").isdigit()
 
 
-class PacedRateLimiter(AIORateLimiter):
-    """AIORateLimiter (overall and group limits, retries on 429) plus per-chat pacing."""
+class PacedRateLimiter(BaseRateLimiter[int]):
+    """Telegram's flood limits as Telegram counts them, for every call of the bot.
 
-    def __init__(self, pacer: ChatPacer, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    Only methods that produce a message (:data:`MESSAGE_METHODS`) count: they wait for
+    their chat's token in the shared :class:`ChatPacer` (a private chat's burst and pace, a
+    group's 20 per minute) and for the overall budget of ~30 per second. Edits, answers to
+    button presses, reads and every other method go straight out, so a staff member's press
+    is answered at once however busy the bot is with messages.
+
+    A 429 holds what it was about: a call naming a chat holds that chat in the pacer (the
+    outbox dispatcher reads the same holds) and is retried after the wait; a call without
+    a chat waits alone. PTB's ``AIORateLimiter`` instead stops every request of the bot
+    for the wait, answers to staff included, and counts edits against the 30 per second.
+    """
+
+    def __init__(
+        self, pacer: ChatPacer, *, max_retries: int = 2, overall_rate: float = 30.0
+    ) -> None:
         self.pacer = pacer
+        self._max_retries = max_retries
+        self._overall = AsyncLimiter(overall_rate, 1)
+
+    async def initialize(self) -> None:
+        """Nothing to set up: the limits live in memory."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
 
     async def process_request(
         self,
-        callback: Any,
+        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
         args: Any,
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
         rate_limit_args: int | None,
-    ) -> Any:
+    ) -> bool | JSONDict | list[JSONDict]:
         chat_id = data.get("chat_id")
         if endpoint != "getUpdates":  # by ids: the parameters carry texts and names
             log.debug("Bot API %s chat=%s", endpoint, chat_id)
-        if endpoint in MESSAGE_METHODS and _numeric(chat_id):  # "@channel": AIORateLimiter only
-            await self.pacer.acquire(int(chat_id))
-        return await super().process_request(
-            callback, args, kwargs, endpoint, data, rate_limit_args
-        )
+        chat = int(chat_id) if _numeric(chat_id) else None
+        counted = endpoint in MESSAGE_METHODS
+        retries = rate_limit_args or self._max_retries
+        for attempt in range(retries + 1):
+            try:
+                if not counted:
+                    if chat is not None:
+                        await self.pacer.wait_for_hold(chat)
+                    return await callback(*args, **kwargs)
+                if chat is not None:
+                    await self.pacer.acquire(chat)
+                async with self._overall:
+                    return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                if attempt == retries:
+                    raise
+                seconds = retry_seconds(exc) + 0.1
+                log.info("flood control (%s, chat %s): retry after %.1fs", endpoint, chat, seconds)
+                if chat is None:
+                    await asyncio.sleep(seconds)
+                else:
+                    self.pacer.hold(chat, seconds)
+        raise AssertionError("unreachable")
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    """How long Telegram asked us to wait: a ``timedelta`` with ``PTB_TIMEDELTA`` (set by
+    the application factory), seconds without it."""
+    value: float | timedelta = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)

@@ -4,13 +4,24 @@ Conversations (where each person is in a guided flow) and ``user_data``/``chat_d
 (their drafts) are stored as JSON, so a complaint half-written survives a restart. The
 database is opened here on first use, because PTB loads persistence while initialising,
 before any ``post_init`` hook runs.
+
+Writes cost a transaction (an fsync) each, and PTB hands over every key a handler touched,
+changed or not, one call per key, all of one run of ``Application.update_persistence`` at
+once (``asyncio.gather``). So the persistence remembers the stored form of every key and
+skips a value that did not change (the empty chat data of a private chat is then never
+deleted again and again), and the changes handed over together are written together, in
+one transaction: a guided step costs one commit, not six to eight. A caller returns only
+after its value committed, which is what :func:`handlers.core.flows.store_now` relies on.
+The erasure of a person (:mod:`bot.privacy.erasure`) deletes their rows directly and then
+clears what PTB holds (``forget_person``), whose writes bring the memory of what is stored
+back in line.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable
-from copy import deepcopy
 from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
@@ -21,6 +32,9 @@ from storage.core import conversations
 from storage.core.db import Database
 
 UPDATE_INTERVAL_SECONDS = 2.0
+
+#: A stored key: (kind, key), e.g. ("user", "42") or ("conv:complaint_intake", "[42, 42]").
+Slot = tuple[str, str]
 
 
 class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str, Any]]):
@@ -36,17 +50,56 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
         self._db = db
         self._clock = clock
         self._ensure_open = ensure_open
+        #: The stored form of every key as last written or queued (absent: no row).
+        self._known: dict[Slot, str] = {}
+        #: Changes waiting for the next transaction, and that transaction once planned.
+        self._batch: dict[Slot, str | None] = {}
+        self._flushing: asyncio.Future[None] | None = None
+        #: The transaction carrying each key's latest change, until it committed.
+        self._writing: dict[Slot, asyncio.Future[None]] = {}
 
     async def _load(self, kind: str) -> dict[str, Any]:
         await self._ensure_open()
-        return await conversations.load_all(self._db, kind)
+        stored = await conversations.load_all(self._db, kind)
+        self._known.update(((kind, key), data) for key, data in stored.items())
+        return {key: json.loads(data) for key, data in stored.items()}
 
     async def _save(self, kind: str, key: str, data: Any) -> None:
-        async with self._db.transaction() as tx:
-            if data is None or data == {}:
-                await conversations.delete(tx, kind, key)
-            else:
-                await conversations.save(tx, kind, key, data, to_epoch(self._clock.now()))
+        """Queue a change and return once it committed; an unchanged value costs nothing."""
+        slot = (kind, key)
+        text = None if data is None or data == {} else conversations.encode(data)
+        if self._known.get(slot) == text:
+            pending = self._writing.get(slot)
+            if pending is not None:  # the same value is on its way: stored once it lands
+                await asyncio.shield(pending)
+            return
+        if text is None:
+            self._known.pop(slot, None)
+        else:
+            self._known[slot] = text
+        self._batch[slot] = text
+        if self._flushing is None:
+            self._flushing = asyncio.ensure_future(self._write_batch())
+        flight = self._writing[slot] = self._flushing
+        try:
+            await asyncio.shield(flight)
+        finally:
+            if self._writing.get(slot) is flight:
+                del self._writing[slot]
+
+    async def _write_batch(self) -> None:
+        """Write what was queued in this turn of the loop (every key of one
+        ``update_persistence`` run) as one transaction."""
+        await asyncio.sleep(0)  # the other writes of this run queue theirs meanwhile
+        batch, self._batch, self._flushing = self._batch, {}, None
+        try:
+            async with self._db.transaction() as tx:
+                changes = [(kind, key, text) for (kind, key), text in batch.items()]
+                await conversations.write(tx, changes, to_epoch(self._clock.now()))
+        except BaseException:
+            for slot in batch:  # unknown now: the next write of these keys goes through
+                self._known[slot] = "\0unknown"
+            raise
 
     async def get_user_data(self) -> dict[int, dict[str, Any]]:
         return {int(k): v for k, v in (await self._load("user")).items()}
@@ -70,10 +123,11 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
         await self._save(f"conv:{name}", json.dumps(list(key)), new_state)
 
     async def update_user_data(self, user_id: int, data: dict[str, Any]) -> None:
-        await self._save("user", str(user_id), deepcopy(data))
+        # PTB hands over a deep copy; it is encoded at once, before any await.
+        await self._save("user", str(user_id), data)
 
     async def update_chat_data(self, chat_id: int, data: dict[str, Any]) -> None:
-        await self._save("chat", str(chat_id), deepcopy(data))
+        await self._save("chat", str(chat_id), data)
 
     async def update_bot_data(self, data: dict[str, Any]) -> None:
         """Bot data holds live service objects, never persisted."""

@@ -124,9 +124,3 @@ def render_weekly(chart: WeeklyChart) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
-
-
-def warm_up() -> None:
-    """Import matplotlib ahead of the first chart (it takes about half a second)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
-    from matplotlib.figure import Figure  # noqa: F401

@@ -3,6 +3,10 @@
 The PNG shows the QR code of ``https://t.me/<bot>?start=skm_<CODE>`` with the survey
 title, the office and the service name and the link itself under it, large enough to be
 scanned from a printed A5 sheet.
+
+segno and Pillow are imported when a picture is drawn, not with this module: the bot
+imports it at start and draws one only when asked (they cost memory for as long as the
+process lives).
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import io
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import segno
-from PIL import Image, ImageDraw, ImageFont
+if TYPE_CHECKING:
+    from PIL import Image, ImageDraw, ImageFont
 
 SCALE = 24  # pixels per QR module: about 7.5 cm wide at 300 dpi
 BORDER = 4  # quiet zone in modules, as the QR standard asks
@@ -36,6 +41,8 @@ class Caption:
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    from PIL import ImageFont
+
     return ImageFont.load_default(size=size)
 
 
@@ -60,6 +67,9 @@ def _wrap(
 
 def render(link: str, caption: Caption) -> Image.Image:
     """The QR code with its caption, on white, as one image."""
+    import segno
+    from PIL import Image, ImageDraw
+
     buffer = io.BytesIO()
     segno.make(link, error="m").save(buffer, kind="png", scale=SCALE, border=BORDER)
     buffer.seek(0)

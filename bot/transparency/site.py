@@ -8,7 +8,8 @@ unsur and the office's follow-up, the IKM history, and, when the office turns it
 (``[publication] resolved_list``), the recently resolved complaints with only what
 :mod:`storage.transparency.figures` selects as publishable and the unit's public note.
 
-Templates are Jinja2 with autoescaping; every text comes from the catalog. Files are
+Templates are Jinja2 with autoescaping (imported when a page is written, not with the
+bot); every text comes from the catalog. Files are
 replaced one by one atomically (written beside, then renamed), so a web server never
 serves a half-written page; nothing else in ``DIR`` is touched.
 """
@@ -27,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import markupsafe
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bot.core import formatting
 from bot.core.catalog import t
@@ -52,6 +52,8 @@ from storage.transparency import figures as public_figures
 from storage.transparency import followups
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+
     from bot.core.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -214,6 +216,8 @@ def _charts(data: SiteData) -> dict[str, bytes]:
 
 
 def _environment(data: SiteData) -> Environment:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
     environment = Environment(
         loader=PackageLoader("bot.transparency", "templates"),
         autoescape=select_autoescape(["html"]),
@@ -273,6 +277,8 @@ def render_page(data: SiteData) -> str:
 
 
 def _stylesheet() -> bytes:
+    from jinja2 import Environment, PackageLoader
+
     loader = PackageLoader("bot.transparency", "templates")
     source, _, _ = loader.get_source(Environment(), "style.css")
     return source.encode("utf-8")

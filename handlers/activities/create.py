@@ -38,16 +38,16 @@ from bot.activities.input import (
 from bot.activities.rules import Kind, forum_link
 from bot.core import formatting
 from bot.core.callbacks import BadCallback
-from bot.core.catalog import t
+from bot.core.catalog import Markup, t
 from bot.core.clock import to_epoch
 from bot.core.context import BotContext
 from bot.people.roles import Permission
 from bot.survey.qr import Caption
 from bot.survey.qr import png as qr_png
-from handlers.activities.replies import explain, read_when, settle, year_assumed
+from handlers.activities.replies import explain, read_when, year_assumed
 from handlers.core.flows import exclusive
 from handlers.core.guards import requires
-from handlers.core.replies import answer, language, say
+from handlers.core.replies import answer, ask, choose, conclude, language, note, say
 from handlers.core.updates import (
     Callback,
     Handler,
@@ -90,7 +90,8 @@ async def kind_chosen(update: Update, context: BotContext) -> int:
     choice = acb.NewKind.parse(data_of(update)).kind
     if choice not in {k.value for k in Kind}:
         raise BadCallback(choice)
-    await settle(update, context, t(language(context), f"act.kind.{choice}"))
+    await answer(update, context)
+    choose(update, context, t(language(context), f"act.kind.{choice}"))
     draft = _draft(context)
     draft.choose_kind(choice)
     _save(context, draft)
@@ -101,7 +102,7 @@ async def kind_chosen(update: Update, context: BotContext) -> int:
 
 
 async def ask_title(update: Update, context: BotContext) -> int:
-    await say(update, context, "actnew.title")
+    await ask(update, context, "actnew.title")
     return TITLE
 
 
@@ -118,7 +119,7 @@ async def title_given(update: Update, context: BotContext) -> int:
 
 
 async def ask_when(update: Update, context: BotContext) -> int:
-    await say(update, context, "actnew.when")
+    await ask(update, context, "actnew.when")
     return WHEN
 
 
@@ -130,18 +131,13 @@ async def when_given(update: Update, context: BotContext) -> int:
     draft = _draft(context)
     draft.starts_at = to_epoch(when.moment)
     _save(context, draft)
-    await say(
-        update,
-        context,
-        "actnew.when_ok",
-        when=renderer(runtime).when(language(context), draft.starts_at),
-    )
-    await year_assumed(update, context, when)
+    note(context, "actnew.when_ok", when=renderer(runtime).when(language(context), draft.starts_at))
+    year_assumed(context, when)
     return await _next(update, context, ask_duration)
 
 
 async def ask_duration(update: Update, context: BotContext) -> int:
-    await say(update, context, "actnew.duration")
+    await ask(update, context, "actnew.duration")
     return DURATION
 
 
@@ -158,7 +154,7 @@ async def duration_given(update: Update, context: BotContext) -> int:
 
 
 async def ask_place(update: Update, context: BotContext) -> int:
-    await say(update, context, "actnew.place")
+    await ask(update, context, "actnew.place")
     return PLACE
 
 
@@ -178,7 +174,7 @@ async def place_given(update: Update, context: BotContext) -> int:
 
 async def ask_jp(update: Update, context: BotContext) -> int:
     draft = _draft(context)
-    await say(
+    await ask(
         update,
         context,
         "actnew.jp",
@@ -191,7 +187,8 @@ async def ask_jp(update: Update, context: BotContext) -> int:
 
 async def jp_auto(update: Update, context: BotContext) -> int:
     draft = _draft(context)
-    await settle(update, context, t(language(context), "actnew.jp_chosen", jp=draft.auto_jp))
+    await answer(update, context)
+    choose(update, context, t(language(context), "actnew.jp_chosen", jp=draft.auto_jp))
     draft.jp = draft.auto_jp
     _save(context, draft)
     return await _next(update, context, ask_audience)
@@ -226,7 +223,7 @@ def _audience_keyboard(context: BotContext, draft: Draft) -> InlineKeyboardMarku
 async def ask_audience(update: Update, context: BotContext) -> int:
     draft = _draft(context)
     key = "actnew.audience_forum" if draft.kind == Kind.FORUM else "actnew.audience"
-    await say(update, context, key, _audience_keyboard(context, draft))
+    await ask(update, context, key, _audience_keyboard(context, draft))
     return AUDIENCE
 
 
@@ -250,11 +247,9 @@ async def audience_done(update: Update, context: BotContext) -> int:
         await answer(update, context, "actnew.audience_empty", alert=True)
         return AUDIENCE
     lang = language(context)
-    await settle(
-        update,
-        context,
-        renderer(context.runtime).audience(lang, draft.all_staff, draft.units, draft.public),
-    )
+    await answer(update, context)
+    draw = renderer(context.runtime)
+    choose(update, context, draw.audience(lang, draft.all_staff, draft.units, draft.public))
     return await _next(update, context, ask_cost)
 
 
@@ -262,7 +257,7 @@ async def audience_done(update: Update, context: BotContext) -> int:
 
 
 async def ask_cost(update: Update, context: BotContext) -> int:
-    await say(update, context, "actnew.cost", kb.skip_cost(language(context)))
+    await ask(update, context, "actnew.cost", kb.skip_cost(language(context)))
     return COST
 
 
@@ -279,7 +274,8 @@ async def cost_given(update: Update, context: BotContext) -> int:
 
 
 async def cost_skipped(update: Update, context: BotContext) -> int:
-    await settle(update, context, t(language(context), "actnew.btn.skip"))
+    await answer(update, context)
+    choose(update, context, t(language(context), "actnew.btn.skip"))
     draft = _draft(context)
     draft.cost = 0
     _save(context, draft)
@@ -295,7 +291,7 @@ async def show_summary(update: Update, context: BotContext) -> int:
     draw = renderer(context.runtime)
     jp = t(lang, "act.details.jp", jp=draft.jp) if draft.is_training else ""
     cost = formatting.rupiah(lang, draft.cost) if draft.cost else t(lang, "actnew.no_cost")
-    await say(
+    await ask(
         update,
         context,
         "actnew.summary",
@@ -353,31 +349,34 @@ async def _save_activity(
         await answer(update, context)
         await explain(update, context, error)
         return WHEN
-    await settle(update, context, t(lang, "actnew.btn.save"))
+    await answer(update, context)
     _forget(context)
     key = "actnew.saved_again" if saved.already else "actnew.saved"
-    await say(update, context, key, title=saved.activity.title, invited=saved.invited)
-    if saved.activity.public and not saved.already:
-        await _how_citizens_subscribe(update, context, saved.invited)
+    outcome = t(lang, key, title=saved.activity.title, invited=saved.invited)
+    public = saved.activity.public and not saved.already
+    if public:
+        outcome = Markup(f"{outcome}\n\n{_how_citizens_subscribe(context, saved.invited)}")
+    await conclude(update, context, t(lang, "actnew.btn.save"), outcome)  # the summary stays
+    if public and not saved.invited:
+        await _forum_poster(update, context)
     return ConversationHandler.END
 
 
-async def _how_citizens_subscribe(update: Update, context: BotContext, invited: int) -> None:
-    """A public forum reaches only the citizens who subscribed: say how they do, with a
-    link to share in neighbourhood groups; when nobody has subscribed yet, also its QR
-    code for a notice board."""
+def _how_citizens_subscribe(context: BotContext, invited: int) -> Markup:
+    """A public forum reaches only the citizens who subscribed: how they do, with a link
+    to share in neighbourhood groups."""
+    lang = language(context)
+    link = forum_link(context.runtime.bot_username)
+    nobody = t(lang, "actnew.forum_nobody") if invited == 0 else ""
+    return t(lang, "actnew.forum_share", nobody=nobody, link=link)
+
+
+async def _forum_poster(update: Update, context: BotContext) -> None:
+    """When nobody has subscribed yet, the forum's QR code for a notice board (the one
+    message the save step adds: a poster to print, not a step's text)."""
     lang = language(context)
     runtime = context.runtime
     link = forum_link(runtime.bot_username)
-    await say(
-        update,
-        context,
-        "actnew.forum_share",
-        nobody=t(lang, "actnew.forum_nobody") if invited == 0 else "",
-        link=link,
-    )
-    if invited:
-        return
     caption = Caption(
         title=str(t(lang, "forum.qr_title")),
         office=runtime.office.office.name,
@@ -392,10 +391,10 @@ async def _how_citizens_subscribe(update: Update, context: BotContext, invited: 
 
 
 async def discard(update: Update, context: BotContext) -> int:
-    if update.callback_query is not None:
-        await settle(update, context, t(language(context), "actnew.btn.discard"))
+    lang = language(context)
+    await answer(update, context)
     _forget(context)
-    await say(update, context, "actnew.discarded")
+    await conclude(update, context, t(lang, "actnew.btn.discard"), t(lang, "actnew.discarded"))
     return ConversationHandler.END
 
 

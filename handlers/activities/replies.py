@@ -17,7 +17,7 @@ from bot.core.catalog import Markup
 from bot.core.clock import to_epoch
 from bot.core.context import BotContext
 from bot.core.errors import NotFound
-from handlers.core.replies import answer, chosen_text, language, say
+from handlers.core.replies import answer, language, note, say
 from handlers.core.updates import Callback, query_of, text_of
 
 R = TypeVar("R")
@@ -52,19 +52,12 @@ async def read_when(update: Update, context: BotContext) -> When | None:
         return None
 
 
-async def year_assumed(update: Update, context: BotContext, when: When) -> None:
+def year_assumed(context: BotContext, when: When) -> None:
     """A date typed without a year that had passed this year was taken as next year's:
-    say so, the organiser may have meant something else."""
+    say so (a note to the step's next message), the organiser may have meant something
+    else."""
     if when.assumed_year is not None:
-        await say(update, context, "actin.when.year_assumed", year=when.assumed_year)
-
-
-async def settle(update: Update, context: BotContext, choice: str) -> None:
-    """Answer the press and record the choice under the question (buttons removed)."""
-    await query_of(update).answer()
-    text = chosen_text(update, choice)
-    if text is not None:
-        await replace(update, context, text, None)
+        note(context, "actin.when.year_assumed", year=when.assumed_year)
 
 
 async def replace(

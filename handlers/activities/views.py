@@ -186,6 +186,8 @@ async def _apply(
         return ConversationHandler.END
     user_data(context).pop(EDITING, None)
     lang = language(context)
+    if when is not None:
+        year_assumed(context, when)
     await say(
         update,
         context,
@@ -194,8 +196,6 @@ async def _apply(
         place=loaded.activity.place,
         when=renderer(context.runtime).when(lang, loaded.activity.starts_at),
     )
-    if when is not None:
-        await year_assumed(update, context, when)
     return ConversationHandler.END
 
 

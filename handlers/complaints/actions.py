@@ -27,7 +27,7 @@ from bot.complaints.prompts import (
 )
 from bot.complaints.rules import NOTE_MIN, Action, InvalidTransition, is_brief
 from bot.core.callbacks import BadCallback
-from bot.core.catalog import Markup, chosen, t
+from bot.core.catalog import Markup, t
 from bot.core.context import BotContext
 from bot.core.errors import NotFound
 from handlers.core.replies import answer, edit, language, quote, send, thread_of
@@ -149,8 +149,8 @@ async def reassign_to(update: Update, context: BotContext) -> None:
         raise BadCallback(pressed.unit)
     await answer(update, context)
     unit = renderer(context.runtime).unit(language(context), pressed.unit)
-    question = t(language(context), "grp.move_choose", number=complaint.number)
-    await edit(update, context, chosen(question, unit))
+    # One message: the prompt, which names the unit chosen (an edit of the chooser as
+    # well would cost a second; a second press only asks again).
     await _prompt(
         update,
         context,

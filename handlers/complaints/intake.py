@@ -3,14 +3,29 @@
 /lapor → privacy notice (first time) → category → (officer's unit) → kelurahan →
 description → evidence → identity → summary → Kirim.
 
-The draft lives in ``user_data`` (persisted), so it survives a restart, and each step is
-stored before the citizen sees its result (``handlers.intake_steps``), so it survives a
-crash too; bad input is explained and asked again without losing what was entered.
+One module for the whole conversation, in sections: the draft and the stored step, the
+question each step asks, the entry, the steps, the summary (edit, send, cancel), bringing
+back a citizen whose screen fell behind, and the wiring.
+
+The draft lives in ``user_data`` (persisted), so it survives a restart. Each step stores
+before it shows (:func:`handlers.core.flows.store_now`): the changed draft and the step
+the conversation moves to are written, in one transaction, before the next question or
+the summary appears (:func:`keep_draft` changes the draft in memory only, for a step whose
+:func:`enter` follows). A step shows itself in one chat-bound message
+(``handlers.core.replies.ask``): after a button press the pressed question keeps the
+choice in its record and shows the next question. Bad input is explained and asked again
+without losing what was entered.
+
+"Kirim" is idempotent: a second press, or the same update delivered twice, points to the
+complaint that exists instead of creating another. It carries the draft's ``version``
+(raised by each stored change): a summary that no longer shows the stored draft (changed
+since, or a crash lost what it showed) is refused and the current summary shown, so what
+is filed is always what the citizen read.
 """
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -23,47 +38,14 @@ from telegram.ext import (
 from bot.complaints import callbacks as cb
 from bot.complaints import intake
 from bot.complaints import keyboards as kb
-from bot.complaints.intake import Draft
-from bot.complaints.rules import MAX_ATTACHMENTS
+from bot.complaints.intake import DailyLimitReached, Draft
+from bot.complaints.rules import DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_ATTACHMENTS
 from bot.core import formatting
 from bot.core.callbacks import BadCallback, MenuComplaint, in_domain
 from bot.core.catalog import t
 from bot.core.context import BotContext
-from handlers.complaints.intake_steps import (
-    CATEGORY,
-    CONDUCT_UNIT,
-    CONSENT,
-    DESCRIPTION,
-    DRAFT,
-    EDIT,
-    EDITING,
-    EVIDENCE,
-    IDENTITY,
-    KELURAHAN,
-    STEP,
-    SUMMARY,
-    ask_category,
-    ask_conduct_unit,
-    ask_consent,
-    ask_description,
-    ask_evidence,
-    ask_identity,
-    ask_kelurahan,
-    forget_draft,
-    load_draft,
-    save_draft,
-)
-from handlers.complaints.intake_summary import (
-    back_to_summary,
-    cancel,
-    edit_field,
-    edit_menu,
-    send,
-    send_after_end,
-    show_summary,
-)
-from handlers.core.flows import exclusive
-from handlers.core.replies import answer, language, say, settle_button
+from handlers.core.flows import exclusive, store_now
+from handlers.core.replies import answer, ask, choose, language, note, say
 from handlers.core.updates import (
     Callback,
     Handler,
@@ -71,10 +53,20 @@ from handlers.core.updates import (
     data_of,
     location_of,
     message_of,
-    query_of,
     text_of,
     user_data,
 )
+
+(CONSENT, CATEGORY, CONDUCT_UNIT, KELURAHAN, DESCRIPTION, EVIDENCE, IDENTITY, SUMMARY, EDIT) = (
+    range(9)
+)
+DRAFT = "complaint_draft"
+EDITING = "complaint_editing"
+#: The step the intake is at, kept with the draft: a citizen whose screen fell behind it
+#: (a crash between storing a step and showing its question) is shown it again.
+STEP = "complaint_step"
+CONVERSATION = "complaint_intake"
+
 
 #: What a complaint may carry: photos, PDF documents, pictures sent "as a file" (JPG, PNG),
 #: voice notes and videos (all sent on to the unit by file_id).
@@ -87,6 +79,102 @@ EVIDENCE_FILES = (
     | filters.VIDEO
 )
 
+
+# --- the draft and the stored step -----------------------------------------------------
+
+
+def load_draft(context: BotContext) -> Draft:
+    return Draft.from_dict(user_data(context).get(DRAFT) or {})
+
+
+def keep_draft(context: BotContext, draft: Draft) -> None:
+    """Change the draft as a new version, in memory: the step's :func:`enter` stores it."""
+    draft.version += 1
+    user_data(context)[DRAFT] = draft.to_dict()
+
+
+async def save_draft(update: Update, context: BotContext, draft: Draft) -> None:
+    """Store the changed draft as a new version, now (a step that stays where it is)."""
+    keep_draft(context, draft)
+    await store_now(update, context, CONVERSATION)
+
+
+async def enter(update: Update, context: BotContext, state: int) -> int:
+    """Store that the conversation is at ``state`` (with the draft) before it is shown."""
+    if state == ConversationHandler.END:
+        user_data(context).pop(STEP, None)
+    else:
+        user_data(context)[STEP] = state
+    await store_now(update, context, CONVERSATION, state)
+    return state
+
+
+async def forget_draft(update: Update, context: BotContext) -> int:
+    """End the intake, stored before the citizen is told (a crash cannot bring back a
+    draft they cancelled or sent)."""
+    user_data(context).pop(DRAFT, None)
+    user_data(context).pop(EDITING, None)
+    return await enter(update, context, ConversationHandler.END)
+
+
+# --- the question of each step ---------------------------------------------------------
+
+
+async def _ask(
+    update: Update,
+    context: BotContext,
+    state: int,
+    key: str,
+    markup: InlineKeyboardMarkup | None = None,
+    /,
+    **values: object,
+) -> int:
+    """Store that the intake is at ``state``, then ask its question (catalog ``key``)."""
+    await enter(update, context, state)
+    await ask(update, context, key, markup, **values)
+    return state
+
+
+async def ask_consent(update: Update, context: BotContext) -> int:
+    return await _ask(update, context, CONSENT, "lapor.privacy", kb.consent(language(context)))
+
+
+async def ask_category(update: Update, context: BotContext) -> int:
+    office = context.runtime.office
+    return await _ask(
+        update, context, CATEGORY, "lapor.category", kb.categories(language(context), office)
+    )
+
+
+async def ask_conduct_unit(update: Update, context: BotContext) -> int:
+    units = kb.conduct_units(language(context), context.runtime.office)
+    return await _ask(update, context, CONDUCT_UNIT, "lapor.conduct_unit", units)
+
+
+async def ask_kelurahan(update: Update, context: BotContext) -> int:
+    places = kb.kelurahan(language(context), context.runtime.office)
+    return await _ask(update, context, KELURAHAN, "lapor.kelurahan", places)
+
+
+async def ask_description(update: Update, context: BotContext) -> int:
+    category = context.runtime.office.category(load_draft(context).category or "")
+    about_a_service = category is not None and category.invites_to_survey
+    window = t(language(context), "lapor.service_window") if about_a_service else ""
+    limits = {"min": DESCRIPTION_MIN, "max": DESCRIPTION_MAX}
+    return await _ask(
+        update, context, DESCRIPTION, "lapor.description", None, note=window, **limits
+    )
+
+
+async def ask_evidence(update: Update, context: BotContext) -> int:
+    buttons = kb.evidence(language(context))
+    return await _ask(update, context, EVIDENCE, "lapor.evidence", buttons, max=MAX_ATTACHMENTS)
+
+
+async def ask_identity(update: Update, context: BotContext) -> int:
+    return await _ask(update, context, IDENTITY, "lapor.identity", kb.identity(language(context)))
+
+
 # --- entry -----------------------------------------------------------------------------
 
 
@@ -97,7 +185,7 @@ async def start(update: Update, context: BotContext) -> int:
     if not await intake.may_file(runtime, context.actor):
         await say(update, context, "lapor.limit", limit=runtime.settings.complaints_per_day)
         return ConversationHandler.END
-    await save_draft(update, context, Draft())
+    keep_draft(context, Draft())
     if await intake.needs_consent(runtime, context.actor):
         return await ask_consent(update, context)
     return await ask_category(update, context)
@@ -106,22 +194,22 @@ async def start(update: Update, context: BotContext) -> int:
 async def consent_given(update: Update, context: BotContext) -> int:
     await answer(update, context)
     await intake.give_consent(context.runtime, context.actor)
-    state = await ask_category(update, context)
-    await settle_button(update, context, t(language(context), "lapor.privacy_yes"))
-    return state
+    choose(update, context, t(language(context), "lapor.privacy_yes"))
+    return await ask_category(update, context)
 
 
 async def consent_refused(update: Update, context: BotContext) -> int:
     await answer(update, context)
     ended = await forget_draft(update, context)
-    await settle_button(update, context, t(language(context), "lapor.privacy_no"))
-    await say(update, context, "lapor.privacy_declined")
+    choose(update, context, t(language(context), "lapor.privacy_no"))
+    await ask(update, context, "lapor.privacy_declined")
     return ended
 
 
 # --- steps -----------------------------------------------------------------------------
-# Each step stores the changed draft and the next step before anything changes on the
-# citizen's screen; the choice is ticked under its question last.
+# Each step stores the changed draft and the next step (one transaction) before anything
+# changes on the citizen's screen; then the pressed question records the choice and shows
+# the next one, in one edit.
 
 
 async def category_chosen(update: Update, context: BotContext) -> int:
@@ -133,13 +221,11 @@ async def category_chosen(update: Update, context: BotContext) -> int:
     draft = load_draft(context)
     draft.category = category.code
     draft.named_unit = None
-    await save_draft(update, context, draft)
+    keep_draft(context, draft)
+    choose(update, context, category.label(language(context)))
     if category.conduct:
-        state = await ask_conduct_unit(update, context)
-    else:
-        state = await _next(update, context, ask_kelurahan)
-    await settle_button(update, context, category.label(language(context)))
-    return state
+        return await ask_conduct_unit(update, context)
+    return await _next(update, context, ask_kelurahan)
 
 
 async def conduct_unit_chosen(update: Update, context: BotContext) -> int:
@@ -151,10 +237,9 @@ async def conduct_unit_chosen(update: Update, context: BotContext) -> int:
     lang = language(context)
     draft = load_draft(context)
     draft.named_unit = unit.code if unit else None
-    await save_draft(update, context, draft)
-    state = await _next(update, context, ask_kelurahan)
-    await settle_button(update, context, unit.label(lang) if unit else t(lang, "lapor.unknown"))
-    return state
+    keep_draft(context, draft)
+    choose(update, context, unit.label(lang) if unit else t(lang, "lapor.unknown"))
+    return await _next(update, context, ask_kelurahan)
 
 
 async def kelurahan_chosen(update: Update, context: BotContext) -> int:
@@ -165,12 +250,9 @@ async def kelurahan_chosen(update: Update, context: BotContext) -> int:
     await answer(update, context)
     draft = load_draft(context)
     draft.kelurahan = place.code if place else None
-    await save_draft(update, context, draft)
-    state = await _next(update, context, ask_description)
-    await settle_button(
-        update, context, place.name if place else t(language(context), "lapor.unknown")
-    )
-    return state
+    keep_draft(context, draft)
+    choose(update, context, place.name if place else t(language(context), "lapor.unknown"))
+    return await _next(update, context, ask_description)
 
 
 async def description_given(update: Update, context: BotContext) -> int:
@@ -182,7 +264,7 @@ async def description_given(update: Update, context: BotContext) -> int:
         return DESCRIPTION
     draft = load_draft(context)
     draft.description = text.strip()
-    await save_draft(update, context, draft)
+    keep_draft(context, draft)
     return await _next(update, context, ask_evidence)
 
 
@@ -202,8 +284,8 @@ async def description_with_file(update: Update, context: BotContext) -> int:
     if caption and intake.description_problem(caption) is None:
         draft.description = caption.strip()
         draft.description_from_caption = True
-        await save_draft(update, context, draft)
-        await say(update, context, "lapor.caption_used")
+        keep_draft(context, draft)
+        note(context, "lapor.caption_used")
         return await _next(update, context, ask_evidence)
     await save_draft(update, context, draft)
     await say(update, context, "lapor.kept_ask_text", what=t(language(context), "lapor.kept_file"))
@@ -329,8 +411,9 @@ async def far_location_answered(update: Update, context: BotContext) -> int:
         draft.location = draft.pending_location
     draft.pending_location = None
     await save_draft(update, context, draft)
+    choose(update, context, t(lang, "lapor.location_keep" if keep else "lapor.location_drop"))
     if not keep:
-        await say(
+        await ask(
             update,
             context,
             "lapor.location_dropped",
@@ -340,14 +423,11 @@ async def far_location_answered(update: Update, context: BotContext) -> int:
         await _location_kept(update, context)
     else:
         await _evidence_progress(update, context, draft)
-    await settle_button(
-        update, context, t(lang, "lapor.location_keep" if keep else "lapor.location_drop")
-    )
     return step
 
 
 async def _location_kept(update: Update, context: BotContext) -> None:
-    await say(
+    await ask(
         update, context, "lapor.kept_ask_text", what=t(language(context), "lapor.kept_location")
     )
 
@@ -355,7 +435,7 @@ async def _location_kept(update: Update, context: BotContext) -> None:
 async def _evidence_progress(update: Update, context: BotContext, draft: Draft) -> int:
     lang = language(context)
     where = t(lang, "lapor.evidence_location") if draft.location else ""
-    await say(
+    await ask(
         update,
         context,
         "lapor.evidence_added",
@@ -377,11 +457,9 @@ async def evidence_unsupported(update: Update, context: BotContext) -> int:
 
 
 async def evidence_finished(update: Update, context: BotContext) -> int:
-    query = query_of(update)
-    await query.answer()
-    state = await _next(update, context, ask_identity)
-    await query.edit_message_reply_markup(None)
-    return state
+    await answer(update, context)
+    choose(update, context)
+    return await _next(update, context, ask_identity)
 
 
 async def identity_chosen(update: Update, context: BotContext) -> int:
@@ -393,13 +471,12 @@ async def identity_chosen(update: Update, context: BotContext) -> int:
     key = "lapor.identity_hide" if choice.confidential else "lapor.identity_show"
     draft = load_draft(context)
     draft.confidential = bool(choice.confidential)
-    await save_draft(update, context, draft)
-    state = await show_summary(update, context)
-    await settle_button(update, context, t(lang, key))
-    return state
+    keep_draft(context, draft)
+    choose(update, context, t(lang, key))
+    return await show_summary(update, context)
 
 
-# --- summary, edit, send -----------------------------------------------------------------
+# --- summary, edit, send, cancel -------------------------------------------------------
 
 
 async def _next(update: Update, context: BotContext, step: Callback[int]) -> int:
@@ -409,6 +486,126 @@ async def _next(update: Update, context: BotContext, step: Callback[int]) -> int
         if draft.complete():
             return await show_summary(update, context)
     return await step(update, context)
+
+
+async def show_summary(update: Update, context: BotContext) -> int:
+    user_data(context).pop(EDITING, None)
+    await enter(update, context, SUMMARY)
+    draft = load_draft(context)
+    lang = language(context)
+    office = context.runtime.office
+    category = office.category(draft.category or "")
+    place = office.kelurahan_by_code(draft.kelurahan) if draft.kelurahan else None
+    where = t(lang, "lapor.evidence_location") if draft.location else ""
+    evidence = (
+        t(lang, "lapor.evidence_count", files=len(draft.attachments), location=where)
+        if draft.attachments or draft.location
+        else t(lang, "lapor.evidence_none")
+    )
+    identity = (
+        t(lang, "lapor.identity_hidden")
+        if draft.confidential
+        else t(lang, "lapor.identity_shown", name=context.actor.name)
+    )
+    category_text = category.label(lang) if category else "?"
+    if draft.named_unit:
+        unit = office.unit(draft.named_unit)
+        category_text += f" — {unit.label(lang)}" if unit else ""
+    await ask(
+        update,
+        context,
+        "lapor.summary",
+        kb.summary(lang, draft.id, draft.version),
+        category=category_text,
+        kelurahan=place.name if place else t(lang, "lapor.unknown"),
+        evidence=evidence,
+        identity=identity,
+        description=draft.description,
+    )
+    return SUMMARY
+
+
+async def edit_menu(update: Update, context: BotContext) -> int:
+    await answer(update, context)
+    await enter(update, context, EDIT)
+    choose(update, context)
+    await ask(update, context, "lapor.edit_which", kb.edit_fields(language(context)))
+    return EDIT
+
+
+STEP_OF_FIELD = {
+    "category": ask_category,
+    "kelurahan": ask_kelurahan,
+    "description": ask_description,
+    "evidence": ask_evidence,
+    "identity": ask_identity,
+}
+
+
+async def edit_field(update: Update, context: BotContext) -> int:
+    field = cb.IntakeEditField.parse(data_of(update)).field
+    step = STEP_OF_FIELD.get(field)
+    if step is None:
+        raise BadCallback(field)
+    await answer(update, context)
+    user_data(context)[EDITING] = True
+    if field == "evidence":
+        draft = load_draft(context)
+        draft.attachments, draft.location = [], None
+        keep_draft(context, draft)
+    choose(update, context)
+    return await step(update, context)
+
+
+async def back_to_summary(update: Update, context: BotContext) -> int:
+    await answer(update, context)
+    choose(update, context)
+    return await show_summary(update, context)
+
+
+async def send(update: Update, context: BotContext) -> int | None:
+    pressed = cb.IntakeSend.parse(data_of(update))
+    draft = load_draft(context)
+    if pressed.draft != draft.id or not draft.complete():
+        await answer(update, context, "lapor.stale", alert=True)
+        return None
+    if pressed.version != draft.version:
+        await answer(update, context, "lapor.summary_changed", alert=True)
+        return await show_summary(update, context)
+    await answer(update, context)
+    try:
+        await intake.submit(context.runtime, context.actor, draft)
+    except DailyLimitReached:
+        ended = await forget_draft(update, context)
+        await say(update, context, "lapor.limit", limit=context.runtime.settings.complaints_per_day)
+        return ended
+    # The confirmation with the number was queued with the complaint (exactly once, also
+    # when this press is a second one for a complaint filed before a crash): it is this
+    # step's one message, under the summary, which stays as it was sent.
+    return await forget_draft(update, context)
+
+
+async def send_after_end(update: Update, context: BotContext) -> None:
+    """ "Kirim" again after the complaint was sent (double press, redelivered update):
+    point to the complaint that exists instead of creating another."""
+    pressed = cb.IntakeSend.parse(data_of(update))
+    complaint = await intake.already_submitted(context.runtime, context.actor, pressed.draft)
+    if complaint is None:
+        await answer(update, context, "lapor.stale", alert=True)
+        return
+    await answer(update, context, "lapor.already_sent", alert=True, number=complaint.number)
+
+
+async def cancel(update: Update, context: BotContext) -> int:
+    await answer(update, context)
+    ended = await forget_draft(update, context)
+    if update.callback_query is not None:
+        choose(update, context, t(language(context), "lapor.cancel"))
+    await ask(update, context, "lapor.cancelled")
+    return ended
+
+
+# --- a screen that fell behind ---------------------------------------------------------
 
 
 ASK: dict[int, Callback[int]] = {
@@ -426,27 +623,34 @@ ASK: dict[int, Callback[int]] = {
 
 async def still_busy(update: Update, context: BotContext) -> int | None:
     """/lapor, or a message the current step does not take: say where the citizen is and
-    show that step again (after a crash, the question on their screen may be an earlier
-    one whose buttons no longer count)."""
-    await say(update, context, "lapor.in_progress")
-    return await _ask_again(update, context)
+    show that step again, in one message (after a crash, the question on their screen may
+    be an earlier one whose buttons no longer count)."""
+    again = _current_step(context)
+    if again is None:
+        await say(update, context, "lapor.in_progress")
+        return None
+    note(context, "lapor.in_progress")
+    return await again(update, context)
 
 
 async def step_passed(update: Update, context: BotContext) -> int | None:
     """A button of the intake that the current step does not take (an earlier step's,
     left on the screen by a crash or scrolled back to): the current step is shown."""
     await answer(update, context, "lapor.step_passed", alert=True)
-    return await _ask_again(update, context)
+    again = _current_step(context)
+    return None if again is None else await again(update, context)
 
 
-async def _ask_again(update: Update, context: BotContext) -> int | None:
+def _current_step(context: BotContext) -> Callback[int] | None:
+    """What shows the step the intake is stored at (None: nothing to show again)."""
     step = user_data(context).get(STEP)
-    ask = ASK.get(step) if isinstance(step, int) else None
-    if ask is None:
-        return None
+    again = ASK.get(step) if isinstance(step, int) else None
     if step in (SUMMARY, EDIT) and not load_draft(context).complete():
         return None
-    return await ask(update, context)
+    return again
+
+
+# --- wiring ----------------------------------------------------------------------------
 
 
 def conversation() -> ConversationHandler:
@@ -491,6 +695,9 @@ def conversation() -> ConversationHandler:
             IDENTITY: [CallbackQueryHandler(identity_chosen, pattern=cb.IntakeIdentity.matches)],
             SUMMARY: [
                 CallbackQueryHandler(edit_menu, pattern=cb.IntakeEdit.matches),
+                # The identity question is edited into the summary: if a crash kept the
+                # edit from landing, the citizen still sees the question and presses again.
+                CallbackQueryHandler(identity_chosen, pattern=cb.IntakeIdentity.matches),
                 CallbackQueryHandler(cancel, pattern=cb.IntakeCancel.matches),
             ],
             EDIT: [

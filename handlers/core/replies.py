@@ -4,6 +4,12 @@ An answer comes after the change it reports committed, so a failure to deliver i
 not make the person do it again: transient failures (network, 5xx) are retried a few
 times, and a send whose answer was lost is looked for by message id before it is sent
 again (:mod:`bot.core.ledger`), so the person reads it once.
+
+A guided flow (the complaint intake, the survey, a new activity) costs one chat-bound
+message per step: a step reached by a button press edits the pressed message in place
+(:func:`choose` then :func:`ask`: the record of what was chosen on it, then the next
+question), a step reached by typing gets its question as a new message. Never both:
+Telegram counts each against the bot's limits, and the chat stays a tidy record.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, NetworkError
 
-from bot.core.catalog import Markup, chosen, fit_message, split_message, t
+from bot.core.catalog import Markup, chosen, fit_message, recorded, split_message, t
 from bot.core.context import BotContext
 from bot.core.ledger import Attempt, after_loss, find_landed
 from bot.people import groups as group_upgrade
@@ -81,10 +87,12 @@ async def reply(
     text: Markup,
     markup: InlineKeyboardMarkup | ForceReply | None = None,
 ) -> Message | None:
-    """Answer in the chat the update came from; long texts are split."""
+    """Answer in the chat the update came from; long texts are split. The notes of the
+    update (:func:`note`) go first, in the same message."""
     chat = update.effective_chat
     if chat is None:
         return None
+    text = with_notes(context, text)
     chat_id, thread = chat.id, thread_of(update)
     parts = split_message(text)
     sent = None
@@ -281,3 +289,91 @@ async def settle_button(update: Update, context: BotContext, choice: str) -> Non
     if text is not None:
         fitted = fit_message(text)
         await edited(lambda: query_of(update).edit_message_text(fitted, parse_mode=ParseMode.HTML))
+
+
+def choose(update: Update, context: BotContext, choice: str | None = None) -> None:
+    """Note the button a person pressed in a guided step (``choice``, else the pressed
+    button's own label): the step's next :func:`ask` replaces the pressed question, and
+    the choice joins the record above it."""
+    context.choice = choice if choice is not None else pressed_label(update)
+
+
+def pressed_label(update: Update) -> str | None:
+    """The label of the button pressed (None if the message no longer shows it)."""
+    query = update.callback_query
+    message = pressed_message(update) if query is not None else None
+    if query is None or message is None or message.reply_markup is None:
+        return None
+    for row in message.reply_markup.inline_keyboard:
+        for button in row:
+            if button.callback_data == query.data:
+                return button.text
+    return None
+
+
+def note(context: BotContext, key: str, **values: object) -> None:
+    """A remark that belongs to the step's next question (an input understood, an
+    assumption made): :func:`ask` shows it above the question, in the same message."""
+    context.notes.append(str(t(language(context), key, **values)))
+
+
+def with_notes(context: BotContext, text: Markup) -> Markup:
+    """``text`` after the notes taken for it (which are then used up)."""
+    if not context.notes:
+        return text
+    notes, context.notes = context.notes, []
+    return Markup("\n\n".join([*notes, str(text)]))
+
+
+async def conclude(update: Update, context: BotContext, choice: str, text: Markup) -> None:
+    """The last step of a guided flow, in one edit: the pressed message (a summary) keeps
+    its content, loses its buttons and records ``choice``; ``text`` (the outcome) comes
+    under it. Sent as a new message when the edit cannot be made."""
+    text = with_notes(context, text)
+    record = chosen_text(update, choice) if update.callback_query is not None else None
+    whole = Markup(f"{record}\n\n{text}") if record else None
+    if whole is None or len(split_message(whole)) > 1:
+        await reply(update, context, text)
+        return
+    query = query_of(update)
+    try:
+        await edited(lambda: query.edit_message_text(whole, parse_mode=ParseMode.HTML))
+    except BadRequest:  # gone or no longer editable
+        await reply(update, context, text)
+
+
+async def ask(
+    update: Update,
+    context: BotContext,
+    key: str,
+    markup: InlineKeyboardMarkup | None = None,
+    /,
+    **values: object,
+) -> Message | None:
+    """A guided step's question (the catalog text ``key``) in one chat-bound message."""
+    return await show_step(update, context, t(language(context), key, **values), markup)
+
+
+async def show_step(
+    update: Update, context: BotContext, text: Markup, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
+    """:func:`ask` for a text already rendered: after :func:`choose`, the pressed message
+    becomes the record and ``text`` (an edit); otherwise ``text`` is sent."""
+    choice, context.choice = context.choice, None
+    text = with_notes(context, text)
+    message = pressed_message(update) if update.callback_query is not None else None
+    if choice is None or message is None or message.text_html is None:
+        return await reply(update, context, text, markup)
+    step = recorded(message.text_html, choice, text)
+    if len(split_message(step)) > 1:
+        return await reply(update, context, text, markup)
+    query = query_of(update)
+    try:
+        shown = await retried(
+            lambda: query.edit_message_text(step, parse_mode=ParseMode.HTML, reply_markup=markup)
+        )
+    except BadRequest as error:
+        if "message is not modified" in str(error).lower():  # a retry: the edit landed
+            return None
+        return await reply(update, context, text, markup)  # gone or not editable: a new one
+    return shown if isinstance(shown, Message) else None

@@ -11,7 +11,7 @@ from telegram.ext import Application, ConversationHandler, filters
 from bot.core.catalog import t
 from bot.core.context import RUNTIME_KEY, BotContext
 from bot.survey.rules import SurveyDraft
-from handlers.core.replies import answer, language, say, settle_button
+from handlers.core.replies import answer, edited, language, reply, say, with_notes
 from handlers.core.updates import MissingPart, pressed_message, query_of, user_data
 
 DRAFT = "survey_draft"
@@ -70,23 +70,20 @@ async def show(
     **values: object,
 ) -> None:
     """Show a step on the survey card: the questionnaire runs in one message edited in
-    place (nine questions would otherwise flood the chat); ``new`` starts a fresh card."""
+    place (nine questions would otherwise flood the chat); ``new`` starts a fresh card
+    (with the notes taken for it)."""
     shown = pressed_message(update) if update.callback_query is not None else None
+    text = with_notes(context, t(language(context), key, **values))
     if new or shown is None:
-        sent = await say(update, context, key, markup, **values)
+        sent = await reply(update, context, text, markup)
         if sent is not None:
             user_data(context)[CARD] = sent.message_id
         return
     user_data(context)[CARD] = shown.message_id
-    await query_of(update).edit_message_text(
-        t(language(context), key, **values), parse_mode=ParseMode.HTML, reply_markup=markup
+    query = query_of(update)
+    await edited(
+        lambda: query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
     )
-
-
-async def settle(update: Update, context: BotContext, choice: str) -> None:
-    """Answer the press and note the choice under the question, without its buttons."""
-    await query_of(update).answer()
-    await settle_button(update, context, choice)
 
 
 class FreshSurvey(filters.UpdateFilter):

@@ -37,7 +37,7 @@ from bot.survey.responses import TooSoon
 from bot.survey.rules import SUGGESTION_MAX, SurveyDraft, question_number
 from handlers.complaints.followup import RATING_COMMENT
 from handlers.core.flows import exclusive
-from handlers.core.replies import answer, language, say
+from handlers.core.replies import answer, ask, choose, conclude, language, note, say
 from handlers.core.updates import Handler, data_of, match_of, text_of, user_data
 from handlers.survey import card
 
@@ -81,12 +81,8 @@ async def _resume_or_begin(update: Update, context: BotContext, source: str) -> 
     ):
         return await _begin(update, context, source, None)
     chosen = service.service(context.runtime, draft.service)
-    await say(
-        update,
-        context,
-        "skm.resumed",
-        service=chosen.label(language(context)) if chosen else draft.service,
-    )
+    label = chosen.label(language(context)) if chosen else draft.service
+    note(context, "skm.resumed", service=label)
     return await _next(update, context, draft, new=True)
 
 
@@ -159,10 +155,11 @@ async def _choose(
             raise BadCallback(code) from None
         return await ask_service(update, context, draft, "skm.unknown_service", code=code)
     except TooSoon as soon:
-        if picked:
-            await card.settle(update, context, service.service(context.runtime, code).label(lang))
+        if picked:  # the picker records the service and says when it may be rated
+            await answer(update, context)
+            choose(update, context, service.service(context.runtime, code).label(lang))
         card.forget(context)
-        await say(
+        await ask(
             update,
             context,
             "skm.too_soon",
@@ -171,11 +168,11 @@ async def _choose(
             next=kb.day(context, soon.next_at),
         )
         return END
-    if picked:
-        await card.settle(update, context, chosen.label(lang))
+    if picked:  # the picker becomes the card: its first question names the service
+        await answer(update, context)
     draft.service = chosen.code
     card.save(context, draft)
-    return await _next(update, context, draft, new=True)
+    return await _next(update, context, draft, new=not picked)
 
 
 # --- the nine unsur --------------------------------------------------------------------
@@ -373,15 +370,15 @@ async def send(update: Update, context: BotContext) -> int | None:
             next=kb.day(context, soon.next_at),
         )
         return END
-    await card.settle(update, context, t(lang, "skm.send"))
+    await answer(update, context)
     card.forget(context)
-    await say(
-        update,
-        context,
+    thanks = t(
+        lang,
         "skm.thanks",
         service=submitted.service.label(lang),
         next=kb.day(context, submitted.next_at),
     )
+    await conclude(update, context, t(lang, "skm.send"), thanks)  # the summary stays
     return END
 
 
@@ -395,10 +392,10 @@ async def send_after_end(update: Update, context: BotContext) -> None:
 
 
 async def cancel(update: Update, context: BotContext) -> int:
-    if update.callback_query is not None:
-        await card.settle(update, context, t(language(context), "skm.cancel"))
+    lang = language(context)
+    await answer(update, context)
     card.forget(context)
-    await say(update, context, "skm.cancelled")
+    await conclude(update, context, t(lang, "skm.cancel"), t(lang, "skm.cancelled"))
     return END
 
 

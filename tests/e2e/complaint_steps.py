@@ -45,7 +45,7 @@ async def begin_complaint(
     first = await citizen.next_message()
     if "data pribadi" in first.text:
         await citizen.press("Setuju")
-        first = await citizen.next_message()
+        first = await citizen.wait_for("Pilih kategori")  # the notice, edited in place
     assert "Pilih kategori" in first.text
     await citizen.press(category)
     if conduct_unit is not None:

@@ -99,11 +99,15 @@ async def _press(citizen: FakeUser, label: str, message: BotMessage) -> None:
         await citizen.press(label, message=message, timeout=8)
 
 
-async def _changed(citizen: FakeUser, since: int, within: float) -> bool:
-    """Whether a new bot message, or a new version of one, arrives within ``within``."""
+async def _changed(citizen: FakeUser, since: int, seen: dict[int, int], within: float) -> bool:
+    """Whether a new bot message, or a new version of one (a step edited in place), arrives
+    within ``within``; ``seen`` holds the versions on the screen before the action."""
 
     def newer() -> bool:
-        return any(m.message_id > since or m.edited for m in citizen.inbox[-3:])
+        return any(
+            m.message_id > since or m.version > seen.get(m.message_id, m.version)
+            for m in citizen.inbox[-3:]
+        )
 
     return bool(await citizen.world.activity.wait_for(newer, within))
 
@@ -122,6 +126,7 @@ async def citizen_files(run: Run, citizen: FakeUser, category: str, index: int) 
             return
         newest = _newest(citizen)
         since = newest.message_id if newest else 0
+        seen = {m.message_id: m.version for m in citizen.inbox[-3:]}
         labels = _labels(newest) if newest else []
         text = newest.text if newest else ""
         patience = PATIENCE
@@ -149,7 +154,7 @@ async def citizen_files(run: Run, citizen: FakeUser, category: str, index: int) 
                 lambda: any("tercatat" in m.text for m in citizen.inbox), patience
             )
         else:
-            await _changed(citizen, since, patience)
+            await _changed(citizen, since, seen, patience)
 
 
 # --- the staff ---------------------------------------------------------------------------

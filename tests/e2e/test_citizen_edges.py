@@ -127,8 +127,8 @@ async def test_a_photo_or_pin_sent_before_the_description_is_kept(office: Office
     await citizen.send_photo()  # no caption: kept, text still asked for
     await citizen.wait_for("Foto/berkas disimpan untuk lampiran")
     await citizen.send_photo("Jembatan kayu di Lorong Damai patah sebagian, berbahaya.")
-    await citizen.wait_for("keterangannya dipakai sebagai uraian")
-    await citizen.wait_for("Lampiran")
+    used = await citizen.wait_for("keterangannya dipakai sebagai uraian")
+    assert "Lampiran" in used.text  # the next question, in the same message
     await citizen.press("Selesai")
     await citizen.wait_for("identitas")
     await citizen.press("Tampilkan nama saya")

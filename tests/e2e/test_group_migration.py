@@ -176,12 +176,12 @@ async def test_a_button_pressed_just_before_the_upgrade_still_works(office: Offi
     upgraded = await pemb.group.upgrade_to_supergroup(office.admin)  # ...and the group changes
     await pressing
 
-    chosen = await upgraded.wait_for("ke unit mana")  # the choice, shown where it can be
-    assert f"✓ {target}" in chosen.text
     # The press came from the old chat id, the answer comes from the new one: the bot works
     # on them in parallel, so let it store the prompt first (as a person takes seconds).
     await office.world.settle()
-    await reply_to_prompt(pemb.staff, upgraded, "Pembuangan liar adalah urusan penertiban.")
+    prompt = await upgraded.wait_for("alasan pengalihan")  # shown where it can be
+    assert "Seksi Ketenteraman" in prompt.text and prompt.force_reply  # names the unit
+    await pemb.staff.say(upgraded, "Pembuangan liar adalah urusan penertiban.", reply_to=prompt)
     await upgraded.wait_for("dialihkan ke")
     await alert_for(trantib.group, number)
     stored = await complaints.by_number(office.db, number)

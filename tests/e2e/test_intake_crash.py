@@ -43,19 +43,22 @@ class Moment:
     answered: bool = False  # the citizen had pressed "Rahasiakan identitas"
 
 
+# Each step edits the message whose button was pressed (the summary becomes the edit
+# menu, then the identity question, then the summary again).
 MOMENTS = {
     # "Identitas" chosen in the edit menu: the identity question is on the screen.
-    "question shown": Moment("sendMessage", lambda p: HIDE in str(p.get("reply_markup"))),
+    "question shown": Moment("editMessageText", lambda p: HIDE in str(p.get("reply_markup"))),
     # "Rahasiakan identitas" pressed, the new summary on its way: the screen still shows
-    # the old summary ("ditampilkan") and the question.
-    "summary on its way": Moment("sendMessage", _new_summary, before=True, answered=True),
+    # the question.
+    "summary on its way": Moment("editMessageText", _new_summary, before=True, answered=True),
     # The new summary is on the screen: "Identitas: dirahasiakan".
-    "summary shown": Moment("sendMessage", _new_summary, answered=True),
+    "summary shown": Moment("editMessageText", _new_summary, answered=True),
 }
 
 
 def _summaries(citizen: FakeUser) -> list[BotMessage]:
-    return [m for m in citizen.inbox if SUMMARY in m.text]
+    """The summaries on the screen (a step's question edited into the summary included)."""
+    return [m for m in citizen.inbox if any("Kirim" in label for label in m.button_data)]
 
 
 async def _send_what_is_on_screen(citizen: FakeUser) -> tuple[BotMessage, str]:
@@ -109,9 +112,9 @@ async def test_a_crash_during_the_identity_choice_files_what_the_citizen_saw(
     held.release()
 
     await office.start()
-    if not chosen.answered:
+    if not chosen.answered or chosen.before:  # the screen shows the question: press it
         await citizen.press(HIDE, message=question)
-        await citizen.wait_for(SUMMARY, predicate=lambda m: m.message_id > question.message_id)
+        await citizen.wait_for("Identitas: dirahasiakan")
     sent_from, number = await _send_what_is_on_screen(citizen)
     alert = await alert_for(group, number)
     await office.stop()
@@ -127,16 +130,18 @@ async def test_a_crash_during_the_identity_choice_files_what_the_citizen_saw(
 
 
 async def test_kirim_on_an_outdated_summary_shows_the_current_one(office: OfficeEnv) -> None:
-    """Without a crash too: the citizen changes the identity, then scrolls up and presses
-    Kirim on the summary that still shows their name. That summary is not what would be
-    filed, so it is refused and the current one shown."""
+    """Without a crash too: the citizen changes the identity, then presses Kirim on the
+    summary that still shows their name (another device of theirs, not yet refreshed,
+    still shows it). That summary is not what would be filed, so it is refused and the
+    current one shown."""
     group, citizen, named = await _at_a_named_summary(office)
+    kirim = next(data for label, data in named.button_data.items() if "Kirim" in label)
     await citizen.press("Ubah", message=named)
     await citizen.press("Identitas", message=await citizen.wait_for("Bagian mana"))
     await citizen.press(HIDE, message=await citizen.wait_for(HIDE))
     await citizen.wait_for("Identitas: dirahasiakan")
 
-    refusal = await citizen.press("Kirim", message=named)
+    refusal = await citizen.press_data(kirim, message=named)
     assert refusal.show_alert and "berubah" in refusal.text
     current = await citizen.wait_for(SUMMARY)
     assert "Identitas: dirahasiakan" in current.text
@@ -153,23 +158,19 @@ async def test_a_crash_right_after_filing_still_gives_the_number_once(
     process_office: ProcessOffice,
 ) -> None:
     """Kirim was pressed and the complaint committed; the process dies before anything
-    shows on the screen (the summary's "✓ Kirim" is held back and never arrives). The
+    shows on the screen (the confirmation is held back and never arrives). The
     citizen still gets their number after the restart, exactly once, and files nothing
     twice (issue 14)."""
     office = process_office
     await office.start()
     group, citizen, named = await _at_a_named_summary(office)
-    held = office.world.hold_answer(
-        "editMessageText", lambda p: "Kirim" in _text(p) and SUMMARY in _text(p), before=True
-    )
     number_held = office.world.hold_answer(
         "sendMessage", lambda p: "tercatat" in _text(p), before=True
     )
     await citizen.press("Kirim", message=named)
-    await held.wait()
+    await number_held.wait()  # committed with the complaint, on its way: never arrives
     await office.kill()
-    held.release()
-    number_held.release()  # if the dispatcher was that quick, its send never arrived
+    number_held.release()
 
     await office.start()
     confirmation = await citizen.wait_for("tercatat", timeout=30)
@@ -201,8 +202,8 @@ async def test_a_citizen_whose_screen_fell_behind_is_shown_the_current_step(
     if "data pribadi" in first.text:
         await citizen.press("Setuju")
     question = await citizen.wait_for("Pilih kategori")
-    held = office.world.hold_answer(
-        "sendMessage", lambda p: "Di kelurahan mana" in _text(p), before=True
+    held = office.world.hold_answer(  # the pressed question becoming the next one
+        "editMessageText", lambda p: "Di kelurahan mana" in _text(p), before=True
     )
     await citizen.press("Infrastruktur", message=question)
     await held.wait()
@@ -212,12 +213,11 @@ async def test_a_citizen_whose_screen_fell_behind_is_shown_the_current_step(
     await office.start()
     pressed = await citizen.press("Infrastruktur", message=question)
     assert pressed.show_alert and "sudah lewat" in pressed.text
-    await citizen.wait_for("Di kelurahan mana")
+    shown = await citizen.wait_for("Di kelurahan mana")
+    assert shown.message_id != question.message_id  # shown anew, below
     await citizen.send("/lapor")
-    await citizen.wait_for("Ini langkah Anda sekarang")
-    again = await citizen.wait_for(
-        "Di kelurahan mana", predicate=lambda m: m.message_id > question.message_id + 2
-    )
+    again = await citizen.wait_for("Ini langkah Anda sekarang")
+    assert "Di kelurahan mana" in again.text  # said and shown in one message
     await citizen.press("Terjun", message=again)
     await citizen.wait_for("Ceritakan masalahnya")
     await office.stop()

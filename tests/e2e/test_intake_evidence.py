@@ -46,7 +46,7 @@ async def test_text_typed_after_a_captioned_photo_completes_the_description(
     await citizen.send_photo("Jalan berlubang besar")
     used = await citizen.wait_for("dipakai sebagai uraian")
     assert "tulis" in used.text.lower()  # it says more text is welcome
-    await citizen.wait_for("Langkah 4 dari 6")
+    assert "Langkah 4 dari 6" in used.text  # the next question, in the same message
     await citizen.send("Di depan SD Negeri 060925, sudah dua minggu, motor sering jatuh.")
     added = await citizen.next_message()
     assert "tidak dapat dilampirkan" not in added.text
@@ -141,13 +141,12 @@ async def test_a_location_far_outside_the_kecamatan_is_confirmed_first(office: O
     asked = await citizen.next_message()
     assert "di luar Kecamatan Medan Marelan" in asked.text and "km" in asked.text
     await citizen.press("Bukan", message=asked)
-    dropped = await citizen.next_message()
-    assert "tidak disimpan" in dropped.text
+    dropped = await citizen.wait_for("tidak disimpan")  # the question, answered in place
+    assert dropped.message_id == asked.message_id
     await citizen.send_location(*IN_JAKARTA)
     asked = await citizen.wait_for("di luar Kecamatan Medan Marelan")
     await citizen.press("Ya, lokasinya benar", message=asked)
-    kept = await citizen.next_message()
-    assert "Tersimpan: 0 lampiran dan lokasi" in kept.text
+    await citizen.wait_for("Tersimpan: 0 lampiran dan lokasi")
     number = await finish(citizen)
     stored = await complaints.by_number(office.db, number)
     assert (stored.latitude, stored.longitude) == IN_JAKARTA

@@ -15,16 +15,16 @@ async def test_a_pressed_button_is_recorded_with_one_mark(office: OfficeEnv) -> 
     notice = await citizen.wait_for("data pribadi")
     await citizen.press("Setuju", message=notice)
     settled = await citizen.wait_for_edit(notice)
-    assert settled.text.endswith("\n✅ Setuju") and "✓ ✅" not in settled.text
-    categories = await citizen.wait_for("Pilih kategori")
-    await citizen.press("Infrastruktur", message=categories)
-    assert "\n✓ Infrastruktur" in (await citizen.wait_for_edit(categories)).text
+    assert "\n✅ Setuju\n" in settled.text and "✓ ✅" not in settled.text
+    assert "Pilih kategori" in settled.text  # the next question, in the same message
+    await citizen.press("Infrastruktur", message=settled)
+    assert "\n✓ Infrastruktur" in (await citizen.wait_for_edit(settled)).text
 
     kasi = await member(office, "Kasi", "kepala", "PEM")
     summary = await create_activity(kasi, title="Bimtek SIAK")
     await kasi.press("Simpan", message=summary)
     saved = await kasi.wait_for_edit(summary)
-    assert saved.text.endswith("\n💾 Simpan") and "✓ 💾" not in saved.text
+    assert "\n💾 Simpan\n" in saved.text and "✓ 💾" not in saved.text  # the outcome under it
 
 
 async def test_a_too_short_note_names_the_request_to_reply_to(office: OfficeEnv) -> None:

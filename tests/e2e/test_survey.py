@@ -306,9 +306,9 @@ async def test_survei_again_carries_on_where_the_citizen_stopped(office: OfficeE
     card = await press_on_card(citizen, card, "3 · Mudah")
 
     await citizen.send("/survei")  # e.g. lost the card in the chat
-    resumed = await citizen.wait_for("masih mengisi survei")
-    assert "Kartu Keluarga" in resumed.text
-    card = await citizen.wait_for("Pertanyaan 3/9")
+    card = await citizen.wait_for("masih mengisi survei")
+    assert "Kartu Keluarga" in card.text
+    assert "Pertanyaan 3/9" in card.text  # the question, in the same message
     card = await answer_unsur(citizen, card, SCORES, first=3)
     card = await answer_profile(citizen, card, [None] * 4)
     await finish(citizen, card, None)

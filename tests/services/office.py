@@ -29,7 +29,6 @@ from zoneinfo import ZoneInfo
 from bot.complaints import intake
 from bot.complaints.alerts import renderer
 from bot.complaints.render import Renderer
-from bot.core import app
 from bot.core.app import extend
 from bot.core.catalog import t
 from bot.core.clock import FakeClock, from_epoch
@@ -57,8 +56,8 @@ STUCK_AFTER = 30.0
 
 #: Start hooks the service tests leave out: the scheduled digests (a weekly digest draws
 #: its chart and takes seconds, and any test that crosses a Monday morning would pay for
-#: it) and the chart warm-up. Digests have their own end-to-end tests (tests/e2e).
-LEFT_OUT_AT_START = (digest.on_start, app._warm_up_charts)
+#: it). Digests have their own end-to-end tests (tests/e2e).
+LEFT_OUT_AT_START = (digest.on_start,)
 
 
 # --- the job queue ---------------------------------------------------------------------
