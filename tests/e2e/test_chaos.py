@@ -96,13 +96,20 @@ async def _press(citizen: FakeUser, label: str, message: BotMessage) -> None:
         await citizen.press(label, message=message, timeout=8)
 
 
-async def _changed(citizen: FakeUser, since: int, within: float) -> bool:
-    """Whether a new bot message, or a new version of one, arrives within ``within``."""
+async def _changed(citizen: FakeUser, newest: BotMessage | None, within: float) -> bool:
+    """Whether the bot reacts within ``within`` to what the citizen did with the newest
+    message: a message after it, or a new version of it. (An older question ticking the
+    choice made under it is no answer to what the citizen just did.)"""
+    last = newest.message_id if newest else 0
+    version = newest.version if newest else 0
 
-    def newer() -> bool:
-        return any(m.message_id > since or m.edited for m in citizen.inbox[-3:])
+    def reacted() -> bool:
+        return any(
+            m.message_id > last or (m.message_id == last and m.version > version)
+            for m in citizen.inbox
+        )
 
-    return bool(await citizen.world.activity.wait_for(newer, within))
+    return bool(await citizen.world.activity.wait_for(reacted, within))
 
 
 async def citizen_files(run: Run, citizen: FakeUser, category: str, index: int) -> None:
@@ -118,7 +125,6 @@ async def citizen_files(run: Run, citizen: FakeUser, category: str, index: int) 
             run.numbers[citizen.id] = found.group(0)
             return
         newest = _newest(citizen)
-        since = newest.message_id if newest else 0
         labels = _labels(newest) if newest else []
         text = newest.text if newest else ""
         patience = PATIENCE
@@ -146,7 +152,7 @@ async def citizen_files(run: Run, citizen: FakeUser, category: str, index: int) 
                 lambda: any("tercatat" in m.text for m in citizen.inbox), patience
             )
         else:
-            await _changed(citizen, since, patience)
+            await _changed(citizen, newest, patience)
 
 
 # --- the staff ---------------------------------------------------------------------------
