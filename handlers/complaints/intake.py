@@ -62,7 +62,7 @@ from handlers.complaints.intake_summary import (
     show_summary,
 )
 from handlers.core.flows import exclusive
-from handlers.core.replies import answer, language, say, settle_button
+from handlers.core.replies import answer, edited, language, say, settle_button
 from handlers.core.updates import (
     Callback,
     Handler,
@@ -376,10 +376,13 @@ async def evidence_unsupported(update: Update, context: BotContext) -> int:
 
 
 async def evidence_finished(update: Update, context: BotContext) -> int:
+    """Lewati/Selesai: the next step, then the buttons go. Both calls go through the
+    retrying helpers, as every other step's do: a 5xx is Telegram's trouble, not a
+    reason to tell the citizen to try again."""
     query = query_of(update)
-    await query.answer()
+    await answer(update, context)
     state = await _next(update, context, ask_identity)
-    await query.edit_message_reply_markup(None)
+    await edited(lambda: query.edit_message_reply_markup(None))
     return state
 
 
