@@ -167,7 +167,12 @@ def _answer_for(number: str) -> str:
 
 
 async def staff_answer(run: Run, officer: FakeUser, group: FakeGroup, done: asyncio.Event) -> None:
-    """Reply to every alert in the group; again when no confirmation comes."""
+    """Reply to every alert in the group; again when no confirmation comes. An alert can
+    stand in the group twice (a send whose answer was lost, or in flight at a kill, goes
+    out once more) and the bot knows only the copy it recorded: a reply to the other one
+    is explained ("tidak diproses ... balas pesan pengaduannya"), so the next try goes to
+    the next copy, as the officer reading that explanation does."""
+    tries: Counter[str] = Counter()
     asked: dict[str, float] = {}
     while not done.is_set() and run.elapsed() < DEADLINE:
         confirmed = {
@@ -175,14 +180,17 @@ async def staff_answer(run: Run, officer: FakeUser, group: FakeGroup, done: asyn
             for m in group.bot_messages
             if "terkirim ke warga" in m.text and (found := NUMBER.search(m.text))
         }
+        copies: dict[str, list[BotMessage]] = {}
         for alert in [m for m in group.bot_messages if m.text.startswith(("🆕", "📌"))]:
             found = NUMBER.search(alert.text)
-            if found is None or found.group(0) in confirmed:
-                continue
-            number = found.group(0)
+            if found is not None and found.group(0) not in confirmed:
+                copies.setdefault(found.group(0), []).append(alert)
+        for number, alerts in copies.items():
             if time.monotonic() - asked.get(number, 0) < 30:
                 continue
             asked[number] = time.monotonic()
+            alert = alerts[tries[number] % len(alerts)]
+            tries[number] += 1
             run.answers[number] = _answer_for(number)
             with contextlib.suppress(ApiError):
                 await officer.say(group, _answer_for(number), reply_to=alert)
