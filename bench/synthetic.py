@@ -21,7 +21,7 @@ from itertools import accumulate
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.complaints.routing import route
+from bot.complaints.rules import route
 from bot.core.clock import from_epoch, to_epoch
 from bot.core.office import Office
 from bot.core.workcalendar import WorkCalendar

@@ -6,19 +6,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.complaints.access import can_act, can_view
-from bot.complaints.routing import reassign_targets, route
 from bot.complaints.rules import (
     Action,
     InvalidTransition,
     Status,
+    can_act,
+    can_view,
     check,
     check_times,
     current_due,
     is_brief,
     overdue_by,
     parse_tracking_number,
+    reassign_targets,
     resumed_due,
+    route,
     status_after_citizen_answer,
     status_after_reply,
     tracking_number,

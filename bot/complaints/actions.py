@@ -26,8 +26,7 @@ from bot.complaints.changes import (
     tell_reporter_from_unit,
 )
 from bot.complaints.checks import plan_checks
-from bot.complaints.routing import reassign_targets
-from bot.complaints.rules import NOTE_MIN, Action, check, status_after_reply
+from bot.complaints.rules import NOTE_MIN, Action, check, reassign_targets, status_after_reply
 from bot.core import notify
 from bot.core.catalog import t
 from bot.core.clock import from_epoch, to_epoch

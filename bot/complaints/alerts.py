@@ -14,9 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.complaints.access import can_act
 from bot.complaints.render import Renderer, ReporterView
-from bot.complaints.rules import Status
+from bot.complaints.rules import Status, can_act
 from bot.core import notify
 from bot.core.catalog import Markup, t
 from bot.core.notify import Ref
@@ -256,6 +255,19 @@ async def post_alert_to(
     placement: dict[str, Any] = {"reply_to_ref": Ref(ALERT, complaint.id).as_param()}
     if thread is not None:
         placement["thread_ref"] = thread.as_param()
+    language = await chat_language(runtime, tx, chat_id)
+    whole = renderer(runtime).whole_description(language, complaint, text)
+    if whole is not None:
+        await notify.send_text(
+            tx,
+            chat_id,
+            whole,
+            now,
+            priority=PRIORITY_URGENT,
+            ref=Ref(MESSAGE, complaint.id),
+            reply_to=Ref(ALERT, complaint.id),
+            thread=thread,
+        )
     await queue_evidence(runtime, tx, complaint, chat_id, placement)
     await complaints.add_alert_chat(tx, complaint.id, chat_id, unit_code)
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, NoReturn, Unpack
 
-from bot.complaints.access import can_act, can_view
 from bot.complaints.alerts import refresh_alerts, renderer, tell_reporter
 from bot.complaints.checks import plan_checks
-from bot.complaints.rules import Action, check, parse_tracking_number
+from bot.complaints.rules import Action, can_act, can_view, check, parse_tracking_number
 from bot.core import notify
 from bot.core.clock import from_epoch
 from bot.core.errors import MovedAway, NotAllowed, NotFound

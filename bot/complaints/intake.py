@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from bot.complaints.alerts import CITIZEN, post_alerts
 from bot.complaints.checks import plan_checks
-from bot.complaints.routing import route
 from bot.complaints.rules import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
     MAX_ATTACHMENTS,
     initial_deadlines,
+    route,
     tracking_number,
 )
 from bot.core import formatting, notify

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.core import callbacks as cb
+from bot.complaints import callbacks as cb
 from bot.core.keyboards import button, rows
 from bot.core.office import Office
 

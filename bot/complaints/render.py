@@ -12,10 +12,10 @@ from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.complaints import callbacks as cb
 from bot.complaints.rules import OPEN, Action, allowed, resolution_time, shown_status
-from bot.core import callbacks as cb
 from bot.core import formatting
-from bot.core.catalog import MAX_MESSAGE, Markup, join, shorten, t, visible_length
+from bot.core.catalog import MAX_MESSAGE, Markup, escape, join, shorten, t, visible_length
 from bot.core.clock import from_epoch
 from bot.core.keyboards import button
 from bot.core.office import Office
@@ -159,6 +159,21 @@ class Renderer:
         room = MAX_MESSAGE - visible_length(t(language, "alert.body", description="", **values))
         description = shorten(complaint.description, max(room, 0))
         return t(language, "alert.body", description=description, **values)
+
+    def whole_description(
+        self, language: str, complaint: Complaint, alert: Markup
+    ) -> Markup | None:
+        """The description in full, as its own message under the alert, when ``alert``
+        had to shorten it (the alert stays one editable message; the staff still read
+        every character the citizen wrote). None when the alert holds it all."""
+        if escape(complaint.description) in alert:
+            return None
+        return t(
+            language,
+            "alert.whole_description",
+            number=complaint.number,
+            description=complaint.description,
+        )
 
     def staff_deadlines(self, language: str, complaint: Complaint) -> Markup:
         """The deadlines still ahead: the acknowledge deadline only until it is met (a

@@ -1,5 +1,6 @@
 """The rules of a complaint's life, as plain code: statuses, who may move it where,
-deadlines on the working calendar, and when the deadline checks fall due.
+deadlines on the working calendar, when the deadline checks fall due, which unit handles
+it, and who may see it and act on it. Nothing here reads Telegram or the database.
 
 LAPOR! defaults (domain.md): forward within 3 working days, follow up within 5, close 10
 working days after the answer if the reporter does not react. We acknowledge within the
@@ -9,11 +10,15 @@ category's ``acknowledge_days`` (1 by default) and resolve within ``resolve_days
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Protocol
 
+from bot.core.office import Office
 from bot.core.workcalendar import WorkCalendar
+from bot.people.roles import Role
 from domain.complaints import CheckKind, Status
 
 WARN_AT = 0.75  # share of a deadline after which the unit group gets a reminder
@@ -208,3 +213,92 @@ def overdue_by(calendar: WorkCalendar, status: Status, due: datetime, now: datet
     if status == Status.MENUNGGU_WARGA:
         return timedelta(0)
     return lateness(calendar, due, now)
+
+
+# --- routing: which unit handles a complaint -------------------------------------
+#
+# FixMyStreet's lesson: category and place together decide the responsible body. The
+# category's default unit applies unless the office file has a (category, kelurahan) rule.
+# Complaints about an officer's conduct never go to that officer's own unit (conflict of
+# interest, domain rule): they go to the Sekretariat, and the supervisors see them too.
+
+SECRETARIAT = "SEKRET"
+
+
+@dataclass(frozen=True)
+class Route:
+    unit_code: str
+    also_supervisors: bool  # supervisors get their own alert (conduct complaints)
+
+
+def route(office: Office, category_code: str, kelurahan_code: str | None) -> Route:
+    category = office.category(category_code)
+    if category is None:
+        raise ValueError(f"unknown category {category_code}")
+    if category.conduct:
+        return Route(SECRETARIAT, also_supervisors=True)
+    for rule in office.routing:
+        if rule.category == category_code and rule.kelurahan == kelurahan_code:
+            return Route(rule.unit, also_supervisors=False)
+    return Route(category.unit, also_supervisors=False)
+
+
+def reassign_targets(office: Office, current_unit: str, named_unit: str | None) -> list[str]:
+    """Units a complaint may move to: any other unit, never the unit of the officer a
+    conduct complaint is about."""
+    return [u.code for u in office.units if u.code not in (current_unit, named_unit)]
+
+
+# --- access: who sees and who acts -----------------------------------------------
+#
+# Who may see and act on a complaint, checked for every command and every button press
+# (callback data can be forged).
+#
+# - The reporter sees their own complaint.
+# - Staff (staf, kepala) of the handling unit see it and act on it.
+# - Supervisors and admins see and act on every complaint.
+# - Nobody who belongs to the unit a conduct complaint is about sees it or is told of it,
+#   whatever their role (conflict of interest): not even the Sekretariat, which handles
+#   conduct complaints, when the complaint is about the Sekretariat.
+# - Anyone else gets the same "not found" as for a number that does not exist.
+# - Staff views (/tiket, /antrian) are shown in a private chat, or in a group only when it
+#   is the group bound to the complaint's unit: everyone in a group reads them.
+#
+# Whoever is *told* about a complaint (alerts, escalations, lists, exports) is chosen by the
+# same rule: see ``bot.complaints.alerts.entitled``.
+
+
+class Complaint(Protocol):
+    """What these rules read of a complaint (``storage.complaints.records.Complaint`` has
+    it); a protocol keeps the rules free of storage."""
+
+    @property
+    def unit_code(self) -> str: ...
+    @property
+    def named_unit_code(self) -> str | None: ...
+    @property
+    def reporter_id(self) -> int: ...
+
+
+def conflicted(unit_code: str | None, complaint: Complaint) -> bool:
+    """Whether a person of ``unit_code`` belongs to the unit the complaint is about."""
+    return complaint.named_unit_code is not None and unit_code == complaint.named_unit_code
+
+
+def can_act(role: Role, unit_code: str | None, complaint: Complaint) -> bool:
+    if conflicted(unit_code, complaint):
+        return False
+    if role in (Role.SUPERVISOR, Role.ADMIN):
+        return True
+    return role in (Role.STAF, Role.KEPALA) and unit_code == complaint.unit_code
+
+
+def can_view(role: Role, telegram_id: int, unit_code: str | None, complaint: Complaint) -> bool:
+    return telegram_id == complaint.reporter_id or can_act(role, unit_code, complaint)
+
+
+def shown_in_group(group_units: Collection[str], complaint: Complaint) -> bool:
+    """Whether a staff view of the complaint may be posted in a group bound to
+    ``group_units``: the group of the complaint's unit, never the group of the unit a
+    conduct complaint is about."""
+    return complaint.unit_code in group_units and complaint.named_unit_code not in group_units

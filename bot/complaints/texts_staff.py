@@ -40,6 +40,7 @@ ID: dict[str, str] = {
         "\n\n⚠️ {unit} belum punya grup Telegram, jadi pengaduan ini dikirim ke pimpinan "
         "(atau admin, selama belum ada pimpinan). Admin: tambahkan bot ke grup unit lalu kirim /grup_unit {code}."
     ),
+    "alert.whole_description": "📄 <b>Uraian lengkap {number}</b>\n\n{description}",
     "alert.hint": (
         "\n\n<i>Balas (reply) pesan ini untuk menjawab warga; awali dengan #catatan untuk "
         "catatan internal.</i>"
@@ -212,6 +213,7 @@ EN: dict[str, str] = {
         "(or the admins, while there is none). "
         "Admin: add the bot to the unit's group and send /grup_unit {code} there."
     ),
+    "alert.whole_description": "📄 <b>Full description of {number}</b>\n\n{description}",
     "alert.hint": (
         "\n\n<i>Reply to this message to answer the citizen; start with #catatan for an "
         "internal note.</i>"

@@ -7,10 +7,10 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.complaints.access import can_act, shown_in_group
 from bot.complaints.alerts import queue_evidence, reporter_view
 from bot.complaints.changes import visible
 from bot.complaints.render import ReporterView
+from bot.complaints.rules import can_act, shown_in_group
 from bot.core import notify
 from bot.core.errors import NotFound
 from bot.people.directory import Actor

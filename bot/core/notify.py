@@ -141,12 +141,26 @@ async def edit_text(
     group that became a supergroup) the new text is posted as a new message that stands
     for ``message`` from then on; otherwise the edit is dropped."""
     params = message_params(text, markup)
+    if await _rewrite_queued(tx, chat_id, message, params):
+        return
     params["message_ref"] = message.as_param()
     ref: dict[str, Any] = {}
     if repost_if_gone:
         params["repost_if_gone"] = True
         ref = {"ref_kind": message.kind, "ref_id": message.id}
     await outbox.enqueue(tx, chat_id, "editMessageText", params, now, priority=priority, **ref)
+
+
+async def _rewrite_queued(tx: Tx, chat_id: int, message: Ref, content: dict[str, Any]) -> bool:
+    """Give the new content to what is still queued for ``message`` in ``chat_id`` (its
+    send, or earlier edits), and say whether there was any: then no edit is needed.
+    The old content never goes out, which matters when it named someone who has since
+    been made anonymous (an alert waiting in a rate-limited group at an erasure)."""
+    queued = await outbox.queued_content(tx, chat_id, message.kind, message.id)
+    for row in queued:
+        params = {key: value for key, value in row.params.items() if key != "reply_markup"}
+        await outbox.replace_params(tx, row.id, params | content)
+    return bool(queued)
 
 
 async def copy(

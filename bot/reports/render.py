@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.complaints import callbacks as cb
 from bot.complaints.rules import Status
-from bot.core import callbacks as cb
 from bot.core import formatting
 from bot.core.catalog import Markup, join, t
 from bot.core.clock import from_epoch

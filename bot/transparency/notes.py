@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.complaints.access import can_act
+from bot.complaints.rules import can_act
 from bot.core.errors import NotFound
 from bot.people.directory import Actor
 from bot.transparency.followups import check_public_text

@@ -14,6 +14,7 @@ from telegram import ForceReply, Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from bot.complaints import actions
+from bot.complaints import callbacks as cb
 from bot.complaints.alerts import ALERT, MESSAGE, renderer
 from bot.complaints.changes import for_staff, number_of
 from bot.complaints.prompts import (
@@ -25,7 +26,7 @@ from bot.complaints.prompts import (
     subject_of_message,
 )
 from bot.complaints.rules import NOTE_MIN, Action, InvalidTransition, is_brief
-from bot.core import callbacks as cb
+from bot.core.callbacks import BadCallback
 from bot.core.catalog import Markup, chosen, t
 from bot.core.context import BotContext
 from bot.core.errors import NotFound
@@ -145,7 +146,7 @@ async def reassign_to(update: Update, context: BotContext) -> None:
     if complaint is None:
         return
     if pressed.unit not in actions.reassign_choices(context.runtime, complaint):
-        raise cb.BadCallback(pressed.unit)
+        raise BadCallback(pressed.unit)
     await answer(update, context)
     unit = renderer(context.runtime).unit(language(context), pressed.unit)
     question = t(language(context), "grp.move_choose", number=complaint.number)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.complaints import callbacks as cb
 from bot.complaints import followup as reactions
 from bot.complaints import views
 from bot.complaints.alerts import CITIZEN, renderer
 from bot.complaints.changes import number_of
 from bot.complaints.prompts import subject_of_message
 from bot.complaints.rules import InvalidTransition, parse_tracking_number
-from bot.core import callbacks as cb
+from bot.core.callbacks import MenuHistory, MenuStatus
 from bot.core.catalog import join, t
 from bot.core.context import BotContext
 from bot.core.errors import NotFound
@@ -76,7 +77,7 @@ async def riwayat(update: Update, context: BotContext) -> None:
 
 
 async def history_button(update: Update, context: BotContext) -> None:
-    if data_of(update) == cb.MenuHistory().encode():
+    if data_of(update) == MenuHistory().encode():
         await answer(update, context)
         await show_history(update, context, 1)
         return
@@ -258,8 +259,8 @@ def register(application: Application) -> None:
         [
             CommandHandler("status", status, private),
             CommandHandler("riwayat", riwayat, private),
-            CallbackQueryHandler(ask_number, pattern=cb.MenuStatus.matches),
-            CallbackQueryHandler(history_button, pattern=cb.MenuHistory.matches),
+            CallbackQueryHandler(ask_number, pattern=MenuStatus.matches),
+            CallbackQueryHandler(history_button, pattern=MenuHistory.matches),
             CallbackQueryHandler(history_button, pattern=cb.HistoryPage.matches),
             CallbackQueryHandler(status_button, pattern=cb.ShowStatus.matches),
             CallbackQueryHandler(rate, pattern=cb.Rate.matches),

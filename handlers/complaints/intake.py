@@ -20,12 +20,13 @@ from telegram.ext import (
     filters,
 )
 
+from bot.complaints import callbacks as cb
 from bot.complaints import intake
 from bot.complaints import keyboards as kb
 from bot.complaints.intake import Draft
 from bot.complaints.rules import MAX_ATTACHMENTS
-from bot.core import callbacks as cb
 from bot.core import formatting
+from bot.core.callbacks import BadCallback, MenuComplaint, in_domain
 from bot.core.catalog import t
 from bot.core.context import BotContext
 from handlers.complaints.intake_steps import (
@@ -127,7 +128,7 @@ async def category_chosen(update: Update, context: BotContext) -> int:
     choice = cb.IntakeCategory.parse(data_of(update))
     category = context.runtime.office.category(choice.code)
     if category is None:
-        raise cb.BadCallback(choice.code)
+        raise BadCallback(choice.code)
     await answer(update, context)
     draft = load_draft(context)
     draft.category = category.code
@@ -145,7 +146,7 @@ async def conduct_unit_chosen(update: Update, context: BotContext) -> int:
     choice = cb.IntakeConductUnit.parse(data_of(update))
     unit = context.runtime.office.unit(choice.code)
     if unit is None and choice.code != "-":
-        raise cb.BadCallback(choice.code)
+        raise BadCallback(choice.code)
     await answer(update, context)
     lang = language(context)
     draft = load_draft(context)
@@ -160,7 +161,7 @@ async def kelurahan_chosen(update: Update, context: BotContext) -> int:
     choice = cb.IntakeKelurahan.parse(data_of(update))
     place = context.runtime.office.kelurahan_by_code(choice.code)
     if place is None and choice.code != "-":
-        raise cb.BadCallback(choice.code)
+        raise BadCallback(choice.code)
     await answer(update, context)
     draft = load_draft(context)
     draft.kelurahan = place.code if place else None
@@ -389,7 +390,7 @@ async def evidence_finished(update: Update, context: BotContext) -> int:
 async def identity_chosen(update: Update, context: BotContext) -> int:
     choice = cb.IntakeIdentity.parse(data_of(update))
     if choice.confidential not in (0, 1):
-        raise cb.BadCallback(str(choice.confidential))
+        raise BadCallback(str(choice.confidential))
     await answer(update, context)
     lang = language(context)
     key = "lapor.identity_hide" if choice.confidential else "lapor.identity_show"
@@ -461,7 +462,7 @@ def conversation() -> ConversationHandler:
     return ConversationHandler(
         entry_points=[
             CommandHandler("lapor", exclusive(DRAFT)(start), private),
-            CallbackQueryHandler(exclusive(DRAFT)(start), pattern=cb.MenuComplaint.matches),
+            CallbackQueryHandler(exclusive(DRAFT)(start), pattern=MenuComplaint.matches),
         ],
         states={
             CONSENT: [
@@ -507,7 +508,7 @@ def conversation() -> ConversationHandler:
             CommandHandler("batal", cancel, private),
             CommandHandler("lapor", still_busy, private),
             MessageHandler(private & ~filters.COMMAND, still_busy),
-            CallbackQueryHandler(step_passed, pattern=cb.in_domain("lp")),
+            CallbackQueryHandler(step_passed, pattern=in_domain("lp")),
         ],
         name="complaint_intake",
         persistent=True,

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.complaints import callbacks as cb
 from bot.complaints import intake
 from bot.complaints import keyboards as kb
 from bot.complaints.intake import DailyLimitReached
-from bot.core import callbacks as cb
+from bot.core.callbacks import BadCallback
 from bot.core.catalog import t
 from bot.core.context import BotContext
 from handlers.complaints.intake_steps import (
@@ -92,7 +93,7 @@ async def edit_field(update: Update, context: BotContext) -> int:
     field = cb.IntakeEditField.parse(data_of(update)).field
     step = STEP_OF_FIELD.get(field)
     if step is None:
-        raise cb.BadCallback(field)
+        raise BadCallback(field)
     await answer(update, context)
     user_data(context)[EDITING] = True
     if field == "evidence":

@@ -2,7 +2,7 @@
 
 Everyone in a group reads the answer, so in a group they answer only about the group's
 own unit's complaints (never a conduct complaint about that unit); elsewhere they point
-to the private chat (rules in :mod:`bot.complaints.access`)."""
+to the private chat (rules in :mod:`bot.complaints.rules`)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from datetime import timedelta
 from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot.complaints import callbacks as cb
 from bot.complaints import views
 from bot.complaints.alerts import renderer
 from bot.complaints.prompts import remember_message
 from bot.complaints.rules import current_due, overdue_by
-from bot.core import callbacks as cb
 from bot.core.catalog import join, t
 from bot.core.clock import from_epoch
 from bot.core.context import BotContext

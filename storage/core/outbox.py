@@ -72,6 +72,33 @@ async def enqueue(
     return row_id
 
 
+async def queued_content(tx: Tx, chat_id: int, ref_kind: str, ref_id: int) -> list[OutboxRow]:
+    """The rows not yet handed to Telegram that carry the content of one object's message
+    in a chat: the text that will stand for it, and edits of it."""
+    rows = await tx.fetchall(
+        """SELECT * FROM outbox
+           WHERE chat_id = ? AND state = 'pending'
+             AND ((ref_kind = ? AND ref_id = ? AND method = 'sendMessage')
+                  OR method = 'editMessageText')
+           ORDER BY id""",
+        (chat_id, ref_kind, ref_id),
+    )
+    found = [_row(row) for row in rows]
+    return [
+        row
+        for row in found
+        if row.method == "sendMessage" or row.params.get("message_ref") == [ref_kind, ref_id]
+    ]
+
+
+async def replace_params(tx: Tx, row_id: int, params: dict[str, Any]) -> None:
+    """New parameters for a row still waiting (a row already handed out keeps its own)."""
+    await tx.execute(
+        "UPDATE outbox SET params = ? WHERE id = ? AND state = 'pending'",
+        (json.dumps(params, ensure_ascii=False), row_id),
+    )
+
+
 async def next_batch(
     db: Reader, limit: int, skip_chats: frozenset[int] = frozenset()
 ) -> list[OutboxRow]:

@@ -208,6 +208,8 @@ async def test_handler_errors_are_apologised_for(office: OfficeEnv) -> None:
     and the bot keeps serving."""
     from telegram import Update
 
+    from bot.core import outcome
+
     citizen = office.user("Siti")
     message = await citizen.send("/start")
     await citizen.next_message()
@@ -225,6 +227,7 @@ async def test_handler_errors_are_apologised_for(office: OfficeEnv) -> None:
         },
         application.bot,
     )
+    outcome.begin()  # as the first handler of every update does (handlers/core/common.py)
     await application.process_error(update, RuntimeError("database disappeared"))
     assert "terjadi kesalahan" in (await citizen.next_message()).text
     await citizen.send("/bantuan")

@@ -5,7 +5,7 @@ ranking that put the worst unit first."""
 
 from __future__ import annotations
 
-from bot.core import callbacks as cb
+from bot.complaints import callbacks as cb
 from bot.core import formatting
 from bot.core.clock import from_epoch
 from storage.complaints import events as complaint_events

@@ -3,7 +3,7 @@ went nowhere, reminders that told the wrong time, codes instead of words."""
 
 from __future__ import annotations
 
-from bot.core import callbacks as cb
+from bot.complaints import callbacks as cb
 from storage.complaints import records as complaints
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv

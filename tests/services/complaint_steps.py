@@ -42,7 +42,9 @@ class Case:
         return await actions.resolve(self.office.runtime, self.staf, self.complaint.id, RESOLUTION)
 
 
-async def open_case(office: ServiceOffice, **complaint: Any) -> Case:
+async def open_case(office: ServiceOffice, *, delivered: bool = True, **complaint: Any) -> Case:
+    """A filed complaint with everyone around it; its alert and confirmation sent, unless
+    ``delivered`` is false (they still wait in the outbox)."""
     group = await office.bind_group("PEMB")
     staf = await office.staff("Budi", "staf", "PEMB")
     kepala = await office.staff("Rina", "kepala", "PEMB")
@@ -50,4 +52,6 @@ async def open_case(office: ServiceOffice, **complaint: Any) -> Case:
     outsider = await office.staff("Tono", "staf", "TRANTIB")
     citizen = await office.citizen("Siti")
     filed = await office.file(citizen, **complaint)
+    if delivered:
+        await office.delivered()
     return Case(office, filed, citizen, staf, kepala, camat, outsider, group)

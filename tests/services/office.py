@@ -287,6 +287,17 @@ class ServiceOffice:
 
     # -- what others were told ------------------------------------------------------------
 
+    async def delivered(self) -> None:
+        """Everything queued so far counts as sent (each row gets a message id), as the
+        dispatcher does within a second in the running bot: a later change then edits
+        the messages instead of rewriting what is still queued."""
+        async with self.db.transaction() as tx:
+            await tx.execute(
+                "UPDATE outbox SET state = 'sent', sent_at = ?, message_id = 100000 + id "
+                "WHERE state = 'pending'",
+                (self.runtime.now(),),
+            )
+
     async def sent(self, chat_id: int | None = None, *, after: int = 0) -> list[Sent]:
         """Every outbox row (to ``chat_id``, or to anyone) after row id ``after``, in order."""
         rows = await self.db.fetchall(

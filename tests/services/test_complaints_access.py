@@ -1,4 +1,4 @@
-"""Who sees and who acts on a complaint (bot/complaints/access.py, applied by every
+"""Who sees and who acts on a complaint (bot/complaints/rules.py, applied by every
 service): above all, a complaint about an officer's conduct never reaches the unit it is
 about, whichever step would tell them (alert, views, escalation, reassignment)."""
 
