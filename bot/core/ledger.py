@@ -279,6 +279,9 @@ async def find_landed(
                 log.info(
                     "chat %s: a lost %s landed as message %s", attempt.chat_id, method, message_id
                 )
+                # Known from now on: the next lost send's probe must not take it for a
+                # free slot and overwrite it with its own text.
+                ledger.saw(attempt.chat_id, message_id)
                 found.append(message_id)
         except TelegramError as error:
             log.info("chat %s: probing stopped (%s)", attempt.chat_id, error)

@@ -44,6 +44,22 @@ async def test_a_lost_answer_after_the_message_landed_sends_no_second_copy(
     assert message_id == copies[0].message_id
 
 
+async def test_a_message_found_after_a_lost_answer_is_never_probed_again(
+    office: OfficeEnv,
+) -> None:
+    """Two messages in a row whose answers are lost after they landed (a confirmation,
+    then the officer's answer): the first is found by its id, and the search for the
+    second must not take the first for a free slot. Editing it "to prove" the second
+    replaced the citizen's confirmation with the answer (chaos seed 4)."""
+    citizen = await _started(office, "Rina")
+    for text in ("Pengaduan tercatat", "Jawaban petugas"):
+        office.world.fail_next("sendMessage", status=504, processed=True)
+        await queue_notice(office, citizen.id, text=text)
+        await _delivered(office, citizen.id)
+    assert [m.text for m in citizen.inbox[-2:]] == ["Pengaduan tercatat", "Jawaban petugas"]
+    assert not any(m.edited for m in citizen.inbox)
+
+
 async def test_a_failure_before_the_message_landed_is_sent_again(office: OfficeEnv) -> None:
     """The same error without the message landing: the probe finds nothing, and the
     message goes out once."""

@@ -408,7 +408,7 @@ async def _check(stage: Stage) -> None:
     await world.settle(timeout=30)
     refused = [c for c in world.requests[stage.seen_requests :] if c.status != 200]
     stage.seen_requests = len(world.requests)
-    assert not refused, [(c.method, c.status, c.result) for c in refused[:5]]
+    assert not refused, [(c.method, c.status, c.result_or_error) for c in refused[:5]]
     failures = [r for r in stage.errors if r.name.startswith(("handlers", "bot", "telegram"))]
     assert not failures, [f"{r.name}: {r.getMessage()}" for r in failures[:5]]
 
