@@ -141,6 +141,8 @@ async def edit_text(
     group that became a supergroup) the new text is posted as a new message that stands
     for ``message`` from then on; otherwise the edit is dropped."""
     params = message_params(text, markup)
+    if await _unchanged(tx, chat_id, message, params):
+        return
     if await _rewrite_queued(tx, chat_id, message, params):
         return
     params["message_ref"] = message.as_param()
@@ -149,6 +151,15 @@ async def edit_text(
         params["repost_if_gone"] = True
         ref = {"ref_kind": message.kind, "ref_id": message.id}
     await outbox.enqueue(tx, chat_id, "editMessageText", params, now, priority=priority, **ref)
+
+
+async def _unchanged(tx: Tx, chat_id: int, message: Ref, content: dict[str, Any]) -> bool:
+    """Whether the message already shows (or will show) exactly this text and keyboard:
+    then an edit would change nothing, and Telegram refuses it as "not modified"."""
+    last = await outbox.last_content(tx, chat_id, message.kind, message.id)
+    if last is None:
+        return False
+    return all(last.get(key) == content.get(key) for key in ("text", "reply_markup"))
 
 
 async def _rewrite_queued(tx: Tx, chat_id: int, message: Ref, content: dict[str, Any]) -> bool:

@@ -92,6 +92,27 @@ async def queued_content(tx: Tx, chat_id: int, ref_kind: str, ref_id: int) -> li
     ]
 
 
+async def last_content(
+    db: Reader, chat_id: int, ref_kind: str, ref_id: int, *, look_back: int = 50
+) -> dict[str, Any] | None:
+    """The parameters of the newest text queued or sent for one object's message in a
+    chat (its send or an edit of it, among the chat's last ``look_back`` texts), or None
+    when none is known (never sent, or pruned)."""
+    rows = await db.fetchall(
+        """SELECT * FROM outbox
+           WHERE chat_id = ? AND state != 'dead'
+             AND method IN ('sendMessage', 'editMessageText')
+           ORDER BY id DESC LIMIT ?""",
+        (chat_id, look_back),
+    )
+    for row in map(_row, rows):
+        if row.method == "sendMessage" and (row.ref_kind, row.ref_id) == (ref_kind, ref_id):
+            return row.params
+        if row.params.get("message_ref") == [ref_kind, ref_id]:
+            return row.params
+    return None
+
+
 async def replace_params(tx: Tx, row_id: int, params: dict[str, Any]) -> None:
     """New parameters for a row still waiting (a row already handed out keeps its own)."""
     await tx.execute(
