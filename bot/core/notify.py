@@ -141,8 +141,6 @@ async def edit_text(
     group that became a supergroup) the new text is posted as a new message that stands
     for ``message`` from then on; otherwise the edit is dropped."""
     params = message_params(text, markup)
-    if await _unchanged(tx, chat_id, message, params):
-        return
     if await _rewrite_queued(tx, chat_id, message, params):
         return
     params["message_ref"] = message.as_param()
@@ -153,13 +151,8 @@ async def edit_text(
     await outbox.enqueue(tx, chat_id, "editMessageText", params, now, priority=priority, **ref)
 
 
-async def _unchanged(tx: Tx, chat_id: int, message: Ref, content: dict[str, Any]) -> bool:
-    """Whether the message already shows (or will show) exactly this text and keyboard:
-    then an edit would change nothing, and Telegram refuses it as "not modified"."""
-    last = await outbox.last_content(tx, chat_id, message.kind, message.id)
-    if last is None:
-        return False
-    return all(last.get(key) == content.get(key) for key in ("text", "reply_markup"))
+def _same_content(shown: dict[str, Any], content: dict[str, Any]) -> bool:
+    return all(shown.get(key) == content.get(key) for key in ("text", "reply_markup"))
 
 
 async def _rewrite_queued(tx: Tx, chat_id: int, message: Ref, content: dict[str, Any]) -> bool:
@@ -172,8 +165,14 @@ async def _rewrite_queued(tx: Tx, chat_id: int, message: Ref, content: dict[str,
         return False
     sends = [row for row in queued if row.method == "sendMessage"]
     # The send still waiting carries the new content; with none, the newest edit does
-    # (its flags are the latest), and the edits before it would only repeat it.
+    # (its flags are the latest), and the edits before it would only repeat it. When the
+    # message already shows the new content (the waiting edits were of a state that has
+    # passed meanwhile), none is needed: Telegram would refuse it as "not modified".
     keep = sends if sends else [queued[-1]]
+    if not sends and not any(row.params.get("repost_if_gone") for row in queued):
+        shown = await outbox.last_delivered(tx, chat_id, message.kind, message.id)
+        if shown is not None and _same_content(shown, content):
+            keep = []
     for row in queued:
         if row in keep:
             params = {key: value for key, value in row.params.items() if key != "reply_markup"}

@@ -92,15 +92,15 @@ async def queued_content(tx: Tx, chat_id: int, ref_kind: str, ref_id: int) -> li
     ]
 
 
-async def last_content(
+async def last_delivered(
     db: Reader, chat_id: int, ref_kind: str, ref_id: int, *, look_back: int = 50
 ) -> dict[str, Any] | None:
-    """The parameters of the newest text queued or sent for one object's message in a
+    """The parameters of the newest text handed to Telegram for one object's message in a
     chat (its send or an edit of it, among the chat's last ``look_back`` texts), or None
     when none is known (never sent, or pruned)."""
     rows = await db.fetchall(
         """SELECT * FROM outbox
-           WHERE chat_id = ? AND state != 'dead'
+           WHERE chat_id = ? AND state IN ('sent', 'sending')
              AND method IN ('sendMessage', 'editMessageText')
            ORDER BY id DESC LIMIT ?""",
         (chat_id, look_back),
