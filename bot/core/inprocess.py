@@ -20,7 +20,6 @@ from bot.core.pacing import PaceLimits
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
 
-
 #: Another application factory than the office bot's (the city bot: bot/city/app.py).
 Factory = Callable[[Settings, Clock | None], Application]
 
