@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot.complaints.alerts import queue_evidence, reporter_view
 from bot.complaints.changes import visible
 from bot.complaints.render import ReporterView
-from bot.complaints.rules import can_act, shown_in_group
+from bot.complaints.rules import can_act, shown_in_group, tracking_number
 from bot.core import notify
 from bot.core.errors import NotFound
 from bot.people.directory import Actor
@@ -34,6 +34,13 @@ QUEUE_LIMIT = 30
 class StatusView:
     complaint: Complaint
     events: list[Event]
+
+
+def example_number(runtime: Runtime) -> str:
+    """A tracking number of this office and month for the texts that show one (each office
+    of a city has its own prefix: Medan Labuhan's citizens must not read ``MRL-``)."""
+    now = runtime.clock.now().astimezone(runtime.settings.zone)
+    return tracking_number(runtime.office.office.tracking_prefix, now, 1)
 
 
 async def status(runtime: Runtime, actor: Actor, number: str) -> StatusView:

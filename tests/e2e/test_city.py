@@ -234,3 +234,21 @@ async def _counts(office: OfficeEnv) -> tuple[int, ...]:
             for table in ("complaints", "complaint_events", "audit_log", "outbox")
         ]
     )
+
+
+async def test_each_office_speaks_of_its_own_numbers(city: CityEnv) -> None:
+    """Texts that show an example number use the office's own prefix, and /status
+    without a number lists the person's own complaints (each a button to its status)."""
+    labuhan = city.labuhan
+    budi = await steps.citizen(labuhan, "Budiman")
+    await budi.user.press("🔎 Cek Status")
+    assert "MLB-2611-0001" in (await budi.user.next_message()).text
+    await budi.user.send("/status")
+    assert "belum pernah menyampaikan pengaduan" in (await budi.user.next_message()).text
+    filed = await steps.file(labuhan, budi, "INFRA", "MTB")
+    await budi.user.send("/status")
+    listing = await budi.user.wait_for(filed.number)
+    assert filed.number.startswith("MLB-") and [filed.number] in listing.buttons
+    await budi.user.press(filed.number, message=listing)
+    card = await budi.user.wait_for(f"Pengaduan {filed.number}")
+    assert "Status" in card.text
