@@ -15,10 +15,8 @@ from bot.core import notify
 from bot.core.errors import NotFound
 from bot.people.directory import Actor
 from bot.people.roles import Role, may_act_for_unit
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
-from storage.complaints.events import Event
-from storage.complaints.records import Complaint
+from storage.complaints.records import Complaint, Event
 from storage.core.db import Tx
 from storage.people import directory as people
 from storage.people import groups as unit_chats
@@ -46,7 +44,7 @@ def example_number(runtime: Runtime) -> str:
 async def status(runtime: Runtime, actor: Actor, number: str) -> StatusView:
     complaint = await visible(runtime, actor, number)
     return StatusView(
-        complaint, await complaint_events.timeline(runtime.db, complaint.id, public_only=True)
+        complaint, await complaints.timeline(runtime.db, complaint.id, public_only=True)
     )
 
 
@@ -157,7 +155,7 @@ async def ticket_by_id(
 
 
 async def ticket_of(runtime: Runtime, complaint: Complaint) -> Ticket:
-    events = await complaint_events.timeline(runtime.db, complaint.id, public_only=False)
+    events = await complaints.timeline(runtime.db, complaint.id, public_only=False)
     names: dict[int, str] = {}
     for actor_id in {e.actor_id for e in events if e.actor_id is not None}:
         if actor_id == complaint.reporter_id:
