@@ -46,7 +46,7 @@ async def for_staff(
     if not can_act(actor.role, actor.unit_code, complaint):
         await _refuse(tx or runtime.db, actor, complaint)
     if action is not None:
-        check(action, complaint.status)
+        check(action, complaint.status, complaint.withdrawn_at)
     return complaint
 
 
