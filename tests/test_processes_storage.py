@@ -191,3 +191,33 @@ async def test_a_read_only_look_sees_the_schema_it_names(
         assert await look.fetchval("SELECT chat_id FROM outbox") == 5
     async with read_only(in_schema(url, "kec_b")) as look:
         assert await look.fetchval("SELECT COUNT(*) FROM outbox") == 0
+
+
+async def test_an_office_role_owning_only_its_schema_migrates_and_sees_only_it(
+    tmp_path: Path,
+) -> None:
+    """README, "A city": an administrator makes a role per office and its schema; the
+    office's processes then need no other right, and cannot read the other offices."""
+    url = str(await fresh_database(tmp_path, empty=True))
+    admin = Database(url)
+    await admin.open()
+    try:
+        async with admin.transaction() as tx:
+            for office in ("kec_a", "kec_b"):
+                await tx.execute(f"CREATE ROLE {office} LOGIN")
+                await tx.execute(f"CREATE SCHEMA {office} AUTHORIZATION {office}")
+    finally:
+        await admin.close()
+    as_role = {o: in_schema(url.replace("marelan@", f"{o}@", 1), o) for o in ("kec_a", "kec_b")}
+    a, b = Database(as_role["kec_a"]), Database(as_role["kec_b"])
+    try:
+        for office in (a, b):
+            await office.open()
+            assert await migrate(office)
+        await _queue(a, 3)
+        assert await a.try_lock("leader") and await b.try_lock("leader")
+        with pytest.raises(Exception, match="permission denied"):
+            await b.fetchval("SELECT COUNT(*) FROM kec_a.outbox")
+    finally:
+        await a.close()
+        await b.close()

@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from storage.core.db import in_schema
-from storage.core.namespace import schema_problem
+from storage.core.namespace import schema_problem, split_schema
 
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -148,6 +148,8 @@ class Settings(BaseSettings):
             r"^postgres(ql)?://\S+$", value.get_secret_value().strip()
         ):
             raise ValueError("not a postgresql:// URL")
+        if value is not None:
+            split_schema(value.get_secret_value().strip())  # a schema it names must be valid
         return SecretStr(value.get_secret_value().strip()) if value is not None else None
 
     @field_validator("database_schema")

@@ -80,6 +80,15 @@ async def _record(tx: Tx, migration: Migration) -> None:
         await tx.execute(f"PRAGMA user_version={migration.version}")
 
 
+async def _schema_exists(tx: Tx) -> bool:
+    """Whether the office's schema is there (made by an administrator, for a role of the
+    office's own that may not create schemas: even ``CREATE SCHEMA IF NOT EXISTS``
+    needs that right)."""
+    return bool(
+        await tx.fetchval("SELECT COUNT(*) FROM pg_namespace WHERE nspname = ?", (tx.schema,))
+    )
+
+
 async def migrate(db: Database) -> list[str]:
     """Apply pending migrations; returns the names applied."""
     applied = []
@@ -90,7 +99,7 @@ async def migrate(db: Database) -> list[str]:
         async with db.transaction() as tx:
             if tx.dialect.postgresql:
                 await tx.fetchval("SELECT pg_advisory_xact_lock(?)", (migration_lock(tx.schema),))
-                if tx.schema != DEFAULT_SCHEMA:
+                if tx.schema != DEFAULT_SCHEMA and not await _schema_exists(tx):
                     await tx.execute(f"CREATE SCHEMA IF NOT EXISTS {quoted(tx.schema)}")
                 await tx.execute(PG_SCHEMA_TABLE)
             if migration.version <= await current_version(tx):
