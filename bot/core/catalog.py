@@ -35,6 +35,7 @@ MODULES = (
     "bot.privacy.texts",
     "bot.reports.texts_export",
     "bot.transparency.texts",
+    "bot.city.texts",
 )
 MAX_MESSAGE = 4096
 MAX_CAPTION = 1024

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from bot import __version__
+from bot.city.config import CityConfigError
 from bot.core.instance_lock import AlreadyRunning, single_instance
 from bot.core.office import Office, OfficeConfigError, load_office
 from bot.core.settings import Settings, SettingsError, load_settings
@@ -114,6 +115,9 @@ def run(settings: Settings) -> None:
     from bot.core.logsetup import configure
 
     settings.require_token()
+    if settings.city_config is not None:
+        run_city(settings)
+        return
     # SQLite: one bot per file (a file lock), and a damaged or newer file is refused. On
     # PostgreSQL several processes share the database: one leads, the others stand by
     # (bot/core/cluster.py).
@@ -129,6 +133,16 @@ def run(settings: Settings) -> None:
         _serve(settings, application)
         if lost_lead(runtime_of(application)):
             raise SystemExit(1)
+
+
+def run_city(settings: Settings) -> None:
+    """The city-level bot: it reads the offices' data and keeps none, so any number of its
+    processes may run (the webhook or one polling process per token, as Telegram allows)."""
+    from bot.city.app import build_city_application
+    from bot.core.logsetup import configure
+
+    configure(settings.log_level, settings.secrets)
+    _serve(settings, build_city_application(settings))
 
 
 def _stand_by(application: Application) -> bool:
@@ -178,6 +192,9 @@ def _serve(settings: Settings, application: Application) -> None:
 
 
 def check_config(settings: Settings) -> None:
+    if settings.city_config is not None:
+        check_city(settings)
+        return
     office = load_office(settings.office_config)
     print(
         f"Settings OK. Office: {office.office.name} "
@@ -195,6 +212,35 @@ def check_config(settings: Settings) -> None:
         print(asyncio.run(_alert_coverage(settings, office)))
     else:
         print(f"Alerts: not checked; {path} does not exist yet (it is created by 'run').")
+
+
+def check_city(settings: Settings) -> None:
+    """The city file, every office file it names, and whether each office's data can be
+    read (a schema not migrated yet, a file in the wrong place) — before anyone asks."""
+    from bot.city.app import office_target
+    from bot.city.config import load_city
+
+    city = load_city(settings.city_config) if settings.city_config else None
+    assert city is not None
+    print(f"Settings OK. City: {city.info.name} ({len(city.offices)} offices).")
+    if city.needs_url and settings.database_url is None:
+        raise CliError("Some offices live in PostgreSQL schemas: set DATABASE_URL.")
+    for office in city.offices:
+        target = office_target(settings, city, office.code)
+        print(f"  {office.code} {office.name}: {asyncio.run(_readable(target))}")
+    if settings.bot_token is None:
+        print("Note: BOT_TOKEN is not set; it is required for 'run'.")
+
+
+async def _readable(target: str) -> str:
+    from storage.core.db import DatabaseError, read_only
+
+    try:
+        async with read_only(target) as db:
+            count = await db.fetchval("SELECT COUNT(*) FROM complaints")
+    except DatabaseError as exc:
+        return f"NOT READABLE ({exc})"
+    return f"readable, {count} complaints"
 
 
 def _describe(settings: Settings) -> str:
@@ -522,7 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 schema=args.schema,
                 from_schema=args.from_schema,
             )
-    except (SettingsError, OfficeConfigError, CliError, AlreadyRunning) as exc:
+    except (SettingsError, OfficeConfigError, CityConfigError, CliError, AlreadyRunning) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONFIG
     except DatabaseUnusable as exc:

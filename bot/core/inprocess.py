@@ -9,6 +9,8 @@ then the reverse with post_stop and post_shutdown) on the application built by
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from telegram import Update
 from telegram.ext import Application
 
@@ -18,14 +20,23 @@ from bot.core.pacing import PaceLimits
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
 
+#: Another application factory than the office bot's (the city bot: bot/city/app.py).
+Factory = Callable[[Settings, Clock | None], Application]
+
 
 class InProcessBot:
     def __init__(
-        self, settings: Settings, clock: Clock | None = None, pace_limits: PaceLimits | None = None
+        self,
+        settings: Settings,
+        clock: Clock | None = None,
+        pace_limits: PaceLimits | None = None,
+        *,
+        factory: Factory | None = None,
     ) -> None:
         self.settings = settings
         self.clock = clock
         self.pace_limits = pace_limits
+        self.factory = factory
         self.application: Application | None = None
 
     @property
@@ -34,7 +45,10 @@ class InProcessBot:
         return runtime_of(self.application)
 
     async def start(self) -> Application:
-        app = build_application(self.settings, clock=self.clock, pace_limits=self.pace_limits)
+        if self.factory is not None:
+            app = self.factory(self.settings, self.clock)
+        else:
+            app = build_application(self.settings, clock=self.clock, pace_limits=self.pace_limits)
         self.application = app
         await app.initialize()
         if app.post_init:

@@ -36,6 +36,7 @@ EXPECTATIONS: dict[str, str] = {
     "TIMEZONE": "an IANA time zone such as Asia/Jakarta",
     "DEFAULT_LANGUAGE": "'id' or 'en'",
     "OFFICE_CONFIG": "the path of an existing office TOML file",
+    "CITY_CONFIG": "the path of an existing city TOML file (the city-level bot)",
     "LOG_LEVEL": "one of DEBUG, INFO, WARNING, ERROR",
     "WEBHOOK_URL": "the public https URL Telegram should call",
     "WEBHOOK_LISTEN": "the address to listen on, e.g. 127.0.0.1",
@@ -90,6 +91,7 @@ class Settings(BaseSettings):
     timezone: str = "Asia/Jakarta"
     default_language: Literal["id", "en"] = "id"
     office_config: Path | None = None
+    city_config: Path | None = None  # set: this process is the city-level bot (bot/city)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"
@@ -115,6 +117,7 @@ class Settings(BaseSettings):
         "webhook_secret",
         "webhook_url",
         "office_config",
+        "city_config",
         "bot_username",
         "public_site_dir",
         "backup_dir",
@@ -185,7 +188,7 @@ class Settings(BaseSettings):
             raise ValueError("unknown time zone") from exc
         return value
 
-    @field_validator("office_config")
+    @field_validator("office_config", "city_config")
     @classmethod
     def _office_file_exists(cls, value: Path | None) -> Path | None:
         if value is not None and not value.is_file():

@@ -95,7 +95,12 @@ class ReportRenderer:
 
     # --- the summary ----------------------------------------------------------------------
 
-    def figures_lines(self, language: str, now: Figures, before: Figures) -> list[Markup]:
+    def figures_lines(
+        self, language: str, now: Figures, before: Figures, *, times: bool = True
+    ) -> list[Markup]:
+        """The figures of a period against the previous one; without ``times`` the
+        lines of working hours are left out (a city's totals have no single median)."""
+
         def points(value: float) -> str:
             amount = formatting.number(language, value * 100, 1)
             return str(t(language, "trend.points", value=amount))
@@ -131,27 +136,32 @@ class ReportRenderer:
             ),
             t(
                 language,
-                "summary.ack_hours",
-                median=self._hours(language, now.ack_median),
-                p90=self._hours(language, now.ack_p90),
-                trend=self._trend(language, trend(now.ack_median, before.ack_median), hour_amount),
-            ),
-            t(
-                language,
-                "summary.resolve_hours",
-                median=self._hours(language, now.resolve_median),
-                p90=self._hours(language, now.resolve_p90),
-                trend=self._trend(
-                    language, trend(now.resolve_median, before.resolve_median), hour_amount
-                ),
-            ),
-            t(
-                language,
                 "summary.reopen",
                 share=formatting.percent(language, now.reopen_rate),
                 trend=self._trend(language, trend(now.reopen_rate, before.reopen_rate), points),
             ),
         ]
+        if times:
+            lines[3:3] = [
+                t(
+                    language,
+                    "summary.ack_hours",
+                    median=self._hours(language, now.ack_median),
+                    p90=self._hours(language, now.ack_p90),
+                    trend=self._trend(
+                        language, trend(now.ack_median, before.ack_median), hour_amount
+                    ),
+                ),
+                t(
+                    language,
+                    "summary.resolve_hours",
+                    median=self._hours(language, now.resolve_median),
+                    p90=self._hours(language, now.resolve_p90),
+                    trend=self._trend(
+                        language, trend(now.resolve_median, before.resolve_median), hour_amount
+                    ),
+                ),
+            ]
         if now.rating is None:
             lines.append(t(language, "summary.rating_none"))
         else:

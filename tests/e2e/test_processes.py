@@ -24,7 +24,6 @@ import pytest_asyncio
 from bot.core import notify
 from domain.complaints import CheckKind
 from emulator import ApiError, BotMessage, FakeTelegram, FakeUser
-from storage.complaints import checks
 from storage.complaints import records as complaints
 from storage.core.db import Database
 from tests.database import POSTGRESQL, fresh_offices
@@ -199,7 +198,7 @@ async def test_a_killed_leader_is_replaced_and_nothing_is_lost_or_sent_twice(
         # now: the leader arms it (it hears of the change), and dies before it is due.
         complaint = await complaints.by_number(database, number)
         async with database.transaction() as tx:
-            await checks.plan(
+            await complaints.plan_check(
                 tx, complaint.id, CheckKind.ACK_WARN, complaint.cycle, int(time.time()) + 6
             )
         # The burst: everyone sends at once; the leader dies with the first number.

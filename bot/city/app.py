@@ -1,0 +1,94 @@
+"""The city-level bot's application factory (``marelan-bot run`` with ``CITY_CONFIG``).
+
+A bot of its own (its own token from @BotFather), for the city's supervisors only
+(``ADMIN_IDS`` of its environment). It holds no data: for every report it reads the
+offices' data read-only (see :mod:`bot.city.reports`), with each office's own report code
+wired as in the office's bot (:func:`bot.core.app.extend`), so the figures match what
+each Camat sees. It needs no persistence, no outbox and no scheduler.
+"""
+
+from __future__ import annotations
+
+import os
+
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+
+import handlers.city
+from bot.city.config import City, CityConfigError, load_city
+from bot.city.reports import CITY_KEY, CityReports
+from bot.core.app import extend
+from bot.core.catalog import t
+from bot.core.clock import Clock, SystemClock
+from bot.core.runtime import Runtime
+from bot.core.settings import Settings
+from bot.core.transport import AiohttpRequest
+
+COMMANDS = ("ringkasan", "kinerja", "ekspor", "bantuan")
+
+
+def office_target(settings: Settings, city: City, code: str) -> str:
+    """Where an office's data lives: its schema on the city's DATABASE_URL, or its file."""
+    office = city.office(code)
+    assert office is not None
+    entry = office.entry
+    if entry.schema_name is not None:
+        if settings.database_url is None:
+            raise CityConfigError(
+                f"Office {code} lives in schema {entry.schema_name}: set DATABASE_URL"
+            )
+        from storage.core.db import in_schema
+
+        return in_schema(settings.database_url.get_secret_value(), entry.schema_name)
+    assert entry.database_path is not None
+    return str(entry.database_path)
+
+
+def city_reports(settings: Settings, city: City, clock: Clock) -> CityReports:
+    runtimes, targets = {}, {}
+    for office in city.offices:
+        target = office_target(settings, city, office.code)
+        # The runtime's own database is never opened: a report swaps in a read-only view.
+        runtime = Runtime.create(settings, office.office, clock)
+        extend(runtime.extensions)
+        runtimes[office.code], targets[office.code] = runtime, target
+    return CityReports(city, runtimes, targets, settings.admin_ids, clock)
+
+
+async def _publish_commands(application: Application) -> None:
+    """The command menu, in Indonesian and English."""
+    for language in ("id", "en"):
+        await application.bot.set_my_commands(
+            [BotCommand(c, str(t(language, f"city.cmd.{c}"))) for c in COMMANDS],
+            language_code=None if language == "id" else language,
+        )
+
+
+def build_city_application(settings: Settings, clock: Clock | None = None) -> Application:
+    assert settings.city_config is not None
+    token = settings.require_token()
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    city = load_city(settings.city_config)
+    root = settings.telegram_api_base_url
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .request(AiohttpRequest(connection_pool_size=16))
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                tzinfo=settings.zone,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .post_init(_publish_commands)
+        .build()
+    )
+    application.bot_data[CITY_KEY] = city_reports(settings, city, clock or SystemClock())
+    handlers.city.register(application)
+    return application
