@@ -7,6 +7,10 @@ from pathlib import Path
 import pytest
 
 from bot.city.config import CityConfigError, load_city
+from storage.city.offices import office_view
+from storage.core.db import Database, in_schema
+from storage.core.migrate import migrate
+from tests.database import POSTGRESQL, fresh_database
 from tests.test_settings import ROOT, _cli
 
 BUNDLED = ROOT / "bot" / "data" / "medan_marelan.toml"
@@ -57,7 +61,7 @@ def test_a_city_of_two_offices(tmp_path: Path) -> None:
             "either schema or database_path",
         ),
         (office("MRL", BUNDLED, ""), "either schema or database_path"),
-        (office("MRL", BUNDLED, 'schema = "Marelan-1"'), "is not a name"),
+        (office("MRL", BUNDLED, 'schema = "Marelan-1"'), "not a lowercase identifier"),
         (office("MLB", BUNDLED, 'schema = "a"'), "has the tracking prefix MRL"),
         (office("MRL", Path("nowhere.toml"), 'schema = "a"'), "not found"),
         ("", "offices"),
@@ -110,3 +114,50 @@ def test_the_city_ikm_is_of_all_respondents_not_an_average_of_offices() -> None:
     assert city is not None and city.respondents == 100
     assert city.converted is not None and float(city.converted) == 95.0  # 3.8 × 25
     assert _combined([]) is None
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="roles and schemas of PostgreSQL")
+async def test_the_readmes_city_reader_role_reads_every_office_and_may_change_nothing(
+    tmp_path: Path,
+) -> None:
+    """README, "A city: the city-level bot": the grants that let the city bot's role read
+    each office's schema, tables added later included, and write nothing."""
+    url = str(await fresh_database(tmp_path, empty=True))
+    offices = ("kec_city_a", "kec_city_b")
+    admin = Database(url)
+    await admin.open()
+    try:
+        async with admin.transaction() as tx:
+            await tx.execute("CREATE ROLE kota_reader LOGIN")
+            for office in offices:
+                await tx.execute(f"CREATE ROLE {office} LOGIN")
+                await tx.execute(f"CREATE SCHEMA {office} AUTHORIZATION {office}")
+        for office in offices:
+            own = Database(in_schema(url.replace("marelan@", f"{office}@", 1), office))
+            await own.open()
+            await migrate(own)
+            await own.close()
+        async with admin.transaction() as tx:
+            for office in offices:  # the README's three lines per office
+                await tx.execute(f"GRANT USAGE ON SCHEMA {office} TO kota_reader")
+                await tx.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {office} TO kota_reader")
+                await tx.execute(
+                    f"ALTER DEFAULT PRIVILEGES FOR ROLE {office} IN SCHEMA {office} "
+                    "GRANT SELECT ON TABLES TO kota_reader"
+                )
+            # A later version of the bot adds a table (its migration runs as the office).
+            await tx.execute("SET ROLE kec_city_a")
+            await tx.execute("CREATE TABLE kec_city_a.added_later (x INTEGER)")
+            await tx.execute("RESET ROLE")
+        reader = url.replace("marelan@", "kota_reader@", 1)
+        for office in offices:
+            async with office_view(in_schema(reader, office)) as view:
+                assert await view.fetchval("SELECT COUNT(*) FROM complaints") == 0
+        async with office_view(in_schema(reader, "kec_city_a")) as view:
+            assert await view.fetchval("SELECT COUNT(*) FROM added_later") == 0
+            writable = await view.fetchval(
+                "SELECT has_table_privilege('kota_reader', 'kec_city_a.complaints', 'INSERT')"
+            )
+            assert writable is False
+    finally:
+        await admin.close()
