@@ -86,15 +86,19 @@ def _set_state(update: Update, context: BotContext, state: object, name: str | N
         handler._update_state(state, key)
 
 
-def forget_person(update: Update, context: BotContext) -> None:
+async def forget_person(update: Update, context: BotContext) -> None:
     """After an erasure: every draft and every guided conversation of this person ends.
 
     The stored rows went in the erasure's transaction; this clears what PTB holds in
-    memory, ending each conversation as it ends itself."""
+    memory, ending each conversation as it ends itself, and stores that at once. A
+    periodic write of the old drafts that was waiting for the erasure's commit could
+    otherwise put them back until PTB's next run: writing now, under the same lock,
+    deletes them again before the person reads that their data is gone."""
     clear_flows(context)
     user_data(context).clear()
     chat_data(context).clear()  # the private chat's data, keyed like the person
     _set_state(update, context, ConversationHandler.END)
+    await _store(update, context)
 
 
 async def store_now(
@@ -111,6 +115,11 @@ async def store_now(
     so an older copy can never overwrite this one."""
     if state is not None:
         _set_state(update, context, state, conversation)
+    await _store(update, context)
+
+
+async def _store(update: Update, context: BotContext) -> None:
+    """Write this person's data and conversation states now (PTB's own run)."""
     context.application.mark_data_for_update_persistence(
         chat_ids=chat_of(update).id, user_ids=user_of(update).id
     )

@@ -70,7 +70,7 @@ async def confirmed(update: Update, context: BotContext) -> None:
     except erasure.ConfirmationExpired:
         await answer(update, context, "pd.expired", alert=True)
         return
-    forget_person(update, context)
+    await forget_person(update, context)
     await answer(update, context)
     await edit(update, context, render.erased(language(context), done))
 
