@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.complaints.render import heads_alert
 from bot.complaints.rules import (
     Action,
     InvalidTransition,
@@ -15,6 +16,7 @@ from bot.complaints.rules import (
     check,
     check_times,
     current_due,
+    heading_number,
     is_brief,
     overdue_by,
     parse_tracking_number,
@@ -220,3 +222,20 @@ def test_other_text_is_not_a_tracking_number(typed: str) -> None:
 
 def test_sequences_past_four_digits_keep_their_digits() -> None:
     assert parse_tracking_number("mrl-2611-12345", "MRL") == "MRL-2611-12345"
+
+
+def test_the_number_heading_a_bot_message() -> None:
+    assert heading_number("🆕 Pengaduan MRL-2611-0001\nLanjutan MRL-2611-0002") == "MRL-2611-0001"
+    assert heading_number("\n📌 Complaint MRL-2611-0012") == "MRL-2611-0012"
+    assert heading_number("Antrian: MRL-2611-0001, MRL-2611-0002") is None
+    assert heading_number("Antrian PEMB\nMRL-2611-0001") is None
+    assert heading_number("") is None
+
+
+def test_only_an_alert_heading_stands_for_its_complaint() -> None:
+    number = "MRL-2611-0001"
+    assert heads_alert("🆕 Pengaduan MRL-2611-0001", number)
+    assert heads_alert("✅ Complaint MRL-2611-0001 ", number)
+    assert heads_alert("📄 Uraian lengkap MRL-2611-0001", number)
+    assert not heads_alert("🆕 Pengaduan MRL-2611-0002", number)
+    assert not heads_alert("✉️ Jawaban MRL-2611-0001 terkirim ke warga.", number)

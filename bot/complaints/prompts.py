@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.complaints.alerts import MESSAGE
+from bot.complaints.render import heads_alert
+from bot.complaints.rules import heading_number
 from bot.core.saving import until_saved
 from storage.complaints import prompts
 from storage.complaints import records as complaints
@@ -102,6 +104,17 @@ async def subject_of_message(
     ):
         found = await outbox.subject_of(runtime.db, chat_id, message_id)
     return found
+
+
+async def complaint_named_in(runtime: Runtime, text: str | None) -> int | None:
+    """The complaint of a bot message the bot kept no record of, when the message is an
+    alert (by its heading and the number in it: e.g. a copy whose message id was lost in
+    a crash between its send and its save), or None."""
+    number = heading_number(text or "")
+    if number is None or not heads_alert((text or "").strip().splitlines()[0], number):
+        return None
+    complaint = await complaints.by_number(runtime.db, number)
+    return complaint.id if complaint is not None else None
 
 
 async def remember_message(

@@ -15,7 +15,18 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.complaints import callbacks as cb
 from bot.complaints.rules import OPEN, Action, allowed, resolution_time, shown_status
 from bot.core import formatting
-from bot.core.catalog import MAX_MESSAGE, Markup, escape, join, shorten, t, visible_length
+from bot.core.catalog import (
+    LANGUAGES,
+    MAX_MESSAGE,
+    Markup,
+    catalog_keys,
+    escape,
+    join,
+    plain_text,
+    shorten,
+    t,
+    visible_length,
+)
 from bot.core.clock import from_epoch
 from bot.core.keyboards import button
 from bot.core.office import Office
@@ -375,3 +386,26 @@ def _preview(body: str | None) -> str:
     if not body:
         return ""
     return body if len(body) <= BODY_PREVIEW else body[: BODY_PREVIEW - 1] + "…"
+
+
+#: Texts whose first line heads a message standing for one complaint in staff chats: the
+#: alert (with its status icon) and its whole description.
+_HEADED = ("alert.body", "alert.whole_description")
+_ICONS = ("new", "open", "done", "withdrawn")
+
+
+def heads_alert(line: str, number: str) -> bool:
+    """Whether ``line`` (as Telegram shows it) is the first line of an alert of complaint
+    ``number``, or of its whole description, in any language: what a reply to it means is
+    a reply to the complaint. Other messages that name a complaint (a question asked of
+    an officer, a confirmation, a list) do not count: their replies mean something else."""
+    wanted = line.strip()
+    for language in LANGUAGES:
+        texts = catalog_keys(language)
+        for key in _HEADED:
+            first = texts[key].split("\n", 1)[0]
+            for icon in _ICONS:
+                heading = first.format(icon=texts[f"alert.icon.{icon}"], number=escape(number))
+                if plain_text(heading).strip() == wanted:
+                    return True
+    return False

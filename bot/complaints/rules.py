@@ -134,6 +134,19 @@ def parse_tracking_number(text: str, prefix: str) -> str | None:
     return f"{prefix.upper()}-{period}-{int(sequence):04d}"
 
 
+_NUMBER_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,10}-\d{4}-\d{4,9}(?![0-9])")
+
+
+def heading_number(text: str) -> str | None:
+    """The tracking number a bot message is about: the only one in its first line (an
+    alert's heading, "Pengaduan MRL-2611-0001"; a confirmation, "Jawaban MRL-2611-0001
+    terkirim"). Numbers further down (a citizen's description may quote another
+    complaint) or several in the first line name no single complaint: None."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    found = set(_NUMBER_IN_TEXT.findall(first))
+    return found.pop() if len(found) == 1 else None
+
+
 @dataclass(frozen=True)
 class Deadlines:
     ack_due: datetime

@@ -186,6 +186,11 @@ def shorten(value: str, units: int) -> str:
     return "".join(kept) + "…"
 
 
+def plain_text(html_text: str) -> str:
+    """The text Telegram shows for ``html_text`` (tags dropped, entities decoded)."""
+    return html.unescape(_strip_tags(html_text))
+
+
 def visible_length(html_text: str) -> int:
     """The length Telegram checks against its limits: UTF-16 units of the parsed text."""
     return _utf16_length(html.unescape(_strip_tags(html_text)))

@@ -25,12 +25,15 @@ from bot.core.instance_lock import AlreadyRunning, single_instance
 from bot.core.office import Office, OfficeConfigError, load_office
 from bot.core.settings import Settings, SettingsError, load_settings
 from storage.core.backup import (
+    DatabaseLocked,
     DatabaseUnusable,
     check_file,
     copy_live,
+    is_locked,
     is_sqlite,
     postgres_backup,
     restore_into,
+    wait_for_write_lock,
 )
 
 if TYPE_CHECKING:
@@ -126,11 +129,17 @@ def run(settings: Settings) -> None:
     with single_instance(database) if sqlite else nullcontext():
         if sqlite:
             check_file(database)
+            wait_for_write_lock(database)
         configure(settings.log_level, settings.secrets)
         application = build_application(settings)
         if not sqlite and not _stand_by(application):
             return
-        _serve(settings, application)
+        try:
+            _serve(settings, application)
+        except Exception as exc:  # locked after the check, while starting: same line
+            if sqlite and _locked(exc):
+                raise DatabaseLocked(database) from exc
+            raise
         if lost_lead(runtime_of(application)):
             raise SystemExit(1)
 
@@ -143,6 +152,16 @@ def run_city(settings: Settings) -> None:
 
     configure(settings.log_level, settings.secrets)
     _serve(settings, build_city_application(settings))
+
+
+def _locked(error: BaseException | None) -> bool:
+    """Whether ``error`` (or what caused it) is SQLite saying another program holds the
+    lock."""
+    while error is not None:
+        if is_locked(error):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _stand_by(application: Application) -> bool:
@@ -548,6 +567,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             if is_sqlite(settings.database):
                 check_file(Path(settings.database_path))
+                wait_for_write_lock(Path(settings.database_path))
             configure(settings.log_level, settings.secrets)
             asyncio.run(_migrate(settings))
         elif args.command == "backup":

@@ -244,16 +244,18 @@ class Dispatcher:
         """One attempt at one row: the intent (``sending``) is committed before the
         request, and the outcome is saved after it, retried until it is saved, so a row
         never stays ``sending`` while the process runs."""
+        taken: OutboxRow | None = None
         try:
             async with self._db.transaction() as tx:
-                taken = await outbox.mark_sending(tx, row.id, self._db.instance)
+                # The row as claimed: a queued edit may have got new content since it was
+                # picked, and what goes out must be what the outbox says went out.
+                taken = await outbox.claim(tx, row.id, self._db.instance)
         except Exception as exc:  # the database is busy: the row stays pending
             log.warning("outbox row %d not taken (%s); retrying later", row.id, exc)
             self._hold(row.chat_id, SAVE_RETRY_SECONDS)
-            taken = False
         try:
-            if taken:
-                await self._save(row, await self._outcome(row))
+            if taken is not None:
+                await self._save(taken, await self._outcome(taken))
         finally:
             self._in_flight.pop(row.chat_id, None)
             self.wake()

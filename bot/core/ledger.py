@@ -15,7 +15,20 @@ that range is known: the ledger watches every request of this process (their res
 name the messages the bot created, the updates name the people's) and counts the sends
 whose outcome was lost. A probe runs only when the chat has no other request in flight
 and no other lost send since the attempt it reconciles; otherwise the text is simply sent
-again (at most one more copy, as after a crash, when the ledger starts empty).
+again (at most one more copy).
+
+What this process cannot know are the messages sent by others: the process before a
+restart (its last messages may lie above the oldest ids the new process learns, from an
+edit of an old message, a press on an old button, an update Telegram delivers again),
+and, with several processes on one PostgreSQL database (``bot/core/cluster.py``), the
+other processes, which deliver the outbox and answer people in the same chats. So the
+range is bounded only by a message this process created itself in that chat: every bot
+message above it was sent after this process started, by this process. A chat without
+one has no :meth:`MessageLedger.floor`, and a process that may share the bot with
+others has none anywhere; an answer lost there is an unknown outcome, and the text is
+sent again. (A request the previous process had sent just before it was killed could
+still land after the new process's first message in that chat; a start takes seconds,
+Telegram handles a request in milliseconds.)
 
 People's messages cannot be edited by the bot ("message can't be edited") and messages of
 other chats are not found, so probing them is harmless.
@@ -102,8 +115,12 @@ def after_loss(
 class MessageLedger:
     """Per chat: message ids known to exist, requests in flight, sends with lost answers."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, alone: bool = True) -> None:
+        #: Whether this process is the only one sending as the bot (one process per
+        #: SQLite file); False: the ids it knows never bound what others sent.
+        self.alone = alone
         self._known: dict[int, deque[int]] = {}
+        self._created: set[int] = set()  # chats where this process created a message
         self._highest: dict[int, int] = {}
         self._in_flight: dict[int, int] = {}
         self._lost: dict[int, int] = {}
@@ -148,6 +165,8 @@ class MessageLedger:
             where = chat.get("id") if isinstance(chat, Mapping) else chat_id
             if isinstance(where, int):
                 self.saw(where, int(result["message_id"]))
+                if method in CREATING:
+                    self._created.add(where)
         elif isinstance(result, list):  # sendMediaGroup
             for item in result:
                 self.observe(method, chat_id, item)
@@ -170,7 +189,11 @@ class MessageLedger:
     # --- what a sender asks -----------------------------------------------------------
 
     def floor(self, chat_id: int) -> int | None:
-        """The highest message id known in the chat (None: nothing known yet)."""
+        """The highest message id known in the chat, above which every bot message is
+        known or counted lost; None when nothing bounds the bot messages of others (this
+        process created no message there yet, or it may not be the only sender)."""
+        if not self.alone or chat_id not in self._created:
+            return None
         return self._highest.get(chat_id)
 
     def lost_sends(self, chat_id: int) -> int:

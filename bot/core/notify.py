@@ -143,6 +143,8 @@ async def edit_text(
     params = message_params(text, markup)
     if await _rewrite_queued(tx, chat_id, message, params):
         return
+    if await _landing_already(tx, chat_id, message, params, repost_if_gone=repost_if_gone):
+        return
     params["message_ref"] = message.as_param()
     ref: dict[str, Any] = {}
     if repost_if_gone:
@@ -180,6 +182,21 @@ async def _rewrite_queued(tx: Tx, chat_id: int, message: Ref, content: dict[str,
         else:
             await outbox.drop_pending(tx, row.id)
     return True
+
+
+async def _landing_already(
+    tx: Tx, chat_id: int, message: Ref, content: dict[str, Any], *, repost_if_gone: bool
+) -> bool:
+    """Whether the text being handed to Telegram for ``message`` right now (the send or
+    edit in flight while this change was computed) is this very content: it lands after
+    anything the message showed before, so an edit behind it would only repeat it (and
+    Telegram refuses it as "not modified"). Not when only this edit would post the text
+    anew if the message is gone. The outbox's memory of what was delivered earlier is not
+    used: a handler's direct edit may have changed the message since."""
+    landing = await outbox.in_flight(tx, chat_id, message.kind, message.id)
+    if landing is None or not _same_content(landing, content):
+        return False
+    return not repost_if_gone or "message_ref" not in landing or bool(landing.get("repost_if_gone"))
 
 
 async def copy(

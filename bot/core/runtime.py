@@ -81,7 +81,9 @@ class Runtime:
             office.office.hours.end,
             office.non_working_dates,
         )
-        return cls(settings, office, clock, Database(settings.database), calendar)
+        # One process per SQLite file; on PostgreSQL others may send as the bot too.
+        ledger = MessageLedger(alone=settings.database_url is None)
+        return cls(settings, office, clock, Database(settings.database), calendar, ledger=ledger)
 
     def now(self) -> int:
         """Current time as stored (Unix seconds)."""

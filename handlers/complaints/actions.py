@@ -19,6 +19,7 @@ from bot.complaints.alerts import ALERT, MESSAGE, renderer
 from bot.complaints.changes import for_staff, number_of
 from bot.complaints.prompts import (
     ANSWERED,
+    complaint_named_in,
     find_prompt,
     forget_prompt,
     intend_prompt,
@@ -360,16 +361,19 @@ async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
 
 async def group_reply(update: Update, context: BotContext) -> None:
     """A reply in a group. One to a message of the bot that stands for nothing the bot
-    knows (a notice, a question whose record was lost) is explained, not ignored."""
+    recorded is taken as a reply to the complaint whose number heads it (an alert whose
+    message id was lost in a crash; the service checks the replier's right, as for a
+    recorded alert), else explained, not ignored (a notice, a list)."""
     if await staff_reply(update, context):
         return
     target = message_of(update).reply_to_message
-    if (
-        target is not None
-        and target.from_user is not None
-        and target.from_user.id == context.bot.id
-    ):
-        await quote(update, context, t(language(context), "grp.unknown_message"))
+    if target is None or target.from_user is None or target.from_user.id != context.bot.id:
+        return
+    named = await complaint_named_in(context.runtime, target.text or target.caption)
+    if named is not None and context.has_actor:
+        await _reply_or_note(update, context, named)
+        return
+    await quote(update, context, t(language(context), "grp.unknown_message"))
 
 
 def register(application: Application) -> None:

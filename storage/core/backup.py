@@ -10,6 +10,8 @@ mode lets the copy read while the writer writes).
   database or is damaged (``PRAGMA quick_check``), one written by a newer version of the
   program (schema version above the newest migration), and a write-ahead log without its
   main file (the main file was lost or moved: starting would begin an empty office).
+- :func:`wait_for_write_lock` refuses a file another program keeps locked (a start
+  would fail half-way, at its first write).
 - :func:`copy_live` writes a verified copy (``PRAGMA integrity_check``) atomically.
 - :func:`restore_into` puts a checked copy in place of the database, keeping what it
   replaces beside it.
@@ -24,6 +26,7 @@ import time
 from pathlib import Path
 
 from storage.core.migrate import available
+from storage.core.sqlite import BUSY_TIMEOUT_MS
 
 #: Tables a database of this program has from its first migration on.
 CORE_TABLES = ("outbox", "people", "audit_log")
@@ -54,6 +57,42 @@ def is_sqlite(database: str | Path) -> bool:
 
 class DatabaseUnusable(Exception):
     """The file must not be used; the message says why, in one line, for the operator."""
+
+
+class DatabaseLocked(DatabaseUnusable):
+    """Another program holds the file's lock longer than the bot waits for it: nothing is
+    wrong with the file; the start is refused until that program lets go."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Database {path} is locked by another program (it held the lock longer than "
+            f"{BUSY_TIMEOUT_MS // 1000} s; an open sqlite3 shell, a script, a copy): let it "
+            "finish or stop it, then start the bot again."
+        )
+
+
+def is_locked(error: BaseException) -> bool:
+    """Whether an SQLite error means another connection holds the lock."""
+    text = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def wait_for_write_lock(path: Path) -> None:
+    """Take the file's write lock and let it go at once, waiting the busy timeout as any
+    write would; :class:`DatabaseLocked` if another program keeps it. Run before a start,
+    so that a lock is one clear line instead of a failure in the middle of starting."""
+    if not path.exists():
+        return
+    try:
+        with contextlib.closing(
+            sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        ) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if is_locked(exc):
+            raise DatabaseLocked(path) from exc
+        raise
 
 
 def newest_schema() -> int:
@@ -108,6 +147,8 @@ def _problem(path: Path, *, full: bool) -> str | None:
                 for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
     except sqlite3.DatabaseError as exc:
+        if is_locked(exc):
+            raise DatabaseLocked(path) from exc
         return str(exc)
     verdict = "; ".join(str(row[0]) for row in rows[:3])
     if verdict != "ok":
@@ -122,8 +163,13 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 
 
 def schema_version(path: Path) -> int:
-    with contextlib.closing(_open_read_only(path)) as connection:
-        return int(connection.execute("PRAGMA user_version").fetchone()[0])
+    try:
+        with contextlib.closing(_open_read_only(path)) as connection:
+            return int(connection.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.OperationalError as exc:
+        if is_locked(exc):
+            raise DatabaseLocked(path) from exc
+        raise
 
 
 def verify(path: Path) -> None:

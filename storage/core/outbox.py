@@ -98,6 +98,23 @@ async def last_delivered(
     """The parameters of the newest text handed to Telegram for one object's message in a
     chat (its send or an edit of it, among the chat's last ``look_back`` texts), or None
     when none is known (never sent, or pruned)."""
+    found = await _last_handed_out(db, chat_id, ref_kind, ref_id, look_back)
+    return found[0].params if found is not None else None
+
+
+async def in_flight(db: Reader, chat_id: int, ref_kind: str, ref_id: int) -> dict[str, Any] | None:
+    """The parameters of the text of one object's message in a chat that is being handed
+    to Telegram right now (claimed, its answer not saved yet), when it is the newest one
+    handed out: what the message will show once it lands. None otherwise."""
+    found = await _last_handed_out(db, chat_id, ref_kind, ref_id, 50)
+    if found is None or found[1] != OutboxState.SENDING:
+        return None
+    return found[0].params
+
+
+async def _last_handed_out(
+    db: Reader, chat_id: int, ref_kind: str, ref_id: int, look_back: int
+) -> tuple[OutboxRow, OutboxState] | None:
     rows = await db.fetchall(
         """SELECT * FROM outbox
            WHERE chat_id = ? AND state IN ('sent', 'sending')
@@ -105,11 +122,12 @@ async def last_delivered(
            ORDER BY id DESC LIMIT ?""",
         (chat_id, look_back),
     )
-    for row in map(_row, rows):
-        if row.method == "sendMessage" and (row.ref_kind, row.ref_id) == (ref_kind, ref_id):
-            return row.params
-        if row.params.get("message_ref") == [ref_kind, ref_id]:
-            return row.params
+    for raw in rows:
+        row = _row(raw)
+        if (row.method == "sendMessage" and (row.ref_kind, row.ref_id) == (ref_kind, ref_id)) or (
+            row.params.get("message_ref") == [ref_kind, ref_id]
+        ):
+            return row, OutboxState(raw["state"])
     return None
 
 
@@ -145,18 +163,26 @@ async def next_batch(
     return picked[:limit]
 
 
-async def mark_sending(tx: Tx, row_id: int, claimer: int = 0) -> bool:
-    """Claim a pending row for the process numbered ``claimer`` (``db.instance``); False
-    when it is not pending any more. Several processes on one PostgreSQL database may try
-    the same row: one claims it, the others pass over it (``FOR UPDATE SKIP LOCKED``)
-    without waiting, so a message goes out once."""
-    changed = await tx.changes(
+async def claim(tx: Tx, row_id: int, claimer: int = 0) -> OutboxRow | None:
+    """Claim a pending row for the process numbered ``claimer`` (``db.instance``) and
+    return it as claimed, or None when it is not pending any more. Several processes on
+    one PostgreSQL database may try the same row: one claims it, the others pass over it
+    (``FOR UPDATE SKIP LOCKED``) without waiting, so a message goes out once. What is sent
+    is the row returned here, not one read before: a queued edit may have been given new
+    content meanwhile (:func:`replace_params`), and the outbox must know what went out."""
+    row = await tx.fetchone(
         f"""UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = ?
             WHERE id = (SELECT id FROM outbox WHERE id = ? AND state = 'pending'
-                        {tx.dialect.skip_locked})""",
+                        {tx.dialect.skip_locked})
+            RETURNING *""",
         (claimer, row_id),
     )
-    return changed == 1
+    return _row(row) if row is not None else None
+
+
+async def mark_sending(tx: Tx, row_id: int, claimer: int = 0) -> bool:
+    """:func:`claim`, saying only whether it was claimed."""
+    return await claim(tx, row_id, claimer) is not None
 
 
 async def mark_sent(tx: Tx, row: OutboxRow, message_id: int | None, now: int) -> None:

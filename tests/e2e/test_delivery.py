@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from bot.core import notify
 from storage.core import outbox
 from storage.people import directory as people
@@ -151,3 +155,47 @@ async def test_interactive_replies_do_not_wait_for_bulk(office: OfficeEnv) -> No
     await citizen.wait_for("Halo, Penanya")
     pending = (await outbox.counts(office.db)).get("pending", 0)
     assert pending > 500  # the answer came while most of the bulk run was still queued
+
+
+async def test_an_edit_given_new_content_after_it_was_picked_goes_out_with_it(
+    office: OfficeEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dispatcher picks a queued edit; before it claims the row, a change gives the
+    waiting edit newer content (notify.edit_text rewrites what is still queued). What
+    goes out must be the row as claimed: sending the content read before left the alert
+    showing a state that had passed, and the next edit of the same state was refused as
+    "message is not modified" (sandbox demo, under load)."""
+    citizen = office.user("Siti")
+    await citizen.send("/start")
+    await citizen.next_message()
+    subject = notify.Ref("test_subject", 1)
+    async with office.db.transaction() as tx:
+        await notify.send_text(
+            tx, citizen.id, notify.Markup("Status: baru"), office.runtime.now(), ref=subject
+        )
+    shown = await citizen.wait_for("Status: baru")
+
+    picked = outbox.next_batch
+    raced = False
+
+    async def picked_then_changed(*args: Any, **kwargs: Any) -> list[outbox.OutboxRow]:
+        nonlocal raced
+        rows = await picked(*args, **kwargs)
+        if not raced and any(row.method == "editMessageText" for row in rows):
+            raced = True
+            await _edit(office, citizen.id, subject, "Status: menunggu warga")
+        return rows
+
+    monkeypatch.setattr(outbox, "next_batch", picked_then_changed)
+    await _edit(office, citizen.id, subject, "Status: diterima")
+    await office.world.settle()
+    assert raced
+    assert office.world.chats[citizen.id].messages[shown.message_id].text == (
+        "Status: menunggu warga"
+    )
+    assert all(call.ok for call in office.world.calls("editMessageText"))
+
+
+async def _edit(office: OfficeEnv, chat_id: int, subject: notify.Ref, text: str) -> None:
+    async with office.db.transaction() as tx:
+        await notify.edit_text(tx, chat_id, subject, notify.Markup(text), office.runtime.now())

@@ -22,6 +22,7 @@ async def _started(office: OfficeEnv, name: str) -> FakeUser:
     return person
 
 
+@pytest.mark.sqlite_only("on PostgreSQL other processes send as the bot: no probe, sent again")
 @pytest.mark.parametrize("status", [0, 502, 504])
 async def test_a_lost_answer_after_the_message_landed_sends_no_second_copy(
     office: OfficeEnv, status: int
@@ -44,6 +45,7 @@ async def test_a_lost_answer_after_the_message_landed_sends_no_second_copy(
     assert message_id == copies[0].message_id
 
 
+@pytest.mark.sqlite_only("on PostgreSQL other processes send as the bot: no probe, sent again")
 async def test_a_message_found_after_a_lost_answer_is_never_probed_again(
     office: OfficeEnv,
 ) -> None:
@@ -58,6 +60,37 @@ async def test_a_message_found_after_a_lost_answer_is_never_probed_again(
         await _delivered(office, citizen.id)
     assert [m.text for m in citizen.inbox[-2:]] == ["Pengaduan tercatat", "Jawaban petugas"]
     assert not any(m.edited for m in citizen.inbox)
+
+
+async def test_after_a_restart_a_lost_answer_never_probes_the_previous_process_messages(
+    office: OfficeEnv,
+) -> None:
+    """After a restart the ledger knows none of the messages the previous process sent.
+    The first thing the new process learns of a chat may be an old message (an edit of
+    the citizen's ``/start``): a lost answer must not make it probe the ids above it, which
+    are the previous process's messages (a probe with other content edits them: chaos,
+    "a probe edited message 17 the ledger missed"). The answer is sent again instead."""
+    citizen = office.user("Dewi")
+    command = await citizen.send("/start")
+    await citizen.next_message()
+    await queue_notice(office, citizen.id, text="Dari proses sebelumnya")
+    await citizen.wait_for("Dari proses sebelumnya")
+    await _delivered(office, citizen.id)
+    await office.restart()
+    earlier = {m.message_id: m.html for m in citizen.inbox}
+
+    sends = len(office.world.calls("sendMessage"))
+    office.world.fail_next("sendMessage", status=502, processed=True)
+    await citizen.edit(command, "/start lagi")
+    async with asyncio.timeout(20):  # the retry waits half a second of real time
+        while len(office.world.calls("sendMessage")) < sends + 2:
+            await office.world.activity.wait(0.5)
+    await office.world.settle()
+
+    assert {m.message_id: m.html for m in citizen.inbox if m.message_id in earlier} == earlier
+    assert not any(m.edited for m in citizen.inbox)
+    notices = [m for m in citizen.inbox if "tidak diproses ulang" in m.text]
+    assert 1 <= len(notices) <= 2  # unknown outcome: sent again, at most one more copy
 
 
 async def test_a_failure_before_the_message_landed_is_sent_again(office: OfficeEnv) -> None:

@@ -81,6 +81,65 @@ async def test_a_reply_to_a_bot_message_that_waits_for_nothing_is_explained(
     assert "/tiket" in explained.text
 
 
+async def test_a_reply_to_an_alert_copy_whose_record_was_lost_reaches_the_citizen(
+    process_office: ProcessOffice,
+) -> None:
+    """The process died after Telegram showed the alert and before it saved the alert's
+    message id: the alert goes out again, and the copy the bot kept no record of is
+    still the complaint's, by the number in its heading. A reply to it reaches the
+    citizen once; a group member without the right to act is refused, as on a recorded
+    alert."""
+    office = process_office
+    await office.start()
+    outsider = office.user("Tono")
+    group = office.world.group("Seksi Pembangunan", members=[office.admin, outsider])
+    await office.bind_group(group, "PEMB")
+    citizen = office.user("Yusuf")
+    held = office.world.hold_answer(
+        "sendMessage",
+        lambda p: str(p.get("chat_id")) == str(group.id) and "Pengaduan" in str(p["text"]),
+    )
+    number = await file_complaint(citizen)
+    await held.wait()
+    await office.kill()
+    held.release()
+    unrecorded = await alert_for(group, number)
+
+    await office.start()
+    await alert_for(group, number)  # sent again: its row was in flight
+    await outsider.say(group, "Biar saya yang jawab, Pak.", reply_to=unrecorded)
+    await group.wait_for("bukan wewenang")
+    await office.admin.say(group, ANSWER, reply_to=unrecorded)
+    sent = await group.wait_for("terkirim ke warga")
+    assert number in sent.text
+    await citizen.wait_for("Lampu sudah kami ganti")
+    await office.world.settle()
+    await office.stop()
+    assert len([m for m in citizen.inbox if "Lampu sudah kami ganti" in m.text]) == 1
+    assert not [m for m in citizen.inbox if "Biar saya" in m.text]
+
+
+async def test_a_reply_to_a_bot_message_naming_a_complaint_is_not_taken_for_an_answer(
+    office: OfficeEnv,
+) -> None:
+    """Only an alert stands for its complaint: a reply to another bot message that names
+    one (here the group's confirmation of an answer, sent directly and not recorded) is
+    explained, never sent to the citizen."""
+    unit = await unit_with_group(office, "PEMB", "Seksi Pembangunan")
+    citizen = office.user("Siti")
+    number = await file_complaint(citizen)
+    alert = await alert_for(unit.group, number)
+    await unit.staff.say(unit.group, ANSWER, reply_to=alert)
+    confirmation = await unit.group.wait_for("terkirim ke warga")
+    await unit.staff.say(
+        unit.group, "Baik, sudah dicek juga oleh kepala seksi.", reply_to=confirmation
+    )
+    explained = await unit.group.wait_for("tidak diproses")
+    assert "/tiket" in explained.text
+    await office.world.settle()
+    assert not [m for m in citizen.inbox if "kepala seksi" in m.text]
+
+
 async def test_an_alert_full_of_emoji_is_still_updated_after_terima(office: OfficeEnv) -> None:
     """2000 emoji are 4000 UTF-16 units: the alert must fit one message, or its edit after
     Terima is refused and the alert keeps offering Terima."""

@@ -99,6 +99,51 @@ async def test_a_database_that_must_not_be_used_is_refused_in_one_line(
         assert not database.exists()  # nothing was started empty in its place
 
 
+def _write_lock(database: Path) -> sqlite3.Connection:
+    """Another program writing for long (a script, an operator's sqlite3 shell): readers
+    go on, a writer waits for it beyond the busy timeout."""
+    holder = sqlite3.connect(database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("UPDATE people SET first_name = first_name")
+    return holder
+
+
+def _exclusive_lock(database: Path) -> sqlite3.Connection:
+    """Another program holding the file in SQLite's exclusive locking mode: not even a
+    reader gets in."""
+    holder = sqlite3.connect(database, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE people SET first_name = first_name")
+    return holder
+
+
+LOCKS = {"write lock beyond the busy timeout": _write_lock, "exclusive lock": _exclusive_lock}
+
+
+@pytest.mark.parametrize("lock", list(LOCKS))
+async def test_a_database_locked_by_another_program_is_refused_in_one_line(
+    telegram: FakeTelegram, tmp_path: Path, lock: str
+) -> None:
+    """The start cannot wait for ever: it ends with one line saying what holds it up
+    (not a traceback, and not "restore a backup": nothing is wrong with the file), and a
+    non-zero exit, so that systemd starts it again later."""
+    database = await _a_real_database(telegram, tmp_path)
+    holder = LOCKS[lock](database)
+    try:
+        world = telegram.add_bot(username="marelan_locked_bot")
+        process = await start_bot(_env(world.token, world.root, database), tmp_path)
+        code = await process.wait()
+        logs = process.logs()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == EXIT_DATABASE, logs
+    assert "locked" in logs and "Traceback" not in logs and "restore" not in logs.lower()
+    assert len([line for line in logs.splitlines() if line.strip()]) == 1, logs
+    assert not world.calls("getUpdates")  # it never served
+
+
 async def test_a_second_bot_through_a_symlink_refuses_to_start(
     telegram: FakeTelegram, tmp_path: Path
 ) -> None:

@@ -42,15 +42,11 @@ async def test_the_demo_plays_to_the_end_with_nothing_rejected(tmp_path: Path) -
         narrated = [data["key"] for kind, data in page.feed.since(0)[0] if kind == "narration"]
         assert narrated[-1] == "story.done" and len(narrated) == 8
         assert [kind for kind, _data in page.feed.since(0)[0] if kind == "failure"] == []
-        # An edit that repeats what the message shows is refused by Telegram as "message
-        # is not modified", and the dispatcher counts it as done (HARMLESS_BAD_REQUESTS).
-        # Under load one such repeated alert edit still happens now and then (an edit in
-        # flight while the next state is computed; known work), and is no rejection of
-        # anything the bot needed. Every other refusal fails the demo.
+        # Not even a harmless "message is not modified": the dispatcher sends a queued
+        # edit as it claimed it (not as it read it before a change rewrote it), and an
+        # alert edit that would repeat the one in flight is not queued.
         rejected = [
-            (c.method, c.status, c.result_or_error)
-            for c in office.world.requests
-            if not c.ok and "message is not modified" not in str(c.result_or_error)
+            (c.method, c.status, c.result_or_error) for c in office.world.requests if not c.ok
         ]
         assert rejected == []
     finally:
