@@ -705,9 +705,9 @@ async def idle_cpu_rate(pid: int, seconds: float) -> float:
     """CPU ms per second of the process while nobody writes (timers, polling, jobs)."""
     if seconds <= 0:
         return float("nan")
-    before = cpu_seconds(pid)
+    before = run_ns(pid)  # not utime+stime: an idle bot uses less than a 10 ms tick in 5 s
     await asyncio.sleep(seconds)
-    return (cpu_seconds(pid) - before) * 1000 / seconds
+    return (run_ns(pid) - before) / 1e6 / seconds
 
 
 async def per_step(args: argparse.Namespace) -> None:

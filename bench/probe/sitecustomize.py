@@ -167,7 +167,7 @@ if os.environ.get("BENCH_PROBE"):
                 try:
                     return call()
                 finally:
-                    _seconds_here()["writer thread"] += time.perf_counter() - started
+                    _seconds_here()["hop to the writer thread"] += time.perf_counter() - started
 
             _ops["hop to the writer thread"] += 1
             return in_thread(self, timed)
