@@ -67,6 +67,7 @@ async def measure(label: str, runs: int, make: Callable[[], Awaitable[Any]]) -> 
 
 
 async def services(db: Path, now: datetime, runs: int) -> list[dict[str, Any]]:
+    from bot.core.app import extend
     from bot.core.clock import FakeClock
     from bot.core.office import load_office
     from bot.core.periods import parse_period
@@ -75,7 +76,6 @@ async def services(db: Path, now: datetime, runs: int) -> list[dict[str, Any]]:
     from bot.people.directory import Actor
     from bot.people.roles import Role
     from bot.reports import export
-    from bot.core.app import extend
     from bot.reports import summary as reports
     from bot.reports.sections import SectionContext
     from bot.reports.views import chart_png, ranking_message, summary_message
