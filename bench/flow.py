@@ -5,6 +5,7 @@
     python -m bench.flow --only bot --inflight 10,50 --rounds 1 --profile bench/data/profile
     python -m bench.flow --per-step
     python -m bench.flow --imports
+    python -m bench.flow --idle-only 60 --rounds 3 [--profile DIR --profile-mode active]
 
 The Bot API emulator (``emulator``) runs in this process; the real bot
 (``marelan-bot run``, fresh database and emulator world per run, ADMIN_IDS set) and the
@@ -32,14 +33,20 @@ think ``--think`` seconds (1.5) before each step; meanwhile each unit's officer 
 step latency percentiles and the officers' press-to-answer latency.
 
 **Per-step mode** (``--per-step``): one citizen after the office is set up; for each of the
-eight steps the Bot API calls (to the citizen's chat or elsewhere), aiosqlite operations,
+eight steps the Bot API calls (to the citizen's chat or elsewhere), database statements,
 transactions and the rows written, each step followed by PTB's persistence interval.
 
 Also counted, outside the bot's code: Bot API calls (at the emulator), the calls naming a
 chat per second (what PTB's AIORateLimiter caps at 30/s, edits included), and through
 ``bench/probe/sitecustomize.py`` (loaded by the bot process from ``PYTHONPATH``)
-aiosqlite operations by kind, the connection threads' time, log records and garbage
+database statements by kind, the database threads' time, log records and garbage
 collections; RSS and VmHWM from ``/proc/<pid>/status``; CPU per thread.
+
+**Idle mode** (``--idle-only SECONDS``): per round, the office set up (the echo bot warmed
+up), three seconds to settle, then SECONDS with nobody writing: CPU per second of idling,
+per thread, the threads' wake-ups (voluntary context switches) per second and the Bot API
+calls meanwhile (getUpdates: the long poll's timeout). With ``--profile`` py-spy records
+the idle window (``--profile-mode active``: every thread it sees running).
 
 ``--profile DIR`` attaches ``py-spy record --threads`` to the bot between the two marks
 and writes the raw stacks there (summarise them with ``python -m bench.flow_profile``);
@@ -77,10 +84,14 @@ ECHO_BOT = HERE / "echo_bot.py"
 STEPS = 8  # updates per complaint: /lapor, consent, category, kelurahan, text, skip, name, send
 WAIT = 120.0  # seconds a person waits for the bot before the run is declared broken
 TICK = os.sysconf("SC_CLK_TCK")
+#: Seconds without a Bot API call (besides getUpdates) that mean the outbox has drained:
+#: longer than the per-chat pace (1 message/s) and the persistence flush (2 s).
+QUIET = 2.5
 #: py-spy flags: "gil" samples whichever thread holds the GIL (Python at work, little
 #: overhead); "native" samples every thread with C frames, idle ones included, to tell
 #: running from waiting for the GIL, epoll, fsync or a queue (slows the bot a lot).
-PROFILE_MODES = {"gil": ["--gil"], "native": ["--native", "--idle"]}
+#: "active" samples every thread py-spy does not see waiting (the idle mode's profile).
+PROFILE_MODES = {"gil": ["--gil"], "native": ["--native", "--idle"], "active": []}
 UNITS = ("SEKRET", "PEM", "TRANTIB", "PEMB", "KESOS", "PELAYANAN")
 
 
@@ -106,6 +117,32 @@ def thread_cpu(pid: int) -> dict[int, tuple[float, float, str]]:
             found[int(task.name)] = (*_stat_cpu(task / "stat"), (task / "comm").read_text().strip())
         except (OSError, IndexError):
             continue  # the thread ended meanwhile
+    return found
+
+
+def run_ns(pid: int) -> int:
+    """Nanoseconds on a CPU of the live threads (``/proc/<pid>/task/*/schedstat``): finer
+    than utime+stime, which count 10 ms ticks (an idle bot uses a few per minute)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def wakeups(pid: int) -> dict[int, tuple[int, str]]:
+    """Voluntary context switches (a thread going to sleep: one per wake-up of a loop
+    that polls) and the name (comm) of every live thread."""
+    found = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            status = (task / "status").read_text().splitlines()
+            count = next(int(x.split()[1]) for x in status if x.startswith("voluntary_ctxt"))
+            found[int(task.name)] = (count, (task / "comm").read_text().strip())
+        except (OSError, StopIteration):
+            continue
     return found
 
 
@@ -154,6 +191,8 @@ class BotProcess:
         folder: Path,
         admin: FakeUser | None,
         log_level: str | None,
+        *,
+        loop_probe: bool = False,
     ) -> None:
         self.kind = kind
         self.world = world
@@ -163,11 +202,15 @@ class BotProcess:
             "PATH": os.environ.get("PATH", ""),
             "HOME": os.environ.get("HOME", str(folder)),
             "LANG": os.environ.get("LANG", "C.UTF-8"),
-            "PYTHONPATH": str(PROBE_DIR),
+            # The probe first, then the tree this benchmark lives in: the bot runs this
+            # tree's code even when the venv's editable install points at another one.
+            "PYTHONPATH": os.pathsep.join((str(PROBE_DIR), str(HERE.parent))),
             "BENCH_PROBE": str(self.probe_file),
             "BOT_TOKEN": world.token,
             "TELEGRAM_API_BASE_URL": world.root,
         }
+        if loop_probe:
+            env["BENCH_PROBE_LOOP"] = "1"
         if kind == "bot":
             env |= {"DATABASE_PATH": str(folder / "marelan.db"), "BENCH_PROBE_DB": "1"}
             if admin is not None:
@@ -428,6 +471,8 @@ def _thread_cpu(start: Mark, end: Mark) -> dict[str, tuple[float, float]]:
         name = names.get(str(tid), f"native thread {comm!r} (numpy's OpenBLAS here)")
         if "_connection_worker_thread" in name:
             name = "aiosqlite connection threads"
+        elif name.startswith("sqlite-writer"):
+            name = "sqlite writer thread"
         elif name == "MainThread":
             name = "main (event loop)"
         before = start.threads.get(tid, (0.0, 0.0, comm))
@@ -570,7 +615,9 @@ async def _measure(
         await file_one_complaint(world.user("Pemanasan"), *picks[-1], [], Pace())
     else:
         await echo_messages(world.user("Pemanasan2"), [], Pace())
-    await world.settle(timeout=WAIT)
+    # The outbox paces the set-up's notices to the admin (1/s per private chat after 3):
+    # idle means once they are out, or the idle figure is their delivery.
+    await world.settle(quiet=QUIET, timeout=WAIT)
 
     idle_cpu = await idle_cpu_rate(process.pid, args.idle)
     latencies: list[float] = []
@@ -658,9 +705,9 @@ async def idle_cpu_rate(pid: int, seconds: float) -> float:
     """CPU ms per second of the process while nobody writes (timers, polling, jobs)."""
     if seconds <= 0:
         return float("nan")
-    before = cpu_seconds(pid)
+    before = run_ns(pid)  # not utime+stime: an idle bot uses less than a 10 ms tick in 5 s
     await asyncio.sleep(seconds)
-    return (cpu_seconds(pid) - before) * 1000 / seconds
+    return (run_ns(pid) - before) / 1e6 / seconds
 
 
 async def per_step(args: argparse.Namespace) -> None:
@@ -682,7 +729,7 @@ async def per_step(args: argparse.Namespace) -> None:
                 await world.settle(timeout=WAIT)
                 await asyncio.sleep(2.5)
                 print(
-                    "| step | Bot API calls (to the citizen's chat / elsewhere) | aiosqlite ops "
+                    "| step | Bot API calls (to the citizen's chat / elsewhere) | db statements "
                     "| transactions | writes |\n|---|---|---:|---:|---|"
                 )
                 for name, act, seen in complaint_steps(citizen, *picks[0]):
@@ -774,17 +821,21 @@ class Profiler:
 
 
 async def start_profiler(
-    process: BotProcess, args: argparse.Namespace, inflight: int, round_: int
+    process: BotProcess,
+    args: argparse.Namespace,
+    inflight: int,
+    round_: int,
+    *,
+    always: bool = False,
 ) -> Profiler | None:
-    if args.profile is None or inflight not in args.profile_at:
+    if args.profile is None or (inflight not in args.profile_at and not always):
         return None
     spy = shutil.which("py-spy", path=str(Path(sys.executable).parent)) or shutil.which("py-spy")
     if spy is None:
         raise SystemExit("--profile needs py-spy (pip install py-spy, or the dev extras)")
     args.profile.mkdir(parents=True, exist_ok=True)
-    output = (
-        args.profile / f"{process.kind}-{args.profile_mode}-inflight{inflight}-round{round_}.txt"
-    )
+    what = f"inflight{inflight}" if inflight else "idle"
+    output = args.profile / f"{process.kind}-{args.profile_mode}-{what}-round{round_}.txt"
     spy_process = await asyncio.create_subprocess_exec(
         spy,
         "record",
@@ -942,13 +993,13 @@ def details(runs: list[Run]) -> str:
             {k for r in bot for k in r.db_ops}, key=lambda k: -max(r.db_ops.get(k, 0) for r in bot)
         )
         out.append(
-            "  aiosqlite ops: "
+            "  db statements: "
             + ", ".join(
                 f"{k} {median(r.per_update(r.db_ops.get(k, 0)) for r in bot):.2f}" for k in kinds
             )
         )
         out.append(
-            "  connection-thread ms: "
+            "  database-thread ms: "
             + ", ".join(
                 f"{k} {median(r.per_update(r.db_seconds.get(k, 0.0)) * 1000 for r in bot):.3f}"
                 for k in kinds
@@ -976,6 +1027,158 @@ def details(runs: list[Run]) -> str:
             )
         )
     return "\n".join(out)
+
+
+# --- idle mode ----------------------------------------------------------------------------
+
+
+@dataclass
+class IdleRun:
+    kind: str
+    round: int
+    seconds: float
+    cpu_ms_per_s: float  # utime+stime (10 ms ticks)
+    run_ms_per_s: float  # schedstat (ns)
+    threads_ms_per_s: dict[str, float]
+    wakeups_per_s: dict[str, float]
+    calls: dict[str, int]
+    db_ops: dict[str, int]
+    callbacks: dict[str, int]  # what the event loop ran, by callback
+    rss_mb: float
+    load: float
+    profile: str | None = None
+
+
+def _by_name(pid: int, tid: int, names: dict[str, str], comm: str) -> str:
+    name = names.get(str(tid), comm)
+    if tid == pid or name == "MainThread":
+        return "main (event loop)"
+    return name
+
+
+async def idle_run(kind: str, round_: int, args: argparse.Namespace) -> IdleRun:
+    """The office set up (or the echo bot warmed up), a few seconds to settle, then
+    ``--idle-only`` seconds with nobody writing: CPU, wake-ups and Bot API calls."""
+    async with FakeTelegram() as server:
+        world = server.add_bot(username="marelan_bench_bot", first_name="Marelan Bench")
+        world.limits.enabled = False
+        with tempfile.TemporaryDirectory(prefix=f"bench-idle-{kind}-") as folder:
+            office = Office(world) if kind == "bot" else None
+            process = BotProcess(
+                kind,
+                world,
+                Path(folder),
+                office.admin if office else None,
+                args.log_level,
+                loop_probe=True,
+            )
+            await process.start()
+            try:
+                await _started(kind, world, process, office)
+                if office is not None:
+                    await office.set_up()
+                    await file_one_complaint(world.user("Pemanasan"), *choices(1)[0], [], Pace())
+                else:
+                    await echo_messages(world.user("Pemanasan2"), [], Pace())
+                await world.settle(quiet=QUIET, timeout=WAIT)  # the outbox drained
+                await asyncio.sleep(3.0)  # the last persistence flush and outbox saves
+                pid = process.pid
+                probe_before = await process.read_probe()
+                names = probe_before["threads"]
+                calls_before = Counter(call.method for call in world.requests)
+                load = load_average()
+                profiler = None
+                if args.profile is not None:
+                    profiler = await start_profiler(process, args, 0, round_, always=True)
+                before_cpu, before_threads, before_wake, before_ns = (
+                    cpu_seconds(pid),
+                    thread_cpu(pid),
+                    wakeups(pid),
+                    run_ns(pid),
+                )
+                started = time.perf_counter()
+                await asyncio.sleep(args.idle_only)
+                after_cpu, after_threads, after_wake, after_ns = (
+                    cpu_seconds(pid),
+                    thread_cpu(pid),
+                    wakeups(pid),
+                    run_ns(pid),
+                )
+                seconds = time.perf_counter() - started
+                probe_after = await process.read_probe()
+                profile = await stop_profiler(profiler)
+                threads: Counter[str] = Counter()
+                for tid, (utime, stime, comm) in after_threads.items():
+                    old = before_threads.get(tid, (0.0, 0.0, comm))
+                    name = _by_name(pid, tid, names, comm)
+                    threads[name] += (utime + stime - old[0] - old[1]) * 1000 / seconds
+                woken: Counter[str] = Counter()
+                for tid, (count, comm) in after_wake.items():
+                    name = _by_name(pid, tid, names, comm)
+                    woken[name] += (count - before_wake.get(tid, (0, comm))[0]) / seconds
+                calls = Counter(call.method for call in world.requests) - calls_before
+                return IdleRun(
+                    kind=kind,
+                    round=round_,
+                    seconds=seconds,
+                    cpu_ms_per_s=(after_cpu - before_cpu) * 1000 / seconds,
+                    run_ms_per_s=(after_ns - before_ns) / 1e6 / seconds,
+                    threads_ms_per_s={k: round(v, 2) for k, v in threads.items() if v},
+                    wakeups_per_s={k: round(v, 2) for k, v in woken.items() if v},
+                    calls=dict(calls),
+                    db_ops=_delta(probe_after["db_ops"], probe_before["db_ops"]),
+                    callbacks=_delta(probe_after["loop_callbacks"], probe_before["loop_callbacks"]),
+                    rss_mb=status_mb(pid, "VmRSS"),
+                    load=load,
+                    profile=profile,
+                )
+            finally:
+                await process.stop()
+
+
+async def idle_main(args: argparse.Namespace) -> list[IdleRun]:
+    kinds = [args.only] if args.only else ["echo", "bot"]
+    print(
+        f"bench.flow --idle-only {args.idle_only:g}: {args.rounds} rounds; "
+        f"{os.cpu_count()} CPUs, load {load_average():.2f}",
+        flush=True,
+    )
+    runs = []
+    for round_ in range(1, args.rounds + 1):
+        for kind in kinds if round_ % 2 else kinds[::-1]:
+            run = await idle_run(kind, round_, args)
+            runs.append(run)
+            print(
+                f"{kind:<4} round {round_}: {run.run_ms_per_s:.3f} ms CPU per second idle "
+                f"over {run.seconds:.0f} s (schedstat; utime+stime {run.cpu_ms_per_s:.2f}); "
+                f"by thread {run.threads_ms_per_s}; wake-ups/s "
+                f"{run.wakeups_per_s}; Bot API calls {run.calls}; db statements {run.db_ops}; "
+                f"RSS {run.rss_mb:.0f} MB; "
+                f"load {run.load:.2f}",
+                flush=True,
+            )
+            if args.verbose:
+                for name, count in sorted(run.callbacks.items(), key=lambda kv: -kv[1]):
+                    print(f"    {count / run.seconds:7.2f}/s  {name}")
+    print()
+    for kind in kinds:
+        mine = [r for r in runs if r.kind == kind]
+        threads = sorted({t for r in mine for t in r.threads_ms_per_s})
+        print(
+            f"{kind}: idle CPU {median(r.run_ms_per_s for r in mine):.3f} ms/s "
+            f"(rounds {', '.join(f'{r.run_ms_per_s:.3f}' for r in mine)}; utime+stime "
+            f"{median(r.cpu_ms_per_s for r in mine):.2f}); by thread (utime+stime) "
+            + ", ".join(
+                f"{t} {median(r.threads_ms_per_s.get(t, 0.0) for r in mine):.2f}" for t in threads
+            )
+            + "; wake-ups/s "
+            + ", ".join(
+                f"{t} {median(r.wakeups_per_s.get(t, 0.0) for r in mine):.1f}"
+                for t in sorted({t for r in mine for t in r.wakeups_per_s})
+            )
+            + f"; RSS {median(r.rss_mb for r in mine):.0f} MB"
+        )
+    return runs
 
 
 # --- main --------------------------------------------------------------------------------
@@ -1043,6 +1246,17 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         default=5.0,
         help="seconds of idling before each run, to measure idle CPU",
     )
+    parser.add_argument(
+        "--idle-only",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="no flow: per round, set the office up, then measure SECONDS of idling "
+        "(CPU, per thread, wake-ups, Bot API calls); --profile records them",
+    )
+    parser.add_argument(
+        "--verbose", action="store_true", help="idle mode: the event loop's callbacks"
+    )
     args = parser.parse_args(argv)
     if args.throughput and args.only is None:
         args.only = "bot"
@@ -1078,6 +1292,9 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.imports:
         imports()
+        return
+    if args.idle_only:
+        asyncio.run(idle_main(args))
         return
     runs = asyncio.run(main_async(args))
     print()

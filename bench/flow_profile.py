@@ -146,12 +146,25 @@ KINDS: list[tuple[str, Rule]] = [
         ),
     ),
     (
-        "HTTP client (httpx, httpcore, h11, anyio)",
-        anywhere(_in("httpx/", "httpcore/", "h11/", "anyio/", "telegram/request/")),
+        "HTTP client (aiohttp and bot/core/transport.py; httpx, httpcore, anyio before)",
+        anywhere(
+            _in(
+                "aiohttp/",
+                "yarl/",
+                "multidict/",
+                "bot/core/transport.py",
+                "httpx/",
+                "httpcore/",
+                "h11/",
+                "anyio/",
+                "telegram/request/",
+            )
+        ),
     ),
     (
-        "aiosqlite, event-loop side of each hop (queue put, wake-up, future)",
-        anywhere(_in("aiosqlite/")),
+        "database engine: statements on the loop, the hop to the writer (storage/core/"
+        "sqlite.py, db.py; aiosqlite before)",
+        anywhere(_in("storage/core/sqlite.py", "storage/core/db.py", "aiosqlite/")),
     ),
     (
         "PTB objects: de_json / to_dict / de_list",

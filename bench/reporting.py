@@ -44,26 +44,30 @@ ZONE = ZoneInfo("Asia/Jakarta")
 
 async def measure(label: str, runs: int, make: Callable[[], Awaitable[Any]]) -> dict[str, Any]:
     times = []
+    cpu = []  # the process's CPU time (all threads): what the wall time is on a quiet machine
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         await make()
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - cpu_started)
     warm = times[1:] or times
     row = {
         "what": label,
         "first_ms": times[0] * 1000,
         "median_ms": statistics.median(warm) * 1000,
         "max_ms": max(warm) * 1000,
+        "cpu_median_ms": statistics.median(cpu[1:] or cpu) * 1000,
     }
     print(
         f"  {label:<44} first {row['first_ms']:7.1f} ms   median {row['median_ms']:7.1f} ms"
-        f"   max {row['max_ms']:7.1f} ms",
+        f"   max {row['max_ms']:7.1f} ms   CPU median {row['cpu_median_ms']:7.1f} ms",
         flush=True,
     )
     return row
 
 
 async def services(db: Path, now: datetime, runs: int) -> list[dict[str, Any]]:
+    from bot.core.app import extend
     from bot.core.clock import FakeClock
     from bot.core.office import load_office
     from bot.core.periods import parse_period
@@ -72,17 +76,15 @@ async def services(db: Path, now: datetime, runs: int) -> list[dict[str, Any]]:
     from bot.people.directory import Actor
     from bot.people.roles import Role
     from bot.reports import export
-    from bot.reports import plugins as report_plugins
     from bot.reports import summary as reports
     from bot.reports.sections import SectionContext
     from bot.reports.views import chart_png, ranking_message, summary_message
     from bot.survey.digest import MONTHLY_IKM
     from bot.survey.report_sections import ikm_section
 
-    report_plugins.install()  # the IKM, weakest unsur and JP sections, the two sheets
-
     settings = Settings(_env_file=None, database_path=db)  # type: ignore[call-arg]
     runtime = Runtime.create(settings, load_office(None), FakeClock(now))
+    extend(runtime.extensions)  # the IKM, weakest unsur and JP sections, the sheets
     await runtime.open_storage()
     chief = Actor(1, "Bench", None, "id", Role.SUPERVISOR, None)
     today = now.astimezone(ZONE).date()
@@ -283,6 +285,11 @@ async def command_path(
             await camat.send(f"/start {link.text.split('start=')[1].split()[0]}")
             await camat.wait_for("terdaftar sebagai", timeout=30)
             await world.settle(timeout=60)
+            dropped = drop_backlog(db, camat.id)
+            print(
+                f"dropped {dropped} queued messages to the supervisor (the seeded complaints' "
+                "alerts): paced at 1/s in the same chat, they would hold every reply back"
+            )
             commands = [
                 ("/ringkasan tahun", "Ringkasan pengaduan", True),
                 ("/ringkasan", "Ringkasan pengaduan", True),
@@ -396,6 +403,24 @@ async def time_export(user: Any, command: str, other: Any) -> dict[str, Any]:
         "max_ms": elapsed,
         "chart_median_ms": None,
     }
+
+
+def drop_backlog(db: Path, chat_id: int) -> int:
+    """End the outbox queue of ``chat_id``: a new supervisor of the seeded office is sent
+    the alerts of every unhandled complaint, which the per-chat pace (1 message/s) would
+    interleave with the replies being timed (each would wait ~0.5 s for its token)."""
+    import sqlite3
+
+    connection = sqlite3.connect(db, timeout=30)
+    try:
+        with connection:
+            return connection.execute(
+                "UPDATE outbox SET state = 'dead', last_error = 'bench: backlog dropped' "
+                "WHERE chat_id = ? AND state = 'pending'",
+                (chat_id,),
+            ).rowcount
+    finally:
+        connection.close()
 
 
 def data_end(db: Path) -> datetime:

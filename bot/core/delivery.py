@@ -61,10 +61,18 @@ from storage.core.outbox import OutboxRow
 
 log = logging.getLogger(__name__)
 
-IDLE_POLL_SECONDS = 5.0
+#: With nothing waiting, the dispatcher sleeps until a commit touches the outbox (its
+#: commit listener; on PostgreSQL other processes' commits too, by their notices). This
+#: is only the safety net for a row queued without that notice (an operator's sqlite3
+#: shell; nothing in the bot does it): it goes out within this time. It used to be 5 s,
+#: a look at the queue 12 times a minute in an idle bot (issue 13).
+IDLE_POLL_SECONDS = 60.0
 #: How often a dispatcher on PostgreSQL looks for rows another process left in flight
-#: when it died (they go out again within this time plus a send).
+#: when it died (they go out again within this time plus a send); that look also finds
+#: any row whose notice was lost with a connection.
 RECOVER_SECONDS = 5.0
+#: After a failed look at the queue (a busy database), the next one.
+RETRY_SECONDS = 5.0
 MAX_BACKOFF_SECONDS = 60.0
 SAVE_RETRY_SECONDS = 0.5
 PERMANENT_BAD_REQUESTS = (
@@ -199,20 +207,23 @@ class Dispatcher:
     async def _run(self) -> None:
         while not self._stopping:
             self._wakeup.clear()
-            next_check = IDLE_POLL_SECONDS
+            next_check = RETRY_SECONDS
             try:
-                if self._db.dialect.postgresql and self._recovery_due():
+                if self._db.dialect.postgresql and self._recovery_due() <= 0:
                     await self._recover(at_start=False)
                 next_check = await self._launch_ready()
             except Exception:
                 log.exception("outbox dispatcher iteration failed")
             if self._stopping:
                 break
+            if self._db.dialect.postgresql:
+                next_check = min(next_check, max(0.0, self._recovery_due()))
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wakeup.wait(), timeout=next_check)
 
-    def _recovery_due(self) -> bool:
-        return time.monotonic() - self._recovered_at >= RECOVER_SECONDS
+    def _recovery_due(self) -> float:
+        """Seconds until the next look for rows of processes that died (PostgreSQL)."""
+        return RECOVER_SECONDS - (time.monotonic() - self._recovered_at)
 
     async def _launch_ready(self) -> float:
         """Start sends for rows that may go now; return seconds until the next look."""
