@@ -19,7 +19,6 @@ from sandbox.office import SandboxOffice
 from sandbox.scenario import FreePlay, first
 from sandbox.seed import Progress
 from sandbox.steps import label
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
 
 if TYPE_CHECKING:
@@ -137,7 +136,7 @@ class Latihan(FreePlay):
         found = await complaints.by_number(office.runtime.db, number)
         return (
             found is not None
-            and await complaint_events.count(office.runtime.db, found.id, "public_reply") > 0
+            and await complaints.count_events(office.runtime.db, found.id, "public_reply") > 0
         )
 
     async def is_done(self, office: SandboxOffice, exercise: Exercise) -> bool:
@@ -147,7 +146,7 @@ class Latihan(FreePlay):
             return False
 
         async def happened(kind: str) -> bool:
-            return await complaint_events.count(db, found.id, kind) > 0
+            return await complaints.count_events(db, found.id, kind) > 0
 
         if exercise.key == "latihan.resolve":
             return await happened("accepted") and await happened("resolved")

@@ -20,7 +20,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -204,3 +204,15 @@ async def fresh_database(
     if _server is None:
         raise RuntimeError("the PostgreSQL test server is not running (tests/conftest.py)")
     return await _server.fresh(empty=empty)
+
+
+async def fresh_offices(folder: Path, schemas: Sequence[str]) -> list[Path | str]:
+    """Several offices of one city, named by ``schemas``: on PostgreSQL the schemas of one
+    new, empty database (each office's first migration creates its schema), on SQLite a
+    file each in ``folder``."""
+    if not POSTGRESQL:
+        return [folder / f"{schema}.db" for schema in schemas]
+    from storage.core.db import in_schema
+
+    url = str(await fresh_database(folder, empty=True))
+    return [in_schema(url, schema) for schema in schemas]

@@ -9,7 +9,7 @@ from dataclasses import fields
 import pytest_asyncio
 
 from domain.complaints import CheckKind, EventKind, Status
-from storage.complaints import events, records
+from storage.complaints import records
 from storage.complaints.records import COLUMNS, ComplaintUpdate, NewComplaint
 from storage.core.db import Database
 
@@ -105,7 +105,7 @@ def test_a_change_can_name_only_columns_a_change_may_set() -> None:
 async def test_event_details_are_stored_as_given_and_read_back_typed(db: Database) -> None:
     async with db.transaction() as tx:
         complaint_id = await records.insert(tx, _new())
-        await events.add(
+        await records.add_event(
             tx,
             complaint_id,
             120,
@@ -114,7 +114,7 @@ async def test_event_details_are_stored_as_given_and_read_back_typed(db: Databas
             unit_code="PEMB",
             check=CheckKind.ACK_WARN,
         )
-        await events.add(
+        await records.add_event(
             tx,
             complaint_id,
             130,
@@ -131,9 +131,9 @@ async def test_event_details_are_stored_as_given_and_read_back_typed(db: Databas
             (complaint_id,),
         )
     assert [json.loads(r["data"]) for r in stored] == [{"check": "ack_warn"}, {"file": False}]
-    reminder, answer = await events.timeline(db, complaint_id, public_only=False)
+    reminder, answer = await records.timeline(db, complaint_id, public_only=False)
     assert reminder.kind is EventKind.REMINDER and reminder.data["check"] is CheckKind.ACK_WARN
     assert answer.kind is EventKind.CITIZEN_ANSWER
     assert (answer.from_status, answer.to_status) == (Status.MENUNGGU_WARGA, Status.DIPROSES)
     assert answer.to_status is Status.DIPROSES and answer.data == {"file": False}
-    assert await events.count(db, complaint_id, EventKind.REMINDER) == 1
+    assert await records.count_events(db, complaint_id, EventKind.REMINDER) == 1

@@ -102,3 +102,36 @@ def test_one_bot_per_database(tmp_path: Path) -> None:
         pass
     with single_instance(database):  # released when the first one ended
         pass
+
+
+def test_an_office_schema_travels_in_the_database_target(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    url = "postgresql://marelan:secret@db.internal/city"
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert load_settings().database == url  # unset: public, as before
+    monkeypatch.setenv("DATABASE_SCHEMA", "kec_medan_marelan")
+    settings = load_settings()
+    assert settings.database == url + "?schema=kec_medan_marelan"
+    assert settings.secrets == ("secret",)
+
+
+@pytest.mark.parametrize("value", ["Kec_Marelan", "1kec", "kec-marelan", "pg_kec", "k" * 64])
+def test_a_bad_schema_names_the_variable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, value: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://marelan@db.internal/city")
+    monkeypatch.setenv("DATABASE_SCHEMA", value)
+    with pytest.raises(SettingsError, match="DATABASE_SCHEMA: expected"):
+        load_settings()
+
+
+def test_a_schema_without_postgresql_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_SCHEMA", "kec_medan_marelan")
+    with pytest.raises(SettingsError, match="DATABASE_SCHEMA is set but DATABASE_URL is not"):
+        load_settings()

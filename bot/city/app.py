@@ -24,6 +24,7 @@ from bot.core.clock import Clock, SystemClock
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
 from bot.core.transport import AiohttpRequest
+from storage.core.db import in_schema
 
 COMMANDS = ("ringkasan", "kinerja", "ekspor", "bantuan")
 
@@ -38,8 +39,6 @@ def office_target(settings: Settings, city: City, code: str) -> str:
             raise CityConfigError(
                 f"Office {code} lives in schema {entry.schema_name}: set DATABASE_URL"
             )
-        from storage.core.db import in_schema
-
         return in_schema(settings.database_url.get_secret_value(), entry.schema_name)
     assert entry.database_path is not None
     return str(entry.database_path)

@@ -26,8 +26,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bot.core.office import Office, OfficeConfigError, load_office
-
-SCHEMA_PATTERN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+from storage.core.namespace import schema_problem
 
 
 class CityConfigError(Exception):
@@ -53,8 +52,9 @@ class OfficeEntry(_Model):
     def _one_place(self) -> OfficeEntry:
         if (self.schema_name is None) == (self.database_path is None):
             raise ValueError(f"office {self.code}: give either schema or database_path")
-        if self.schema_name is not None and not SCHEMA_PATTERN.match(self.schema_name):
-            raise ValueError(f"office {self.code}: schema {self.schema_name!r} is not a name")
+        problem = None if self.schema_name is None else schema_problem(self.schema_name)
+        if problem is not None:
+            raise ValueError(f"office {self.code}: schema {self.schema_name!r} is {problem}")
         return self
 
 

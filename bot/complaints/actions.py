@@ -236,7 +236,7 @@ async def decide_brief_reply(
             raise AlreadyDecided
         if held.subject_id != complaint_id:
             raise NotAllowed(f"brief reply {message_id} is not about {complaint_id}")
-        check(Action.REPLY if send else Action.NOTE, complaint.status)
+        check(Action.REPLY if send else Action.NOTE, complaint.status, complaint.withdrawn_at)
         await prompts.delete(tx, chat_id, message_id)
         written_by = held.actor_id
         if send:

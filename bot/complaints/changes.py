@@ -14,7 +14,6 @@ from bot.core.clock import from_epoch
 from bot.core.errors import MovedAway, NotAllowed, NotFound
 from bot.people.directory import Actor
 from domain.complaints import EventData, EventKind
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
 from storage.complaints.records import Complaint, ComplaintUpdate
 from storage.core.db import Reader, Tx
@@ -47,7 +46,7 @@ async def for_staff(
     if not can_act(actor.role, actor.unit_code, complaint):
         await _refuse(tx or runtime.db, actor, complaint)
     if action is not None:
-        check(action, complaint.status)
+        check(action, complaint.status, complaint.withdrawn_at)
     return complaint
 
 
@@ -95,7 +94,7 @@ async def apply(
     if change is not None:
         await complaints.update(tx, complaint.id, replace(change, updated_at=now))
     new_status = change.status_set if change is not None else None
-    await complaint_events.add(
+    await complaints.add_event(
         tx,
         complaint.id,
         now,

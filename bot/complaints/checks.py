@@ -28,11 +28,8 @@ from bot.core.clock import from_epoch, to_epoch
 from bot.core.runtime import COMPLAINT_CLOSED
 from bot.core.scheduling import DueRows
 from domain.complaints import CheckKind, EventKind, Status
-from storage.complaints import checks as complaint_checks
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
-from storage.complaints.checks import Check
-from storage.complaints.records import Complaint, ComplaintUpdate
+from storage.complaints.records import Check, Complaint, ComplaintUpdate
 from storage.core.db import Tx
 from storage.core.outbox import PRIORITY_URGENT
 
@@ -71,31 +68,31 @@ async def plan_checks(runtime: Runtime, tx: Tx, complaint: Complaint) -> None:
             ),
         )
         for kind, due in times.items():
-            await complaint_checks.plan(tx, complaint.id, kind, cycle, to_epoch(due))
+            await complaints.plan_check(tx, complaint.id, kind, cycle, to_epoch(due))
         if acknowledged:
-            await complaint_checks.cancel(tx, complaint.id, ACK_CHECKS)
-        await complaint_checks.cancel(tx, complaint.id, (CheckKind.AUTOCLOSE,))
+            await complaints.cancel_checks(tx, complaint.id, ACK_CHECKS)
+        await complaints.cancel_checks(tx, complaint.id, (CheckKind.AUTOCLOSE,))
     elif status is Status.SELESAI:
-        await complaint_checks.cancel(tx, complaint.id, DEADLINE_CHECKS)
+        await complaints.cancel_checks(tx, complaint.id, DEADLINE_CHECKS)
         close_at = autoclose_time(
             runtime.calendar,
             from_epoch(resolution_time(complaint.resolved_at, complaint.updated_at)),
             runtime.office.complaints.close_after_days,
         )
-        await complaint_checks.plan(
+        await complaints.plan_check(
             tx, complaint.id, CheckKind.AUTOCLOSE, cycle, to_epoch(close_at)
         )
     else:  # waiting for the citizen (clock stopped) or closed
-        await complaint_checks.cancel(tx, complaint.id, (*DEADLINE_CHECKS, CheckKind.AUTOCLOSE))
+        await complaints.cancel_checks(tx, complaint.id, (*DEADLINE_CHECKS, CheckKind.AUTOCLOSE))
 
 
 async def run_due(runtime: Runtime) -> int:
     """Fire every check that is due now; returns how many fired."""
     fired = 0
     now = runtime.now()
-    for check in await complaint_checks.due(runtime.db, now):
+    for check in await complaints.due_checks(runtime.db, now):
         async with runtime.db.transaction() as tx:
-            if not await complaint_checks.claim(tx, check.id, now):
+            if not await complaints.claim_check(tx, check.id, now):
                 continue
             complaint = await complaints.get(tx, check.complaint_id)
             if complaint is not None and complaint.cycle == check.cycle:
@@ -124,7 +121,7 @@ async def _remind(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check) 
         due=draw.when(language, due),
         left=draw.duration(language, left),
     )
-    await complaint_events.add(
+    await complaints.add_event(
         tx,
         complaint.id,
         runtime.now(),
@@ -154,7 +151,7 @@ async def _escalate(runtime: Runtime, tx: Tx, complaint: Complaint, check: Check
             unit=draw.unit(language, complaint.unit_code),
             due=draw.when(language, due),
         )
-    await complaint_events.add(
+    await complaints.add_event(
         tx,
         complaint.id,
         runtime.now(),
@@ -179,7 +176,7 @@ async def close(runtime: Runtime, tx: Tx, complaint: Complaint, actor_id: int | 
     await complaints.update(
         tx, complaint.id, ComplaintUpdate(status=Status.DITUTUP, closed_at=now, updated_at=now)
     )
-    await complaint_events.add(
+    await complaints.add_event(
         tx,
         complaint.id,
         now,
@@ -213,4 +210,4 @@ async def on_start(runtime: Runtime, application: Application) -> None:
     await ROWS.arm(runtime)
 
 
-ROWS = DueRows(JOB_NAME, "complaint_checks", complaint_checks.next_due, run_due)
+ROWS = DueRows(JOB_NAME, "complaint_checks", complaints.next_check_due, run_due)

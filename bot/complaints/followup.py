@@ -132,7 +132,7 @@ async def rate(runtime: Runtime, actor: Actor, complaint_id: int, rating: int) -
     now = runtime.now()
     async with runtime.db.transaction() as tx:
         complaint = await reporters_own(tx, actor, complaint_id)
-        check(Action.RATE, complaint.status)
+        check(Action.RATE, complaint.status, complaint.withdrawn_at)
         if (
             complaint.rated_at is not None
             and now - complaint.rated_at > RATING_CHANGE_WINDOW.total_seconds()
@@ -225,7 +225,7 @@ async def reopen(runtime: Runtime, actor: Actor, complaint_id: int) -> Complaint
         complaint = await reporters_own(tx, actor, complaint_id)
         if complaint.status == Status.DITUTUP:
             raise ClosedByRating if _closed_by_rating(complaint) else ReopenWindowClosed
-        check(Action.REOPEN, complaint.status)
+        check(Action.REOPEN, complaint.status, complaint.withdrawn_at)
         if now_dt > reopen_limit(runtime, complaint):
             raise ReopenWindowClosed
         due = runtime.calendar.add_working_time(now_dt, timedelta(seconds=complaint.resolve_span))

@@ -29,7 +29,6 @@ from bot.core.catalog import t
 from bot.core.clock import from_epoch, to_epoch
 from bot.people.directory import Actor
 from domain.complaints import AttachmentKind, EventKind, Status
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
 from storage.complaints.records import Attachment, Complaint, NewComplaint
 from storage.core import audit
@@ -238,7 +237,7 @@ async def _create(runtime: Runtime, tx: Tx, actor: Actor, draft: Draft, key: str
             for a in draft.attachments
         ],
     )
-    await complaint_events.add(
+    await complaints.add_event(
         tx,
         complaint_id,
         now,

@@ -21,8 +21,7 @@ from bot.core.keyboards import button
 from bot.core.office import Office
 from bot.core.workcalendar import WorkCalendar
 from domain.complaints import CheckKind, EventKind, Status
-from storage.complaints.events import Event
-from storage.complaints.records import Complaint
+from storage.complaints.records import Complaint, Event
 
 CITIZEN_EVENTS = (
     EventKind.CREATED,

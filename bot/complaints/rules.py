@@ -57,10 +57,12 @@ class Action(StrEnum):
 class InvalidTransition(Exception):
     """The action does not apply in the complaint's current status."""
 
-    def __init__(self, action: Action, status: Status) -> None:
+    def __init__(self, action: Action, status: Status, withdrawn_at: int | None = None) -> None:
         super().__init__(f"{action} not allowed in {status}")
         self.action = action
         self.status = status
+        #: The status as people see it (a withdrawn complaint is "ditarik", not "ditutup").
+        self.shown = shown_status(status, withdrawn_at)
 
 
 ALLOWED: dict[Action, frozenset[Status]] = {
@@ -83,9 +85,9 @@ def allowed(action: Action, status: Status) -> bool:
     return status in ALLOWED[action]
 
 
-def check(action: Action, status: Status) -> None:
+def check(action: Action, status: Status, withdrawn_at: int | None = None) -> None:
     if not allowed(action, status):
-        raise InvalidTransition(action, status)
+        raise InvalidTransition(action, status, withdrawn_at)
 
 
 def status_after_reply(status: Status) -> Status:

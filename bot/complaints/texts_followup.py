@@ -2,8 +2,7 @@
 unit's answers and questions, rating and reopening."""
 
 ID: dict[str, str] = {
-    "status.ask": "Kirim nomor pengaduan Anda, misalnya <code>MRL-2611-0001</code>.",
-    "status.usage": "Cara pakai: <code>/status MRL-2611-0001</code>",
+    "status.ask": "Kirim nomor pengaduan Anda, misalnya <code>{example}</code>.",
     "status.not_found": "Pengaduan <b>{number}</b> tidak ditemukan.",
     "status.card": (
         "<b>Pengaduan {number}</b>\n"
@@ -117,8 +116,7 @@ ID: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "status.ask": "Send your complaint number, for example <code>MRL-2611-0001</code>.",
-    "status.usage": "Usage: <code>/status MRL-2611-0001</code>",
+    "status.ask": "Send your complaint number, for example <code>{example}</code>.",
     "status.not_found": "Complaint <b>{number}</b> was not found.",
     "status.card": (
         "<b>Complaint {number}</b>\n"

@@ -141,7 +141,7 @@ ID: dict[str, str] = {
     "queue.late": " · <b>terlambat {late}</b>",
     "queue.empty": "Tidak ada pengaduan terbuka. 👍",
     "queue.open_button": "{number}",
-    "ticket.usage": "Cara pakai: <code>/tiket MRL-2611-0001</code>",
+    "ticket.usage": "Cara pakai: <code>/tiket {example}</code>",
     "staff.elsewhere": (
         "Perintah /{command} hanya dijawab di chat pribadi dengan bot atau di grup unit yang "
         "menangani pengaduannya, agar data pengaduan tidak terbaca di grup lain. Tekan "
@@ -315,7 +315,7 @@ EN: dict[str, str] = {
     "queue.late": " · <b>late by {late}</b>",
     "queue.empty": "No open complaints. 👍",
     "queue.open_button": "{number}",
-    "ticket.usage": "Usage: <code>/tiket MRL-2611-0001</code>",
+    "ticket.usage": "Usage: <code>/tiket {example}</code>",
     "staff.elsewhere": (
         "The /{command} command is answered only in a private chat with the bot or in the "
         "group of the unit handling the complaint, so that its data is not read in other "

@@ -10,15 +10,13 @@ from typing import TYPE_CHECKING
 from bot.complaints.alerts import queue_evidence, reporter_view
 from bot.complaints.changes import visible
 from bot.complaints.render import ReporterView
-from bot.complaints.rules import can_act, shown_in_group
+from bot.complaints.rules import can_act, shown_in_group, tracking_number
 from bot.core import notify
 from bot.core.errors import NotFound
 from bot.people.directory import Actor
 from bot.people.roles import Role, may_act_for_unit
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
-from storage.complaints.events import Event
-from storage.complaints.records import Complaint
+from storage.complaints.records import Complaint, Event
 from storage.core.db import Tx
 from storage.people import directory as people
 from storage.people import groups as unit_chats
@@ -36,10 +34,17 @@ class StatusView:
     events: list[Event]
 
 
+def example_number(runtime: Runtime) -> str:
+    """A tracking number of this office and month for the texts that show one (each office
+    of a city has its own prefix: Medan Labuhan's citizens must not read ``MRL-``)."""
+    now = runtime.clock.now().astimezone(runtime.settings.zone)
+    return tracking_number(runtime.office.office.tracking_prefix, now, 1)
+
+
 async def status(runtime: Runtime, actor: Actor, number: str) -> StatusView:
     complaint = await visible(runtime, actor, number)
     return StatusView(
-        complaint, await complaint_events.timeline(runtime.db, complaint.id, public_only=True)
+        complaint, await complaints.timeline(runtime.db, complaint.id, public_only=True)
     )
 
 
@@ -150,7 +155,7 @@ async def ticket_by_id(
 
 
 async def ticket_of(runtime: Runtime, complaint: Complaint) -> Ticket:
-    events = await complaint_events.timeline(runtime.db, complaint.id, public_only=False)
+    events = await complaints.timeline(runtime.db, complaint.id, public_only=False)
     names: dict[int, str] = {}
     for actor_id in {e.actor_id for e in events if e.actor_id is not None}:
         if actor_id == complaint.reporter_id:

@@ -25,11 +25,11 @@ from bot.core.instance_lock import AlreadyRunning, single_instance
 from bot.core.office import Office, OfficeConfigError, load_office
 from bot.core.settings import Settings, SettingsError, load_settings
 from storage.core.backup import (
-    POSTGRES_BACKUP,
     DatabaseUnusable,
     check_file,
     copy_live,
     is_sqlite,
+    postgres_backup,
     restore_into,
 )
 
@@ -81,6 +81,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     copy_db.add_argument(
         "--to", dest="target", required=True, help="an SQLite file or a postgresql:// URL"
+    )
+    copy_db.add_argument(
+        "--schema",
+        help="the PostgreSQL schema of the office on the --to side (several offices on one "
+        "database, DATABASE_SCHEMA); default: public",
+    )
+    copy_db.add_argument(
+        "--from-schema", help="the PostgreSQL schema of the office on the --from side"
     )
     copy_db.add_argument(
         "--replace", action="store_true", help="empty a target that already holds data"
@@ -275,7 +283,7 @@ def backup(settings: Settings, target: Path) -> None:
     """Copy the live database with SQLite's online backup API (the bot may run)."""
     database = Path(settings.database_path)
     if not is_sqlite(settings.database):
-        raise CliError(POSTGRES_BACKUP)
+        raise CliError(postgres_backup(settings.database_schema))
     if target.resolve() == database.resolve():
         raise CliError("The backup file must not be the database itself.")
     copy_live(database, target)
@@ -286,7 +294,7 @@ def restore(settings: Settings, source: Path) -> None:
     """Put a backup in place of the database; refused while a bot runs on it."""
     database = Path(settings.database_path)
     if not is_sqlite(settings.database):
-        raise CliError(POSTGRES_BACKUP)
+        raise CliError(postgres_backup(settings.database_schema))
     if not source.is_file():
         raise CliError(f"No backup file at {source}.")
     with single_instance(database, purpose="restore"):
@@ -434,14 +442,38 @@ def page_qr(settings: Settings, output: Path) -> None:
     print(f"Wrote {output}: {link}.")
 
 
-def copy_database(source: str, target: str, *, replace: bool) -> int:
+def copy_database(
+    source: str,
+    target: str,
+    *,
+    replace: bool,
+    schema: str | None = None,
+    from_schema: str | None = None,
+) -> int:
     """``copy-db``: stop the bot first (the copy is of one moment of the source, and what
-    the bot writes afterwards is not in it). 0 when every table matches, 1 otherwise."""
+    the bot writes afterwards is not in it). 0 when every table matches, 1 otherwise.
+    ``schema``/``from_schema``: the office's schema on a PostgreSQL side."""
     from storage.core.db import is_url
 
     if not is_url(source) and not Path(source).is_file():
         raise CliError(f"--from: no database at {source}")
+    target = _in_schema(target, schema, "--schema", "--to")
+    source = _in_schema(source, from_schema, "--from-schema", "--from")
     return asyncio.run(_copy_database(source, target, replace=replace))
+
+
+def _in_schema(target: str, schema: str | None, option: str, side: str) -> str:
+    from storage.core.db import in_schema, is_url
+    from storage.core.namespace import schema_problem
+
+    if schema is None:
+        return target
+    if not is_url(target):
+        raise CliError(f"{option}: {side} is an SQLite file, which has no schemas")
+    problem = schema_problem(schema)
+    if problem is not None:
+        raise CliError(f"{option} {schema!r}: {problem}")
+    return in_schema(target, schema)
 
 
 async def _copy_database(source: str, target: str, *, replace: bool) -> int:
@@ -529,7 +561,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "qr-page":
             page_qr(settings, args.output)
         elif args.command == "copy-db":
-            return copy_database(args.source, args.target, replace=args.replace)
+            return copy_database(
+                args.source,
+                args.target,
+                replace=args.replace,
+                schema=args.schema,
+                from_schema=args.from_schema,
+            )
     except (SettingsError, OfficeConfigError, CityConfigError, CliError, AlreadyRunning) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONFIG

@@ -16,6 +16,9 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from storage.core.db import in_schema
+from storage.core.namespace import schema_problem, split_schema
+
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 OFFSET_PATTERN = re.compile(r"^(\d+)([dhm])$")
@@ -26,6 +29,9 @@ EXPECTATIONS: dict[str, str] = {
     "TELEGRAM_API_BASE_URL": "an http(s) URL such as https://api.telegram.org",
     "DATABASE_PATH": "a file path for the SQLite database",
     "DATABASE_URL": "a PostgreSQL URL like postgresql://user:password@host:5432/marelan",
+    "DATABASE_SCHEMA": "the office's PostgreSQL schema when several offices share "
+    "DATABASE_URL: a lowercase name of a-z, 0-9 and _ (not a digit first, at most 63), "
+    "e.g. kec_medan_marelan",
     "ADMIN_IDS": "comma-separated numeric Telegram user ids, e.g. 12345,67890",
     "TIMEZONE": "an IANA time zone such as Asia/Jakarta",
     "DEFAULT_LANGUAGE": "'id' or 'en'",
@@ -80,6 +86,7 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = "https://api.telegram.org"
     database_path: Path = Path("data/marelan.db")
     database_url: SecretStr | None = None  # PostgreSQL instead of the SQLite file
+    database_schema: str | None = None  # the office's schema there (None: public)
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     timezone: str = "Asia/Jakarta"
     default_language: Literal["id", "en"] = "id"
@@ -106,6 +113,7 @@ class Settings(BaseSettings):
     @field_validator(
         "bot_token",
         "database_url",
+        "database_schema",
         "webhook_secret",
         "webhook_url",
         "office_config",
@@ -143,7 +151,16 @@ class Settings(BaseSettings):
             r"^postgres(ql)?://\S+$", value.get_secret_value().strip()
         ):
             raise ValueError("not a postgresql:// URL")
+        if value is not None:
+            split_schema(value.get_secret_value().strip())  # a schema it names must be valid
         return SecretStr(value.get_secret_value().strip()) if value is not None else None
+
+    @field_validator("database_schema")
+    @classmethod
+    def _schema_name(cls, value: str | None) -> str | None:
+        if value is not None and schema_problem(value.strip()) is not None:
+            raise ValueError("not a schema name")
+        return value.strip() if value is not None else None
 
     @field_validator("telegram_api_base_url", "webhook_url")
     @classmethod
@@ -205,12 +222,23 @@ class Settings(BaseSettings):
             raise ValueError("WEBHOOK_SECRET: expected " + EXPECTATIONS["WEBHOOK_SECRET"])
         return self
 
+    @model_validator(mode="after")
+    def _schema_needs_postgresql(self) -> Settings:
+        if self.database_schema is not None and self.database_url is None:
+            raise ValueError(
+                "DATABASE_SCHEMA is set but DATABASE_URL is not: a schema is a part of a "
+                "PostgreSQL database (an office on SQLite has a file of its own, DATABASE_PATH)"
+            )
+        return self
+
     @property
     def database(self) -> Path | str:
-        """Where the data lives: the PostgreSQL URL when DATABASE_URL is set, else the
-        SQLite file DATABASE_PATH."""
+        """Where the data lives: the PostgreSQL URL when DATABASE_URL is set (naming the
+        office's schema when DATABASE_SCHEMA is set, see :func:`storage.core.db.in_schema`),
+        else the SQLite file DATABASE_PATH."""
         if self.database_url is not None:
-            return self.database_url.get_secret_value()
+            url = self.database_url.get_secret_value()
+            return in_schema(url, self.database_schema) if self.database_schema else url
         return self.database_path
 
     @property

@@ -20,8 +20,7 @@ from bot.core.catalog import t
 from bot.core.errors import NotFound
 from bot.people.directory import Actor
 from storage.complaints import records as complaints
-from storage.complaints.events import Event
-from storage.complaints.records import Complaint
+from storage.complaints.records import Complaint, Event
 from storage.core import audit
 from storage.people import directory as people
 from storage.people.directory import Person

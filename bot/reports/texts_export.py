@@ -11,9 +11,9 @@ _COLUMNS: dict[tuple[str, str], tuple[str, str, str, str]] = {
     # --- Pengaduan -------------------------------------------------------------------
     ("pengaduan", "service_request_id"): (
         "Nomor pengaduan",
-        "Nomor pelacakan pengaduan (MRL-YYMM-NNNN).",
+        "Nomor pelacakan pengaduan (KODE-YYMM-NNNN: kode kantor, tahun dan bulan masuk, nomor urut).",
         "Complaint number",
-        "The complaint's tracking number (MRL-YYMM-NNNN).",
+        "The complaint's tracking number (CODE-YYMM-NNNN: the office's code, year and month received, sequence).",
     ),
     ("pengaduan", "status"): (
         "Terbuka/tertutup",

@@ -19,7 +19,6 @@ from bot.people.directory import Actor
 from bot.transparency.followups import check_public_text
 from bot.transparency.rules import NOTE_MAX, NOTE_MIN
 from domain.complaints import EventKind, Status
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
 from storage.complaints.records import Complaint
 from storage.people import groups as unit_chats
@@ -68,7 +67,7 @@ async def write(
     now = runtime.now()
     async with runtime.db.transaction() as tx:
         replaced = await notes.write(tx, complaint.id, body, actor.telegram_id, now)
-        await complaint_events.add(
+        await complaints.add_event(
             tx,
             complaint.id,
             now,

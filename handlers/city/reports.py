@@ -23,6 +23,7 @@ from bot.reports import worker as report_worker
 from bot.reports.render import period_label
 from bot.reports.summary import compute_summary
 from bot.reports.views import summary_message
+from handlers.core.updates import message_of, user_of
 
 Context = ContextTypes.DEFAULT_TYPE
 
@@ -86,7 +87,7 @@ async def ringkasan(update: Update, context: Context) -> None:
         return
     city, language = _city(context), _language(update, context)
     try:
-        report = await city.report(update.effective_user.id, period)  # type: ignore[union-attr]
+        report = await city.report(user_of(update).id, period)
     except NotAllowed:
         await _refuse(update, context)
         return
@@ -118,7 +119,7 @@ async def kinerja(update: Update, context: Context) -> None:
         await _office_report(update, context, office, period)
         return
     try:
-        report = await city.report(update.effective_user.id, period)  # type: ignore[union-attr]
+        report = await city.report(user_of(update).id, period)
     except NotAllowed:
         await _refuse(update, context)
         return
@@ -130,7 +131,7 @@ async def _office_report(update: Update, context: Context, code: str, period: Pe
     lead to complaint numbers)."""
     city, language = _city(context), _language(update, context)
     try:
-        city.require_viewer(update.effective_user.id)  # type: ignore[union-attr]
+        city.require_viewer(user_of(update).id)
         async with city.office_runtime(code) as runtime:
             found = await compute_summary(runtime, period)
             text, _ = await summary_message(runtime, found, language)
@@ -160,7 +161,7 @@ async def ekspor(update: Update, context: Context) -> None:
     try:
         made, report = await city_export.export(
             city,
-            update.effective_user.id,  # type: ignore[union-attr]
+            user_of(update).id,
             period,
             language,
         )
@@ -191,7 +192,7 @@ async def ekspor(update: Update, context: Context) -> None:
     )
     try:
         with made.path.open("rb") as handle:
-            await update.effective_message.reply_document(  # type: ignore[union-attr]
+            await message_of(update).reply_document(
                 document=handle, filename=made.file_name, caption=caption
             )
     finally:

@@ -53,7 +53,7 @@ async def _invalid(
         "grp.invalid_state",
         alert=True,
         number=number,
-        status=renderer(context.runtime).status(lang, error.status),
+        status=renderer(context.runtime).status(lang, error.shown),
     )
 
 
@@ -257,7 +257,7 @@ async def _reply_or_note(update: Update, context: BotContext, complaint_id: int)
                 language(context),
                 "grp.invalid_state",
                 number=await _number(context, complaint_id),
-                status=renderer(context.runtime).status(language(context), error.status),
+                status=renderer(context.runtime).status(language(context), error.shown),
             ),
         )
         return
@@ -349,7 +349,7 @@ async def _answer_prompt(update: Update, context: BotContext, prompt) -> None:
                 lang,
                 "grp.invalid_state",
                 number=await _number(context, prompt.subject_id),
-                status=renderer(runtime).status(lang, error.status),
+                status=renderer(runtime).status(lang, error.shown),
             ),
         )
         await forget_prompt(runtime, prompt)

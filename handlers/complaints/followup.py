@@ -30,15 +30,15 @@ RATING_COMMENT = "rating_comment_for"
 
 async def status(update: Update, context: BotContext) -> None:
     args = args_of(context)
-    if not args:
-        await say(update, context, "status.usage")
+    if not args:  # the person's own complaints, each a button to its status
+        await show_history(update, context, 1)
         return
     await show_status(update, context, " ".join(args))
 
 
 async def ask_number(update: Update, context: BotContext) -> None:
     await answer(update, context)
-    await say(update, context, "status.ask")
+    await say(update, context, "status.ask", example=views.example_number(context.runtime))
 
 
 async def show_status(update: Update, context: BotContext, number: str) -> None:

@@ -75,7 +75,7 @@ async def antrian(update: Update, context: BotContext) -> None:
 async def tiket(update: Update, context: BotContext) -> None:
     args = args_of(context)
     if not args:
-        await say(update, context, "ticket.usage")
+        await say(update, context, "ticket.usage", example=views.example_number(context.runtime))
         return
     number = args[0].strip().upper()
     try:

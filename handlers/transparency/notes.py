@@ -6,6 +6,7 @@ from __future__ import annotations
 from telegram import Chat, Update
 from telegram.ext import Application, CommandHandler, filters
 
+from bot.complaints.views import example_number
 from bot.core.catalog import t
 from bot.core.commands import Command, Where
 from bot.core.context import BotContext
@@ -31,7 +32,14 @@ async def catatan_publik(update: Update, context: BotContext) -> None:
     args = context.args or []
     text = rest_of_command(update, 1)
     if not args or not text:
-        await say(update, context, "tp.note.usage", min=NOTE_MIN, max=NOTE_MAX)
+        await say(
+            update,
+            context,
+            "tp.note.usage",
+            min=NOTE_MIN,
+            max=NOTE_MAX,
+            example=example_number(context.runtime),
+        )
         return
     number = args[0].upper()
     chat = update.effective_chat

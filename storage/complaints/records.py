@@ -1,12 +1,16 @@
-"""Complaints, their evidence and where their alerts were posted."""
+"""Everything stored about a complaint: the complaint itself, its evidence, where its
+alerts were posted, its timeline (append-only events, some visible to the citizen) and its
+deadline checks (rows: the scheduler's jobs are only a cache of them)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields
 from enum import Enum
-from typing import Any, Final
+from typing import Any, Final, Unpack
 
-from domain.complaints import AttachmentKind, Status
+from domain.complaints import AttachmentKind, CheckKind, EventData, EventKind, Status
+from storage.core.audit import CHANGE
 from storage.core.db import Reader, Row, Tx
 
 
@@ -401,3 +405,173 @@ async def open_without_live_alert(db: Reader, limit: int = 500) -> list[Complain
         (limit,),
     )
     return [_complaint(r) for r in rows]
+
+
+# --- the timeline ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    complaint_id: int
+    at: int
+    actor_id: int | None
+    kind: EventKind
+    from_status: Status | None
+    to_status: Status | None
+    unit_code: str | None
+    public: bool
+    body: str | None
+    data: EventData
+
+
+async def add_event(
+    tx: Tx,
+    complaint_id: int,
+    at: int,
+    actor_id: int | None,
+    kind: EventKind,
+    *,
+    from_status: Status | None = None,
+    to_status: Status | None = None,
+    unit_code: str | None = None,
+    public: bool = False,
+    body: str | None = None,
+    **data: Unpack[EventData],
+) -> int:
+    tx.touch(CHANGE)
+    return int(
+        await tx.fetchval(
+            """INSERT INTO complaint_events (complaint_id, at, actor_id, kind, from_status,
+                                         to_status, unit_code, public, body, data)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+            (
+                complaint_id,
+                at,
+                actor_id,
+                kind,
+                from_status,
+                to_status,
+                unit_code,
+                int(public),
+                body,
+                json.dumps(data, ensure_ascii=False) if data else None,
+            ),
+        )
+    )
+
+
+def _event_status(value: str | None) -> Status | None:
+    return None if value is None else Status(value)
+
+
+def _event_data(text: str | None) -> EventData:
+    data: EventData = json.loads(text) if text else {}
+    if "check" in data:
+        data["check"] = CheckKind(data["check"])
+    return data
+
+
+def event_from_row(r: Row) -> Event:
+    """An event from a ``complaint_events`` row (all its columns)."""
+    return Event(
+        r["id"],
+        r["complaint_id"],
+        r["at"],
+        r["actor_id"],
+        EventKind(r["kind"]),
+        _event_status(r["from_status"]),
+        _event_status(r["to_status"]),
+        r["unit_code"],
+        bool(r["public"]),
+        r["body"],
+        _event_data(r["data"]),
+    )
+
+
+async def timeline(db: Reader, complaint_id: int, *, public_only: bool) -> list[Event]:
+    sql = "SELECT * FROM complaint_events WHERE complaint_id = ?"
+    if public_only:
+        sql += " AND public = 1"
+    rows = await db.fetchall(sql + " ORDER BY id", (complaint_id,))
+    return [event_from_row(r) for r in rows]
+
+
+async def count_events(db: Reader, complaint_id: int, kind: EventKind) -> int:
+    return int(
+        await db.fetchval(
+            "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = ? AND kind = ?",
+            (complaint_id, kind),
+        )
+    )
+
+
+# --- deadline checks -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Check:
+    id: int
+    complaint_id: int
+    kind: CheckKind
+    cycle: int
+    due_at: int
+
+
+async def plan_check(tx: Tx, complaint_id: int, kind: CheckKind, cycle: int, due_at: int) -> None:
+    """Create the check, or move it if still pending; a check that fired stays fired."""
+    await tx.execute(
+        """INSERT INTO complaint_checks (complaint_id, kind, cycle, due_at)
+           VALUES (?, ?, ?, ?)
+           ON CONFLICT (complaint_id, kind, cycle) DO UPDATE SET due_at = excluded.due_at,
+               state = CASE WHEN complaint_checks.state = 'done' THEN 'done' ELSE 'pending' END
+        """,
+        (complaint_id, kind, cycle, due_at),
+    )
+    tx.touch("complaint_checks")
+
+
+async def cancel_checks(tx: Tx, complaint_id: int, kinds: tuple[CheckKind, ...]) -> None:
+    marks = ", ".join("?" * len(kinds))
+    await tx.execute(
+        f"""UPDATE complaint_checks SET state = 'cancelled'
+            WHERE complaint_id = ? AND state = 'pending' AND kind IN ({marks})""",
+        (complaint_id, *kinds),
+    )
+
+
+async def due_checks(db: Reader, now: int, limit: int = 200) -> list[Check]:
+    rows = await db.fetchall(
+        """SELECT id, complaint_id, kind, cycle, due_at FROM complaint_checks
+           WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?""",
+        (now, limit),
+    )
+    return [
+        Check(r["id"], r["complaint_id"], CheckKind(r["kind"]), r["cycle"], r["due_at"])
+        for r in rows
+    ]
+
+
+async def claim_check(tx: Tx, check_id: int, now: int) -> bool:
+    """Mark fired; False if another run (or a restart) already fired it."""
+    return (
+        await tx.changes(
+            "UPDATE complaint_checks SET state = 'done', fired_at = ? "
+            "WHERE id = ? AND state = 'pending'",
+            (now, check_id),
+        )
+        == 1
+    )
+
+
+async def next_check_due(db: Reader) -> int | None:
+    return await db.fetchval("SELECT MIN(due_at) FROM complaint_checks WHERE state = 'pending'")
+
+
+async def fired_checks(db: Reader, complaint_id: int) -> list[tuple[CheckKind, int]]:
+    rows = await db.fetchall(
+        "SELECT kind, cycle FROM complaint_checks WHERE complaint_id = ? AND state = 'done' "
+        "ORDER BY fired_at, id",
+        (complaint_id,),
+    )
+    return [(CheckKind(r["kind"]), r["cycle"]) for r in rows]

@@ -35,6 +35,18 @@ POSTGRES_BACKUP = (
 )
 
 
+def postgres_backup(schema: str | None) -> str:
+    """What to tell an operator who asks ``marelan-bot backup`` on PostgreSQL; an office
+    in a schema of its own (``DATABASE_SCHEMA``) is dumped and restored alone."""
+    if schema is None or schema == "public":
+        return POSTGRES_BACKUP
+    return (
+        f"The database is PostgreSQL and this office is its schema {schema}: back it up "
+        f"with pg_dump --schema={schema} and restore it with pg_restore (README, A city); "
+        "marelan-bot backup and restore copy SQLite files."
+    )
+
+
 def is_sqlite(database: str | Path) -> bool:
     """Whether the configured database is a SQLite file (not a PostgreSQL URL)."""
     return not str(database).startswith(("postgres://", "postgresql://"))

@@ -34,9 +34,21 @@ from pathlib import Path
 from typing import Any
 
 from storage.core.dialect import POSTGRESQL, SQLITE, Dialect
-from storage.core.engine import NOTICES, DatabaseError, Engine, Params, Row, Statements
+from storage.core.engine import DatabaseError, Engine, Params, Row, Statements
+from storage.core.namespace import DEFAULT_SCHEMA, in_schema, notices, split_schema
 
-__all__ = ["Database", "DatabaseError", "Params", "Reader", "Row", "Tx", "is_url", "read_only"]
+__all__ = [
+    "Database",
+    "DatabaseError",
+    "Params",
+    "Reader",
+    "Row",
+    "Tx",
+    "in_schema",
+    "is_url",
+    "read_only",
+    "schema_of",
+]
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +73,13 @@ class _Closed:
 class Reader:
     """Read access; shared by :class:`Database`, :class:`Tx` and snapshots."""
 
-    def __init__(self, statements: Statements, dialect: Dialect) -> None:
+    def __init__(
+        self, statements: Statements, dialect: Dialect, schema: str = DEFAULT_SCHEMA
+    ) -> None:
         self._statements = statements
         self.dialect = dialect
+        #: The PostgreSQL schema of the office (``public`` on SQLite and by default).
+        self.schema = schema
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         return await self._statements.fetchall(sql, params)
@@ -90,8 +106,10 @@ def _present(row: Row | None, sql: str) -> Row:
 class Tx(Reader):
     """An open write transaction. Repository write functions take one of these."""
 
-    def __init__(self, statements: Statements, dialect: Dialect) -> None:
-        super().__init__(statements, dialect)
+    def __init__(
+        self, statements: Statements, dialect: Dialect, schema: str = DEFAULT_SCHEMA
+    ) -> None:
+        super().__init__(statements, dialect, schema)
         self.topics: set[str] = set()
 
     async def execute(self, sql: str, params: Params = ()) -> None:
@@ -120,6 +138,12 @@ def is_url(target: Path | str) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
 
+def schema_of(target: Path | str) -> str:
+    """The PostgreSQL schema a target names (:func:`in_schema`); ``public`` when it names
+    none, and for an SQLite file."""
+    return split_schema(str(target))[1] if is_url(target) else DEFAULT_SCHEMA
+
+
 def _engine(target: Path | str) -> Engine:
     if is_url(target):
         from storage.core.postgres import PostgresEngine
@@ -135,7 +159,7 @@ class Database(Reader):
 
     def __init__(self, target: Path | str) -> None:
         self._engine = _engine(target)
-        super().__init__(_Closed(), self._engine.dialect)
+        super().__init__(_Closed(), self._engine.dialect, schema_of(target))
         #: The SQLite file (None on PostgreSQL).
         self.path: Path | None = None if is_url(target) else Path(target)
         self._open = False
@@ -211,12 +235,13 @@ class Database(Reader):
         if not self._open:
             raise RuntimeError("database is not open")
         async with self._lock:
-            tx = Tx(await self._engine.begin(), self.dialect)
+            tx = Tx(await self._engine.begin(), self.dialect, self.schema)
             try:
                 yield tx
                 if tx.topics and self.dialect.postgresql:  # sent at COMMIT, not before
                     notice = f"{self.instance} {','.join(sorted(tx.topics))}"
-                    await tx.execute("SELECT pg_notify(?, ?)", (NOTICES, notice))
+                    channel = notices(self.schema)
+                    await tx.execute("SELECT pg_notify(?, ?)", (channel, notice))
             except BaseException:
                 await self._engine.rollback()
                 raise
@@ -257,19 +282,20 @@ class Database(Reader):
         if not self._open:
             raise RuntimeError("database is not open")
         async with self._engine.snapshot() as statements:
-            yield Reader(statements, self.dialect)
+            yield Reader(statements, self.dialect, self.schema)
 
 
 @asynccontextmanager
 async def read_only(target: Path | str) -> AsyncIterator[Reader]:
     """A read-only look at an existing database, for tools that must not create, migrate
     or lock it (``marelan-bot check-config`` while the bot runs, ``copy-db``): one
-    consistent view, every query of it seeing the same moment."""
+    consistent view, every query of it seeing the same moment. On PostgreSQL it sees the
+    schema the URL names (``read_only(in_schema(url, "kec_marelan"))``: that office)."""
     if is_url(target):
         from storage.core.postgres import read_only_connection
 
         async with read_only_connection(str(target)) as statements:
-            yield Reader(statements, POSTGRESQL)
+            yield Reader(statements, POSTGRESQL, schema_of(target))
     else:
         from storage.core.sqlite import read_only_connection as sqlite_read_only
 

@@ -12,14 +12,6 @@ from typing import Any, Protocol
 
 from storage.core.dialect import Dialect
 
-#: The PostgreSQL channel commits announce their topics on, for the other processes
-#: (payload: ``"<instance> <topic>,<topic>"``).
-NOTICES = "marelan_topics"
-#: The first key of PostgreSQL's advisory locks: an instance (second key: its number) or
-#: a named lock (second key: from its name). Other applications on the server use others.
-INSTANCE_LOCKS = 0x4D524C31  # "MRL1"
-NAMED_LOCKS = 0x4D524C32  # "MRL2"
-
 Params = Sequence[Any] | Mapping[str, Any]
 
 

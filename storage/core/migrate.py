@@ -6,8 +6,10 @@ indexes in that engine's types: BIGINT for INTEGER, DOUBLE PRECISION for REAL, B
 BLOB, identity columns for row ids). Every step has both files, numbered 1..n without
 gaps. Each step is applied once, in order, in its own transaction together with the
 record of it: SQLite keeps the version in ``PRAGMA user_version``; PostgreSQL in the table
-``schema_migrations`` (version, name, applied_at), under an advisory lock so that two
-processes starting at once do not both migrate.
+``schema_migrations`` (version, name, applied_at) of the office's schema, under an
+advisory lock of that schema so that two processes starting at once do not both migrate.
+An office in a schema of its own (``DATABASE_SCHEMA``) gets the schema created by its
+first migration.
 """
 
 from __future__ import annotations
@@ -18,11 +20,10 @@ from dataclasses import dataclass
 from importlib import resources
 
 from storage.core.db import Database, Reader, Tx
+from storage.core.namespace import DEFAULT_SCHEMA, migration_lock, quoted
 
 log = logging.getLogger(__name__)
 NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.(pg\.)?sql$")
-#: pg_advisory_xact_lock key of the migrations (any constant; "marelan" in ASCII).
-MIGRATION_LOCK = 0x6D6172656C616E
 
 PG_SCHEMA_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY,
@@ -79,6 +80,15 @@ async def _record(tx: Tx, migration: Migration) -> None:
         await tx.execute(f"PRAGMA user_version={migration.version}")
 
 
+async def _schema_exists(tx: Tx) -> bool:
+    """Whether the office's schema is there (made by an administrator, for a role of the
+    office's own that may not create schemas: even ``CREATE SCHEMA IF NOT EXISTS``
+    needs that right)."""
+    return bool(
+        await tx.fetchval("SELECT COUNT(*) FROM pg_namespace WHERE nspname = ?", (tx.schema,))
+    )
+
+
 async def migrate(db: Database) -> list[str]:
     """Apply pending migrations; returns the names applied."""
     applied = []
@@ -88,7 +98,9 @@ async def migrate(db: Database) -> list[str]:
             continue
         async with db.transaction() as tx:
             if tx.dialect.postgresql:
-                await tx.fetchval("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+                await tx.fetchval("SELECT pg_advisory_xact_lock(?)", (migration_lock(tx.schema),))
+                if tx.schema != DEFAULT_SCHEMA and not await _schema_exists(tx):
+                    await tx.execute(f"CREATE SCHEMA IF NOT EXISTS {quoted(tx.schema)}")
                 await tx.execute(PG_SCHEMA_TABLE)
             if migration.version <= await current_version(tx):
                 continue

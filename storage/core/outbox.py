@@ -18,7 +18,7 @@ from typing import Any
 
 from domain.core import OutboxState
 from storage.core.db import Reader, Row, Tx
-from storage.core.engine import INSTANCE_LOCKS
+from storage.core.namespace import instance_locks
 
 PRIORITY_URGENT = 0
 PRIORITY_NORMAL = 5
@@ -217,9 +217,10 @@ def _gone(tx: Tx) -> str:
     claimer but this process, or this process at its start."""
     if not tx.dialect.postgresql:
         return "(claimed_by IS NULL OR claimed_by <> :me OR :mine = 1)"
+    instances = instance_locks(tx.schema)  # the locks of this office's processes
     return f"""(claimed_by IS NULL OR (claimed_by = :me AND :mine = 1) OR claimed_by NOT IN (
                 SELECT CAST(objid AS bigint) FROM pg_locks
-                WHERE locktype = 'advisory' AND classid = {INSTANCE_LOCKS} AND objsubid = 2
+                WHERE locktype = 'advisory' AND classid = {instances} AND objsubid = 2
                   AND granted AND database = (SELECT oid FROM pg_database
                                               WHERE datname = current_database())))"""
 

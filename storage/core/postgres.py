@@ -15,6 +15,10 @@
   the leader's), and listens for the notices other processes' commits send (which
   topics they touched). A process that dies, even by SIGKILL, closes its connections and
   the server releases its locks at once.
+- Several offices on one database (a city): each in its schema, named in the URL
+  (``storage/core/namespace.py``). Every connection (pool, writer, presence, snapshots,
+  read-only looks) starts with that schema alone on its ``search_path``; the instance
+  locks, named locks and the notices' channel are the schema's own.
 """
 
 from __future__ import annotations
@@ -30,14 +34,14 @@ from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit, urlunsplit
 
 from storage.core.dialect import POSTGRESQL, Dialect, postgresql_sql
-from storage.core.engine import (
-    INSTANCE_LOCKS,
-    NAMED_LOCKS,
-    NOTICES,
-    DatabaseError,
-    Params,
-    Row,
-    Statements,
+from storage.core.engine import DatabaseError, Params, Row, Statements
+from storage.core.namespace import (
+    DEFAULT_SCHEMA,
+    instance_locks,
+    named_locks,
+    notices,
+    quoted,
+    split_schema,
 )
 from storage.core.sqlite import finish
 
@@ -86,10 +90,20 @@ def hide_password(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
-async def connect(url: str) -> asyncpg.Connection:
+def server_settings(schema: str) -> dict[str, str] | None:
+    """What every connection of the office in ``schema`` starts with: its schema alone on
+    the search path (``public``: the server's default, as before schemas)."""
+    return None if schema == DEFAULT_SCHEMA else {"search_path": quoted(schema)}
+
+
+async def connect(target: str) -> asyncpg.Connection:
+    """A connection to the office at ``target`` (a URL, perhaps naming a schema)."""
     import asyncpg
 
-    connection = await asyncpg.connect(url, statement_cache_size=STATEMENT_CACHE)
+    url, schema = split_schema(target)
+    connection = await asyncpg.connect(
+        url, statement_cache_size=STATEMENT_CACHE, server_settings=server_settings(schema)
+    )
     await setup(connection)
     return connection
 
@@ -127,6 +141,8 @@ class PostgresEngine:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        #: The office's schema (``storage/core/namespace.py``): its tables, its locks.
+        self.schema = split_schema(url)[1]
         self._pool: asyncpg.Pool | None = None
         self._writer: asyncpg.Connection | None = None
         self._presence: asyncpg.Connection | None = None
@@ -145,10 +161,10 @@ class PostgresEngine:
         while True:
             number = secrets.randbits(31)
             if await connection.fetchval(
-                "SELECT pg_try_advisory_lock($1, $2)", INSTANCE_LOCKS, number
+                "SELECT pg_try_advisory_lock($1, $2)", instance_locks(self.schema), number
             ):
                 break
-        await connection.add_listener(NOTICES, self._notice)
+        await connection.add_listener(notices(self.schema), self._notice)
         self._presence, self.instance = connection, number
 
     def _notice(self, connection: object, pid: int, channel: str, payload: str) -> None:
@@ -167,7 +183,7 @@ class PostgresEngine:
         if self._presence is None or self._presence.is_closed():
             return False
         taken = await self._presence.fetchval(
-            "SELECT pg_try_advisory_lock($1, $2)", NAMED_LOCKS, lock_key(name)
+            "SELECT pg_try_advisory_lock($1, $2)", named_locks(self.schema), lock_key(name)
         )
         if taken:
             self._held.add(name)
@@ -189,8 +205,10 @@ class PostgresEngine:
     async def open(self) -> Statements:
         import asyncpg
 
+        url, schema = split_schema(self.url)
         self._pool = await asyncpg.create_pool(
-            self.url,
+            url,
+            server_settings=server_settings(schema),
             min_size=1,
             max_size=READERS,
             init=setup,
@@ -248,7 +266,18 @@ class PostgresEngine:
 
     async def checkpoint(self) -> bool:
         writer = await self._writer_connection()
-        await writer.execute("VACUUM")
+        if self.schema == DEFAULT_SCHEMA:
+            await writer.execute("VACUUM")
+            return True
+        # The office's own tables: the other offices' are not its to vacuum (nor, with a
+        # role per office, its right).
+        names = await writer.fetch(
+            """SELECT table_name FROM information_schema.tables
+               WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"""
+        )
+        if names:
+            tables = ", ".join(f"{quoted(self.schema)}.{quoted(r[0])}" for r in names)
+            await writer.execute(f"VACUUM {tables}")
         return True
 
     @asynccontextmanager

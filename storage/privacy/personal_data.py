@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from domain.activities import ActivityStatus, InvitationSource, Kind, Response
 from domain.complaints import AttachmentKind
 from domain.survey import Source
-from storage.complaints import events
-from storage.complaints.events import Event
+from storage.complaints import records
+from storage.complaints.records import Event
 from storage.core.db import Reader, Row, Tx
 
 
@@ -83,7 +83,7 @@ async def public_events(db: Reader, complaint_ids: list[int]) -> dict[int, list[
     )
     found: dict[int, list[Event]] = {i: [] for i in complaint_ids}
     for r in rows:
-        found[r["complaint_id"]].append(events.from_row(r))
+        found[r["complaint_id"]].append(records.event_from_row(r))
     return found
 
 

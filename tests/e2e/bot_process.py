@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from emulator import BotWorld, FakeGroup, FakeUser
+from storage.core.namespace import DEFAULT_SCHEMA, split_schema
 from tests.e2e.harness import bind_group, invite
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +31,8 @@ def database_env(database: Path | str) -> dict[str, str]:
     """The variable that points a bot process at this database."""
     if isinstance(database, Path):
         return {"DATABASE_PATH": str(database)}
-    return {"DATABASE_URL": database}
+    url, schema = split_schema(database)
+    return {"DATABASE_URL": url} | ({} if schema == DEFAULT_SCHEMA else {"DATABASE_SCHEMA": schema})
 
 
 def free_port() -> int:

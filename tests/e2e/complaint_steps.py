@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from emulator import BotMessage, FakeGroup, FakeUser
 from tests.e2e.harness import OfficeEnv
 
-NUMBER = re.compile(r"MRL-\d{4}-\d{4,}")
+NUMBER = re.compile(r"[A-Z]{2,6}-\d{4}-\d{4,}")  # the office's tracking prefix first
 
 
 @dataclass

@@ -21,6 +21,7 @@ from bot.core.runtime import Runtime
 from bot.core.settings import Settings
 from emulator import BotWorld, FakeGroup, FakeTelegram, FakeUser
 from storage.core.db import Database
+from storage.core.namespace import DEFAULT_SCHEMA, split_schema
 
 WIB = ZoneInfo("Asia/Jakarta")
 #: Wednesday 25 November 2026, 09:00 WIB: an ordinary working morning.
@@ -91,6 +92,14 @@ class OfficeEnv:
         await self.world.settle()
 
 
+def database_settings(database: Path | str) -> dict[str, Any]:
+    """The settings that point a bot at ``database`` (see :func:`start_office`)."""
+    if isinstance(database, Path):
+        return {"database_path": database}
+    url, schema = split_schema(database)
+    return {"database_url": url} | ({} if schema == DEFAULT_SCHEMA else {"database_schema": schema})
+
+
 async def invite(admin: FakeUser, person: FakeUser, role: str, unit: str | None = None) -> None:
     """The admin invites ``person``, who opens the link: the real invite flow."""
     await admin.send(f"/undang {role} {unit or ''}".strip())
@@ -112,9 +121,14 @@ async def start_office(
     *,
     start: datetime = DEFAULT_START,
     pace: PaceLimits = FAST_PACE,
+    username: str = "marelan_test_bot",
     **overrides: Any,
 ) -> OfficeEnv:
-    world = telegram.add_bot(username="marelan_test_bot", first_name="Marelan Bot")
+    """The bot of one office (its own bot world and token on ``telegram``), started on
+    ``database``: an SQLite file, or a PostgreSQL URL that may name the office's schema
+    (:func:`storage.core.db.in_schema`; given to the bot as DATABASE_URL and
+    DATABASE_SCHEMA). Another office file: ``office_config=Path(...)``."""
+    world = telegram.add_bot(username=username, first_name="Marelan Bot")
     # Conversations send bursts of a few messages; the emulator keeps Telegram's overall and
     # group limits, and the delivery tests tighten the per-chat ones again.
     world.limits.private_burst = 30
@@ -128,11 +142,7 @@ async def start_office(
         _env_file=None,  # type: ignore[call-arg]
         bot_token=world.token,
         telegram_api_base_url=world.root,
-        **(
-            {"database_path": database}
-            if isinstance(database, Path)
-            else {"database_url": database}
-        ),
+        **database_settings(database),
         admin_ids=frozenset({admin.id}),
         **overrides,
     )

@@ -24,6 +24,7 @@ from bot.core.settings import Settings
 from emulator import FakeUser
 from storage.core import outbox
 from storage.core.backup import check_file
+from storage.core.db import in_schema
 from tests.database import POSTGRESQL, fresh_database
 from tests.e2e.bot_process import ROOT, ProcessOffice, database_env
 from tests.e2e.complaint_steps import file_complaint, unit_with_group
@@ -172,6 +173,12 @@ async def test_on_postgresql_backup_and_restore_point_to_pg_dump(
         code, output = await cli(command, str(tmp_path / "copy.db"), database=target)
         assert code == 2, output
         assert "pg_dump" in output and "Traceback" not in output
+        # An office in a schema of its own (a city's database) is dumped alone.
+        code, output = await cli(
+            command, str(tmp_path / "copy.db"), database=in_schema(str(target), "kec_medan_marelan")
+        )
+        assert code == 2, output
+        assert "pg_dump --schema=kec_medan_marelan" in output, output
     assert not (tmp_path / "copy.db").exists()
     # The nightly job writes nothing and tells the admins of no failure.
     await office.advance(hours=24)

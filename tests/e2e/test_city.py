@@ -5,6 +5,7 @@ anything from it, and it changes nothing in the offices' data."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +16,15 @@ from bot.city.app import build_city_application
 from bot.core.inprocess import InProcessBot
 from bot.core.settings import Settings
 from emulator import FakeTelegram, FakeUser
+from storage.core.db import read_only
+from storage.core.namespace import split_schema
+from tests.database import fresh_offices
 from tests.e2e import report_steps as steps
 from tests.e2e.harness import OfficeEnv, start_office
 from tests.e2e.test_report_export import every_cell
 
 LABUHAN = Path(__file__).parents[1] / "offices" / "medan_labuhan.toml"
+BUNDLED = Path(__file__).parents[2] / "bot" / "data" / "medan_marelan.toml"
 
 
 @dataclass
@@ -33,19 +38,29 @@ class CityEnv:
 
 
 def city_file(folder: Path, offices: dict[str, tuple[Path, Path | str]]) -> Path:
-    """A city file naming each office's file and where its data lives."""
+    """A city file naming each office's file and where its data lives: its SQLite file,
+    or its schema on the city's PostgreSQL database."""
     lines = ['[city]\nname = "Pemerintah Kota Medan"\n']
     for code, (office_file, database) in offices.items():
-        lines.append(
-            f'[[offices]]\ncode = "{code}"\noffice_file = "{office_file}"\n'
-            f'database_path = "{database}"\n'
+        where = (
+            f'database_path = "{database}"'
+            if isinstance(database, Path)
+            else f'schema = "{split_schema(database)[1]}"'
         )
+        lines.append(f'[[offices]]\ncode = "{code}"\noffice_file = "{office_file}"\n{where}\n')
     path = folder / "city.toml"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 
 
-async def start_city(telegram: FakeTelegram, marelan: OfficeEnv, file: Path) -> CityEnv:
+def database_url(target: Path | str) -> str | None:
+    """The city's DATABASE_URL: the offices' database without a schema (PostgreSQL)."""
+    return None if isinstance(target, Path) else split_schema(target)[0]
+
+
+async def start_city(
+    telegram: FakeTelegram, marelan: OfficeEnv, file: Path, url: str | None
+) -> CityEnv:
     world = telegram.add_bot(username="medan_kota_bot", first_name="Kota Medan")
     inspektur = world.user("Inspektur", username="inspektorat_medan")
     stranger = world.user("Warga")
@@ -54,6 +69,7 @@ async def start_city(telegram: FakeTelegram, marelan: OfficeEnv, file: Path) -> 
         bot_token=world.token,
         telegram_api_base_url=world.root,
         city_config=file,
+        database_url=url,
         admin_ids=frozenset({inspektur.id}),
     )
     bot = InProcessBot(settings, marelan.clock, factory=build_city_application)
@@ -63,12 +79,11 @@ async def start_city(telegram: FakeTelegram, marelan: OfficeEnv, file: Path) -> 
 
 @pytest_asyncio.fixture
 async def city(telegram: FakeTelegram, tmp_path: Path) -> AsyncIterator[CityEnv]:
-    marelan_db, labuhan_db = tmp_path / "marelan.db", tmp_path / "labuhan.db"
+    marelan_db, labuhan_db = await fresh_offices(tmp_path, ["marelan", "labuhan"])
     marelan = await start_office(telegram, marelan_db)
     labuhan = await start_office(telegram, labuhan_db, office_config=LABUHAN)
-    bundled = Path(__file__).parents[2] / "bot" / "data" / "medan_marelan.toml"
-    file = city_file(tmp_path, {"MRL": (bundled, marelan_db), "MLB": (LABUHAN, labuhan_db)})
-    env = await start_city(telegram, marelan, file)
+    file = city_file(tmp_path, {"MRL": (BUNDLED, marelan_db), "MLB": (LABUHAN, labuhan_db)})
+    env = await start_city(telegram, marelan, file, database_url(marelan_db))
     env.labuhan = labuhan
     try:
         yield env
@@ -201,14 +216,11 @@ async def test_only_the_city_supervisors_get_anything(city: CityEnv) -> None:
 async def test_the_city_changes_nothing_and_names_an_office_it_cannot_read(
     telegram: FakeTelegram, tmp_path: Path
 ) -> None:
-    marelan_db = tmp_path / "marelan.db"
+    marelan_db, labuhan_db = await fresh_offices(tmp_path, ["marelan", "labuhan"])
     marelan = await start_office(telegram, marelan_db)
-    bundled = Path(__file__).parents[2] / "bot" / "data" / "medan_marelan.toml"
-    # Labuhan's bot has not started yet: its database does not exist.
-    file = city_file(
-        tmp_path, {"MRL": (bundled, marelan_db), "MLB": (LABUHAN, tmp_path / "labuhan.db")}
-    )
-    env = await start_city(telegram, marelan, file)
+    # Labuhan's bot has not started yet: its database (file or schema) does not exist.
+    file = city_file(tmp_path, {"MRL": (BUNDLED, marelan_db), "MLB": (LABUHAN, labuhan_db)})
+    env = await start_city(telegram, marelan, file, database_url(marelan_db))
     try:
         siti = await steps.citizen(marelan, "Siti")
         await steps.file(marelan, siti, "INFRA", "TRJ")
@@ -219,11 +231,22 @@ async def test_the_city_changes_nothing_and_names_an_office_it_cannot_read(
         assert "tidak dapat dibaca" in summary and "MLB" in summary
         await env.inspektur.send("/kinerja MLB")
         assert "tidak dapat dibaca" in (await env.inspektur.next_message()).text
-        assert not (tmp_path / "labuhan.db").exists()  # looking did not create it
+        assert not await _exists(labuhan_db)  # looking did not create it
         assert await _counts(marelan) == before
     finally:
         await env.bot.stop()
         await marelan.bot.stop()
+
+
+async def _exists(target: Path | str) -> bool:
+    if isinstance(target, Path):
+        return await asyncio.to_thread(target.exists)
+    url, schema = split_schema(target)
+    async with read_only(url) as db:
+        found = await db.fetchval(
+            "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = ?", (schema,)
+        )
+    return bool(found)
 
 
 async def _counts(office: OfficeEnv) -> tuple[int, ...]:
@@ -234,3 +257,22 @@ async def _counts(office: OfficeEnv) -> tuple[int, ...]:
             for table in ("complaints", "complaint_events", "audit_log", "outbox")
         ]
     )
+
+
+async def test_each_office_speaks_of_its_own_numbers(city: CityEnv) -> None:
+    """Texts that show an example number use the office's own prefix, and /status
+    without a number lists the person's own complaints (each a button to its status)."""
+    labuhan = city.labuhan
+    budi = await steps.citizen(labuhan, "Budiman")
+    await budi.user.press("🔎 Cek Status")
+    asked = await budi.user.wait_for("nomor pengaduan Anda")
+    assert "MLB-2611-0001" in asked.text and "MRL" not in asked.text
+    await budi.user.send("/status")
+    await budi.user.wait_for("belum pernah menyampaikan pengaduan")
+    filed = await steps.file(labuhan, budi, "INFRA", "MTB")
+    await budi.user.send("/status")
+    listing = await budi.user.wait_for(filed.number, predicate=lambda m: bool(m.buttons))
+    assert filed.number.startswith("MLB-") and [filed.number] in listing.buttons
+    await budi.user.press(filed.number, message=listing)
+    card = await budi.user.wait_for(f"Pengaduan {filed.number}")
+    assert "Status" in card.text

@@ -6,8 +6,6 @@ import asyncio
 from datetime import datetime, timedelta
 
 from bot.core.clock import from_epoch
-from storage.complaints import checks as complaint_checks
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
 from tests.e2e.complaint_steps import alert_for, file_complaint, reply_to_prompt, unit_with_group
 from tests.e2e.harness import WIB, OfficeEnv
@@ -45,9 +43,7 @@ async def test_ask_info_round_trip_stops_the_clock(office: OfficeEnv) -> None:
     shift = timedelta(days=2).total_seconds()
     assert resumed.resolve_due_at - before.resolve_due_at == shift  # Wed->Fri, no weekend
     assert resumed.paused_work_seconds == 2 * 8 * 3600
-    events = [
-        e.kind for e in await complaint_events.timeline(office.db, resumed.id, public_only=True)
-    ]
+    events = [e.kind for e in await complaints.timeline(office.db, resumed.id, public_only=True)]
     assert events == ["created", "info_requested", "citizen_answer"]
 
 
@@ -169,7 +165,7 @@ async def test_escalation_fires_once_across_a_restart(office: OfficeEnv) -> None
     assert sum("Eskalasi" in m.body and "batas tanggapan" in m.body for m in camat.inbox) == 1
     assert sum("Pengingat" in m.body for m in pemb.group.bot_messages) == 1
     stored = await complaints.by_number(office.db, number)
-    assert await complaint_checks.fired(office.db, stored.id) == [
+    assert await complaints.fired_checks(office.db, stored.id) == [
         ("ack_warn", 0),
         ("ack_breach", 0),
     ]

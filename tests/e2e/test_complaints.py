@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
 from tests.e2e.complaint_steps import alert_for, file_complaint, reply_to_prompt, unit_with_group
 from tests.e2e.harness import OfficeEnv
@@ -73,9 +72,7 @@ async def test_whole_path_from_report_to_rating(office: OfficeEnv) -> None:
     assert stored.status == "ditutup" and stored.rating == 5
     assert stored.rating_comment == "Cepat sekali, terima kasih!"
     assert "⭐ Penilaian warga: 5/5" in pemb.group.messages[alert_index(pemb.group, alert)].text
-    kinds = [
-        e.kind for e in await complaint_events.timeline(office.db, stored.id, public_only=False)
-    ]
+    kinds = [e.kind for e in await complaints.timeline(office.db, stored.id, public_only=False)]
     assert kinds == [
         "created",
         "accepted",
@@ -86,7 +83,7 @@ async def test_whole_path_from_report_to_rating(office: OfficeEnv) -> None:
         "closed",
         "rating_comment",
     ]
-    public = await complaint_events.timeline(office.db, stored.id, public_only=True)
+    public = await complaints.timeline(office.db, stored.id, public_only=True)
     assert "internal_note" not in [e.kind for e in public]
     assert not any("tukang listrik" in m.body for m in citizen.inbox)
 
@@ -153,7 +150,7 @@ async def test_unauthorised_and_forged_presses_change_nothing(office: OfficeEnv)
     await office.world.settle()
     after = await complaints.by_number(office.db, number)
     assert after.status == "baru" and after.unit_code == "PEMB" and after.assignee_id is None
-    assert await complaint_events.count(office.db, stored.id, "accepted") == 0
+    assert await complaints.count_events(office.db, stored.id, "accepted") == 0
 
 
 async def test_reassign_moves_the_complaint(office: OfficeEnv) -> None:

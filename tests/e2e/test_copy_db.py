@@ -11,9 +11,10 @@ import pytest
 
 from bot.core.cli import main
 from emulator import FakeTelegram
+from storage.complaints import records as complaints
 from storage.core import copy as copying
-from storage.core.db import Database
-from tests.database import fresh_database
+from storage.core.db import Database, in_schema, read_only
+from tests.database import POSTGRESQL, fresh_database
 from tests.e2e.complaint_steps import alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv, start_office
 from tests.e2e.survey_steps import complete_survey, same
@@ -98,3 +99,43 @@ async def test_copy_db_refuses_a_source_that_is_not_there(
 ) -> None:
     assert await copy_db("--from", str(tmp_path / "none.db"), "--to", str(tmp_path / "x")) == 2
     assert "no database at" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="an office's schema is PostgreSQL's")
+async def test_copy_db_moves_an_office_into_its_schema_and_back(
+    telegram: FakeTelegram, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = tmp_path / "office.db"
+    office, number = await lived_in_office(telegram, original)
+    await office.bot.stop()
+    city = str(await fresh_database(tmp_path, "city", empty=True))
+    schema = "kec_medan_marelan"
+    assert await copy_db("--from", str(original), "--to", city, "--schema", schema) == 0
+    assert "every count and checksum matches" in capsys.readouterr().out
+    target = in_schema(city, schema)
+    found = await checks(original, target)
+    assert found and all(c.ok for c in found), [c for c in found if not c.ok]
+    async with read_only(city) as public:  # the office went into its schema, not public
+        assert (
+            await public.fetchval(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'"
+            )
+            == 0
+        )
+
+    back = tmp_path / "back.db"
+    assert await copy_db("--from", city, "--from-schema", schema, "--to", str(back)) == 0
+    capsys.readouterr()
+    found = await checks(original, back)
+    assert found and all(c.ok for c in found), [c for c in found if not c.ok]
+
+    moved = await start_office(telegram, target)  # DATABASE_URL + DATABASE_SCHEMA
+    try:
+        assert (await complaints.by_number(moved.db, number)) is not None
+    finally:
+        await moved.bot.stop()
+
+    assert await copy_db("--from", str(original), "--to", str(back), "--schema", schema) == 2
+    assert "has no schemas" in capsys.readouterr().err
+    assert await copy_db("--from", str(original), "--to", city, "--schema", "Kec-Marelan") == 2
+    assert "--schema 'Kec-Marelan'" in capsys.readouterr().err

@@ -3,7 +3,6 @@ the citizen, no second binding), and the person is told to send a correction ane
 
 from __future__ import annotations
 
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
 from storage.people import groups as unit_chats
 from tests.e2e.complaint_steps import (
@@ -35,7 +34,7 @@ async def test_an_edited_staff_answer_reaches_the_citizen_once(office: OfficeEnv
     assert "lusa" not in answers[0].text
     complaint = await complaints.by_number(office.db, number)
     assert complaint is not None
-    assert await complaint_events.count(office.db, complaint.id, "public_reply") == 1
+    assert await complaints.count_events(office.db, complaint.id, "public_reply") == 1
 
 
 async def test_an_edit_during_the_intake_keeps_the_draft(office: OfficeEnv) -> None:

@@ -16,18 +16,25 @@ import signal
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
 
 from bot.core import notify
 from domain.complaints import CheckKind
-from emulator import ApiError, BotMessage, FakeUser
-from storage.complaints import checks
+from emulator import ApiError, BotMessage, FakeTelegram, FakeUser
 from storage.complaints import records as complaints
 from storage.core.db import Database
-from tests.database import POSTGRESQL
-from tests.e2e.bot_process import STARTUP_TIMEOUT, BotProcess, ProcessOffice, start_bot, stop
+from tests.database import POSTGRESQL, fresh_offices
+from tests.e2e.bot_process import (
+    ROOT,
+    STARTUP_TIMEOUT,
+    BotProcess,
+    ProcessOffice,
+    start_bot,
+    stop,
+)
 from tests.e2e.complaint_steps import NUMBER, Unit, begin_complaint, file_complaint
 
 pytestmark = pytest.mark.skipif(
@@ -191,7 +198,7 @@ async def test_a_killed_leader_is_replaced_and_nothing_is_lost_or_sent_twice(
         # now: the leader arms it (it hears of the change), and dies before it is due.
         complaint = await complaints.by_number(database, number)
         async with database.transaction() as tx:
-            await checks.plan(
+            await complaints.plan_check(
                 tx, complaint.id, CheckKind.ACK_WARN, complaint.cycle, int(time.time()) + 6
             )
         # The burst: everyone sends at once; the leader dies with the first number.
@@ -232,3 +239,35 @@ async def test_a_killed_leader_is_replaced_and_nothing_is_lost_or_sent_twice(
     assert unfinished == 0
     reminders = [m for m in unit.group.bot_messages if "Pengingat" in m.text]
     assert len(reminders) == 1
+
+
+async def test_two_offices_on_one_database_each_lead_their_own(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    """A city (README, "A city"): two offices' ``marelan-bot run`` processes on one
+    database, DATABASE_SCHEMA apart, each lead at once and serve their own citizens."""
+    places = {"marelan": tmp_path / "marelan", "labuhan": tmp_path / "labuhan"}
+    for folder in places.values():
+        folder.mkdir()
+    schemas = await fresh_offices(tmp_path, ["kec_medan_marelan", "kec_medan_labuhan"])
+    marelan = ProcessOffice(
+        telegram.add_bot(username="marelan_city_bot"), places["marelan"], schemas[0]
+    )
+    labuhan = ProcessOffice(
+        telegram.add_bot(username="labuhan_city_bot"),
+        places["labuhan"],
+        schemas[1],
+        env={"OFFICE_CONFIG": str(ROOT / "tests" / "offices" / "medan_labuhan.toml")},
+    )
+    assert labuhan.env["DATABASE_SCHEMA"] == "kec_medan_labuhan"
+    try:
+        await marelan.start()
+        await labuhan.start()  # it leads too: its leader lock is its schema's
+        number_a = await file_complaint(marelan.user("Siti"))
+        number_b = await file_complaint(labuhan.user("Budi"), kelurahan="Besar")
+        assert number_a.startswith("MRL-") and number_b.startswith("MLB-")
+        logs = [await marelan.stop(), await labuhan.stop()]
+    finally:
+        await marelan.close()
+        await labuhan.close()
+    assert all(STANDING_BY not in log for log in logs)

@@ -5,7 +5,6 @@ an optional comment or "Lewati"."""
 from __future__ import annotations
 
 from emulator import BotMessage, FakeUser
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
 from tests.e2e.complaint_steps import Unit, alert_for, file_complaint, unit_with_group
 from tests.e2e.harness import OfficeEnv
@@ -76,8 +75,8 @@ async def test_a_rating_can_be_changed_within_24_hours_only(office: OfficeEnv) -
 
     stored = await complaints.by_number(office.db, number)
     assert stored.rating == 5 and stored.status == "ditutup"
-    assert await complaint_events.count(office.db, stored.id, "rated") == 2
-    assert await complaint_events.count(office.db, stored.id, "closed") == 1
+    assert await complaints.count_events(office.db, stored.id, "rated") == 2
+    assert await complaints.count_events(office.db, stored.id, "closed") == 1
     assert "⭐ Penilaian warga: 5/5" in current(pemb.group, alert).text
     assert not any("dinilai 1/5" in m.body for m in pemb.head.inbox)
 
@@ -114,4 +113,4 @@ async def test_lewati_skips_the_comment(office: OfficeEnv) -> None:
     await citizen.wait_for("Untuk pengaduan baru ketik /lapor")
     stored = await complaints.by_number(office.db, number)
     assert stored.rating == 5 and stored.rating_comment is None
-    assert await complaint_events.count(office.db, stored.id, "rating_comment") == 0
+    assert await complaints.count_events(office.db, stored.id, "rating_comment") == 0

@@ -8,7 +8,6 @@ from __future__ import annotations
 from bot.complaints import callbacks as cb
 from bot.core import formatting
 from bot.core.clock import from_epoch
-from storage.complaints import events as complaint_events
 from storage.complaints import records as complaints
 from tests.e2e import report_steps as steps
 from tests.e2e.complaint_steps import (
@@ -80,7 +79,7 @@ async def test_a_brief_reply_is_not_sent_to_the_citizen_without_asking(
     stored = await complaints.by_number(office.db, number)
     notes = [
         e
-        for e in await complaint_events.timeline(office.db, stored.id, public_only=False)
+        for e in await complaints.timeline(office.db, stored.id, public_only=False)
         if e.kind == "internal_note"
     ]
     assert [(n.body, n.public) for n in notes] == [("👍", False)]

@@ -53,6 +53,10 @@ async def test_a_conduct_complaint_stays_open_after_its_reporter_erases_their_da
     shown = await pemb.group.wait_for_edit(street_alert)
     assert "Status: Ditarik pelapor" in shown.text and shown.buttons == []
     assert not shown.text.startswith("✅")
+    # An officer still answering on the old alert learns why it does not go through.
+    await pemb.staff.say(pemb.group, "Lampunya sudah kami ganti kemarin.", reply_to=street_alert)
+    refused = await pemb.group.wait_for("Tindakan ini tidak berlaku")
+    assert "Ditarik pelapor" in refused.text and "Ditutup" not in refused.text
     await rahma.send(f"/status {street}")
     card = await rahma.wait_for(f"Pengaduan {street}")
     assert "Status: Ditarik pelapor" in card.text and "Diselesaikan" not in card.text

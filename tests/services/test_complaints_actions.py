@@ -13,7 +13,7 @@ from bot.complaints.checks import JOB_NAME
 from bot.complaints.rules import InvalidTransition, Status
 from bot.core.errors import MovedAway, NotAllowed
 from bot.people import directory
-from storage.complaints import events, prompts
+from storage.complaints import prompts, records
 from tests.services.complaint_steps import RESOLUTION, Case, open_case
 from tests.services.office import WIB, ServiceOffice
 
@@ -41,7 +41,7 @@ async def test_accepting_assigns_acknowledges_and_tells_the_reporter_in_the_unit
     assert "Budi" not in told  # signed by the unit, never by the officer
     edits = [s for s in await office.sent(case.group, after=after) if s.method == "editMessageText"]
     assert len(edits) == 1 and "Budi" in edits[0].text  # the alert shows who handles it
-    kinds = [e.kind for e in await events.timeline(office.db, case.complaint.id, public_only=True)]
+    kinds = [e.kind for e in await records.timeline(office.db, case.complaint.id, public_only=True)]
     assert kinds == ["created", "accepted"]
 
 
@@ -85,7 +85,7 @@ async def test_a_public_answer_reaches_the_reporter_escaped_and_moves_to_diprose
     assert text in told  # shown as typed: the HTML was escaped, not interpreted
     (event,) = [
         e
-        for e in await events.timeline(office.db, case.complaint.id, public_only=True)
+        for e in await records.timeline(office.db, case.complaint.id, public_only=True)
         if e.kind == "public_reply"
     ]
     assert event.body == text and event.actor_id == case.staf.telegram_id
@@ -98,8 +98,8 @@ async def test_an_internal_note_never_reaches_the_reporter(case: Case) -> None:
 
     assert await office.sent(case.citizen.telegram_id, after=after) == []
     assert (await case.now()).status == Status.BARU
-    public = await events.timeline(office.db, case.complaint.id, public_only=True)
-    every = await events.timeline(office.db, case.complaint.id, public_only=False)
+    public = await records.timeline(office.db, case.complaint.id, public_only=True)
+    every = await records.timeline(office.db, case.complaint.id, public_only=False)
     assert "internal_note" not in [e.kind for e in public]
     assert [e.body for e in every if e.kind == "internal_note"] == ["Cek dulu dengan kelurahan."]
 
@@ -202,7 +202,7 @@ async def test_a_brief_reply_is_held_until_someone_decides(case: Case) -> None:
     assert await prompts.get(office.db, case.group, 555) is None
     (event,) = [
         e
-        for e in await events.timeline(office.db, case.complaint.id, public_only=True)
+        for e in await records.timeline(office.db, case.complaint.id, public_only=True)
         if e.kind == "public_reply"
     ]
     assert event.data["written_by"] == case.staf.telegram_id
@@ -225,7 +225,7 @@ async def test_a_brief_reply_kept_as_a_note_stays_internal(case: Case) -> None:
     assert await office.sent(case.citizen.telegram_id, after=after) == []
     notes = [
         e.body
-        for e in await events.timeline(office.db, case.complaint.id, public_only=False)
+        for e in await records.timeline(office.db, case.complaint.id, public_only=False)
         if e.kind == "internal_note"
     ]
     assert notes == ["👍"]
@@ -241,5 +241,5 @@ async def test_an_answer_to_a_reporter_who_blocked_the_bot_is_kept_not_queued(
 
     assert await actions.reporter_unreachable(office.runtime, await case.now())
     assert await office.sent(case.citizen.telegram_id, after=after) == []
-    kinds = [e.kind for e in await events.timeline(office.db, case.complaint.id, public_only=True)]
+    kinds = [e.kind for e in await records.timeline(office.db, case.complaint.id, public_only=True)]
     assert "public_reply" in kinds  # in the timeline, for /status

@@ -11,8 +11,7 @@ import pytest
 
 from bot.complaints import actions, checks, followup
 from bot.complaints.rules import Status
-from storage.complaints import checks as check_rows
-from storage.complaints import events
+from storage.complaints import records
 from tests.services.complaint_steps import Case, open_case
 from tests.services.office import WIB, ServiceOffice
 
@@ -25,7 +24,7 @@ async def case(office: ServiceOffice) -> Case:
 
 
 async def _event_checks(case: Case, kind: str) -> list[str]:
-    timeline = await events.timeline(case.office.db, case.complaint.id, public_only=False)
+    timeline = await records.timeline(case.office.db, case.complaint.id, public_only=False)
     return [e.data["check"] for e in timeline if e.kind == kind]
 
 
@@ -80,7 +79,7 @@ async def test_a_check_fires_once_even_if_its_job_runs_again(case: Case) -> None
     async with office.unchanged():
         assert await checks.run_due(office.runtime) == 0  # a second run, or after a restart
     cycle = case.complaint.cycle
-    assert await check_rows.fired(office.db, case.complaint.id) == [
+    assert await records.fired_checks(office.db, case.complaint.id) == [
         ("ack_warn", cycle),
         ("ack_breach", cycle),
     ]
@@ -143,7 +142,7 @@ async def test_a_resolved_complaint_closes_itself_after_ten_working_days(case: C
     assert await office.told(case.citizen.telegram_id, "cz.closed_auto", after=after)
     (event,) = [
         e
-        for e in await events.timeline(office.db, case.complaint.id, public_only=True)
+        for e in await records.timeline(office.db, case.complaint.id, public_only=True)
         if e.kind == "closed"
     ]
     assert (event.actor_id, event.from_status, event.to_status) == (

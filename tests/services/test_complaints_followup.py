@@ -10,8 +10,7 @@ import pytest
 from bot.complaints import checks, followup
 from bot.complaints.rules import InvalidTransition, Status
 from bot.core.errors import NotAllowed
-from storage.complaints import checks as check_rows
-from storage.complaints import events
+from storage.complaints import records
 from tests.services.complaint_steps import Case, open_case
 from tests.services.office import WIB, ServiceOffice
 
@@ -23,7 +22,7 @@ async def case(office: ServiceOffice) -> Case:
 
 async def _kinds(case: Case) -> list[str]:
     return [
-        e.kind for e in await events.timeline(case.office.db, case.complaint.id, public_only=False)
+        e.kind for e in await records.timeline(case.office.db, case.complaint.id, public_only=False)
     ]
 
 
@@ -124,7 +123,7 @@ async def test_not_solved_yet_reopens_with_a_fresh_deadline_and_a_new_cycle(case
     assert await office.armed(checks.JOB_NAME) == datetime(2026, 12, 7, 13, 0, tzinfo=WIB)
     await office.at(datetime(2026, 12, 9, 9, 0, tzinfo=WIB))  # the old auto-close moment
     assert (await case.now()).status == Status.DIBUKA_KEMBALI
-    assert ("autoclose", resolved.cycle) not in await check_rows.fired(office.db, resolved.id)
+    assert ("autoclose", resolved.cycle) not in await records.fired_checks(office.db, resolved.id)
 
 
 async def test_not_solved_yet_after_the_window_is_refused(case: Case) -> None:

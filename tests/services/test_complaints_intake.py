@@ -10,7 +10,7 @@ import pytest
 from bot.complaints import intake
 from bot.complaints.checks import JOB_NAME
 from bot.complaints.rules import Status
-from storage.complaints import events, records
+from storage.complaints import records
 from storage.core import audit
 from tests.services.office import WIB, ServiceOffice
 
@@ -28,7 +28,7 @@ async def test_a_complaint_is_numbered_routed_and_given_working_day_deadlines(
     # Wednesday 09:00: acknowledge within 1 working day, resolve within 10.
     assert office.when(complaint.ack_due_at) == datetime(2026, 11, 26, 9, 0, tzinfo=WIB)
     assert office.when(complaint.resolve_due_at) == datetime(2026, 12, 9, 9, 0, tzinfo=WIB)
-    timeline = await events.timeline(office.db, complaint.id, public_only=True)
+    timeline = await records.timeline(office.db, complaint.id, public_only=True)
     assert [(e.kind, e.to_status, e.actor_id) for e in timeline] == [
         ("created", Status.BARU, citizen.telegram_id)
     ]

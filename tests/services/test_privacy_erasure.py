@@ -15,7 +15,7 @@ from bot.privacy import erasure
 from bot.privacy.rules import ERASED_NAME
 from bot.survey import responses
 from storage.activities import invitations as activity_invitations
-from storage.complaints import events, records
+from storage.complaints import records
 from storage.core import audit
 from storage.people import directory as people
 from storage.privacy import personal_data
@@ -75,7 +75,7 @@ async def test_an_open_complaint_is_closed_as_withdrawn_and_made_anonymous(
     assert await office.told(case.group, "grp.withdrawn", after=after)
     for text in await office.texts(case.group, after=after):  # the alert edited too
         assert "Siti" not in text
-    kinds = [e.kind for e in await events.timeline(office.db, closed.id, public_only=False)]
+    kinds = [e.kind for e in await records.timeline(office.db, closed.id, public_only=False)]
     assert kinds[-2:] == ["reporter_erased", "withdrawn"]
     # Processing stopped: no survey invitation, no deadline check left.
     assert await office.told(case.citizen.telegram_id, "skm.invite_any", after=after) == []
