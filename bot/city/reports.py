@@ -221,9 +221,10 @@ class CityReports:
                 code=office.code,
                 name=office.name,
                 position=self.city.offices.index(office),
+                # The city shows the median time to resolve (/kinerja, the workbook), never
+                # the one to acknowledge: that query is not run (a tenth of the work).
                 current=Figures(
                     tally,
-                    ack_median=await _median(db, "ack", start, end, tally.ack_known),
                     resolve_median=await _median(db, "resolve", start, end, tally.resolve_known),
                 ),
                 previous=await reports.totals(db, previous_start, previous_end),
