@@ -51,6 +51,7 @@ import contextlib
 import os
 import random
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -67,7 +68,6 @@ from bench.flow import (
     Office,
     Pace,
     choices,
-    complaint_steps,
     cpu_seconds,
     file_one_complaint,
     in_flight,
@@ -244,8 +244,10 @@ async def deployment(
                 callers.pids = [p.process.pid for p in here.processes]
                 yield here, callers
             except BaseException:
+                kept = Path(tempfile.mkdtemp(prefix=f"bench-processes-failed-{setup}-"))
                 for process in here.processes:
-                    sys.stderr.write(f"--- {process.log.name}\n{process.logs()[-3000:]}\n")
+                    shutil.copy(process.log, kept)
+                sys.stderr.write(f"the run failed; the processes' logs are in {kept}\n")
                 raise
             finally:
                 watcher.cancel()
@@ -384,6 +386,7 @@ class Failover:
     late: float  # the job fired this long after it was due
     seconds: float  # from the burst's start until the last confirmation
     load: float
+    stuck: list[str] = field(default_factory=list)  # newest message of the unconfirmed
 
 
 @dataclass
@@ -400,44 +403,62 @@ class Burst:
 
 
 async def patient_complaint(citizen: FakeUser, category: str, kelurahan: str, burst: Burst) -> None:
-    """/lapor to the end as a person does when the bot goes silent: act again once, then
-    start over; give up after three starts (the run reports the citizen unconfirmed)."""
-    for attempt in range(3):
-        if attempt:
-            burst.restarts += 1
-        for name, act, _ in complaint_steps(citizen, category, kelurahan):
-            prompt = PROMPTS[name]
-            if not await _step(citizen, act, prompt, burst):
-                break
-        else:
+    """/lapor to the end as a person does: read the bot's newest message and answer it;
+    when nothing comes within ``burst.patience``, do the same again, and after a second
+    silence at the same step, /batal and /lapor again. Gives up after ``MAX_ACTIONS``
+    (the run reports the citizen unconfirmed)."""
+    description = (
+        f"Lampu jalan di gang {citizen.id % 97} mati sejak seminggu, gelap sekali di malam hari."
+    )
+    # The prompt of each step, and its answer; the message at the bottom of the chat may
+    # hold several (the bot edits a step's message into the next), the last one counts.
+    answers: list[tuple[str, Callable[[], Awaitable[Any]]]] = [
+        ("Langkah 6 dari 6", lambda: citizen.press("Kirim", timeout=burst.patience)),
+        ("Langkah 5 dari 6", lambda: citizen.press("Tampilkan nama saya", timeout=burst.patience)),
+        ("Langkah 4 dari 6", lambda: citizen.press("Lewati", timeout=burst.patience)),
+        ("Langkah 3 dari 6", lambda: citizen.send(description)),
+        ("Langkah 2 dari 6", lambda: citizen.press(kelurahan, timeout=burst.patience)),
+        ("Langkah 1 dari 6", lambda: citizen.press(category, timeout=burst.patience)),
+        ("Apakah Anda setuju?", lambda: citizen.press("Setuju", timeout=burst.patience)),
+    ]
+    silences = 0
+    last: str | None = None
+    for _ in range(MAX_ACTIONS):
+        if _numbers(citizen):
             return
-
-
-PROMPTS = {
-    "/lapor": "data pribadi",
-    "consent": "Pilih kategori",
-    "category": "Di kelurahan mana",
-    "kelurahan": "Ceritakan masalahnya",
-    "description": "Lampiran",
-    "skip evidence": "identitas",
-    "show name": "Periksa pengaduan",
-    "send": CONFIRMED,
-}
-
-
-async def _step(
-    citizen: FakeUser, act: Callable[[], Awaitable[Any]], prompt: str, burst: Burst
-) -> bool:
-    for attempt in range(2):
-        if attempt:
+        bottom = citizen.inbox[-1].body if citizen.inbox else ""
+        found = max(answers, key=lambda answer: bottom.rfind(answer[0]))
+        state, act = found if found[0] in bottom else ("?", lambda: citizen.send("/lapor"))
+        if state == last and silences >= 2:
+            burst.restarts += 1
+            state, act = "restart", _restart(citizen, burst.patience)
+            silences = 0
+        elif state == last:
             burst.retries += 1
+        last = state
         with contextlib.suppress(AssertionError, ApiError, TimeoutError):
             await asyncio.wait_for(act(), burst.patience)
-        with contextlib.suppress(AssertionError):
-            await citizen.wait_for(prompt, timeout=burst.patience)
+        try:
+            await citizen.wait_for(predicate=lambda _: True, timeout=burst.patience)
             burst.step()
-            return True
-    return False
+        except AssertionError:
+            silences += 1
+    if not _numbers(citizen):
+        with contextlib.suppress(AssertionError):  # a confirmation on its way
+            await citizen.wait_for(CONFIRMED, timeout=burst.patience)
+
+
+MAX_ACTIONS = 40
+
+
+def _restart(citizen: FakeUser, patience: float) -> Callable[[], Awaitable[Any]]:
+    async def again() -> None:
+        await citizen.send("/batal")
+        with contextlib.suppress(AssertionError):
+            await citizen.wait_for(predicate=lambda _: True, timeout=patience)
+        await citizen.send("/lapor")
+
+    return again
 
 
 def _twice(world: BotWorld, chats: list[int]) -> list[tuple[int, str]]:
@@ -531,6 +552,11 @@ async def failover_run(index: int, args: argparse.Namespace, pg: PostgresServer)
                 late=late,
                 seconds=done,
                 load=load,
+                stuck=[
+                    (c.inbox[-1].body if c.inbox else "(nothing)")[:80]
+                    for c in citizens
+                    if not _numbers(c)
+                ],
             )
         finally:
             await database.close()
@@ -566,6 +592,7 @@ def describe_failover(run: Failover) -> str:
         f"{run.retries} times, started over {run.restarts}; kill -> leads {run.to_lead:.2f} s, "
         f"kill -> reminder {run.to_job:.2f} s ({run.late:.2f} s after it was due); "
         f"burst {run.seconds:.1f} s; load {run.load:.2f}"
+        + "".join(f"\n  unconfirmed, last saw: {text!r}" for text in run.stuck)
     )
 
 
@@ -631,17 +658,28 @@ async def main_async(args: argparse.Namespace, pg: PostgresServer) -> None:
             setups = [s.strip() for s in args.setups.split(",")]
             limits = [s.strip() == "on" for s in args.limits.split(",")]
             runs = []
+            failed: list[str] = []
             for round_ in range(1, args.rounds + 1):
                 for flood in limits:
                     order = setups if round_ % 2 else setups[::-1]
                     for setup in order:
-                        run = await throughput_run(setup, flood, round_, args, pg)
+                        try:
+                            run = await throughput_run(setup, flood, round_, args, pg)
+                        except Exception as error:  # reported, and the other runs go on
+                            failed.append(
+                                f"{setup} limits {'on' if flood else 'off'} "
+                                f"round {round_}: {str(error)[:300]}"
+                            )
+                            print(f"FAILED {failed[-1]}", flush=True)
+                            continue
                         runs.append(run)
                         print(describe_throughput(run), flush=True)
             print(
                 f"\n{args.users} citizens, {args.inflight} in flight, medians of rounds:\n"
                 + throughput_table(runs)
             )
+            if failed:
+                print(f"{len(failed)} runs failed:\n" + "\n".join(failed))
         else:
             failovers = []
             for index in range(1, args.runs + 1):
