@@ -270,6 +270,8 @@ class Throughput:
     unmapped_calls: int
     server_ms: float  # CPU of the PostgreSQL server per complaint
     load: float
+    flood_429: int = 0  # the emulator's "Too Many Requests" answers during the run
+    sends: int = 0  # sendMessage calls until the last citizen saw its number
 
     @property
     def per_second(self) -> float:
@@ -289,6 +291,7 @@ async def throughput_run(
         server_before = server_cpu(pg if setup != "sqlite" else None)
         calls_before = callers.per_pid()
         latencies: list[float] = []
+        requests_before = len(world.requests)
         started = time.perf_counter()
         await in_flight(
             citizens,
@@ -296,6 +299,7 @@ async def throughput_run(
             lambda c: file_one_complaint(c, pick[c.id][0], pick[c.id][1], latencies, Pace()),
         )
         seconds = time.perf_counter() - started
+        sends = sum(1 for c in world.requests[requests_before:] if c.method == "sendMessage")
         await office.all_alerted(args.users + 1)
         await world.settle(timeout=WAIT)
         cpu = [
@@ -316,6 +320,8 @@ async def throughput_run(
             calls.get(0, 0),
             server * 1000 / args.users,
             load,
+            sum(1 for c in world.requests[requests_before:] if c.status == 429),
+            sends,
         )
 
 
@@ -328,7 +334,8 @@ def describe_throughput(run: Throughput) -> str:
         f"{percentile(run.steps, 0.5):.3f} s p95 {percentile(run.steps, 0.95):.3f} s; "
         f"CPU ms/complaint per process {cpu}; Bot API calls per process {calls}"
         f" (unmapped {run.unmapped_calls}); PostgreSQL server CPU ms/complaint "
-        f"{run.server_ms:.1f}; load {run.load:.2f}"
+        f"{run.server_ms:.1f}; 429s {run.flood_429}; sendMessage/s "
+        f"{run.sends / run.seconds:.1f}; load {run.load:.2f}"
     )
 
 
@@ -336,8 +343,9 @@ def throughput_table(runs: list[Throughput]) -> str:
     rows = [
         "| setup | flood control | rounds | complaints/s | step p50 s | step p95 s "
         "| CPU ms/complaint (leader) | CPU ms/complaint (2nd) "
-        "| PostgreSQL server CPU ms/complaint | Bot API calls by the 2nd | load |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| PostgreSQL server CPU ms/complaint | Bot API calls by the 2nd | 429s "
+        "| sendMessage/s | load |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for limits in (False, True):
         for setup in ("pg1", "pg2", "sqlite"):
@@ -359,7 +367,9 @@ def throughput_table(runs: list[Throughput]) -> str:
                 f"| {median([r.cpu_ms[0] for r in mine]):.1f} "
                 f"| {median([r.cpu_ms[1] for r in second]):.1f} "
                 f"| {median([r.server_ms for r in mine]) if on_pg else float('nan'):.1f} "
-                f"| {share} | {median([r.load for r in mine]):.2f} |"
+                f"| {share} | {median([r.flood_429 for r in mine]):g} "
+                f"| {median([r.sends / r.seconds for r in mine]):.1f} "
+                f"| {median([r.load for r in mine]):.2f} |"
             )
     return "\n".join(rows).replace("| nan |", "| - |")
 
