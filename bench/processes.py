@@ -371,7 +371,7 @@ def throughput_table(runs: list[Throughput]) -> str:
                 f"| {median([r.sends / r.seconds for r in mine]):.1f} "
                 f"| {median([r.load for r in mine]):.2f} |"
             )
-    return "\n".join(rows).replace("| nan |", "| - |")
+    return re.sub(r"\| nan (?=\|)", "| - ", "\n".join(rows))
 
 
 # --- failover ------------------------------------------------------------------------
