@@ -389,7 +389,8 @@ class Failover:
     sent_twice: int  # outbox texts seen twice in one chat
     twice_allowed: int  # ...of which the survivor logged the row as in flight
     in_flight: int  # rows the survivor logged as in flight at the kill
-    retries: int  # acts a citizen repeated after a silence
+    retries: int  # acts a citizen repeated (after a silence, or at the same step)
+    silences: int  # waits of ``--patience`` seconds with no answer
     restarts: int  # citizens who started /lapor again
     to_lead: float
     to_job: float
@@ -405,6 +406,7 @@ class Burst:
     steps_done: int = 0
     retries: int = 0
     restarts: int = 0
+    silences: int = 0  # waits of ``patience`` with no answer from the bot
     stepped: asyncio.Event = field(default_factory=asyncio.Event)
 
     def step(self) -> None:
@@ -453,6 +455,7 @@ async def patient_complaint(citizen: FakeUser, category: str, kelurahan: str, bu
             burst.step()
         except AssertionError:
             silences += 1
+            burst.silences += 1
     if not _numbers(citizen):
         with contextlib.suppress(AssertionError):  # a confirmation on its way
             await citizen.wait_for(CONFIRMED, timeout=burst.patience)
@@ -556,6 +559,7 @@ async def failover_run(index: int, args: argparse.Namespace, pg: PostgresServer)
                 twice_allowed=allowed,
                 in_flight=len(recovered),
                 retries=burst.retries,
+                silences=burst.silences,
                 restarts=burst.restarts,
                 to_lead=to_lead,
                 to_job=to_job,
@@ -599,7 +603,8 @@ def describe_failover(run: Failover) -> str:
         f"lost {run.lost}, unconfirmed {run.unconfirmed}, filed twice {run.filed_twice}; "
         f"notifications twice {run.sent_twice} (of rows in flight at the kill: "
         f"{run.twice_allowed}; in flight {run.in_flight}); citizens acted again "
-        f"{run.retries} times, started over {run.restarts}; kill -> leads {run.to_lead:.2f} s, "
+        f"{run.retries} times, started over {run.restarts}, silences {run.silences}; "
+        f"kill -> leads {run.to_lead:.2f} s, "
         f"kill -> reminder {run.to_job:.2f} s ({run.late:.2f} s after it was due); "
         f"burst {run.seconds:.1f} s; load {run.load:.2f}"
         + "".join(f"\n  unconfirmed, last saw: {text!r}" for text in run.stuck)
