@@ -52,6 +52,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -704,8 +705,13 @@ async def main_async(args: argparse.Namespace, pg: PostgresServer) -> None:
             print("\n" + failover_table(failovers))
 
 
+def _interrupted(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt  # SIGTERM too unwinds the runs: their bot processes are killed
+
+
 def main(argv: list[str] | None = None) -> None:
     args = arguments(argv)
+    signal.signal(signal.SIGTERM, _interrupted)
     with postgres_server() as pg:  # started outside the event loop (it runs its own)
         asyncio.run(main_async(args, pg))
 
