@@ -377,3 +377,57 @@ async def test_staff_jp_reads_only_the_staff_through_their_index(db: Database) -
     await jp.staff_jp(spy, 2026, "PEMB", NOW)
     plan = " | ".join(spy.plans[0][1])
     assert "people_by_role (role=? AND unit_code=?)" in plan and "SCAN p" not in plan
+
+
+# --- the city's memory of past months ---------------------------------------------------------
+
+
+async def test_remembered_months_give_the_figures_read_directly(db: Database) -> None:
+    from bot.city.settled import SettledMonths
+    from bot.core.periods import parse_period
+    from storage.survey import responses as surveys
+
+    months = SettledMonths(WIB)
+    office = months.office("MRL")
+    async with office.lock:
+        await months.refresh(office, db, NOW)
+    for text in ("tahun", "2025", "2026-10", "bulan", "2025-02-10..2026-03-05"):
+        period = parse_period(text, END)
+        start, end = epoch(period.start), epoch(period.end)
+        for _ in range(2):  # read, then remembered
+            assert await months.tally(office, db, period, END) == await reports.totals(
+                db, start, end
+            )
+            assert await months.survey(office, db, period, END) == await surveys.aggregate(
+                db, start, end
+            )
+    assert len(office.tallies) == 12 + 10  # 2025 and Jan-Oct 2026; the range's are among them
+    assert set(office.surveys) == set(office.tallies)
+
+    # Nothing changed since: every month stays; data replaced (ids went down): all go.
+    async with office.lock:
+        await months.refresh(office, db, NOW + 60)
+    assert len(office.tallies) == 22
+    office.complaint_id += 1
+    async with office.lock:
+        await months.refresh(office, db, NOW + 120)
+    assert office.tallies == {} and office.surveys == {}
+
+
+async def test_the_months_of_changed_complaints_are_found(db: Database, rows: list[Row]) -> None:
+    since = sorted(r["updated_at"] for r in rows)[-50]
+    newest = max(r["id"] for r in rows)
+    expected = {r["created_at"] for r in rows if r["updated_at"] >= since}
+    assert set(await reports.created_of_changed(db, since, newest)) == expected
+    added = {r["created_at"] for r in rows if r["id"] > newest - 10}
+    assert set(await reports.created_of_changed(db, NOW * 2, newest - 10)) == added
+    assert await reports.newest_id(db) == newest
+
+
+@pytest.mark.sqlite_only("SQLite's query plans")
+async def test_changed_complaints_are_found_through_their_index(db: Database) -> None:
+    spy = Explaining(db)
+    await reports.created_of_changed(spy, NOW, 100)
+    plan = spy.only_plan()
+    assert "complaints_by_update (updated_at>?)" in plan
+    assert "INTEGER PRIMARY KEY (rowid>?)" in plan and "SCAN" not in plan

@@ -206,3 +206,29 @@ def test_periods_far_from_today_are_typing_errors() -> None:
             parse_period(text, TODAY)
     assert parse_period("2000", TODAY).start.year == 2000
     assert parse_period("2027-12", TODAY).start.month == 12  # next year: plans
+
+
+def test_a_period_splits_into_the_months_that_are_over_and_the_rest() -> None:
+    from bot.core.periods import split_settled
+
+    def shown(text: str, today: date) -> tuple[list[str], list[tuple[date, date]]]:
+        settled, rest = split_settled(parse_period(text, today), today)
+        assert all(p.label.startswith("month:") for p in settled)
+        return [p.label[6:] for p in settled], [(p.start, p.end) for p in rest]
+
+    today = date(2026, 12, 3)
+    months = [f"2026-{m:02d}" for m in range(1, 12)]
+    assert shown("tahun", today) == (months, [(date(2026, 12, 1), date(2027, 1, 1))])
+    last_year = [f"2025-{m:02d}" for m in range(1, 13)]
+    assert shown("2025", today) == (last_year, [])
+    assert shown("bulan", today) == ([], [(date(2026, 12, 1), date(2027, 1, 1))])
+    assert shown("2026-11", today) == (["2026-11"], [])
+    # A range: the part months at both ends are read as they are.
+    assert shown("2026-09-15..2026-11-10", today) == (
+        ["2026-10"],
+        [(date(2026, 9, 15), date(2026, 10, 1)), (date(2026, 11, 1), date(2026, 11, 11))],
+    )
+    # On the first day of a month the month before is over.
+    assert shown("2026-11", date(2026, 12, 1)) == (["2026-11"], [])
+    assert shown("2026-11", date(2026, 11, 30)) == ([], [(date(2026, 11, 1), date(2026, 12, 1))])
+    assert shown("2027", today) == ([], [(date(2027, 1, 1), date(2028, 1, 1))])

@@ -20,6 +20,7 @@ from datetime import date
 from typing import TypeVar
 
 from bot.city.config import City, CityOffice
+from bot.city.settled import SettledMonths
 from bot.core.clock import Clock, to_epoch
 from bot.core.errors import NotAllowed
 from bot.core.periods import Period
@@ -122,12 +123,8 @@ class CityReport:
 
 
 def _combined(aggregates: list[surveys.Aggregate]) -> IkmResult | None:
-    sums: dict[str, UnsurSum] = {}
-    for aggregate in aggregates:
-        for key, value in _sums(aggregate).items():
-            before = sums.get(key, UnsurSum(0, 0))
-            sums[key] = UnsurSum(before.total + value.total, before.answered + value.answered)
-    return compute(sum(a.respondents for a in aggregates), sums)
+    together = sum(aggregates, surveys.Aggregate(0, {}))
+    return compute(together.respondents, _sums(together))
 
 
 def _sums(aggregate: surveys.Aggregate) -> dict[str, UnsurSum]:
@@ -156,6 +153,7 @@ class CityReports:
         self.clock = clock
         first = next(iter(runtimes.values()))
         self.language = first.settings.default_language
+        self.settled = SettledMonths(first.settings.zone)
         #: Figures are worded as in the offices' reports (their renderer needs an office
         #: for names; the city's lines use none of them).
         self.renderer = ReportRenderer(first.office, first.calendar)
@@ -210,13 +208,15 @@ class CityReports:
         return found, missing
 
     async def _office_figures(self, office: CityOffice, period: Period) -> OfficeFigures:
-        runtime = self.runtimes[office.code]
-        zone = runtime.settings.zone
-        start, end = instants(period, zone)
-        previous_start, previous_end = instants(period.previous(), zone)
-        async with office_view(self.targets[office.code]) as db:
-            tally = await reports.totals(db, start, end)
-            backlog = await reports.backlog(db, to_epoch(self.clock.now()))
+        """One office's figures, its past months' counts as remembered
+        (:mod:`bot.city.settled`), the rest read from one snapshot of its data."""
+        start, end = instants(period, self.settled.zone)
+        now, today, previous = to_epoch(self.clock.now()), self.today(), period.previous()
+        memory = self.settled.office(office.code)
+        async with memory.lock, office_view(self.targets[office.code]) as db:
+            await self.settled.refresh(memory, db, now)
+            tally = await self.settled.tally(memory, db, period, today)
+            backlog = await reports.backlog(db, now)
             return OfficeFigures(
                 code=office.code,
                 name=office.name,
@@ -227,11 +227,11 @@ class CityReports:
                     tally,
                     resolve_median=await _median(db, "resolve", start, end, tally.resolve_known),
                 ),
-                previous=await reports.totals(db, previous_start, previous_end),
+                previous=await self.settled.tally(memory, db, previous, today),
                 open_now=sum(b.open for b in backlog.values()),
                 late_now=sum(b.late for b in backlog.values()),
-                survey=await surveys.aggregate(db, start, end),
-                previous_survey=await surveys.aggregate(db, previous_start, previous_end),
+                survey=await self.settled.survey(memory, db, period, today),
+                previous_survey=await self.settled.survey(memory, db, previous, today),
                 weighting=office.office.survey.weight,
             )
 

@@ -63,8 +63,32 @@ class Period:
 
 def month_period(year: int, month: int) -> Period:
     start = date(year, month, 1)
-    end = date(year + (month == 12), month % 12 + 1, 1)
-    return Period(start, end, f"month:{start:%Y-%m}")
+    return Period(start, next_month(start), f"month:{start:%Y-%m}")
+
+
+def next_month(day: date) -> date:
+    """The first day of the month after ``day``'s."""
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+def split_settled(period: Period, today: date) -> tuple[list[Period], list[Period]]:
+    """The calendar months of ``period`` that ended before ``today``'s month began (their
+    figures change only when an old case is touched), and the rest of the period as ranges
+    (none, one or two: a part month at the start, and what is not over yet)."""
+    first = period.start if period.start.day == 1 else next_month(period.start)
+    settled: list[Period] = []
+    month = first
+    while next_month(month) <= min(period.end, today.replace(day=1)):
+        settled.append(month_period(month.year, month.month))
+        month = next_month(month)
+    if not settled:
+        return [], [period]
+    rest = [
+        Period(start, end, "range")
+        for start, end in ((period.start, settled[0].start), (settled[-1].end, period.end))
+        if start < end
+    ]
+    return settled, rest
 
 
 def year_period(year: int) -> Period:

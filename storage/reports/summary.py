@@ -127,6 +127,24 @@ async def totals(db: Reader, start: int, end: int, unit_code: str | None = None)
     return _tally(row)
 
 
+async def newest_id(db: Reader) -> int:
+    """The highest complaint id (0 without complaints): lower than before means the
+    office's data was replaced, e.g. restored from a backup."""
+    return int(await db.fetchval("SELECT COALESCE(MAX(id), 0) FROM complaints") or 0)
+
+
+async def created_of_changed(db: Reader, since: int, after_id: int) -> list[int]:
+    """When the complaints changed at or after ``since``, or added after ``after_id``,
+    were received: the periods whose figures they may have moved."""
+    rows = await db.fetchall(
+        """SELECT created_at FROM complaints INDEXED BY complaints_by_update
+           WHERE updated_at >= ?
+           UNION SELECT created_at FROM complaints WHERE id > ?""",
+        (since, after_id),
+    )
+    return [r["created_at"] for r in rows]
+
+
 async def value_at(
     db: Reader,
     measure: Measure,

@@ -38,6 +38,14 @@ class Aggregate:
     respondents: int
     per_unsur: dict[str, tuple[int, int]]
 
+    def __add__(self, other: Aggregate) -> Aggregate:
+        """Both sets of responses together (disjoint periods or offices)."""
+        per_unsur = dict(self.per_unsur)
+        for key, (total, answered) in other.per_unsur.items():
+            before_total, before_answered = per_unsur.get(key, (0, 0))
+            per_unsur[key] = (before_total + total, before_answered + answered)
+        return Aggregate(self.respondents + other.respondents, per_unsur)
+
 
 async def add(tx: Tx, response: NewResponse) -> int:
     response_id = await tx.fetchval(
@@ -119,6 +127,19 @@ async def aggregate(
     return Aggregate(
         int(respondents or 0), {r["unsur"]: (int(r["total"]), int(r["answered"])) for r in rows}
     )
+
+
+async def newest_id(db: Reader) -> int:
+    """The highest response id (0 without responses); responses are never changed in
+    what they count, so a new id is the only way a period's sums move."""
+    return int(await db.fetchval("SELECT COALESCE(MAX(id), 0) FROM survey_responses") or 0)
+
+
+async def submitted_after(db: Reader, after_id: int) -> list[int]:
+    """When the responses added after ``after_id`` were submitted (a paper form entered
+    today may carry an earlier day)."""
+    rows = await db.fetchall("SELECT submitted_at FROM survey_responses WHERE id > ?", (after_id,))
+    return [r["submitted_at"] for r in rows]
 
 
 async def aggregate_by_service(

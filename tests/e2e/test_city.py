@@ -276,3 +276,29 @@ async def test_each_office_speaks_of_its_own_numbers(city: CityEnv) -> None:
     await budi.user.press(filed.number, message=listing)
     card = await budi.user.wait_for(f"Pengaduan {filed.number}")
     assert "Status" in card.text
+
+
+async def test_a_late_change_to_a_month_that_is_over_reaches_the_city(city: CityEnv) -> None:
+    """The city remembers the figures of past months (bot/city/settled.py): a complaint of
+    November resolved and rated in December moves November's figures in the next report."""
+    marelan, inspektur = city.marelan, city.inspektur
+    camat = await steps.officer(marelan, "CamatMarelan", "supervisor")
+    siti = await steps.citizen(marelan, "Siti")
+    road = await steps.file(marelan, siti, "INFRA", "TRJ")  # 25 November
+    steps.tick(marelan, days=7)  # 2 December: November is over
+    await marelan.world.settle()
+
+    async def marelan_line() -> str:
+        await inspektur.send("/kinerja 2026")
+        ranking = (await inspektur.wait_for("Peringkat kecamatan")).text
+        return ranking[ranking.index("(MRL)") : ranking.index("(MLB)")]
+
+    before = await marelan_line()
+    assert "1 pengaduan" in before and "⭐ —" in before and "selesai tepat waktu —" in before
+    await steps.accept(marelan, camat, road)
+    await steps.resolve(marelan, camat, road)
+    await steps.rate(marelan, siti, road, 4)
+    await marelan.world.settle()
+    after = await marelan_line()
+    assert "1 pengaduan" in after and "⭐ 4,0" in after
+    assert "selesai tepat waktu 100,0%" in after and "lewat tenggat 0 dari 0 terbuka" in after
