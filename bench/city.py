@@ -359,9 +359,17 @@ async def city_part(
 # --- the city's reports in process ------------------------------------------------------
 
 
-async def services(city: Path, runs: int, url: str | None = None) -> None:
+async def services(city: Path, runs: int, url: str | None = None, touch: int = 5) -> None:
     """``CityReports.report`` (what /ringkasan and /kinerja call) in this process, on the
-    real clock: wall time, and CPU time of every thread of the process together."""
+    real clock: wall time, and CPU time of every thread of the process together, in three
+    states of the city's memory of past months (``bot/city/settled.py``), side by side:
+
+    - *nothing remembered*: a fresh ``CityReports`` per run (a city bot just started,
+      before its warm-up job ran, or an hour's memory expired);
+    - *remembered*: the same ``CityReports`` again, no office changed meanwhile;
+    - *after changes*: before each run ``touch`` complaints of past months in every office
+      are marked changed (``updated_at`` = now, SQLite files only), as late resolutions and
+      ratings do: their months are read again."""
     from pydantic import SecretStr
 
     from bot.city.app import city_reports
@@ -376,24 +384,59 @@ async def services(city: Path, runs: int, url: str | None = None) -> None:
         admin_ids=frozenset({viewer}),
         database_url=SecretStr(url) if url else None,
     )
-    reports = city_reports(settings, load_city(city), SystemClock())
-    print(f"CityReports.report in process ({runs} runs after a warm-up)")
-    for word in ("tahun", "bulan"):
-        period = parse_period(word, reports.today())
-        walls, cpus = [], []
-        for _ in range(runs + 1):
-            wall, cpu = time.perf_counter(), time.process_time()
-            report = await reports.report(viewer, period)
-            walls.append(time.perf_counter() - wall)
-            cpus.append(time.process_time() - cpu)
+    loaded = load_city(city)
+
+    def fresh() -> Any:
+        return city_reports(settings, loaded, SystemClock())
+
+    async def timed(reports: Any, period: Any) -> tuple[float, float, int]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        report = await reports.report(viewer, period)
         assert not report.unreadable, report.unreadable
+        return time.perf_counter() - wall, time.process_time() - cpu, report.total.received
+
+    def show(word: str, state: str, samples: list[tuple[float, float, int]]) -> None:
+        walls, cpus = [w for w, _, _ in samples], [c for _, c, _ in samples]
         print(
-            f"  {word:<6} {len(report.offices)} offices, {report.total.received:,} complaints: "
-            f"warm-up {walls[0] * 1000:6.0f} ms, median {statistics.median(walls[1:]) * 1000:6.0f}"
-            f" ms (min {min(walls[1:]) * 1000:.0f}, max {max(walls[1:]) * 1000:.0f}), CPU median"
-            f" {statistics.median(cpus[1:]) * 1000:6.0f} ms",
+            f"  {word:<6} {state:<20} {samples[0][2]:,} complaints: median "
+            f"{statistics.median(walls) * 1000:6.0f} ms (min {min(walls) * 1000:.0f}, max "
+            f"{max(walls) * 1000:.0f}), CPU median {statistics.median(cpus) * 1000:6.0f} ms",
             flush=True,
         )
+
+    files = [] if url else [o.entry.database_path for o in loaded.offices]
+    print(f"CityReports.report in process ({runs} runs each, 21 offices, touch={touch})")
+    for word in ("tahun", "bulan"):
+        period = parse_period(word, fresh().today())
+        cold = [await timed(fresh(), period) for _ in range(runs)]
+        remembering = fresh()
+        await timed(remembering, period)
+        warm = [await timed(remembering, period) for _ in range(runs)]
+        changed = []
+        for _ in range(runs):
+            for path in files:
+                await asyncio.to_thread(touch_past, Path(city.parent, str(path)), touch)
+            changed.append(await timed(remembering, period))
+        show(word, "nothing remembered", cold)
+        show(word, "remembered", warm)
+        if files:
+            show(word, f"after {touch} changes", changed)
+
+
+def touch_past(path: Path, count: int) -> None:
+    """Mark ``count`` random complaints of the 23 months before this one changed now."""
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        now = int(time.time())
+        with connection:
+            connection.execute(
+                """UPDATE complaints SET updated_at = ? WHERE id IN (
+                       SELECT id FROM complaints WHERE created_at BETWEEN ? AND ?
+                       ORDER BY random() LIMIT ?)""",
+                (now, now - 700 * 86400, now - 35 * 86400, count),
+            )
+    finally:
+        connection.close()
 
 
 # --- PostgreSQL: the same offices in 21 schemas of one throw-away server -----------------
@@ -531,8 +574,13 @@ async def measure(args: argparse.Namespace, url: str | None = None) -> None:
 
     city = args.folder / ("city.toml" if url is None else "city-postgresql.toml")
     describe(args.folder)
+    if url is None:  # each office's bot would bring its file up to date when it starts
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "CITY_"))}
+        for path in sorted(args.folder.glob("*.db")):
+            if path.name != "city-base.db":
+                run_cli("migrate", env={**env, "DATABASE_PATH": str(path)})
     if not args.skip_services:
-        await services(city, args.runs, url)
+        await services(city, args.runs, url, args.touch)
     async with FakeTelegram() as server:
         if not args.skip_office:
             await office_part(server, args.folder, args.office, args.runs, args.gap, url)
@@ -553,6 +601,9 @@ def main(argv: list[str] | None = None) -> None:
     timing.add_argument("--runs", type=int, default=5)
     timing.add_argument("--gap", type=float, default=2.5)
     timing.add_argument("--office", default="MRL", help="the office measured on its own")
+    timing.add_argument(
+        "--touch", type=int, default=5, help="past complaints per office changed between runs"
+    )
     timing.add_argument("--skip-office", action="store_true")
     timing.add_argument("--skip-city", action="store_true")
     timing.add_argument("--skip-services", action="store_true")

@@ -4,16 +4,19 @@ A bot of its own (its own token from @BotFather), for the city's supervisors onl
 (``ADMIN_IDS`` of its environment). It holds no data: for every report it reads the
 offices' data read-only (see :mod:`bot.city.reports`), with each office's own report code
 wired as in the office's bot (:func:`bot.core.app.extend`), so the figures match what
-each Camat sees. It needs no persistence, no outbox and no scheduler.
+each Camat sees. It needs no persistence and no outbox; its one job reads this year's
+figures in the background now and then, so that a supervisor's report finds the offices'
+past months remembered (:mod:`bot.city.settled`).
 """
 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 
 import handlers.city
 from bot.city.config import City, CityConfigError, load_city
@@ -27,6 +30,8 @@ from bot.core.transport import AiohttpRequest
 from storage.core.db import in_schema
 
 COMMANDS = ("ringkasan", "kinerja", "ekspor", "bantuan")
+#: How often the past months are read ahead: well within what they are kept (MAX_AGE).
+WARM_EVERY = timedelta(minutes=20)
 
 
 def office_target(settings: Settings, city: City, code: str) -> str:
@@ -53,6 +58,11 @@ def city_reports(settings: Settings, city: City, clock: Clock) -> CityReports:
         extend(runtime.extensions)
         runtimes[office.code], targets[office.code] = runtime, target
     return CityReports(city, runtimes, targets, settings.admin_ids, clock)
+
+
+async def _warm(context: ContextTypes.DEFAULT_TYPE) -> None:
+    reports: CityReports = context.bot_data[CITY_KEY]
+    await reports.warm()
 
 
 async def _publish_commands(application: Application) -> None:
@@ -90,4 +100,6 @@ def build_city_application(settings: Settings, clock: Clock | None = None) -> Ap
     )
     application.bot_data[CITY_KEY] = city_reports(settings, city, clock or SystemClock())
     handlers.city.register(application)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(_warm, interval=WARM_EVERY, first=1, name="warm")
     return application

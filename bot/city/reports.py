@@ -23,7 +23,7 @@ from bot.city.config import City, CityOffice
 from bot.city.settled import SettledMonths
 from bot.core.clock import Clock, to_epoch
 from bot.core.errors import NotAllowed
-from bot.core.periods import Period
+from bot.core.periods import Period, year_period
 from bot.core.runtime import Runtime
 from bot.reports.render import ReportRenderer
 from bot.reports.rules import MEDIAN, UnitStanding, instants, rank_offset, ranking, score
@@ -181,6 +181,15 @@ class CityReports:
     async def report(self, telegram_id: int, period: Period) -> CityReport:
         """/ringkasan and /kinerja: every office's figures, ranked."""
         self.require_viewer(telegram_id)
+        return await self._report(period)
+
+    async def warm(self) -> None:
+        """Read this year's figures (and so last year's) nobody asked for yet, so that a
+        supervisor's report finds every past month remembered (:mod:`bot.city.settled`):
+        at the start, and before what is remembered grows too old to be kept."""
+        await self._report(year_period(self.today().year))
+
+    async def _report(self, period: Period) -> CityReport:
         found, unreadable = await self._each_office(
             lambda office: self._office_figures(office, period)
         )

@@ -518,6 +518,9 @@ async def _copy_database(source: str, target: str, *, replace: bool) -> int:
                 replace=replace,
                 progress=lambda table, rows: print(f"  {table}: {rows} rows copied"),
             )
+            if all(c.ok for c in checks):
+                print("Updating the statistics of the copy ...")
+                await destination.optimise()
     except CopyRefused as exc:
         raise CliError(f"copy-db: {exc}") from None
     except DatabaseError as exc:

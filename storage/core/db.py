@@ -274,6 +274,14 @@ class Database(Reader):
         async with self._lock:
             return await self._engine.checkpoint()
 
+    async def optimise(self) -> None:
+        """After a bulk load (``copy-db``): the planner's statistics, and on PostgreSQL the
+        visibility map the reports' index-only scans need (``VACUUM (ANALYZE)``)."""
+        if not self._open:
+            raise RuntimeError("database is not open")
+        async with self._lock:
+            await self._engine.optimise()
+
     @asynccontextmanager
     async def snapshot(self) -> AsyncIterator[Reader]:
         """A consistent read-only view on a connection of its own, for long reads (reports,

@@ -265,10 +265,19 @@ class PostgresEngine:
             self._writer = None
 
     async def checkpoint(self) -> bool:
+        await self._vacuum("VACUUM")
+        return True
+
+    async def optimise(self) -> None:
+        # After a bulk load the visibility map is empty: the reports' index-only scans
+        # would read the table itself until autovacuum gets there (2-4x slower).
+        await self._vacuum("VACUUM (ANALYZE)")
+
+    async def _vacuum(self, command: str) -> None:
         writer = await self._writer_connection()
         if self.schema == DEFAULT_SCHEMA:
-            await writer.execute("VACUUM")
-            return True
+            await writer.execute(command)
+            return
         # The office's own tables: the other offices' are not its to vacuum (nor, with a
         # role per office, its right).
         names = await writer.fetch(
@@ -277,8 +286,7 @@ class PostgresEngine:
         )
         if names:
             tables = ", ".join(f"{quoted(self.schema)}.{quoted(r[0])}" for r in names)
-            await writer.execute(f"VACUUM {tables}")
-        return True
+            await writer.execute(f"{command} {tables}")
 
     @asynccontextmanager
     async def snapshot(self) -> AsyncIterator[Statements]:

@@ -115,6 +115,13 @@ async def test_copy_db_moves_an_office_into_its_schema_and_back(
     target = in_schema(city, schema)
     found = await checks(original, target)
     assert found and all(c.ok for c in found), [c for c in found if not c.ok]
+    async with read_only(city) as public:  # the copy's tables vacuumed and analysed
+        stale = await public.fetchall(
+            """SELECT relname FROM pg_stat_user_tables WHERE schemaname = ?
+                 AND (last_vacuum IS NULL OR last_analyze IS NULL)""",
+            (schema,),
+        )
+    assert stale == [], stale
     async with read_only(city) as public:  # the office went into its schema, not public
         assert (
             await public.fetchval(
