@@ -8,11 +8,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest_asyncio
 
 from bot.city.app import build_city_application
+from bot.city.reports import CITY_KEY, CityReports
 from bot.core.inprocess import InProcessBot
 from bot.core.settings import Settings
 from emulator import FakeTelegram, FakeUser
@@ -302,3 +304,18 @@ async def test_a_late_change_to_a_month_that_is_over_reaches_the_city(city: City
     after = await marelan_line()
     assert "1 pengaduan" in after and "⭐ 4,0" in after
     assert "selesai tepat waktu 100,0%" in after and "lewat tenggat 0 dari 0 terbuka" in after
+
+
+async def test_the_city_bot_reads_the_past_months_ahead(city: CityEnv) -> None:
+    """Before any supervisor asks, the city bot's job has read this year's and last year's
+    past months of every office (what a year's report then does not read again)."""
+    reports: CityReports = city.bot.application.bot_data[CITY_KEY]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 10
+    offices = [reports.settled.office(code) for code in ("MRL", "MLB")]
+    # 25 November 2026: January to October, and all of 2025.
+    while not all(len(o.surveys) == 10 + 12 and not o.lock.locked() for o in offices):
+        assert loop.time() < deadline, "the warm-up job did not run"
+        await asyncio.sleep(0.1)  # the job runs on PTB's real-time job queue
+    assert all(len(o.tallies) == 10 + 12 for o in offices)
+    assert sorted(offices[0].tallies)[0] == date(2025, 1, 1)
