@@ -15,8 +15,8 @@ unit through the invite flow, each unit's group bound, one warm-up complaint).
 **throughput**: ``--users`` citizens file one complaint each through /lapor (8 updates,
 pressing as soon as the next prompt shows), ``--inflight`` at a time. Setups: ``pg1``
 one process on PostgreSQL, ``pg2`` two processes on the same database (the first leads:
-it takes every update and runs the jobs; the second stands by and delivers the outbox
-with it), ``sqlite`` one process on SQLite. ``--limits off``: the emulator's flood
+it takes every update, runs the jobs and delivers the outbox; the second stands by;
+before 3 December 2026 it delivered the outbox with the leader), ``sqlite`` one process on SQLite. ``--limits off``: the emulator's flood
 control off (the bot keeps its own pacing); ``on``: Telegram's limits (30 messages/s
 overall, 1/s per private chat with bursts of 3, 20/min per group). The run ends when
 every citizen saw "tercatat", every unit alert arrived and the emulator is quiet.

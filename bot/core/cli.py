@@ -179,7 +179,7 @@ def _stand_by(application: Application) -> bool:
     for number in signals:
         loop.add_signal_handler(number, stopping.set)
     try:
-        leads = loop.run_until_complete(standby(runtime_of(application), application.bot, stopping))
+        leads = loop.run_until_complete(standby(runtime_of(application), stopping))
     finally:
         for number in signals:
             loop.remove_signal_handler(number)

@@ -2,9 +2,11 @@
 
 One process leads: it takes the updates from Telegram (long polling, or the webhook) and
 runs the scheduled work (deadline checks, reminders, digests, housekeeping, retention,
-the public page). Every process, the leader too, delivers the outbox: a row is claimed
-with ``FOR UPDATE SKIP LOCKED`` (``storage/core/outbox.py``), so each message goes out
-once, and the rows a process had in flight when it died go out again from another one.
+the public page) and delivers the outbox. Telegram's limits are the bot's, whichever
+process sends: two senders pacing each its own way went past them (429s measured with two
+processes, bench/RESULTS.md), and one process already sends as fast as Telegram allows.
+Rows are still claimed with ``FOR UPDATE SKIP LOCKED`` (``storage/core/outbox.py``), and
+the rows a process had in flight when it died go out again from the next leader.
 
 Leading is holding a PostgreSQL advisory lock on the process's presence connection
 (``storage/core/postgres.py``). When the leader dies, even by SIGKILL, the server
@@ -30,7 +32,6 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from telegram import Bot
 from telegram.ext import Application
 
 if TYPE_CHECKING:
@@ -46,22 +47,14 @@ WATCH_SECONDS = 5.0
 LOST = "cluster.lost"  # runtime.memory key: the leader lost its lock and stopped
 
 
-async def standby(runtime: Runtime, bot: Bot, stopping: asyncio.Event) -> bool:
-    """Wait to lead, delivering the outbox meanwhile. True once this process holds the
-    leader lock (at once when nobody else does); False when ``stopping`` was set first."""
+async def standby(runtime: Runtime, stopping: asyncio.Event) -> bool:
+    """Wait to lead. True once this process holds the leader lock (at once when nobody
+    else does); False when ``stopping`` was set first."""
     await runtime.open_storage()
     if await runtime.db.try_lock(LEADER_LOCK):
         return True
-    log.info("another process leads: this one delivers the outbox and stands by")
-    delivering = False
+    log.info("another process leads: this one stands by")
     while not stopping.is_set():
-        if not delivering:
-            try:
-                await bot.initialize()  # getMe: Telegram may not answer yet
-                await runtime.start_delivery(bot)
-                delivering = True
-            except Exception:
-                log.exception("could not start delivering; trying again")
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stopping.wait(), STANDBY_POLL_SECONDS)
         if stopping.is_set():
@@ -72,7 +65,6 @@ async def standby(runtime: Runtime, bot: Bot, stopping: asyncio.Event) -> bool:
                 return True
         except Exception:  # the database is unreachable for a while: keep waiting
             log.exception("could not try to take the lead")
-    await runtime.stop_delivery()
     return False
 
 

@@ -109,8 +109,8 @@ class Runtime:
         await self.start_delivery(application.bot)
 
     async def start_delivery(self, bot: Bot) -> None:
-        """Start delivering the outbox; a standby process (bot/core/cluster.py) does only
-        this, and keeps the same dispatcher when it comes to lead."""
+        """Start delivering the outbox (on PostgreSQL only the leading process does:
+        Telegram's limits are the bot's, bot/core/cluster.py)."""
         if self.dispatcher is None or not self.dispatcher.running:
             self.dispatcher = Dispatcher(
                 self.db,
