@@ -415,7 +415,7 @@ async def services(city: Path, runs: int, url: str | None = None, touch: int = 5
         changed = []
         for _ in range(runs):
             for path in files:
-                await asyncio.to_thread(touch_past, Path(city.parent, str(path)), touch)
+                await asyncio.to_thread(touch_past, Path(str(path)), touch)
             changed.append(await timed(remembering, period))
         show(word, "nothing remembered", cold)
         show(word, "remembered", warm)

@@ -417,17 +417,17 @@ async def test_remembered_months_give_the_figures_read_directly(db: Database) ->
 async def test_the_months_of_changed_complaints_are_found(db: Database, rows: list[Row]) -> None:
     since = sorted(r["updated_at"] for r in rows)[-50]
     newest = max(r["id"] for r in rows)
-    expected = {r["created_at"] for r in rows if r["updated_at"] >= since}
-    assert set(await reports.created_of_changed(db, since, newest)) == expected
-    added = {r["created_at"] for r in rows if r["id"] > newest - 10}
-    assert set(await reports.created_of_changed(db, NOW * 2, newest - 10)) == added
+    expected = sorted((r["created_at"], r["updated_at"]) for r in rows if r["updated_at"] >= since)
+    assert sorted(await reports.changed_since(db, since, newest)) == expected
+    added = sorted((r["created_at"], None) for r in rows if r["id"] > newest - 10)
+    assert sorted(await reports.changed_since(db, NOW * 2, newest - 10)) == added
     assert await reports.newest_id(db) == newest
 
 
 @pytest.mark.sqlite_only("SQLite's query plans")
 async def test_changed_complaints_are_found_through_their_index(db: Database) -> None:
     spy = Explaining(db)
-    await reports.created_of_changed(spy, NOW, 100)
+    await reports.changed_since(spy, NOW, 100)
     plan = spy.only_plan()
     assert "complaints_by_update (updated_at>?)" in plan
     assert "INTEGER PRIMARY KEY (rowid>?)" in plan and "SCAN" not in plan

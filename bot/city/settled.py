@@ -12,11 +12,13 @@ are not. The current month and part months are always read live.
 Exactness rests on three things, each with a guard:
 
 - Every change of a complaint stamps ``updated_at`` (``bot/complaints/changes.py``). A
-  change is stamped when its transaction begins and seen when it commits, so changes are
-  looked for from :data:`MARGIN` before the previous look.
+  change is stamped as its transaction begins and seen when it commits, so a month read
+  at instant R may lack a change stamped up to :data:`MARGIN` before R: such a change
+  makes it read again, an older one does not (it was in what was read).
 - An office's data may be replaced (restored from a backup): its highest complaint or
   response id going down forgets everything remembered of it.
-- Whatever escapes both (a repair by hand in SQL) is forgotten after :data:`MAX_AGE`.
+- Whatever escapes both (a repair by hand in SQL, a transaction that took longer than
+  the margin) is forgotten after :data:`MAX_AGE`.
 
 One office is looked at by one report at a time (a lock per office): a report reading an
 older snapshot could otherwise store a month another report had just found changed.
@@ -28,7 +30,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.core.periods import Period, split_settled
@@ -39,13 +41,22 @@ from storage.reports.summary import Tally
 from storage.survey import responses as surveys
 from storage.survey.responses import Aggregate
 
-#: Seconds before the previous look from which changes are looked for again: longer than
-#: any transaction takes from its first statement to its commit.
-MARGIN = 300
+#: Seconds a transaction may take from its stamp to its commit (a write waits at most 15 s
+#: for SQLite's lock): a change stamped this long before a month was read is in it.
+MARGIN = 60
 #: Seconds after which an office's remembered months are read again whatever happened.
 MAX_AGE = 3600
 
 F = TypeVar("F", Tally, Aggregate)
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class Read(Generic[V]):
+    """A month's figures and the instant they were read."""
+
+    at: int
+    value: V
 
 
 @dataclass
@@ -57,8 +68,8 @@ class OfficeMonths:
     since: int = 0  # when the first month was remembered (MAX_AGE counts from here)
     complaint_id: int = 0
     response_id: int = 0
-    tallies: dict[date, Tally] = field(default_factory=dict)
-    surveys: dict[date, Aggregate] = field(default_factory=dict)
+    tallies: dict[date, Read[Tally]] = field(default_factory=dict)
+    surveys: dict[date, Read[Aggregate]] = field(default_factory=dict)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
@@ -85,8 +96,11 @@ class SettledMonths:
             office.since = now
         else:
             since = office.looked_at - MARGIN
-            for created in await reports.created_of_changed(db, since, office.complaint_id):
-                office.tallies.pop(self._month(created), None)
+            for created, updated in await reports.changed_since(db, since, office.complaint_id):
+                month = self._month(created)
+                read = office.tallies.get(month)
+                if read is not None and (updated is None or updated >= read.at - MARGIN):
+                    del office.tallies[month]
             for submitted in await surveys.submitted_after(db, office.response_id):
                 office.surveys.pop(self._month(submitted), None)
         office.looked_at = now
@@ -94,28 +108,32 @@ class SettledMonths:
 
     async def tally(self, office: OfficeMonths, db: Reader, period: Period, today: date) -> Tally:
         """The complaints' counts of ``period`` (as :func:`storage.reports.summary.totals`)."""
-        return await self._sum(office.tallies, period, today, Tally(), _reading(reports.totals, db))
+        read = _reading(reports.totals, db)
+        return await self._sum(office.tallies, period, today, Tally(), read, office.looked_at)
 
     async def survey(
         self, office: OfficeMonths, db: Reader, period: Period, today: date
     ) -> Aggregate:
         """The SKM sums of ``period`` (as :func:`storage.survey.responses.aggregate`)."""
         read = _reading(surveys.aggregate, db)
-        return await self._sum(office.surveys, period, today, Aggregate(0, {}), read)
+        return await self._sum(
+            office.surveys, period, today, Aggregate(0, {}), read, office.looked_at
+        )
 
     async def _sum(
         self,
-        months: dict[date, F],
+        months: dict[date, Read[F]],
         period: Period,
         today: date,
         total: F,
         read: Callable[[int, int], Awaitable[F]],
+        now: int,
     ) -> F:
         settled, rest = split_settled(period, today)
         for month in settled:
             if month.start not in months:
-                months[month.start] = await read(*instants(month, self.zone))
-            total = total + months[month.start]
+                months[month.start] = Read(now, await read(*instants(month, self.zone)))
+            total = total + months[month.start].value
         for part in rest:
             total = total + await read(*instants(part, self.zone))
         return total

@@ -133,16 +133,17 @@ async def newest_id(db: Reader) -> int:
     return int(await db.fetchval("SELECT COALESCE(MAX(id), 0) FROM complaints") or 0)
 
 
-async def created_of_changed(db: Reader, since: int, after_id: int) -> list[int]:
-    """When the complaints changed at or after ``since``, or added after ``after_id``,
-    were received: the periods whose figures they may have moved."""
+async def changed_since(db: Reader, since: int, after_id: int) -> list[tuple[int, int | None]]:
+    """``(created_at, updated_at)`` of the complaints changed at or after ``since``, and
+    ``(created_at, None)`` of those added after ``after_id``: when they were received is
+    the period whose figures they may have moved."""
     rows = await db.fetchall(
-        """SELECT created_at FROM complaints INDEXED BY complaints_by_update
+        """SELECT created_at, updated_at FROM complaints INDEXED BY complaints_by_update
            WHERE updated_at >= ?
-           UNION SELECT created_at FROM complaints WHERE id > ?""",
+           UNION ALL SELECT created_at, NULL FROM complaints WHERE id > ?""",
         (since, after_id),
     )
-    return [r["created_at"] for r in rows]
+    return [(r["created_at"], r["updated_at"]) for r in rows]
 
 
 async def value_at(
