@@ -16,7 +16,8 @@ unit through the invite flow, each unit's group bound, one warm-up complaint).
 pressing as soon as the next prompt shows), ``--inflight`` at a time. Setups: ``pg1``
 one process on PostgreSQL, ``pg2`` two processes on the same database (the first leads:
 it takes every update, runs the jobs and delivers the outbox; the second stands by;
-before 3 December 2026 it delivered the outbox with the leader), ``sqlite`` one process on SQLite. ``--limits off``: the emulator's flood
+before 3 December 2026 it delivered the outbox with the leader), ``sqlite`` one
+process on SQLite. ``--limits off``: the emulator's flood
 control off (the bot keeps its own pacing); ``on``: Telegram's limits (30 messages/s
 overall, 1/s per private chat with bursts of 3, 20/min per group). The run ends when
 every citizen saw "tercatat", every unit alert arrived and the emulator is quiet.
@@ -203,7 +204,7 @@ class Deployment:
         for index in range(1, count):
             other = await start_bot(self.env, self.folder, name=f"process{index + 1}")
             self.processes.append(other)
-            await logged(other, STANDING_BY)
+            await other.logged(STANDING_BY, WAIT)
         await self.office.set_up()
         await file_one_complaint(self.world.user("Pemanasan"), *choices(1)[0], [], Pace())
         await self.world.settle(timeout=WAIT)
@@ -212,16 +213,6 @@ class Deployment:
         for process in self.processes:
             if process.process.returncode is None:
                 await process.kill()
-
-
-async def logged(process: BotProcess, text: str, timeout: float = WAIT) -> float:  # noqa: ASYNC109
-    """Wait until the process wrote ``text`` to its log; the moment it was seen."""
-    deadline = time.monotonic() + timeout
-    while text not in process.logs():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{text!r} not logged:\n{process.logs()[-3000:]}")
-        await asyncio.sleep(0.05)
-    return time.monotonic()
 
 
 @contextlib.asynccontextmanager
@@ -516,7 +507,7 @@ async def failover_run(index: int, args: argparse.Namespace, pg: PostgresServer)
             await asyncio.sleep(0.1)  # the leader hears of it (or not: the rows count)
             await leader.kill()
             killed = time.monotonic()
-            lead = asyncio.create_task(logged(survivor, LEADS))
+            lead = asyncio.create_task(survivor.logged(LEADS, WAIT))
             job = asyncio.create_task(
                 _reminder(office, warm_up, lambda: (time.monotonic() - killed, time.time() - due))
             )

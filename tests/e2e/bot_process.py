@@ -14,6 +14,7 @@ import os
 import signal
 import socket
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,16 @@ class BotProcess:
         if self.process.returncode is None:
             self.process.send_signal(signal.SIGKILL)
         await self.wait()
+
+    async def logged(self, text: str, timeout: float) -> float:  # noqa: ASYNC109
+        """Wait until the process wrote ``text`` to its log; the moment it was seen
+        (``time.monotonic``). The log is a file: read it until the line is there."""
+        deadline = time.monotonic() + timeout
+        while text not in self.logs():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} not logged:\n{self.logs()[-3000:]}")
+            await asyncio.sleep(0.05)
+        return time.monotonic()
 
 
 async def start_bot(env: dict[str, str], cwd: Path, name: str = "bot") -> BotProcess:

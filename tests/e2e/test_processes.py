@@ -48,15 +48,6 @@ SUMMARY = "Periksa pengaduan"
 TAKEOVER = 30.0
 
 
-async def _logged(process: BotProcess, text: str, timeout: float = STARTUP_TIMEOUT) -> None:  # noqa: ASYNC109
-    """Wait until the process wrote ``text`` to its log."""
-    deadline = time.monotonic() + timeout
-    while text not in process.logs():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{text!r} not logged:\n{process.logs()}")
-        await asyncio.sleep(0.2)
-
-
 async def _until(condition: Callable[[], bool], timeout: float) -> None:  # noqa: ASYNC109
     deadline = time.monotonic() + timeout
     while not condition():
@@ -93,7 +84,7 @@ async def processes(
     await process_office.start()
     second = await start_bot(process_office.env, process_office.cwd, name="second")
     try:
-        await _logged(second, STANDING_BY)
+        await second.logged(STANDING_BY, STARTUP_TIMEOUT)
         yield process_office, second
     finally:
         if second.process.returncode is None:
