@@ -78,7 +78,6 @@ from bench.flow import (
 )
 from domain.complaints import CheckKind
 from emulator import ApiError, BotWorld, FakeTelegram, FakeUser
-from storage.complaints import checks
 from storage.complaints import records as complaints
 from storage.core.db import Database
 from tests.database import PostgresServer, postgres_server
@@ -503,7 +502,9 @@ async def failover_run(index: int, args: argparse.Namespace, pg: PostgresServer)
             assert complaint is not None
             due = int(time.time()) + 2
             async with database.transaction() as tx:
-                await checks.plan(tx, complaint.id, CheckKind.ACK_WARN, complaint.cycle, due)
+                await complaints.plan_check(
+                    tx, complaint.id, CheckKind.ACK_WARN, complaint.cycle, due
+                )
             await asyncio.sleep(0.1)  # the leader hears of it (or not: the rows count)
             await leader.kill()
             killed = time.monotonic()

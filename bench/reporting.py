@@ -187,7 +187,7 @@ async def plans(db: Path, now: datetime) -> None:
 
     class Explaining(Reader):
         def __init__(self, database: Database) -> None:
-            super().__init__(database._connection)
+            super().__init__(database._statements, database.dialect)
 
         async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
             plan = await super().fetchall("EXPLAIN QUERY PLAN " + sql, params)
