@@ -12,6 +12,7 @@ import asyncio
 import importlib
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from contextlib import nullcontext
 from datetime import datetime
@@ -41,6 +42,11 @@ if TYPE_CHECKING:
 
 EXIT_CONFIG = 2
 EXIT_DATABASE = 3
+#: Another program took the database's lock while the bot was starting: a passing state,
+#: so not one of the statuses systemd is told not to restart (EX_TEMPFAIL).
+EXIT_BUSY = 75
+#: How often a start waiting for another program's lock on the database tries again.
+LOCK_RETRY_SECONDS = 1.0
 log = logging.getLogger("bot")
 
 
@@ -128,8 +134,7 @@ def run(settings: Settings) -> None:
     database = Path(settings.database_path)
     with single_instance(database) if sqlite else nullcontext():
         if sqlite:
-            check_file(database)
-            wait_for_write_lock(database)
+            _checked_when_free(database)
         configure(settings.log_level, settings.secrets)
         application = build_application(settings)
         if not sqlite and not _stand_by(application):
@@ -152,6 +157,24 @@ def run_city(settings: Settings) -> None:
 
     configure(settings.log_level, settings.secrets)
     _serve(settings, build_city_application(settings))
+
+
+def _checked_when_free(database: Path) -> None:
+    """Check the file, once no other program holds its lock (a backup tool, an operator's
+    sqlite3 shell, a copy). Such a lock passes: the bot says once, in one line, that it
+    waits, and starts when it is let go. Exiting instead would leave the office without
+    its bot if nobody restarts it, and a restart loop would repeat the line."""
+    told = False
+    while True:
+        try:
+            check_file(database)
+            wait_for_write_lock(database)  # waits the busy timeout itself
+            return
+        except DatabaseLocked as exc:
+            if not told:
+                print(f"{exc}: waiting until it lets go.", file=sys.stderr, flush=True)
+                told = True
+            time.sleep(LOCK_RETRY_SECONDS)
 
 
 def _locked(error: BaseException | None) -> bool:
@@ -594,6 +617,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SettingsError, OfficeConfigError, CityConfigError, CliError, AlreadyRunning) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONFIG
+    except DatabaseLocked as exc:
+        print(f"{exc}: try again once it lets go.", file=sys.stderr)
+        return EXIT_BUSY
     except DatabaseUnusable as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_DATABASE

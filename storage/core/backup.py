@@ -61,13 +61,12 @@ class DatabaseUnusable(Exception):
 
 class DatabaseLocked(DatabaseUnusable):
     """Another program holds the file's lock longer than the bot waits for it: nothing is
-    wrong with the file; the start is refused until that program lets go."""
+    wrong with the file; a start waits until that program lets go (``bot/core/cli.py``)."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"Database {path} is locked by another program (it held the lock longer than "
-            f"{BUSY_TIMEOUT_MS // 1000} s; an open sqlite3 shell, a script, a copy): let it "
-            "finish or stop it, then start the bot again."
+            f"{BUSY_TIMEOUT_MS // 1000} s; an open sqlite3 shell, a script, a copy)"
         )
 
 
