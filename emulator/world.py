@@ -131,6 +131,9 @@ class BotWorld:
         self._held: list[HeldAnswer] = []
         self._callbacks: dict[str, asyncio.Future[CallbackAnswer]] = {}
         self._inflight = 0
+        #: getUpdates requests received so far, counted as they arrive (``requests`` logs a
+        #: call when it ends: a long poll of a process killed meanwhile ends later).
+        self.polls_begun = 0
         self._last_activity = 0.0
         #: Set when the server stops: waiting long polls return at once.
         self.closed = False
@@ -404,6 +407,9 @@ class BotWorld:
         if method != "getUpdates":
             self._inflight += 1
             self._touch()
+        else:
+            self.polls_begun += 1
+            self.activity.fire()  # a poll is not activity that keeps the world from settling
 
     def end_call(self, call: ApiCall) -> None:
         self.requests.append(call)

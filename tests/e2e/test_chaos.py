@@ -208,14 +208,15 @@ async def _restart(run: Run) -> None:
     (systemd's ``Restart=always``: a start that fails, e.g. on a database another process
     holds locked, is retried), and wait until it polls."""
     office = run.office
-    polls = len(office.world.calls("getUpdates"))
+    # Counted as requests arrive: the killed process's last long poll may end later.
+    polls = office.world.polls_begun
     deadline = time.monotonic() + RESTART_PATIENCE
     while time.monotonic() < deadline:
         office.bot = await start_bot(office.env, office.cwd, name=f"bot{run.kills}")
         ended = asyncio.create_task(office.bot.process.wait())
         polling = asyncio.create_task(
             office.world.activity.wait_for(
-                lambda: len(office.world.calls("getUpdates")) > polls,
+                lambda: office.world.polls_begun > polls,
                 deadline - time.monotonic(),
             )
         )
