@@ -11,17 +11,15 @@ past months remembered (:mod:`bot.city.settled`).
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 
-from telegram import BotCommand, LinkPreviewOptions
-from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram import BotCommand
+from telegram.ext import AIORateLimiter, Application, ContextTypes
 
 import handlers.city
 from bot.city.config import City, CityConfigError, load_city
 from bot.city.reports import CITY_KEY, CityReports
-from bot.core.app import extend
+from bot.core.app import extend, telegram_builder
 from bot.core.catalog import t
 from bot.core.clock import Clock, SystemClock
 from bot.core.runtime import Runtime
@@ -76,23 +74,12 @@ async def _publish_commands(application: Application) -> None:
 
 def build_city_application(settings: Settings, clock: Clock | None = None) -> Application:
     assert settings.city_config is not None
-    token = settings.require_token()
-    os.environ.setdefault("PTB_TIMEDELTA", "true")
     city = load_city(settings.city_config)
-    root = settings.telegram_api_base_url
     application = (
-        ApplicationBuilder()
-        .token(token)
-        .base_url(f"{root}/bot")
-        .base_file_url(f"{root}/file/bot")
-        .request(AiohttpRequest(connection_pool_size=16))
-        .get_updates_request(AiohttpRequest(connection_pool_size=1))
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                tzinfo=settings.zone,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
+        telegram_builder(
+            settings,
+            AiohttpRequest(connection_pool_size=16),
+            AiohttpRequest(connection_pool_size=1),
         )
         .rate_limiter(AIORateLimiter(max_retries=2))
         .post_init(_publish_commands)

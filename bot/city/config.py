@@ -20,12 +20,11 @@ Relative paths are read from the city file's folder.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from bot.core.office import Office, OfficeConfigError, load_office
+from bot.core.office import Office, OfficeConfigError, load_office, read_toml
 from storage.core.namespace import schema_problem
 
 
@@ -107,12 +106,7 @@ class City:
 
 def load_city(path: Path) -> City:
     """Parse the city file and every office file it names; one clear line on a problem."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CityConfigError(f"City file {path} not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise CityConfigError(f"City file {path}: {exc}") from None
+    data = read_toml(path, "City file", CityConfigError)
     try:
         parsed = CityFile.model_validate(data)
     except ValidationError as exc:

@@ -15,6 +15,7 @@ import warnings
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
 
 import handlers
@@ -134,6 +135,34 @@ def extend(extensions: Extensions) -> None:
     )
 
 
+def telegram_builder(
+    settings: Settings, request: BaseRequest, updates_request: BaseRequest
+) -> ApplicationBuilder:
+    """PTB's builder as every bot of ours starts: the token, the Bot API's address (the
+    emulator's in tests and the sandbox), the two HTTP clients, HTML and the office's time
+    zone by default, no link previews."""
+    # Opt in to PTB's coming behaviour: durations (e.g. RetryAfter.retry_after, which PTB
+    # itself reads when it raises one) are timedelta. Our code handles both; without the
+    # opt-in every flood-control answer logs a deprecation warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    root = settings.telegram_api_base_url
+    return (
+        ApplicationBuilder()
+        .token(settings.require_token())
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .request(request)
+        .get_updates_request(updates_request)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                tzinfo=settings.zone,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+    )
+
+
 def build_application(
     settings: Settings,
     *,
@@ -141,11 +170,7 @@ def build_application(
     office: Office | None = None,
     pace_limits: PaceLimits | None = None,
 ) -> Application:
-    token = settings.require_token()
-    # Opt in to PTB's coming behaviour: durations (e.g. RetryAfter.retry_after, which PTB
-    # itself reads when it raises one) are timedelta. Our code handles both; without the
-    # opt-in every flood-control answer logs a deprecation warning.
-    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    settings.require_token()  # before anything is opened
     # Our conversations mix typed answers and button presses from one person in one chat,
     # so they are tracked per chat and user, not per message; PTB warns about that choice.
     warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
@@ -154,22 +179,13 @@ def build_application(
     )
     if pace_limits is not None:
         runtime.pacer = ChatPacer(pace_limits)
-    root = settings.telegram_api_base_url
     application = (
-        ApplicationBuilder()
-        .token(token)
-        .base_url(f"{root}/bot")
-        .base_file_url(f"{root}/file/bot")
-        .request(ObservedRequest(runtime.ledger, connection_pool_size=256))
-        .get_updates_request(ObservedRequest(runtime.ledger, connection_pool_size=1))
-        .context_types(ContextTypes(context=BotContext))
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                tzinfo=settings.zone,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
+        telegram_builder(
+            settings,
+            ObservedRequest(runtime.ledger, connection_pool_size=256),
+            ObservedRequest(runtime.ledger, connection_pool_size=1),
         )
+        .context_types(ContextTypes(context=BotContext))
         .persistence(SqlitePersistence(runtime.db, runtime.clock, runtime.open_storage))
         .rate_limiter(PacedRateLimiter(runtime.pacer, max_retries=2))
         .concurrent_updates(PerChatUpdateProcessor())

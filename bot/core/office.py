@@ -12,7 +12,7 @@ import tomllib
 from datetime import date, time
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -257,15 +257,21 @@ def bundled_office_path() -> Path:
     return Path(str(resources.files("bot") / "data" / "medan_marelan.toml"))
 
 
+def read_toml(path: Path, kind: str, error: type[Exception]) -> dict[str, Any]:
+    """A configuration file's contents; ``error`` with one line naming the ``kind`` of file
+    ("Office file", "City file") when it is missing or not TOML."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise error(f"{kind} {path} not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{kind} {path}: {exc}") from None
+
+
 def load_office(path: Path | None = None) -> Office:
     """Parse and validate the office file (the bundled Medan Marelan one by default)."""
     source = path or bundled_office_path()
-    try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise OfficeConfigError(f"Office file {source} not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise OfficeConfigError(f"Office file {source}: {exc}") from None
+    data = read_toml(source, "Office file", OfficeConfigError)
     try:
         return Office.model_validate(data)
     except ValidationError as exc:

@@ -145,22 +145,20 @@ class ReportRenderer:
             lines[3:3] = [
                 t(
                     language,
-                    "summary.ack_hours",
-                    median=self._hours(language, now.ack_median),
-                    p90=self._hours(language, now.ack_p90),
-                    trend=self._trend(
-                        language, trend(now.ack_median, before.ack_median), hour_amount
+                    key,
+                    median=self._hours(language, median),
+                    p90=self._hours(language, p90),
+                    trend=self._trend(language, trend(median, earlier), hour_amount),
+                )
+                for key, median, p90, earlier in (
+                    ("summary.ack_hours", now.ack_median, now.ack_p90, before.ack_median),
+                    (
+                        "summary.resolve_hours",
+                        now.resolve_median,
+                        now.resolve_p90,
+                        before.resolve_median,
                     ),
-                ),
-                t(
-                    language,
-                    "summary.resolve_hours",
-                    median=self._hours(language, now.resolve_median),
-                    p90=self._hours(language, now.resolve_p90),
-                    trend=self._trend(
-                        language, trend(now.resolve_median, before.resolve_median), hour_amount
-                    ),
-                ),
+                )
             ]
         if now.rating is None:
             lines.append(t(language, "summary.rating_none"))
